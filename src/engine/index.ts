@@ -1,0 +1,5 @@
+export * from './types';
+export * from './math';
+export * from './rng';
+export * from './init';
+export { step, run, initialState, hasCellState } from './step';

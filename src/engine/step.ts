@@ -1,0 +1,53 @@
+/** One entry point for every cell kind: step(params, state, x) -> { state, trace }. */
+import { coupledStep } from './cells/coupled';
+import { gruStep } from './cells/gru';
+import { lstmStep } from './cells/lstm';
+import { peepholeStep } from './cells/peephole';
+import { rnnStep } from './cells/rnn';
+import type { CellParams, CellState, StepResult, StepTrace, Vec } from './types';
+
+export function step(p: CellParams, s: CellState, x: Vec): StepResult {
+  if (x.length !== p.inputSize) {
+    throw new Error(`step: input has ${x.length} values, the cell expects ${p.inputSize}`);
+  }
+  switch (p.kind) {
+    case 'rnn':
+      return rnnStep(p, s, x);
+    case 'lstm':
+      return lstmStep(p, s, x);
+    case 'peephole':
+      return peepholeStep(p, s, x);
+    case 'coupled':
+      return coupledStep(p, s, x);
+    case 'gru':
+      return gruStep(p, s, x);
+  }
+}
+
+export function hasCellState(kind: CellParams['kind']): boolean {
+  return kind === 'lstm' || kind === 'peephole' || kind === 'coupled';
+}
+
+export function initialState(p: CellParams, h?: Vec, c?: Vec): CellState {
+  const H = p.hiddenSize;
+  return {
+    h: h ? Float64Array.from(h) : new Float64Array(H),
+    c: hasCellState(p.kind) ? (c ? Float64Array.from(c) : new Float64Array(H)) : null,
+  };
+}
+
+/** Runs a whole sequence from `s0`, returning every step's trace and the final state. */
+export function run(
+  p: CellParams,
+  xs: readonly Vec[],
+  s0: CellState = initialState(p),
+): { traces: StepTrace[]; final: CellState } {
+  const traces: StepTrace[] = [];
+  let s = s0;
+  for (const x of xs) {
+    const r = step(p, s, x);
+    traces.push(r.trace);
+    s = r.state;
+  }
+  return { traces, final: s };
+}
