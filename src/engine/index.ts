@@ -3,3 +3,4 @@ export * from './math';
 export * from './rng';
 export * from './init';
 export { step, run, initialState, hasCellState } from './step';
+export * from './model';

@@ -1,0 +1,100 @@
+/**
+ * A whole model as Gatescope shows it: tokens -> embedding -> recurrent cell -> (optional) head.
+ *
+ *   x_t = E[token_t]             (or a hashed vector for the untrained demo models)
+ *   h_t, C_t = cell(x_t, h_{t-1}, C_{t-1})
+ *   y_t = head(h_t)              sigmoid: P(positive) = σ(w·h_t + b); softmax: P(class k)
+ *
+ * The head is applied after every step so a student sees the prediction change token by token.
+ */
+import { createRng, hashString } from './rng';
+import { matVecAdd, sigmoid } from './math';
+import type { CellParams, Matrix, Vec } from './types';
+
+/** Untrained demo models: every word gets a fixed pseudo-random vector from its hash. */
+export interface HashedEmbedding {
+  readonly kind: 'hashed';
+  readonly dim: number;
+  readonly seed: number;
+}
+
+/** A learned lookup table; words outside the vocabulary map to the `<unk>` row. */
+export interface TableEmbedding {
+  readonly kind: 'table';
+  readonly dim: number;
+  readonly vocab: readonly string[];
+  /** Row v is the vector of vocab[v]. */
+  readonly table: Matrix;
+  /** Index of `<unk>` in vocab. */
+  readonly unk: number;
+  readonly lowercase: boolean;
+}
+
+export type Embedding = HashedEmbedding | TableEmbedding;
+
+export interface Head {
+  /** 'sigmoid': one logit, labels[1] is the positive class. 'softmax': one logit per label. */
+  readonly kind: 'sigmoid' | 'softmax';
+  readonly labels: readonly string[];
+  /** [outputs][hidden] */
+  readonly W: Matrix;
+  readonly b: Vec;
+}
+
+export type ModelTask = 'demo' | 'sentiment' | 'memory' | 'chars' | 'custom';
+
+export interface Model {
+  readonly id: string;
+  readonly task: ModelTask;
+  readonly trained: boolean;
+  readonly embedding: Embedding;
+  readonly cell: CellParams;
+  readonly head: Head | null;
+  /** How typed text is split for this model. */
+  readonly tokenizer: 'words' | 'chars';
+}
+
+export interface EmbeddedToken {
+  readonly token: string;
+  /** What the model actually saw: the token itself, or `<unk>`. */
+  readonly seen: string;
+  readonly unknown: boolean;
+  readonly x: Vec;
+}
+
+export const UNK = '<unk>';
+
+function hashedVector(word: string, e: HashedEmbedding): Vec {
+  const rng = createRng(hashString(word) ^ e.seed);
+  const v = new Float64Array(e.dim);
+  for (let k = 0; k < e.dim; k++) v[k] = rng.uniform(-1, 1);
+  return v;
+}
+
+export function embedToken(e: Embedding, token: string): EmbeddedToken {
+  if (e.kind === 'hashed') {
+    const key = token.toLowerCase();
+    return { token, seen: key, unknown: false, x: hashedVector(key, e) };
+  }
+  const key = e.lowercase ? token.toLowerCase() : token;
+  let id = e.vocab.indexOf(key);
+  const unknown = id < 0;
+  if (unknown) id = e.unk;
+  const row = e.table.data.subarray(id * e.dim, (id + 1) * e.dim);
+  return { token, seen: unknown ? UNK : key, unknown, x: Float64Array.from(row) };
+}
+
+/** The head's output for one hidden state: probabilities that sum to 1 over `labels`. */
+export function predict(head: Head, h: Vec): number[] {
+  const logits = Float64Array.from(head.b);
+  matVecAdd(head.W, h, logits);
+  if (head.kind === 'sigmoid') {
+    const p = sigmoid(logits[0]!);
+    return [1 - p, p];
+  }
+  let max = -Infinity;
+  for (const z of logits) max = Math.max(max, z);
+  const e = Array.from(logits, (z) => Math.exp(z - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
+}

@@ -1,0 +1,68 @@
+/**
+ * Splits a typed sentence into the tokens a student steps through.
+ *  - Latin-script (and other space-separated) text: words, with punctuation as tokens of
+ *    their own ("sky." -> "sky", "."); apostrophes and hyphens inside a word stay ("don't").
+ *  - CJK: one token per character (Chinese has no spaces; a character is the natural unit).
+ *  - Emoji: one token per grapheme, kept whole (👍🏽 or a ZWJ family is one token).
+ * Uses Intl.Segmenter for graphemes, which every current browser and Node 20 have.
+ */
+export const MAX_TOKENS = 200;
+
+export interface Tokenized {
+  readonly tokens: readonly string[];
+  /** Set when the text is unusable; the tokens are then empty or cut to MAX_TOKENS. */
+  readonly error: TokenizeError | null;
+}
+
+export type TokenizeError =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'tooLong'; readonly count: number; readonly max: number };
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+const INNER_JOIN = /^['’\-]$/u;
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+function splitWords(text: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  const gs = graphemes(text);
+  const flush = () => {
+    if (word) out.push(word);
+    word = '';
+  };
+  for (let k = 0; k < gs.length; k++) {
+    const g = gs[k]!;
+    if (/^\s+$/u.test(g)) {
+      flush();
+    } else if (EMOJI.test(g) || CJK.test(g)) {
+      flush();
+      out.push(g);
+    } else if (WORD_CHAR.test(g)) {
+      word += g;
+    } else if (INNER_JOIN.test(g) && word && WORD_CHAR.test(gs[k + 1] ?? '') && !CJK.test(gs[k + 1] ?? '')) {
+      word += g;
+    } else {
+      flush();
+      out.push(g);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Word tokens (the default for word-level models). */
+export function tokenize(text: string, mode: 'words' | 'chars' = 'words'): Tokenized {
+  const all = mode === 'words' ? splitWords(text) : graphemes(text.replace(/\s+/gu, ' ').trim());
+  if (all.length === 0) return { tokens: [], error: { kind: 'empty' } };
+  if (all.length > MAX_TOKENS) {
+    return { tokens: all.slice(0, MAX_TOKENS), error: { kind: 'tooLong', count: all.length, max: MAX_TOKENS } };
+  }
+  return { tokens: all, error: null };
+}
