@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import { engineTrace, expectTableMatches } from './helpers';
+
+const SENTENCE = 'I grew up in France, I speak fluent French';
+
+test('type a sentence, step, scrub and switch cells: the table shows the engine numbers', async ({ page }) => {
+  await page.goto('./');
+  const input = page.getByRole('textbox', { name: 'Sentence' });
+  await input.fill(SENTENCE);
+  await expect(page.getByRole('status')).toHaveText('Step t = 0 of 9: token “I”');
+  const lstm = engineTrace('lstm', SENTENCE);
+  await expectTableMatches(page, lstm[0]!, 0);
+
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByRole('status')).toHaveText('Step t = 2 of 9: token “up”');
+  await expectTableMatches(page, lstm[2]!, 2);
+
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expectTableMatches(page, lstm[1]!, 1);
+
+  // Scrub with the slider by keyboard: End goes to the last step.
+  const slider = page.getByRole('slider', { name: 'Timestep' });
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('status')).toHaveText('Step t = 9 of 9: token “French”');
+  await expectTableMatches(page, lstm[9]!, 9);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expectTableMatches(page, lstm[7]!, 7);
+
+  // Every cell kind keeps the sentence and the step and shows its own numbers.
+  const radios = page.getByRole('radiogroup', { name: 'Cell type' });
+  for (const [name, kind] of [
+    ['RNN', 'rnn'],
+    ['GRU', 'gru'],
+    ['Peephole LSTM', 'peephole'],
+    ['Coupled LSTM', 'coupled'],
+    ['LSTM', 'lstm'],
+  ] as const) {
+    await radios.getByRole('radio', { name, exact: true }).check();
+    await expect(radios.getByRole('radio', { name, exact: true })).toBeChecked();
+    await expectTableMatches(page, engineTrace(kind, SENTENCE)[7]!, 7);
+  }
+});
+
+test('play runs to the end and pause stops it; reset goes back to t = 0', async ({ page }) => {
+  await page.goto('./?text=a%20b%20c%20d');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('16');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('status')).toHaveText('Step t = 3 of 3: token “d”');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByRole('status')).toHaveText('Step t = 0 of 3: token “a”');
+});
+
+test('the whole app works from the keyboard alone', async ({ page }) => {
+  await page.goto('./?text=one%20two%20three');
+  await page.keyboard.press('Tab'); // sentence box
+  await expect(page.getByRole('textbox', { name: 'Sentence' })).toBeFocused();
+  // Tab to the cell-type group and pick GRU with arrow keys.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('radio', { name: 'LSTM', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'GRU', exact: true })).toBeChecked();
+  // Tab through the tokens to Step forward and press it with Enter.
+  const forward = page.getByRole('button', { name: 'Step forward' });
+  for (let k = 0; k < 10 && !(await forward.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('Tab');
+  await expect(forward).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Step t = 1 of 2: token “two”');
+  await expectTableMatches(page, engineTrace('gru', 'one two three')[1]!, 1);
+});
+
+test('bad input gets a clear message, never a blank page or NaN', async ({ page }) => {
+  await page.goto('./');
+  const input = page.getByRole('textbox', { name: 'Sentence' });
+  await input.fill('   ');
+  await expect(page.getByRole('alert')).toContainText('The sentence is empty');
+  await expect(page.getByRole('status')).toHaveText('No steps: the sentence is empty.');
+  await expect(page.getByRole('button', { name: 'Step forward' })).toBeDisabled();
+
+  await input.fill('word '.repeat(260));
+  await expect(page.getByRole('alert')).toContainText('260 tokens');
+  await expect(page.getByRole('slider', { name: 'Timestep' })).toHaveAttribute('max', '199');
+
+  const mixed = '我爱 LSTM 👍🏽 !';
+  await input.fill(mixed);
+  await expect(page.getByRole('list', { name: 'Tokens' }).getByRole('button')).toHaveText(['0我', '1爱', '2LSTM', '3👍🏽', '4!']);
+  await page.getByRole('slider', { name: 'Timestep' }).fill('3');
+  await expectTableMatches(page, engineTrace('lstm', mixed)[3]!, 3);
+  await expect(page.locator('body')).not.toContainText('NaN');
+});
+
+test('a deep link opens at its sentence, cell and step; bad parameters are reported and skipped', async ({ page }) => {
+  await page.goto('./?text=the%20clouds%20are%20in%20the%20sky&cell=gru&t=4');
+  await expect(page.getByRole('radio', { name: 'GRU', exact: true })).toBeChecked();
+  await expect(page.getByRole('status')).toHaveText('Step t = 4 of 5: token “the”');
+  await expectTableMatches(page, engineTrace('gru', 'the clouds are in the sky')[4]!, 4);
+
+  await page.goto('./?cell=transformer&t=99&text=a%20b');
+  const notice = page.getByRole('alert');
+  await expect(notice).toContainText('cell=transformer');
+  await expect(notice).toContainText('t=99');
+  await expect(page.getByRole('status')).toHaveText('Step t = 1 of 1: token “b”');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -1,0 +1,55 @@
+import { useGatescope, useT } from './StoreContext';
+
+const SPEEDS = [0.5, 1, 2, 4, 8, 16];
+
+export function Controls() {
+  const t = useT();
+  const s = useGatescope((st) => st);
+  const last = Math.max(0, s.tokens.length - 1);
+  const empty = s.tokens.length === 0;
+  return (
+    <div className="controls" role="group" aria-label={t('timestep')}>
+      <button type="button" onClick={s.stepBack} disabled={empty || s.t === 0}>
+        <span aria-hidden="true">◀ </span>
+        {t('stepBack')}
+      </button>
+      <button type="button" className="primary" onClick={s.togglePlay} disabled={empty}>
+        <span aria-hidden="true">{s.playing ? '❚❚ ' : '▶ '}</span>
+        {s.playing ? t('pause') : t('play')}
+      </button>
+      <button type="button" onClick={s.stepForward} disabled={empty || s.t >= last}>
+        {t('stepForward')}
+        <span aria-hidden="true"> ▶</span>
+      </button>
+      <button type="button" onClick={s.reset} disabled={empty}>
+        {t('reset')}
+      </button>
+      <label className="slider">
+        <span>{t('timestep')}</span>
+        <input
+          type="range"
+          min={0}
+          max={last}
+          step={1}
+          value={s.t}
+          disabled={empty}
+          aria-valuetext={empty ? '' : `t = ${s.t}: ${s.tokens[s.t] ?? ''}`}
+          onChange={(e) => s.goTo(Number(e.target.value))}
+        />
+        <output aria-hidden="true">
+          t = {s.t} / {last}
+        </output>
+      </label>
+      <label className="speed">
+        <span>{t('speed')}</span>
+        <select value={s.speed} onChange={(e) => s.setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((v) => (
+            <option key={v} value={v}>
+              {t('speedValue', { v })}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { useGatescope, useT } from './StoreContext';
+
+/** Says which model runs and which framework conventions its numbers follow. */
+export function ModelInfo() {
+  const t = useT();
+  const model = useGatescope((s) => s.model);
+  const kind = model.cell.kind;
+  return (
+    <section className="model-info" aria-label={t('modelLabel')}>
+      <p>
+        <strong>{t('modelLabel')}:</strong> <code>{model.id}</code> · {model.cell.inputSize}→{model.cell.hiddenSize}
+        {!model.trained && <span className="badge untrained">{t('untrained')}</span>}
+      </p>
+      <p className="conventions">
+        {t('conventions')}
+        {kind === 'gru' && <> {t('conv.gru')}</>}
+        {kind === 'coupled' && <> {t('conv.coupled')}</>}
+        {kind === 'peephole' && <> {t('conv.peephole')}</>}
+      </p>
+    </section>
+  );
+}

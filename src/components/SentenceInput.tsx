@@ -1,0 +1,24 @@
+import { useGatescope, useT } from './StoreContext';
+
+export function SentenceInput() {
+  const t = useT();
+  const text = useGatescope((s) => s.text);
+  const setText = useGatescope((s) => s.setText);
+  return (
+    <div className="sentence">
+      <label htmlFor="sentence-input">{t('sentence')}</label>
+      <input
+        id="sentence-input"
+        type="text"
+        value={text}
+        spellCheck={false}
+        autoComplete="off"
+        aria-describedby="sentence-hint"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <p id="sentence-hint" className="hint">
+        {t('sentenceHint')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App';
+import { createGatescopeStore } from './store/store';
+import { parseUrlParams, stepNotice, writeUrlParams } from './store/urlParams';
+import './styles.css';
+
+const { options, notices } = parseUrlParams(window.location.search);
+const store = createGatescopeStore(options);
+const late = stepNotice(options.t, store.getState().tokens.length);
+const allNotices = late ? [...notices, late] : notices;
+
+// The address bar follows the state (replaceState: no flood of history entries), so a teacher
+// can copy it at any moment and the link reopens exactly this.
+let pending = 0;
+store.subscribe(() => {
+  window.clearTimeout(pending);
+  pending = window.setTimeout(() => {
+    const q = writeUrlParams(store.getState());
+    if (q !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${q}${window.location.hash}`);
+  }, 150);
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App store={store} notices={allNotices} />
+  </StrictMode>,
+);

@@ -1,0 +1,145 @@
+/**
+ * The app state, a Zustand store built on vanilla `createStore` so tests drive it without React.
+ * Slices: model (cell kind, weights), sequence (text, tokens, trace history), playback (step,
+ * play/pause), view (which view, language, theme). The components read it with `useStore`.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { demoModel } from '../models/demo';
+import { tokenize } from '../text/tokenize';
+import { embedAll, emptyHistory, extendTo } from './history';
+import type { GatescopeState, Lang, Theme, ViewName } from './types';
+import type { CellKind } from '../engine';
+
+export const DEFAULT_TEXT = 'the clouds are in the sky';
+export const MIN_SPEED = 0.25;
+export const MAX_SPEED = 30;
+/** Text past this many characters is cut before tokenizing, so a pasted book cannot freeze the page. */
+export const MAX_TEXT_CHARS = 5000;
+
+export interface Scheduler {
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  clearTimeout: (id: unknown) => void;
+}
+
+export interface StoreOptions {
+  text?: string;
+  kind?: CellKind;
+  t?: number;
+  view?: ViewName;
+  lang?: Lang;
+  theme?: Theme;
+  embed?: boolean;
+  scheduler?: Scheduler;
+}
+
+const realScheduler: Scheduler = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (id) => globalThis.clearTimeout(id as ReturnType<typeof setTimeout>),
+};
+
+export type GatescopeStore = StoreApi<GatescopeState>;
+
+export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
+  const scheduler = opts.scheduler ?? realScheduler;
+  let timer: unknown = null;
+
+  return createStore<GatescopeState>()((set, get) => {
+    /** Re-tokenizes and re-embeds for `model`, keeping the step where possible. */
+    const sequenceFor = (model: GatescopeState['model'], text: string, t: number) => {
+      const cut = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
+      const { tokens, error } = tokenize(cut, model.tokenizer);
+      const embedded = embedAll(model, tokens);
+      const tt = Math.max(0, Math.min(t, tokens.length - 1));
+      const h = extendTo(model, embedded, emptyHistory(model), tt);
+      return {
+        text,
+        tokens,
+        embedded,
+        tokenError: text.length > MAX_TEXT_CHARS && !error
+          ? { kind: 'tooLong' as const, count: tokens.length, max: tokens.length }
+          : error,
+        history: h.history,
+        frontier: h.frontier,
+        t: tokens.length === 0 ? 0 : tt,
+      };
+    };
+
+    const stopTimer = () => {
+      if (timer !== null) scheduler.clearTimeout(timer);
+      timer = null;
+    };
+
+    const tick = () => {
+      timer = null;
+      const s = get();
+      if (!s.playing) return;
+      if (s.t >= s.tokens.length - 1) {
+        set({ playing: false });
+        return;
+      }
+      s.goTo(s.t + 1);
+      if (get().t >= get().tokens.length - 1) set({ playing: false });
+      else timer = scheduler.setTimeout(tick, 1000 / get().speed);
+    };
+
+    const kind = opts.kind ?? 'lstm';
+    const model = demoModel(kind);
+    return {
+      kind,
+      model,
+      ...sequenceFor(model, opts.text ?? DEFAULT_TEXT, opts.t ?? 0),
+      playing: false,
+      speed: 2,
+      view: opts.view ?? 'cell',
+      lang: opts.lang ?? 'en',
+      theme: opts.theme ?? 'light',
+      embed: opts.embed ?? false,
+
+      setCellKind: (k) => {
+        const m = demoModel(k);
+        set({ kind: k, model: m, ...sequenceFor(m, get().text, get().t) });
+      },
+      setModel: (m) => set({ kind: m.cell.kind, model: m, ...sequenceFor(m, get().text, get().t) }),
+      setText: (text) => {
+        stopTimer();
+        set({ playing: false, ...sequenceFor(get().model, text, 0) });
+      },
+
+      goTo: (t) => {
+        const s = get();
+        if (s.tokens.length === 0 || !Number.isFinite(t)) return;
+        const tt = Math.max(0, Math.min(Math.round(t), s.tokens.length - 1));
+        const h = extendTo(s.model, s.embedded, s, tt);
+        set({ t: tt, history: h.history, frontier: h.frontier });
+      },
+      stepForward: () => get().goTo(get().t + 1),
+      stepBack: () => get().goTo(get().t - 1),
+      play: () => {
+        const s = get();
+        if (s.playing || s.tokens.length === 0) return;
+        // Pressing play at the end starts over, as a media player does.
+        if (s.t >= s.tokens.length - 1) s.goTo(0);
+        set({ playing: true });
+        stopTimer();
+        timer = scheduler.setTimeout(tick, 1000 / get().speed);
+      },
+      pause: () => {
+        stopTimer();
+        set({ playing: false });
+      },
+      togglePlay: () => (get().playing ? get().pause() : get().play()),
+      setSpeed: (v) => {
+        if (!Number.isFinite(v)) return;
+        set({ speed: Math.max(MIN_SPEED, Math.min(MAX_SPEED, v)) });
+      },
+      reset: () => {
+        get().pause();
+        get().goTo(0);
+      },
+
+      setView: (view) => set({ view }),
+      setLang: (lang) => set({ lang }),
+      setTheme: (theme) => set({ theme }),
+    };
+  });
+}

@@ -1,0 +1,55 @@
+import type { CellKind, CellState, EmbeddedToken, Model, StepTrace } from '../engine';
+import type { TokenizeError } from '../text/tokenize';
+
+export type ViewName = 'cell' | 'unrolled' | 'heatmap' | 'gradient';
+export type Lang = 'en' | 'zh';
+export type Theme = 'light' | 'dark';
+
+export interface ModelSlice {
+  kind: CellKind;
+  model: Model;
+  setCellKind: (kind: CellKind) => void;
+  /** Loads a model (trained, or the user's own); the cell kind follows the model's. */
+  setModel: (model: Model) => void;
+}
+
+export interface SequenceSlice {
+  text: string;
+  tokens: readonly string[];
+  /** What the model saw for each token (x_t, unknown words). Derived from tokens and model. */
+  embedded: readonly EmbeddedToken[];
+  tokenError: TokenizeError | null;
+  /** history[t] is the trace of step t; it grows as the student steps (a push). */
+  history: readonly StepTrace[];
+  /** The state after history[history.length - 1] (the start state when history is empty). */
+  frontier: CellState;
+  setText: (text: string) => void;
+}
+
+export interface PlaybackSlice {
+  /** The step shown: 0-based index into tokens (x_0 … x_{T-1}). */
+  t: number;
+  playing: boolean;
+  /** Steps per second while playing. */
+  speed: number;
+  stepForward: () => void;
+  stepBack: () => void;
+  goTo: (t: number) => void;
+  play: () => void;
+  pause: () => void;
+  togglePlay: () => void;
+  setSpeed: (stepsPerSecond: number) => void;
+  reset: () => void;
+}
+
+export interface ViewSlice {
+  view: ViewName;
+  lang: Lang;
+  theme: Theme;
+  embed: boolean;
+  setView: (view: ViewName) => void;
+  setLang: (lang: Lang) => void;
+  setTheme: (theme: Theme) => void;
+}
+
+export type GatescopeState = ModelSlice & SequenceSlice & PlaybackSlice & ViewSlice;

@@ -1,0 +1,101 @@
+/**
+ * One typed table of URL parameters drives both reading a deep link and writing the address bar
+ * (the idea of TensorFlow Playground's state.ts). Each entry says how to parse its value, how to
+ * read it from the state, and its default; a default is never written, so links stay short.
+ * A bad value is dropped on its own with a notice; the rest of the link still applies.
+ */
+import { CELL_KINDS, type CellKind } from '../engine';
+import { DEFAULT_TEXT, MAX_TEXT_CHARS, type StoreOptions } from './store';
+import type { GatescopeState, Lang, Theme, ViewName } from './types';
+
+export const VIEWS: readonly ViewName[] = ['cell', 'unrolled', 'heatmap', 'gradient'];
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+export const THEMES: readonly Theme[] = ['light', 'dark'];
+
+export interface UrlNotice {
+  readonly param: string;
+  readonly value: string;
+  readonly reason: 'unknown' | 'outOfRange' | 'tooLong' | 'notANumber';
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; reason: UrlNotice['reason'] };
+
+interface ParamSpec<K extends keyof StoreOptions> {
+  readonly key: string;
+  readonly option: K;
+  readonly parse: (raw: string) => Parsed<NonNullable<StoreOptions[K]>>;
+  readonly write: (s: GatescopeState) => string | null;
+}
+
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (raw: string): Parsed<T> =>
+    (values as readonly string[]).includes(raw) ? { ok: true, value: raw as T } : { ok: false, reason: 'unknown' };
+
+function spec<K extends keyof StoreOptions>(s: ParamSpec<K>): ParamSpec<K> {
+  return s;
+}
+
+export const URL_PARAMS = [
+  spec({
+    key: 'text',
+    option: 'text',
+    parse: (raw) => (raw.length > MAX_TEXT_CHARS ? { ok: false, reason: 'tooLong' } : { ok: true, value: raw }),
+    write: (s) => (s.text === DEFAULT_TEXT ? null : s.text),
+  }),
+  spec({
+    key: 'cell',
+    option: 'kind',
+    parse: oneOf<CellKind>(CELL_KINDS),
+    write: (s) => (s.kind === 'lstm' ? null : s.kind),
+  }),
+  spec({
+    key: 't',
+    option: 't',
+    parse: (raw) => {
+      if (!/^\d{1,6}$/.test(raw)) return { ok: false, reason: 'notANumber' };
+      return { ok: true, value: Number(raw) };
+    },
+    write: (s) => (s.t === 0 ? null : String(s.t)),
+  }),
+  spec({ key: 'view', option: 'view', parse: oneOf(VIEWS), write: (s) => (s.view === 'cell' ? null : s.view) }),
+  spec({ key: 'lang', option: 'lang', parse: oneOf(LANGS), write: (s) => (s.lang === 'en' ? null : s.lang) }),
+  spec({ key: 'theme', option: 'theme', parse: oneOf(THEMES), write: (s) => (s.theme === 'light' ? null : s.theme) }),
+  spec({
+    key: 'embed',
+    option: 'embed',
+    parse: (raw) =>
+      raw === '1' || raw === 'true' ? { ok: true, value: true } : raw === '0' || raw === 'false' ? { ok: true, value: false } : { ok: false, reason: 'unknown' },
+    write: (s) => (s.embed ? '1' : null),
+  }),
+] as const;
+
+export function parseUrlParams(search: string): { options: StoreOptions; notices: UrlNotice[] } {
+  const q = new URLSearchParams(search);
+  const options: StoreOptions = {};
+  const notices: UrlNotice[] = [];
+  for (const p of URL_PARAMS) {
+    const raw = q.get(p.key);
+    if (raw === null) continue;
+    const r = p.parse(raw);
+    if (r.ok) (options as Record<string, unknown>)[p.option] = r.value;
+    else notices.push({ param: p.key, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, reason: r.reason });
+  }
+  return { options, notices };
+}
+
+/** A step past the sentence's end is reported once the sentence is known. */
+export function stepNotice(requested: number | undefined, tokenCount: number): UrlNotice | null {
+  if (requested === undefined || tokenCount === 0 || requested < tokenCount) return null;
+  return { param: 't', value: String(requested), reason: 'outOfRange' };
+}
+
+export function writeUrlParams(s: GatescopeState): string {
+  const q = new URLSearchParams();
+  for (const p of URL_PARAMS) {
+    const v = p.write(s);
+    if (v !== null) q.set(p.key, v);
+  }
+  const str = q.toString();
+  return str ? `?${str}` : '';
+}
