@@ -10,6 +10,7 @@ import { StepStatus } from './StepStatus';
 import { StoreContext, useGatescope, useT } from './StoreContext';
 import { TokenStrip } from './TokenStrip';
 import { ValuesTable } from './ValuesTable';
+import { ViewTabs } from './ViewTabs';
 
 function Document() {
   const lang = useGatescope((s) => s.lang);
@@ -41,6 +42,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
         <Controls />
         <StepStatus />
         <ModelInfo />
+        <ViewTabs />
         <ValuesTable />
       </main>
     </div>

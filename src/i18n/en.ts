@@ -59,6 +59,11 @@ export const en = {
   'row.r': 'reset gate r_t',
   'row.n': 'candidate n_t',
   'row.a': 'pre-activation a_t',
+  views: 'Views',
+  'view.cell': 'Cell diagram',
+  'view.unrolled': 'Unrolled chain',
+  'view.heatmap': 'Heatmaps',
+  'view.gradient': 'Gradient flow',
 } as const;
 
 export type MessageKey = keyof typeof en;

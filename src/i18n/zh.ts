@@ -61,4 +61,9 @@ export const zh: Record<MessageKey, string> = {
   'row.r': '重置门 r_t',
   'row.n': '候选值 n_t',
   'row.a': '预激活值 a_t',
+  views: '视图',
+  'view.cell': '单元结构图',
+  'view.unrolled': '按时间展开',
+  'view.heatmap': '热力图',
+  'view.gradient': '梯度流',
 };

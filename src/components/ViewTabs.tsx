@@ -1,0 +1,55 @@
+import type { ViewName } from '../store/types';
+import { VIEWS } from '../store/urlParams';
+import { useGatescope, useT } from './StoreContext';
+import { CellView } from './views/CellView';
+import { GradientView } from './views/GradientView';
+import { HeatmapView } from './views/HeatmapView';
+import { UnrolledView } from './views/UnrolledView';
+
+const PANELS: Record<ViewName, () => React.ReactNode> = {
+  cell: CellView,
+  unrolled: UnrolledView,
+  heatmap: HeatmapView,
+  gradient: GradientView,
+};
+
+/** The views as WAI-ARIA tabs: arrow keys move between tabs, the panel follows. */
+export function ViewTabs() {
+  const t = useT();
+  const view = useGatescope((s) => s.view);
+  const setView = useGatescope((s) => s.setView);
+  const Panel = PANELS[view];
+  const onKey = (e: React.KeyboardEvent) => {
+    const k = VIEWS.indexOf(view);
+    const next = e.key === 'ArrowRight' ? k + 1 : e.key === 'ArrowLeft' ? k - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    const v = VIEWS[(next + VIEWS.length) % VIEWS.length]!;
+    setView(v);
+    document.getElementById(`tab-${v}`)?.focus();
+  };
+  return (
+    <section className="views">
+      <div role="tablist" aria-label={t('views')} className="tabs" onKeyDown={onKey}>
+        {VIEWS.map((v) => (
+          <button
+            key={v}
+            id={`tab-${v}`}
+            type="button"
+            role="tab"
+            aria-selected={v === view}
+            aria-controls="view-panel"
+            tabIndex={v === view ? 0 : -1}
+            className={v === view ? 'tab selected' : 'tab'}
+            onClick={() => setView(v)}
+          >
+            {t(`view.${v}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="view-panel" aria-labelledby={`tab-${view}`} className="view-panel">
+        <Panel />
+      </div>
+    </section>
+  );
+}
