@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_TOKENS, tokenize } from './tokenize';
+
+describe('tokenize', () => {
+  it('splits words and punctuation', () => {
+    expect(tokenize('The clouds are in the sky.').tokens).toEqual(['The', 'clouds', 'are', 'in', 'the', 'sky', '.']);
+    expect(tokenize('I grew up in France… I speak fluent French!').tokens).toEqual(['I', 'grew', 'up', 'in', 'France', '…', 'I', 'speak', 'fluent', 'French', '!']);
+  });
+  it('keeps apostrophes and hyphens inside words, not at their edges', () => {
+    expect(tokenize("don't well-made 'quoted'").tokens).toEqual(["don't", 'well-made', "'", 'quoted', "'"]);
+  });
+  it('makes one token per CJK character, with CJK punctuation separate', () => {
+    expect(tokenize('我爱你，中国。').tokens).toEqual(['我', '爱', '你', '，', '中', '国', '。']);
+    expect(tokenize('LSTM很好').tokens).toEqual(['LSTM', '很', '好']);
+  });
+  it('keeps emoji whole, even with skin tones and ZWJ sequences', () => {
+    expect(tokenize('good👍🏽movie 👨‍👩‍👧 🇫🇷').tokens).toEqual(['good', '👍🏽', 'movie', '👨‍👩‍👧', '🇫🇷']);
+  });
+  it('reports an empty text', () => {
+    expect(tokenize('  \n\t ')).toEqual({ tokens: [], error: { kind: 'empty' } });
+  });
+  it('cuts past MAX_TOKENS and says how many there were', () => {
+    const r = tokenize('a '.repeat(MAX_TOKENS + 7));
+    expect(r.tokens).toHaveLength(MAX_TOKENS);
+    expect(r.error).toEqual({ kind: 'tooLong', count: MAX_TOKENS + 7, max: MAX_TOKENS });
+  });
+  it('character mode splits graphemes and folds spaces', () => {
+    expect(tokenize('ab  c', 'chars').tokens).toEqual(['a', 'b', ' ', 'c']);
+  });
+});
