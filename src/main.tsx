@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { connectBridge } from './embed/bridge';
 import { createGatescopeStore } from './store/store';
 import { parseUrlParams, stepNotice, writeUrlParams } from './store/urlParams';
 import './styles.css';
@@ -20,6 +21,9 @@ store.subscribe(() => {
     if (q !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${q}${window.location.hash}`);
   }, 150);
 });
+
+// Keyboard shortcuts and, inside a frame, the postMessage API for the host page.
+connectBridge(store, { win: window, parent: window.parent !== window ? window.parent : null });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import type { GatescopeStore } from '../store/store';
 import type { UrlNotice } from '../store/urlParams';
+import type { Panel } from '../store/types';
+import { Preferences } from './Preferences';
+import { ShareMenu } from './ShareMenu';
 import { CellTypePicker } from './CellTypePicker';
 import { Controls } from './Controls';
 import { ModelInfo } from './ModelInfo';
@@ -24,26 +27,37 @@ function Document() {
 
 function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   const t = useT();
+  const hidden = useGatescope((s) => s.hidden);
+  const embed = useGatescope((s) => s.embed);
+  const show = (p: Panel) => !hidden.includes(p);
   return (
-    <div className="app">
+    <div className={embed ? 'app embed' : 'app'}>
       <Document />
-      <header className="top">
-        <h1>{t('appTitle')}</h1>
-        <p className="tagline">{t('tagline')}</p>
-      </header>
+      {show('header') && (
+        <header className="top">
+          <h1>{t('appTitle')}</h1>
+          <p className="tagline">{t('tagline')}</p>
+          <div className="top-actions">
+            <Preferences />
+            <ShareMenu />
+          </div>
+        </header>
+      )}
       <LinkNotices notices={notices} />
       <main>
-        <section className="inputs">
-          <SentenceInput />
-          <CellTypePicker />
-        </section>
+        {(show('input') || show('cells')) && (
+          <section className="inputs">
+            {show('input') && <SentenceInput />}
+            {show('cells') && <CellTypePicker />}
+          </section>
+        )}
         <TextError />
-        <TokenStrip />
-        <Controls />
-        <StepStatus />
-        <ModelInfo />
-        <ViewTabs />
-        <ValuesTable />
+        {show('tokens') && <TokenStrip />}
+        {show('controls') && <Controls />}
+        <StepStatus visible={show('controls')} />
+        {show('info') && <ModelInfo />}
+        <ViewTabs showTabs={show('tabs')} />
+        {show('table') && <ValuesTable />}
       </main>
     </div>
   );

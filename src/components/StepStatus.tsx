@@ -1,7 +1,8 @@
 import { useGatescope, useT } from './StoreContext';
 
 /** A polite live region: screen readers hear each step's number and token. */
-export function StepStatus() {
+/** `visible` false keeps it for screen readers only (embed mode without controls). */
+export function StepStatus({ visible = true }: { visible?: boolean }) {
   const t = useT();
   const step = useGatescope((s) => s.t);
   const tok = useGatescope((s) => s.embedded[s.t]);
@@ -10,7 +11,7 @@ export function StepStatus() {
     ? t('noSteps')
     : t(tok.unknown ? 'stepStatusUnknown' : 'stepStatus', { t: step, last, token: tok.token });
   return (
-    <p role="status" aria-live="polite" className="step-status">
+    <p role="status" aria-live="polite" className={visible ? 'step-status' : 'step-status sr-only'}>
       {msg}
     </p>
   );

@@ -14,7 +14,7 @@ const PANELS: Record<ViewName, () => React.ReactNode> = {
 };
 
 /** The views as WAI-ARIA tabs: arrow keys move between tabs, the panel follows. */
-export function ViewTabs() {
+export function ViewTabs({ showTabs = true }: { showTabs?: boolean }) {
   const t = useT();
   const view = useGatescope((s) => s.view);
   const setView = useGatescope((s) => s.setView);
@@ -30,6 +30,7 @@ export function ViewTabs() {
   };
   return (
     <section className="views">
+      {showTabs && (
       <div role="tablist" aria-label={t('views')} className="tabs" onKeyDown={onKey}>
         {VIEWS.map((v) => (
           <button
@@ -47,7 +48,8 @@ export function ViewTabs() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id="view-panel" aria-labelledby={`tab-${view}`} className="view-panel">
+      )}
+      <div role={showTabs ? 'tabpanel' : 'region'} aria-label={showTabs ? undefined : t(`view.${view}`)} id="view-panel" aria-labelledby={showTabs ? `tab-${view}` : undefined} className="view-panel">
         <Panel />
       </div>
     </section>

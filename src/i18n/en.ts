@@ -64,6 +64,14 @@ export const en = {
   'view.unrolled': 'Unrolled chain',
   'view.heatmap': 'Heatmaps',
   'view.gradient': 'Gradient flow',
+  share: 'Share link',
+  'share.link': 'Link to this view',
+  embedAction: 'Embed in slides',
+  'share.embedCode': 'Paste this into your slides or web page',
+  'share.copied': 'Copied to the clipboard.',
+  'share.copyManually': 'Select the text and copy it (Ctrl+C).',
+  'export.json': 'Trace as JSON',
+  'export.csv': 'Trace as CSV',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -66,4 +66,12 @@ export const zh: Record<MessageKey, string> = {
   'view.unrolled': '按时间展开',
   'view.heatmap': '热力图',
   'view.gradient': '梯度流',
+  share: '分享链接',
+  'share.link': '指向当前视图的链接',
+  embedAction: '嵌入幻灯片',
+  'share.embedCode': '把这段代码粘贴到幻灯片或网页中',
+  'share.copied': '已复制到剪贴板。',
+  'share.copyManually': '请选中文字后复制（Ctrl+C）。',
+  'export.json': '导出轨迹（JSON）',
+  'export.csv': '导出轨迹（CSV）',
 };

@@ -7,7 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { demoModel } from '../models/demo';
 import { tokenize } from '../text/tokenize';
 import { embedAll, emptyHistory, extendTo } from './history';
-import type { GatescopeState, Lang, Theme, ViewName } from './types';
+import type { GatescopeState, Lang, Panel, Theme, ViewName } from './types';
 import type { CellKind } from '../engine';
 
 export const DEFAULT_TEXT = 'the clouds are in the sky';
@@ -29,6 +29,9 @@ export interface StoreOptions {
   lang?: Lang;
   theme?: Theme;
   embed?: boolean;
+  hidden?: readonly Panel[];
+  deck?: 'reveal' | null;
+  origins?: readonly string[];
   scheduler?: Scheduler;
 }
 
@@ -38,6 +41,13 @@ const realScheduler: Scheduler = {
 };
 
 export type GatescopeStore = StoreApi<GatescopeState>;
+
+/** In a slide, only the chosen view, the tokens and the controls: no title, inputs or table. */
+export const EMBED_HIDDEN: readonly Panel[] = ['header', 'input', 'cells', 'info', 'tabs', 'table'];
+
+export function defaultHidden(embed: boolean): readonly Panel[] {
+  return embed ? EMBED_HIDDEN : [];
+}
 
 export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
   const scheduler = opts.scheduler ?? realScheduler;
@@ -94,6 +104,9 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       lang: opts.lang ?? 'en',
       theme: opts.theme ?? 'light',
       embed: opts.embed ?? false,
+      hidden: opts.hidden ?? defaultHidden(opts.embed ?? false),
+      deck: opts.deck ?? null,
+      origins: opts.origins ?? [],
 
       setCellKind: (k) => {
         const m = demoModel(k);
@@ -138,6 +151,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       },
 
       setView: (view) => set({ view }),
+      setHidden: (hidden) => set({ hidden }),
       setLang: (lang) => set({ lang }),
       setTheme: (theme) => set({ theme }),
     };

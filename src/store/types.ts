@@ -42,11 +42,21 @@ export interface PlaybackSlice {
   reset: () => void;
 }
 
+/** Parts of the page a teacher can hide (`hide=` in the URL); embed mode hides the chrome by default. */
+export const PANELS = ['header', 'input', 'cells', 'tokens', 'controls', 'info', 'tabs', 'table'] as const;
+export type Panel = (typeof PANELS)[number];
+
 export interface ViewSlice {
   view: ViewName;
   lang: Lang;
   theme: Theme;
   embed: boolean;
+  hidden: readonly Panel[];
+  /** Pass the arrow key to a parent slide deck at either end of the sentence. */
+  deck: 'reveal' | null;
+  /** Origins (besides our own) whose postMessage commands we accept and to which we post details. */
+  origins: readonly string[];
+  setHidden: (hidden: readonly Panel[]) => void;
   setView: (view: ViewName) => void;
   setLang: (lang: Lang) => void;
   setTheme: (theme: Theme) => void;

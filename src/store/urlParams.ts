@@ -5,8 +5,8 @@
  * A bad value is dropped on its own with a notice; the rest of the link still applies.
  */
 import { CELL_KINDS, type CellKind } from '../engine';
-import { DEFAULT_TEXT, MAX_TEXT_CHARS, type StoreOptions } from './store';
-import type { GatescopeState, Lang, Theme, ViewName } from './types';
+import { DEFAULT_TEXT, MAX_TEXT_CHARS, defaultHidden, type StoreOptions } from './store';
+import { PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
 export const VIEWS: readonly ViewName[] = ['cell', 'unrolled', 'heatmap', 'gradient'];
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -67,6 +67,44 @@ export const URL_PARAMS = [
     parse: (raw) =>
       raw === '1' || raw === 'true' ? { ok: true, value: true } : raw === '0' || raw === 'false' ? { ok: true, value: false } : { ok: false, reason: 'unknown' },
     write: (s) => (s.embed ? '1' : null),
+  }),
+  spec({
+    key: 'hide',
+    option: 'hidden',
+    parse: (raw) => {
+      const names = raw.split(',').filter(Boolean);
+      return names.every((n) => (PANELS as readonly string[]).includes(n))
+        ? { ok: true, value: names as Panel[] }
+        : { ok: false, reason: 'unknown' };
+    },
+    write: (s) => {
+      const d = defaultHidden(s.embed);
+      const same = d.length === s.hidden.length && d.every((p) => s.hidden.includes(p));
+      return same ? null : s.hidden.join(',') || '';
+    },
+  }),
+  spec({
+    key: 'deck',
+    option: 'deck',
+    parse: (raw) => (raw === 'reveal' ? { ok: true, value: 'reveal' as const } : { ok: false, reason: 'unknown' }),
+    write: (s) => s.deck,
+  }),
+  spec({
+    key: 'origins',
+    option: 'origins',
+    parse: (raw) => {
+      const list = raw.split(',').filter(Boolean);
+      const ok = list.every((o) => {
+        try {
+          const u = new URL(o);
+          return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === o;
+        } catch {
+          return false;
+        }
+      });
+      return ok ? { ok: true, value: list } : { ok: false, reason: 'unknown' };
+    },
+    write: (s) => (s.origins.length ? s.origins.join(',') : null),
   }),
 ] as const;
 

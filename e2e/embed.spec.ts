@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { engineTrace, expectTableMatches } from './helpers';
+
+test('embed mode is chromeless and steps with the keyboard', async ({ page }) => {
+  await page.goto('./?embed=1&text=a%20b%20c&cell=rnn');
+  await expect(page.getByRole('heading', { name: 'Gatescope' })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Sentence' })).toHaveCount(0);
+  await expect(page.getByRole('tablist')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible();
+  // No autofocus: nothing in the frame takes focus by itself.
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('status')).toHaveText('Step t = 1 of 2: token “b”');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('status')).toHaveText('Step t = 2 of 2: token “c”');
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('status')).toHaveText('Step t = 0 of 2: token “a”');
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+});
+
+test('a teacher can show the table in embed mode with hide=', async ({ page }) => {
+  await page.goto('./?embed=1&hide=header,tabs&text=a%20b&cell=gru&t=1');
+  await expect(page.getByRole('textbox', { name: 'Sentence' })).toBeVisible();
+  await expectTableMatches(page, engineTrace('gru', 'a b')[1]!, 1);
+});
+
+test('the address bar follows the state without adding history entries', async ({ page }) => {
+  await page.goto('./?text=one%20two%20three');
+  const before = await page.evaluate(() => history.length);
+  await page.getByRole('radio', { name: 'GRU', exact: true }).check();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect.poll(() => page.url()).toContain('cell=gru');
+  await expect.poll(() => page.url()).toContain('t=1');
+  expect(await page.evaluate(() => history.length)).toBe(before);
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'GRU', exact: true })).toBeChecked();
+  await expect(page.getByRole('status')).toHaveText('Step t = 1 of 2: token “two”');
+});
+
+test('Share shows a link that reopens this view; Embed gives an iframe snippet', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./?text=the%20sky%20is%20blue&cell=peephole&t=2');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Link to this view' }).inputValue();
+  expect(link).toContain('cell=peephole');
+  await page.getByRole('button', { name: 'Embed in slides' }).click();
+  const snippet = await page.getByRole('textbox', { name: 'Paste this into your slides or web page' }).inputValue();
+  expect(snippet).toMatch(/^<iframe src="[^"]+embed=1/);
+  await page.goto(link);
+  await expect(page.getByRole('radio', { name: 'Peephole LSTM' })).toBeChecked();
+  await expect(page.getByRole('status')).toHaveText('Step t = 2 of 3: token “is”');
+});
+
+test('Chinese interface: every label switches and <html lang> follows', async ({ page }) => {
+  await page.goto('./?lang=zh&text=我爱你');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('textbox', { name: '句子' })).toHaveValue('我爱你');
+  await expect(page.getByRole('button', { name: '前进一步' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('第 t = 0 步（共 0…2）：词元“我”');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible();
+});

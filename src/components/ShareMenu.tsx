@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { embedSnippet, shareLink } from '../embed/snippet';
+import { extendTo } from '../store/history';
+import { traceToCsv, traceToJson } from '../viz/exportTrace';
+import { useGatescope, useT } from './StoreContext';
+import type { GatescopeState } from '../store/types';
+
+function pageBase(): string {
+  return `${window.location.origin}${window.location.pathname}`;
+}
+
+function download(name: string, type: string, body: string) {
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** The whole run (every step, not just those visited), without moving the student's step. */
+function fullExport(s: GatescopeState) {
+  const all = extendTo(s.model, s.embedded, s, s.tokens.length - 1);
+  return { model: s.model.id, cell: s.kind, tokens: s.embedded, traces: all.history };
+}
+
+/** Share a link, copy an iframe for slides, or download the trace. */
+export function ShareMenu() {
+  const t = useT();
+  const state = useGatescope((s) => s);
+  const [shown, setShown] = useState<{ label: string; text: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  const offer = async (label: string, text: string) => {
+    setShown({ label, text });
+    setCopied(false);
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(true);
+    } catch {
+      // Clipboard access can be refused (permissions, insecure origin): the text stays selectable.
+    }
+  };
+
+  const exportTrace = (kind: 'json' | 'csv') => {
+    const e = fullExport(state);
+    const name = `gatescope-${state.kind}-trace.${kind}`;
+    if (kind === 'json') download(name, 'application/json', traceToJson(e));
+    else download(name, 'text/csv', traceToCsv(e));
+  };
+
+  const empty = state.tokens.length === 0;
+  return (
+    <div className="share">
+      <button type="button" onClick={() => offer(t('share.link'), shareLink(state, pageBase()))}>
+        {t('share')}
+      </button>
+      <button type="button" onClick={() => offer(t('share.embedCode'), embedSnippet(state, pageBase()))}>
+        {t('embedAction')}
+      </button>
+      <button type="button" disabled={empty} onClick={() => exportTrace('json')}>
+        {t('export.json')}
+      </button>
+      <button type="button" disabled={empty} onClick={() => exportTrace('csv')}>
+        {t('export.csv')}
+      </button>
+      {shown && (
+        <div className="share-out">
+          <label>
+            {shown.label}
+            <textarea readOnly value={shown.text} rows={shown.text.length > 120 ? 3 : 1} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+          <span role="status">{copied ? t('share.copied') : t('share.copyManually')}</span>
+          <button type="button" onClick={() => setShown(null)}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

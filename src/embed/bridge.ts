@@ -1,0 +1,99 @@
+/**
+ * Connects a store to its host page: keyboard shortcuts inside the frame, the postMessage API,
+ * and handing the arrow key to a reveal.js deck at either end of the sentence.
+ */
+import type { GatescopeStore } from '../store/store';
+import { keyAction, type KeyInput } from './keys';
+import { originAllowed, parseCommand, publicPart, revealMessage, type GatescopeEvent } from './protocol';
+
+export interface BridgeEnv {
+  readonly win: Window;
+  /** The embedding page, or null when not in a frame. */
+  readonly parent: Window | null;
+}
+
+function describeTarget(el: Element | null): KeyInput['target'] {
+  if (!el || el === el.ownerDocument.body) return undefined;
+  return {
+    tag: el.tagName,
+    type: el.getAttribute('type'),
+    role: el.getAttribute('role'),
+    editable: (el as HTMLElement).isContentEditable,
+  };
+}
+
+export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void {
+  const { win, parent } = env;
+  const self = win.location.origin;
+
+  const post = (e: GatescopeEvent) => {
+    if (!parent) return;
+    const allowed = store.getState().origins;
+    for (const o of new Set([self, ...allowed])) parent.postMessage({ gatescope: 1, ...e }, o);
+    // Anyone else embedding us learns only numbers.
+    if (allowed.length === 0) parent.postMessage({ gatescope: 1, ...publicPart(e) }, '*');
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    const action = keyAction({ key: e.key, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, target: describeTarget(win.document.activeElement) });
+    if (!action) return;
+    const s = store.getState();
+    const last = s.tokens.length - 1;
+    if (s.deck === 'reveal' && parent && ((action === 'forward' && s.t >= last) || (action === 'back' && s.t <= 0))) {
+      // Past the sentence's end: the presenter meant the next slide.
+      parent.postMessage(revealMessage(action === 'forward' ? 'next' : 'prev'), '*');
+      e.preventDefault();
+      return;
+    }
+    e.preventDefault();
+    if (action === 'back') s.stepBack();
+    else if (action === 'forward') s.stepForward();
+    else if (action === 'toggle') s.togglePlay();
+    else if (action === 'first') s.goTo(0);
+    else s.goTo(last);
+  };
+
+  const onMessage = (e: MessageEvent) => {
+    if (!originAllowed(e.origin, self, store.getState().origins)) return;
+    const c = parseCommand(e.data);
+    if (!c) return;
+    const s = store.getState();
+    if (c.command === 'goTo') s.goTo(c.t);
+    else if (c.command === 'play') s.play();
+    else if (c.command === 'pause') s.pause();
+    else if (c.command === 'setText') s.setText(c.text);
+    else s.setCellKind(c.cell);
+  };
+
+  let lastT = -1;
+  let lastSteps = -1;
+  const unsubscribe = store.subscribe((s) => {
+    if (s.t === lastT && s.tokens.length === lastSteps) return;
+    lastT = s.t;
+    lastSteps = s.tokens.length;
+    post({ event: 'step', t: s.t, steps: s.tokens.length, token: s.tokens[s.t] ?? '' });
+  });
+
+  let lastHeight = 0;
+  const resize = typeof ResizeObserver !== 'undefined'
+    ? new ResizeObserver(() => {
+        const h = Math.ceil(win.document.documentElement.scrollHeight);
+        if (h !== lastHeight) post({ event: 'height', height: (lastHeight = h) });
+      })
+    : null;
+  resize?.observe(win.document.body);
+
+  win.addEventListener('keydown', onKey);
+  win.addEventListener('message', onMessage);
+  const s = store.getState();
+  lastT = s.t;
+  lastSteps = s.tokens.length;
+  post({ event: 'ready', t: s.t, steps: s.tokens.length, cell: s.kind, text: s.text });
+
+  return () => {
+    win.removeEventListener('keydown', onKey);
+    win.removeEventListener('message', onMessage);
+    unsubscribe();
+    resize?.disconnect();
+  };
+}
