@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { embedToken, run, type CellKind, type StepTrace } from '../src/engine';
 import { demoModel } from '../src/models/demo';
 import { tokenize } from '../src/text/tokenize';
@@ -42,4 +42,13 @@ export async function expectTableMatches(page: Page, trace: StepTrace, t: number
       expect(Math.abs(Number(got.shown[k]!.replace('−', '-')) - x), `${v.id}[${k}] shown`).toBeLessThanOrEqual(0.0005 + 1e-12);
     });
   }
+}
+
+/** Presses Tab until `target` has focus (at most `max` times), as a keyboard user would. */
+export async function tabTo(page: Page, target: Locator, max = 25) {
+  for (let k = 0; k < max; k++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
 }

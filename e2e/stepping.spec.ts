@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { engineTrace, expectTableMatches } from './helpers';
+import { engineTrace, expectTableMatches, tabTo } from './helpers';
 
 const SENTENCE = 'I grew up in France, I speak fluent French';
 
@@ -56,8 +56,7 @@ test('play runs to the end and pause stops it; reset goes back to t = 0', async 
 
 test('the whole app works from the keyboard alone', async ({ page }) => {
   await page.goto('./?text=one%20two%20three');
-  await page.keyboard.press('Tab'); // sentence box
-  await expect(page.getByRole('textbox', { name: 'Sentence' })).toBeFocused();
+  await tabTo(page, page.getByRole('textbox', { name: 'Sentence' }));
   // Tab to the cell-type group and pick GRU with arrow keys.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('radio', { name: 'LSTM', exact: true })).toBeFocused();
@@ -65,8 +64,7 @@ test('the whole app works from the keyboard alone', async ({ page }) => {
   await expect(page.getByRole('radio', { name: 'GRU', exact: true })).toBeChecked();
   // Tab through the tokens to Step forward and press it with Enter.
   const forward = page.getByRole('button', { name: 'Step forward' });
-  for (let k = 0; k < 10 && !(await forward.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('Tab');
-  await expect(forward).toBeFocused();
+  await tabTo(page, forward);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('Step t = 1 of 2: token “two”');
   await expectTableMatches(page, engineTrace('gru', 'one two three')[1]!, 1);
