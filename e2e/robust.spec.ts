@@ -1,0 +1,56 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+test('runs under a strict CSP and never asks another origin for anything', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== origin && u.protocol !== 'data:' && u.protocol !== 'blob:') foreign.push(r.url());
+  });
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto('./?text=the%20clouds%20are%20in%20the%20sky');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+  for (const tab of ['Cell diagram', 'Unrolled chain', 'Heatmaps', 'Gradient flow']) {
+    await page.getByRole('tab', { name: tab }).click();
+  }
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).isVisible();
+  expect(violations).toEqual([]);
+  expect(foreign).toEqual([]);
+});
+
+test('user text is rendered as text, never as markup', async ({ page }) => {
+  await page.goto(`./?text=${encodeURIComponent('<img src=x onerror="window.__pwned=1"> <b>bold</b>')}`);
+  await expect(page.getByRole('list', { name: 'Tokens' })).toContainText('<');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const lang of ['en', 'zh'] as const) {
+    test(`no axe violations (WCAG 2.2 AA), ${theme}, ${lang}`, async ({ page }) => {
+      test.setTimeout(120_000); // axe reads the whole page once per view
+      await page.goto(`./?theme=${theme}&lang=${lang}&text=I%20grew%20up%20in%20France&t=2`);
+      const tabs = page.getByRole('tab');
+      const n = await tabs.count();
+      for (let k = 0; k < n; k++) {
+        await tabs.nth(k).click();
+        const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        const summary = r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`);
+        expect(summary, `view ${k}`).toEqual([]);
+      }
+    });
+  }
+}
+
+test('no axe violations in embed mode', async ({ page }) => {
+  await page.goto('./?embed=1&text=a%20b%20c');
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(r.violations.map((v) => v.id)).toEqual([]);
+});
