@@ -7,35 +7,20 @@ import { run } from '../step';
 import { bptt } from './bptt';
 import {
   CONFIGS,
+  caseOffKinks,
   REL_FLOOR,
   fd,
-  kinkDistance,
   loss,
   makeCase,
   relErr,
   snapshot,
   startState,
-  type CaseConfig,
   type FdCase,
 } from './fd-testing';
 import { gradArrays, paramArrays } from './views';
 
 const SEEDS = [11, 22, 33];
 const TOL = 1e-6;
-/** FD moves a pre-activation by at most ~1e-4 here; stay 10x farther from the kinks. */
-const KINK_MARGIN = 1e-3;
-
-/** A case whose hard-sigmoid pre-activations are all off the kinks (sigmoid: the seed itself). */
-function caseOffKinks(cfg: CaseConfig, seed: number): { c: FdCase; seed: number } {
-  for (let s = seed; s < seed + 1000; s++) {
-    const c = makeCase(cfg, s);
-    if (kinkDistance(c.params, run(c.params, c.xs, startState(c)).traces) >= KINK_MARGIN) {
-      return { c, seed: s };
-    }
-  }
-  throw new Error(`no seed near ${seed} keeps ${cfg.label} off the hard-sigmoid kinks`);
-}
-
 function analytic(c: FdCase) {
   const { traces } = run(c.params, c.xs, startState(c));
   return { traces, ...bptt(c.params, traces, c.w, c.wh, c.wc ?? undefined) };

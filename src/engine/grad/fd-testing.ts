@@ -123,3 +123,20 @@ export function kinkDistance(p: CellParams, traces: readonly StepTrace[]): numbe
 export function snapshot(traces: readonly StepTrace[]): string {
   return JSON.stringify(traces, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v));
 }
+
+/**
+ * FD moves one number by up to 2ε = 2e-4, which moves a pre-activation by that times a weight
+ * or input (|·| ≲ 3 here): 2e-3 keeps every evaluation on the same side of each kink.
+ */
+export const KINK_MARGIN = 2e-3;
+
+/** A case whose hard-sigmoid pre-activations are all off the kinks (sigmoid: the seed itself). */
+export function caseOffKinks(cfg: CaseConfig, seed: number): { c: FdCase; seed: number } {
+  for (let s = seed; s < seed + 1000; s++) {
+    const c = makeCase(cfg, s);
+    if (kinkDistance(c.params, run(c.params, c.xs, startState(c)).traces) >= KINK_MARGIN) {
+      return { c, seed: s };
+    }
+  }
+  throw new Error(`no seed near ${seed} keeps ${cfg.label} off the hard-sigmoid kinks`);
+}
