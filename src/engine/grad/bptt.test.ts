@@ -113,6 +113,19 @@ describe('saturation and purity', () => {
     });
   }
 
+  it('a gate pinned at exactly 1 passes exactly zero gradient to its weights', () => {
+    for (const gateActivation of ['sigmoid', 'hardSigmoid'] as const) {
+      const c = makeCase({ label: gateActivation, kind: 'lstm', opts: { gateActivation } }, 8);
+      if (c.params.kind !== 'lstm') throw new Error('unreachable');
+      c.params.gates.o.bW.fill(1000); // σ(1000) and hardSigmoid(1000) are exactly 1.0
+      const a = analytic(c);
+      expect(a.traces.every((tr) => tr.kind !== 'rnn' && tr.kind !== 'gru' && tr.o.every((o) => o === 1))).toBe(true);
+      if (a.grads.kind === 'rnn' || a.grads.kind === 'gru') throw new Error('unreachable');
+      const g = a.grads.gates.o;
+      for (const v of [g.dW.data, g.dU.data, g.dbW, g.dbU]) expect(v.every((x) => x === 0)).toBe(true);
+    }
+  });
+
   it('a coupled cell leaves its derived gate with exactly zero gradient', () => {
     for (const coupling of ['i=1-f', 'f=1-i'] as const) {
       const c = makeCase({ label: coupling, kind: 'coupled', opts: { coupling } }, 7);
