@@ -43,6 +43,8 @@ export function lstmBackward(
   const coupling = p.kind === 'coupled' ? p.coupling : null;
   const peep = p.kind === 'peephole' ? p.peep : null;
   const dpeep = grads.dpeep;
+  // Checked once here so the per-unit loop can rely on peep and dpeep coming together.
+  if (peep && !dpeep) throw new Error('lstmBackward: a peephole cell needs gradients with dpeep');
 
   const dPreI = new Float64Array(H);
   const dPreF = new Float64Array(H);
@@ -77,7 +79,7 @@ export function lstmBackward(
 
     let dcp = dC * f;
     if (peep && dpeep) {
-      dcp += dpf * peep.f[k]! + dpi * peep.i[k]!;
+      dcp += dpf * peep.f[k]! + dpi * peep.i[k]!; // C_{t-1} also reached i and f via the peepholes
       dpeep.o[k] = dpeep.o[k]! + dpo * tr.c[k]!;
       dpeep.f[k] = dpeep.f[k]! + dpf * cPrev;
       dpeep.i[k] = dpeep.i[k]! + dpi * cPrev;
