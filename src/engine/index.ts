@@ -4,3 +4,4 @@ export * from './rng';
 export * from './init';
 export { step, run, initialState, hasCellState } from './step';
 export * from './model';
+export * from './grad';

@@ -1,0 +1,56 @@
+/**
+ * Backpropagation through time over a traced sequence (traces from `run`):
+ *
+ *   dh = ∂L/∂h_T (dLdhFinal),  dC = ∂L/∂C_T (dLdcFinal)          start at the last step
+ *   for t = T..1:
+ *     dh += dLdh[t]                       the loss's direct gradient on h_t (may be zero)
+ *     { dx_t, dh, dC } = backwardStep(params, trace_t, dh, dC, grads)
+ *   dh0 = dh,  dc0 = dC
+ *
+ * Here h_t is traces[t-1].h (h_0 is the initial state), and dLdh[t-1] is the gradient on it.
+ * Weight gradients are summed over all steps into one fresh CellGrads.
+ */
+import { hasCellState } from '../step';
+import type { CellParams, StepTrace, Vec } from '../types';
+import { backwardStep } from './backward-step';
+import { zeroGrads, type CellGrads } from './types';
+
+export interface BpttResult {
+  /** ∂L/∂x_t for every step, in the order of the traces. */
+  readonly dx: Vec[];
+  /** ∂L/∂h_0, the gradient on the initial hidden state. */
+  readonly dh0: Vec;
+  /** ∂L/∂C_0; null for cells without a cell state. */
+  readonly dc0: Vec | null;
+  readonly grads: CellGrads;
+}
+
+export function bptt(
+  p: CellParams,
+  traces: readonly StepTrace[],
+  dLdh: readonly Vec[],
+  dLdhFinal?: Vec,
+  dLdcFinal?: Vec,
+): BpttResult {
+  if (dLdh.length !== traces.length) {
+    throw new Error(`bptt: ${traces.length} steps but ${dLdh.length} upstream gradients`);
+  }
+  const H = p.hiddenSize;
+  const withC = hasCellState(p.kind);
+  const grads = zeroGrads(p);
+  const dx: Vec[] = new Array<Vec>(traces.length);
+  let dh: Vec = dLdhFinal ? Float64Array.from(dLdhFinal) : new Float64Array(H);
+  let dc: Vec | null = withC ? (dLdcFinal ? Float64Array.from(dLdcFinal) : new Float64Array(H)) : null;
+
+  for (let t = traces.length - 1; t >= 0; t--) {
+    const direct = dLdh[t]!;
+    // Fresh sum, so neither the caller's arrays nor the previous step's result are modified.
+    const dhT = new Float64Array(H);
+    for (let k = 0; k < H; k++) dhT[k] = dh[k]! + direct[k]!;
+    const back = backwardStep(p, traces[t]!, dhT, dc, grads);
+    dx[t] = back.dx;
+    dh = back.dhPrev;
+    dc = back.dcPrev;
+  }
+  return { dx, dh0: dh, dc0: dc, grads };
+}

@@ -1,0 +1,142 @@
+/**
+ * Helpers for the finite-difference tests (imported by *.test.ts only).
+ *
+ * The check loss is  L = Σ_t w_t · h_t + wh · h_T + wc · C_T  with random w, so every step's
+ * hidden state, and the final cell state, carry gradient. Derivatives are taken with the
+ * fourth-order central difference
+ *     L'(θ) ≈ (L(θ-2ε) - 8 L(θ-ε) + 8 L(θ+ε) - L(θ+2ε)) / 12ε,
+ * whose truncation error O(ε⁴) ≈ 1e-16 at ε = 1e-4 is below float64 round-off, so what is
+ * left is ~1e-16·|L|/ε ≈ 1e-12..1e-11 absolute.
+ */
+import { randomParams, type InitOptions } from '../init';
+import { createRng, type Rng } from '../rng';
+import { hasCellState, initialState, run } from '../step';
+import type { CellKind, CellParams, CellState, StepTrace, Vec } from '../types';
+
+export const FD_EPS = 1e-4;
+
+export interface CaseConfig {
+  readonly label: string;
+  readonly kind: CellKind;
+  readonly opts: InitOptions;
+}
+
+const acts = ['sigmoid', 'hardSigmoid'] as const;
+
+/** Every kind, both GRU resets, both couplings, both gate activations. */
+export const CONFIGS: CaseConfig[] = [
+  { label: 'rnn', kind: 'rnn', opts: {} },
+  ...acts.flatMap((a): CaseConfig[] => [
+    { label: `lstm/${a}`, kind: 'lstm', opts: { gateActivation: a } },
+    { label: `peephole/${a}`, kind: 'peephole', opts: { gateActivation: a } },
+    { label: `coupled i=1-f/${a}`, kind: 'coupled', opts: { gateActivation: a, coupling: 'i=1-f' } },
+    { label: `coupled f=1-i/${a}`, kind: 'coupled', opts: { gateActivation: a, coupling: 'f=1-i' } },
+    { label: `gru after/${a}`, kind: 'gru', opts: { gateActivation: a, reset: 'after' } },
+    { label: `gru before/${a}`, kind: 'gru', opts: { gateActivation: a, reset: 'before' } },
+  ]),
+];
+
+export interface FdCase {
+  readonly params: CellParams;
+  readonly xs: Vec[];
+  readonly h0: Vec;
+  readonly c0: Vec | null;
+  readonly w: Vec[];
+  readonly wh: Vec;
+  readonly wc: Vec | null;
+}
+
+export function normalVec(n: number, rng: Rng, s = 1): Vec {
+  const v = new Float64Array(n);
+  for (let k = 0; k < n; k++) v[k] = s * rng.normal();
+  return v;
+}
+
+export function makeCase(cfg: CaseConfig, seed: number, I = 3, H = 4, T = 5, scale = 1): FdCase {
+  const rng = createRng(seed);
+  const params = randomParams(cfg.kind, I, H, rng, { ...cfg.opts, scale });
+  const withC = hasCellState(cfg.kind);
+  return {
+    params,
+    xs: Array.from({ length: T }, () => normalVec(I, rng)),
+    h0: normalVec(H, rng, 0.5),
+    c0: withC ? normalVec(H, rng, 0.5) : null,
+    w: Array.from({ length: T }, () => normalVec(H, rng)),
+    wh: normalVec(H, rng),
+    wc: withC ? normalVec(H, rng) : null,
+  };
+}
+
+export function startState(c: FdCase): CellState {
+  return initialState(c.params, c.h0, c.c0 ?? undefined);
+}
+
+const dot = (a: Vec, b: Vec) => a.reduce((s, v, k) => s + v * b[k]!, 0);
+
+export function loss(c: FdCase): number {
+  const { traces, final } = run(c.params, c.xs, startState(c));
+  let L = traces.reduce((s, tr, t) => s + dot(c.w[t]!, tr.h), 0) + dot(c.wh, final.h);
+  if (c.wc && final.c) L += dot(c.wc, final.c);
+  return L;
+}
+
+/** Fourth-order central difference of f with respect to data[k] (restored afterwards). */
+export function fd(f: () => number, data: Float64Array, k: number, eps = FD_EPS): number {
+  const x = data[k]!;
+  const at = (d: number) => {
+    data[k] = x + d;
+    const v = f();
+    data[k] = x;
+    return v;
+  };
+  // Differences of nearby values first: equal losses (a parameter the loss ignores, a
+  // saturated gate) then give exactly 0 instead of summation round-off.
+  return (8 * (at(eps) - at(-eps)) - (at(2 * eps) - at(-2 * eps))) / (12 * eps);
+}
+
+/**
+ * Entry-wise relative error |a-b| / max(|a|, |b|, floor). The floor keeps entries that are
+ * zero or nearly so (a coupled cell's unused gate, a saturated unit) from dividing noise
+ * by noise; it is far below the typical gradient (~1e-1) and is reported with the figures.
+ */
+export const REL_FLOOR = 1e-5;
+export function relErr(a: number, b: number): number {
+  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), REL_FLOOR);
+}
+
+/** Smallest distance of a hard-sigmoid pre-activation from a kink at ±2.5 (Infinity if none). */
+export function kinkDistance(p: CellParams, traces: readonly StepTrace[]): number {
+  if (p.kind === 'rnn' || p.gateActivation !== 'hardSigmoid') return Infinity;
+  let d = Infinity;
+  for (const tr of traces) {
+    const pres: (Vec | null)[] =
+      tr.kind === 'gru' ? [tr.pre.z, tr.pre.r] : tr.kind === 'rnn' ? [] : [tr.pre.i, tr.pre.f, tr.pre.o];
+    for (const v of pres) {
+      if (!v) continue;
+      for (const x of v) d = Math.min(d, Math.abs(Math.abs(x) - 2.5));
+    }
+  }
+  return d;
+}
+
+/** Deep copy of every array in the traces, to check that nothing wrote into them. */
+export function snapshot(traces: readonly StepTrace[]): string {
+  return JSON.stringify(traces, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v));
+}
+
+/**
+ * FD moves one number by up to 2ε = 2e-4, which moves a pre-activation by that times a weight
+ * or input (|·| ≲ 3 here): 2e-3 keeps every evaluation on the same side of each kink.
+ */
+export const KINK_MARGIN = 2e-3;
+
+/** A case whose hard-sigmoid pre-activations are all off the kinks (sigmoid: the seed itself). */
+export function caseOffKinks(cfg: CaseConfig, seed: number): { c: FdCase; seed: number } {
+  for (let s = seed; s < seed + 1000; s++) {
+    const c = makeCase(cfg, s);
+    if (kinkDistance(c.params, run(c.params, c.xs, startState(c)).traces) >= KINK_MARGIN) {
+      return { c, seed: s };
+    }
+  }
+  throw new Error(`no seed near ${seed} keeps ${cfg.label} off the hard-sigmoid kinks`);
+}

@@ -1,0 +1,91 @@
+/**
+ * Gradient flow for the "vanishing gradient" view: how much the state at step t still moves
+ * the state at step T. With h_t the state after t steps (h_0 the initial one), for t = 0..T:
+ *
+ *   h[t]    = ‖∂h_T/∂h_t‖_F     (for the LSTM family: with C_t held fixed, a partial)
+ *   c[t]    = ‖∂C_T/∂C_t‖_F     the full recurrence: the belt AND the paths through h
+ *   belt[t] = ‖∏_{k=t+1..T} diag(f_k)‖_F    the belt alone, what the forget gates keep
+ *
+ * Why Frobenius and not spectral: it is exact and costs one pass over the entries, whereas the
+ * spectral norm needs an SVD or power iteration for every t. It is also meaningful: for an
+ * upstream gradient v drawn isotropically, E‖Jᵀv‖² = ‖J‖_F² · E‖v‖²/H, so ‖J‖_F/√H is the
+ * RMS gain of a gradient sent back from T to t (the identity, at t = T, gives √H, i.e. gain 1),
+ * and it bounds the spectral norm: σ_max ≤ ‖J‖_F ≤ √H σ_max.
+ *
+ * Method: reverse accumulation of whole matrices. M = ∂(h_T, C_T)/∂(h_t, C_t) starts as the
+ * identity at t = T, and one step back is M ← M · J_t with J_t the step Jacobian (jacobian.ts):
+ *
+ *   RNN, GRU:  M ← M · ∂h_t/∂h_{t-1}
+ *   LSTM:      M_h ← M_h · ∂h_t/∂h_{t-1} + M_C · ∂C_t/∂h_{t-1}
+ *              M_C ← M_h · diag(∂h_t/∂C_{t-1}) + M_C · diag(∂C_t/∂C_{t-1})
+ *
+ * with M_h, M_C the (2H)×H column blocks (rows: h_T then C_T). Cost per step: H³ (RNN),
+ * 2H³ (GRU reset-before forms its Jacobian with one product), 4H³ (LSTM: two products of
+ * 2H×H by H×H); the diagonal blocks are O(H²). Total O(T·H³), independent of the input size.
+ */
+import type { CellParams, StepTrace } from '../types';
+import { stepJacobian } from './jacobian';
+import { frobenius, matMulAdd } from './linalg';
+
+export interface Influence {
+  readonly norm: 'frobenius';
+  /** The index T the Jacobians end at. */
+  readonly T: number;
+  /** h[t] = ‖∂h_T/∂h_t‖_F, t = 0..T. */
+  readonly h: number[];
+  /** c[t] = ‖∂C_T/∂C_t‖_F of the full recurrence; null for cells without a cell state. */
+  readonly c: number[] | null;
+  /** belt[t] = ‖∏_{k=t+1..T} diag(f_k)‖_F; null for cells without a cell state. */
+  readonly belt: number[] | null;
+}
+
+export function influence(p: CellParams, traces: readonly StepTrace[], T: number): Influence {
+  if (!Number.isInteger(T) || T < 0 || T > traces.length) {
+    throw new Error(`influence: T must be an integer in 0..${traces.length}, got ${T}`);
+  }
+  const H = p.hiddenSize;
+  const lstm = p.kind === 'lstm' || p.kind === 'peephole' || p.kind === 'coupled';
+  const R = lstm ? 2 * H : H; // rows: h_T (and C_T)
+  let Mh = new Float64Array(R * H);
+  let Mc = lstm ? new Float64Array(R * H) : null;
+  for (let k = 0; k < H; k++) {
+    Mh[k * H + k] = 1;
+    if (Mc) Mc[(H + k) * H + k] = 1;
+  }
+  const h = new Array<number>(T + 1);
+  const c = lstm ? new Array<number>(T + 1) : null;
+  const belt = lstm ? new Array<number>(T + 1) : null;
+  const beltProd = new Float64Array(H).fill(1);
+
+  const record = (t: number) => {
+    h[t] = frobenius(Mh, 0, H * H);
+    if (c && Mc) c[t] = frobenius(Mc, H * H, H * H);
+    if (belt) belt[t] = frobenius(beltProd);
+  };
+  record(T);
+
+  let nextMh = new Float64Array(R * H);
+  let nextMc = lstm ? new Float64Array(R * H) : null;
+  for (let t = T; t >= 1; t--) {
+    const tr = traces[t - 1]!;
+    const J = stepJacobian(p, tr);
+    nextMh.fill(0);
+    matMulAdd(Mh, J.hh.data, nextMh, R, H, H);
+    if (J.kind === 'hc' && Mc && nextMc) {
+      matMulAdd(Mc, J.ch.data, nextMh, R, H, H);
+      for (let r = 0; r < R; r++) {
+        for (let k = 0; k < H; k++) {
+          const at = r * H + k;
+          nextMc[at] = Mh[at]! * J.hcDiag[k]! + Mc[at]! * J.ccDiag[k]!;
+        }
+      }
+      [Mc, nextMc] = [nextMc, Mc];
+    }
+    if (tr.kind !== 'rnn' && tr.kind !== 'gru') {
+      for (let k = 0; k < H; k++) beltProd[k] = beltProd[k]! * tr.f[k]!;
+    }
+    [Mh, nextMh] = [nextMh, Mh];
+    record(t - 1);
+  }
+  return { norm: 'frobenius', T, h, c, belt };
+}
