@@ -72,6 +72,19 @@ export const en = {
   'share.copyManually': 'Select the text and copy it (Ctrl+C).',
   'export.json': 'Trace as JSON',
   'export.csv': 'Trace as CSV',
+  'flow.explain': 'Each line shows how strongly a change in the state after token t would still move the state at the end of the sentence (the gradient that flows back; 1 = full strength, log scale). A plain RNN multiplies by its Jacobian at every step, so the signal usually fades geometrically; an LSTM’s cell state is multiplied only by its forget gates, so it carries the signal as long as they stay open. Add filler words and raise the forget-gate bias to watch it.',
+  'flow.fillers': 'Filler words',
+  'flow.fillerCount': '+{n} (T = {total} tokens)',
+  'flow.forgetBias': 'Forget-gate bias',
+  'flow.title': '{kind}: influence on the last step',
+  'flow.chartLabel': 'gradient gain per token on a log scale; the table below has the numbers',
+  'flow.xAxis': 'token t',
+  'flow.h': '‖∂h_T/∂h_t‖',
+  'flow.c': '‖∂C_T/∂C_t‖',
+  'flow.belt': 'belt ∏ f',
+  'flow.numbers': 'Numbers (RMS gain ‖J‖_F / √H)',
+  'flow.tableCaption': 'Gradient gain from the last step back to each token',
+  'flow.token': 'token',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,71 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demoModel } from '../src/models/demo';
+import { tokenize } from '../src/text/tokenize';
+import { gradientFlow, withFiller, withForgetBias } from '../src/viz/gradientFlow';
+
+async function readFlowTable(page: Page) {
+  const details = page.locator('details.flow-numbers');
+  if ((await details.getAttribute('open')) === null) await page.getByText('Numbers (RMS gain').click();
+  const table = page.getByRole('table', { name: 'Gradient gain from the last step back to each token' });
+  await expect(table).toBeVisible();
+  const heads = await table.locator('thead th').allTextContents();
+  const rows = table.locator('tbody tr');
+  const n = await rows.count();
+  const cols: number[][] = heads.slice(2).map(() => []);
+  for (let r = 0; r < n; r++) {
+    const vals = await rows.nth(r).locator('td[data-value]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+    vals.forEach((v, c) => cols[c]!.push(v));
+  }
+  return { heads: heads.slice(2), cols, n };
+}
+
+const close = (a: number[], b: number[]) => {
+  expect(a.length).toBe(b.length);
+  a.forEach((x, k) => expect(Math.abs(x - b[k]!) / Math.max(1e-300, Math.abs(b[k]!)), `index ${k}`).toBeLessThan(1e-9));
+};
+
+test('the gradient view shows the engine BPTT gains for RNN and LSTM, and follows fillers and forget bias', async ({ page }) => {
+  const text = 'I grew up in France';
+  await page.goto(`./?text=${encodeURIComponent(text)}&view=gradient`);
+  await expect(page.getByRole('tab', { name: 'Gradient flow' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('img', { name: /RNN: influence on the last step/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /LSTM: influence on the last step/ })).toBeVisible();
+
+  const tokens = tokenize(text).tokens;
+  const rnn = demoModel('rnn');
+  const lstm = demoModel('lstm');
+  let shown = await readFlowTable(page);
+  expect(shown.heads).toEqual(['RNN · ‖∂h_T/∂h_t‖', 'LSTM · ‖∂h_T/∂h_t‖', 'LSTM · ‖∂C_T/∂C_t‖', 'LSTM · belt ∏ f']);
+  let r = gradientFlow(rnn, rnn.cell, tokens)!;
+  let l = gradientFlow(lstm, lstm.cell, tokens)!;
+  close(shown.cols[0]!, r.h);
+  close(shown.cols[1]!, l.h);
+  close(shown.cols[2]!, l.c!);
+  close(shown.cols[3]!, l.belt!);
+
+  // 20 filler words and the forget bias at +6: the numbers follow, and the belt now carries.
+  const fill = page.getByRole('slider', { name: 'Filler words' });
+  await fill.fill('20');
+  const bias = page.getByRole('slider', { name: 'Forget-gate bias' });
+  await bias.fill('6');
+  const seq = withFiller(tokens, 20);
+  r = gradientFlow(rnn, rnn.cell, seq)!;
+  l = gradientFlow(lstm, withForgetBias(lstm.cell, 6), seq)!;
+  await expect(page.getByRole('table', { name: 'Gradient gain from the last step back to each token' }).locator('tbody tr')).toHaveCount(25);
+  shown = await readFlowTable(page);
+  close(shown.cols[0]!, r.h);
+  close(shown.cols[3]!, l.belt!);
+  expect(l.belt![0]!).toBeGreaterThan(100 * r.h[0]!);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: 'test-results/shots/gradient-light-1280.png', fullPage: true });
+});
+
+test('the gradient view compares the chosen kind with the RNN (GRU)', async ({ page }) => {
+  await page.goto('./?text=a%20b%20c&view=gradient&cell=gru&theme=dark');
+  await expect(page.getByRole('img', { name: /GRU: influence on the last step/ })).toBeVisible();
+  const gru = demoModel('gru');
+  const shown = await readFlowTable(page);
+  expect(shown.heads).toEqual(['RNN · ‖∂h_T/∂h_t‖', 'GRU · ‖∂h_T/∂h_t‖']);
+  close(shown.cols[1]!, gradientFlow(gru, gru.cell, ['a', 'b', 'c'])!.h);
+  await page.screenshot({ path: 'test-results/shots/gradient-dark-1280.png', fullPage: true });
+});

@@ -1,0 +1,47 @@
+import { CHART, flowChart } from '../../viz/flowChart';
+import { log10Gain, type FlowSeries } from '../../viz/gradientFlow';
+import { useT } from '../StoreContext';
+
+/** One cell kind's gradient flow: lines of log gain over the tokens, the current step marked. */
+export function FlowChart({ series, tokens, current, title }: { series: FlowSeries; tokens: readonly string[]; current: number; title: string }) {
+  const t = useT();
+  const all = [...series.h, ...(series.c ?? []), ...(series.belt ?? [])];
+  const g = flowChart(tokens.length, Math.min(...all.map(log10Gain)));
+  const lines: { id: string; values: number[]; label: string }[] = [{ id: 'h', values: series.h, label: t('flow.h') }];
+  if (series.c) lines.push({ id: 'c', values: series.c, label: t('flow.c') });
+  if (series.belt) lines.push({ id: 'belt', values: series.belt, label: t('flow.belt') });
+  return (
+    <figure className="flow-chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={`${title}: ${t('flow.chartLabel')}`}>
+        {g.yTicks.map((tk) => (
+          <g key={tk.label} className="tick">
+            <line x1={CHART.left} x2={CHART.width - CHART.right} y1={tk.y} y2={tk.y} />
+            <text x={CHART.left - 6} y={tk.y + 4} textAnchor="end">
+              {tk.label}
+            </text>
+          </g>
+        ))}
+        {g.xTicks.map((tk) => (
+          <text key={tk.k} className="xtick" x={tk.x} y={CHART.height - CHART.bottom + 16} textAnchor="middle">
+            {tk.k}
+          </text>
+        ))}
+        <text className="axis-label" x={(CHART.left + CHART.width) / 2} y={CHART.height - 4} textAnchor="middle">
+          {t('flow.xAxis')}
+        </text>
+        {current < tokens.length && <line className="current" x1={g.x(current)} x2={g.x(current)} y1={CHART.top} y2={CHART.height - CHART.bottom} />}
+        {lines.map((l) => (
+          <path key={l.id} className={`flow-line ${l.id}`} d={g.path(l.values)} />
+        ))}
+      </svg>
+      <ul className="flow-legend">
+        {lines.map((l) => (
+          <li key={l.id}>
+            <span className={`swatch ${l.id}`} aria-hidden="true" /> {l.label}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

@@ -1,0 +1,52 @@
+import type { FlowSeries } from '../../viz/gradientFlow';
+import { useT } from '../StoreContext';
+
+/** Scientific notation keeps 1e-9 and 0.93 equally readable. */
+export function formatGain(x: number): string {
+  return x === 0 ? '0' : x.toExponential(2).replace('-', '−');
+}
+
+/** The chart's numbers as a table: the accessible form, and what tests read. */
+export function FlowTable({ tokens, left, right }: { tokens: readonly string[]; left: FlowSeries; right: FlowSeries }) {
+  const t = useT();
+  const cols: { key: string; head: string; values: number[] }[] = [
+    { key: `${left.kind}-h`, head: `${t(`kind.${left.kind}`)} · ${t('flow.h')}`, values: left.h },
+    { key: `${right.kind}-h`, head: `${t(`kind.${right.kind}`)} · ${t('flow.h')}`, values: right.h },
+  ];
+  if (right.c) cols.push({ key: `${right.kind}-c`, head: `${t(`kind.${right.kind}`)} · ${t('flow.c')}`, values: right.c });
+  if (right.belt) cols.push({ key: `${right.kind}-belt`, head: `${t(`kind.${right.kind}`)} · ${t('flow.belt')}`, values: right.belt });
+  return (
+    <details className="flow-numbers">
+      <summary>{t('flow.numbers')}</summary>
+      <div className="table-wrap">
+        <table className="values">
+          <caption>{t('flow.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">t</th>
+              <th scope="col">{t('flow.token')}</th>
+              {cols.map((c) => (
+                <th scope="col" key={c.key}>
+                  {c.head}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((tok, k) => (
+              <tr key={k}>
+                <td>{k}</td>
+                <th scope="row">{tok}</th>
+                {cols.map((c) => (
+                  <td key={c.key} data-value={c.values[k]}>
+                    {formatGain(c.values[k]!)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
