@@ -1,0 +1,104 @@
+/**
+ * npm run measure: figures for the built site (not a test; it asserts nothing).
+ *  1. JavaScript sizes after gzip: the entry chunk, and the lazy chunks (KaTeX, models, …).
+ *  2. Time to first render in Chromium on `vite preview`: first contentful paint, and the moment
+ *     the step status is on screen (the app is usable).
+ *  3. Lighthouse performance and accessibility scores (desktop preset), on the same server.
+ */
+import { execSync, spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromium } from '@playwright/test';
+import { chromiumPath } from './chromium-path.mjs';
+
+const PORT = 4399;
+const URL_ = `http://127.0.0.1:${PORT}/`;
+const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run', '--disable-sync'];
+
+function kb(n: number): string {
+  return `${(n / 1024).toFixed(1)} KB`;
+}
+
+function sizes() {
+  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+  const html = readFileSync('dist/index.html', 'utf8');
+  const entry = /src="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
+  const dir = 'dist/assets';
+  let total = 0;
+  let deck = 0;
+  console.log('\nJavaScript (gzip):');
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+    const gz = gzipSync(readFileSync(join(dir, f))).length;
+    // The example slide deck (reveal.js) is not part of the app a student loads.
+    if (f.startsWith('deck-')) {
+      deck += gz;
+      console.log(`  ${f.padEnd(44)} ${kb(gz).padStart(10)}  (example deck, not loaded by the app)`);
+      continue;
+    }
+    total += gz;
+    console.log(`  ${f.padEnd(44)} ${kb(gz).padStart(10)}${f === entry ? '  <- entry (main chunk)' : ''}`);
+  }
+  const mainGz = entry ? gzipSync(readFileSync(join(dir, entry))).length : NaN;
+  console.log(`  app total ${kb(total)} (target < 200 KB); main chunk ${kb(mainGz)} (target < 110 KB)`);
+}
+
+async function serve(): Promise<() => void> {
+  const p = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  for (let k = 0; k < 100; k++) {
+    try {
+      if ((await fetch(URL_)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return () => process.kill(-p.pid!);
+}
+
+async function firstRender() {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: FLAGS });
+  const fcp: number[] = [];
+  const ready: number[] = [];
+  for (let k = 0; k < 7; k++) {
+    const page = await browser.newPage();
+    await page.goto(URL_);
+    await page.getByRole('status').waitFor();
+    const r = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      ready: performance.now(),
+    }));
+    fcp.push(r.fcp);
+    ready.push(r.ready);
+    await page.close();
+  }
+  await browser.close();
+  const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  console.log(`\nFirst render (Chromium, localhost, median of 7 cold page loads):`);
+  console.log(`  first contentful paint ${med(fcp).toFixed(0)} ms; app ready (step status shown) ≤ ${med(ready).toFixed(0)} ms`);
+}
+
+async function lighthouseScores() {
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', ...FLAGS] });
+  try {
+    const r = await lighthouse(URL_, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, { extends: 'lighthouse:default', settings: { formFactor: 'desktop', screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttlingMethod: 'simulate' } });
+    const c = r?.lhr.categories;
+    console.log(`\nLighthouse ${r?.lhr.lighthouseVersion} (desktop, simulated throttling):`);
+    console.log(`  performance ${Math.round((c?.performance?.score ?? NaN) * 100)}, accessibility ${Math.round((c?.accessibility?.score ?? NaN) * 100)}`);
+    const a = r?.lhr.audits;
+    if (a) console.log(`  FCP ${a['first-contentful-paint']?.displayValue}, LCP ${a['largest-contentful-paint']?.displayValue}, TBT ${a['total-blocking-time']?.displayValue}, CLS ${a['cumulative-layout-shift']?.displayValue}`);
+  } finally {
+    await chrome.kill();
+  }
+}
+
+sizes();
+const stop = await serve();
+try {
+  await firstRender();
+  await lighthouseScores();
+} finally {
+  stop();
+}
