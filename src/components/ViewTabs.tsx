@@ -1,16 +1,16 @@
 import type { ViewName } from '../store/types';
 import { VIEWS } from '../store/urlParams';
 import { useGatescope, useT } from './StoreContext';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { CellView } from './views/CellView';
-import { GradientView } from './views/GradientView';
-import { HeatmapView } from './views/HeatmapView';
-import { UnrolledView } from './views/UnrolledView';
 
-const PANELS: Record<ViewName, () => React.ReactNode> = {
+// The cell diagram is what a student sees first; the other views load when their tab is opened,
+// which keeps the first download small (the gradient view brings the BPTT code, for one).
+const PANELS: Record<ViewName, ComponentType> = {
   cell: CellView,
-  unrolled: UnrolledView,
-  heatmap: HeatmapView,
-  gradient: GradientView,
+  unrolled: lazy(() => import('./views/UnrolledView').then((m) => ({ default: m.UnrolledView }))),
+  heatmap: lazy(() => import('./views/HeatmapView').then((m) => ({ default: m.HeatmapView }))),
+  gradient: lazy(() => import('./views/GradientView').then((m) => ({ default: m.GradientView }))),
 };
 
 /** The views as WAI-ARIA tabs: arrow keys move between tabs, the panel follows. */
@@ -50,7 +50,9 @@ export function ViewTabs({ showTabs = true }: { showTabs?: boolean }) {
       </div>
       )}
       <div role={showTabs ? 'tabpanel' : 'region'} aria-label={showTabs ? undefined : t(`view.${view}`)} id="view-panel" aria-labelledby={showTabs ? `tab-${view}` : undefined} className="view-panel">
-        <Panel />
+        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+          <Panel />
+        </Suspense>
       </div>
     </section>
   );

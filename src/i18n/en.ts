@@ -85,6 +85,7 @@ export const en = {
   'flow.numbers': 'Numbers (RMS gain ‖J‖_F / √H)',
   'flow.tableCaption': 'Gradient gain from the last step back to each token',
   'flow.token': 'token',
+  loading: 'Loading…',
 } as const;
 
 export type MessageKey = keyof typeof en;

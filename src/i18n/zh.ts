@@ -87,4 +87,5 @@ export const zh: Record<MessageKey, string> = {
   'flow.numbers': '数值（均方根增益 ‖J‖_F / √H）',
   'flow.tableCaption': '从最后一步反向传到每个词元的梯度增益',
   'flow.token': '词元',
+  loading: '加载中…',
 };
