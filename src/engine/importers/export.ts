@@ -91,7 +91,7 @@ export function toKeras(p: CellParams) {
 }
 
 export function toOnnx(p: CellParams) {
-  const op = p.kind === 'rnn' ? 'rnn' : p.kind === 'gru' ? 'gru' : 'lstm';
+  const op: 'rnn' | 'lstm' | 'gru' = p.kind === 'rnn' ? 'rnn' : p.kind === 'gru' ? 'gru' : 'lstm';
   if (p.kind === 'coupled' && p.coupling !== 'f=1-i') unsupported('onnx', p, "coupling 'f=1-i' (input_forget)");
   const order: readonly GateName[] = op === 'lstm' ? ['i', 'o', 'f', 'g'] : GATES[p.kind];
   const gate = p.kind !== 'rnn' && p.gateActivation === 'hardSigmoid' ? 'HardSigmoid' : 'Sigmoid';
