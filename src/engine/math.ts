@@ -61,12 +61,64 @@ export function recurrentSide(A: Affine, h: Vec): Vec {
   return out;
 }
 
-/** W x + bW + U h + bU, the full pre-activation of one gate. */
+/**
+ * W x + bW + U h + bU, the full pre-activation of one gate, in one pass and one allocation.
+ * Per row it computes (bW + Σ W x) + (bU + Σ U h): the same operations in the same order as
+ * inputSide + recurrentSide, so the result is bit-identical to them (the reset-after GRU needs
+ * the two sides apart and still uses those).
+ */
 export function affine(A: Affine, x: Vec, h: Vec): Vec {
-  const out = inputSide(A, x);
-  const rec = recurrentSide(A, h);
-  for (let k = 0; k < out.length; k++) out[k] = out[k]! + rec[k]!;
+  const { W, U, bW, bU } = A;
+  const rows = W.rows;
+  const I = W.cols;
+  const H = U.cols;
+  const wd = W.data;
+  const ud = U.data;
+  const out = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let sw = 0;
+    const bw = r * I;
+    for (let c = 0; c < I; c++) sw += wd[bw + c]! * x[c]!;
+    let su = 0;
+    const bu = r * H;
+    for (let c = 0; c < H; c++) su += ud[bu + c]! * h[c]!;
+    out[r] = (bW[r]! + sw) + (bU[r]! + su);
+  }
   return out;
+}
+
+/*
+ * Element-wise activations as separate monomorphic loops: `map(v, f)` with f varying between
+ * sigmoid, hardSigmoid, tanh and lambdas makes its call site megamorphic, so V8 stops inlining
+ * f, and at hidden 32 that call overhead is a visible share of a step.
+ */
+export function sigmoidVec(v: Vec): Vec {
+  const out = new Float64Array(v.length);
+  for (let k = 0; k < v.length; k++) out[k] = sigmoid(v[k]!);
+  return out;
+}
+
+export function hardSigmoidVec(v: Vec): Vec {
+  const out = new Float64Array(v.length);
+  for (let k = 0; k < v.length; k++) out[k] = hardSigmoid(v[k]!);
+  return out;
+}
+
+export function tanhVec(v: Vec): Vec {
+  const out = new Float64Array(v.length);
+  for (let k = 0; k < v.length; k++) out[k] = Math.tanh(v[k]!);
+  return out;
+}
+
+export function oneMinusVec(v: Vec): Vec {
+  const out = new Float64Array(v.length);
+  for (let k = 0; k < v.length; k++) out[k] = 1 - v[k]!;
+  return out;
+}
+
+/** The vector form of a gate activation. */
+export function gateVecFn(kind: GateActivation): (v: Vec) => Vec {
+  return kind === 'sigmoid' ? sigmoidVec : hardSigmoidVec;
 }
 
 export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Matrix {
