@@ -36,15 +36,32 @@ export function map(v: Vec, f: (x: number) => number): Vec {
   return out;
 }
 
+/**
+ * sum_k data[base + k] * v[k] for k < n, with four accumulators. A single `s +=` chain is bound
+ * by the latency of floating-point addition (each add waits for the previous one); four
+ * independent chains keep the FPU busy and make the mat-vec, most of a step, ~2-3x faster.
+ * The summation order differs from a plain left-to-right loop by rounding only (~1e-16).
+ */
+export function dot(data: Float64Array, base: number, v: Vec, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < n; k += 4) {
+    s0 += data[base + k]! * v[k]!;
+    s1 += data[base + k + 1]! * v[k + 1]!;
+    s2 += data[base + k + 2]! * v[k + 2]!;
+    s3 += data[base + k + 3]! * v[k + 3]!;
+  }
+  for (; k < n; k++) s0 += data[base + k]! * v[k]!;
+  return s0 + s1 + (s2 + s3);
+}
+
 /** out[r] = sum_c M[r][c] * v[c] + out[r]  (accumulates into out). */
 export function matVecAdd(M: Matrix, v: Vec, out: Vec): void {
   const { rows, cols, data } = M;
-  for (let r = 0; r < rows; r++) {
-    let s = 0;
-    const base = r * cols;
-    for (let c = 0; c < cols; c++) s += data[base + c]! * v[c]!;
-    out[r] = out[r]! + s;
-  }
+  for (let r = 0; r < rows; r++) out[r] = out[r]! + dot(data, r * cols, v, cols);
 }
 
 /** W x + bW: the input side of a gate's pre-activation. */
@@ -76,13 +93,7 @@ export function affine(A: Affine, x: Vec, h: Vec): Vec {
   const ud = U.data;
   const out = new Float64Array(rows);
   for (let r = 0; r < rows; r++) {
-    let sw = 0;
-    const bw = r * I;
-    for (let c = 0; c < I; c++) sw += wd[bw + c]! * x[c]!;
-    let su = 0;
-    const bu = r * H;
-    for (let c = 0; c < H; c++) su += ud[bu + c]! * h[c]!;
-    out[r] = (bW[r]! + sw) + (bU[r]! + su);
+    out[r] = bW[r]! + dot(wd, r * I, x, I) + (bU[r]! + dot(ud, r * H, h, H));
   }
   return out;
 }
