@@ -124,7 +124,8 @@ function otherKinds(): void {
 function child(arg: string): void {
   const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), arg], {
     encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'], // tfjs prints its node-backend banner on stderr/stdout noise
+    // The child's table lines start with two spaces; this drops tfjs' node-backend banner.
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
   process.stdout.write(out.split('\n').filter((l) => l.startsWith('  ')).join('\n') + '\n');
 }
