@@ -12,17 +12,17 @@
  * colah's 2015 figure writes h_t = (1 - z_t) * h_{t-1} + z_t * h̃_t, i.e. z there means "how
  * much to write"; every framework above uses z as "how much to keep", and so do we.
  */
-import { affine, gateFn, inputSide, map, recurrentSide, tanh } from '../math';
+import { affine, gateVecFn, inputSide, recurrentSide, tanhVec } from '../math';
 import type { CellState, GruParams, GruTrace, StepResult, Vec } from '../types';
 
 export function gruStep(p: GruParams, s: CellState, x: Vec): StepResult<GruTrace> {
-  const act = gateFn(p.gateActivation);
+  const act = gateVecFn(p.gateActivation);
   const hPrev = s.h;
   const H = p.hiddenSize;
   const preZ = affine(p.gates.z, x, hPrev);
   const preR = affine(p.gates.r, x, hPrev);
-  const z = map(preZ, act);
-  const r = map(preR, act);
+  const z = act(preZ);
+  const r = act(preR);
 
   const preN = inputSide(p.gates.n, x);
   if (p.reset === 'after') {
@@ -34,7 +34,7 @@ export function gruStep(p: GruParams, s: CellState, x: Vec): StepResult<GruTrace
     const rec = recurrentSide(p.gates.n, rh);
     for (let k = 0; k < H; k++) preN[k] = preN[k]! + rec[k]!;
   }
-  const n = map(preN, tanh);
+  const n = tanhVec(preN);
   const h = new Float64Array(H);
   for (let k = 0; k < H; k++) h[k] = (1 - z[k]!) * n[k]! + z[k]! * hPrev[k]!;
 

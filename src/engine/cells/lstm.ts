@@ -12,7 +12,7 @@
  * σ is the logistic sigmoid, or hard-sigmoid clip(0.2x + 0.5) when gateActivation says so.
  * The peephole and coupled variants (peephole.ts, coupled.ts) reuse `lstmFamilyStep`.
  */
-import { affine, gateFn, map, tanh } from '../math';
+import { affine, gateVecFn, oneMinusVec, tanhVec } from '../math';
 import type { CellState, LstmFamilyParams, LstmParams, LstmTrace, StepResult, Vec } from '../types';
 
 /** How a variant changes the plain LSTM step: peephole terms, or one gate derived from another. */
@@ -30,49 +30,46 @@ function addInto(a: Vec, b: Vec): Vec {
   return a;
 }
 
-const oneMinus = (v: Vec): Vec => map(v, (x) => 1 - x);
-
 export function lstmFamilyStep(
   p: LstmFamilyParams,
   s: CellState,
   x: Vec,
   variant: LstmVariant = {},
 ): StepResult<LstmTrace> {
-  const act = gateFn(p.gateActivation);
+  const act = gateVecFn(p.gateActivation);
   const hPrev = s.h;
   const cPrev = s.c ?? new Float64Array(p.hiddenSize);
   const peep = variant.peepIn?.(cPrev);
 
-  let preI: Vec | null = affine(p.gates.i, x, hPrev);
-  let preF: Vec | null = affine(p.gates.f, x, hPrev);
+  // A coupled cell's derived gate has no pre-activation: skip its mat-vec (a quarter of the step).
+  const preI: Vec | null = variant.coupling === 'i=1-f' ? null : affine(p.gates.i, x, hPrev);
+  const preF: Vec | null = variant.coupling === 'f=1-i' ? null : affine(p.gates.f, x, hPrev);
   if (peep) {
-    addInto(preI, peep.i);
-    addInto(preF, peep.f);
+    if (preI) addInto(preI, peep.i);
+    if (preF) addInto(preF, peep.f);
   }
   let i: Vec;
   let f: Vec;
-  if (variant.coupling === 'i=1-f') {
-    f = map(preF, act);
-    i = oneMinus(f);
-    preI = null;
-  } else if (variant.coupling === 'f=1-i') {
-    i = map(preI, act);
-    f = oneMinus(i);
-    preF = null;
+  if (preI === null) {
+    f = act(preF!);
+    i = oneMinusVec(f);
+  } else if (preF === null) {
+    i = act(preI);
+    f = oneMinusVec(i);
   } else {
-    i = map(preI, act);
-    f = map(preF, act);
+    i = act(preI);
+    f = act(preF);
   }
 
   const preG = affine(p.gates.g, x, hPrev);
-  const cTilde = map(preG, tanh);
+  const cTilde = tanhVec(preG);
   const c = new Float64Array(p.hiddenSize);
   for (let k = 0; k < c.length; k++) c[k] = f[k]! * cPrev[k]! + i[k]! * cTilde[k]!;
 
   const preO = affine(p.gates.o, x, hPrev);
   if (variant.peepOut) addInto(preO, variant.peepOut(c));
-  const o = map(preO, act);
-  const tanhC = map(c, tanh);
+  const o = act(preO);
+  const tanhC = tanhVec(c);
   const h = new Float64Array(p.hiddenSize);
   for (let k = 0; k < h.length; k++) h[k] = o[k]! * tanhC[k]!;
 

@@ -6,11 +6,11 @@
  *
  * PyTorch nn.RNN (bias_ih, bias_hh), Keras SimpleRNN (one bias = bW + bU), ONNX RNN (Wb, Rb).
  */
-import { affine, map, tanh } from '../math';
+import { affine, tanhVec } from '../math';
 import type { CellState, RnnParams, RnnTrace, StepResult, Vec } from '../types';
 
 export function rnnStep(p: RnnParams, s: CellState, x: Vec): StepResult<RnnTrace> {
   const a = affine(p.a, x, s.h);
-  const h = map(a, tanh);
+  const h = tanhVec(a);
   return { state: { h, c: null }, trace: { kind: 'rnn', x, hPrev: s.h, pre: { a }, h } };
 }

@@ -1,0 +1,69 @@
+/**
+ * The engine against every golden vector file in ../shared/conformance (one test per file).
+ * A missing directory FAILS: silently skipping would make a broken checkout look green.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Diff } from './conformance-diff';
+import { checkFile, checkVector, findJsonFiles, formatResult, isVectorFile } from './conformance-lib';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIR = resolve(repoRoot, '../shared/conformance');
+
+describe('conformance vectors', () => {
+  if (!existsSync(DIR)) {
+    it('finds the conformance directory', () => {
+      throw new Error(`conformance vectors not found at ${DIR} (expected ../shared/conformance from the repo root)`);
+    });
+    return;
+  }
+  const files = findJsonFiles(DIR).filter((f) => {
+    try {
+      return isVectorFile(JSON.parse(readFileSync(f, 'utf8')));
+    } catch {
+      return true; // unparsable: keep it, so that its test fails
+    }
+  });
+  it('has vector files', () => expect(files.length).toBeGreaterThan(0));
+  for (const f of files) {
+    it(relative(DIR, f), () => {
+      const r = checkFile(f, DIR);
+      if (r === 'skip') throw new Error('skipped');
+      expect(r.ok, formatResult(r)).toBe(true);
+    });
+  }
+});
+
+describe('conformance runner catches failures', () => {
+  const sample = resolve(DIR, 'lstm/small.json');
+  const load = () => JSON.parse(readFileSync(sample, 'utf8')) as Record<string, any>; // test fixture: free-form JSON
+
+  it('treats NaN from the engine as a failure, not as a small error', () => {
+    const d = new Diff();
+    d.num('h[0][0]', NaN, 0.5);
+    expect(d.max).toBe(Infinity);
+    expect(d.problems[0]).toMatch(/h\[0\]\[0\]: engine gave NaN/);
+  });
+
+  it.runIf(existsSync(sample))('fails a perturbed expected value and names where', () => {
+    const j = load();
+    j.expected.gates.f[3][2] += 1e-4;
+    const r = checkVector('x.json', j);
+    expect(r.ok).toBe(false);
+    expect(r.layouts.every((l) => l.maxAt === 'gates.f[3][2]')).toBe(true);
+  });
+
+  it.runIf(existsSync(sample))('fails a non-numeric expected value and a wrong cell name', () => {
+    const j = load();
+    j.expected.h[0][0] = null;
+    expect(checkVector('x.json', j).ok).toBe(false);
+    expect(checkVector('x.json', { ...load(), cell: 'lstm-sideways' }).problems[0]).toMatch(/unknown cell/);
+  });
+
+  it.runIf(existsSync(sample))('fails when a formulation is swapped (coupled read as plain LSTM)', () => {
+    const coupled = JSON.parse(readFileSync(resolve(DIR, 'lstm-coupled/small.json'), 'utf8'));
+    expect(checkVector('x.json', { ...coupled, cell: 'lstm' }).ok).toBe(false);
+  });
+});
