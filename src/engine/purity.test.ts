@@ -26,3 +26,13 @@ describe('engine purity', () => {
     });
   }
 });
+
+describe('step input checks', () => {
+  it('rejects a state of the wrong size instead of returning NaN', async () => {
+    const { createRng, randomParams, step, initialState } = await import('./index');
+    const p = randomParams('lstm', 3, 4, createRng(1));
+    expect(() => step(p, initialState(p, new Float64Array(3)), new Float64Array(3))).toThrow(/state h has 3 values.*hidden size is 4/);
+    expect(() => step(p, { h: new Float64Array(4), c: new Float64Array(5) }, new Float64Array(3))).toThrow(/state c has 5/);
+    expect(() => step(p, initialState(p), new Float64Array(2))).toThrow(/input has 2 values/);
+  });
+});

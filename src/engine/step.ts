@@ -10,6 +10,13 @@ export function step(p: CellParams, s: CellState, x: Vec): StepResult {
   if (x.length !== p.inputSize) {
     throw new Error(`step: input has ${x.length} values, the cell expects ${p.inputSize}`);
   }
+  // A state of the wrong size would silently read undefined -> NaN; say so instead.
+  if (s.h.length !== p.hiddenSize) {
+    throw new Error(`step: state h has ${s.h.length} values, the cell's hidden size is ${p.hiddenSize}`);
+  }
+  if (s.c && s.c.length !== p.hiddenSize) {
+    throw new Error(`step: state c has ${s.c.length} values, the cell's hidden size is ${p.hiddenSize}`);
+  }
   switch (p.kind) {
     case 'rnn':
       return rnnStep(p, s, x);

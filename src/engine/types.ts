@@ -135,6 +135,11 @@ export interface GruTrace {
   readonly h: Vec;
 }
 
+/**
+ * Traces are values: the engine never writes to a vector after returning it. To keep stepping
+ * cheap, x, hPrev and cPrev are the very arrays that were passed in (the input, and the previous
+ * state's h and C), not copies; callers must treat every vector as read-only, as the store does.
+ */
 export type StepTrace = RnnTrace | LstmTrace | GruTrace;
 
 export interface StepResult<T extends StepTrace = StepTrace> {
