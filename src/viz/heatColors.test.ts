@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatColor, inkOn, scalePosition } from './heatColors';
+import { heatColor, heatRgb, inkOn, scalePosition } from './heatColors';
 
 describe('heat colours', () => {
   it('puts zero at the neutral middle of the diverging scale and clips the ends', () => {
@@ -22,5 +22,12 @@ describe('heat colours', () => {
     expect(inkOn('rgb(8, 29, 88)')).toBe('#ffffff');
     expect(inkOn(heatColor(1, 'gate', 'light'))).toBe('#ffffff');
     expect(inkOn(heatColor(1, 'gate', 'dark'))).toBe('#000000');
+  });
+
+  it('gives the same colour as bytes for pixel painting', () => {
+    for (const x of [-3, -0.4, 0, 0.3, 0.99]) {
+      expect(`rgb(${heatRgb(x, 'signed', 'dark').join(', ')})`).toBe(heatColor(x, 'signed', 'dark'));
+      expect(`rgb(${heatRgb(x, 'gate', 'light').join(', ')})`).toBe(heatColor(x, 'gate', 'light'));
+    }
   });
 });

@@ -48,6 +48,24 @@ export function heatColor(x: number, range: VectorRange, theme: Theme): string {
   return table[Math.round(scalePosition(x, range) * (LUT_SIZE - 1))]!;
 }
 
+const rgbLuts = new Map<string, Uint8Array>();
+/** The same colour as heatColor as bytes [r, g, b], for painting pixels straight into ImageData. */
+export function heatRgb(x: number, range: VectorRange, theme: Theme): [number, number, number] {
+  const scale = range === 'gate' ? 'sequential' : 'diverging';
+  const key = `${theme}:${scale}`;
+  let bytes = rgbLuts.get(key);
+  if (!bytes) {
+    bytes = new Uint8Array(LUT_SIZE * 3);
+    lut(theme, scale).forEach((css, k) => {
+      const [r, g, b] = (css.match(/\d+/g) ?? []).map(Number);
+      bytes!.set([r ?? 0, g ?? 0, b ?? 0], k * 3);
+    });
+    rgbLuts.set(key, bytes);
+  }
+  const k = Math.round(scalePosition(x, range) * (LUT_SIZE - 1)) * 3;
+  return [bytes[k]!, bytes[k + 1]!, bytes[k + 2]!];
+}
+
 /** Black or white, whichever reads better on `fill` (an "rgb(r, g, b)" or "#rrggbb" string). */
 export function inkOn(fill: string): string {
   const m = fill.startsWith('#')
