@@ -17,7 +17,7 @@ const STOPS: Record<Theme, Record<'diverging' | 'sequential', string[]>> = {
     sequential: ['#ffffd9', '#c7e9b4', '#41b6c4', '#225ea8', '#081d58'],
   },
   dark: {
-    diverging: ['#92c5de', '#4a7fa8', '#2f4458', '#2a2d36', '#5e3a33', '#b0604a', '#f4a582'],
+    diverging: ['#92c5de', '#5a9ac4', '#3a5f7d', '#2a2d36', '#7d4a3c', '#c46c52', '#f4a582'],
     sequential: ['#202634', '#1f4f8a', '#2f9fb0', '#a6dcb0', '#ffffd9'],
   },
 };
