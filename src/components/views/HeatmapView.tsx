@@ -1,4 +1,84 @@
-/** Placeholder until the Heatmap view lands: it renders nothing. */
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { fullTraces } from '../../store/compare';
+import { heatmapLayout, heatmapSeries, renderMode } from '../../viz/heatmapLayout';
+import { HeatmapPanel, revealColumns } from '../heatmap/HeatmapPanel';
+import { TokenAxis } from '../heatmap/TokenAxis';
+import { UnitLine } from '../heatmap/UnitLine';
+import { useGatescope, useT } from '../StoreContext';
+
+/**
+ * Every vector of the store's cell over the whole sentence: rows = units, columns = tokens.
+ * The full run is computed here (memoized), not by moving the student's step to the end.
+ */
 export function HeatmapView() {
-  return null;
+  const t = useT();
+  const embedded = useGatescope((s) => s.embedded);
+  const cell = useGatescope((s) => s.model.cell);
+  const current = useGatescope((s) => s.t);
+  const theme = useGatescope((s) => s.theme);
+  const goTo = useGatescope((s) => s.goTo);
+  const series = useMemo(() => heatmapSeries(fullTraces(cell, embedded)), [cell, embedded]);
+  const layout = useMemo(() => heatmapLayout(embedded.length, cell.hiddenSize), [embedded.length, cell.hiddenSize]);
+  const mode = renderMode(embedded.length, cell.hiddenSize, series.length);
+  const [selected, setSelected] = useState<{ id: string; k: number } | null>(null);
+  const [said, setSaid] = useState('');
+  const announce = useCallback((msg: string) => setSaid(msg), []);
+  const helpId = useId();
+  // The current step's column stays on screen as the student steps (200 tokens scroll).
+  const rows = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    revealColumns(rows.current?.querySelector<HTMLElement>('.hm-surface') ?? null, current * layout.cellW, (current + 1) * layout.cellW);
+  }, [current, layout]);
+  if (series.length === 0) return null;
+  const sel = selected && series.find((s) => s.id === selected.id) && selected.k < cell.hiddenSize ? selected : null;
+  const selSeries = sel ? series.find((s) => s.id === sel.id)! : null;
+  const lineLabel = sel && selSeries ? t('heatmap.line', { k: sel.k + 1, name: t(selSeries.label, { g: selSeries.symbol }) }) : '';
+  return (
+    <section className="heatmaps" aria-label={t('heatmap.label')} data-mode={mode}>
+      <p id={helpId} className="hint">
+        {t('heatmap.help')} {mode === 'canvas' && t('heatmap.canvasNote')}
+      </p>
+      <div className="hm-scroll">
+        <div className="hm-rows" ref={rows}>
+          <div className="hm-body">
+            <div className="hm-units" />
+            <TokenAxis layout={layout} tokens={embedded} current={current} />
+          </div>
+          {series.map((s) => (
+            <HeatmapPanel
+              key={s.id}
+              series={s}
+              layout={layout}
+              mode={mode}
+              tokens={embedded}
+              current={current}
+              theme={theme}
+              t={t}
+              selectedUnit={sel?.id === s.id ? sel.k : null}
+              onGo={goTo}
+              onSelectUnit={(k) => setSelected(sel?.id === s.id && sel.k === k ? null : { id: s.id, k })}
+              announce={announce}
+              helpId={helpId}
+            />
+          ))}
+          <div className="hm-line-row">
+            {sel && selSeries ? (
+              <>
+                <p className="hm-line-title">{lineLabel}</p>
+                <div className="hm-body">
+                  <div className="hm-units" />
+                  <UnitLine series={selSeries} unit={sel.k} layout={layout} current={current} label={lineLabel} />
+                </div>
+              </>
+            ) : (
+              <p className="hint hm-line-title">{t('heatmap.lineHint')}</p>
+            )}
+          </div>
+        </div>
+      </div>
+      <p className="visually-hidden" aria-live="polite" role="status" data-testid="heatmap-readout">
+        {said}
+      </p>
+    </section>
+  );
 }

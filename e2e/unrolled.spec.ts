@@ -1,0 +1,104 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { CellKind } from '../src/engine';
+import { formatValue } from '../src/viz/vectors';
+import { engineTrace } from './helpers';
+
+const CLOUDS = 'the clouds are in the sky';
+
+const chain = (page: Page, kind: string) => page.getByRole('group', { name: `${kind} unrolled over the sentence`, exact: true });
+const current = (page: Page, kind: string) => chain(page, kind).locator('[aria-current="step"]');
+const shown = (v: ArrayLike<number>) => `[${Array.from(v, formatValue).join(', ')}]`;
+
+test('the highlighted step follows Step forward/back, the slider and clicks on the chain', async ({ page }) => {
+  await page.goto(`./?text=${encodeURIComponent(CLOUDS)}&view=unrolled`);
+  await expect(current(page, 'LSTM')).toHaveAttribute('data-t', '0');
+  await expect(current(page, 'RNN')).toHaveAttribute('data-t', '0');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(current(page, 'LSTM')).toHaveAttribute('data-t', '2');
+  await expect(current(page, 'RNN')).toHaveAttribute('data-t', '2');
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(current(page, 'LSTM')).toHaveAttribute('data-t', '1');
+  await page.getByRole('slider', { name: 'Timestep' }).fill('4');
+  await expect(current(page, 'LSTM')).toHaveAttribute('data-t', '4');
+
+  // A click on a cell of either row moves the step; the tab stays on the chain.
+  await chain(page, 'RNN').getByRole('button', { name: /^step 3, token “in”/ }).click();
+  await expect(page.getByRole('status')).toHaveText('Step t = 3 of 5: token “in”');
+  await expect(page.getByRole('tab', { name: 'Unrolled chain' })).toHaveAttribute('aria-selected', 'true');
+
+  // Keyboard: the current cell is the tab stop, arrows move focus, Enter goes there.
+  await current(page, 'LSTM').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Step t = 4 of 5: token “the”');
+});
+
+test('both rows show the engine numbers: the store row and the comparison row', async ({ page }) => {
+  await page.goto(`./?text=${encodeURIComponent(CLOUDS)}&view=unrolled&t=3`);
+  const lstm = engineTrace('lstm', CLOUDS);
+  for (const [kind, name] of [['rnn', 'RNN'], ['gru', 'GRU'], ['peephole', 'Peephole LSTM']] as const satisfies ReadonlyArray<readonly [CellKind, string]>) {
+    await page.getByRole('combobox', { name: 'Top row' }).selectOption(kind);
+    const tr = engineTrace(kind, CLOUDS);
+    for (let t = 0; t <= 3; t++) {
+      const c = 'c' in tr[t]! ? `, C = ${shown((tr[t] as { c: Float64Array }).c)}` : '';
+      await expect(chain(page, name).locator(`[data-t="${t}"]`)).toHaveAttribute(
+        'aria-label',
+        `step ${t}, token “${CLOUDS.split(' ')[t]}”, h = ${shown(tr[t]!.h)}${c}${t === 3 ? ', current step' : ''}`,
+      );
+    }
+    await expect(chain(page, name).locator('[data-t="4"]')).toHaveAttribute('aria-label', 'step 4, token “the”, not reached yet');
+  }
+  const l3 = lstm[3] as { h: Float64Array; c: Float64Array };
+  await expect(current(page, 'LSTM')).toHaveAttribute('aria-label', `step 3, token “in”, h = ${shown(l3.h)}, C = ${shown(l3.c)}, current step`);
+  // The numbers printed in the current LSTM cell are its h and C.
+  await expect(current(page, 'LSTM').locator('.cell-num')).toHaveText([...l3.h, ...l3.c].map(formatValue));
+
+  // The bottom row's picker is the store's cell type.
+  await page.getByRole('combobox', { name: 'Bottom row (follows the controls)' }).selectOption('gru');
+  await expect(page.getByRole('radio', { name: 'GRU', exact: true })).toBeChecked();
+  await expect(current(page, 'GRU')).toHaveAttribute('aria-label', new RegExp(`^step 3, token “in”, h = ${escape(shown(engineTrace('gru', CLOUDS)[3]!.h))}`));
+});
+
+function escape(s: string) {
+  return s.replace(/[[\]().*+?^$|\\]/g, '\\$&');
+}
+
+test('the presets set the sentence and show their caption', async ({ page }) => {
+  await page.goto('./?view=unrolled&text=hello');
+  await page.getByRole('button', { name: 'The answer is far' }).click();
+  await expect(page.getByRole('textbox', { name: 'Sentence' })).toHaveValue(/^I grew up in France\..*I speak fluent French$/);
+  await expect(page.getByText(/over thirty steps before “French”/)).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Step t = 0 of 39: token “I”');
+  await page.getByRole('button', { name: 'The answer is close' }).click();
+  await expect(page.getByRole('textbox', { name: 'Sentence' })).toHaveValue(CLOUDS);
+});
+
+test('200 tokens condense, keep the current cell in view and still name every value', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const words = Array.from({ length: 200 }, (_, k) => `w${k}`).join(' ');
+  await page.goto(`./?view=unrolled&t=150&text=${encodeURIComponent(words)}`);
+  await expect(page.getByText('Long sentence: the cells are condensed')).toBeVisible();
+  const cell = current(page, 'LSTM');
+  await expect(cell).toHaveAttribute('data-t', '150');
+  await expect(cell).toBeInViewport();
+  await expect(chain(page, 'LSTM').locator('.cell-num')).toHaveCount(0);
+  const tr = engineTrace('lstm', words)[150]!;
+  await expect(cell).toHaveAttribute('aria-label', new RegExp(`^step 150, token “w150”, h = ${escape(shown(tr.h))}`));
+  expect(errors).toEqual([]);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const [w, h] of [[1280, 720], [390, 844]] as const) {
+    test(`screenshots unrolled ${theme} ${w}`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`./?view=unrolled&t=3&theme=${theme}&text=${encodeURIComponent(CLOUDS)}`);
+      await page.evaluate(() => document.fonts.ready);
+      await page.getByRole('region', { name: 'Two cells unrolled over the same sentence' }).screenshot({ path: `test-results/shots/unrolled-${theme}-${w}.png` });
+      await page.getByRole('button', { name: 'The answer is far' }).click();
+      await page.getByRole('slider', { name: 'Timestep' }).fill('20');
+      await page.getByRole('region', { name: 'Two cells unrolled over the same sentence' }).screenshot({ path: `test-results/shots/unrolled-far-${theme}-${w}.png` });
+    });
+  }
+}
