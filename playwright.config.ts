@@ -7,7 +7,7 @@ const PORT = Number(process.env.GATESCOPE_E2E_PORT ?? 4319);
 // The flags keep it from calling home (the network is closed; without them it retries forever).
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
   workers: 2,
