@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { embedSnippet, shareLink } from '../embed/snippet';
 import { extendTo } from '../store/history';
+import { downloadBlob, svgToPng, svgToString } from './exportImage';
 import { traceToCsv, traceToJson } from '../viz/exportTrace';
 import { useGatescope, useT } from './StoreContext';
 import type { GatescopeState } from '../store/types';
@@ -30,6 +31,7 @@ export function ShareMenu() {
   const state = useGatescope((s) => s);
   const [shown, setShown] = useState<{ label: string; text: string } | null>(null);
   const [copied, setCopied] = useState(false);
+  const [transparent, setTransparent] = useState(false);
 
   const offer = async (label: string, text: string) => {
     setShown({ label, text });
@@ -49,6 +51,40 @@ export function ShareMenu() {
     else download(name, 'text/csv', traceToCsv(e));
   };
 
+  /** The figure of the open view: one marked for export, else its largest SVG. */
+  const currentFigure = (): SVGSVGElement | null => {
+    const panel = document.getElementById('view-panel');
+    if (!panel) return null;
+    const marked = panel.querySelector<SVGSVGElement>('svg[data-export]');
+    if (marked) return marked;
+    let best: SVGSVGElement | null = null;
+    let area = 0;
+    panel.querySelectorAll<SVGSVGElement>('svg').forEach((svg) => {
+      const r = svg.getBoundingClientRect();
+      if (r.width * r.height > area) {
+        area = r.width * r.height;
+        best = svg;
+      }
+    });
+    return best;
+  };
+
+  const exportFigure = async (kind: 'svg' | 'png') => {
+    const svg = currentFigure();
+    if (!svg) {
+      setShown({ label: t('export.none'), text: '' });
+      return;
+    }
+    const background = transparent ? null : getComputedStyle(document.documentElement).getPropertyValue('--panel').trim() || '#ffffff';
+    const name = `gatescope-${state.kind}-${state.view}-t${state.t}.${kind}`;
+    try {
+      if (kind === 'svg') downloadBlob(name, new Blob([svgToString(svg, { background }).text], { type: 'image/svg+xml' }));
+      else downloadBlob(name, await svgToPng(svg, { background }));
+    } catch (e) {
+      setShown({ label: t('export.failed'), text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
   const empty = state.tokens.length === 0;
   return (
     <div className="share">
@@ -64,6 +100,16 @@ export function ShareMenu() {
       <button type="button" disabled={empty} onClick={() => exportTrace('csv')}>
         {t('export.csv')}
       </button>
+      <button type="button" disabled={empty} onClick={() => void exportFigure('svg')}>
+        {t('export.svg')}
+      </button>
+      <button type="button" disabled={empty} onClick={() => void exportFigure('png')}>
+        {t('export.png')}
+      </button>
+      <label className="check">
+        <input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} />
+        {t('export.transparent')}
+      </label>
       {shown && (
         <div className="share-out">
           <label>

@@ -113,6 +113,11 @@ export const en = {
   'heatmap.scale.gate': 'gates: 0 (closed) … 1 (open)',
   'heatmap.scale.signed': 'values: −1 … 0 … 1',
   'heatmap.scale.unbounded': 'values: −2 … 0 … 2 (clipped)',
+  'export.svg': 'Figure as SVG',
+  'export.png': 'Figure as PNG',
+  'export.transparent': 'Transparent background',
+  'export.none': 'This view has no figure to export.',
+  'export.failed': 'The figure could not be exported',
 } as const;
 
 export type MessageKey = keyof typeof en;

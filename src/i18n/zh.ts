@@ -115,4 +115,9 @@ export const zh: Record<MessageKey, string> = {
   'heatmap.scale.gate': '门：0（关闭）… 1（打开）',
   'heatmap.scale.signed': '数值：−1 … 0 … 1',
   'heatmap.scale.unbounded': '数值：−2 … 0 … 2（超出部分截断）',
+  'export.svg': '导出图（SVG）',
+  'export.png': '导出图（PNG）',
+  'export.transparent': '透明背景',
+  'export.none': '这个视图没有可导出的图。',
+  'export.failed': '无法导出该图',
 };
