@@ -20,7 +20,9 @@ function boxes(l: CellLayout): Box[] {
       ? { x0: s.x, y0: s.y, x1: s.x + s.cellW, y1: s.y + len, what: `strip ${s.vector}` }
       : { x0: s.x, y0: s.y, x1: s.x + len, y1: s.y + s.cellH, what: `strip ${s.vector}` };
   });
-  return [...l.nodes.map(nodeBox), ...strips];
+  const rows = l.strips[0]!.count * l.strips[0]!.cellH;
+  const bars = l.beltBars ? [{ x0: l.beltBars.x, y0: l.beltBars.y, x1: l.beltBars.x + l.beltBars.w, y1: l.beltBars.y + rows, what: 'bars' }] : [];
+  return [...l.nodes.map(nodeBox), ...strips, ...bars];
 }
 
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;

@@ -26,6 +26,9 @@ const IO = { w: 60, h: 30 };
 const DOT = 8;
 const FRAME_X = 110;
 const FRAME_W = 980;
+/** The header's equation row: C_{t−1} × f → kept + written = C_t, with the bars before "=". */
+const HEAD_COL = { kept: 380, written: 600, eq: 1085 };
+const BARS = { x: 670, w: 390 };
 
 export interface LayoutOptions {
   /** Units drawn as numbered swatches (≤ MAX_ROWS). */
@@ -118,6 +121,7 @@ class Builder {
       glyphs: this.glyphs,
       legend,
       beltBand: beltBand ? { y: HEADER, h: this.b.S } : null,
+      beltBars: beltBand ? { x: BARS.x, w: BARS.w, y: HEADER } : null,
     };
   }
 
@@ -144,6 +148,13 @@ class Builder {
       symbol: 'x_t',
     });
   }
+}
+
+function headerGlyphs(B: Builder, gate: string): void {
+  const y = HEADER + B.b.S / 2 + 6;
+  B.glyphs.push({ x: (50 + HEAD_COL.kept) / 2, y, text: `× ${gate} →` });
+  B.glyphs.push({ x: (HEAD_COL.kept + HEAD_COL.written) / 2, y, text: '+' });
+  B.glyphs.push({ x: HEAD_COL.eq, y, text: '=' });
 }
 
 const LSTM_COL = { f: 220, i: 370, g: 520, o: 720, out: 880, peepIn: 160, peepOut: 620, concat: 130, left: 50, right: 1140 };
@@ -244,13 +255,10 @@ function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): Ce
 
   // Swatch columns. Header: the belt read as an equation, C_{t−1} × f → kept + written = C_t.
   B.column('cPrev', 'C_{t−1}', C.left, HEADER, 'centre');
-  B.column('kept', 'f⊙C_{t−1}', (C.f + C.g) / 2 + 10, HEADER, 'centre');
-  B.column('written', 'i⊙C̃_t', C.g + 80, HEADER, 'centre');
+  B.column('kept', 'f⊙C_{t−1}', HEAD_COL.kept, HEADER, 'centre');
+  B.column('written', 'i⊙C̃_t', HEAD_COL.written, HEADER, 'centre');
   B.column('c', 'C_t', C.right, HEADER, 'centre');
-  const mida = HEADER + b.S / 2 + 6;
-  B.glyphs.push({ x: (C.left + (C.f + C.g) / 2 + 10) / 2, y: mida, text: '× f_t →' });
-  B.glyphs.push({ x: ((C.f + C.g) / 2 + 10 + C.g + 80) / 2, y: mida, text: '+' });
-  B.glyphs.push({ x: (C.g + 80 + C.right) / 2, y: mida, text: '=' });
+  headerGlyphs(B, 'f_t');
   B.column('f', 'f_t', C.f, b.bandA, 'right');
   B.column('tanhC', 'tanh(C_t)', C.out, b.bandA, 'right');
   B.column('i', 'i_t', C.i, b.bandB, 'right');
@@ -317,13 +325,10 @@ function gru(o: LayoutOptions): CellLayout {
   B.edge('mulN', 'add', 'written', [[C.n, mid - OP / 2], [C.n, top + OP / 2]]);
 
   B.column('hPrev', 'h_{t−1}', C.left, HEADER, 'centre');
-  B.column('kept', 'z⊙h_{t−1}', C.one, HEADER, 'centre');
-  B.column('written', '(1−z)⊙n', C.n + 90, HEADER, 'centre');
+  B.column('kept', 'z⊙h_{t−1}', HEAD_COL.kept, HEADER, 'centre');
+  B.column('written', '(1−z)⊙n', HEAD_COL.written, HEADER, 'centre');
   B.column('h', 'h_t', C.right, HEADER, 'centre');
-  const mida = HEADER + b.S / 2 + 6;
-  B.glyphs.push({ x: (C.left + C.one) / 2, y: mida, text: '× z_t →' });
-  B.glyphs.push({ x: (C.one + C.n + 90) / 2, y: mida, text: '+' });
-  B.glyphs.push({ x: (C.n + 90 + C.right) / 2, y: mida, text: '=' });
+  headerGlyphs(B, 'z_t');
   B.column('z', 'z_t', C.z, b.bandA, 'right');
   B.column('r', 'r_t', C.r, b.bandB, 'right');
   B.column('n', 'n_t', C.n, b.bandB, 'right');

@@ -96,4 +96,6 @@ export interface CellLayout {
   readonly legend: readonly LegendKey[];
   /** The belt columns' band (for the "kept / written" captions), or null without a belt. */
   readonly beltBand: { readonly y: number; readonly h: number } | null;
+  /** Per unit, a bar of C_t (or h_t) split into its kept and written parts, one row per swatch. */
+  readonly beltBars: { readonly x: number; readonly w: number; readonly y: number } | null;
 }
