@@ -79,7 +79,7 @@ export const en = {
   'diag.more': '{n} more units, not shown',
   'diag.kept': 'kept',
   'diag.written': 'written',
-  'diag.beltBars': 'what each unit of C_t is made of: kept (grey) plus written (colour)',
+  'diag.beltBars': 'each unit of {v}: kept (grey) + written (colour)',
   'diag.beltNote': 'The cell state C runs along the top like a conveyor belt: the forget gate f keeps part of C_{t−1}, the input gate i writes part of the candidate C̃_t, and their sum is C_t.',
   'diag.gruNote': 'GRU convention (PyTorch, Keras): h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}. colah’s 2015 figure writes z and (1 − z) the other way round. The update gate z decides how much of the old state to keep; the reset gate r decides how much of it the candidate n sees.',
   'diag.rnnNote': 'A plain RNN has a single tanh layer: h_t = tanh(W x_t + U h_{t−1} + b). There is no cell state and no gate.',

@@ -81,7 +81,7 @@ export const zh: Record<MessageKey, string> = {
   'diag.more': '另有 {n} 个单元未显示',
   'diag.kept': '保留',
   'diag.written': '写入',
-  'diag.beltBars': 'C_t 每个单元的组成：保留部分（灰）加写入部分（彩色）',
+  'diag.beltBars': '{v} 每个单元 = 保留（灰）+ 写入（彩色）',
   'diag.beltNote': '细胞状态 C 像传送带一样沿顶部流过：遗忘门 f 保留 C_{t−1} 的一部分，输入门 i 写入候选值 C̃_t 的一部分，两者之和就是 C_t。',
   'diag.gruNote': 'GRU 约定（PyTorch、Keras）：h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}。colah 2015 年的图把 z 和 (1 − z) 写反了。更新门 z 决定保留多少旧状态；重置门 r 决定候选值 n 能看到多少旧状态。',
   'diag.rnnNote': '普通 RNN 只有一个 tanh 层：h_t = tanh(W x_t + U h_{t−1} + b)。没有细胞状态，也没有门。',

@@ -55,9 +55,10 @@ interface Bands {
 function bands(o: LayoutOptions): Bands {
   const S = o.rows * ROW_H + (o.collapsed ? COLLAPSED_H + 4 : 0);
   const top = HEADER + S + 40;
-  const mid = top + S + 66;
-  const layer = mid + 24 + S + 30;
-  return { S, top, bandA: top + 44, mid, bandB: mid + 24, layer, hLine: layer + 60 };
+  // Band A starts below the tanh(C_t) op that hangs off the belt, with room for a strip label.
+  const mid = top + S + 86;
+  const layer = mid + 32 + S + 30;
+  return { S, top, bandA: top + 64, mid, bandB: mid + 32, layer, hLine: layer + 60 };
 }
 
 /** Collects nodes, edges and strips, and finishes the layout with the frame and viewBox. */
