@@ -75,106 +75,106 @@ export function CellDiagram() {
       {H > MAX_ROWS && <UnitPicker total={H} units={units} auto={picked === null} onPick={setPicked} />}
       <div className="diagram-row">
         <div className="diagram-scroll">
-        <svg
-          viewBox={`0 0 ${layout.width} ${layout.height}`}
-          role="group"
-          aria-label={t('diag.title', { kind: t(`kind.${kind}`), t: step })}
-          data-kind={kind}
-          data-animating={stage !== null ? 'true' : undefined}
-          data-stage={stage !== null ? STAGE_NAMES[stage] : undefined}
-          data-kind-change={change.added.size + change.removed.length > 0 ? 'true' : undefined}
-          className="diagram"
-        >
-          <defs>
-            <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="14" markerHeight="14" orient="auto-start-reverse">
-              <path d="M0 0 L10 5 L0 10 z" className="arrowhead" />
-            </marker>
-          </defs>
-          <rect className="frame" x={layout.frame.x} y={layout.frame.y} width={layout.frame.w} height={layout.frame.h} rx={18} />
-          {layout.beltBand && (
-            <g className="belt-captions" aria-hidden="true">
-              {layout.strips
-                .filter((s) => s.vector === 'kept' || s.vector === 'written')
-                .map((s) => (
-                  <text key={s.vector} x={s.labelX} y={s.labelY - 20} textAnchor="middle" className={`caption ${s.vector}`}>
-                    {t(s.vector === 'kept' ? 'diag.kept' : 'diag.written')}
+          <svg
+            viewBox={`0 0 ${layout.width} ${layout.height}`}
+            role="group"
+            aria-label={t('diag.title', { kind: t(`kind.${kind}`), t: step })}
+            data-kind={kind}
+            data-animating={stage !== null ? 'true' : undefined}
+            data-stage={stage !== null ? STAGE_NAMES[stage] : undefined}
+            data-kind-change={change.added.size + change.removed.length > 0 ? 'true' : undefined}
+            className="diagram"
+          >
+            <defs>
+              <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="14" markerHeight="14" orient="auto-start-reverse">
+                <path d="M0 0 L10 5 L0 10 z" className="arrowhead" />
+              </marker>
+            </defs>
+            <rect className="frame" x={layout.frame.x} y={layout.frame.y} width={layout.frame.w} height={layout.frame.h} rx={18} />
+            {layout.beltBand && (
+              <g className="belt-captions" aria-hidden="true">
+                {layout.strips
+                  .filter((s) => s.vector === 'kept' || s.vector === 'written')
+                  .map((s) => (
+                    <text key={s.vector} x={s.labelX} y={s.labelY - 20} textAnchor="middle" className={`caption ${s.vector}`}>
+                      {t(s.vector === 'kept' ? 'diag.kept' : 'diag.written')}
+                    </text>
+                  ))}
+                {layout.glyphs.map((g) => (
+                  <text key={g.text} x={g.x} y={g.y} textAnchor="middle" className="glyph">
+                    <SvgMath text={g.text} />
                   </text>
                 ))}
-              {layout.glyphs.map((g) => (
-                <text key={g.text} x={g.x} y={g.y} textAnchor="middle" className="glyph">
-                  <SvgMath text={g.text} />
-                </text>
-              ))}
-            </g>
-          )}
-          {change.removed.map((e) => (
-            <path key={`gone-${e.id}`} d={e.d} className="edge removed" aria-hidden="true" />
-          ))}
-          {layout.edges.map((e) => {
-            const to = byId.get(e.to)!;
-            const cls = `edge${e.belt ? ' belt' : ''}${e.peephole ? ' peephole' : ''}${change.added.has(e.id) ? ' added' : ''} ${stageClass(e.vector)}`;
-            const arrow = to.kind === 'pointwise' || to.kind === 'io' || e.peephole ? 'url(#arrow)' : undefined;
-            if (e.peephole) {
-              const gate = V[to.vector!]!;
+              </g>
+            )}
+            {change.removed.map((e) => (
+              <path key={`gone-${e.id}`} d={e.d} className="edge removed" aria-hidden="true" />
+            ))}
+            {layout.edges.map((e) => {
+              const to = byId.get(e.to)!;
+              const cls = `edge${e.belt ? ' belt' : ''}${e.peephole ? ' peephole' : ''}${change.added.has(e.id) ? ' added' : ''} ${stageClass(e.vector)}`;
+              const arrow = to.kind === 'pointwise' || to.kind === 'io' || e.peephole ? 'url(#arrow)' : undefined;
+              if (e.peephole) {
+                const gate = V[to.vector!]!;
+                return (
+                  <path
+                    key={e.id}
+                    d={e.d}
+                    className={cls}
+                    markerEnd={arrow}
+                    role="img"
+                    aria-label={t('diag.peephole', { from: e.vector === 'c' ? 'C_t' : 'C_{t−1}', gate: t(gate.label) })}
+                    data-testid={`peephole-${to.vector}`}
+                  />
+                );
+              }
+              return <path key={e.id} d={e.d} className={cls} markerEnd={arrow} aria-hidden="true" />;
+            })}
+            {layout.beltBars && V.kept && V.written && (
+              <BeltBars bars={layout.beltBars} kept={V.kept.values} written={V.written.values} units={units} rowH={layout.strips[0]!.cellH} theme={theme} result={kind === 'gru' ? 'h_t' : 'C_t'} className={stageClass('c')} />
+            )}
+            {layout.strips.map((s) => {
+              const vec = V[s.vector];
+              if (!vec) return null;
               return (
-                <path
-                  key={e.id}
-                  d={e.d}
-                  className={cls}
-                  markerEnd={arrow}
-                  role="img"
-                  aria-label={t('diag.peephole', { from: e.vector === 'c' ? 'C_t' : 'C_{t−1}', gate: t(gate.label) })}
-                  data-testid={`peephole-${to.vector}`}
+                <Strip
+                  key={s.vector}
+                  strip={s}
+                  vec={vec}
+                  units={s.vector === 'x' ? inputUnits : units}
+                  theme={theme}
+                  className={stageClass(s.vector)}
+                  onPick={(u) => {
+                    const producer = layout.nodes.find((n) => n.vector === s.vector && (n.kind === 'layer' || n.kind === 'pointwise'));
+                    if (producer && s.vector !== 'x') {
+                      setSelected(producer.id);
+                      setUnit(u);
+                    }
+                  }}
                 />
               );
-            }
-            return <path key={e.id} d={e.d} className={cls} markerEnd={arrow} aria-hidden="true" />;
-          })}
-          {layout.beltBars && V.kept && V.written && (
-            <BeltBars bars={layout.beltBars} kept={V.kept.values} written={V.written.values} units={units} rowH={layout.strips[0]!.cellH} theme={theme} result={kind === 'gru' ? 'h_t' : 'C_t'} className={stageClass('c')} />
-          )}
-          {layout.strips.map((s) => {
-            const vec = V[s.vector];
-            if (!vec) return null;
-            return (
-              <Strip
-                key={s.vector}
-                strip={s}
-                vec={vec}
-                units={s.vector === 'x' ? inputUnits : units}
-                theme={theme}
-                className={stageClass(s.vector)}
-                onPick={(u) => {
-                  const producer = layout.nodes.find((n) => n.vector === s.vector && (n.kind === 'layer' || n.kind === 'pointwise'));
-                  if (producer && s.vector !== 'x') {
-                    setSelected(producer.id);
-                    setUnit(u);
+            })}
+            {layout.nodes.map((n) => {
+              const inspect = n.kind === 'layer' || n.kind === 'pointwise';
+              return (
+                <NodeShape
+                  key={n.id}
+                  node={n}
+                  name={nameOf(n)}
+                  selected={selected === n.id}
+                  className={`${stageClass(n.vector)}${change.added.has(n.id) ? ' added' : ''}`}
+                  onSelect={
+                    inspect
+                      ? () => {
+                          setSelected(n.id);
+                          if (!units.includes(unit)) setUnit(units[0] ?? 0);
+                        }
+                      : undefined
                   }
-                }}
-              />
-            );
-          })}
-          {layout.nodes.map((n) => {
-            const inspect = n.kind === 'layer' || n.kind === 'pointwise';
-            return (
-              <NodeShape
-                key={n.id}
-                node={n}
-                name={nameOf(n)}
-                selected={selected === n.id}
-                className={`${stageClass(n.vector)}${change.added.has(n.id) ? ' added' : ''}`}
-                onSelect={
-                  inspect
-                    ? () => {
-                        setSelected(n.id);
-                        if (!units.includes(unit)) setUnit(units[0] ?? 0);
-                      }
-                    : undefined
-                }
-              />
-            );
-          })}
-        </svg>
+                />
+              );
+            })}
+          </svg>
         </div>
         {eq && selNode ? (
           <GatePanel title={`${selNode.label} → ${selNode.vector && V[selNode.vector] ? t(V[selNode.vector]!.label) : ''}`} eq={eq} unit={units.includes(unit) ? unit : (units[0] ?? 0)} units={units} onUnit={setUnit} onClose={() => setSelected(null)} />
