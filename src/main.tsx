@@ -2,12 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { connectBridge } from './embed/bridge';
+import { installDebugHook } from './debugHook';
 import { createGatescopeStore } from './store/store';
 import { parseUrlParams, stepNotice, writeUrlParams } from './store/urlParams';
 import './styles.css';
 
 const { options, notices } = parseUrlParams(window.location.search);
 const store = createGatescopeStore(options);
+installDebugHook(store);
 const late = stepNotice(options.t, store.getState().tokens.length);
 const allNotices = late ? [...notices, late] : notices;
 

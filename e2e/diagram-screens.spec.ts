@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+
+// Screenshots of the cell diagram for people to look at (no pixel baselines: fonts differ
+// between machines). Each also asserts the diagram is there, fits, and shows numbers.
+const SENTENCE = encodeURIComponent('I grew up in France');
+const KINDS = ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const;
+
+for (const kind of KINDS)
+  for (const theme of ['light', 'dark'] as const)
+    for (const [w, h] of [
+      [1280, 720],
+      [390, 844],
+    ] as const)
+      test(`diagram ${kind} ${theme} ${w}`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        await page.goto(`./?text=${SENTENCE}&t=3&cell=${kind}&theme=${theme}`);
+        const svg = page.getByRole('group', { name: /cell at step t = 3/ });
+        await expect(svg).toBeVisible();
+        await page.evaluate(() => document.fonts.ready);
+        // Open the panel on the first layer so the shot shows it too.
+        await svg.locator('[data-node^="layer"]').first().click();
+        await expect(page.getByTestId('equation-numbers')).toBeVisible();
+        // The page never scrolls sideways; on a phone the figure scrolls inside its own box.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+        const box = (await svg.boundingBox())!;
+        expect(box.width).toBeGreaterThanOrEqual(Math.min(w - 60, 700));
+        expect(await svg.locator('.swatch').count()).toBeGreaterThan(20);
+        await page.locator('.cell-diagram').screenshot({ path: `test-results/shots/diagram-${kind}-${theme}-${w}.png` });
+      });

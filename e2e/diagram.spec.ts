@@ -1,0 +1,136 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { CellKind, LstmTrace } from '../src/engine';
+import { translator } from '../src/i18n';
+import { demoModel } from '../src/models/demo';
+import { diagramVectors } from '../src/viz/diagramVectors';
+import { formatValue, parseShown } from '../src/viz/vectors';
+import { engineTrace } from './helpers';
+
+const SENTENCE = 'I grew up in France, I speak fluent French';
+const T = 4;
+const url = (kind: CellKind, extra = '') => `./?text=${encodeURIComponent(SENTENCE)}&t=${T}&cell=${kind}${extra}`;
+const diagram = (page: Page) => page.getByRole('group', { name: new RegExp(`cell at step t = ${T}$`) });
+
+for (const kind of ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const) {
+  test(`${kind}: every number on the diagram is the engine's`, async ({ page }) => {
+    await page.goto(url(kind));
+    const svg = diagram(page);
+    await expect(svg).toBeVisible();
+    const expected = diagramVectors(engineTrace(kind, SENTENCE)[T]!, demoModel(kind).cell);
+    const strips = svg.locator('g.strip');
+    const ids = await strips.evaluateAll((els) => els.map((e) => e.getAttribute('data-vector')!));
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    for (const id of ids) {
+      const want = expected[id as keyof typeof expected]!.values;
+      const swatches = svg.locator(`g.strip[data-vector="${id}"] [role="button"]`);
+      const got = await swatches.evaluateAll((els) =>
+        els.map((e) => ({ unit: Number(e.getAttribute('data-unit')), exact: Number(e.getAttribute('data-value')), name: e.getAttribute('aria-label')! })),
+      );
+      expect(got.length, id).toBe(want.length);
+      for (const g of got) {
+        expect(Math.abs(g.exact - want[g.unit]!), `${id}[${g.unit}]`).toBeLessThan(1e-12);
+        const shown = g.name.slice(g.name.lastIndexOf(': ') + 2);
+        expect(shown, `${id}[${g.unit}] ${g.name}`).toBe(formatValue(want[g.unit]!));
+        expect(Math.abs(parseShown(shown) - want[g.unit]!)).toBeLessThanOrEqual(0.0005 + 1e-12);
+      }
+    }
+  });
+}
+
+test('swatch names read like "forget gate f_t, unit 1: 0.774", in English and Chinese', async ({ page }) => {
+  const f = (engineTrace('lstm', SENTENCE)[T] as LstmTrace).f;
+  await page.goto(url('lstm'));
+  await expect(diagram(page).getByRole('button', { name: `forget gate f_t, unit 1: ${formatValue(f[0]!)}`, exact: true })).toBeVisible();
+  await page.goto(url('lstm', '&lang=zh'));
+  const zh = translator('zh');
+  const name = zh('diag.swatch', { name: zh('row.f'), k: 1, v: formatValue(f[0]!) });
+  expect(name).toContain('单元 1');
+  await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+});
+
+test('peephole shows its three peephole connections; LSTM has none', async ({ page }) => {
+  await page.goto(url('peephole'));
+  const svg = diagram(page);
+  await expect(svg.getByRole('img', { name: /^peephole: / })).toHaveCount(3);
+  await expect(svg.getByRole('img', { name: 'peephole: C_{t−1} into forget gate f_t' })).toBeVisible();
+  await expect(svg.getByRole('img', { name: 'peephole: C_{t−1} into input gate i_t' })).toBeVisible();
+  await expect(svg.getByRole('img', { name: 'peephole: C_t into output gate o_t' })).toBeVisible();
+  for (const g of ['f', 'i', 'o']) await expect(page.getByTestId(`peephole-${g}`)).toHaveCount(1);
+  await page.goto(url('lstm'));
+  await expect(diagram(page).getByRole('img', { name: /^peephole: / })).toHaveCount(0);
+});
+
+test('coupled LSTM: no input-gate layer, a 1− node that outputs i = 1 − f', async ({ page }) => {
+  await page.goto(url('coupled'));
+  const svg = diagram(page);
+  await expect(svg.getByRole('button', { name: /^σ layer → forget gate/ })).toHaveCount(1);
+  await expect(svg.getByRole('button', { name: /layer → input gate/ })).toHaveCount(0);
+  const one = svg.getByRole('button', { name: /^pointwise one minus 1− → input gate i_t: / });
+  await expect(one).toHaveCount(1);
+  await one.click();
+  const tr = engineTrace('coupled', SENTENCE)[T] as LstmTrace;
+  await expect(page.getByTestId('equation')).toHaveText('it = 1 − ft');
+  await expect(page.getByTestId('equation-numbers')).toHaveText(`= 1 − ${formatValue(tr.f[0]!)} = ${formatValue(tr.i[0]!)}`);
+});
+
+test('the gate panel shows the activation and the equation with the selected unit plugged in', async ({ page }) => {
+  await page.goto(url('lstm'));
+  const tr = engineTrace('lstm', SENTENCE)[T] as LstmTrace;
+  const layer = diagram(page).getByRole('button', { name: /^σ layer → forget gate f_t: / });
+  await layer.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('complementary', { name: 'σ → forget gate f_t' });
+  await expect(panel.getByRole('img', { name: /σ curve/ })).toBeVisible();
+  await panel.getByRole('combobox', { name: 'Unit' }).selectOption('3');
+  await expect(panel.getByTestId('equation-numbers')).toHaveText(`= σ(${formatValue(tr.pre.f![2]!)}) = ${formatValue(tr.f[2]!)}`);
+  const exact = Number(await panel.getByTestId('equation-numbers').getAttribute('data-value'));
+  expect(Math.abs(exact - tr.f[2]!)).toBeLessThan(1e-12);
+  // Clicking a swatch of C̃ opens its layer at that unit.
+  await diagram(page).getByRole('button', { name: new RegExp(`^candidate C̃_t, unit 5: `) }).click();
+  await expect(page.getByTestId('equation-numbers')).toHaveText(`= tanh(${formatValue(tr.pre.g[4]!)}) = ${formatValue(tr.cTilde[4]!)}`);
+});
+
+test('GRU panel shows the reset-after candidate; peephole panel shows the p ⊙ C term', async ({ page }) => {
+  await page.goto(url('gru'));
+  await diagram(page).getByRole('button', { name: /^tanh layer → candidate n_t/ }).click();
+  await expect(page.getByTestId('equation')).toHaveText('nt = tanh(Wn xt + bWn + rt ⊙ (Un ht−1 + bUn))');
+  await expect(page.locator('.gru-note')).toContainText('colah');
+  await page.goto(url('peephole'));
+  await diagram(page).getByRole('button', { name: /^σ layer → output gate o_t/ }).click();
+  await expect(page.getByTestId('equation')).toContainText('+ po ⊙ Ct');
+  await expect(page.locator('.gate-panel .detail')).toContainText('po ⊙ Ct =');
+});
+
+/** Records whether the svg ever had data-animating while `act` ran. */
+async function everAnimated(page: Page, act: () => Promise<void>, waitMs = 900): Promise<boolean> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __animated: boolean };
+    w.__animated = false;
+    const svg = document.querySelector('svg.diagram')!;
+    new MutationObserver(() => {
+      if (svg.getAttribute('data-animating') === 'true') w.__animated = true;
+    }).observe(svg, { attributes: true });
+  });
+  await act();
+  await page.waitForTimeout(waitMs);
+  return page.evaluate(() => (window as unknown as { __animated: boolean }).__animated);
+}
+
+test.describe('with motion allowed', () => {
+  test.use({ reducedMotion: 'no-preference' });
+  test('a step plays forget → input → belt → output, then rests', async ({ page }) => {
+    await page.goto(url('lstm'));
+    await expect(diagram(page)).toBeVisible();
+    const animated = await everAnimated(page, () => page.getByRole('button', { name: 'Step forward' }).click());
+    expect(animated).toBe(true);
+    await expect(page.locator('svg.diagram')).not.toHaveAttribute('data-animating', 'true');
+  });
+});
+
+test('with reduced motion, a step jumps straight to the result', async ({ page }) => {
+  await page.goto(url('lstm'));
+  await expect(diagram(page)).toBeVisible();
+  const animated = await everAnimated(page, () => page.getByRole('button', { name: 'Step forward' }).click());
+  expect(animated).toBe(false);
+  await expect(page.getByRole('group', { name: `LSTM cell at step t = ${T + 1}` })).toBeVisible();
+});

@@ -1,0 +1,128 @@
+/**
+ * Measures the cell diagram's cost, as figures (no assertions): click on "Step forward" to the
+ * next painted frame (p50/p95 over 100 steps), at the demo size (hidden 6) and with a random
+ * hidden-128 LSTM; and long tasks (> 50 ms) while playing at full speed.
+ *
+ *   npx vite build && npx tsx scripts/perf-diagram.ts
+ *
+ * Serves dist/ with `vite preview` on port 4349 (GATESCOPE_PERF_PORT) and opens it with
+ * ?debug=1, which installs window.__gatescope (src/debugHook.ts) so a big model can be loaded.
+ */
+import { spawn } from 'node:child_process';
+import { chromium, type Page } from 'playwright-core';
+import { chromiumPath } from './chromium-path.mjs';
+
+const PORT = Number(process.env.GATESCOPE_PERF_PORT ?? 4349);
+const STEPS = 100;
+const TEXT = Array.from({ length: STEPS + 20 }, (_, k) => `word${k}`).join(' ');
+
+async function waitForServer(url: string) {
+  for (let k = 0; k < 100; k++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+/** Click → rAF → a message posted from it (runs after that frame's paint). */
+async function stepLatencies(page: Page): Promise<number[]> {
+  await page.getByRole('button', { name: 'Step forward' }).evaluate((el) => el.setAttribute('data-perf', 'step'));
+  return page.evaluate(async (n) => {
+    const btn = document.querySelector<HTMLButtonElement>('button[data-perf="step"]')!;
+    const afterPaint = () =>
+      new Promise<void>((res) =>
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => res();
+          ch.port2.postMessage(0);
+        }),
+      );
+    const out: number[] = [];
+    for (let k = 0; k < n; k++) {
+      performance.mark('click');
+      btn.click();
+      await afterPaint();
+      out.push(performance.measure('step', 'click').duration);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return out;
+  }, STEPS);
+}
+
+async function longTasksDuringPlay(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const g = (window as unknown as { __gatescope: { store: { getState: () => any } } }).__gatescope;
+    const durations: number[] = [];
+    const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => durations.push(e.duration)));
+    obs.observe({ type: 'longtask' });
+    g.store.getState().goTo(0);
+    g.store.getState().setSpeed(30);
+    g.store.getState().play();
+    while (g.store.getState().playing) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 200));
+    obs.disconnect();
+    return durations;
+  });
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const fmt = (x: number) => `${x.toFixed(1)} ms`;
+
+async function main() {
+  // vite itself (not through npx) so that kill() stops the server; strictPort so that we never
+  // measure some other server that already holds the port.
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  let exited = false;
+  server.on('exit', () => (exited = true));
+  try {
+    await new Promise((r) => setTimeout(r, 1000));
+    if (exited) throw new Error(`vite preview could not start on port ${PORT} (in use?); set GATESCOPE_PERF_PORT`);
+    await waitForServer(`http://127.0.0.1:${PORT}/`);
+    const browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
+    // tsx (esbuild keepNames) wraps functions in __name(); the page has no such helper.
+    await page.addInitScript('window.__name = (f) => f;');
+    await page.goto(`http://127.0.0.1:${PORT}/?debug=1&text=${encodeURIComponent(TEXT)}`);
+    await page.waitForSelector('svg.diagram');
+    // The same steps with the (still empty) heatmap tab open give the rest of the page's share.
+    for (const hidden of [6, 128]) {
+      if (hidden !== 6)
+        await page.evaluate((h) => {
+          const g = (window as unknown as { __gatescope: { store: { getState: () => any }; randomModel: (...a: unknown[]) => unknown } }).__gatescope;
+          g.store.getState().setModel(g.randomModel('lstm', 8, h, 7));
+        }, hidden);
+      for (const view of ['cell', 'heatmap']) {
+        await page.evaluate((v) => {
+          const s = (window as unknown as { __gatescope: { store: { getState: () => any } } }).__gatescope.store.getState();
+          s.setView(v);
+          s.goTo(0);
+        }, view);
+        const lat = await stepLatencies(page);
+        const long = await longTasksDuringPlay(page);
+        console.log(
+          `LSTM hidden ${hidden}, ${view} tab: step→paint p50 ${fmt(pct(lat, 50))}, p95 ${fmt(pct(lat, 95))}, max ${fmt(Math.max(...lat))} (${lat.length} steps); ` +
+            `play at 30 steps/s: ${long.length} long tasks${long.length ? `, longest ${fmt(Math.max(...long))}` : ''}`,
+        );
+      }
+    }
+    console.log(`(load average while measuring: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs)`);
+    await browser.close();
+  } finally {
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

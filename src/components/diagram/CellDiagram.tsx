@@ -1,0 +1,193 @@
+/**
+ * The cell diagram: colah's figure for the current cell kind, redrawn with the current step's
+ * numbers. React renders every element; the geometry comes from src/viz/cellLayout.ts, the
+ * numbers from the store's trace, the colours from src/viz/colors.ts.
+ */
+import { useMemo, useState } from 'react';
+import { cellLayout, MAX_ROWS } from '../../viz/cellLayout';
+import { diagramVectors, unitsThatChangedMost } from '../../viz/diagramVectors';
+import { nodeEquation } from '../../viz/equations';
+import type { DiagramNode } from '../../viz/layoutTypes';
+import { STAGE_NAMES, stageOfVector } from '../../viz/stages';
+import { formatValue } from '../../viz/vectors';
+import { useGatescope, useT } from '../StoreContext';
+import { BeltBars } from './BeltBars';
+import { GatePanel } from './GatePanel';
+import { Legend } from './Legend';
+import { MathText, SvgMath } from './MathText';
+import { NodeShape } from './NodeShape';
+import { Strip } from './Strip';
+import { UnitPicker } from './UnitPicker';
+import { useKindChange, useStepAnimation } from './useDiagramMotion';
+import './diagram.css';
+
+const OP_NAME: Record<string, 'op.mul' | 'op.add' | 'op.tanh' | 'op.oneMinus'> = { '×': 'op.mul', '+': 'op.add', tanh: 'op.tanh', '1−': 'op.oneMinus' };
+
+export function CellDiagram() {
+  const t = useT();
+  const trace = useGatescope((s) => s.history[s.t]);
+  const step = useGatescope((s) => s.t);
+  const kind = useGatescope((s) => s.kind);
+  const params = useGatescope((s) => s.model.cell);
+  const theme = useGatescope((s) => s.theme);
+  const speed = useGatescope((s) => s.speed);
+  const text = useGatescope((s) => s.text);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [unit, setUnit] = useState(0);
+  const [picked, setPicked] = useState<number[] | null>(null);
+
+  const H = params.hiddenSize;
+  const autoUnits = useMemo(() => (trace ? unitsThatChangedMost(trace, MAX_ROWS) : []), [trace]);
+  const units = picked && picked.length > 0 && picked.every((u) => u < H) ? picked : autoUnits;
+  const inputRows = Math.min(params.inputSize, MAX_ROWS);
+  const coupling = params.kind === 'coupled' ? params.coupling : undefined;
+  const layout = useMemo(
+    () => cellLayout(kind, { rows: Math.min(H, MAX_ROWS), collapsed: H > MAX_ROWS, inputRows, coupling }),
+    [kind, H, inputRows, coupling],
+  );
+  const stage = useStepAnimation(`${text}|${step}`, speed);
+  const change = useKindChange(layout);
+  if (!trace || trace.kind !== params.kind) return null;
+
+  const V = diagramVectors(trace, params);
+  const valuesOf = (n: DiagramNode) => units.map((u) => formatValue(V[n.vector!]!.values[u]!)).join(', ');
+  const nameOf = (n: DiagramNode): string => {
+    const vec = n.vector ? V[n.vector] : undefined;
+    if (!vec) return n.label;
+    const name = t(vec.label);
+    if (n.kind === 'layer') return t('diag.layer', { op: n.label, name, values: valuesOf(n) });
+    if (n.kind === 'pointwise') return t('diag.op', { op: t(OP_NAME[n.label]!), name, values: valuesOf(n) });
+    return `${n.label}: ${name}`;
+  };
+  const stageClass = (v: Parameters<typeof stageOfVector>[1] | null) => {
+    if (stage === null || v === null) return '';
+    const s = stageOfVector(kind, v);
+    return s === stage ? 'stage-on' : s > stage ? 'stage-later' : '';
+  };
+  const selNode = layout.nodes.find((n) => n.id === selected);
+  const eq = selNode ? nodeEquation(selNode.id, trace, params) : null;
+  const inputUnits = Array.from({ length: inputRows }, (_, k) => k);
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  const note = kind === 'gru' ? t('diag.gruNote') : kind === 'rnn' ? t('diag.rnnNote') : t('diag.beltNote');
+
+  return (
+    <figure className="cell-diagram">
+      {H > MAX_ROWS && <UnitPicker total={H} units={units} auto={picked === null} onPick={setPicked} />}
+      <div className="diagram-row">
+        <div className="diagram-scroll">
+          <svg
+            viewBox={`0 0 ${layout.width} ${layout.height}`}
+            role="group"
+            aria-label={t('diag.title', { kind: t(`kind.${kind}`), t: step })}
+            data-kind={kind}
+            data-animating={stage !== null ? 'true' : undefined}
+            data-stage={stage !== null ? STAGE_NAMES[stage] : undefined}
+            data-kind-change={change.added.size + change.removed.length > 0 ? 'true' : undefined}
+            className="diagram"
+          >
+            <defs>
+              <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="14" markerHeight="14" orient="auto-start-reverse">
+                <path d="M0 0 L10 5 L0 10 z" className="arrowhead" />
+              </marker>
+            </defs>
+            <rect className="frame" x={layout.frame.x} y={layout.frame.y} width={layout.frame.w} height={layout.frame.h} rx={18} />
+            {layout.beltBand && (
+              <g className="belt-captions" aria-hidden="true">
+                {layout.strips
+                  .filter((s) => s.vector === 'kept' || s.vector === 'written')
+                  .map((s) => (
+                    <text key={s.vector} x={s.labelX} y={s.labelY - 20} textAnchor="middle" className={`caption ${s.vector}`}>
+                      {t(s.vector === 'kept' ? 'diag.kept' : 'diag.written')}
+                    </text>
+                  ))}
+                {layout.glyphs.map((g) => (
+                  <text key={g.text} x={g.x} y={g.y} textAnchor="middle" className="glyph">
+                    <SvgMath text={g.text} />
+                  </text>
+                ))}
+              </g>
+            )}
+            {change.removed.map((e) => (
+              <path key={`gone-${e.id}`} d={e.d} className="edge removed" aria-hidden="true" />
+            ))}
+            {layout.edges.map((e) => {
+              const to = byId.get(e.to)!;
+              const cls = `edge${e.belt ? ' belt' : ''}${e.peephole ? ' peephole' : ''}${change.added.has(e.id) ? ' added' : ''} ${stageClass(e.vector)}`;
+              const arrow = to.kind === 'pointwise' || to.kind === 'io' || e.peephole ? 'url(#arrow)' : undefined;
+              if (e.peephole) {
+                const gate = V[to.vector!]!;
+                return (
+                  <path
+                    key={e.id}
+                    d={e.d}
+                    className={cls}
+                    markerEnd={arrow}
+                    role="img"
+                    aria-label={t('diag.peephole', { from: e.vector === 'c' ? 'C_t' : 'C_{t−1}', gate: t(gate.label) })}
+                    data-testid={`peephole-${to.vector}`}
+                  />
+                );
+              }
+              return <path key={e.id} d={e.d} className={cls} markerEnd={arrow} aria-hidden="true" />;
+            })}
+            {layout.beltBars && V.kept && V.written && (
+              <BeltBars bars={layout.beltBars} kept={V.kept.values} written={V.written.values} units={units} rowH={layout.strips[0]!.cellH} theme={theme} result={kind === 'gru' ? 'h_t' : 'C_t'} className={stageClass('c')} />
+            )}
+            {layout.strips.map((s) => {
+              const vec = V[s.vector];
+              if (!vec) return null;
+              return (
+                <Strip
+                  key={s.vector}
+                  strip={s}
+                  vec={vec}
+                  units={s.vector === 'x' ? inputUnits : units}
+                  theme={theme}
+                  className={stageClass(s.vector)}
+                  onPick={(u) => {
+                    const producer = layout.nodes.find((n) => n.vector === s.vector && (n.kind === 'layer' || n.kind === 'pointwise'));
+                    if (producer && s.vector !== 'x') {
+                      setSelected(producer.id);
+                      setUnit(u);
+                    }
+                  }}
+                />
+              );
+            })}
+            {layout.nodes.map((n) => {
+              const inspect = n.kind === 'layer' || n.kind === 'pointwise';
+              return (
+                <NodeShape
+                  key={n.id}
+                  node={n}
+                  name={nameOf(n)}
+                  selected={selected === n.id}
+                  className={`${stageClass(n.vector)}${change.added.has(n.id) ? ' added' : ''}`}
+                  onSelect={
+                    inspect
+                      ? () => {
+                          setSelected(n.id);
+                          if (!units.includes(unit)) setUnit(units[0] ?? 0);
+                        }
+                      : undefined
+                  }
+                />
+              );
+            })}
+          </svg>
+        </div>
+        {eq && selNode ? (
+          <GatePanel title={`${selNode.label} → ${selNode.vector && V[selNode.vector] ? t(V[selNode.vector]!.label) : ''}`} eq={eq} unit={units.includes(unit) ? unit : (units[0] ?? 0)} units={units} onUnit={setUnit} onClose={() => setSelected(null)} />
+        ) : (
+          <p className="panel-hint">{t('panel.hint')}</p>
+        )}
+      </div>
+      <figcaption>
+        <p className={kind === 'gru' ? 'note gru-note' : 'note'}>
+          <MathText text={note} />
+        </p>
+        <Legend keys={layout.legend} />
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Theme } from '../../store/types';
+import { colorFor, textOn } from '../../viz/colors';
+import type { ShownVector } from '../../viz/diagramVectors';
+import type { SwatchStrip } from '../../viz/layoutTypes';
+import { formatValue } from '../../viz/vectors';
+import { COLLAPSED_H } from '../../viz/cellLayout';
+import { useT } from '../StoreContext';
+import { SvgMath } from './MathText';
+
+interface Props {
+  strip: SwatchStrip;
+  vec: ShownVector;
+  /** Which units to draw, in order (indices into vec.values). */
+  units: readonly number[];
+  theme: Theme;
+  className: string;
+  onPick: (unit: number) => void;
+}
+
+/** Arrow keys move focus along a strip (one tab stop per strip, not one per unit). */
+function onArrow(e: React.KeyboardEvent<SVGGElement>) {
+  const next = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
+  if (!next) return;
+  const items = Array.from(e.currentTarget.parentElement?.querySelectorAll<SVGGElement>('[data-unit]') ?? []);
+  const k = items.indexOf(e.currentTarget);
+  const to = items[k + next];
+  if (!to) return;
+  e.preventDefault();
+  items.forEach((el) => el.setAttribute('tabindex', '-1'));
+  to.setAttribute('tabindex', '0');
+  to.focus();
+}
+
+/** One vector as a column (or row) of unit swatches, each a button named with its value. */
+export function Strip({ strip, vec, units, theme, className, onPick }: Props) {
+  const t = useT();
+  const name = t(vec.label);
+  const col = strip.orientation === 'column';
+  const shown = units.slice(0, strip.count);
+  const hidden = vec.values.length - shown.length;
+  const end = shown.length * (col ? strip.cellH : strip.cellW);
+  return (
+    <g role="group" aria-label={name} data-vector={strip.vector} className={`strip ${className}`}>
+      <text className="strip-label" x={strip.labelX} y={strip.labelY} textAnchor="middle" aria-hidden="true">
+        <SvgMath text={strip.symbol} />
+      </text>
+      {shown.map((u, row) => {
+        const x = vec.values[u]!;
+        const fill = colorFor(vec.range, theme, x);
+        const sx = col ? strip.x : strip.x + row * strip.cellW;
+        const sy = col ? strip.y + row * strip.cellH : strip.y;
+        const v = formatValue(x);
+        return (
+          <g
+            key={u}
+            role="button"
+            tabIndex={row === 0 ? 0 : -1}
+            aria-label={t('diag.swatch', { name, k: u + 1, v })}
+            data-unit={u}
+            data-value={x}
+            className="swatch"
+            onClick={() => onPick(u)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onPick(u);
+              } else onArrow(e);
+            }}
+          >
+            <rect x={sx + 1} y={sy + 1} width={strip.cellW - 2} height={strip.cellH - 2} rx={3} fill={fill} />
+            <text x={sx + strip.cellW / 2} y={sy + strip.cellH / 2 + 5} textAnchor="middle" fill={textOn(fill)} className="num">
+              {v}
+            </text>
+          </g>
+        );
+      })}
+      {strip.collapsed && hidden > 0 && (
+        <g role="img" aria-label={t('diag.more', { n: hidden })} className="collapsed">
+          {Array.from(vec.values)
+            .map((x, u) => ({ x, u }))
+            .filter(({ u }) => !shown.includes(u))
+            .map(({ x, u }, j) => {
+              const w = (col ? strip.cellW : strip.cellW * 4) / hidden;
+              return col ? (
+                <rect key={u} x={strip.x + j * w} y={strip.y + end + 3} width={w + 0.3} height={COLLAPSED_H} fill={colorFor(vec.range, theme, x)} />
+              ) : (
+                <rect key={u} x={strip.x + end + 3 + j * w} y={strip.y} width={w + 0.3} height={strip.cellH} fill={colorFor(vec.range, theme, x)} />
+              );
+            })}
+        </g>
+      )}
+    </g>
+  );
+}

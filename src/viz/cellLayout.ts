@@ -1,0 +1,373 @@
+/**
+ * Pure geometry of the cell diagrams, after colah's figures: the cell state (or the GRU's hidden
+ * state) runs straight along the top, the layers sit in a row near the bottom reading
+ * [h_{t−1}, x_t] from a line below them, and each layer's output climbs to the pointwise op it
+ * drives. Vectors are drawn as columns of unit swatches beside the lines that carry them.
+ *
+ * Vertical bands, top to bottom (S = height of one swatch column):
+ *   header (belt columns: C_{t−1}, kept, written, C_t) | belt | band A | mid row (×i, ×o, 1−z) |
+ *   band B | layers | the [h_{t−1}, x_t] line | x_t.
+ * Strips live in band A or B beside a vertical line, so no strip crosses a line.
+ */
+import { line } from 'd3-shape';
+import type { CellKind, Coupling } from '../engine';
+import type { CellLayout, DiagramEdge, DiagramNode, DiagramVector, Glyph, LegendKey, NodeKind, SwatchStrip } from './layoutTypes';
+
+export const SWATCH_W = 62;
+export const ROW_H = 22;
+export const COLLAPSED_H = 10;
+/** Most units drawn with numbers; the rest collapse into a thin strip. */
+export const MAX_ROWS = 8;
+export const WIDTH = 1200;
+const HEADER = 48;
+const LAYER = { w: 64, h: 36 };
+const OP = 32;
+const IO = { w: 60, h: 30 };
+const DOT = 8;
+const FRAME_X = 110;
+const FRAME_W = 980;
+/** The header's equation row: C_{t−1} × f → kept + written = C_t, with the bars before "=". */
+const HEAD_COL = { kept: 380, written: 600, eq: 1085 };
+const BARS = { x: 670, w: 390 };
+
+export interface LayoutOptions {
+  /** Units drawn as numbered swatches (≤ MAX_ROWS). */
+  rows: number;
+  /** True when some units are hidden in a thin collapsed strip. */
+  collapsed: boolean;
+  /** Input swatches drawn in the x_t row. */
+  inputRows: number;
+  coupling?: Coupling;
+}
+
+const pathOf = line();
+
+interface Bands {
+  S: number;
+  top: number;
+  bandA: number;
+  mid: number;
+  bandB: number;
+  layer: number;
+  hLine: number;
+}
+
+function bands(o: LayoutOptions): Bands {
+  const S = o.rows * ROW_H + (o.collapsed ? COLLAPSED_H + 4 : 0);
+  const top = HEADER + S + 40;
+  // Band A starts below the tanh(C_t) op that hangs off the belt, with room for a strip label.
+  const mid = top + S + 86;
+  const layer = mid + 32 + S + 30;
+  return { S, top, bandA: top + 64, mid, bandB: mid + 32, layer, hLine: layer + 60 };
+}
+
+/** Collects nodes, edges and strips, and finishes the layout with the frame and viewBox. */
+class Builder {
+  readonly nodes: DiagramNode[] = [];
+  readonly edges: DiagramEdge[] = [];
+  readonly strips: SwatchStrip[] = [];
+  readonly glyphs: Glyph[] = [];
+  constructor(
+    readonly o: LayoutOptions,
+    readonly b: Bands,
+  ) {}
+
+  node(id: string, kind: NodeKind, label: string, x: number, y: number, vector: DiagramVector | null, size?: { w: number; h: number }): void {
+    const s = size ?? (kind === 'layer' ? LAYER : kind === 'pointwise' ? { w: OP, h: OP } : kind === 'io' ? IO : { w: DOT, h: DOT });
+    this.nodes.push({ id, kind, label, x, y, w: s.w, h: s.h, vector });
+  }
+
+  edge(from: string, to: string, vector: DiagramVector, points: Array<[number, number]>, extra: { belt?: boolean; peephole?: boolean } = {}): void {
+    this.edges.push({
+      id: `${from}->${to}`,
+      from,
+      to,
+      vector,
+      belt: extra.belt ?? false,
+      peephole: extra.peephole ?? false,
+      points,
+      d: pathOf(points) ?? '',
+    });
+  }
+
+  /** A column of swatches; `side` says which side of the line at x it hangs on. */
+  column(vector: DiagramVector, symbol: string, x: number, y: number, align: 'left' | 'right' | 'centre'): void {
+    const left = align === 'centre' ? x - SWATCH_W / 2 : align === 'right' ? x + 8 : x - 8 - SWATCH_W;
+    this.strips.push({
+      vector,
+      orientation: 'column',
+      x: left,
+      y,
+      cellW: SWATCH_W,
+      cellH: ROW_H,
+      count: this.o.rows,
+      collapsed: this.o.collapsed,
+      labelX: left + SWATCH_W / 2,
+      labelY: y - 8,
+      symbol,
+    });
+  }
+
+  finish(kind: string, frameBottom: number, beltBand: boolean): CellLayout {
+    const legend: LegendKey[] = ['layer', 'pointwise', 'line', 'merge', 'fork'];
+    const frameTop = this.b.top - 30;
+    return {
+      kind,
+      width: WIDTH,
+      height: frameBottom + 70,
+      frame: { x: FRAME_X, y: frameTop, w: FRAME_W, h: frameBottom - frameTop },
+      nodes: this.nodes,
+      edges: this.edges,
+      strips: this.strips,
+      glyphs: this.glyphs,
+      legend,
+      beltBand: beltBand ? { y: HEADER, h: this.b.S } : null,
+      beltBars: beltBand ? { x: BARS.x, w: BARS.w, y: HEADER } : null,
+    };
+  }
+
+  /** x_t enters from below; its swatches are a row beside it. */
+  input(xAt: number, frameBottom: number, to: string, toY: number): void {
+    const y = frameBottom + 36;
+    this.node('x', 'io', 'x_t', xAt, y, 'x');
+    this.edge('x', to, 'x', [
+      [xAt, y - IO.h / 2],
+      [xAt, toY + DOT / 2],
+    ]);
+    const left = xAt + IO.w / 2 + 16;
+    this.strips.push({
+      vector: 'x',
+      orientation: 'row',
+      x: left,
+      y: y - ROW_H / 2,
+      cellW: SWATCH_W,
+      cellH: ROW_H,
+      count: this.o.inputRows,
+      collapsed: false,
+      labelX: left + this.o.inputRows * SWATCH_W + 30,
+      labelY: y + 5,
+      symbol: 'x_t',
+    });
+  }
+}
+
+function headerGlyphs(B: Builder, gate: string): void {
+  const y = HEADER + B.b.S / 2 + 6;
+  B.glyphs.push({ x: (50 + HEAD_COL.kept) / 2, y, text: `× ${gate} →` });
+  B.glyphs.push({ x: (HEAD_COL.kept + HEAD_COL.written) / 2, y, text: '+' });
+  B.glyphs.push({ x: HEAD_COL.eq, y, text: '=' });
+}
+
+const LSTM_COL = { f: 220, i: 370, g: 520, o: 720, out: 880, peepIn: 160, peepOut: 620, concat: 130, left: 50, right: 1140 };
+
+function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): CellLayout {
+  const b = bands(o);
+  const B = new Builder(o, b);
+  const C = LSTM_COL;
+  const { top, mid, layer, hLine } = b;
+  const peep = kind === 'peephole';
+  const coupling = kind === 'coupled' ? (o.coupling ?? 'i=1-f') : null;
+
+  // The belt and its ends.
+  B.node('cPrev', 'io', 'C_{t−1}', C.left, top, 'cPrev');
+  B.node('c', 'io', 'C_t', C.right, top, 'c');
+  B.node('mulF', 'pointwise', '×', C.f, top, 'kept');
+  B.node('add', 'pointwise', '+', C.g, top, 'c');
+  B.node('tap', 'junction', '', C.out, top, 'c');
+  const beltStart = peep ? 'peepIn' : 'mulF';
+  if (peep) {
+    B.node('peepIn', 'junction', '', C.peepIn, top, 'cPrev');
+    B.node('peepOut', 'junction', '', C.peepOut, top, 'c');
+    B.edge('peepIn', 'mulF', 'cPrev', [[C.peepIn, top], [C.f - OP / 2, top]], { belt: true });
+    B.edge('add', 'peepOut', 'c', [[C.g + OP / 2, top], [C.peepOut, top]], { belt: true });
+    B.edge('peepOut', 'tap', 'c', [[C.peepOut, top], [C.out, top]], { belt: true });
+  } else {
+    B.edge('add', 'tap', 'c', [[C.g + OP / 2, top], [C.out, top]], { belt: true });
+  }
+  B.edge('cPrev', beltStart, 'cPrev', [[C.left + IO.w / 2, top], [peep ? C.peepIn : C.f - OP / 2, top]], { belt: true });
+  B.edge('mulF', 'add', 'kept', [[C.f + OP / 2, top], [C.g - OP / 2, top]], { belt: true });
+  B.edge('tap', 'c', 'c', [[C.out, top], [C.right - IO.w / 2, top]], { belt: true });
+
+  // The [h_{t−1}, x_t] line under the layers.
+  B.node('hPrev', 'io', 'h_{t−1}', C.left, hLine, 'hPrev');
+  B.node('concat', 'junction', '', C.concat, hLine, 'hx');
+  B.edge('hPrev', 'concat', 'hPrev', [[C.left + IO.w / 2, hLine], [C.concat - DOT / 2, hLine]]);
+  const tapLayer = (id: string, x: number) =>
+    B.edge('concat', id, 'hx', [[C.concat + DOT / 2, hLine], [x, hLine], [x, layer + LAYER.h / 2]]);
+
+  // Gates. A coupled cell has one gate layer; a 1− op stands where the other layer would be.
+  const fIsLayer = coupling !== 'f=1-i';
+  const iIsLayer = coupling !== 'i=1-f';
+  if (fIsLayer) {
+    B.node('layerF', 'layer', 'σ', C.f, layer, 'f');
+    tapLayer('layerF', C.f);
+  } else {
+    B.node('oneMinus', 'pointwise', '1−', C.f, layer, 'f', { w: 46, h: 28 });
+  }
+  if (iIsLayer) {
+    B.node('layerI', 'layer', 'σ', C.i, layer, 'i');
+    tapLayer('layerI', C.i);
+  } else {
+    B.node('oneMinus', 'pointwise', '1−', C.i, layer, 'i', { w: 46, h: 28 });
+  }
+  const fSource = fIsLayer ? 'layerF' : 'oneMinus';
+  const iSource = iIsLayer ? 'layerI' : 'oneMinus';
+  const srcTop = (id: string) => layer - (id === 'oneMinus' ? 14 : LAYER.h / 2);
+  const fork = layer - 44;
+  if (coupling === 'i=1-f') {
+    B.node('fork', 'junction', '', C.f, fork, 'f');
+    B.edge('layerF', 'fork', 'f', [[C.f, srcTop('layerF')], [C.f, fork]]);
+    B.edge('fork', 'mulF', 'f', [[C.f, fork], [C.f, top + OP / 2]]);
+    B.edge('fork', 'oneMinus', 'f', [[C.f, fork], [C.f + 76, fork], [C.f + 76, layer], [C.i - 23, layer]]);
+  } else {
+    B.edge(fSource, 'mulF', 'f', [[C.f, srcTop(fSource)], [C.f, top + OP / 2]]);
+  }
+  if (coupling === 'f=1-i') {
+    B.node('fork', 'junction', '', C.i, fork, 'i');
+    B.edge('layerI', 'fork', 'i', [[C.i, srcTop('layerI')], [C.i, fork]]);
+    B.edge('fork', 'mulI', 'i', [[C.i, fork], [C.i, mid], [C.g - OP / 2, mid]]);
+    B.edge('fork', 'oneMinus', 'i', [[C.i, fork], [C.i - 76, fork], [C.i - 76, layer], [C.f + 23, layer]]);
+  } else {
+    B.edge(iSource, 'mulI', 'i', [[C.i, srcTop(iSource)], [C.i, mid], [C.g - OP / 2, mid]]);
+  }
+  B.node('layerG', 'layer', 'tanh', C.g, layer, 'cTilde');
+  tapLayer('layerG', C.g);
+  B.node('mulI', 'pointwise', '×', C.g, mid, 'written');
+  B.edge('layerG', 'mulI', 'cTilde', [[C.g, layer - LAYER.h / 2], [C.g, mid + OP / 2]]);
+  B.edge('mulI', 'add', 'written', [[C.g, mid - OP / 2], [C.g, top + OP / 2]]);
+
+  // Output: o scales tanh(C_t) into h_t.
+  B.node('layerO', 'layer', 'σ', C.o, layer, 'o');
+  tapLayer('layerO', C.o);
+  B.node('tanhC', 'pointwise', 'tanh', C.out, top + 26, 'tanhC', { w: 56, h: 28 });
+  B.node('mulO', 'pointwise', '×', C.out, mid, 'h');
+  B.node('h', 'io', 'h_t', C.right, hLine, 'h');
+  B.edge('tap', 'tanhC', 'c', [[C.out, top], [C.out, top + 12]]);
+  B.edge('tanhC', 'mulO', 'tanhC', [[C.out, top + 40], [C.out, mid - OP / 2]]);
+  B.edge('layerO', 'mulO', 'o', [[C.o, layer - LAYER.h / 2], [C.o, mid], [C.out - OP / 2, mid]]);
+  B.edge('mulO', 'h', 'h', [[C.out, mid + OP / 2], [C.out, hLine], [C.right - IO.w / 2, hLine]]);
+
+  if (peep) {
+    // Peepholes: f and i look at C_{t−1} (before ×f), o looks at the new C_t (after +).
+    B.edge('peepIn', 'layerF', 'cPrev', [[C.peepIn, top], [C.peepIn, layer], [C.f - LAYER.w / 2, layer]], { peephole: true });
+    B.edge('peepIn', 'layerI', 'cPrev', [[C.peepIn, top], [C.peepIn, layer + 30], [C.i - 70, layer + 30], [C.i - 70, layer], [C.i - LAYER.w / 2, layer]], { peephole: true });
+    B.edge('peepOut', 'layerO', 'c', [[C.peepOut, top], [C.peepOut, layer], [C.o - LAYER.w / 2, layer]], { peephole: true });
+  }
+
+  // Swatch columns. Header: the belt read as an equation, C_{t−1} × f → kept + written = C_t.
+  B.column('cPrev', 'C_{t−1}', C.left, HEADER, 'centre');
+  B.column('kept', 'f⊙C_{t−1}', HEAD_COL.kept, HEADER, 'centre');
+  B.column('written', 'i⊙C̃_t', HEAD_COL.written, HEADER, 'centre');
+  B.column('c', 'C_t', C.right, HEADER, 'centre');
+  headerGlyphs(B, 'f_t');
+  B.column('f', 'f_t', C.f, b.bandA, 'right');
+  B.column('tanhC', 'tanh(C_t)', C.out, b.bandA, 'right');
+  B.column('i', 'i_t', C.i, b.bandB, 'right');
+  B.column('cTilde', 'C̃_t', C.g, b.bandB, 'right');
+  B.column('o', 'o_t', C.o, b.bandB, 'left');
+  B.column('hPrev', 'h_{t−1}', C.left, hLine - 26 - b.S, 'centre');
+  B.column('h', 'h_t', C.right, hLine - 26 - b.S, 'centre');
+
+  const frameBottom = hLine + 30;
+  B.input(C.concat, frameBottom, 'concat', hLine);
+  return B.finish(kind, frameBottom, true);
+}
+
+const GRU_COL = { r: 300, z: 520, n: 820, one: 670, jh: 130, jr: 170, concat: 240, left: 50, right: 1140 };
+
+/**
+ * The GRU after colah's figure, in the frameworks' convention: the top line is h_{t−1}; z keeps
+ * (× on the top line), 1 − z admits the candidate n; r multiplies what the candidate sees.
+ */
+function gru(o: LayoutOptions): CellLayout {
+  const b = bands(o);
+  const B = new Builder(o, b);
+  const C = GRU_COL;
+  const { top, mid, layer, hLine } = b;
+  const hLine2 = hLine + 34;
+
+  B.node('hPrev', 'io', 'h_{t−1}', C.left, top, 'hPrev');
+  B.node('h', 'io', 'h_t', C.right, top, 'h');
+  B.node('jh', 'junction', '', C.jh, top, 'hPrev');
+  B.node('jr', 'junction', '', C.jr, top, 'hPrev');
+  B.node('mulZ', 'pointwise', '×', C.z, top, 'kept');
+  B.node('add', 'pointwise', '+', C.n, top, 'h');
+  B.edge('hPrev', 'jh', 'hPrev', [[C.left + IO.w / 2, top], [C.jh, top]]);
+  B.edge('jh', 'jr', 'hPrev', [[C.jh, top], [C.jr, top]]);
+  B.edge('jr', 'mulZ', 'hPrev', [[C.jr, top], [C.z - OP / 2, top]]);
+  B.edge('mulZ', 'add', 'kept', [[C.z + OP / 2, top], [C.n - OP / 2, top]]);
+  B.edge('add', 'h', 'h', [[C.n + OP / 2, top], [C.right - IO.w / 2, top]]);
+
+  B.node('concat', 'junction', '', C.concat, hLine, 'hx');
+  B.node('concatR', 'junction', '', C.concat, hLine2, 'rh');
+  B.edge('jh', 'concat', 'hPrev', [[C.jh, top], [C.jh, hLine], [C.concat - DOT / 2, hLine]]);
+  B.node('mulR', 'pointwise', '×', C.jr, mid, 'rh');
+  B.edge('jr', 'mulR', 'hPrev', [[C.jr, top], [C.jr, mid - OP / 2]]);
+  B.edge('mulR', 'concatR', 'rh', [[C.jr, mid + OP / 2], [C.jr, hLine2], [C.concat - DOT / 2, hLine2]]);
+  B.edge('concatR', 'concat', 'x', [[C.concat, hLine2 - DOT / 2], [C.concat, hLine + DOT / 2]]);
+
+  B.node('layerR', 'layer', 'σ', C.r, layer, 'r');
+  B.node('layerZ', 'layer', 'σ', C.z, layer, 'z');
+  B.node('layerN', 'layer', 'tanh', C.n, layer, 'n');
+  for (const [id, x] of [['layerR', C.r], ['layerZ', C.z]] as const) {
+    B.edge('concat', id, 'hx', [[C.concat + DOT / 2, hLine], [x, hLine], [x, layer + LAYER.h / 2]]);
+  }
+  B.edge('concatR', 'layerN', 'rh', [[C.concat + DOT / 2, hLine2], [C.n, hLine2], [C.n, layer + LAYER.h / 2]]);
+  B.edge('layerR', 'mulR', 'r', [[C.r, layer - LAYER.h / 2], [C.r, mid], [C.jr + OP / 2, mid]]);
+
+  B.node('forkZ', 'junction', '', C.z, mid, 'z');
+  B.node('oneMinus', 'pointwise', '1−', C.one, mid, 'oneMinusZ', { w: 46, h: 28 });
+  B.node('mulN', 'pointwise', '×', C.n, mid, 'written');
+  B.edge('layerZ', 'forkZ', 'z', [[C.z, layer - LAYER.h / 2], [C.z, mid]]);
+  B.edge('forkZ', 'mulZ', 'z', [[C.z, mid], [C.z, top + OP / 2]]);
+  B.edge('forkZ', 'oneMinus', 'z', [[C.z, mid], [C.one - 23, mid]]);
+  B.edge('oneMinus', 'mulN', 'oneMinusZ', [[C.one + 23, mid], [C.n - OP / 2, mid]]);
+  B.edge('layerN', 'mulN', 'n', [[C.n, layer - LAYER.h / 2], [C.n, mid + OP / 2]]);
+  B.edge('mulN', 'add', 'written', [[C.n, mid - OP / 2], [C.n, top + OP / 2]]);
+
+  B.column('hPrev', 'h_{t−1}', C.left, HEADER, 'centre');
+  B.column('kept', 'z⊙h_{t−1}', HEAD_COL.kept, HEADER, 'centre');
+  B.column('written', '(1−z)⊙n', HEAD_COL.written, HEADER, 'centre');
+  B.column('h', 'h_t', C.right, HEADER, 'centre');
+  headerGlyphs(B, 'z_t');
+  B.column('z', 'z_t', C.z, b.bandA, 'right');
+  B.column('r', 'r_t', C.r, b.bandB, 'right');
+  B.column('n', 'n_t', C.n, b.bandB, 'right');
+  B.column('oneMinusZ', '1−z_t', C.one, b.bandB, 'right');
+
+  const frameBottom = hLine2 + 30;
+  B.input(C.concat, frameBottom, 'concatR', hLine2);
+  return B.finish('gru', frameBottom, true);
+}
+
+/** colah's "single tanh layer": [h_{t−1}, x_t] → tanh → h_t. */
+function rnn(o: LayoutOptions): CellLayout {
+  const b = bands(o);
+  const B = new Builder(o, b);
+  const { top, layer, hLine } = b;
+  const X = { concat: 130, layer: 520, left: 50, right: 1140 };
+  B.node('hPrev', 'io', 'h_{t−1}', X.left, hLine, 'hPrev');
+  B.node('concat', 'junction', '', X.concat, hLine, 'hx');
+  B.node('layerA', 'layer', 'tanh', X.layer, layer, 'h');
+  B.node('h', 'io', 'h_t', X.right, top, 'h');
+  B.edge('hPrev', 'concat', 'hPrev', [[X.left + IO.w / 2, hLine], [X.concat - DOT / 2, hLine]]);
+  B.edge('concat', 'layerA', 'hx', [[X.concat + DOT / 2, hLine], [X.layer, hLine], [X.layer, layer + LAYER.h / 2]]);
+  B.edge('layerA', 'h', 'h', [[X.layer, layer - LAYER.h / 2], [X.layer, top], [X.right - IO.w / 2, top]]);
+  B.column('hPrev', 'h_{t−1}', X.left, hLine - 26 - b.S, 'centre');
+  B.column('a', 'a_t', X.layer, b.bandB, 'right');
+  B.column('h', 'h_t', X.right, HEADER, 'centre');
+  const frameBottom = hLine + 30;
+  B.input(X.concat, frameBottom, 'concat', hLine);
+  return B.finish('rnn', frameBottom, false);
+}
+
+export function cellLayout(kind: CellKind, o: LayoutOptions): CellLayout {
+  switch (kind) {
+    case 'rnn':
+      return rnn(o);
+    case 'gru':
+      return gru(o);
+    default:
+      return lstmFamily(kind, o);
+  }
+}
