@@ -17,7 +17,7 @@ async function shownPositive(page: Page): Promise<number> {
 
 test('pick Sentiment, type, step: the prediction is the engine’s, and “not good” flips it', async ({ page }) => {
   await page.goto('./');
-  await page.getByRole('radio', { name: 'Sentiment' }).check();
+  await page.getByRole('radio', { name: 'Sentiment' }).click();
   await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
   const input = page.getByRole('textbox', { name: 'Sentence' });
 
@@ -40,7 +40,7 @@ test('pick Sentiment, type, step: the prediction is the engine’s, and “not g
   await expect(page.getByTestId('prediction')).toContainText('negative');
 
   // Another cell keeps the task and the sentence.
-  await page.getByRole('radio', { name: 'GRU' }).check();
+  await page.getByRole('radio', { name: 'GRU' }).click();
   await expect(page.locator('.model-info code')).toHaveText('sentiment-gru');
   await expect(input).toHaveValue('the movie was not good');
   await page.getByRole('slider', { name: 'Timestep' }).focus();
@@ -70,7 +70,7 @@ test('a preset sentence and the memory model’s top-3 languages', async ({ page
 test('a model that fails to load leaves the current one and says why', async ({ page }) => {
   await page.route('**/models/sentiment-lstm.json', (r) => r.fulfill({ status: 404, body: 'nope' }));
   await page.goto('./');
-  await page.getByRole('radio', { name: 'Sentiment' }).check();
+  await page.getByRole('radio', { name: 'Sentiment' }).click();
   await expect(page.getByRole('alert')).toContainText('Could not load sentiment-lstm; still showing demo-lstm.');
   await expect(page.getByRole('alert')).toContainText('HTTP 404');
   await expect(page.locator('.model-info code')).toHaveText('demo-lstm');

@@ -52,8 +52,9 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
             {show('input') && <SentenceInput />}
             {show('cells') && (
               <div className="pickers">
-                <ModelPicker />
+                {/* Cell type first: it is the main choice, and keeps its place in the tab order. */}
                 <CellTypePicker />
+                <ModelPicker />
               </div>
             )}
           </section>
