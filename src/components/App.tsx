@@ -7,6 +7,8 @@ import { ShareMenu } from './ShareMenu';
 import { CellTypePicker } from './CellTypePicker';
 import { Controls } from './Controls';
 import { ModelInfo } from './ModelInfo';
+import { ModelPicker, ModelStatus } from './ModelPicker';
+import { Prediction } from './Prediction';
 import { LinkNotices, TextError } from './Notices';
 import { SentenceInput } from './SentenceInput';
 import { StepStatus } from './StepStatus';
@@ -48,13 +50,21 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
         {(show('input') || show('cells')) && (
           <section className="inputs">
             {show('input') && <SentenceInput />}
-            {show('cells') && <CellTypePicker />}
+            {show('cells') && (
+              <div className="pickers">
+                {/* Cell type first: it is the main choice, and keeps its place in the tab order. */}
+                <CellTypePicker />
+                <ModelPicker />
+              </div>
+            )}
           </section>
         )}
+        {show('cells') && <ModelStatus />}
         <TextError />
         {show('tokens') && <TokenStrip />}
         {show('controls') && <Controls />}
         <StepStatus visible={show('controls')} />
+        <Prediction />
         {show('info') && <ModelInfo />}
         <ViewTabs showTabs={show('tabs')} />
         {show('table') && <ValuesTable />}

@@ -4,12 +4,20 @@ import { useGatescope, useT } from './StoreContext';
 export function ModelInfo() {
   const t = useT();
   const model = useGatescope((s) => s.model);
+  const report = useGatescope((s) => s.modelMeta?.report ?? null);
+  const acc = typeof report?.heldoutAccuracy === 'number' ? report.heldoutAccuracy : null;
   const kind = model.cell.kind;
   return (
     <section className="model-info" aria-label={t('modelLabel')}>
       <p>
         <strong>{t('modelLabel')}:</strong> <code>{model.id}</code> · {model.cell.inputSize}→{model.cell.hiddenSize}
         {!model.trained && <span className="badge untrained">{t('untrained')}</span>}
+        {model.trained && (
+          <span className="badge trained">
+            {t('trained')}
+            {acc !== null && <> · {t('heldoutAccuracy', { v: (acc * 100).toFixed(1) })}</>}
+          </span>
+        )}
       </p>
       <p className="conventions">
         {t('conventions')}

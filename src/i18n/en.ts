@@ -161,6 +161,21 @@ export const en = {
   'units.auto': 'Showing the {n} of {total} units that changed most this step.',
   'units.choose': 'Choose units',
   'units.autoButton': 'Changed most',
+  task: 'Model',
+  'task.demo': 'Demo (untrained)',
+  'task.sentiment': 'Sentiment',
+  'task.memory': 'Long-range memory',
+  'model.loading': 'Loading {id}…',
+  'model.loadError': 'Could not load {id}; still showing {id2}.',
+  'pred.title': 'Prediction',
+  'pred.chartTitle': 'P(positive) after each token; the current step is the large dot',
+  'pred.positiveAt': 'After step t = {t} (“{token}”): P(positive) =',
+  'pred.predictedAt': 'After step t = {t} (“{token}”) the model predicts',
+  'pred.top3': 'Top 3 languages',
+  'pred.lookFor': 'What to look for:',
+  'pred.presets': 'Try:',
+  heldoutAccuracy: 'held-out accuracy {v}%',
+  trained: 'Trained',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,9 +5,11 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { demoModel } from '../models/demo';
+import { readModelFile } from '../models/format';
+import { fetchModelFile, parseModelId, type ModelFetcher } from './modelLoader';
 import { tokenize } from '../text/tokenize';
 import { embedAll, emptyHistory, extendTo } from './history';
-import type { GatescopeState, Lang, Panel, Theme, ViewName } from './types';
+import type { GatescopeState, Lang, ModelTaskChoice, Panel, Theme, ViewName } from './types';
 import type { CellKind } from '../engine';
 
 export const DEFAULT_TEXT = 'the clouds are in the sky';
@@ -24,6 +26,10 @@ export interface Scheduler {
 export interface StoreOptions {
   text?: string;
   kind?: CellKind;
+  /** A trained model to load at start (`sentiment-lstm`); it also sets the cell kind. */
+  model?: string;
+  /** How model files are fetched (tests pass a fake). */
+  fetchModel?: ModelFetcher;
   t?: number;
   view?: ViewName;
   lang?: Lang;
@@ -92,11 +98,21 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       else timer = scheduler.setTimeout(tick, 1000 / get().speed);
     };
 
-    const kind = opts.kind ?? 'lstm';
+    const fetchModel = opts.fetchModel ?? fetchModelFile;
+    /** Only the latest request may change the model: a slow earlier load must not win. */
+    let latestLoad = 0;
+
+    const requested = opts.model !== undefined ? parseModelId(opts.model) : null;
+    const kind = requested?.kind ?? opts.kind ?? 'lstm';
     const model = demoModel(kind);
+    if (opts.model !== undefined) queueMicrotask(() => void get().loadModel(opts.model!));
     return {
       kind,
       model,
+      modelMeta: null,
+      task: 'demo' as ModelTaskChoice,
+      loading: null,
+      loadError: null,
       ...sequenceFor(model, opts.text ?? DEFAULT_TEXT, opts.t ?? 0),
       playing: false,
       speed: 2,
@@ -109,10 +125,46 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       origins: opts.origins ?? [],
 
       setCellKind: (k) => {
+        const task = get().task;
+        if (task !== 'demo') {
+          void get().loadModel(`${task}-${k}`);
+          return;
+        }
+        latestLoad++; // a pending trained load must not replace the demo picked after it
         const m = demoModel(k);
-        set({ kind: k, model: m, ...sequenceFor(m, get().text, get().t) });
+        set({ kind: k, task: 'demo', modelMeta: null, loading: null, model: m, ...sequenceFor(m, get().text, get().t) });
       },
-      setModel: (m) => set({ kind: m.cell.kind, model: m, ...sequenceFor(m, get().text, get().t) }),
+      setTask: (task) => {
+        if (task === 'demo') {
+          set({ task: 'demo' });
+          get().setCellKind(get().kind);
+        } else void get().loadModel(`${task}-${get().kind}`);
+      },
+      loadModel: async (id) => {
+        const demo = parseModelId(id);
+        if (demo?.task === 'demo') {
+          set({ task: 'demo' });
+          get().setCellKind(demo.kind);
+          return;
+        }
+        const ticket = ++latestLoad;
+        set({ loading: id });
+        try {
+          const { model, meta } = readModelFile(await fetchModel(id));
+          if (ticket !== latestLoad) return;
+          get().setModel(model, meta);
+          set({ loading: null, loadError: null });
+        } catch (e) {
+          if (ticket !== latestLoad) return;
+          set({ loading: null, loadError: { id, message: e instanceof Error ? e.message : String(e) } });
+        }
+      },
+      setModel: (m, meta = null) => {
+        const parsed = parseModelId(m.id);
+        const task: ModelTaskChoice = parsed?.task ?? (m.trained ? get().task : 'demo');
+        set({ kind: m.cell.kind, model: m, modelMeta: meta, task, ...sequenceFor(m, get().text, get().t) });
+      },
+      clearLoadError: () => set({ loadError: null }),
       setText: (text) => {
         stopTimer();
         set({ playing: false, ...sequenceFor(get().model, text, 0) });

@@ -1,5 +1,15 @@
 import type { CellKind, CellState, EmbeddedToken, Model, StepTrace } from '../engine';
+import type { ModelMeta } from '../models/format';
 import type { TokenizeError } from '../text/tokenize';
+
+/** What the model picker offers: the untrained demo, or a trained task (one model per cell kind). */
+export const MODEL_TASKS = ['demo', 'sentiment', 'memory'] as const;
+export type ModelTaskChoice = (typeof MODEL_TASKS)[number];
+
+export interface LoadError {
+  readonly id: string;
+  readonly message: string;
+}
 
 export type ViewName = 'cell' | 'unrolled' | 'heatmap' | 'gradient';
 export type Lang = 'en' | 'zh';
@@ -8,9 +18,22 @@ export type Theme = 'light' | 'dark';
 export interface ModelSlice {
   kind: CellKind;
   model: Model;
+  /** Caption, presets, report of a loaded model file; null for the demo models. */
+  modelMeta: ModelMeta | null;
+  /** The task picked; a trained task loads `<task>-<kind>`. */
+  task: ModelTaskChoice;
+  /** The id being fetched, or null. The current model stays on screen meanwhile. */
+  loading: string | null;
+  /** The last failed load; cleared by the next successful one. */
+  loadError: LoadError | null;
+  /** Same task, another cell: loads `<task>-<kind>` (or the demo cell). */
   setCellKind: (kind: CellKind) => void;
-  /** Loads a model (trained, or the user's own); the cell kind follows the model's. */
-  setModel: (model: Model) => void;
+  setTask: (task: ModelTaskChoice) => void;
+  /** Fetches a model by id (`sentiment-lstm`); resolves when it is shown or has failed. */
+  loadModel: (id: string) => Promise<void>;
+  /** Shows a model (trained, or the user's own); the cell kind follows the model's. */
+  setModel: (model: Model, meta?: ModelMeta | null) => void;
+  clearLoadError: () => void;
 }
 
 export interface SequenceSlice {

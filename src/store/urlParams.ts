@@ -5,6 +5,7 @@
  * A bad value is dropped on its own with a notice; the rest of the link still applies.
  */
 import { CELL_KINDS, type CellKind } from '../engine';
+import { parseModelId } from './modelLoader';
 import { DEFAULT_TEXT, MAX_TEXT_CHARS, defaultHidden, type StoreOptions } from './store';
 import { PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
@@ -48,6 +49,13 @@ export const URL_PARAMS = [
     option: 'kind',
     parse: oneOf<CellKind>(CELL_KINDS),
     write: (s) => (s.kind === 'lstm' ? null : s.kind),
+  }),
+  spec({
+    // model=sentiment-lstm: a trained model, loaded when the page opens; it also sets the cell.
+    key: 'model',
+    option: 'model',
+    parse: (raw) => (parseModelId(raw) ? { ok: true, value: raw } : { ok: false, reason: 'unknown' }),
+    write: (s) => (s.task === 'demo' ? null : s.model.id),
   }),
   spec({
     key: 't',

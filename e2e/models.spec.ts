@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { embedToken, predict, run, type Model } from '../src/engine';
+import { parseModelFile } from '../src/models/format';
+import { tokenize } from '../src/text/tokenize';
+
+/** The engine's prediction after every token, computed in the test from the same file. */
+function enginePredictions(id: string, text: string): number[][] {
+  const m: Model = parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')));
+  const { traces } = run(m.cell, tokenize(text).tokens.map((t) => embedToken(m.embedding, t).x));
+  return traces.map((tr) => predict(m.head!, tr.h));
+}
+
+async function shownPositive(page: Page): Promise<number> {
+  return Number(await page.getByTestId('prediction').getAttribute('data-value'));
+}
+
+test('pick Sentiment, type, step: the prediction is the engine’s, and “not good” flips it', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('radio', { name: 'Sentiment' }).click();
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
+  const input = page.getByRole('textbox', { name: 'Sentence' });
+
+  await input.fill('the movie was good');
+  const good = enginePredictions('sentiment-lstm', 'the movie was good');
+  for (let t = 0; t < good.length; t++) {
+    if (t > 0) await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(page.getByRole('status')).toContainText(`Step t = ${t} of 3`);
+    expect(Math.abs((await shownPositive(page)) - good[t]![1]!)).toBeLessThan(1e-12);
+    await expect(page.getByTestId('prediction').locator('.num')).toHaveText(`${(good[t]![1]! * 100).toFixed(1)}%`);
+  }
+  expect(good[3]![1]!).toBeGreaterThan(0.5);
+
+  await input.fill('the movie was not good');
+  await page.getByRole('slider', { name: 'Timestep' }).focus();
+  await page.keyboard.press('End');
+  const notGood = enginePredictions('sentiment-lstm', 'the movie was not good');
+  expect(Math.abs((await shownPositive(page)) - notGood[4]![1]!)).toBeLessThan(1e-12);
+  expect(await shownPositive(page)).toBeLessThan(0.5);
+  await expect(page.getByTestId('prediction')).toContainText('negative');
+
+  // Another cell keeps the task and the sentence.
+  await page.getByRole('radio', { name: 'GRU' }).click();
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-gru');
+  await expect(input).toHaveValue('the movie was not good');
+  await page.getByRole('slider', { name: 'Timestep' }).focus();
+  await page.keyboard.press('End');
+  expect(Math.abs((await shownPositive(page)) - enginePredictions('sentiment-gru', 'the movie was not good')[4]![1]!)).toBeLessThan(1e-12);
+  await expect(page).toHaveURL(/model=sentiment-gru/);
+});
+
+test('a preset sentence and the memory model’s top-3 languages', async ({ page }) => {
+  await page.goto('./?model=sentiment-rnn');
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-rnn');
+  await page.getByRole('button', { name: 'the acting was great but the story was awful' }).click();
+  await expect(page.getByRole('textbox', { name: 'Sentence' })).toHaveValue('the acting was great but the story was awful');
+
+  const text = 'i grew up in france . we moved to the city when i was young . i speak fluent';
+  await page.goto(`./?model=memory-lstm&text=${encodeURIComponent(text)}`);
+  await expect(page.locator('.model-info code')).toHaveText('memory-lstm');
+  await page.getByRole('slider', { name: 'Timestep' }).focus();
+  await page.keyboard.press('End');
+  const probs = enginePredictions('memory-lstm', text).at(-1)!;
+  const shown = page.getByRole('list', { name: 'Top 3 languages' }).getByRole('listitem');
+  await expect(shown).toHaveCount(3);
+  await expect(shown.first()).toHaveAttribute('data-label', 'french');
+  expect(Math.abs(Number(await shown.first().getAttribute('data-value')) - Math.max(...probs))).toBeLessThan(1e-12);
+});
+
+test('a model that fails to load leaves the current one and says why', async ({ page }) => {
+  await page.route('**/models/sentiment-lstm.json', (r) => r.fulfill({ status: 404, body: 'nope' }));
+  await page.goto('./');
+  await page.getByRole('radio', { name: 'Sentiment' }).click();
+  await expect(page.getByRole('alert')).toContainText('Could not load sentiment-lstm; still showing demo-lstm.');
+  await expect(page.getByRole('alert')).toContainText('HTTP 404');
+  await expect(page.locator('.model-info code')).toHaveText('demo-lstm');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const [w, h] of [
+    [1280, 720],
+    [390, 844],
+  ] as const) {
+    test(`models screenshot ${theme} ${w}`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`./?model=sentiment-lstm&text=${encodeURIComponent('the movie was not good')}&t=3&theme=${theme}`);
+      await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: `test-results/shots/models-sentiment-${theme}-${w}.png`, fullPage: true });
+      await page.goto(`./?model=memory-rnn&text=${encodeURIComponent('i grew up in japan . my mother liked to cook on sundays . i speak fluent')}&t=15&theme=${theme}&lang=zh`);
+      await expect(page.locator('.model-info code')).toHaveText('memory-rnn');
+      await page.screenshot({ path: `test-results/shots/models-memory-${theme}-${w}.png`, fullPage: true });
+    });
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * npm run train -- --task sentiment --cell lstm      one model
+ * npm run train -- --task memory --all               every cell kind for one task
+ * npm run train -- --all                              all ten shipped models
+ *
+ * Writes public/models/<id>.json (the model, its measured caption and its report) and
+ * rebuilds public/models/index.json from every model file on disk. Seeds are fixed, so the
+ * files are reproducible; the wall time is the only number that differs between machines.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CELL_KINDS, type CellKind } from '../src/engine';
+import { toModelFile } from '../src/models/write-format';
+import { LANGUAGES_ZH } from '../src/train/labels';
+import { memoryInsight, sentimentInsight } from '../src/train/insight';
+import { SENTIMENT_PRESETS } from '../src/train/data/sentiment';
+import { TASKS, trainModel, type TrainTask } from '../src/train/tasks';
+
+const OUT = join(import.meta.dirname, '..', 'public', 'models');
+
+function fail(msg: string): never {
+  process.stderr.write(`train: ${msg}\n`);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: { task: { type: 'string' }, cell: { type: 'string' }, all: { type: 'boolean', default: false } },
+  strict: true,
+});
+if (values.task !== undefined && !(TASKS as readonly string[]).includes(values.task)) fail(`unknown --task "${values.task}"; use ${TASKS.join(' or ')}`);
+if (values.cell !== undefined && !(CELL_KINDS as readonly string[]).includes(values.cell)) fail(`unknown --cell "${values.cell}"; use one of ${CELL_KINDS.join(', ')}`);
+if (!values.all && (values.task === undefined || values.cell === undefined)) fail('give --task and --cell, or --all (optionally with --task)');
+
+const tasks: TrainTask[] = values.task ? [values.task as TrainTask] : [...TASKS];
+const kinds: CellKind[] = values.all ? [...CELL_KINDS] : [values.cell as CellKind];
+
+mkdirSync(OUT, { recursive: true });
+for (const task of tasks) {
+  for (const kind of kinds) {
+    const t0 = performance.now();
+    const { model, report } = trainModel(task, kind, (s) =>
+      process.stderr.write(`${task}-${kind} epoch ${s.epoch + 1}: loss ${s.loss.toFixed(4)}, |g| ${s.gradNorm.toFixed(3)}\n`),
+    );
+    report.wallSeconds = Math.round((performance.now() - t0) / 100) / 10;
+    const insight = task === 'sentiment' ? sentimentInsight(model) : memoryInsight(model, report.heldoutAccuracyByGap ?? {});
+    const file = toModelFile(model, {
+      caption: insight.caption,
+      presets: task === 'sentiment' ? SENTIMENT_PRESETS.map((p) => p.text) : [],
+      labelsZh: task === 'sentiment' ? ['负面', '正面'] : LANGUAGES_ZH,
+      report: { ...report, insight: insight.numbers },
+    });
+    const text = JSON.stringify(file);
+    writeFileSync(join(OUT, `${model.id}.json`), `${text}\n`);
+    const { lossCurve: _curve, ...brief } = report;
+    process.stdout.write(`${JSON.stringify({ ...brief, bytes: text.length })}\n`);
+  }
+}
+
+// The index lists every model on disk with its report, so the app and the README can show them.
+const index = readdirSync(OUT)
+  .filter((f) => f.endsWith('.json') && f !== 'index.json')
+  .sort()
+  .map((f) => {
+    const j = JSON.parse(readFileSync(join(OUT, f), 'utf8')) as { id: string; task: string; cell: { kind: string }; report?: unknown };
+    return { id: j.id, task: j.task, kind: j.cell.kind, file: f, report: j.report ?? null };
+  });
+writeFileSync(join(OUT, 'index.json'), `${JSON.stringify({ models: index }, null, 1)}\n`);

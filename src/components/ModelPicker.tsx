@@ -1,0 +1,46 @@
+import { MODEL_TASKS } from '../store/types';
+import { useGatescope, useT } from './StoreContext';
+
+/** Demo | Sentiment | Long-range memory, beside the cell type; the pair names the model. */
+export function ModelPicker() {
+  const t = useT();
+  const task = useGatescope((s) => s.task);
+  const setTask = useGatescope((s) => s.setTask);
+  const loading = useGatescope((s) => s.loading);
+  return (
+    <fieldset className="cell-type model-picker" aria-busy={loading !== null}>
+      <legend>{t('task')}</legend>
+      {MODEL_TASKS.map((k) => (
+        <label key={k} className={k === task ? 'chip selected' : 'chip'}>
+          <input type="radio" name="model-task" value={k} checked={k === task} onChange={() => setTask(k)} />
+          {t(`task.${k}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Loading and load errors, in a live region so screen readers hear them. */
+export function ModelStatus() {
+  const t = useT();
+  const loading = useGatescope((s) => s.loading);
+  const error = useGatescope((s) => s.loadError);
+  const current = useGatescope((s) => s.model.id);
+  const clear = useGatescope((s) => s.clearLoadError);
+  return (
+    <div aria-live="polite" className="model-status">
+      {loading && <p className="message notice">{t('model.loading', { id: loading })}</p>}
+      {error && (
+        <div className="message error" role="alert">
+          <p>{t('model.loadError', { id: error.id, id2: current })}</p>
+          <p className="detail">
+            <code>{error.message}</code>
+          </p>
+          <button type="button" onClick={clear}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useMemo } from 'react';
+import { linePoints, predictionsOverSentence, topK } from '../viz/predictions';
+import { useGatescope, useT } from './StoreContext';
+
+const W = 640;
+const HGT = 140;
+const PAD = 16;
+const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+
+/** P(positive) after each token: a line with the current step marked, and the values as text. */
+function SentimentChart({ ps, t, tokens }: { ps: readonly number[]; t: number; tokens: readonly string[] }) {
+  const tr = useT();
+  const pts = linePoints(ps, W, HGT, PAD);
+  const cur = pts[t];
+  return (
+    <figure className="pred-chart">
+      <svg viewBox={`0 0 ${W} ${HGT}`} role="img" aria-labelledby="pred-chart-title" preserveAspectRatio="none">
+        <title id="pred-chart-title">{tr('pred.chartTitle')}</title>
+        <line className="mid" x1={PAD} x2={W - PAD} y1={HGT / 2} y2={HGT / 2} />
+        <polyline className="line" points={pts.map((p) => `${p.x},${p.y}`).join(' ')} />
+        {pts.map((p, k) => (
+          <circle key={k} className={k === t ? 'dot current' : k < t ? 'dot past' : 'dot'} cx={p.x} cy={p.y} r={k === t ? 7 : 4} />
+        ))}
+        {cur && <line className="now" x1={cur.x} x2={cur.x} y1={PAD / 2} y2={HGT - PAD / 2} />}
+      </svg>
+      <figcaption className="sr-values">
+        <ol className="pred-values">
+          {ps.map((p, k) => (
+            <li key={k} className={k === t ? 'current' : undefined} aria-current={k === t ? 'step' : undefined}>
+              <span className="tok">{tokens[k]}</span> <span className="num">{pct(p)}</span>
+            </li>
+          ))}
+        </ol>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The model's output after the current step: sentiment chart or top-3 labels, and the caption. */
+export function Prediction() {
+  const t = useT();
+  const model = useGatescope((s) => s.model);
+  const meta = useGatescope((s) => s.modelMeta);
+  const embedded = useGatescope((s) => s.embedded);
+  const tokens = useGatescope((s) => s.tokens);
+  const step = useGatescope((s) => s.t);
+  const lang = useGatescope((s) => s.lang);
+  const setText = useGatescope((s) => s.setText);
+  const probs = useMemo(() => predictionsOverSentence(model, embedded), [model, embedded]);
+  const head = model.head;
+  if (!head || probs.length === 0) return null;
+  const now = probs[step]!;
+  const labels = lang === 'zh' && meta?.labelsZh ? meta.labelsZh : head.labels;
+  return (
+    <section className="prediction" aria-label={t('pred.title')}>
+      <h2>{t('pred.title')}</h2>
+      {head.kind === 'sigmoid' ? (
+        <>
+          <p className="pred-now" data-testid="prediction" data-value={now[1]}>
+            {t('pred.positiveAt', { t: step, token: tokens[step] ?? '' })} <strong className="num">{pct(now[1]!)}</strong>
+            {' · '}
+            {now[1]! >= 0.5 ? labels[1] : labels[0]}
+          </p>
+          <SentimentChart ps={probs.map((p) => p[1]!)} t={step} tokens={tokens} />
+        </>
+      ) : (
+        <div data-testid="prediction" data-label={head.labels[topK(now, head.labels, 1)[0]!.index]}>
+          <p className="pred-now">
+            {t('pred.predictedAt', { t: step, token: tokens[step] ?? '' })} <strong>{labels[topK(now, labels, 1)[0]!.index]}</strong>
+          </p>
+          <ol className="top3" aria-label={t('pred.top3')}>
+            {topK(now, labels, 3).map((r) => (
+              <li key={r.index} data-label={head.labels[r.index]} data-value={r.p}>
+                <span className="lab">{r.label}</span>
+                <span className="bar" style={{ width: `${Math.max(1, r.p * 100)}%` }} aria-hidden="true" />
+                <span className="num">{pct(r.p)}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {meta?.caption && (
+        <p className="look-for">
+          <strong>{t('pred.lookFor')}</strong> {meta.caption[lang]}
+        </p>
+      )}
+      {meta && meta.presets.length > 0 && (
+        <div className="presets" role="group" aria-label={t('pred.presets')}>
+          <span>{t('pred.presets')}</span>
+          {meta.presets.map((p) => (
+            <button key={p} type="button" onClick={() => setText(p)}>
+              {p}
+            </button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

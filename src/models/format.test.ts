@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { CELL_KINDS, createRng, embedToken, predict, run } from '../engine';
+import { initNetwork } from '../train/network';
+import { parseModelFile, readModelFile } from './format';
+import { toModelFile } from './write-format';
+
+const net = (kind: (typeof CELL_KINDS)[number]) =>
+  initNetwork({ id: `t-${kind}`, task: 'custom', kind, vocab: ['<unk>', 'good', 'bad'], embedDim: 3, hidden: 2, headKind: 'sigmoid', labels: ['negative', 'positive'], seed: 9 });
+
+/** A deep copy of a valid file, to break one thing in. */
+const file = (kind: (typeof CELL_KINDS)[number] = 'lstm') => JSON.parse(JSON.stringify(toModelFile(net(kind)))) as Record<string, any>;
+
+describe('model file', () => {
+  for (const kind of CELL_KINDS) {
+    it(`${kind}: round-trips and predicts as the original (to rounding)`, () => {
+      const m = net(kind);
+      const back = parseModelFile(JSON.parse(JSON.stringify(toModelFile(m))));
+      expect(back.cell.kind).toBe(kind);
+      const rng = createRng(1);
+      const words = Array.from({ length: 6 }, () => ['good', 'bad', 'zzz'][rng.int(3)]!);
+      const probs = (mm: typeof back) => predict(mm.head!, run(mm.cell, words.map((w) => embedToken(mm.embedding, w).x)).final.h);
+      expect(Math.abs(probs(back)[1]! - probs(m)[1]!)).toBeLessThan(1e-5);
+    });
+  }
+
+  it('keeps the caption, presets and Chinese labels', () => {
+    const f = { ...file(), caption: { en: 'look', zh: '看' }, presets: ['the movie was good'], labelsZh: ['负面', '正面'] };
+    const { meta } = readModelFile(f);
+    expect(meta.caption).toEqual({ en: 'look', zh: '看' });
+    expect(meta.presets).toEqual(['the movie was good']);
+    expect(meta.labelsZh).toEqual(['负面', '正面']);
+  });
+
+  const broken: Array<[string, (f: Record<string, any>) => unknown, RegExp]> = [
+    ['not an object', () => [1], /^the file: expected an object, found an array/],
+    ['wrong format', (f) => ((f.format = 'onnx'), f), /^format: expected "gatescope-model", found "onnx"/],
+    ['wrong version', (f) => ((f.version = 2), f), /^version: expected 1, found 2/],
+    ['missing id', (f) => (delete f.id, f), /^id: missing/],
+    ['unknown task', (f) => ((f.task = 'poetry'), f), /^task: unknown task "poetry"/],
+    ['unknown tokenizer', (f) => ((f.tokenizer = 'bpe'), f), /^tokenizer: unknown tokenizer "bpe"/],
+    ['missing cell', (f) => (delete f.cell, f), /^cell: missing/],
+    ['unknown cell kind', (f) => ((f.cell.kind = 'transformer'), f), /^cell\.kind: unknown cell kind "transformer"; expected one of rnn, lstm, gru, peephole, coupled/],
+    ['bad hidden size', (f) => ((f.cell.hiddenSize = 0), f), /^cell\.hiddenSize: expected a positive integer, found 0/],
+    ['unknown layout', (f) => ((f.cell.layout = 'caffe'), f), /^cell\.layout: unknown layout "caffe"/],
+    ['pytorch layout not yet', (f) => ((f.cell.layout = 'pytorch'), f), /^cell\.layout: layout pytorch is not supported yet/],
+    ['keras layout not yet', (f) => ((f.cell.layout = 'keras'), f), /layout keras is not supported yet/],
+    ['onnx layout not yet', (f) => ((f.cell.layout = 'onnx'), f), /layout onnx is not supported yet/],
+    ['missing gate', (f) => (delete f.cell.weights.f, f), /^cell\.weights\.f: missing/],
+    ['missing bias', (f) => (delete f.cell.weights.o.bU, f), /^cell\.weights\.o\.bU: missing/],
+    ['wrong rows', (f) => (f.cell.weights.i.W.pop(), f), /^cell\.weights\.i\.W: expected 2×3 \(rows×cols\), found 1 rows/],
+    ['wrong cols', (f) => (f.cell.weights.i.U[1].push(0), f), /^cell\.weights\.i\.U\[1\]: expected 2 values, found 3/],
+    ['non-finite weight', (f) => ((f.cell.weights.g.bW[0] = null), f), /^cell\.weights\.g\.bW\[0\]: expected a finite number, found null/],
+    ['string weight', (f) => ((f.cell.weights.g.W[0][1] = '1e400'), f), /^cell\.weights\.g\.W\[0\]\[1\]: expected a finite number/],
+    ['bad gate activation', (f) => ((f.cell.gateActivation = 'relu'), f), /^cell\.gateActivation: unknown gate activation "relu"/],
+    ['embedding dim mismatch', (f) => ((f.embedding.dim = 4), f), /^embedding\.dim: is 4 but cell\.inputSize is 3/],
+    ['table rows vs vocab', (f) => (f.embedding.vocab.push('ugly'), f), /^embedding\.table: has 3 rows but vocab has 4 words/],
+    ['table row width', (f) => (f.embedding.table[2].pop(), f), /^embedding\.table\[2\]: expected 3 values, found 2/],
+    ['unk out of range', (f) => ((f.embedding.unk = 7), f), /^embedding\.unk: expected an index into vocab \(0…2\), found 7/],
+    ['unk not <unk>', (f) => ((f.embedding.unk = 1), f), /^embedding\.unk: vocab\[1\] is "good", expected "<unk>"/],
+    ['duplicate word', (f) => ((f.embedding.vocab[2] = 'good'), f), /^embedding\.vocab: "good" appears more than once/],
+    ['lowercase not boolean', (f) => ((f.embedding.lowercase = 'yes'), f), /^embedding\.lowercase: expected true or false/],
+    ['head kind', (f) => ((f.head.kind = 'relu'), f), /^head\.kind: unknown head kind "relu"/],
+    ['sigmoid head labels', (f) => (f.head.labels.push('meh'), f), /^head\.labels: a sigmoid head has 2 labels/],
+    ['head shape', (f) => (f.head.W[0].push(1), f), /^head\.W\[0\]: expected 2 values, found 3/],
+    ['head bias', (f) => ((f.head.b = [0, 0]), f), /^head\.b: expected 1 values, found 2/],
+    ['labelsZh count', (f) => ((f.labelsZh = ['负面']), f), /^labelsZh: expected 2 labels/],
+  ];
+  for (const [name, breakIt, message] of broken) {
+    it(`rejects: ${name}`, () => {
+      expect(() => parseModelFile(breakIt(file()))).toThrow(message);
+    });
+  }
+
+  it('rejects a missing peephole vector and a bad GRU reset', () => {
+    const p = file('peephole');
+    delete p.cell.weights.p_f;
+    expect(() => parseModelFile(p)).toThrow(/^cell\.weights\.p_f: missing/);
+    const g = file('gru');
+    g.cell.reset = 'sideways';
+    expect(() => parseModelFile(g)).toThrow(/^cell\.reset: unknown GRU reset "sideways"/);
+  });
+});

@@ -1,0 +1,256 @@
+/**
+ * The Gatescope model file: one JSON document, readable by people and by any language.
+ *
+ * {
+ *   "format": "gatescope-model", "version": 1,
+ *   "id": "sentiment-lstm", "task": "sentiment" | "memory" | "chars" | "custom" | "demo",
+ *   "tokenizer": "words" | "chars",
+ *   "cell": {
+ *     "kind": "rnn" | "lstm" | "gru" | "peephole" | "coupled",
+ *     "inputSize": E, "hiddenSize": H,
+ *     "gateActivation": "sigmoid" | "hardSigmoid",   (optional, default sigmoid; not for rnn)
+ *     "reset": "after" | "before",                    (gru only, default after)
+ *     "coupling": "i=1-f" | "f=1-i",                  (coupled only, default i=1-f)
+ *     "layout": "canonical",                          (see LAYOUTS below)
+ *     "weights": {
+ *       per gate (rnn: a; lstm/peephole/coupled: i, f, g, o; gru: z, r, n):
+ *         { "W": [H][E], "U": [H][H], "bW": [H], "bU": [H] }
+ *       pre_gate = W x + bW + U h + bU. A coupled cell's derived gate is stored but unused.
+ *       peephole only: "p_i": [H], "p_f": [H], "p_o": [H]
+ *     }
+ *   },
+ *   "embedding": { "vocab": [V words, one of them "<unk>"], "dim": E, "table": [V][E],
+ *                  "unk": index of "<unk>", "lowercase": true|false },
+ *   "head": { "kind": "sigmoid" | "softmax", "labels": [...], "W": [outputs][H], "b": [outputs] }
+ *           (sigmoid: one output, labels [negative, positive]; softmax: one output per label),
+ *   optional: "labelsZh": [...], "caption": {"en", "zh"}, "presets": [sentences], "report": {...}
+ * }
+ *
+ * parseModelFile checks every field and throws a ModelFileError naming the path of what is
+ * wrong (a missing field, a shape with expected vs found, an unknown kind, a non-finite value).
+ */
+import {
+  CELL_KINDS,
+  UNK,
+  matrix,
+  type Affine,
+  type CellKind,
+  type CellParams,
+  type Coupling,
+  type GateActivation,
+  type GruReset,
+  type Head,
+  type Matrix,
+  type Model,
+  type ModelTask,
+  type TableEmbedding,
+  type Vec,
+} from '../engine';
+
+export const MODEL_FORMAT = 'gatescope-model';
+export const MODEL_FORMAT_VERSION = 1;
+export const LAYOUTS = ['canonical', 'pytorch', 'keras', 'onnx'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'memory', 'chars', 'custom'];
+
+export class ModelFileError extends Error {
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
+    super(`${path}: ${detail}`);
+    this.name = 'ModelFileError';
+  }
+}
+
+/** What the app shows around a model: written by the training script, optional for your own. */
+export interface ModelMeta {
+  readonly caption: { readonly en: string; readonly zh: string } | null;
+  readonly presets: readonly string[];
+  readonly labelsZh: readonly string[] | null;
+  readonly report: Readonly<Record<string, unknown>> | null;
+}
+
+type Json = unknown;
+
+const describe = (v: Json) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+
+function obj(v: Json, path: string): Record<string, Json> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ModelFileError(path, `expected an object, found ${describe(v)}`);
+  return v as Record<string, Json>;
+}
+
+function field(o: Record<string, Json>, key: string, path: string): Json {
+  if (!(key in o) || o[key] === undefined) throw new ModelFileError(path ? `${path}.${key}` : key, 'missing');
+  return o[key];
+}
+
+function str(v: Json, path: string): string {
+  if (typeof v !== 'string') throw new ModelFileError(path, `expected a string, found ${describe(v)}`);
+  return v;
+}
+
+function oneOf<T extends string>(v: Json, values: readonly T[], path: string, what: string): T {
+  const s = str(v, path);
+  if (!(values as readonly string[]).includes(s)) throw new ModelFileError(path, `unknown ${what} "${s}"; expected one of ${values.join(', ')}`);
+  return s as T;
+}
+
+function positiveInt(v: Json, path: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new ModelFileError(path, `expected a positive integer, found ${JSON.stringify(v)}`);
+  return v;
+}
+
+function vec(v: Json, n: number, path: string): Vec {
+  if (!Array.isArray(v)) throw new ModelFileError(path, `expected an array of ${n} numbers, found ${describe(v)}`);
+  if (v.length !== n) throw new ModelFileError(path, `expected ${n} values, found ${v.length}`);
+  const out = new Float64Array(n);
+  v.forEach((x, k) => {
+    if (typeof x !== 'number' || !Number.isFinite(x)) throw new ModelFileError(`${path}[${k}]`, `expected a finite number, found ${JSON.stringify(x)}`);
+    out[k] = x;
+  });
+  return out;
+}
+
+/** A nested [rows][cols] array into a row-major Matrix. */
+function mat(v: Json, rows: number, cols: number, path: string): Matrix {
+  if (!Array.isArray(v)) throw new ModelFileError(path, `expected ${rows}×${cols} nested arrays, found ${describe(v)}`);
+  if (v.length !== rows) throw new ModelFileError(path, `expected ${rows}×${cols} (rows×cols), found ${v.length} rows`);
+  const m = matrix(rows, cols);
+  v.forEach((row, r) => m.data.set(vec(row, cols, `${path}[${r}]`), r * cols));
+  return m;
+}
+
+function affine(w: Record<string, Json>, gate: string, E: number, H: number, path: string): Affine {
+  const g = obj(field(w, gate, path), `${path}.${gate}`);
+  const p = `${path}.${gate}`;
+  return {
+    W: mat(field(g, 'W', p), H, E, `${p}.W`),
+    U: mat(field(g, 'U', p), H, H, `${p}.U`),
+    bW: vec(field(g, 'bW', p), H, `${p}.bW`),
+    bU: vec(field(g, 'bU', p), H, `${p}.bU`),
+  };
+}
+
+function canonicalCell(c: Record<string, Json>, kind: CellKind, E: number, H: number): CellParams {
+  const w = obj(field(c, 'weights', 'cell'), 'cell.weights');
+  const gateActivation: GateActivation = c.gateActivation === undefined ? 'sigmoid' : oneOf(c.gateActivation, ['sigmoid', 'hardSigmoid'] as const, 'cell.gateActivation', 'gate activation');
+  const sizes = { inputSize: E, hiddenSize: H };
+  const P = 'cell.weights';
+  const lstmGates = () => ({ i: affine(w, 'i', E, H, P), f: affine(w, 'f', E, H, P), g: affine(w, 'g', E, H, P), o: affine(w, 'o', E, H, P) });
+  switch (kind) {
+    case 'rnn':
+      return { kind, ...sizes, a: affine(w, 'a', E, H, P) };
+    case 'gru': {
+      const reset: GruReset = c.reset === undefined ? 'after' : oneOf(c.reset, ['after', 'before'] as const, 'cell.reset', 'GRU reset');
+      return { kind, ...sizes, gateActivation, reset, gates: { z: affine(w, 'z', E, H, P), r: affine(w, 'r', E, H, P), n: affine(w, 'n', E, H, P) } };
+    }
+    case 'lstm':
+      return { kind, ...sizes, gateActivation, gates: lstmGates() };
+    case 'coupled': {
+      const coupling: Coupling = c.coupling === undefined ? 'i=1-f' : oneOf(c.coupling, ['i=1-f', 'f=1-i'] as const, 'cell.coupling', 'coupling');
+      return { kind, ...sizes, gateActivation, coupling, gates: lstmGates() };
+    }
+    case 'peephole':
+      return {
+        kind,
+        ...sizes,
+        gateActivation,
+        gates: lstmGates(),
+        peep: { i: vec(field(w, 'p_i', P), H, `${P}.p_i`), f: vec(field(w, 'p_f', P), H, `${P}.p_f`), o: vec(field(w, 'p_o', P), H, `${P}.p_o`) },
+      };
+  }
+}
+
+function parseCell(v: Json): CellParams {
+  const c = obj(v, 'cell');
+  const kind = oneOf(field(c, 'kind', 'cell'), CELL_KINDS, 'cell.kind', 'cell kind');
+  const E = positiveInt(field(c, 'inputSize', 'cell'), 'cell.inputSize');
+  const H = positiveInt(field(c, 'hiddenSize', 'cell'), 'cell.hiddenSize');
+  const layout = oneOf(field(c, 'layout', 'cell'), LAYOUTS, 'cell.layout', 'layout');
+  // ── The one switch on weight layout. ─────────────────────────────────────────────────────
+  // The framework importers (src/engine/importers: fromPytorch / fromKeras / fromOnnx) plug in
+  // here; each must return CellParams in the canonical layout for this kind, E and H.
+  switch (layout) {
+    case 'canonical':
+      return canonicalCell(c, kind, E, H);
+    case 'pytorch':
+    case 'keras':
+    case 'onnx':
+      throw new ModelFileError('cell.layout', `layout ${layout} is not supported yet`);
+  }
+}
+
+function parseEmbedding(v: Json, E: number): TableEmbedding {
+  const e = obj(v, 'embedding');
+  const vocabRaw = field(e, 'vocab', 'embedding');
+  if (!Array.isArray(vocabRaw) || vocabRaw.length === 0) throw new ModelFileError('embedding.vocab', `expected a non-empty array of words, found ${describe(vocabRaw)}`);
+  const vocab = vocabRaw.map((w, k) => str(w, `embedding.vocab[${k}]`));
+  const dup = vocab.find((w, k) => vocab.indexOf(w) !== k);
+  if (dup !== undefined) throw new ModelFileError('embedding.vocab', `"${dup}" appears more than once`);
+  const dim = positiveInt(field(e, 'dim', 'embedding'), 'embedding.dim');
+  if (dim !== E) throw new ModelFileError('embedding.dim', `is ${dim} but cell.inputSize is ${E}; they must match`);
+  const unk = field(e, 'unk', 'embedding');
+  if (typeof unk !== 'number' || !Number.isInteger(unk) || unk < 0 || unk >= vocab.length) {
+    throw new ModelFileError('embedding.unk', `expected an index into vocab (0…${vocab.length - 1}), found ${JSON.stringify(unk)}`);
+  }
+  if (vocab[unk] !== UNK) throw new ModelFileError('embedding.unk', `vocab[${unk}] is "${vocab[unk]}", expected "${UNK}"`);
+  const lowercase = field(e, 'lowercase', 'embedding');
+  if (typeof lowercase !== 'boolean') throw new ModelFileError('embedding.lowercase', `expected true or false, found ${describe(lowercase)}`);
+  const tableRaw = field(e, 'table', 'embedding');
+  if (Array.isArray(tableRaw) && tableRaw.length !== vocab.length) {
+    throw new ModelFileError('embedding.table', `has ${tableRaw.length} rows but vocab has ${vocab.length} words; one row per word`);
+  }
+  return { kind: 'table', dim, vocab, table: mat(tableRaw, vocab.length, dim, 'embedding.table'), unk, lowercase };
+}
+
+function parseHead(v: Json, H: number): Head {
+  const h = obj(v, 'head');
+  const kind = oneOf(field(h, 'kind', 'head'), ['sigmoid', 'softmax'] as const, 'head.kind', 'head kind');
+  const labelsRaw = field(h, 'labels', 'head');
+  if (!Array.isArray(labelsRaw)) throw new ModelFileError('head.labels', `expected an array of strings, found ${describe(labelsRaw)}`);
+  const labels = labelsRaw.map((l, k) => str(l, `head.labels[${k}]`));
+  if (kind === 'sigmoid' && labels.length !== 2) throw new ModelFileError('head.labels', `a sigmoid head has 2 labels [negative, positive], found ${labels.length}`);
+  if (kind === 'softmax' && labels.length < 2) throw new ModelFileError('head.labels', `a softmax head needs at least 2 labels, found ${labels.length}`);
+  const outputs = kind === 'sigmoid' ? 1 : labels.length;
+  return { kind, labels, W: mat(field(h, 'W', 'head'), outputs, H, 'head.W'), b: vec(field(h, 'b', 'head'), outputs, 'head.b') };
+}
+
+function parseMeta(f: Record<string, Json>, labelCount: number): ModelMeta {
+  let caption: ModelMeta['caption'] = null;
+  if (f.caption !== undefined) {
+    const c = obj(f.caption, 'caption');
+    caption = { en: str(field(c, 'en', 'caption'), 'caption.en'), zh: str(field(c, 'zh', 'caption'), 'caption.zh') };
+  }
+  const strings = (v: Json, path: string) => {
+    if (!Array.isArray(v)) throw new ModelFileError(path, `expected an array of strings, found ${describe(v)}`);
+    return v.map((s, k) => str(s, `${path}[${k}]`));
+  };
+  const labelsZh = f.labelsZh === undefined ? null : strings(f.labelsZh, 'labelsZh');
+  if (labelsZh && labelsZh.length !== labelCount) throw new ModelFileError('labelsZh', `expected ${labelCount} labels (as head.labels), found ${labelsZh.length}`);
+  return {
+    caption,
+    presets: f.presets === undefined ? [] : strings(f.presets, 'presets'),
+    labelsZh,
+    report: f.report === undefined ? null : obj(f.report, 'report'),
+  };
+}
+
+/** Validates a parsed JSON model file and returns the model with what the app shows around it. */
+export function readModelFile(json: Json): { model: Model; meta: ModelMeta } {
+  const f = obj(json, 'the file');
+  if (field(f, 'format', '') !== MODEL_FORMAT) throw new ModelFileError('format', `expected "${MODEL_FORMAT}", found ${JSON.stringify(f.format)}`);
+  if (field(f, 'version', '') !== MODEL_FORMAT_VERSION) throw new ModelFileError('version', `expected ${MODEL_FORMAT_VERSION}, found ${JSON.stringify(f.version)}`);
+  const id = str(field(f, 'id', ''), 'id');
+  const task = oneOf(field(f, 'task', ''), TASKS, 'task', 'task');
+  const tokenizer = oneOf(field(f, 'tokenizer', ''), ['words', 'chars'] as const, 'tokenizer', 'tokenizer');
+  const cell = parseCell(field(f, 'cell', ''));
+  const embedding = parseEmbedding(field(f, 'embedding', ''), cell.inputSize);
+  const head = parseHead(field(f, 'head', ''), cell.hiddenSize);
+  const model: Model = { id, task, trained: true, embedding, cell, head, tokenizer };
+  return { model, meta: parseMeta(f, head.labels.length) };
+}
+
+export function parseModelFile(json: Json): Model {
+  return readModelFile(json).model;
+}

@@ -1,0 +1,28 @@
+/**
+ * Fetching trained models: `./models/<id>.json`, relative to the page, so the site works from
+ * any folder (the build's base is './'). Each file is fetched when first picked, not at start.
+ */
+import { CELL_KINDS, type CellKind } from '../engine';
+import { MODEL_TASKS, type ModelTaskChoice } from './types';
+
+export type ModelFetcher = (id: string) => Promise<unknown>;
+
+/** Model ids are `<task>-<kind>`: "sentiment-lstm", "memory-rnn", "demo-gru". */
+export function parseModelId(id: string): { task: ModelTaskChoice; kind: CellKind } | null {
+  const m = /^([a-z]+)-([a-z]+)$/.exec(id);
+  if (!m) return null;
+  const [, task, kind] = m;
+  if (!(MODEL_TASKS as readonly string[]).includes(task!) || !(CELL_KINDS as readonly string[]).includes(kind!)) return null;
+  return { task: task as ModelTaskChoice, kind: kind as CellKind };
+}
+
+export const fetchModelFile: ModelFetcher = async (id) => {
+  if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`“${id}” is not a model id`);
+  const res = await fetch(`./models/${id}.json`);
+  if (!res.ok) throw new Error(`models/${id}.json: HTTP ${res.status}`);
+  try {
+    return await res.json();
+  } catch {
+    throw new Error(`models/${id}.json is not valid JSON`);
+  }
+};

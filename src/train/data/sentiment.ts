@@ -1,0 +1,112 @@
+/**
+ * Generated movie-review sentences (no third-party text). The label follows three rules a
+ * student can check by hand:
+ *   1. an adjective or noun phrase has a polarity ("good" +, "awful" −, "a masterpiece" +);
+ *   2. a negator ("not", "never", "wasn't", "isn't") flips the clause it is in;
+ *   3. in "A but B", clause B decides ("the acting was great but the story was awful" is −).
+ * Intensifiers ("very", "really") change nothing. Held-out data uses other seeds, one template
+ * never seen in training, and (subject, adjective) pairs withheld from training.
+ */
+import { createRng, type Rng } from '../../engine';
+import type { Example } from './types';
+
+export const SENTIMENT_LABELS = ['negative', 'positive'] as const;
+
+export const POSITIVE_ADJ = ['good', 'great', 'wonderful', 'excellent', 'brilliant', 'fun', 'beautiful', 'amazing', 'enjoyable', 'charming', 'superb', 'moving'];
+export const NEGATIVE_ADJ = ['bad', 'awful', 'boring', 'terrible', 'dull', 'poor', 'horrible', 'weak', 'predictable', 'bland', 'painful', 'messy'];
+const POSITIVE_NOUN = [['a', 'masterpiece'], ['a', 'delight'], ['a', 'joy'], ['a', 'gem']];
+const NEGATIVE_NOUN = [['a', 'disaster'], ['a', 'mess'], ['a', 'waste'], ['a', 'failure']];
+const SUBJECTS = [['the', 'movie'], ['the', 'film'], ['the', 'story'], ['the', 'acting'], ['the', 'plot'], ['the', 'music'], ['the', 'ending'], ['the', 'cast'], ['it'], ['this', 'movie'], ['this', 'film']];
+const INTENSIFIERS = ['very', 'really', 'so', 'truly', 'quite', 'extremely'];
+/** Each negation pattern replaces or follows the verb; '' is no negation. */
+const NEGATIONS = ['', '', 'not', 'never', "n't"] as const;
+
+export type Split = 'train' | 'heldout';
+
+const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(xs.length)]!;
+
+/** (subject, adjective) pairs kept out of training so held-out accuracy tests combination. */
+export function isHeldOutPair(subject: readonly string[], adj: string): boolean {
+  const key = `${subject.join(' ')}|${adj}`;
+  let h = 7;
+  for (let k = 0; k < key.length; k++) h = (h * 31 + key.charCodeAt(k)) >>> 0;
+  return h % 6 === 0;
+}
+
+interface Clause {
+  tokens: string[];
+  positive: boolean;
+}
+
+function verbWithNegation(rng: Rng, verb: 'was' | 'is'): { tokens: string[]; negated: boolean } {
+  const neg = pick(rng, NEGATIONS);
+  if (neg === '') return { tokens: [verb], negated: false };
+  if (neg === "n't") return { tokens: [verb === 'was' ? "wasn't" : "isn't"], negated: true };
+  return { tokens: [verb, neg], negated: true };
+}
+
+/** "the acting was not very good", "it is a masterpiece", "the plot wasn't a mess" … */
+function clause(rng: Rng, split: Split, subject?: readonly string[]): Clause {
+  for (;;) {
+    const subj = subject ?? pick(rng, SUBJECTS);
+    const positive = rng.next() < 0.5;
+    const verb = verbWithNegation(rng, rng.next() < 0.7 ? 'was' : 'is');
+    let predicate: string[];
+    if (rng.next() < 0.2) {
+      predicate = pick(rng, positive ? POSITIVE_NOUN : NEGATIVE_NOUN).slice();
+    } else {
+      const adj = pick(rng, positive ? POSITIVE_ADJ : NEGATIVE_ADJ);
+      // Training never sees a held-out pair; held-out data may (it also has seen pairs).
+      if (split === 'train' && isHeldOutPair(subj, adj)) continue;
+      predicate = rng.next() < 0.3 ? [pick(rng, INTENSIFIERS), adj] : [adj];
+    }
+    return { tokens: [...subj, ...verb.tokens, ...predicate], positive: positive !== verb.negated };
+  }
+}
+
+function expectation(rng: Rng, opener: readonly string[], split: Split): Clause {
+  // "i expected it to be boring but it was wonderful": only the second clause counts.
+  const first = pick(rng, rng.next() < 0.5 ? POSITIVE_ADJ : NEGATIVE_ADJ);
+  const second = clause(rng, split, ['it']);
+  return { tokens: [...opener, first, 'but', ...second.tokens], positive: second.positive };
+}
+
+const TRAIN_TEMPLATES: ReadonlyArray<(rng: Rng, split: Split) => Clause> = [
+  (rng, s) => clause(rng, s),
+  (rng, s) => clause(rng, s),
+  (rng, s) => {
+    const a = clause(rng, s);
+    const b = clause(rng, s);
+    return { tokens: [...a.tokens, 'but', ...b.tokens], positive: b.positive };
+  },
+  (rng, s) => expectation(rng, ['i', 'expected', 'it', 'to', 'be'], s),
+];
+
+/** Only in held-out data: a template the model never trained on. */
+const HELDOUT_TEMPLATES: ReadonlyArray<(rng: Rng, split: Split) => Clause> = [
+  (rng, s) => expectation(rng, ['i', 'thought', 'it', 'would', 'be'], s),
+  (rng, s) => {
+    const a = clause(rng, s);
+    const b = clause(rng, s);
+    return { tokens: [...a.tokens, ',', 'but', ...b.tokens], positive: b.positive };
+  },
+];
+
+export function sentimentExamples(n: number, seed: number, split: Split): Example[] {
+  const rng = createRng(seed);
+  const templates = split === 'train' ? TRAIN_TEMPLATES : [...TRAIN_TEMPLATES, ...HELDOUT_TEMPLATES];
+  const out: Example[] = [];
+  for (let k = 0; k < n; k++) {
+    const c = pick(rng, templates)(rng, split);
+    out.push({ tokens: c.tokens, label: c.positive ? 1 : 0 });
+  }
+  return out;
+}
+
+/** The sentences the shipped models must get right (and the app's quick picks). */
+export const SENTIMENT_PRESETS: ReadonlyArray<{ text: string; label: number }> = [
+  { text: 'the movie was good', label: 1 },
+  { text: 'the movie was not good', label: 0 },
+  { text: 'i expected it to be boring but it was wonderful', label: 1 },
+  { text: 'the acting was great but the story was awful', label: 0 },
+];

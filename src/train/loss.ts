@@ -1,0 +1,75 @@
+/**
+ * Loss and gradients for one sequence, read at the last step only (the sentence's label, or the
+ * language after "i speak fluent"):
+ *
+ *   x_t = E[id_t]                      h_T = cell run over x_1..x_T
+ *   z   = W_head h_T + b_head
+ *   sigmoid head (BCE):   p = σ(z),        L = −y log p − (1 − y) log(1 − p),   ∂L/∂z = p − y
+ *   softmax head (CE):    p = softmax(z),  L = −log p_y,                        ∂L/∂z = p − onehot(y)
+ *
+ *   ∂L/∂W_head = (∂L/∂z) h_Tᵀ,   ∂L/∂b_head = ∂L/∂z,   ∂L/∂h_T = W_headᵀ (∂L/∂z)
+ *   ∂L/∂h_T goes into the engine's bptt, which returns ∂L/∂x_t; row id_t of E gets ∂L/∂x_t
+ *   (summed when a word repeats).
+ * Gradients are added into `g`, so a mini-batch sums sequences into one ModelGrads.
+ */
+import { bptt, gradArrays, predict, run, type CellGrads, type Vec } from '../engine';
+import type { ModelGrads, TrainableModel } from './network';
+
+/** The input vectors for token ids (copies of the embedding rows). */
+export function embedIds(m: TrainableModel, ids: readonly number[]): Vec[] {
+  const E = m.embedding.dim;
+  const d = m.embedding.table.data;
+  return ids.map((id) => d.slice(id * E, (id + 1) * E));
+}
+
+/** Probabilities over the labels after the last token (sigmoid head: [P(neg), P(pos)]). */
+export function finalProbs(m: TrainableModel, ids: readonly number[]): number[] {
+  const { final } = run(m.cell, embedIds(m, ids));
+  return predict(m.head, final.h);
+}
+
+/** Negative log-likelihood of `label`; the sigmoid head's labels are [negative, positive]. */
+export function nll(probs: readonly number[], label: number): number {
+  return -Math.log(Math.max(probs[label]!, 1e-300));
+}
+
+/** Adds this sequence's gradients into `g`; returns its loss. */
+export function accumulateGrads(m: TrainableModel, ids: readonly number[], label: number, g: ModelGrads): number {
+  const xs = embedIds(m, ids);
+  const { traces, final } = run(m.cell, xs);
+  const hT = final.h;
+  const p = predict(m.head, hT);
+  const head = m.head;
+  const H = m.cell.hiddenSize;
+
+  // ∂L/∂z: one logit for the sigmoid head (p[1] = σ(z)), one per label for softmax.
+  const dz = head.kind === 'sigmoid' ? [p[1]! - label] : p.map((pk, k) => pk - (k === label ? 1 : 0));
+  const dhT = new Float64Array(H);
+  for (let r = 0; r < dz.length; r++) {
+    g.headB[r] = g.headB[r]! + dz[r]!;
+    for (let k = 0; k < H; k++) {
+      g.headW.data[r * H + k] = g.headW.data[r * H + k]! + dz[r]! * hT[k]!;
+      dhT[k] = dhT[k]! + head.W.data[r * H + k]! * dz[r]!;
+    }
+  }
+
+  const zeros = traces.map(() => new Float64Array(H));
+  const back = bptt(m.cell, traces, zeros, dhT);
+  addCellGrads(g, back.grads);
+  const E = m.embedding.dim;
+  ids.forEach((id, t) => {
+    const dx = back.dx[t]!;
+    for (let k = 0; k < E; k++) g.table.data[id * E + k] = g.table.data[id * E + k]! + dx[k]!;
+  });
+  return nll(p, label);
+}
+
+/** Both CellGrads have the same shape (same cell), so they add as flat arrays in view order. */
+function addCellGrads(g: ModelGrads, from: CellGrads): void {
+  const add = gradArrays(from);
+  gradArrays(g.cell).forEach((into, k) => {
+    const a = into.data;
+    const b = add[k]!.data;
+    for (let j = 0; j < a.length; j++) a[j] = a[j]! + b[j]!;
+  });
+}

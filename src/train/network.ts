@@ -1,0 +1,115 @@
+/**
+ * The trainable network is a Model with a table embedding and a head: the same object the app
+ * runs, so what is trained is exactly what is shown. Its parameters are the live Float64Arrays
+ * inside it; `modelParams` lists them in a fixed order and `modelGrads` mirrors that order.
+ */
+import {
+  createRng,
+  gradArrays,
+  matrix,
+  paramArrays,
+  randomParams,
+  zeroGrads,
+  type CellGrads,
+  type CellKind,
+  type Matrix,
+  type Model,
+  type ModelTask,
+  type NamedArray,
+  type TableEmbedding,
+  type Vec,
+} from '../engine';
+import { UNK } from '../engine';
+
+export interface NetworkSpec {
+  readonly id: string;
+  readonly task: ModelTask;
+  readonly kind: CellKind;
+  readonly vocab: readonly string[];
+  readonly embedDim: number;
+  readonly hidden: number;
+  readonly headKind: 'sigmoid' | 'softmax';
+  readonly labels: readonly string[];
+  readonly seed: number;
+}
+
+export type TrainableModel = Model & { readonly embedding: TableEmbedding; readonly head: NonNullable<Model['head']> };
+
+/** Gradients of every parameter of a TrainableModel. */
+export interface ModelGrads {
+  readonly cell: CellGrads;
+  /** [vocab][dim], dense: the vocabularies here are small. */
+  readonly table: Matrix;
+  readonly headW: Matrix;
+  readonly headB: Vec;
+}
+
+/** Vocabulary with `<unk>` at row 0, then the words in first-seen order. */
+export function buildVocab(sentences: ReadonlyArray<readonly string[]>): string[] {
+  const seen = new Set<string>([UNK]);
+  for (const s of sentences) for (const w of s) seen.add(w.toLowerCase());
+  return [...seen];
+}
+
+export function initNetwork(spec: NetworkSpec): TrainableModel {
+  const rng = createRng(spec.seed);
+  const { embedDim: E, hidden: H } = spec;
+  const V = spec.vocab.length;
+  const table = matrix(V, E, Array.from({ length: V * E }, () => rng.normal() * 0.5));
+  const cell = randomParams(spec.kind, E, H, rng);
+  // Forget-gate bias 1 (Jozefowicz et al. 2015): start by remembering, so long-range gradients
+  // survive the first updates. The coupled cell's computed gate is f for 'i=1-f'.
+  if (cell.kind === 'lstm' || cell.kind === 'peephole' || cell.kind === 'coupled') cell.gates.f.bW.fill(1);
+  const outputs = spec.headKind === 'sigmoid' ? 1 : spec.labels.length;
+  const s = 1 / Math.sqrt(H);
+  return {
+    id: spec.id,
+    task: spec.task,
+    trained: true,
+    embedding: { kind: 'table', dim: E, vocab: spec.vocab, table, unk: spec.vocab.indexOf(UNK), lowercase: true },
+    cell,
+    head: {
+      kind: spec.headKind,
+      labels: spec.labels,
+      W: matrix(outputs, H, Array.from({ length: outputs * H }, () => rng.uniform(-s, s))),
+      b: new Float64Array(outputs),
+    },
+    tokenizer: 'words',
+  };
+}
+
+export function zeroModelGrads(m: TrainableModel): ModelGrads {
+  return {
+    cell: zeroGrads(m.cell),
+    table: matrix(m.embedding.table.rows, m.embedding.table.cols),
+    headW: matrix(m.head.W.rows, m.head.W.cols),
+    headB: new Float64Array(m.head.b.length),
+  };
+}
+
+export function modelParams(m: TrainableModel): NamedArray[] {
+  return [
+    ...paramArrays(m.cell).map((p) => ({ name: `cell.${p.name}`, data: p.data })),
+    { name: 'embedding', data: m.embedding.table.data },
+    { name: 'head.W', data: m.head.W.data },
+    { name: 'head.b', data: m.head.b },
+  ];
+}
+
+/** Same names and order as modelParams. */
+export function modelGrads(g: ModelGrads): NamedArray[] {
+  return [
+    ...gradArrays(g.cell).map((p) => ({ name: `cell.${p.name}`, data: p.data })),
+    { name: 'embedding', data: g.table.data },
+    { name: 'head.W', data: g.headW.data },
+    { name: 'head.b', data: g.headB },
+  ];
+}
+
+/** Row index of each token (lowercased), `<unk>` for words outside the vocabulary. */
+export function tokenIds(e: TableEmbedding, tokens: readonly string[]): number[] {
+  return tokens.map((t) => {
+    const k = e.vocab.indexOf(e.lowercase ? t.toLowerCase() : t);
+    return k < 0 ? e.unk : k;
+  });
+}
