@@ -82,6 +82,8 @@ test('200 tokens condense, keep the current cell in view and still name every va
   await expect(page.getByText('Long sentence: the cells are condensed')).toBeVisible();
   const cell = current(page, 'LSTM');
   await expect(cell).toHaveAttribute('data-t', '150');
+  // Bring the chain up the page (vertically only): what the view must do is scroll sideways.
+  await cell.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 200));
   await expect(cell).toBeInViewport();
   await expect(chain(page, 'LSTM').locator('.cell-num')).toHaveCount(0);
   const tr = engineTrace('lstm', words)[150]!;

@@ -176,6 +176,7 @@ export const en = {
   'pred.presets': 'Try:',
   heldoutAccuracy: 'held-out accuracy {v}%',
   trained: 'Trained',
+  'heatmap.plotUnit': 'Plot unit',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -178,4 +178,5 @@ export const zh: Record<MessageKey, string> = {
   'pred.presets': '试试：',
   heldoutAccuracy: '留出数据准确率 {v}%',
   trained: '已训练',
+  'heatmap.plotUnit': '绘制单元',
 };

@@ -41,7 +41,9 @@ export interface Rect {
 export function heatmapLayout(tokens: number, units: number): HeatmapLayout {
   const showNumbers = tokens <= NUMBERS_UP_TO_TOKENS && units <= 16;
   const cellW = showNumbers ? 50 : tokens <= 80 ? 16 : 9;
-  const cellH = showNumbers ? 22 : units <= 8 ? 14 : 10;
+  // 24 px rows keep the unit buttons at WCAG 2.5.8's minimum target size; condensed rows are
+  // thinner and the panel offers a unit menu instead (HeatmapPanel).
+  const cellH = showNumbers ? 24 : units <= 8 ? 14 : 10;
   const inset = cellW >= 16 ? 1 : 0;
   return { tokens, units, cellW, cellH, inset, width: tokens * cellW, height: units * cellH, showNumbers };
 }

@@ -102,6 +102,7 @@ export function HeatmapPanel({ series: s, layout: L, mode, tokens, current, them
   const shownCell = hover ?? cursor;
   const tip = shownCell ? cellRect(L, shownCell) : null;
   const stops = legendStops(s.range, theme, 7);
+  const rowButtons = L.cellH >= 24;
   return (
     <div className="hm-panel" data-vector={s.id}>
       <div className="hm-title">
@@ -112,22 +113,42 @@ export function HeatmapPanel({ series: s, layout: L, mode, tokens, current, them
           ))}
         </span>
         <span className="hm-scale-text">{t(`heatmap.scale.${s.range}`)}</span>
+        {!rowButtons && (
+          // Rows too thin for a 24 px target: one menu does what the row buttons would.
+          <label className="hm-unit-menu">
+            <span>{t('heatmap.plotUnit')}</span>
+            <select value={selectedUnit ?? ''} onChange={(e) => e.target.value !== '' && onSelectUnit(Number(e.target.value))}>
+              <option value="">—</option>
+              {Array.from({ length: L.units }, (_, k) => (
+                <option key={k} value={k}>
+                  u{k + 1}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <div className="hm-body">
         <div className="hm-units" style={{ gridTemplateRows: `repeat(${L.units}, ${L.cellH}px)` }}>
-          {Array.from({ length: L.units }, (_, k) => (
-            <button
-              key={k}
-              type="button"
-              className={selectedUnit === k ? 'hm-unit selected' : 'hm-unit'}
-              aria-pressed={selectedUnit === k}
-              aria-label={t('heatmap.unitButton', { k: k + 1, sym: s.symbol })}
-              style={{ height: L.cellH }}
-              onClick={() => onSelectUnit(k)}
-            >
-              u{k + 1}
-            </button>
-          ))}
+          {Array.from({ length: L.units }, (_, k) =>
+            rowButtons ? (
+              <button
+                key={k}
+                type="button"
+                className={selectedUnit === k ? 'hm-unit selected' : 'hm-unit'}
+                aria-pressed={selectedUnit === k}
+                aria-label={t('heatmap.unitButton', { k: k + 1, sym: s.symbol })}
+                style={{ height: L.cellH }}
+                onClick={() => onSelectUnit(k)}
+              >
+                u{k + 1}
+              </button>
+            ) : (
+              <span key={k} className={selectedUnit === k ? 'hm-unit selected' : 'hm-unit'} aria-hidden="true" style={{ height: L.cellH }}>
+                u{k + 1}
+              </span>
+            ),
+          )}
         </div>
         <div
           className="hm-surface"
