@@ -27,6 +27,14 @@ store.subscribe(() => {
 // Keyboard shortcuts and, inside a frame, the postMessage API for the host page.
 connectBridge(store, { win: window, parent: window.parent !== window ? window.parent : null });
 
+// Offline once loaded (production builds only; the dev server has no sw.js). Relative URL and
+// scope, so it works from any sub-path.
+if (import.meta.env.PROD && 'serviceWorker' in navigator && window.location.protocol.startsWith('http')) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => undefined);
+  });
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App store={store} notices={allNotices} />
