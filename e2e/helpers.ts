@@ -52,3 +52,19 @@ export async function tabTo(page: Page, target: Locator, max = 25) {
   }
   await expect(target).toBeFocused();
 }
+
+/** A host page that embeds Gatescope and records what it posts. */
+export function hostPage(src: string): string {
+  return `<!doctype html><html lang="en"><head><title>Host</title></head><body>
+<iframe id="g" title="Gatescope" src="${src}" width="960" height="540"></iframe>
+<script>
+  window.received = [];
+  window.addEventListener('message', (e) => { if (e.data && e.data.gatescope === 1) window.received.push({ origin: e.origin, data: e.data }); });
+  window.send = (msg) => document.getElementById('g').contentWindow.postMessage(msg, '*');
+</script></body></html>`;
+}
+
+export async function received(page: Page) {
+  return page.evaluate(() => (window as unknown as { received: { origin: string; data: Record<string, unknown> }[] }).received);
+}
+

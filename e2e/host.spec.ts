@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { hostPage, received } from './helpers';
+
+test('a same-origin host drives the frame and hears its events, text included', async ({ page, baseURL }) => {
+  await page.route('**/host-test.html', (r) => r.fulfill({ contentType: 'text/html', body: hostPage('./index.html?embed=1&text=a%20b%20c%20d') }));
+  await page.goto('./host-test.html');
+  const frame = page.frameLocator('#g');
+  await expect(frame.getByRole('status')).toHaveText('Step t = 0 of 3: token “a”');
+  await expect.poll(async () => (await received(page)).some((m) => m.data.event === 'ready')).toBe(true);
+  const ready = (await received(page)).find((m) => m.data.event === 'ready')!;
+  expect(ready.data).toMatchObject({ event: 'ready', t: 0, steps: 4, cell: 'lstm', text: 'a b c d' });
+  expect(ready.origin).toBe(new URL(baseURL!).origin);
+
+  await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ gatescope: 1, command: 'goTo', t: 2 }));
+  await expect(frame.getByRole('status')).toHaveText('Step t = 2 of 3: token “c”');
+  await expect.poll(async () => (await received(page)).some((m) => m.data.event === 'step' && m.data.t === 2 && m.data.token === 'c')).toBe(true);
+
+  await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ gatescope: 1, command: 'setCell', cell: 'gru' }));
+  await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ gatescope: 1, command: 'setText', text: 'x y' }));
+  await expect(frame.getByRole('status')).toHaveText('Step t = 0 of 1: token “x”');
+  // Garbage is ignored without a sound.
+  await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ gatescope: 1, command: 'goTo', t: 'all' }));
+  await expect(frame.getByRole('status')).toHaveText('Step t = 0 of 1: token “x”');
+});
+
+test('the build works from any sub-path (relative base)', async ({ page }) => {
+  // Serve dist/ under /course/week3/gatescope/ as a course site would, straight from disk.
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+  await page.route('**/course/week3/gatescope/**', (r) => {
+    const path = new URL(r.request().url()).pathname.replace('/course/week3/gatescope/', '') || 'index.html';
+    try {
+      r.fulfill({ contentType: types[extname(path)] ?? 'application/octet-stream', body: readFileSync(join('dist', path)) });
+    } catch {
+      r.fulfill({ status: 404, body: 'not found' });
+    }
+  });
+  const failed: string[] = [];
+  page.on('response', (res) => {
+    if (res.status() >= 400) failed.push(res.url());
+  });
+  await page.goto('./course/week3/gatescope/index.html?text=a%20b&view=heatmap&model=sentiment-gru');
+  await expect(page.getByRole('status').filter({ hasText: /^Step t/ })).toHaveText('Step t = 0 of 1: token “a”');
+  await expect(page.getByText('sentiment-gru')).toBeVisible();
+  await expect(page.locator('.hm-panel').first()).toBeVisible();
+  expect(failed).toEqual([]);
+});
+
+test('the trace downloads as CSV with the engine numbers', async ({ page }) => {
+  await page.goto('./?text=a%20b&cell=rnn');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Trace as CSV' }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  expect(csv[0]).toBe('t,token,vector,unit,value');
+  expect(csv.filter((l) => l.startsWith('1,b,h,'))).toHaveLength(6);
+});
