@@ -11,7 +11,8 @@ import { scaleDiverging, scaleSequential } from 'd3-scale';
 import type { Theme } from '../store/types';
 import type { VectorRange } from './vectors';
 
-const RAMPS = {
+/** The colour stops of every value view (diagram swatches and heatmaps share them). */
+export const RAMPS = {
   light: {
     diverging: ['#2166ac', '#67a9cf', '#d1e5f0', '#f7f7f7', '#fddbc7', '#ef8a62', '#b2182b'],
     sequential: ['#f7fcf0', '#ccebc5', '#7bccc4', '#2b8cbe', '#084081'],

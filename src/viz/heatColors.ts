@@ -3,24 +3,15 @@
  *  - signed values (h, tanh outputs, candidates; and C_t, pre-activations clipped at ±2):
  *    diverging blue (negative) – neutral – red (positive), ColorBrewer RdBu, which stays
  *    distinguishable for the common red-green deficiencies because it varies in lightness.
- *  - gates in [0, 1]: sequential YlGnBu, light = closed, dark = open (the dark theme flips the
+ *  - gates in [0, 1]: sequential GnBu, light = closed, dark = open (the dark theme flips the
  *    lightness so that an open gate is always the most contrasted against the page).
+ * The stops are colors.ts's RAMPS: heatmaps and diagram swatches share one palette.
  * Colours are looked up in a 256-entry table so the canvas heatmap can fill 10⁴ cells per frame.
  */
-import { interpolateRgb, piecewise } from 'd3-interpolate';
+import { interpolateLab, piecewise } from 'd3-interpolate';
+import { RAMPS } from './colors';
 import type { Theme } from '../store/types';
 import type { VectorRange } from './vectors';
-
-const STOPS: Record<Theme, Record<'diverging' | 'sequential', string[]>> = {
-  light: {
-    diverging: ['#2166ac', '#4393c3', '#92c5de', '#f7f7f7', '#f4a582', '#d6604d', '#b2182b'],
-    sequential: ['#ffffd9', '#c7e9b4', '#41b6c4', '#225ea8', '#081d58'],
-  },
-  dark: {
-    diverging: ['#92c5de', '#5a9ac4', '#3a5f7d', '#2a2d36', '#7d4a3c', '#c46c52', '#f4a582'],
-    sequential: ['#202634', '#1f4f8a', '#2f9fb0', '#a6dcb0', '#ffffd9'],
-  },
-};
 
 const LUT_SIZE = 256;
 const luts = new Map<string, string[]>();
@@ -28,7 +19,8 @@ function lut(theme: Theme, scale: 'diverging' | 'sequential'): string[] {
   const key = `${theme}:${scale}`;
   let table = luts.get(key);
   if (!table) {
-    const f = piecewise(interpolateRgb, STOPS[theme][scale]);
+    // The same ramps as the diagram's swatches, so a gate has one colour in every view.
+    const f = piecewise(interpolateLab, [...RAMPS[theme][scale]]);
     table = Array.from({ length: LUT_SIZE }, (_, k) => f(k / (LUT_SIZE - 1)));
     luts.set(key, table);
   }
