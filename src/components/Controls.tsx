@@ -1,10 +1,25 @@
+import { useShallow } from 'zustand/react/shallow';
 import { useGatescope, useT } from './StoreContext';
 
 const SPEEDS = [0.5, 1, 2, 4, 8, 16];
 
 export function Controls() {
   const t = useT();
-  const s = useGatescope((st) => st);
+  // Only what the controls show: a step must not re-render them for fields they do not use.
+  const s = useGatescope(
+    useShallow((st) => ({
+      t: st.t,
+      tokens: st.tokens,
+      playing: st.playing,
+      speed: st.speed,
+      stepBack: st.stepBack,
+      stepForward: st.stepForward,
+      togglePlay: st.togglePlay,
+      reset: st.reset,
+      goTo: st.goTo,
+      setSpeed: st.setSpeed,
+    })),
+  );
   const last = Math.max(0, s.tokens.length - 1);
   const empty = s.tokens.length === 0;
   return (

@@ -3,7 +3,7 @@ import { embedSnippet, shareLink } from '../embed/snippet';
 import { extendTo } from '../store/history';
 import { downloadBlob, svgToPng, svgToString } from './exportImage';
 import { traceToCsv, traceToJson } from '../viz/exportTrace';
-import { useGatescope, useT } from './StoreContext';
+import { useGatescope, useGatescopeStore, useT } from './StoreContext';
 import type { GatescopeState } from '../store/types';
 
 function pageBase(): string {
@@ -28,7 +28,9 @@ function fullExport(s: GatescopeState) {
 /** Share a link, copy an iframe for slides, or download the trace. */
 export function ShareMenu() {
   const t = useT();
-  const state = useGatescope((s) => s);
+  // The menu reads the state when a button is pressed; it re-renders only when "empty" changes.
+  const store = useGatescopeStore();
+  const empty = useGatescope((s) => s.tokens.length === 0);
   const [shown, setShown] = useState<{ label: string; text: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const [transparent, setTransparent] = useState(false);
@@ -45,6 +47,7 @@ export function ShareMenu() {
   };
 
   const exportTrace = (kind: 'json' | 'csv') => {
+    const state = store.getState();
     const e = fullExport(state);
     const name = `gatescope-${state.kind}-trace.${kind}`;
     if (kind === 'json') download(name, 'application/json', traceToJson(e));
@@ -75,6 +78,7 @@ export function ShareMenu() {
       setShown({ label: t('export.none'), text: '' });
       return;
     }
+    const state = store.getState();
     const background = transparent ? null : getComputedStyle(document.documentElement).getPropertyValue('--panel').trim() || '#ffffff';
     const name = `gatescope-${state.kind}-${state.view}-t${state.t}.${kind}`;
     try {
@@ -85,13 +89,13 @@ export function ShareMenu() {
     }
   };
 
-  const empty = state.tokens.length === 0;
+
   return (
     <div className="share">
-      <button type="button" onClick={() => offer(t('share.link'), shareLink(state, pageBase()))}>
+      <button type="button" onClick={() => offer(t('share.link'), shareLink(store.getState(), pageBase()))}>
         {t('share')}
       </button>
-      <button type="button" onClick={() => offer(t('share.embedCode'), embedSnippet(state, pageBase()))}>
+      <button type="button" onClick={() => offer(t('share.embedCode'), embedSnippet(store.getState(), pageBase()))}>
         {t('embedAction')}
       </button>
       <button type="button" disabled={empty} onClick={() => exportTrace('json')}>

@@ -13,6 +13,13 @@ export function useGatescope<T>(selector: (s: GatescopeState) => T): T {
   return useStore(store, selector);
 }
 
+/** The store itself, for event handlers that read the state when they run (no re-render). */
+export function useGatescopeStore(): GatescopeStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useGatescopeStore must be used inside <StoreContext.Provider>');
+  return store;
+}
+
 export function useT(): Translate {
   const lang = useGatescope((s) => s.lang);
   return useMemo(() => translator(lang), [lang]);
