@@ -125,6 +125,11 @@ test('memory: the accuracy-by-gap chart shows the numbers in the model files, th
   await expect(page.getByTestId('gap-chart').locator('h3')).toHaveText('按间隔的留出数据准确率');
   await expect(page.getByTestId('gap-chart').locator('figcaption')).toContainText(`每个模型每个间隔 ${reports.gru!.heldoutPerGap} 个`);
 
+  // On a phone the page does not scroll sideways (the table scrolls in its own box).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId('gap-chart')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
   await page.goto('./?model=sentiment-lstm');
   await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
   await expect(page.getByTestId('gap-chart')).toHaveCount(0);

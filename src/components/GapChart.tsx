@@ -84,6 +84,7 @@ export function GapChart({ kind, report, classes }: { kind: CellKind; report: un
           </g>
         ))}
       </svg>
+      <div className="gap-table-wrap">
       <table className="gap-table">
         <thead>
           <tr>
@@ -113,6 +114,7 @@ export function GapChart({ kind, report, classes }: { kind: CellKind; report: un
           ))}
         </tbody>
       </table>
+      </div>
       <figcaption>
         {perGap !== null && maxTrain !== null
           ? t('gap.caption', { n: perGap, maxTrain, chance: pct(chance) })
