@@ -93,3 +93,44 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('memory: the accuracy-by-gap chart shows the numbers in the model files, the current cell highlighted', async ({ page }) => {
+  const kinds = ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const;
+  const reports = Object.fromEntries(
+    kinds.map((k) => [k, (JSON.parse(readFileSync(`public/models/memory-${k}.json`, 'utf8')) as { report: { heldoutAccuracyByGap: Record<string, number>; heldoutPerGap: number } }).report]),
+  );
+  await page.goto('./?model=memory-rnn');
+  await expect(page.locator('.model-info code')).toHaveText('memory-rnn');
+  const chart = page.getByTestId('gap-chart');
+  await expect(chart.getByRole('img')).toBeVisible();
+  for (const k of kinds) {
+    const row = chart.locator(`tr[data-kind="${k}"]`);
+    for (const [gap, acc] of Object.entries(reports[k]!.heldoutAccuracyByGap)) {
+      const cell = row.locator(`td[data-gap="${gap}"]`);
+      await expect(cell).toHaveText(`${(acc * 100).toFixed(1)}%`);
+      expect(Number(await cell.getAttribute('data-value'))).toBe(acc);
+    }
+  }
+  await expect(chart.locator('tr.current')).toHaveAttribute('data-kind', 'rnn');
+  await expect(chart.locator('.gap-line.current')).toHaveClass(/kind-rnn/);
+  await expect(chart.locator('.gap-line')).toHaveCount(5);
+  await expect(chart.locator('figcaption')).toContainText(`${reports.rnn!.heldoutPerGap} held-out sentences per gap per model`);
+  await expect(chart.locator('figcaption')).toContainText('Chance (dashed) is 16.7%');
+
+  await page.getByRole('radio', { name: 'LSTM', exact: true }).click();
+  await expect(page.locator('.model-info code')).toHaveText('memory-lstm');
+  await expect(chart.locator('tr.current')).toHaveAttribute('data-kind', 'lstm');
+
+  await page.goto('./?model=memory-gru&lang=zh');
+  await expect(page.getByTestId('gap-chart').locator('h3')).toHaveText('按间隔的留出数据准确率');
+  await expect(page.getByTestId('gap-chart').locator('figcaption')).toContainText(`每个模型每个间隔 ${reports.gru!.heldoutPerGap} 个`);
+
+  // On a phone the page does not scroll sideways (the table scrolls in its own box).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId('gap-chart')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  await page.goto('./?model=sentiment-lstm');
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
+  await expect(page.getByTestId('gap-chart')).toHaveCount(0);
+});

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { GapChart } from './GapChart';
 import { linePoints, predictionsOverSentence, topK } from '../viz/predictions';
 import { useGatescope, useT } from './StoreContext';
 
@@ -78,6 +79,9 @@ export function Prediction() {
             ))}
           </ol>
         </div>
+      )}
+      {model.task === 'memory' && head.kind === 'softmax' && (
+        <GapChart kind={model.cell.kind} report={meta?.report ?? null} classes={head.labels.length} />
       )}
       {meta?.caption && (
         <p className="look-for">

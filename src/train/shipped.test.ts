@@ -23,7 +23,8 @@ describe('shipped sentiment models', () => {
 });
 
 describe('shipped memory models', () => {
-  for (const kind of ['lstm', 'peephole', 'coupled'] as const) {
+  // Every gated kind, and (measured with the mixed curriculum, see README) the plain RNN too.
+  for (const kind of ['lstm', 'peephole', 'coupled', 'gru', 'rnn'] as const) {
     it(`memory-${kind} is right on held-out examples at gap 30`, () => {
       const m = load(`memory-${kind}`);
       // A seed neither training (1001 + …) nor the report's held-out sets (2002 + gap) use.
@@ -37,6 +38,15 @@ describe('shipped memory models', () => {
       expect(m.head!.labels).toEqual(LANGUAGES);
     });
   }
+  it('memory reports: per-gap accuracy on 200 held-out sentences per gap, the weights kept from the best validation epoch', () => {
+    for (const kind of CELL_KINDS) {
+      const r = JSON.parse(readFileSync(`public/models/memory-${kind}.json`, 'utf8')).report;
+      expect(Object.keys(r.heldoutAccuracyByGap).map(Number)).toEqual([5, 10, 20, 30, 40, 60, 80]);
+      expect(r.heldoutPerGap).toBe(200);
+      expect(r.validationExamples).toBe(200);
+      expect(r.valCurve[r.bestEpoch]).toBe(Math.max(...r.valCurve));
+    }
+  });
   it('every model file is well under 1 MB', () => {
     for (const task of ['sentiment', 'memory']) for (const kind of CELL_KINDS) expect(readFileSync(`public/models/${task}-${kind}.json`).length).toBeLessThan(100_000);
   });

@@ -24,6 +24,17 @@ export interface TrainOptions {
   /** The training set for an epoch (lets the memory task lengthen its gaps as it learns). */
   readonly data: (epoch: number) => readonly Encoded[];
   readonly onEpoch?: (e: EpochStats) => void;
+  /**
+   * Optional learning rate per epoch (default: `lr` throughout). Adam's moments carry over.
+   */
+  readonly lrAt?: (epoch: number) => number;
+  /**
+   * Optional validation after each epoch (higher is better, e.g. accuracy minus a small loss
+   * term). When given, the weights of the best epoch are restored at the end ("keep best"),
+   * so a late exploding gradient cannot undo what was learned. It must use data that is neither
+   * trained on nor the held-out test set.
+   */
+  readonly validate?: () => number;
 }
 
 export interface EpochStats {
@@ -31,14 +42,25 @@ export interface EpochStats {
   /** Mean training loss over the epoch (measured before each batch's update). */
   readonly loss: number;
   readonly gradNorm: number;
+  /** The validation score after this epoch (when `validate` is given). */
+  readonly valScore?: number;
+  readonly lr: number;
 }
 
-export function train(m: TrainableModel, o: TrainOptions): EpochStats[] {
+export interface TrainResult {
+  readonly stats: EpochStats[];
+  /** The epoch whose weights the model holds at the end (the last, unless `validate` is given). */
+  readonly bestEpoch: number;
+}
+
+export function train(m: TrainableModel, o: TrainOptions): TrainResult {
   const rng = createRng(o.seed);
   const params = modelParams(m);
   const adam = new Adam(params, { lr: o.lr });
   const stats: EpochStats[] = [];
+  let best: { epoch: number; score: number; weights: Float64Array[] } | null = null;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
+    adam.lr = o.lrAt ? o.lrAt(epoch) : o.lr;
     const data = o.data(epoch);
     const order = Array.from(data.keys());
     for (let k = order.length - 1; k > 0; k--) {
@@ -58,11 +80,17 @@ export function train(m: TrainableModel, o: TrainOptions): EpochStats[] {
       adam.step(flat);
       batches++;
     }
-    const s = { epoch, loss: lossSum / data.length, gradNorm: normSum / batches };
+    const valScore = o.validate?.();
+    const s: EpochStats = { epoch, loss: lossSum / data.length, gradNorm: normSum / batches, lr: adam.lr, ...(valScore !== undefined ? { valScore } : {}) };
     stats.push(s);
     o.onEpoch?.(s);
+    if (valScore !== undefined && (best === null || valScore > best.score)) {
+      best = { epoch, score: valScore, weights: params.map((p) => Float64Array.from(p.data)) };
+    }
   }
-  return stats;
+  const kept = best;
+  if (kept) params.forEach((p, j) => p.data.set(kept.weights[j]!));
+  return { stats, bestEpoch: kept ? kept.epoch : o.epochs - 1 };
 }
 
 export function predictLabel(m: TrainableModel, ids: readonly number[]): number {
@@ -85,4 +113,20 @@ export function meanLoss(m: TrainableModel, data: readonly Encoded[]): number {
   let s = 0;
   for (const e of data) s -= Math.log(Math.max(finalProbs(m, e.ids)[e.label]!, 1e-300));
   return s / data.length;
+}
+
+/** Accuracy and mean loss in one pass over the data. */
+export function evaluate(m: TrainableModel, data: readonly Encoded[]): { accuracy: number; loss: number } {
+  let ok = 0;
+  let loss = 0;
+  for (const e of data) {
+    const p = finalProbs(m, e.ids);
+    let best = 0;
+    p.forEach((v, k) => {
+      if (v > p[best]!) best = k;
+    });
+    if (best === e.label) ok++;
+    loss -= Math.log(Math.max(p[e.label]!, 1e-300));
+  }
+  return { accuracy: ok / data.length, loss: loss / data.length };
 }
