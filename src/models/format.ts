@@ -11,7 +11,9 @@
  *     "gateActivation": "sigmoid" | "hardSigmoid",   (optional, default sigmoid; not for rnn)
  *     "reset": "after" | "before",                    (gru only, default after)
  *     "coupling": "i=1-f" | "f=1-i",                  (coupled only, default i=1-f)
- *     "layout": "canonical",                          (see LAYOUTS below)
+ *     "layout": "canonical" | "pytorch" | "keras" | "onnx",
+ *       (framework layouts: weights and config as the framework names them, sizes read off the
+ *        tensors; see src/models/layouts.ts and the README's "Framework layouts")
  *     "weights": {
  *       per gate (rnn: a; lstm/peephole/coupled: i, f, g, o; gru: z, r, n):
  *         { "W": [H][E], "U": [H][H], "bW": [H], "bU": [H] }
@@ -19,9 +21,11 @@
  *       peephole only: "p_i": [H], "p_f": [H], "p_o": [H]
  *     }
  *   },
- *   "embedding": { "vocab": [V words, one of them "<unk>"], "dim": E, "table": [V][E],
+ *   "embedding": { "vocab": [V words, one of them "<unk>"] or { word: index }, "dim": E, "table": [V][E]
+ *                  (or "weight" [V][E] as PyTorch, "embeddings" [V][E] as Keras; then dim and unk optional),
  *                  "unk": index of "<unk>", "lowercase": true|false },
  *   "head": { "kind": "sigmoid" | "softmax", "labels": [...], "W": [outputs][H], "b": [outputs] }
+ *           (or "weight" [outputs][H] + "bias" as nn.Linear, "kernel" [H][outputs] + "bias" as Dense)
  *           (sigmoid: one output, labels [negative, positive]; softmax: one output per label),
  *   optional: "labelsZh": [...], "caption": {"en", "zh"}, "presets": [sentences], "report": {...}
  * }
