@@ -130,3 +130,13 @@ describe('framework layout errors', () => {
     expect(() => parseModelFile(f)).toThrow(/^cell\.gateActivation: PyTorch recurrent layers always use sigmoid gates/);
   });
 });
+
+describe('the example file', () => {
+  it('is exactly what scripts/make-example.ts writes (generated, not edited by hand), and parses', async () => {
+    const { EXAMPLE_PATH, exampleModelText } = await import('./example');
+    const text = readFileSync(`public/${EXAMPLE_PATH}`, 'utf8');
+    expect(text).toBe(exampleModelText());
+    const m = parseModelFile(JSON.parse(text));
+    expect([m.cell.kind, m.cell.inputSize, m.cell.hiddenSize]).toEqual(['lstm', 4, 6]);
+  });
+});
