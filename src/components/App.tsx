@@ -8,6 +8,7 @@ import { CellTypePicker } from './CellTypePicker';
 import { Controls } from './Controls';
 import { ModelInfo } from './ModelInfo';
 import { ModelPicker, ModelStatus } from './ModelPicker';
+import { OwnModelInput } from './OwnModelInput';
 import { Prediction } from './Prediction';
 import { LinkNotices, TextError } from './Notices';
 import { SentenceInput } from './SentenceInput';
@@ -55,6 +56,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
                 {/* Cell type first: it is the main choice, and keeps its place in the tab order. */}
                 <CellTypePicker />
                 <ModelPicker />
+                <OwnModelInput />
               </div>
             )}
           </section>

@@ -5,14 +5,21 @@ export function ModelInfo() {
   const t = useT();
   const model = useGatescope((s) => s.model);
   const report = useGatescope((s) => s.modelMeta?.report ?? null);
+  const origin = useGatescope((s) => s.origin);
   const acc = typeof report?.heldoutAccuracy === 'number' ? report.heldoutAccuracy : null;
   const kind = model.cell.kind;
   return (
     <section className="model-info" aria-label={t('modelLabel')}>
       <p>
         <strong>{t('modelLabel')}:</strong> <code>{model.id}</code> · {model.cell.inputSize}→{model.cell.hiddenSize}
+        {origin && (
+          <span className="model-origin" data-testid="model-origin">
+            {' '}
+            · {t(origin.from === 'file' ? 'model.fromFile' : 'model.fromUrl', { name: origin.name })}
+          </span>
+        )}
         {!model.trained && <span className="badge untrained">{t('untrained')}</span>}
-        {model.trained && (
+        {model.trained && !origin && (
           <span className="badge trained">
             {t('trained')}
             {acc !== null && <> · {t('heldoutAccuracy', { v: (acc * 100).toFixed(1) })}</>}

@@ -1,3 +1,4 @@
+import { MAX_MODEL_BYTES } from '../store/ownModel';
 import { MODEL_TASKS } from '../store/types';
 import { useGatescope, useT } from './StoreContext';
 
@@ -7,12 +8,14 @@ export function ModelPicker() {
   const task = useGatescope((s) => s.task);
   const setTask = useGatescope((s) => s.setTask);
   const loading = useGatescope((s) => s.loading);
+  // With your own model showing, no task is selected: picking one (even Demo) leaves your model.
+  const own = useGatescope((s) => s.origin !== null);
   return (
     <fieldset className="cell-type model-picker" aria-busy={loading !== null}>
       <legend>{t('task')}</legend>
       {MODEL_TASKS.map((k) => (
-        <label key={k} className={k === task ? 'chip selected' : 'chip'}>
-          <input type="radio" name="model-task" value={k} checked={k === task} onChange={() => setTask(k)} />
+        <label key={k} className={k === task && !own ? 'chip selected' : 'chip'}>
+          <input type="radio" name="model-task" value={k} checked={k === task && !own} onChange={() => setTask(k)} />
           {t(`task.${k}`)}
         </label>
       ))}
@@ -33,8 +36,11 @@ export function ModelStatus() {
       {error && (
         <div className="message error" role="alert">
           <p>{t('model.loadError', { id: error.id, id2: current })}</p>
+          {error.reason === 'tooBig' && <p>{t('model.tooBig', { mb: error.sizeMb ?? '?', max: MAX_MODEL_BYTES / 1024 / 1024 })}</p>}
+          {error.reason === 'notJson' && <p>{t('model.notJson')}</p>}
+          {/* The parser's message names the field and the expected and found shapes. */}
           <p className="detail">
-            <code>{error.message}</code>
+            <code data-testid="load-error-detail">{error.message}</code>
           </p>
           <button type="button" onClick={clear}>
             {t('dismiss')}

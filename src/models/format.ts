@@ -11,7 +11,9 @@
  *     "gateActivation": "sigmoid" | "hardSigmoid",   (optional, default sigmoid; not for rnn)
  *     "reset": "after" | "before",                    (gru only, default after)
  *     "coupling": "i=1-f" | "f=1-i",                  (coupled only, default i=1-f)
- *     "layout": "canonical",                          (see LAYOUTS below)
+ *     "layout": "canonical" | "pytorch" | "keras" | "onnx",
+ *       (framework layouts: weights and config as the framework names them, sizes read off the
+ *        tensors; see src/models/layouts.ts and the README's "Framework layouts")
  *     "weights": {
  *       per gate (rnn: a; lstm/peephole/coupled: i, f, g, o; gru: z, r, n):
  *         { "W": [H][E], "U": [H][H], "bW": [H], "bU": [H] }
@@ -19,9 +21,11 @@
  *       peephole only: "p_i": [H], "p_f": [H], "p_o": [H]
  *     }
  *   },
- *   "embedding": { "vocab": [V words, one of them "<unk>"], "dim": E, "table": [V][E],
+ *   "embedding": { "vocab": [V words, one of them "<unk>"] or { word: index }, "dim": E, "table": [V][E]
+ *                  (or "weight" [V][E] as PyTorch, "embeddings" [V][E] as Keras; then dim and unk optional),
  *                  "unk": index of "<unk>", "lowercase": true|false },
  *   "head": { "kind": "sigmoid" | "softmax", "labels": [...], "W": [outputs][H], "b": [outputs] }
+ *           (or "weight" [outputs][H] + "bias" as nn.Linear, "kernel" [H][outputs] + "bias" as Dense)
  *           (sigmoid: one output, labels [negative, positive]; softmax: one output per label),
  *   optional: "labelsZh": [...], "caption": {"en", "zh"}, "presets": [sentences], "report": {...}
  * }
@@ -46,6 +50,8 @@ import {
   type TableEmbedding,
   type Vec,
 } from '../engine';
+import { ModelFileError } from './errors';
+import { frameworkCell } from './layouts';
 
 export const MODEL_FORMAT = 'gatescope-model';
 export const MODEL_FORMAT_VERSION = 1;
@@ -53,15 +59,7 @@ export const LAYOUTS = ['canonical', 'pytorch', 'keras', 'onnx'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'memory', 'chars', 'custom'];
 
-export class ModelFileError extends Error {
-  constructor(
-    readonly path: string,
-    detail: string,
-  ) {
-    super(`${path}: ${detail}`);
-    this.name = 'ModelFileError';
-  }
-}
+export { ModelFileError };
 
 /** What the app shows around a model: written by the training script, optional for your own. */
 export interface ModelMeta {
@@ -165,43 +163,91 @@ function canonicalCell(c: Record<string, Json>, kind: CellKind, E: number, H: nu
 function parseCell(v: Json): CellParams {
   const c = obj(v, 'cell');
   const kind = oneOf(field(c, 'kind', 'cell'), CELL_KINDS, 'cell.kind', 'cell kind');
-  const E = positiveInt(field(c, 'inputSize', 'cell'), 'cell.inputSize');
-  const H = positiveInt(field(c, 'hiddenSize', 'cell'), 'cell.hiddenSize');
   const layout = oneOf(field(c, 'layout', 'cell'), LAYOUTS, 'cell.layout', 'layout');
   // ── The one switch on weight layout. ─────────────────────────────────────────────────────
-  // The framework importers (src/engine/importers: fromPytorch / fromKeras / fromOnnx) plug in
-  // here; each must return CellParams in the canonical layout for this kind, E and H.
-  switch (layout) {
-    case 'canonical':
-      return canonicalCell(c, kind, E, H);
-    case 'pytorch':
-    case 'keras':
-    case 'onnx':
-      throw new ModelFileError('cell.layout', `layout ${layout} is not supported yet`);
+  // Canonical files state their sizes; framework layouts take them from the tensors (as the
+  // frameworks do), and any size or option the file also states must agree with them.
+  if (layout === 'canonical') {
+    const E = positiveInt(field(c, 'inputSize', 'cell'), 'cell.inputSize');
+    const H = positiveInt(field(c, 'hiddenSize', 'cell'), 'cell.hiddenSize');
+    return canonicalCell(c, kind, E, H);
   }
+  const optional = <T>(key: string, read: (x: Json, path: string) => T): T | undefined => (c[key] === undefined ? undefined : read(c[key], `cell.${key}`));
+  return frameworkCell(
+    layout,
+    {
+      kind,
+      inputSize: optional('inputSize', positiveInt),
+      hiddenSize: optional('hiddenSize', positiveInt),
+      gateActivation: optional('gateActivation', (x, p) => oneOf(x, ['sigmoid', 'hardSigmoid'] as const, p, 'gate activation')),
+      reset: optional('reset', (x, p) => oneOf(x, ['after', 'before'] as const, p, 'GRU reset')),
+      coupling: optional('coupling', (x, p) => oneOf(x, ['i=1-f', 'f=1-i'] as const, p, 'coupling')),
+    },
+    obj(field(c, 'weights', 'cell'), 'cell.weights'),
+    c.config === undefined ? {} : obj(c.config, 'cell.config'),
+  );
+}
+
+/** Exactly one of `keys` (the canonical name first, then the frameworks'): which one is present. */
+function oneKey(o: Record<string, Json>, keys: readonly string[], path: string): string {
+  const present = keys.filter((k) => o[k] !== undefined);
+  if (present.length === 0) throw new ModelFileError(`${path}.${keys[0]}`, `missing (or ${keys.slice(1).map((k) => `"${k}"`).join(' / ')})`);
+  if (present.length > 1) throw new ModelFileError(path, `has both "${present[0]}" and "${present[1]}"; give one`);
+  return present[0]!;
+}
+
+/** vocab as a list (index → word) or as Keras/PyTorch-style { word: index } covering 0…rows-1. */
+function parseVocab(raw: Json, rows: number): string[] {
+  const P = 'embedding.vocab';
+  if (Array.isArray(raw)) {
+    if (raw.length === 0) throw new ModelFileError(P, 'expected a non-empty array of words, found an empty array');
+    return raw.map((w, k) => str(w, `${P}[${k}]`));
+  }
+  if (typeof raw !== 'object' || raw === null) throw new ModelFileError(P, `expected an array of words or a { word: index } object, found ${describe(raw)}`);
+  // Indices no word claims (Keras reserves 0 for padding) get a name no tokenizer produces.
+  const out: (string | undefined)[] = new Array<string | undefined>(rows).fill(undefined);
+  for (const [w, k] of Object.entries(raw)) {
+    if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k >= rows) {
+      throw new ModelFileError(`${P}.${w}`, `expected an index into the embedding's ${rows} rows (0…${rows - 1}), found ${JSON.stringify(k)}`);
+    }
+    if (out[k] !== undefined) throw new ModelFileError(`${P}.${w}`, `index ${k} is already "${out[k]}"`);
+    out[k] = w;
+  }
+  return out.map((w, k) => w ?? `<unused ${k}>`);
 }
 
 function parseEmbedding(v: Json, E: number): TableEmbedding {
   const e = obj(v, 'embedding');
+  // table: canonical; weight: PyTorch nn.Embedding's state_dict; embeddings: Keras Embedding.
+  const tKey = oneKey(e, ['table', 'weight', 'embeddings'], 'embedding');
+  const tPath = `embedding.${tKey}`;
+  const tableRaw = e[tKey];
   const vocabRaw = field(e, 'vocab', 'embedding');
-  if (!Array.isArray(vocabRaw) || vocabRaw.length === 0) throw new ModelFileError('embedding.vocab', `expected a non-empty array of words, found ${describe(vocabRaw)}`);
-  const vocab = vocabRaw.map((w, k) => str(w, `embedding.vocab[${k}]`));
+  if (!Array.isArray(tableRaw)) throw new ModelFileError(tPath, `expected [words][${E}] nested arrays, found ${describe(tableRaw)}`);
+  const vocab = parseVocab(vocabRaw, tableRaw.length);
   const dup = vocab.find((w, k) => vocab.indexOf(w) !== k);
   if (dup !== undefined) throw new ModelFileError('embedding.vocab', `"${dup}" appears more than once`);
-  const dim = positiveInt(field(e, 'dim', 'embedding'), 'embedding.dim');
-  if (dim !== E) throw new ModelFileError('embedding.dim', `is ${dim} but cell.inputSize is ${E}; they must match`);
-  const unk = field(e, 'unk', 'embedding');
+  if (tKey === 'table' || e.dim !== undefined) {
+    const dim = positiveInt(field(e, 'dim', 'embedding'), 'embedding.dim');
+    if (dim !== E) throw new ModelFileError('embedding.dim', `is ${dim} but cell.inputSize is ${E}; they must match`);
+  }
+  const unkRaw = tKey === 'table' ? field(e, 'unk', 'embedding') : (e.unk ?? vocab.indexOf(UNK));
+  if (unkRaw === -1) throw new ModelFileError('embedding.vocab', `has no "${UNK}"; unknown words need a row (rename your out-of-vocabulary token, e.g. "[UNK]", to "${UNK}")`);
+  const unk = unkRaw;
   if (typeof unk !== 'number' || !Number.isInteger(unk) || unk < 0 || unk >= vocab.length) {
     throw new ModelFileError('embedding.unk', `expected an index into vocab (0…${vocab.length - 1}), found ${JSON.stringify(unk)}`);
   }
   if (vocab[unk] !== UNK) throw new ModelFileError('embedding.unk', `vocab[${unk}] is "${vocab[unk]}", expected "${UNK}"`);
   const lowercase = field(e, 'lowercase', 'embedding');
   if (typeof lowercase !== 'boolean') throw new ModelFileError('embedding.lowercase', `expected true or false, found ${describe(lowercase)}`);
-  const tableRaw = field(e, 'table', 'embedding');
-  if (Array.isArray(tableRaw) && tableRaw.length !== vocab.length) {
-    throw new ModelFileError('embedding.table', `has ${tableRaw.length} rows but vocab has ${vocab.length} words; one row per word`);
+  if (tableRaw.length !== vocab.length) {
+    throw new ModelFileError(tPath, `has ${tableRaw.length} rows but vocab has ${vocab.length} words; one row per word`);
   }
-  return { kind: 'table', dim, vocab, table: mat(tableRaw, vocab.length, dim, 'embedding.table'), unk, lowercase };
+  const w0: Json = tableRaw[0];
+  if (tKey !== 'table' && Array.isArray(w0) && w0.length !== E) {
+    throw new ModelFileError(tPath, `expected shape [${vocab.length}][${E}] (words × cell.inputSize), found [${tableRaw.length}][${w0.length}]`);
+  }
+  return { kind: 'table', dim: E, vocab, table: mat(tableRaw, vocab.length, E, tPath), unk, lowercase };
 }
 
 function parseHead(v: Json, H: number): Head {
@@ -213,7 +259,15 @@ function parseHead(v: Json, H: number): Head {
   if (kind === 'sigmoid' && labels.length !== 2) throw new ModelFileError('head.labels', `a sigmoid head has 2 labels [negative, positive], found ${labels.length}`);
   if (kind === 'softmax' && labels.length < 2) throw new ModelFileError('head.labels', `a softmax head needs at least 2 labels, found ${labels.length}`);
   const outputs = kind === 'sigmoid' ? 1 : labels.length;
-  return { kind, labels, W: mat(field(h, 'W', 'head'), outputs, H, 'head.W'), b: vec(field(h, 'b', 'head'), outputs, 'head.b') };
+  // W [outputs][H] canonical; weight [outputs][H] PyTorch nn.Linear; kernel [H][outputs] Keras Dense.
+  const wKey = oneKey(h, ['W', 'weight', 'kernel'], 'head');
+  const bKey = wKey === 'W' ? 'b' : 'bias';
+  const b = vec(field(h, bKey, 'head'), outputs, `head.${bKey}`);
+  if (wKey !== 'kernel') return { kind, labels, W: mat(h[wKey], outputs, H, `head.${wKey}`), b };
+  const K = mat(h.kernel, H, outputs, 'head.kernel');
+  const W = matrix(outputs, H);
+  for (let r = 0; r < H; r++) for (let o = 0; o < outputs; o++) W.data[o * H + r] = K.data[r * outputs + o]!;
+  return { kind, labels, W, b };
 }
 
 function parseMeta(f: Record<string, Json>, labelCount: number): ModelMeta {

@@ -7,9 +7,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { demoModel } from '../models/demo';
 import { readModelFile } from '../models/format';
 import { fetchModelFile, parseModelId, type ModelFetcher } from './modelLoader';
+import { MAX_MODEL_BYTES, fetchSameOrigin, type FileFetcher, type ModelSource, type OwnModelOrigin } from './ownModel';
 import { tokenize } from '../text/tokenize';
 import { embedAll, emptyHistory, extendTo } from './history';
-import type { GatescopeState, Lang, ModelTaskChoice, Panel, Theme, ViewName } from './types';
+import type { GatescopeState, Lang, LoadError, ModelTaskChoice, Panel, Theme, ViewName } from './types';
 import type { CellKind } from '../engine';
 
 export const DEFAULT_TEXT = 'the clouds are in the sky';
@@ -30,6 +31,10 @@ export interface StoreOptions {
   model?: string;
   /** How model files are fetched (tests pass a fake). */
   fetchModel?: ModelFetcher;
+  /** Your own model at start: a relative path on this site (`weights=` in the link). */
+  weights?: string;
+  /** How `weights` paths are fetched (tests pass a fake). */
+  fetchFile?: FileFetcher;
   t?: number;
   view?: ViewName;
   lang?: Lang;
@@ -102,14 +107,49 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
     /** Only the latest request may change the model: a slow earlier load must not win. */
     let latestLoad = 0;
 
+    const fetchFile = opts.fetchFile ?? fetchSameOrigin;
+    /** Own models: the size is checked before reading, the text parsed, the model validated. */
+    const loadOwn = async (origin: OwnModelOrigin, open: () => Promise<ModelSource>) => {
+      const ticket = ++latestLoad;
+      const id = origin.name;
+      set({ loading: id });
+      const fail = (message: string, extra: Partial<LoadError> = {}) => {
+        if (ticket === latestLoad) set({ loading: null, loadError: { id, message, ...extra } });
+      };
+      try {
+        const src = await open();
+        if (src.size > MAX_MODEL_BYTES) {
+          const sizeMb = Math.round((src.size / 1024 / 1024) * 10) / 10;
+          fail(`${sizeMb} MB > ${MAX_MODEL_BYTES / 1024 / 1024} MB`, { reason: 'tooBig', sizeMb });
+          return;
+        }
+        let json: unknown;
+        try {
+          json = JSON.parse(await src.text());
+        } catch (e) {
+          fail(e instanceof Error ? e.message : String(e), { reason: 'notJson' });
+          return;
+        }
+        const { model, meta } = readModelFile(json);
+        if (ticket !== latestLoad) return;
+        get().setModel(model, meta, origin);
+        set({ loading: null, loadError: null });
+      } catch (e) {
+        fail(e instanceof Error ? e.message : String(e));
+      }
+    };
+
     const requested = opts.model !== undefined ? parseModelId(opts.model) : null;
     const kind = requested?.kind ?? opts.kind ?? 'lstm';
     const model = demoModel(kind);
     if (opts.model !== undefined) queueMicrotask(() => void get().loadModel(opts.model!));
+    // After model=, so that when a link has both, your own model (the later load) wins.
+    if (opts.weights !== undefined) queueMicrotask(() => void get().loadModelUrl(opts.weights!));
     return {
       kind,
       model,
       modelMeta: null,
+      origin: null,
       task: 'demo' as ModelTaskChoice,
       loading: null,
       loadError: null,
@@ -132,7 +172,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         }
         latestLoad++; // a pending trained load must not replace the demo picked after it
         const m = demoModel(k);
-        set({ kind: k, task: 'demo', modelMeta: null, loading: null, model: m, ...sequenceFor(m, get().text, get().t) });
+        set({ kind: k, task: 'demo', modelMeta: null, origin: null, loading: null, model: m, ...sequenceFor(m, get().text, get().t) });
       },
       setTask: (task) => {
         if (task === 'demo') {
@@ -159,11 +199,13 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
           set({ loading: null, loadError: { id, message: e instanceof Error ? e.message : String(e) } });
         }
       },
-      setModel: (m, meta = null) => {
-        const parsed = parseModelId(m.id);
+      setModel: (m, meta = null, origin = null) => {
+        const parsed = origin ? null : parseModelId(m.id);
         const task: ModelTaskChoice = parsed?.task ?? (m.trained ? get().task : 'demo');
-        set({ kind: m.cell.kind, model: m, modelMeta: meta, task, ...sequenceFor(m, get().text, get().t) });
+        set({ kind: m.cell.kind, model: m, modelMeta: meta, origin, task, ...sequenceFor(m, get().text, get().t) });
       },
+      loadModelFile: (file) => loadOwn({ from: 'file', name: file.name }, () => Promise.resolve(file)),
+      loadModelUrl: (path) => loadOwn({ from: 'url', name: path }, () => fetchFile(path)),
       clearLoadError: () => set({ loadError: null }),
       setText: (text) => {
         stopTimer();

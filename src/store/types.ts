@@ -1,6 +1,7 @@
 import type { CellKind, CellState, EmbeddedToken, Model, StepTrace } from '../engine';
 import type { ModelMeta } from '../models/format';
 import type { TokenizeError } from '../text/tokenize';
+import type { ModelSource, OwnModelOrigin } from './ownModel';
 
 /** What the model picker offers: the untrained demo, or a trained task (one model per cell kind). */
 export const MODEL_TASKS = ['demo', 'sentiment', 'memory'] as const;
@@ -9,6 +10,9 @@ export type ModelTaskChoice = (typeof MODEL_TASKS)[number];
 export interface LoadError {
   readonly id: string;
   readonly message: string;
+  /** Problems the page explains in the user's language (the rest show the parser's message). */
+  readonly reason?: 'tooBig' | 'notJson';
+  readonly sizeMb?: number;
 }
 
 export type ViewName = 'cell' | 'unrolled' | 'heatmap' | 'gradient';
@@ -31,8 +35,14 @@ export interface ModelSlice {
   setTask: (task: ModelTaskChoice) => void;
   /** Fetches a model by id (`sentiment-lstm`); resolves when it is shown or has failed. */
   loadModel: (id: string) => Promise<void>;
+  /** Where a model the user brought came from; null for the demo and shipped models. */
+  origin: OwnModelOrigin | null;
+  /** Reads, checks and shows a model file the user picked; on failure the current model stays. */
+  loadModelFile: (file: ModelSource & { readonly name: string }) => Promise<void>;
+  /** The same for a same-origin relative path (the `weights=` link parameter). */
+  loadModelUrl: (path: string) => Promise<void>;
   /** Shows a model (trained, or the user's own); the cell kind follows the model's. */
-  setModel: (model: Model, meta?: ModelMeta | null) => void;
+  setModel: (model: Model, meta?: ModelMeta | null, origin?: OwnModelOrigin | null) => void;
   clearLoadError: () => void;
 }
 

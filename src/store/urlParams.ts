@@ -6,6 +6,7 @@
  */
 import { CELL_KINDS, type CellKind } from '../engine';
 import { parseModelId } from './modelLoader';
+import { safeModelPath } from './ownModel';
 import { DEFAULT_TEXT, MAX_TEXT_CHARS, defaultHidden, type StoreOptions } from './store';
 import { PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
@@ -16,7 +17,7 @@ export const THEMES: readonly Theme[] = ['light', 'dark'];
 export interface UrlNotice {
   readonly param: string;
   readonly value: string;
-  readonly reason: 'unknown' | 'outOfRange' | 'tooLong' | 'notANumber';
+  readonly reason: 'unknown' | 'outOfRange' | 'tooLong' | 'notANumber' | 'badPath';
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; reason: UrlNotice['reason'] };
@@ -55,7 +56,14 @@ export const URL_PARAMS = [
     key: 'model',
     option: 'model',
     parse: (raw) => (parseModelId(raw) ? { ok: true, value: raw } : { ok: false, reason: 'unknown' }),
-    write: (s) => (s.task === 'demo' ? null : s.model.id),
+    write: (s) => (s.task === 'demo' || s.origin ? null : s.model.id),
+  }),
+  spec({
+    // weights=models/examples/tiny-pytorch-lstm.json: your own model file, on this site only.
+    key: 'weights',
+    option: 'weights',
+    parse: (raw) => (safeModelPath(raw) !== null ? { ok: true, value: raw } : { ok: false, reason: 'badPath' }),
+    write: (s) => (s.origin?.from === 'url' ? s.origin.name : null),
   }),
   spec({
     key: 't',

@@ -1,0 +1,66 @@
+/** Bring your own model: the file input, the weights= link parameter, and their failures. */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { embedToken, run, type StepTrace } from '../src/engine';
+import { parseModelFile } from '../src/models/format';
+import { tokenize } from '../src/text/tokenize';
+import { expectTableMatches } from './helpers';
+
+const EXAMPLE = 'models/examples/tiny-pytorch-lstm.json';
+const exampleText = readFileSync(`public/${EXAMPLE}`, 'utf8');
+const TEXT = 'the clouds are in the sky';
+
+/** The engine's trace for the example file, parsed here, independently of the page. */
+function exampleTrace(text: string): StepTrace[] {
+  const m = parseModelFile(JSON.parse(exampleText));
+  return run(m.cell, tokenize(text).tokens.map((w) => embedToken(m.embedding, w).x)).traces;
+}
+
+test('load the example file: it becomes the model, and the table shows the engine’s numbers', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('own-model-input').setInputFiles(`public/${EXAMPLE}`);
+  await expect(page.locator('.model-info code')).toHaveText('tiny-pytorch-lstm');
+  await expect(page.getByTestId('model-origin')).toContainText('tiny-pytorch-lstm.json');
+  await expect(page.getByRole('textbox', { name: 'Sentence' })).toHaveValue(TEXT);
+  const trace = exampleTrace(TEXT);
+  await expectTableMatches(page, trace[0]!, 0);
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expectTableMatches(page, trace[2]!, 2);
+});
+
+test('a broken file: the message names the field and the shapes; the previous model stays', async ({ page }) => {
+  await page.goto('./?cell=gru');
+  await expect(page.locator('.model-info code')).toHaveText('demo-gru');
+  const f = JSON.parse(exampleText);
+  f.cell.weights.weight_hh_l0.pop(); // 23 rows: not 4 gates × 6 hidden
+  await page.getByTestId('own-model-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(f)) });
+  const alert = page.locator('.model-status [role=alert]');
+  await expect(alert).toContainText('Could not load broken.json; still showing demo-gru.');
+  await expect(page.getByTestId('load-error-detail')).toHaveText(/^cell\.weights\.weight_hh_l0: expected shape \[24\]\[6\], found \[23\]\[6\]/);
+  await expect(page.locator('.model-info code')).toHaveText('demo-gru');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toHaveCount(0);
+});
+
+test('weights= loads the example; a bad weights= value gives a notice and loads nothing', async ({ page }) => {
+  await page.goto(`./?weights=${encodeURIComponent(EXAMPLE)}`);
+  await expect(page.locator('.model-info code')).toHaveText('tiny-pytorch-lstm');
+  await expect(page.getByTestId('model-origin')).toContainText(EXAMPLE);
+  await expect(page).toHaveURL(/weights=models%2Fexamples%2Ftiny-pytorch-lstm\.json/);
+  await expectTableMatches(page, exampleTrace(TEXT)[0]!, 0);
+
+  await page.goto(`./?weights=${encodeURIComponent('https://evil.example/m.json')}`);
+  await expect(page.getByRole('alert').filter({ hasText: 'Some link settings were ignored' })).toContainText(
+    '“weights=https://evil.example/m.json” is not a relative path to a .json file on this site',
+  );
+  await expect(page.locator('.model-info code')).toHaveText('demo-lstm');
+});
+
+test('in Chinese, the error and the notice are translated', async ({ page }) => {
+  await page.goto(`./?lang=zh&weights=..%2Fx.json`);
+  await expect(page.getByRole('alert').first()).toContainText('不是本站 .json 文件的相对路径');
+  await page.getByTestId('own-model-input').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
+  await expect(page.locator('.model-status [role=alert]')).toContainText('无法加载 x.json');
+  await expect(page.locator('.model-status [role=alert]')).toContainText('该文件不是有效的 JSON。');
+});

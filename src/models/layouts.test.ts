@@ -1,0 +1,142 @@
+/**
+ * Framework layouts in the model file: every shipped model, exported by the engine's exporters
+ * into each layout that can express it, parses back to a model whose outputs are the original's;
+ * and every kind of mistake names the field (and the expected and found shapes).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { embedToken, predict, run, type CellParams, type Model } from '../engine';
+import { tokenize } from '../text/tokenize';
+import { parseModelFile } from './format';
+import type { FrameworkLayout } from './layouts';
+import { toFrameworkModelFile } from './write-layouts';
+
+const shipped = readdirSync('public/models')
+  .filter((f) => /^(sentiment|memory)-\w+\.json$/.test(f))
+  .map((f) => parseModelFile(JSON.parse(readFileSync(`public/models/${f}`, 'utf8'))));
+
+/** What each framework's layer can express (the exporters refuse the rest). */
+function expressible(p: CellParams, layout: FrameworkLayout): boolean {
+  if (layout === 'onnx') return p.kind !== 'coupled' || p.coupling === 'f=1-i';
+  if (p.kind === 'peephole' || p.kind === 'coupled') return false;
+  return layout === 'keras' || p.kind === 'rnn' || (p.gateActivation === 'sigmoid' && (p.kind !== 'gru' || p.reset === 'after'));
+}
+
+/** Hidden states and predictions for a sentence with known and unknown words. */
+function outputs(m: Model) {
+  const text = 'the movie was not good but i grew up in france zzzq';
+  const { traces } = run(m.cell, tokenize(text, m.tokenizer).tokens.map((t) => embedToken(m.embedding, t).x));
+  return traces.map((tr) => [...tr.h, ...predict(m.head!, tr.h)]);
+}
+
+const viaJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+
+describe('framework layouts round-trip', () => {
+  const layouts: FrameworkLayout[] = ['pytorch', 'keras', 'onnx'];
+  for (const layout of layouts) {
+    for (const m of shipped) {
+      if (!expressible(m.cell, layout)) continue;
+      it(`${m.id} → ${layout} → engine: the same outputs`, () => {
+        const back = parseModelFile(viaJson(toFrameworkModelFile(m, layout)));
+        expect(back.cell.kind).toBe(m.cell.kind);
+        expect(back.embedding).toEqual(m.embedding);
+        expect(back.head).toEqual(m.head);
+        const a = outputs(m);
+        const b = outputs(back);
+        // PyTorch and ONNX keep both biases: bit-identical. Keras stores bW + bU as one bias, so
+        // the sum may be rounded differently in the last bit.
+        if (layout === 'keras') a.flat().forEach((v, k) => expect(Math.abs(v - b.flat()[k]!)).toBeLessThan(1e-13));
+        else expect(b).toEqual(a);
+      });
+    }
+  }
+
+  it('covers every kind in some layout', () => {
+    const kinds = new Set(shipped.flatMap((m) => layouts.filter((l) => expressible(m.cell, l)).map(() => m.cell.kind)));
+    expect([...kinds].sort()).toEqual(['gru', 'lstm', 'peephole', 'rnn']);
+  });
+
+  it('refuses what the framework cannot express, at export time', () => {
+    const coupled = shipped.find((m) => m.cell.kind === 'coupled')!;
+    expect(() => toFrameworkModelFile(coupled, 'pytorch')).toThrow(/pytorch\.kind/);
+  });
+});
+
+/** A fresh PyTorch/Keras/ONNX file from the shipped sentiment LSTM (input 8, hidden 12) to break. */
+const lstm = shipped.find((m) => m.id === 'sentiment-lstm')!;
+const gru = shipped.find((m) => m.id === 'sentiment-gru')!;
+const file = (layout: FrameworkLayout, m: Model = lstm) => viaJson(toFrameworkModelFile(m, layout)) as Record<string, any>;
+
+describe('framework layout errors', () => {
+  const cases: Array<[string, FrameworkLayout, (f: Record<string, any>) => void, RegExp]> = [
+    ['missing tensor', 'pytorch', (f) => delete f.cell.weights.weight_hh_l0, /^cell\.weights\.weight_hh_l0: missing/],
+    ['one bias without the other', 'pytorch', (f) => delete f.cell.weights.bias_hh_l0, /^cell\.weights\.bias_hh_l0: missing \(expected \[48\] \(bias_ih_l0 is present\)\)/],
+    ['missing weights', 'keras', (f) => delete f.cell.weights, /^cell\.weights: missing/],
+    ['wrong shape (keras kernel)', 'keras', (f) => (f.cell.weights.kernel = f.cell.weights.kernel.map((r: number[]) => r.slice(0, 40))), /^cell\.weights\.kernel: expected shape \[8\]\[48\], found \[8\]\[40\]/],
+    ['wrong shape (pytorch)', 'pytorch', (f) => f.cell.weights.weight_ih_l0.pop(), /^cell\.weights\.weight_ih_l0: expected shape \[48\]\[8\], found \[47\]\[8\]/],
+    ['wrong shape (onnx B)', 'onnx', (f) => f.cell.weights.B[0].pop(), /^cell\.weights\.B: expected shape \[1\]\[96\], found \[1\]\[95\]/],
+    ['ragged', 'pytorch', (f) => f.cell.weights.weight_hh_l0[3].push(1), /^cell\.weights\.weight_hh_l0\[3\]: expected shape \[12\], found \[13\] \(ragged array\)/],
+    ['non-finite (1e400 parses as Infinity)', 'keras', (f) => (f.cell.weights.bias[5] = JSON.parse('1e400')), /^cell\.weights\.bias\[5\]: expected a finite number, found Infinity/],
+    ['non-number', 'onnx', (f) => (f.cell.weights.W[0][2][1] = 'NaN'), /^cell\.weights\.W\[0\]\[2\]\[1\]: expected a finite number, found string "NaN"/],
+    ['unknown cell kind', 'pytorch', (f) => (f.cell.kind = 'transformer'), /^cell\.kind: unknown cell kind "transformer"/],
+    ['kind the framework lacks', 'keras', (f) => (f.cell.kind = 'peephole'), /^cell\.kind: Keras has no "peephole" layer; with layout "keras" expected one of rnn, lstm, gru/],
+    ['onnx kind vs P', 'onnx', (f) => (f.cell.kind = 'peephole'), /^cell\.kind: is "peephole" but the weights have no P and input_forget is 0, which makes a "lstm" cell/],
+    ['declared size disagrees', 'pytorch', (f) => (f.cell.hiddenSize = 10), /^cell\.hiddenSize: is 10 but the weights give 12 \(weight_hh_l0 is \[G·H\]\[H\]\)/],
+    ['keras units disagree', 'keras', (f) => (f.cell.config.units = 128), /^cell\.config\.units: is 128 but the weights give 12/],
+    ['keras 3 hard_sigmoid', 'keras', (f) => (f.cell.config.recurrent_activation = 'hard_sigmoid'), /^cell\.config\.recurrent_activation: unsupported activation "hard_sigmoid": Keras 3 computes it as relu6\(x \+ 3\)\/6/],
+    ['keras relu gates', 'keras', (f) => (f.cell.config.recurrent_activation = 'relu'), /^cell\.config\.recurrent_activation: unsupported activation "relu"/],
+    ['keras relu activation', 'keras', (f) => (f.cell.config.activation = 'relu'), /^cell\.config\.activation: unsupported activation "relu"; supported: "tanh"/],
+    ['pytorch relu', 'pytorch', (f) => (f.cell.config.nonlinearity = 'relu'), /^cell\.config\.nonlinearity: unsupported activation "relu"/],
+    ['pytorch two layers', 'pytorch', (f) => (f.cell.config.num_layers = 2), /^cell\.config\.num_layers: unsupported value 2/],
+    ['pytorch bidirectional', 'pytorch', (f) => (f.cell.config.bidirectional = true), /^cell\.config\.bidirectional: unsupported value true/],
+    ['onnx relu', 'onnx', (f) => (f.cell.config.activations = ['Relu', 'Tanh', 'Tanh']), /^cell\.config\.activations\[0\]: unsupported value string "Relu"/],
+    ['onnx reverse', 'onnx', (f) => (f.cell.config.direction = 'reverse'), /^cell\.config\.direction: unsupported value string "reverse"/],
+    ['pytorch embedding rows vs vocab', 'pytorch', (f) => f.embedding.weight.pop(), /^embedding\.weight: has 61 rows but vocab has 62 words; one row per word/],
+    ['pytorch embedding width', 'pytorch', (f) => (f.embedding.weight = f.embedding.weight.map((r: number[]) => r.slice(0, 7))), /^embedding\.weight: expected shape \[62\]\[8\] \(words × cell\.inputSize\), found \[62\]\[7\]/],
+    ['keras vocab index past the table', 'keras', (f) => (f.embedding.vocab.movie = 500), /^embedding\.vocab\.movie: expected an index into the embedding's 62 rows \(0…61\), found 500/],
+    ['keras vocab index taken twice', 'keras', (f) => (f.embedding.vocab.movie = 0), /^embedding\.vocab\.movie: index 0 is already/],
+    ['no <unk>', 'keras', (f) => (f.embedding.vocab['[UNK]'] = f.embedding.vocab['<unk>'], delete f.embedding.vocab['<unk>']), /^embedding\.vocab: has no "<unk>"/],
+    ['two table forms', 'pytorch', (f) => (f.embedding.table = f.embedding.weight), /^embedding: has both "table" and "weight"/],
+    ['no table', 'pytorch', (f) => delete f.embedding.weight, /^embedding\.table: missing \(or "weight" \/ "embeddings"\)/],
+    ['keras head kernel shape', 'keras', (f) => (f.head.kernel = [f.head.kernel.map((r: number[]) => r[0])]), /^head\.kernel: expected 12×1 \(rows×cols\), found 1 rows/],
+    ['pytorch head bias missing', 'pytorch', (f) => delete f.head.bias, /^head\.bias: missing/],
+  ];
+  for (const [name, layout, breakIt, message] of cases) {
+    it(`${layout}: ${name}`, () => {
+      const f = file(layout);
+      breakIt(f);
+      expect(() => parseModelFile(f)).toThrow(message);
+    });
+  }
+
+  it('keras: hard_sigmoid is accepted when the file says it is the 0.2x + 0.5 one (tf.keras 2)', () => {
+    const f = file('keras');
+    f.cell.config.recurrent_activation = 'hard_sigmoid';
+    f.cell.gateActivation = 'hardSigmoid';
+    const p = parseModelFile(f).cell;
+    expect(p.kind === 'lstm' && p.gateActivation).toBe('hardSigmoid');
+  });
+
+  it('keras GRU: reset_after from the config, and a declared reset must agree', () => {
+    const f = file('keras', gru);
+    expect(parseModelFile(f).cell).toMatchObject({ kind: 'gru', reset: 'after' });
+    f.cell.reset = 'before';
+    expect(() => parseModelFile(f)).toThrow(/^cell\.reset: is "before" but the weights give "after"/);
+  });
+
+  it('pytorch: hardSigmoid gates are refused (PyTorch has none)', () => {
+    const f = file('pytorch');
+    f.cell.gateActivation = 'hardSigmoid';
+    expect(() => parseModelFile(f)).toThrow(/^cell\.gateActivation: PyTorch recurrent layers always use sigmoid gates/);
+  });
+});
+
+describe('the example file', () => {
+  it('is exactly what scripts/make-example.ts writes (generated, not edited by hand), and parses', async () => {
+    const { EXAMPLE_PATH, exampleModelText } = await import('./example');
+    const text = readFileSync(`public/${EXAMPLE_PATH}`, 'utf8');
+    expect(text).toBe(exampleModelText());
+    const m = parseModelFile(JSON.parse(text));
+    expect([m.cell.kind, m.cell.inputSize, m.cell.hiddenSize]).toEqual(['lstm', 4, 6]);
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * `cell.layout` 'pytorch' | 'keras' | 'onnx': the weights as the framework stores them, read by
+ * the engine's importers. The file keeps the framework's own names (state_dict keys, Keras
+ * weight names, ONNX inputs and attributes) so an export script is a few lines of dumping.
+ *
+ *   pytorch: weights { weight_ih_l0, weight_hh_l0, bias_ih_l0?, bias_hh_l0? },
+ *            config?  { nonlinearity, num_layers, bidirectional, proj_size, input_size, hidden_size }
+ *   keras:   weights { kernel, recurrent_kernel, bias? },
+ *            config?  the layer's get_config(): activation, recurrent_activation, reset_after,
+ *                     go_backwards, units (other keys are ignored)
+ *   onnx:    weights { W, R, B?, P? },
+ *            config?  the node's attributes: linear_before_reset, input_forget, activations,
+ *                     activation_alpha, activation_beta, direction, hidden_size, layout, clip
+ *
+ * Importer errors (field `keras.kernel`) are re-thrown as ModelFileErrors with the file's path
+ * (`cell.weights.kernel`), so every message points into the JSON the user wrote.
+ */
+import type { CellKind, CellParams, Coupling, GateActivation, GruReset } from '../engine';
+import { fromKeras, fromOnnx, fromPytorch, WeightImportError } from '../engine/importers';
+import { ModelFileError } from './errors';
+
+export type FrameworkLayout = 'pytorch' | 'keras' | 'onnx';
+type Json = unknown;
+type Obj = Record<string, Json>;
+
+const TENSORS: Record<FrameworkLayout, readonly string[]> = {
+  pytorch: ['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0'],
+  keras: ['kernel', 'recurrent_kernel', 'bias'],
+  onnx: ['W', 'R', 'B', 'P'],
+};
+const NAMES: Record<FrameworkLayout, string> = { pytorch: 'PyTorch', keras: 'Keras', onnx: 'ONNX' };
+
+/** `keras.kernel[0]` → `cell.weights.kernel[0]`; `onnx.direction` → `cell.config.direction`. */
+function rethrow(e: unknown, fw: FrameworkLayout): never {
+  if (!(e instanceof WeightImportError)) throw e;
+  const rest = e.field.startsWith(`${fw}.`) ? e.field.slice(fw.length + 1) : e.field;
+  const name = rest.split(/[.[]/)[0]!;
+  const path = name === 'kind' ? 'cell.kind' : TENSORS[fw].includes(name) ? `cell.weights.${rest}` : `cell.config.${rest}`;
+  const prefix = `${e.field}: `;
+  throw new ModelFileError(path, e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message);
+}
+
+const show = (v: Json) => JSON.stringify(v) ?? String(v);
+
+/** A config entry that must have one value (or be absent), e.g. PyTorch num_layers = 1. */
+function expectConfig(config: Obj, key: string, allowed: readonly Json[], why: string): void {
+  const v = config[key];
+  if (v === undefined || v === null || allowed.includes(v)) return;
+  throw new ModelFileError(`cell.config.${key}`, `unsupported value ${show(v)}; ${why}`);
+}
+
+/**
+ * Keras' recurrent_activation → the engine's gate function. The engine's hardSigmoid is
+ * clip(0.2x + 0.5): tfjs's 'hardSigmoid' and tf.keras 2's 'hard_sigmoid'. Keras 3 redefined
+ * 'hard_sigmoid' as relu6(x + 3)/6 = x/6 + 0.5, so that name alone is ambiguous: the user must
+ * say which one they trained with (cell.gateActivation), or we would be silently wrong.
+ */
+function kerasGate(config: Obj, declared: GateActivation | undefined): GateActivation {
+  const ra = config.recurrent_activation;
+  const P = 'cell.config.recurrent_activation';
+  if (ra === undefined || ra === null) return declared ?? 'sigmoid';
+  if (ra === 'sigmoid' || ra === 'hardSigmoid') {
+    const g: GateActivation = ra;
+    if (declared !== undefined && declared !== g) throw new ModelFileError('cell.gateActivation', `is "${declared}" but ${P} is "${ra}"`);
+    return g;
+  }
+  if (ra === 'hard_sigmoid') {
+    if (declared === 'hardSigmoid') return 'hardSigmoid';
+    throw new ModelFileError(
+      P,
+      'unsupported activation "hard_sigmoid": Keras 3 computes it as relu6(x + 3)/6 = x/6 + 0.5, which Gatescope does not implement ' +
+        '(it has sigmoid and the 0.2·x + 0.5 hard sigmoid of tf.keras 2 and tfjs). A tf.keras 2 model: add "gateActivation": "hardSigmoid" to cell. ' +
+        'A Keras 3 model: retrain with recurrent_activation="sigmoid".',
+    );
+  }
+  throw new ModelFileError(P, `unsupported activation ${show(ra)}; supported: "sigmoid", "hard_sigmoid" (tf.keras 2), "hardSigmoid" (tfjs)`);
+}
+
+function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, config: Obj, declaredGate: GateActivation | undefined): CellParams {
+  switch (layout) {
+    case 'pytorch': {
+      expectConfig(config, 'num_layers', [1], 'one layer only (export each layer separately is not supported)');
+      expectConfig(config, 'bidirectional', [false, 0], 'forward direction only');
+      expectConfig(config, 'proj_size', [0], 'no LSTM projection');
+      const nl = config.nonlinearity;
+      if (nl !== undefined && nl !== null && nl !== 'tanh') throw new ModelFileError('cell.config.nonlinearity', `unsupported activation ${show(nl)}; supported: "tanh"`);
+      if (declaredGate === 'hardSigmoid') throw new ModelFileError('cell.gateActivation', 'PyTorch recurrent layers always use sigmoid gates');
+      return fromPytorch(kind as 'rnn' | 'lstm' | 'gru', weights as never);
+    }
+    case 'keras': {
+      const act = config.activation;
+      if (act !== undefined && act !== null && act !== 'tanh') throw new ModelFileError('cell.config.activation', `unsupported activation ${show(act)}; supported: "tanh"`);
+      expectConfig(config, 'go_backwards', [false], 'forward direction only');
+      const gateActivation = kind === 'rnn' ? 'sigmoid' : kerasGate(config, declaredGate);
+      const reset_after = config.reset_after as boolean | undefined;
+      return fromKeras(kind as 'rnn' | 'lstm' | 'gru', weights as never, { gateActivation, ...(kind === 'gru' && reset_after !== undefined ? { reset_after } : {}) });
+    }
+    case 'onnx': {
+      const op = kind === 'peephole' || kind === 'coupled' ? 'lstm' : kind;
+      return fromOnnx(op as 'rnn' | 'lstm' | 'gru', weights as never, config as never);
+    }
+  }
+}
+
+/** What the file declares besides the weights; each must agree with what the weights say. */
+export interface Declared {
+  readonly kind: CellKind;
+  readonly inputSize?: number;
+  readonly hiddenSize?: number;
+  readonly gateActivation?: GateActivation;
+  readonly reset?: GruReset;
+  readonly coupling?: Coupling;
+}
+
+export function frameworkCell(layout: FrameworkLayout, d: Declared, weights: Obj, config: Obj): CellParams {
+  const allowed: readonly CellKind[] = layout === 'onnx' ? ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] : ['rnn', 'lstm', 'gru'];
+  if (!allowed.includes(d.kind)) {
+    throw new ModelFileError('cell.kind', `${NAMES[layout]} has no "${d.kind}" layer; with layout "${layout}" expected one of ${allowed.join(', ')}`);
+  }
+  let p: CellParams;
+  try {
+    p = importCell(layout, d.kind, weights, config, d.gateActivation);
+  } catch (e) {
+    rethrow(e, layout);
+  }
+  if (p.kind !== d.kind) {
+    const why = p.kind === 'peephole' ? 'the weights have P (peepholes)' : p.kind === 'coupled' ? 'config.input_forget is 1' : 'the weights have no P and input_forget is 0';
+    throw new ModelFileError('cell.kind', `is "${d.kind}" but ${why}, which makes a "${p.kind}" cell`);
+  }
+  const check = (path: string, declared: Json, actual: Json, from: string) => {
+    if (declared !== undefined && declared !== null && declared !== actual) {
+      throw new ModelFileError(path, `is ${show(declared)} but the weights give ${show(actual)} (${from})`);
+    }
+  };
+  const hFrom = layout === 'keras' ? 'recurrent_kernel is [H][G·H]' : layout === 'pytorch' ? 'weight_hh_l0 is [G·H][H]' : 'R is [1][G·H][H]';
+  const iFrom = layout === 'keras' ? 'kernel is [I][G·H]' : layout === 'pytorch' ? 'weight_ih_l0 is [G·H][I]' : 'W is [1][G·H][I]';
+  check('cell.inputSize', d.inputSize, p.inputSize, iFrom);
+  check('cell.hiddenSize', d.hiddenSize, p.hiddenSize, hFrom);
+  check(`cell.config.${layout === 'keras' ? 'units' : 'hidden_size'}`, config[layout === 'keras' ? 'units' : 'hidden_size'], p.hiddenSize, hFrom);
+  if (layout === 'pytorch') check('cell.config.input_size', config.input_size, p.inputSize, iFrom);
+  if (p.kind !== 'rnn') check('cell.gateActivation', d.gateActivation, p.gateActivation, `the ${NAMES[layout]} config`);
+  if (p.kind === 'gru') check('cell.reset', d.reset, p.reset, 'PyTorch: after; Keras: reset_after; ONNX: linear_before_reset');
+  if (p.kind === 'coupled') check('cell.coupling', d.coupling, p.coupling, 'ONNX input_forget=1 derives f from i');
+  return p;
+}
