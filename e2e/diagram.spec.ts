@@ -74,7 +74,16 @@ test('coupled LSTM: no input-gate layer, a 1− node that outputs i = 1 − f', 
 });
 
 test('the gate panel shows the activation and the equation with the selected unit plugged in', async ({ page }) => {
+  const csp: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) csp.push(m.text());
+  });
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
   await page.goto(url('lstm'));
+  const before = scripts.length;
   const tr = engineTrace('lstm', SENTENCE)[T] as LstmTrace;
   const layer = diagram(page).getByRole('button', { name: /^σ layer → forget gate f_t: / });
   await layer.focus();
@@ -88,6 +97,12 @@ test('the gate panel shows the activation and the equation with the selected uni
   // Clicking a swatch of C̃ opens its layer at that unit.
   await diagram(page).getByRole('button', { name: new RegExp(`^candidate C̃_t, unit 5: `) }).click();
   await expect(page.getByTestId('equation-numbers')).toHaveText(`= tanh(${formatValue(tr.pre.g[4]!)}) = ${formatValue(tr.cTilde[4]!)}`);
+  // KaTeX typesets both equations, loaded on demand as its own chunk, under the strict CSP.
+  const panel2 = page.locator('.gate-panel');
+  await expect(panel2.locator('.eq .katex-html')).toHaveCount(2);
+  await expect(panel2.locator('.eq.numbers .tex')).toHaveAttribute('data-tex', `= \\tanh (${formatValue(tr.pre.g[4]!).replace('−', '-')}) = ${formatValue(tr.cTilde[4]!).replace('−', '-')}`);
+  expect(scripts.slice(before).some((u) => /katex/i.test(u))).toBe(true);
+  expect(csp).toEqual([]);
 });
 
 test('GRU panel shows the reset-after candidate; peephole panel shows the p ⊙ C term', async ({ page }) => {
