@@ -152,6 +152,7 @@ export const en = {
   'legend.signed': 'values: blue negative, white 0, red positive',
   'legend.gate': 'gates: faint = closed (0), strong = open (1)',
   'panel.hint': 'Click a layer or a pink operation (or focus it and press Enter) to see its equation with the numbers plugged in.',
+  'diag.phoneHint': 'Numbers are hidden at this size: tap a coloured square, a layer or an operation to read them below.',
   'panel.close': 'Close',
   'panel.unit': 'Unit',
   'panel.curve': '{fn} curve with each unit’s pre-activation; the selected unit is ringed',

@@ -154,6 +154,7 @@ export const zh: Record<MessageKey, string> = {
   'legend.signed': '数值：蓝为负，白为 0，红为正',
   'legend.gate': '门：浅 = 关（0），深 = 开（1）',
   'panel.hint': '点击一个层或粉色运算（或聚焦后按回车），查看代入数字的公式。',
+  'diag.phoneHint': '此尺寸下不显示数字：点按色块、层或运算，在下方查看。',
   'panel.close': '关闭',
   'panel.unit': '单元',
   'panel.curve': '{fn} 曲线及各单元的预激活值；选中的单元带圆圈',

@@ -73,6 +73,7 @@ export function CellDiagram() {
   return (
     <figure className="cell-diagram">
       {H > MAX_ROWS && <UnitPicker total={H} units={units} auto={picked === null} onPick={setPicked} />}
+      <p className="phone-hint">{t('diag.phoneHint')}</p>
       <div className="diagram-row">
         <div className="diagram-scroll">
           <svg
