@@ -149,3 +149,20 @@ test('with reduced motion, a step jumps straight to the result', async ({ page }
   expect(animated).toBe(false);
   await expect(page.getByRole('group', { name: `LSTM cell at step t = ${T + 1}` })).toBeVisible();
 });
+
+test('at hidden 128 the values table shows the diagram’s units, and all of them on request', async ({ page }) => {
+  await page.goto(`./?debug=1&text=${encodeURIComponent(SENTENCE)}&t=${T}`);
+  await expect(diagram(page)).toBeVisible();
+  await page.evaluate(() => {
+    const g = (window as unknown as { __gatescope: { store: { getState: () => any }; randomModel: (...a: unknown[]) => unknown } }).__gatescope;
+    g.store.getState().setModel(g.randomModel('lstm', 8, 128, 7));
+  });
+  const table = page.locator('table.values');
+  await expect(table.locator('tr[data-vector="h"] td')).toHaveCount(8);
+  // The same units as the diagram's swatches, in the same order.
+  const shown = await diagram(page).locator('g.strip[data-vector="h"] [data-unit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  const inTable = await table.locator('tr[data-vector="h"] td').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  expect(inTable).toEqual(shown);
+  await page.getByRole('button', { name: 'Show all 128 units' }).click();
+  await expect(table.locator('tr[data-vector="h"] td')).toHaveCount(128);
+});

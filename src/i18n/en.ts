@@ -25,6 +25,8 @@ export const en = {
   valuesAt: 'Values at step t = {t}',
   vector: 'Vector',
   unit: 'Unit {k}',
+  'table.showAll': 'Show all {n} units',
+  'table.showDiagram': 'Show only the diagram’s units',
   untrained: 'Untrained demo model: random weights (seed fixed), so the numbers are real but mean nothing yet.',
   modelLabel: 'Model',
   conventions: 'Conventions: PyTorch / Keras / ONNX. Gates use the logistic sigmoid σ; the LSTM candidate C̃ is PyTorch’s g and Keras’ c.',

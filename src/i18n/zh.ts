@@ -27,6 +27,8 @@ export const zh: Record<MessageKey, string> = {
   valuesAt: '第 t = {t} 步的数值',
   vector: '向量',
   unit: '单元 {k}',
+  'table.showAll': '显示全部 {n} 个单元',
+  'table.showDiagram': '只显示图中的单元',
   untrained: '未训练的演示模型：随机权重（种子固定），数字是真实计算的，但还没有含义。',
   modelLabel: '模型',
   conventions: '约定：与 PyTorch / Keras / ONNX 一致。门使用 logistic sigmoid σ；LSTM 的候选值 C̃ 即 PyTorch 的 g、Keras 的 c。',

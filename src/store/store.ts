@@ -123,6 +123,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       hidden: opts.hidden ?? defaultHidden(opts.embed ?? false),
       deck: opts.deck ?? null,
       origins: opts.origins ?? [],
+      diagramUnits: null,
 
       setCellKind: (k) => {
         const task = get().task;
@@ -204,6 +205,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
 
       setView: (view) => set({ view }),
       setHidden: (hidden) => set({ hidden }),
+      setDiagramUnits: (diagramUnits) => set({ diagramUnits }),
       setLang: (lang) => set({ lang }),
       setTheme: (theme) => set({ theme }),
     };

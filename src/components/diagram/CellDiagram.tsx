@@ -34,7 +34,8 @@ export function CellDiagram() {
   const text = useGatescope((s) => s.text);
   const [selected, setSelected] = useState<string | null>(null);
   const [unit, setUnit] = useState(0);
-  const [picked, setPicked] = useState<number[] | null>(null);
+  const picked = useGatescope((s) => s.diagramUnits);
+  const setPicked = useGatescope((s) => s.setDiagramUnits);
 
   const H = params.hiddenSize;
   const autoUnits = useMemo(() => (trace ? unitsThatChangedMost(trace, MAX_ROWS) : []), [trace]);
