@@ -166,3 +166,30 @@ test('at hidden 128 the values table shows the diagram’s units, and all of the
   await page.getByRole('button', { name: 'Show all 128 units' }).click();
   await expect(table.locator('tr[data-vector="h"] td')).toHaveCount(128);
 });
+
+test('"Figure as SVG" exports the cell diagram with this step’s numbers and inlined colours; PNG is 1920 wide', async ({ page }) => {
+  await page.goto(url('lstm'));
+  await expect(diagram(page)).toBeVisible();
+  const expected = diagramVectors(engineTrace('lstm', SENTENCE)[T]!, demoModel('lstm').cell);
+
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Figure as SVG' }).click()]);
+  expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
+  const text = (await readAll(await svgDownload.createReadStream())).toString('utf8');
+  expect(text).toContain('data-kind="lstm"');
+  expect(text).not.toContain('var(--');
+  for (const id of ['f', 'i', 'o', 'c', 'h'] as const)
+    for (const x of expected[id]!.values) expect(text, `${id} ${x}`).toContain(`>${formatValue(x)}<`);
+
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Figure as PNG' }).click()]);
+  expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
+  const png = await readAll(await pngDownload.createReadStream());
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  expect(png.readUInt32BE(16)).toBe(1920);
+});
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(parts);
+}

@@ -86,6 +86,7 @@ export function CellDiagram() {
             data-stage={stage !== null ? STAGE_NAMES[stage] : undefined}
             data-kind-change={change.added.size + change.removed.length > 0 ? 'true' : undefined}
             className="diagram"
+            data-export=""
           >
             <defs>
               <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="14" markerHeight="14" orient="auto-start-reverse">
