@@ -10,6 +10,7 @@ for (const kind of KINDS)
     for (const [w, h] of [
       [1280, 720],
       [390, 844],
+      [1920, 1080],
     ] as const)
       test(`diagram ${kind} ${theme} ${w}`, async ({ page }) => {
         await page.setViewportSize({ width: w, height: h });
@@ -20,10 +21,20 @@ for (const kind of KINDS)
         // Open the panel on the first layer so the shot shows it too.
         await svg.locator('[data-node^="layer"]').first().click();
         await expect(page.getByTestId('equation-numbers')).toBeVisible();
-        // The page never scrolls sideways; on a phone the figure scrolls inside its own box.
+        await expect(page.locator('.gate-panel .eq .katex-html').first()).toBeVisible();
+        // Neither the page nor the figure scrolls sideways: on a phone the figure fits the width.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
         const box = (await svg.boundingBox())!;
         expect(box.width).toBeGreaterThanOrEqual(Math.min(w - 60, 700));
+        expect(box.x + box.width).toBeLessThanOrEqual(w);
+        const scroll = page.locator('.diagram-scroll');
+        expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+        // Below 700 px the numbers leave the swatches (too small to read) and a tap shows them.
+        const num = svg.locator('.swatch .num').first();
+        if (w < 700) {
+          await expect(num).toBeHidden();
+          await expect(page.locator('.phone-hint')).toBeVisible();
+        } else await expect(num).toBeVisible();
         expect(await svg.locator('.swatch').count()).toBeGreaterThan(20);
         await page.locator('.cell-diagram').screenshot({ path: `test-results/shots/diagram-${kind}-${theme}-${w}.png` });
       });

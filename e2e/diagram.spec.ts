@@ -74,7 +74,16 @@ test('coupled LSTM: no input-gate layer, a 1− node that outputs i = 1 − f', 
 });
 
 test('the gate panel shows the activation and the equation with the selected unit plugged in', async ({ page }) => {
+  const csp: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) csp.push(m.text());
+  });
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
   await page.goto(url('lstm'));
+  const before = scripts.length;
   const tr = engineTrace('lstm', SENTENCE)[T] as LstmTrace;
   const layer = diagram(page).getByRole('button', { name: /^σ layer → forget gate f_t: / });
   await layer.focus();
@@ -88,6 +97,12 @@ test('the gate panel shows the activation and the equation with the selected uni
   // Clicking a swatch of C̃ opens its layer at that unit.
   await diagram(page).getByRole('button', { name: new RegExp(`^candidate C̃_t, unit 5: `) }).click();
   await expect(page.getByTestId('equation-numbers')).toHaveText(`= tanh(${formatValue(tr.pre.g[4]!)}) = ${formatValue(tr.cTilde[4]!)}`);
+  // KaTeX typesets both equations, loaded on demand as its own chunk, under the strict CSP.
+  const panel2 = page.locator('.gate-panel');
+  await expect(panel2.locator('.eq .katex-html')).toHaveCount(2);
+  await expect(panel2.locator('.eq.numbers .tex')).toHaveAttribute('data-tex', `= \\tanh (${formatValue(tr.pre.g[4]!).replace('−', '-')}) = ${formatValue(tr.cTilde[4]!).replace('−', '-')}`);
+  expect(scripts.slice(before).some((u) => /katex/i.test(u))).toBe(true);
+  expect(csp).toEqual([]);
 });
 
 test('GRU panel shows the reset-after candidate; peephole panel shows the p ⊙ C term', async ({ page }) => {
@@ -134,3 +149,47 @@ test('with reduced motion, a step jumps straight to the result', async ({ page }
   expect(animated).toBe(false);
   await expect(page.getByRole('group', { name: `LSTM cell at step t = ${T + 1}` })).toBeVisible();
 });
+
+test('at hidden 128 the values table shows the diagram’s units, and all of them on request', async ({ page }) => {
+  await page.goto(`./?debug=1&text=${encodeURIComponent(SENTENCE)}&t=${T}`);
+  await expect(diagram(page)).toBeVisible();
+  await page.evaluate(() => {
+    const g = (window as unknown as { __gatescope: { store: { getState: () => any }; randomModel: (...a: unknown[]) => unknown } }).__gatescope;
+    g.store.getState().setModel(g.randomModel('lstm', 8, 128, 7));
+  });
+  const table = page.locator('table.values');
+  await expect(table.locator('tr[data-vector="h"] td')).toHaveCount(8);
+  // The same units as the diagram's swatches, in the same order.
+  const shown = await diagram(page).locator('g.strip[data-vector="h"] [data-unit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  const inTable = await table.locator('tr[data-vector="h"] td').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  expect(inTable).toEqual(shown);
+  await page.getByRole('button', { name: 'Show all 128 units' }).click();
+  await expect(table.locator('tr[data-vector="h"] td')).toHaveCount(128);
+});
+
+test('"Figure as SVG" exports the cell diagram with this step’s numbers and inlined colours; PNG is 1920 wide', async ({ page }) => {
+  await page.goto(url('lstm'));
+  await expect(diagram(page)).toBeVisible();
+  const expected = diagramVectors(engineTrace('lstm', SENTENCE)[T]!, demoModel('lstm').cell);
+
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Figure as SVG' }).click()]);
+  expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
+  const text = (await readAll(await svgDownload.createReadStream())).toString('utf8');
+  expect(text).toContain('data-kind="lstm"');
+  expect(text).not.toContain('var(--');
+  for (const id of ['f', 'i', 'o', 'c', 'h'] as const)
+    for (const x of expected[id]!.values) expect(text, `${id} ${x}`).toContain(`>${formatValue(x)}<`);
+
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Figure as PNG' }).click()]);
+  expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
+  const png = await readAll(await pngDownload.createReadStream());
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  expect(png.readUInt32BE(16)).toBe(1920);
+});
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(parts);
+}

@@ -1,7 +1,8 @@
 /**
  * Measures the cell diagram's cost, as figures (no assertions): click on "Step forward" to the
  * next painted frame (p50/p95 over 100 steps), at the demo size (hidden 6) and with a random
- * hidden-128 LSTM; and long tasks (> 50 ms) while playing at full speed.
+ * hidden-128 LSTM (also with the values table showing all 128 units); and long tasks (> 50 ms)
+ * while playing at full speed.
  *
  *   npx vite build && npx tsx scripts/perf-diagram.ts
  *
@@ -101,12 +102,15 @@ async function main() {
           const g = (window as unknown as { __gatescope: { store: { getState: () => any }; randomModel: (...a: unknown[]) => unknown } }).__gatescope;
           g.store.getState().setModel(g.randomModel('lstm', 8, h, 7));
         }, hidden);
-      for (const view of ['cell', 'heatmap']) {
+      // "cell+all": the cell tab with the values table showing every unit (its "Show all" toggle),
+      // as it did before the table was capped to the diagram's units.
+      for (const view of hidden > 8 ? ['cell', 'heatmap', 'cell+all'] : ['cell', 'heatmap']) {
         await page.evaluate((v) => {
           const s = (window as unknown as { __gatescope: { store: { getState: () => any } } }).__gatescope.store.getState();
-          s.setView(v);
+          s.setView(v === 'cell+all' ? 'cell' : v);
           s.goTo(0);
         }, view);
+        if (view === 'cell+all') await page.getByRole('button', { name: /^Show all \d+ units$/ }).click();
         const lat = await stepLatencies(page);
         const long = await longTasksDuringPlay(page);
         console.log(

@@ -163,6 +163,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       hidden: opts.hidden ?? defaultHidden(opts.embed ?? false),
       deck: opts.deck ?? null,
       origins: opts.origins ?? [],
+      diagramUnits: null,
 
       setCellKind: (k) => {
         const task = get().task;
@@ -246,6 +247,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
 
       setView: (view) => set({ view }),
       setHidden: (hidden) => set({ hidden }),
+      setDiagramUnits: (diagramUnits) => set({ diagramUnits }),
       setLang: (lang) => set({ lang }),
       setTheme: (theme) => set({ theme }),
     };

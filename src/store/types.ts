@@ -89,6 +89,10 @@ export interface ViewSlice {
   deck: 'reveal' | null;
   /** Origins (besides our own) whose postMessage commands we accept and to which we post details. */
   origins: readonly string[];
+  /** Units the cell diagram shows when the hidden size exceeds its rows (picked by hand), or
+   *  null for the ones that changed most; the values table shows the same ones. */
+  diagramUnits: readonly number[] | null;
+  setDiagramUnits: (units: readonly number[] | null) => void;
   setHidden: (hidden: readonly Panel[]) => void;
   setView: (view: ViewName) => void;
   setLang: (lang: Lang) => void;

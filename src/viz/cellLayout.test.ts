@@ -122,6 +122,18 @@ describe('cellLayout', () => {
     expect(cellLayout('lstm', opts).edges.filter((e) => e.belt).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('the RNN is compact (colah\'s single tanh layer) and sends h_t out right and up', () => {
+    for (const o of OPTIONS) {
+      const r = cellLayout('rnn', o);
+      expect(r.height).toBeLessThan(cellLayout('lstm', o).height * 0.7);
+      const outs = r.nodes.filter((n) => n.kind === 'io' && n.vector === 'h');
+      expect(outs).toHaveLength(2);
+      // One pill right of the frame, one above it.
+      expect(outs.some((n) => n.x - n.w / 2 > r.frame.x + r.frame.w)).toBe(true);
+      expect(outs.some((n) => n.y + n.h / 2 < r.frame.y)).toBe(true);
+    }
+  });
+
   it('every vector a kind computes has a strip', () => {
     const strips = (k: CellKind) => cellLayout(k, opts).strips.map((s) => s.vector).sort();
     expect(strips('lstm')).toEqual(['c', 'cPrev', 'cTilde', 'f', 'h', 'hPrev', 'i', 'kept', 'o', 'tanhC', 'written', 'x']);

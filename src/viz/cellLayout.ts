@@ -108,14 +108,14 @@ class Builder {
     });
   }
 
-  finish(kind: string, frameBottom: number, beltBand: boolean): CellLayout {
+  finish(kind: string, frameBottom: number, beltBand: boolean, size: { width: number; frameX: number; frameW: number } = { width: WIDTH, frameX: FRAME_X, frameW: FRAME_W }): CellLayout {
     const legend: LegendKey[] = ['layer', 'pointwise', 'line', 'merge', 'fork'];
     const frameTop = this.b.top - 30;
     return {
       kind,
-      width: WIDTH,
+      width: size.width,
       height: frameBottom + 70,
-      frame: { x: FRAME_X, y: frameTop, w: FRAME_W, h: frameBottom - frameTop },
+      frame: { x: size.frameX, y: frameTop, w: size.frameW, h: frameBottom - frameTop },
       nodes: this.nodes,
       edges: this.edges,
       strips: this.strips,
@@ -340,25 +340,46 @@ function gru(o: LayoutOptions): CellLayout {
   return B.finish('gru', frameBottom, true);
 }
 
-/** colah's "single tanh layer": [h_{t−1}, x_t] → tanh → h_t. */
+/** The RNN's own, compact viewBox: one layer needs neither the belt header nor the gate rows. */
+export const RNN_WIDTH = 1000;
+
+/**
+ * colah's "single tanh layer" (LSTM3-SimpleRNN): h_{t−1} enters on the left, turns down and merges
+ * with x_t coming up from below; the merged [h_{t−1}, x_t] climbs into the one tanh layer, whose
+ * output h_t leaves on the right and, forked, up through the top of the cell.
+ *
+ *   header (h_{t−1} and h_t columns over their pills) | the h line (T) | the layer beside a_t |
+ *   the merge line | x_t.
+ */
 function rnn(o: LayoutOptions): CellLayout {
-  const b = bands(o);
+  const S = o.rows * ROW_H + (o.collapsed ? COLLAPSED_H + 4 : 0);
+  const T = HEADER + S + 26;
+  const aTop = T + 44;
+  const L = aTop + S / 2; // the layer, centred on the a_t column beside it
+  const merge = Math.max(L + LAYER.h / 2, aTop + S) + 40;
+  const b: Bands = { S, top: T, bandA: aTop, mid: L, bandB: aTop, layer: L, hLine: merge };
   const B = new Builder(o, b);
-  const { top, layer, hLine } = b;
-  const X = { concat: 130, layer: 520, left: 50, right: 1140 };
-  B.node('hPrev', 'io', 'h_{t−1}', X.left, hLine, 'hPrev');
-  B.node('concat', 'junction', '', X.concat, hLine, 'hx');
-  B.node('layerA', 'layer', 'tanh', X.layer, layer, 'h');
-  B.node('h', 'io', 'h_t', X.right, top, 'h');
-  B.edge('hPrev', 'concat', 'hPrev', [[X.left + IO.w / 2, hLine], [X.concat - DOT / 2, hLine]]);
-  B.edge('concat', 'layerA', 'hx', [[X.concat + DOT / 2, hLine], [X.layer, hLine], [X.layer, layer + LAYER.h / 2]]);
-  B.edge('layerA', 'h', 'h', [[X.layer, layer - LAYER.h / 2], [X.layer, top], [X.right - IO.w / 2, top]]);
-  B.column('hPrev', 'h_{t−1}', X.left, hLine - 26 - b.S, 'centre');
-  B.column('a', 'a_t', X.layer, b.bandB, 'right');
+  const X = { left: 50, concat: 260, layer: 440, tap: 720, right: 950 };
+  const up = T - 54; // the h_t pill above the cell
+
+  B.node('hPrev', 'io', 'h_{t−1}', X.left, T, 'hPrev');
+  B.node('concat', 'junction', '', X.concat, merge, 'hx');
+  B.node('layerA', 'layer', 'tanh', X.layer, L, 'h');
+  B.node('tap', 'junction', '', X.tap, T, 'h');
+  B.node('h', 'io', 'h_t', X.right, T, 'h');
+  B.node('hUp', 'io', 'h_t', X.tap, up, 'h');
+  B.edge('hPrev', 'concat', 'hPrev', [[X.left + IO.w / 2, T], [X.concat, T], [X.concat, merge - DOT / 2]]);
+  B.edge('concat', 'layerA', 'hx', [[X.concat + DOT / 2, merge], [X.layer, merge], [X.layer, L + LAYER.h / 2]]);
+  B.edge('layerA', 'tap', 'h', [[X.layer, L - LAYER.h / 2], [X.layer, T], [X.tap, T]]);
+  B.edge('tap', 'h', 'h', [[X.tap, T], [X.right - IO.w / 2, T]]);
+  B.edge('tap', 'hUp', 'h', [[X.tap, T], [X.tap, up + IO.h / 2]]);
+
+  B.column('hPrev', 'h_{t−1}', X.left, HEADER, 'centre');
+  B.column('a', 'a_t', X.layer + LAYER.w / 2 - 4, aTop, 'right');
   B.column('h', 'h_t', X.right, HEADER, 'centre');
-  const frameBottom = hLine + 30;
-  B.input(X.concat, frameBottom, 'concat', hLine);
-  return B.finish('rnn', frameBottom, false);
+  const frameBottom = merge + 30;
+  B.input(X.concat, frameBottom, 'concat', merge);
+  return B.finish('rnn', frameBottom, false, { width: RNN_WIDTH, frameX: 110, frameW: 780 });
 }
 
 export function cellLayout(kind: CellKind, o: LayoutOptions): CellLayout {

@@ -34,7 +34,8 @@ export function CellDiagram() {
   const text = useGatescope((s) => s.text);
   const [selected, setSelected] = useState<string | null>(null);
   const [unit, setUnit] = useState(0);
-  const [picked, setPicked] = useState<number[] | null>(null);
+  const picked = useGatescope((s) => s.diagramUnits);
+  const setPicked = useGatescope((s) => s.setDiagramUnits);
 
   const H = params.hiddenSize;
   const autoUnits = useMemo(() => (trace ? unitsThatChangedMost(trace, MAX_ROWS) : []), [trace]);
@@ -73,6 +74,7 @@ export function CellDiagram() {
   return (
     <figure className="cell-diagram">
       {H > MAX_ROWS && <UnitPicker total={H} units={units} auto={picked === null} onPick={setPicked} />}
+      <p className="phone-hint">{t('diag.phoneHint')}</p>
       <div className="diagram-row">
         <div className="diagram-scroll">
           <svg
@@ -84,6 +86,7 @@ export function CellDiagram() {
             data-stage={stage !== null ? STAGE_NAMES[stage] : undefined}
             data-kind-change={change.added.size + change.removed.length > 0 ? 'true' : undefined}
             className="diagram"
+            data-export=""
           >
             <defs>
               <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="14" markerHeight="14" orient="auto-start-reverse">

@@ -10,6 +10,8 @@ import { hardSigmoid, sigmoid } from '../../engine';
 import type { Curve, NodeEquation } from '../../viz/equations';
 import { formatValue } from '../../viz/vectors';
 import { useT } from '../StoreContext';
+import { toTex } from '../../viz/tex';
+import { Tex } from '../math/Tex';
 import { MathText } from './MathText';
 
 const CURVE_FN: Record<Curve, (x: number) => number> = { sigmoid, hardSigmoid, tanh: Math.tanh };
@@ -57,6 +59,25 @@ function ActivationCurve({ eq, unit, units }: { eq: NodeEquation; unit: number; 
   );
 }
 
+/**
+ * One equation typeset by KaTeX (lazy: the first panel loads it as its own chunk), with the
+ * plain-text form as the fallback until then. Screen readers and tests read a visually hidden
+ * plain copy; the typeset one is hidden from them (its MathML would read the same twice).
+ */
+function Equation({ className, text, testId, plain = false, label, value }: { className: string; text: string; testId?: string; plain?: boolean; label?: string; value?: number }) {
+  const fallback = plain ? text : <MathText text={text} />;
+  return (
+    <div className={className}>
+      <span aria-hidden="true">
+        <Tex tex={toTex(text)} fallback={fallback} />
+      </span>
+      <p className="sr-only" data-testid={testId} aria-label={label} data-value={value}>
+        {fallback}
+      </p>
+    </div>
+  );
+}
+
 interface Props {
   title: string;
   eq: NodeEquation;
@@ -88,16 +109,10 @@ export function GatePanel({ title, eq, unit, units, onUnit, onClose }: Props) {
           ))}
         </select>
       </label>
-      <p className="eq" data-testid="equation">
-        <MathText text={eq.symbolic} />
-      </p>
-      <p className="eq numbers" data-testid="equation-numbers" aria-label={t('panel.numbers', { k: unit + 1 })} data-value={eq.out[unit]}>
-        = {eq.plugged(unit)}
-      </p>
+      <Equation className="eq" text={eq.symbolic} testId="equation" />
+      <Equation className="eq numbers" text={`= ${eq.plugged(unit)}`} testId="equation-numbers" plain label={t('panel.numbers', { k: unit + 1 })} value={eq.out[unit]} />
       {eq.detail(unit).map((line) => (
-        <p key={line} className="eq detail">
-          <MathText text={line} />
-        </p>
+        <Equation key={line} className="eq detail" text={line} />
       ))}
     </aside>
   );

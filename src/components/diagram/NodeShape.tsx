@@ -56,6 +56,8 @@ export function NodeShape({ node: n, name, selected, className, onSelect }: Prop
         }
       }}
     >
+      {/* A finger-sized target on a phone, where the figure is drawn at a third of its size. */}
+      <rect className="hit" x={n.x - Math.max(n.w, 80) / 2} y={n.y - Math.max(n.h, 60) / 2} width={Math.max(n.w, 80)} height={Math.max(n.h, 60)} />
       {shape}
       {label}
     </g>

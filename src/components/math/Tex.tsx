@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
 type Katex = typeof import('katex');
 let katexPromise: Promise<Katex> | null = null;
@@ -13,7 +13,7 @@ function loadKatex(): Promise<Katex> {
   return katexPromise;
 }
 
-export function Tex({ tex, fallback, display = false }: { tex: string; fallback: string; display?: boolean }) {
+export function Tex({ tex, fallback, display = false }: { tex: string; fallback: ReactNode; display?: boolean }) {
   const [html, setHtml] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
