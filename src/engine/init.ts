@@ -1,4 +1,5 @@
 /** Seeded random parameters for any cell kind: demo models, property tests and benchmarks. */
+import { assemble, GATES, type GateName } from './importers/assemble';
 import { matrix } from './math';
 import type { Rng } from './rng';
 import type {
@@ -43,37 +44,23 @@ export function randomParams(
 ): CellParams {
   const s = opts.scale ?? 1 / Math.sqrt(hiddenSize);
   const aff = () => randomAffine(inputSize, hiddenSize, rng, s);
-  const gateActivation = opts.gateActivation ?? 'sigmoid';
-  const sizes = { inputSize, hiddenSize };
-  switch (kind) {
-    case 'rnn':
-      return { kind, ...sizes, a: aff() };
-    case 'gru':
-      return {
-        kind,
-        ...sizes,
-        gateActivation,
-        reset: opts.reset ?? 'after',
-        gates: { z: aff(), r: aff(), n: aff() },
-      };
-    case 'lstm':
-    case 'peephole':
-    case 'coupled': {
-      const gates = { i: aff(), f: aff(), g: aff(), o: aff() };
-      if (kind === 'lstm') return { kind, ...sizes, gateActivation, gates };
-      if (kind === 'coupled')
-        return { kind, ...sizes, gateActivation, gates, coupling: opts.coupling ?? 'i=1-f' };
-      return {
-        kind,
-        ...sizes,
-        gateActivation,
-        gates,
-        peep: {
-          i: uniformVec(hiddenSize, rng, s),
-          f: uniformVec(hiddenSize, rng, s),
-          o: uniformVec(hiddenSize, rng, s),
-        },
-      };
-    }
-  }
+  // Draw every gate in its canonical order, then the peepholes, so a seed always gives the same
+  // weights; the shape of the params is decided in one place, assemble().
+  const drawn = new Map<GateName, Affine>(GATES[kind].map((g) => [g, aff()]));
+  const peep =
+    kind === 'peephole'
+      ? { i: uniformVec(hiddenSize, rng, s), f: uniformVec(hiddenSize, rng, s), o: uniformVec(hiddenSize, rng, s) }
+      : undefined;
+  return assemble(
+    {
+      kind,
+      inputSize,
+      hiddenSize,
+      gateActivation: opts.gateActivation ?? 'sigmoid',
+      reset: opts.reset ?? 'after',
+      coupling: opts.coupling ?? 'i=1-f',
+      ...(peep ? { peep } : {}),
+    },
+    (g) => drawn.get(g)!,
+  );
 }
