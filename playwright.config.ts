@@ -8,7 +8,9 @@ const PORT = Number(process.env.GATESCOPE_E2E_PORT ?? 4319);
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
-  expect: { timeout: 5_000 },
+  // Generous: CI machines are shared and slow; a wait that passes is over as soon as it passes,
+  // and speed is measured by the perf scripts, never asserted here.
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,
   retries: 0,
