@@ -39,7 +39,7 @@ export function BeltBars({ bars, kept, written, units, rowH, theme, className, r
         const y = bars.y + row * rowH + 4;
         const h = rowH - 8;
         return (
-          <g key={u}>
+          <g key={row}>
             <rect {...span(0, k)} y={y} height={h} className="kept-bar" />
             <rect {...span(k, c)} y={y} height={h} fill={colorFor('signed', theme, written[u]! >= 0 ? 0.8 : -0.8)} className="written-bar" />
             <line x1={sx(c)} x2={sx(c)} y1={y - 3} y2={y + h + 3} className="result-tick" />

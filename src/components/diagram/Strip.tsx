@@ -4,6 +4,7 @@ import type { ShownVector } from '../../viz/diagramVectors';
 import type { SwatchStrip } from '../../viz/layoutTypes';
 import { formatValue } from '../../viz/vectors';
 import { COLLAPSED_H } from '../../viz/cellLayout';
+import { collapsedBand, type BandBox } from '../../viz/collapsedStrip';
 import { useT } from '../StoreContext';
 import { SvgMath } from './MathText';
 
@@ -31,6 +32,13 @@ function onArrow(e: React.KeyboardEvent<SVGGElement>) {
   to.focus();
 }
 
+/** Where the band of the units not shown goes: under a column, or right of a row. */
+function bandBox(strip: SwatchStrip, col: boolean, end: number): BandBox {
+  return col
+    ? { x: strip.x, y: strip.y + end + 3, width: strip.cellW, height: COLLAPSED_H }
+    : { x: strip.x + end + 3, y: strip.y, width: strip.cellW * 4, height: strip.cellH };
+}
+
 /** One vector as a column (or row) of unit swatches, each a button named with its value. */
 export function Strip({ strip, vec, units, theme, className, onPick }: Props) {
   const t = useT();
@@ -51,8 +59,10 @@ export function Strip({ strip, vec, units, theme, className, onPick }: Props) {
         const sy = col ? strip.y + row * strip.cellH : strip.y;
         const v = formatValue(x);
         return (
+          // Keyed by row, not unit: when the most-changed units change, the same nodes get new
+          // numbers instead of being torn down and rebuilt (and restyled).
           <g
-            key={u}
+            key={row}
             role="button"
             tabIndex={row === 0 ? 0 : -1}
             aria-label={t('diag.swatch', { name, k: u + 1, v })}
@@ -75,18 +85,10 @@ export function Strip({ strip, vec, units, theme, className, onPick }: Props) {
         );
       })}
       {strip.collapsed && hidden > 0 && (
-        <g role="img" aria-label={t('diag.more', { n: hidden })} className="collapsed">
-          {Array.from(vec.values)
-            .map((x, u) => ({ x, u }))
-            .filter(({ u }) => !shown.includes(u))
-            .map(({ x, u }, j) => {
-              const w = (col ? strip.cellW : strip.cellW * 4) / hidden;
-              return col ? (
-                <rect key={u} x={strip.x + j * w} y={strip.y + end + 3} width={w + 0.3} height={COLLAPSED_H} fill={colorFor(vec.range, theme, x)} />
-              ) : (
-                <rect key={u} x={strip.x + end + 3 + j * w} y={strip.y} width={w + 0.3} height={strip.cellH} fill={colorFor(vec.range, theme, x)} />
-              );
-            })}
+        <g role="img" aria-label={t('diag.more', { n: hidden })} className="collapsed" shapeRendering="crispEdges">
+          {collapsedBand(vec.values, shown, vec.range, theme, bandBox(strip, col, end)).map((p) => (
+            <path key={p.fill} d={p.d} fill={p.fill} />
+          ))}
         </g>
       )}
     </g>

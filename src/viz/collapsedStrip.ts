@@ -1,0 +1,68 @@
+/**
+ * The units a strip does not show as swatches (hidden size > the diagram's rows), drawn as one
+ * thin band: each unit a sliver, coloured by its value. With 120 hidden units a sliver is under a
+ * pixel wide, so the exact colour of one sliver cannot be seen anyway; we quantize the value into
+ * a few levels and draw one path per level. That keeps the band at a few dozen elements whatever
+ * the hidden size (one <rect> per unit made every step restyle ~1300 nodes at hidden 128).
+ */
+import type { Theme } from '../store/types';
+import { colorFor } from './colors';
+import type { VectorRange } from './vectors';
+
+/** The value interval each range's colour scale spans (values beyond it are clamped). */
+const DOMAIN: Record<VectorRange, readonly [number, number]> = { gate: [0, 1], signed: [-1, 1], unbounded: [-2, 2] };
+
+export const BAND_LEVELS = 25;
+
+export interface BandBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface BandPath {
+  /** The level's colour: the scale's colour at the level's value. */
+  readonly fill: string;
+  readonly d: string;
+}
+
+/** The level (0 … levels − 1) of a value; NaN goes to the middle level (never expected). */
+export function bandLevel(range: VectorRange, x: number, levels = BAND_LEVELS): number {
+  const [lo, hi] = DOMAIN[range];
+  if (Number.isNaN(x)) return (levels - 1) >> 1;
+  const s = (Math.min(hi, Math.max(lo, x)) - lo) / (hi - lo);
+  return Math.round(s * (levels - 1));
+}
+
+/**
+ * The band of every unit not in `shown`, left to right in unit order, as at most `levels`
+ * paths. Slivers overlap by 0.3 so no background shows between them when scaled.
+ */
+export function collapsedBand(
+  values: ArrayLike<number>,
+  shown: readonly number[],
+  range: VectorRange,
+  theme: Theme,
+  box: BandBox,
+  levels = BAND_LEVELS,
+): BandPath[] {
+  const skip = new Set(shown);
+  const rest: number[] = [];
+  for (let u = 0; u < values.length; u++) if (!skip.has(u)) rest.push(u);
+  if (rest.length === 0) return [];
+  const w = box.width / rest.length;
+  const parts = new Map<number, string[]>();
+  rest.forEach((u, j) => {
+    const k = bandLevel(range, values[u]!, levels);
+    const x = +(box.x + j * w).toFixed(2);
+    const seg = `M${x} ${box.y}h${+(w + 0.3).toFixed(2)}v${box.height}h${-(w + 0.3).toFixed(2)}z`;
+    const list = parts.get(k);
+    if (list) list.push(seg);
+    else parts.set(k, [seg]);
+  });
+  const [lo, hi] = DOMAIN[range];
+  return [...parts.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, segs]) => ({ fill: colorFor(range, theme, lo + ((hi - lo) * k) / (levels - 1)), d: segs.join('') }));
+}
