@@ -110,6 +110,7 @@ test('GRU panel shows the reset-after candidate; peephole panel shows the p ⊙ 
   await diagram(page).getByRole('button', { name: /^tanh layer → candidate n_t/ }).click();
   await expect(page.getByTestId('equation')).toHaveText('nt = tanh(Wn xt + bWn + rt ⊙ (Un ht−1 + bUn))');
   await expect(page.locator('.gru-note')).toContainText('colah');
+  await expect(page.locator('.gru-note')).toContainText('resets after the recurrent product');
   await page.goto(url('peephole'));
   await diagram(page).getByRole('button', { name: /^σ layer → output gate o_t/ }).click();
   await expect(page.getByTestId('equation')).toContainText('+ po ⊙ Ct');

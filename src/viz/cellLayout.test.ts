@@ -122,16 +122,39 @@ describe('cellLayout', () => {
     expect(cellLayout('lstm', opts).edges.filter((e) => e.belt).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('the RNN is compact (colah\'s single tanh layer) and sends h_t out right and up', () => {
-    for (const o of OPTIONS) {
-      const r = cellLayout('rnn', o);
-      expect(r.height).toBeLessThan(cellLayout('lstm', o).height * 0.7);
-      const outs = r.nodes.filter((n) => n.kind === 'io' && n.vector === 'h');
-      expect(outs).toHaveLength(2);
-      // One pill right of the frame, one above it.
-      expect(outs.some((n) => n.x - n.w / 2 > r.frame.x + r.frame.w)).toBe(true);
-      expect(outs.some((n) => n.y + n.h / 2 < r.frame.y)).toBe(true);
+  it('the RNN is compact (colah\'s single tanh layer)', () => {
+    for (const o of OPTIONS) expect(cellLayout('rnn', o).height).toBeLessThan(cellLayout('lstm', o).height * 0.7);
+  });
+
+  it.each(all())('%s: h_t leaves twice, as in colah\'s figures: right of the frame and up above it', (_, l) => {
+    const outs = l.nodes.filter((n) => n.kind === 'io' && n.vector === 'h');
+    expect(outs).toHaveLength(2);
+    expect(outs.some((n) => n.x - n.w / 2 > l.frame.x + l.frame.w)).toBe(true);
+    const up = outs.find((n) => n.y + n.h / 2 < l.frame.y)!;
+    expect(up).toBeDefined();
+    // Both are fed from one fork (a copy), and the up line is vertical.
+    const into = l.edges.filter((e) => outs.some((n) => n.id === e.to));
+    expect(new Set(into.map((e) => e.from)).size).toBe(1);
+    const upEdge = into.find((e) => e.to === up.id)!;
+    expect(upEdge.points.every(([x]) => x === up.x)).toBe(true);
+  });
+
+  it('an LSTM\'s h_t crosses the belt without joining it (the line is broken there); a GRU\'s forks off its top line', () => {
+    for (const kind of ['lstm', 'peephole', 'coupled'] as const) {
+      const l = cellLayout(kind, opts);
+      const belt = l.edges.find((e) => e.belt)!;
+      const beltY = belt.points[0]![1];
+      const up = l.edges.find((e) => e.to === 'hUp')!;
+      const subpaths = up.d.split('M').filter(Boolean).map((p) => p.split('L').map((q) => q.split(',').map(Number)));
+      expect(subpaths).toHaveLength(2);
+      // The break straddles the belt: one part below it, one above.
+      expect(Math.min(...subpaths[0]!.map((q) => q[1]!))).toBeGreaterThan(beltY);
+      expect(Math.max(...subpaths[1]!.map((q) => q[1]!))).toBeLessThan(beltY);
     }
+    const g = cellLayout('gru', opts);
+    const fork = g.nodes.find((n) => n.id === 'hFork')!;
+    expect(fork.y).toBe(g.nodes.find((n) => n.id === 'hPrev')!.y);
+    expect(g.edges.find((e) => e.to === 'hUp')!.d.match(/M/g)).toHaveLength(1);
   });
 
   it('every vector a kind computes has a strip', () => {

@@ -5,8 +5,10 @@
  * drives. Vectors are drawn as columns of unit swatches beside the lines that carry them.
  *
  * Vertical bands, top to bottom (S = height of one swatch column):
- *   header (belt columns: C_{t−1}, kept, written, C_t) | belt | band A | mid row (×i, ×o, 1−z) |
- *   band B | layers | the [h_{t−1}, x_t] line | x_t.
+ *   header (belt columns: C_{t−1}, kept, written, C_t) | the h_t pill above the frame | belt |
+ *   band A | mid row (×i, ×o, 1−z) | band B | layers | the [h_{t−1}, x_t] line | x_t.
+ * As in colah's figures, h_t leaves twice: right, to the next step, and up through the top of
+ * the cell, as the step's output (an LSTM's crosses the belt without joining it).
  * Strips live in band A or B beside a vertical line, so no strip crosses a line.
  */
 import { line } from 'd3-shape';
@@ -29,6 +31,10 @@ const FRAME_W = 980;
 /** The header's equation row: C_{t−1} × f → kept + written = C_t, with the bars before "=". */
 const HEAD_COL = { kept: 380, written: 600, eq: 1085 };
 const BARS = { x: 670, w: 390 };
+/** Room between the header and the frame for the h_t that leaves up. */
+const UP_ROOM = 48;
+/** Half the break in a line that crosses another without joining it. */
+const CROSS_GAP = 9;
 
 export interface LayoutOptions {
   /** Units drawn as numbered swatches (≤ MAX_ROWS). */
@@ -54,7 +60,7 @@ interface Bands {
 
 function bands(o: LayoutOptions): Bands {
   const S = o.rows * ROW_H + (o.collapsed ? COLLAPSED_H + 4 : 0);
-  const top = HEADER + S + 40;
+  const top = HEADER + S + 40 + UP_ROOM;
   // Band A starts below the tanh(C_t) op that hangs off the belt, with room for a strip label.
   const mid = top + S + 86;
   const layer = mid + 32 + S + 30;
@@ -77,7 +83,12 @@ class Builder {
     this.nodes.push({ id, kind, label, x, y, w: s.w, h: s.h, vector });
   }
 
-  edge(from: string, to: string, vector: DiagramVector, points: Array<[number, number]>, extra: { belt?: boolean; peephole?: boolean } = {}): void {
+  /**
+   * `crossAt`: the y where this (vertical) edge crosses a line it does not join; the path is
+   * broken there, as colah draws h_t crossing the belt.
+   */
+  edge(from: string, to: string, vector: DiagramVector, points: Array<[number, number]>, extra: { belt?: boolean; peephole?: boolean; crossAt?: number } = {}): void {
+    const d = extra.crossAt === undefined ? (pathOf(points) ?? '') : brokenAt(points, extra.crossAt);
     this.edges.push({
       id: `${from}->${to}`,
       from,
@@ -86,8 +97,16 @@ class Builder {
       belt: extra.belt ?? false,
       peephole: extra.peephole ?? false,
       points,
-      d: pathOf(points) ?? '',
+      d,
     });
+  }
+
+  /** h_t's second exit: a fork at (x, y) on its line, and a line up to a pill above the frame. */
+  upOut(x: number, y: number, crossAt?: number): void {
+    const pillY = this.b.top - 30 - 28;
+    this.node('hFork', 'junction', '', x, y, 'h');
+    this.node('hUp', 'io', 'h_t', x, pillY, 'h');
+    this.edge('hFork', 'hUp', 'h', [[x, y], [x, pillY + IO.h / 2]], crossAt === undefined ? {} : { crossAt });
   }
 
   /** A column of swatches; `side` says which side of the line at x it hangs on. */
@@ -151,6 +170,15 @@ class Builder {
   }
 }
 
+/** A vertical polyline's path with a break of ±CROSS_GAP around y = at. */
+function brokenAt(points: ReadonlyArray<readonly [number, number]>, at: number): string {
+  const [x0, y0] = points[0]!;
+  const [x1, y1] = points[points.length - 1]!;
+  if (x0 !== x1 || points.length !== 2) throw new Error('brokenAt: only straight vertical edges');
+  const dir = Math.sign(y1 - y0);
+  return `M${x0},${y0}L${x0},${at - dir * CROSS_GAP}M${x0},${at + dir * CROSS_GAP}L${x1},${y1}`;
+}
+
 function headerGlyphs(B: Builder, gate: string): void {
   const y = HEADER + B.b.S / 2 + 6;
   B.glyphs.push({ x: (50 + HEAD_COL.kept) / 2, y, text: `× ${gate} →` });
@@ -158,7 +186,7 @@ function headerGlyphs(B: Builder, gate: string): void {
   B.glyphs.push({ x: HEAD_COL.eq, y, text: '=' });
 }
 
-const LSTM_COL = { f: 220, i: 370, g: 520, o: 720, out: 880, peepIn: 160, peepOut: 620, concat: 130, left: 50, right: 1140 };
+const LSTM_COL = { f: 220, i: 370, g: 520, o: 720, out: 880, up: 1030, peepIn: 160, peepOut: 620, concat: 130, left: 50, right: 1140 };
 
 function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): CellLayout {
   const b = bands(o);
@@ -245,7 +273,9 @@ function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): Ce
   B.edge('tap', 'tanhC', 'c', [[C.out, top], [C.out, top + 12]]);
   B.edge('tanhC', 'mulO', 'tanhC', [[C.out, top + 40], [C.out, mid - OP / 2]]);
   B.edge('layerO', 'mulO', 'o', [[C.o, layer - LAYER.h / 2], [C.o, mid], [C.out - OP / 2, mid]]);
-  B.edge('mulO', 'h', 'h', [[C.out, mid + OP / 2], [C.out, hLine], [C.right - IO.w / 2, hLine]]);
+  B.edge('mulO', 'hFork', 'h', [[C.out, mid + OP / 2], [C.out, hLine], [C.up, hLine]]);
+  B.edge('hFork', 'h', 'h', [[C.up, hLine], [C.right - IO.w / 2, hLine]]);
+  B.upOut(C.up, hLine, top);
 
   if (peep) {
     // Peepholes: f and i look at C_{t−1} (before ×f), o looks at the new C_t (after +).
@@ -273,7 +303,7 @@ function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): Ce
   return B.finish(kind, frameBottom, true);
 }
 
-const GRU_COL = { r: 300, z: 520, n: 820, one: 670, jh: 130, jr: 170, concat: 240, left: 50, right: 1140 };
+const GRU_COL = { r: 300, z: 520, n: 820, one: 670, up: 1030, jh: 130, jr: 170, concat: 240, left: 50, right: 1140 };
 
 /**
  * The GRU after colah's figure, in the frameworks' convention: the top line is h_{t−1}; z keeps
@@ -296,7 +326,9 @@ function gru(o: LayoutOptions): CellLayout {
   B.edge('jh', 'jr', 'hPrev', [[C.jh, top], [C.jr, top]]);
   B.edge('jr', 'mulZ', 'hPrev', [[C.jr, top], [C.z - OP / 2, top]]);
   B.edge('mulZ', 'add', 'kept', [[C.z + OP / 2, top], [C.n - OP / 2, top]]);
-  B.edge('add', 'h', 'h', [[C.n + OP / 2, top], [C.right - IO.w / 2, top]]);
+  B.edge('add', 'hFork', 'h', [[C.n + OP / 2, top], [C.up, top]]);
+  B.edge('hFork', 'h', 'h', [[C.up, top], [C.right - IO.w / 2, top]]);
+  B.upOut(C.up, top);
 
   B.node('concat', 'junction', '', C.concat, hLine, 'hx');
   B.node('concatR', 'junction', '', C.concat, hLine2, 'rh');

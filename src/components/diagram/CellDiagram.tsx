@@ -32,6 +32,7 @@ export function CellDiagram() {
   const theme = useGatescope((s) => s.theme);
   const speed = useGatescope((s) => s.speed);
   const text = useGatescope((s) => s.text);
+  const lang = useGatescope((s) => s.lang);
   const [selected, setSelected] = useState<string | null>(null);
   const [unit, setUnit] = useState(0);
   const picked = useGatescope((s) => s.diagramUnits);
@@ -69,7 +70,12 @@ export function CellDiagram() {
   const eq = selNode ? nodeEquation(selNode.id, trace, params) : null;
   const inputUnits = Array.from({ length: inputRows }, (_, k) => k);
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
-  const note = kind === 'gru' ? t('diag.gruNote') : kind === 'rnn' ? t('diag.rnnNote') : t('diag.beltNote');
+  const note =
+    params.kind === 'gru'
+      ? `${t('diag.gruNote')}${lang === 'zh' ? '' : ' '}${t(params.reset === 'after' ? 'diag.gruResetAfter' : 'diag.gruResetBefore')}`
+      : kind === 'rnn'
+        ? t('diag.rnnNote')
+        : t('diag.beltNote');
 
   return (
     <figure className="cell-diagram">
