@@ -44,6 +44,8 @@ test('hover and keyboard readouts equal the engine; click and Enter move the ste
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowDown');
   await expect(readout).toHaveText(`Step 3, token “in”, unit 2, C_t = ${formatValue((tr[3] as { c: Float64Array }).c[1]!)}`);
+  // The arrows moved the grid's cursor only: the sentence's step stays until Enter.
+  await expect(page.getByRole('status').first()).toHaveText('Step t = 1 of 5: token “clouds”');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').first()).toHaveText('Step t = 3 of 5: token “in”');
   const L = heatmapLayout(6, 6);

@@ -22,16 +22,28 @@ test('the highlighted step follows Step forward/back, the slider and clicks on t
   await page.getByRole('slider', { name: 'Timestep' }).fill('4');
   await expect(current(page, 'LSTM')).toHaveAttribute('data-t', '4');
 
-  // A click on a cell of either row moves the step; the tab stays on the chain.
+  // A click on a cell of either row opens that step in the cell diagram.
   await chain(page, 'RNN').getByRole('button', { name: /^step 3, token “in”/ }).click();
   await expect(page.getByRole('status')).toHaveText('Step t = 3 of 5: token “in”');
-  await expect(page.getByRole('tab', { name: 'Unrolled chain' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Cell diagram' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('group', { name: 'LSTM cell at step t = 3' })).toBeVisible();
 
-  // Keyboard: the current cell is the tab stop, arrows move focus, Enter goes there.
+  // Keyboard: the current cell is the tab stop, arrows move focus (not the step), Enter opens it.
+  await page.getByRole('tab', { name: 'Unrolled chain' }).click();
   await current(page, 'LSTM').focus();
   await page.keyboard.press('ArrowRight');
+  await expect(chain(page, 'LSTM').getByRole('button', { name: /^step 4, token “the”/ })).toBeFocused();
+  await expect(page.getByRole('status')).toHaveText('Step t = 3 of 5: token “in”');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('Step t = 4 of 5: token “the”');
+  await expect(page.getByRole('tab', { name: 'Cell diagram' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('in a slide that shows only the chain, a click moves the step and stays on the chain', async ({ page }) => {
+  await page.goto(`./?text=${encodeURIComponent(CLOUDS)}&view=unrolled&embed=1`);
+  await chain(page, 'LSTM').getByRole('button', { name: /^step 2, token “are”/ }).click();
+  await expect(current(page, 'LSTM')).toHaveAttribute('data-t', '2');
+  await expect(chain(page, 'RNN')).toBeVisible();
 });
 
 test('both rows show the engine numbers: the store row and the comparison row', async ({ page }) => {

@@ -35,6 +35,8 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
   };
 
   const onKey = (e: KeyboardEvent) => {
+    // A widget that used the key itself (moving focus along a strip or the chain) said so.
+    if (e.defaultPrevented) return;
     const action = keyAction({ key: e.key, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, target: describeTarget(win.document.activeElement) });
     if (!action) return;
     const s = store.getState();

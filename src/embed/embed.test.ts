@@ -13,6 +13,9 @@ describe('keyboard shortcuts', () => {
     expect(keyAction({ key: 'ArrowRight', target: { tag: 'INPUT', type: 'range' } })).toBeNull();
     expect(keyAction({ key: 'ArrowRight', target: { tag: 'INPUT', type: 'text' } })).toBeNull();
     expect(keyAction({ key: 'ArrowRight', target: { tag: 'BUTTON', role: 'tab' } })).toBeNull();
+    // The heatmap grid moves its own cursor with the arrows and Space.
+    expect(keyAction({ key: 'ArrowRight', target: { tag: 'DIV', role: 'application' } })).toBeNull();
+    expect(keyAction({ key: ' ', target: { tag: 'DIV', role: 'application' } })).toBeNull();
     expect(keyAction({ key: ' ', target: { tag: 'BUTTON' } })).toBeNull();
     expect(keyAction({ key: 'ArrowRight', target: { tag: 'BUTTON' } })).toBe('forward');
     expect(keyAction({ key: 'ArrowRight', altKey: true })).toBeNull();

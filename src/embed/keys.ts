@@ -1,7 +1,8 @@
 /**
  * Keyboard shortcuts for stepping: ←/→ step, Space play/pause, Home/End first/last step.
  * They apply only while the page (or the slide's iframe) has focus, and never while focus is in
- * a control that uses those keys itself (text box, slider, select, radio, tabs, heatmap grid).
+ * a control that uses those keys itself (text box, slider, select, radio, tabs, the heatmap
+ * grid, which is role=application).
  */
 export type KeyAction = 'back' | 'forward' | 'toggle' | 'first' | 'last';
 
@@ -14,7 +15,7 @@ export interface KeyInput {
   readonly target?: { tag: string; type?: string | null; role?: string | null; editable?: boolean };
 }
 
-const OWN_KEYS_ROLES = new Set(['slider', 'radio', 'tab', 'grid', 'gridcell', 'listbox', 'option', 'combobox', 'spinbutton', 'textbox', 'menuitem']);
+const OWN_KEYS_ROLES = new Set(['application', 'slider', 'radio', 'tab', 'grid', 'gridcell', 'listbox', 'option', 'combobox', 'spinbutton', 'textbox', 'menuitem']);
 
 function focusUsesKeys(t: NonNullable<KeyInput['target']>, key: string): boolean {
   if (t.editable) return true;

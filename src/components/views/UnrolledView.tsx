@@ -21,6 +21,14 @@ export function UnrolledView() {
   const hidden = useGatescope((s) => s.model.cell.hiddenSize);
   const theme = useGatescope((s) => s.theme);
   const goTo = useGatescope((s) => s.goTo);
+  const setView = useGatescope((s) => s.setView);
+  // With the tabs on screen, a cell opens its step in the cell diagram (the tab leads back);
+  // in a slide that shows only the chain, it only moves the step.
+  const tabs = useGatescope((s) => !s.hidden.includes('tabs'));
+  const open = (step: number) => {
+    goTo(step);
+    if (tabs) setView('cell');
+  };
   const setCellKind = useGatescope((s) => s.setCellKind);
   const [topKind, setTopKind] = useState<CellKind>('rnn');
   const compare = useMemo(() => compareTraces(topKind, embedded), [topKind, embedded]);
@@ -56,7 +64,7 @@ export function UnrolledView() {
                 <RowKindPicker id={`row-kind-${r.key}`} label={r.label} kind={r.kind} onChange={r.onKind} />
               </div>
               {r.traces ? (
-                <ChainRow kind={r.kind} traces={r.traces} tokens={embedded} layout={layout} theme={theme} t={t} onGo={goTo} />
+                <ChainRow kind={r.kind} traces={r.traces} tokens={embedded} layout={layout} theme={theme} t={t} onGo={open} />
               ) : (
                 <p className="message notice">
                   {t('unrolled.cannotCompare', { kind: t(`kind.${r.kind}`), m: demoCell(r.kind).inputSize, n: embedded[0]!.x.length })}
@@ -67,7 +75,7 @@ export function UnrolledView() {
         </div>
       </div>
       {layout.condensed && <p className="hint">{t('unrolled.condensed')}</p>}
-      <p className="hint legend">{t('unrolled.legend')}</p>
+      <p className="hint legend">{t(tabs ? 'unrolled.legend' : 'unrolled.legendEmbed')}</p>
     </section>
   );
 }
