@@ -1,12 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoModel } from '../src/models/demo';
 import { tokenize } from '../src/text/tokenize';
-import { gradientFlow, withFiller, withForgetBias } from '../src/viz/gradientFlow';
+import type { CellParams } from '../src/engine';
+import { withFiller } from '../src/viz/gradientFlow';
+import { bpttGains } from './helpers';
 
-async function readFlowTable(page: Page) {
+/** The LSTM with its forget-gate input bias raised by `delta` (what the bias slider does). */
+function forgetBiasPlus(p: CellParams, delta: number): CellParams {
+  if (p.kind !== 'lstm') throw new Error('lstm only');
+  return { ...p, gates: { ...p.gates, f: { ...p.gates.f, bW: p.gates.f.bW.map((b) => b + delta) } } };
+}
+
+async function readFlowTable(page: Page, caption = 'Gradient gain from the last step back to each token') {
   const details = page.locator('details.flow-numbers');
   if ((await details.getAttribute('open')) === null) await page.getByText('Numbers (RMS gain').click();
-  const table = page.getByRole('table', { name: 'Gradient gain from the last step back to each token' });
+  const table = page.getByRole('table', { name: caption });
   await expect(table).toBeVisible();
   const heads = await table.locator('thead th').allTextContents();
   const rows = table.locator('tbody tr');
@@ -36,8 +44,8 @@ test('the gradient view shows the engine BPTT gains for RNN and LSTM, and follow
   const lstm = demoModel('lstm');
   let shown = await readFlowTable(page);
   expect(shown.heads).toEqual(['RNN · ‖∂h_T/∂h_t‖', 'LSTM · ‖∂h_T/∂h_t‖', 'LSTM · ‖∂C_T/∂C_t‖', 'LSTM · belt ∏ f']);
-  let r = gradientFlow(rnn, rnn.cell, tokens)!;
-  let l = gradientFlow(lstm, lstm.cell, tokens)!;
+  let r = bpttGains(rnn.cell, rnn.embedding, tokens);
+  let l = bpttGains(lstm.cell, lstm.embedding, tokens);
   close(shown.cols[0]!, r.h);
   close(shown.cols[1]!, l.h);
   close(shown.cols[2]!, l.c!);
@@ -49,11 +57,13 @@ test('the gradient view shows the engine BPTT gains for RNN and LSTM, and follow
   const bias = page.getByRole('slider', { name: 'Forget-gate bias' });
   await bias.fill('6');
   const seq = withFiller(tokens, 20);
-  r = gradientFlow(rnn, rnn.cell, seq)!;
-  l = gradientFlow(lstm, withForgetBias(lstm.cell, 6), seq)!;
+  r = bpttGains(rnn.cell, rnn.embedding, seq);
+  l = bpttGains(forgetBiasPlus(lstm.cell, 6), lstm.embedding, seq);
   await expect(page.getByRole('table', { name: 'Gradient gain from the last step back to each token' }).locator('tbody tr')).toHaveCount(25);
   shown = await readFlowTable(page);
   close(shown.cols[0]!, r.h);
+  close(shown.cols[1]!, l.h);
+  close(shown.cols[2]!, l.c!);
   close(shown.cols[3]!, l.belt!);
   expect(l.belt![0]!).toBeGreaterThan(100 * r.h[0]!);
   await page.evaluate(() => document.fonts.ready);
@@ -66,6 +76,37 @@ test('the gradient view compares the chosen kind with the RNN (GRU)', async ({ p
   const gru = demoModel('gru');
   const shown = await readFlowTable(page);
   expect(shown.heads).toEqual(['RNN · ‖∂h_T/∂h_t‖', 'GRU · ‖∂h_T/∂h_t‖']);
-  close(shown.cols[1]!, gradientFlow(gru, gru.cell, ['a', 'b', 'c'])!.h);
+  close(shown.cols[1]!, bpttGains(gru.cell, gru.embedding, ['a', 'b', 'c']).h);
   await page.screenshot({ path: 'test-results/shots/gradient-dark-1280.png', fullPage: true });
+});
+
+test('measured back from the current step, from a link that also sets the knobs', async ({ page }) => {
+  const text = 'I grew up in France';
+  await page.goto(`./?text=${encodeURIComponent(text)}&view=gradient&t=2&from=current&bias=2`);
+  await expect(page.getByRole('radio', { name: 'the current step' })).toBeChecked();
+  await expect(page.getByRole('img', { name: /LSTM: influence on step t = 2/ })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Filler words' })).toBeDisabled();
+  const lstm = demoModel('lstm');
+  const shown = await readFlowTable(page, 'Gradient gain from step t = 2 back to each token');
+  expect(shown.n).toBe(3);
+  const l = bpttGains(forgetBiasPlus(lstm.cell, 2), lstm.embedding, tokenize(text).tokens.slice(0, 3));
+  close(shown.cols[1]!, l.h);
+  close(shown.cols[2]!, l.c!);
+  close(shown.cols[3]!, l.belt!);
+
+  // Back to the last token: fillers come back, and the address bar keeps what was set.
+  await page.getByRole('radio', { name: 'the last token' }).check();
+  await page.getByRole('slider', { name: 'Filler words' }).fill('7');
+  await expect(page).toHaveURL(/fillers=7/);
+  await expect(page).toHaveURL(/bias=2/);
+  await expect(page).not.toHaveURL(/from=/);
+});
+
+test('the gradient view at phone width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./?text=I%20grew%20up%20in%20France&view=gradient&fillers=20');
+  await expect(page.getByRole('img', { name: /RNN: influence on the last step/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: 'test-results/shots/gradient-light-390.png', fullPage: true });
 });

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { embedToken, run, type CellKind, type StepTrace } from '../src/engine';
+import { bptt, embedToken, hasCellState, run, type CellKind, type CellParams, type Model, type StepTrace } from '../src/engine';
 import { demoModel } from '../src/models/demo';
 import { tokenize } from '../src/text/tokenize';
 import { traceVectors } from '../src/viz/vectors';
@@ -68,3 +68,46 @@ export async function received(page: Page) {
   return page.evaluate(() => (window as unknown as { received: { origin: string; data: Record<string, unknown> }[] }).received);
 }
 
+
+/**
+ * The gradient-flow gains for a token sequence, computed independently of the view's code path
+ * (which accumulates step Jacobians, grad/influence.ts): one reverse-mode `bptt` pass per output
+ * unit, seeded with e_j at the last step, over the suffix of the run that starts after token k,
+ * so that `dh0` (`dc0`) is row j of ∂h_T/∂h_k (∂C_T/∂C_k). RMS gain = ‖J‖_F / √H. The belt is
+ * the product of the forget gates read straight off the traces.
+ */
+export function bpttGains(cell: CellParams, embedding: Model['embedding'], tokens: readonly string[]) {
+  const traces = run(cell, tokens.map((tok) => embedToken(embedding, tok).x)).traces;
+  const H = cell.hiddenSize;
+  const T = traces.length;
+  const withC = hasCellState(cell.kind);
+  const unit = (j: number) => Float64Array.from({ length: H }, (_, k) => (k === j ? 1 : 0));
+  const zeros = () => new Float64Array(H);
+  const gain = (k: number, of: 'h' | 'c') => {
+    // The state after token k is the initial state of the suffix traces[k + 1 ..].
+    const suffix = traces.slice(k + 1);
+    if (suffix.length === 0) return 1;
+    let sq = 0;
+    for (let j = 0; j < H; j++) {
+      const r = bptt(cell, suffix, suffix.map(zeros), of === 'h' ? unit(j) : zeros(), of === 'c' ? unit(j) : zeros());
+      for (const v of of === 'h' ? r.dh0 : r.dc0!) sq += v * v;
+    }
+    return Math.sqrt(sq / H);
+  };
+  const ks = traces.map((_, k) => k);
+  const f = (k: number) => (traces[k] as { f: Float64Array }).f;
+  const belt = (k: number) => {
+    let sq = 0;
+    for (let u = 0; u < H; u++) {
+      let p = 1;
+      for (let s = k + 1; s < T; s++) p *= f(s)[u]!;
+      sq += p * p;
+    }
+    return Math.sqrt(sq / H);
+  };
+  return {
+    h: ks.map((k) => gain(k, 'h')),
+    c: withC ? ks.map((k) => gain(k, 'c')) : null,
+    belt: withC ? ks.map(belt) : null,
+  };
+}

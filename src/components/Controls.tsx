@@ -1,7 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
+import { SPEEDS } from '../store/store';
 import { useGatescope, useT } from './StoreContext';
-
-const SPEEDS = [0.5, 1, 2, 4, 8, 16];
 
 export function Controls() {
   const t = useT();

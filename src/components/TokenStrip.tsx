@@ -32,6 +32,8 @@ export function TokenStrip() {
           >
             <span className="tok-t">{k}</span>
             <span className="tok-text">{tok.token}</span>
+            {/* What the model reads: a word outside its vocabulary is the <unk> token. */}
+            {tok.unknown && <span className="tok-unk">{'<unk>'}</span>}
           </button>
         </li>
       ))}

@@ -137,6 +137,36 @@ describe('URL parameters', () => {
     expect(parseUrlParams(`?text=${'x'.repeat(6000)}`).notices[0]!.reason).toBe('tooLong');
   });
 
+  it('round-trips the view knobs: speed, the unrolled comparison kind, the gradient view settings', () => {
+    const s = createGatescopeStore({ view: 'gradient', speed: 8, compareKind: 'gru', fillers: 40, forgetBias: -1.5, flowFrom: 'current' });
+    expect(s.getState().flow).toEqual({ fillers: 40, forgetBias: -1.5, from: 'current' });
+    const q = writeUrlParams(s.getState());
+    expect(q).toBe('?view=gradient&speed=8&compare=gru&fillers=40&bias=-1.5&from=current');
+    expect(parseUrlParams(q)).toEqual({ options: { view: 'gradient', speed: 8, compareKind: 'gru', fillers: 40, forgetBias: -1.5, flowFrom: 'current' }, notices: [] });
+    // Changed through the actions, the address follows.
+    s.getState().setFlow({ fillers: 0 });
+    s.getState().setCompareKind('rnn');
+    s.getState().setSpeed(2);
+    expect(writeUrlParams(s.getState())).toBe('?view=gradient&bias=-1.5&from=current');
+  });
+
+  it('refuses knob values the controls cannot show', () => {
+    const { options, notices } = parseUrlParams('?speed=3&fillers=201&bias=0.3&from=middle&compare=lstm2');
+    expect(options).toEqual({});
+    expect(notices.map((n) => `${n.param}:${n.reason}`)).toEqual(['speed:outOfRange', 'compare:unknown', 'fillers:outOfRange', 'bias:outOfRange', 'from:unknown']);
+    for (const bad of ['?bias=0x10', '?fillers=1e2', '?speed=Infinity']) expect(parseUrlParams(bad).notices[0]!.reason, bad).toBe('notANumber');
+  });
+
+  it('a list keeps its good entries and reports the bad ones', () => {
+    const { options, notices } = parseUrlParams('?hide=header,bogus,table&origins=https://a.example,javascript:alert(1)');
+    expect(options).toEqual({ hidden: ['header', 'table'], origins: ['https://a.example'] });
+    expect(notices).toEqual([
+      { param: 'hide', value: 'bogus', reason: 'unknown' },
+      { param: 'origins', value: 'javascript:alert(1)', reason: 'unknown' },
+    ]);
+    expect(parseUrlParams('?hide=nope').notices).toEqual([{ param: 'hide', value: 'nope', reason: 'unknown' }]);
+  });
+
   it('reports a step past the end of the sentence', () => {
     expect(stepNotice(9, 3)).toEqual({ param: 't', value: '9', reason: 'outOfRange' });
     expect(stepNotice(2, 3)).toBeNull();

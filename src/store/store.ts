@@ -10,12 +10,18 @@ import { fetchModelFile, parseModelId, type ModelFetcher } from './modelLoader';
 import { MAX_MODEL_BYTES, fetchSameOrigin, type FileFetcher, type ModelSource, type OwnModelOrigin } from './ownModel';
 import { tokenize } from '../text/tokenize';
 import { embedAll, emptyHistory, extendTo } from './history';
-import type { GatescopeState, Lang, LoadError, ModelTaskChoice, Panel, Theme, ViewName } from './types';
+import type { FlowSettings, GatescopeState, Lang, LoadError, ModelTaskChoice, Panel, Theme, ViewName } from './types';
 import type { CellKind } from '../engine';
 
 export const DEFAULT_TEXT = 'the clouds are in the sky';
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 30;
+export const DEFAULT_SPEED = 2;
+/** Playback speeds the speed control offers (steps per second); `speed=` takes one of these. */
+export const SPEEDS = [0.5, 1, 2, 4, 8, 16] as const;
+/** The gradient view's forget-bias knob: its range and step. */
+export const FORGET_BIAS = { min: -4, max: 8, step: 0.5 } as const;
+export const DEFAULT_FLOW: FlowSettings = { fillers: 0, forgetBias: 0, from: 'last' };
 /** Text past this many characters is cut before tokenizing, so a pasted book cannot freeze the page. */
 export const MAX_TEXT_CHARS = 5000;
 
@@ -43,6 +49,11 @@ export interface StoreOptions {
   hidden?: readonly Panel[];
   deck?: 'reveal' | null;
   origins?: readonly string[];
+  speed?: number;
+  compareKind?: CellKind;
+  fillers?: number;
+  forgetBias?: number;
+  flowFrom?: FlowSettings['from'];
   scheduler?: Scheduler;
 }
 
@@ -155,7 +166,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       loadError: null,
       ...sequenceFor(model, opts.text ?? DEFAULT_TEXT, opts.t ?? 0),
       playing: false,
-      speed: 2,
+      speed: opts.speed ?? DEFAULT_SPEED,
       view: opts.view ?? 'cell',
       lang: opts.lang ?? 'en',
       theme: opts.theme ?? 'light',
@@ -164,6 +175,12 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       deck: opts.deck ?? null,
       origins: opts.origins ?? [],
       diagramUnits: null,
+      compareKind: opts.compareKind ?? 'rnn',
+      flow: {
+        fillers: opts.fillers ?? DEFAULT_FLOW.fillers,
+        forgetBias: opts.forgetBias ?? DEFAULT_FLOW.forgetBias,
+        from: opts.flowFrom ?? DEFAULT_FLOW.from,
+      },
 
       setCellKind: (k) => {
         const task = get().task;
@@ -248,6 +265,8 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       setView: (view) => set({ view }),
       setHidden: (hidden) => set({ hidden }),
       setDiagramUnits: (diagramUnits) => set({ diagramUnits }),
+      setCompareKind: (compareKind) => set({ compareKind }),
+      setFlow: (change) => set({ flow: { ...get().flow, ...change } }),
       setLang: (lang) => set({ lang }),
       setTheme: (theme) => set({ theme }),
     };

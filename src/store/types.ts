@@ -79,6 +79,16 @@ export interface PlaybackSlice {
 export const PANELS = ['header', 'input', 'cells', 'tokens', 'controls', 'info', 'tabs', 'table'] as const;
 export type Panel = (typeof PANELS)[number];
 
+/** The gradient-flow view's knobs (`fillers=`, `bias=`, `from=` in the URL). */
+export interface FlowSettings {
+  /** Filler words appended to the sentence, to lengthen the gap. */
+  readonly fillers: number;
+  /** Added to the forget gate's input bias of the studied cell (LSTM family). */
+  readonly forgetBias: number;
+  /** Measure back from the sentence's last token, or from the current step. */
+  readonly from: 'last' | 'current';
+}
+
 export interface ViewSlice {
   view: ViewName;
   lang: Lang;
@@ -92,6 +102,11 @@ export interface ViewSlice {
   /** Units the cell diagram shows when the hidden size exceeds its rows (picked by hand), or
    *  null for the ones that changed most; the values table shows the same ones. */
   diagramUnits: readonly number[] | null;
+  /** The kind in the unrolled view's comparison row (above the store's cell). */
+  compareKind: CellKind;
+  setCompareKind: (kind: CellKind) => void;
+  flow: FlowSettings;
+  setFlow: (change: Partial<FlowSettings>) => void;
   setDiagramUnits: (units: readonly number[] | null) => void;
   setHidden: (hidden: readonly Panel[]) => void;
   setView: (view: ViewName) => void;

@@ -7,7 +7,8 @@
 import { CELL_KINDS, type CellKind } from '../engine';
 import { parseModelId } from './modelLoader';
 import { safeModelPath } from './ownModel';
-import { DEFAULT_TEXT, MAX_TEXT_CHARS, defaultHidden, type StoreOptions } from './store';
+import { DEFAULT_FLOW, DEFAULT_SPEED, DEFAULT_TEXT, FORGET_BIAS, MAX_SPEED, MAX_TEXT_CHARS, MIN_SPEED, SPEEDS, defaultHidden, type StoreOptions } from './store';
+import { MAX_TOKENS } from '../text/tokenize';
 import { PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
 export const VIEWS: readonly ViewName[] = ['cell', 'unrolled', 'heatmap', 'gradient'];
@@ -20,7 +21,8 @@ export interface UrlNotice {
   readonly reason: 'unknown' | 'outOfRange' | 'tooLong' | 'notANumber' | 'badPath';
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: UrlNotice['reason'] };
+/** `dropped`: the entries of a list that were bad and left out (the rest still apply). */
+type Parsed<T> = { ok: true; value: T; dropped?: string } | { ok: false; reason: UrlNotice['reason'] };
 
 interface ParamSpec<K extends keyof StoreOptions> {
   readonly key: string;
@@ -37,6 +39,37 @@ const oneOf =
 function spec<K extends keyof StoreOptions>(s: ParamSpec<K>): ParamSpec<K> {
   return s;
 }
+
+/** A comma list: the good entries apply, the bad ones are reported; all bad is a bad value. */
+const listOf =
+  (good: (entry: string) => boolean) =>
+  (raw: string): Parsed<string[]> => {
+    const entries = raw.split(',').filter(Boolean);
+    const ok = entries.filter(good);
+    const bad = entries.filter((e) => !good(e));
+    if (entries.length > 0 && ok.length === 0) return { ok: false, reason: 'unknown' };
+    return bad.length ? { ok: true, value: ok, dropped: bad.join(',') } : { ok: true, value: ok };
+  };
+
+/** A plain decimal number (no exponent, no hex) in [min, max] on a grid of `step` from min. */
+const numberIn =
+  (min: number, max: number, step: number) =>
+  (raw: string): Parsed<number> => {
+    if (!/^-?\d{1,4}(\.\d{1,3})?$/.test(raw)) return { ok: false, reason: 'notANumber' };
+    const v = Number(raw);
+    if (v < min || v > max || Math.abs((v - min) / step - Math.round((v - min) / step)) > 1e-9) return { ok: false, reason: 'outOfRange' };
+    return { ok: true, value: v };
+  };
+
+const isOrigin = (o: string) => {
+  try {
+    const u = new URL(o);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === o;
+  } catch {
+    return false;
+  }
+};
+
 
 export const URL_PARAMS = [
   spec({
@@ -87,12 +120,7 @@ export const URL_PARAMS = [
   spec({
     key: 'hide',
     option: 'hidden',
-    parse: (raw) => {
-      const names = raw.split(',').filter(Boolean);
-      return names.every((n) => (PANELS as readonly string[]).includes(n))
-        ? { ok: true, value: names as Panel[] }
-        : { ok: false, reason: 'unknown' };
-    },
+    parse: (raw) => listOf((n) => (PANELS as readonly string[]).includes(n))(raw) as Parsed<Panel[]>,
     write: (s) => {
       const d = defaultHidden(s.embed);
       const same = d.length === s.hidden.length && d.every((p) => s.hidden.includes(p));
@@ -108,19 +136,42 @@ export const URL_PARAMS = [
   spec({
     key: 'origins',
     option: 'origins',
-    parse: (raw) => {
-      const list = raw.split(',').filter(Boolean);
-      const ok = list.every((o) => {
-        try {
-          const u = new URL(o);
-          return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === o;
-        } catch {
-          return false;
-        }
-      });
-      return ok ? { ok: true, value: list } : { ok: false, reason: 'unknown' };
-    },
+    parse: listOf(isOrigin),
     write: (s) => (s.origins.length ? s.origins.join(',') : null),
+  }),
+  spec({
+    key: 'speed',
+    option: 'speed',
+    parse: (raw) => {
+      const r = numberIn(MIN_SPEED, MAX_SPEED, 0.25)(raw);
+      return r.ok && !(SPEEDS as readonly number[]).includes(r.value) ? { ok: false, reason: 'outOfRange' } : r;
+    },
+    write: (s) => (s.speed === DEFAULT_SPEED ? null : String(s.speed)),
+  }),
+  spec({
+    // compare=gru: the unrolled view's comparison row (RNN by default, as in colah's essay).
+    key: 'compare',
+    option: 'compareKind',
+    parse: oneOf<CellKind>(CELL_KINDS),
+    write: (s) => (s.compareKind === 'rnn' ? null : s.compareKind),
+  }),
+  spec({
+    key: 'fillers',
+    option: 'fillers',
+    parse: numberIn(0, MAX_TOKENS, 1),
+    write: (s) => (s.flow.fillers === DEFAULT_FLOW.fillers ? null : String(s.flow.fillers)),
+  }),
+  spec({
+    key: 'bias',
+    option: 'forgetBias',
+    parse: numberIn(FORGET_BIAS.min, FORGET_BIAS.max, FORGET_BIAS.step),
+    write: (s) => (s.flow.forgetBias === DEFAULT_FLOW.forgetBias ? null : String(s.flow.forgetBias)),
+  }),
+  spec({
+    key: 'from',
+    option: 'flowFrom',
+    parse: oneOf(['last', 'current'] as const),
+    write: (s) => (s.flow.from === DEFAULT_FLOW.from ? null : s.flow.from),
   }),
 ] as const;
 
@@ -132,8 +183,10 @@ export function parseUrlParams(search: string): { options: StoreOptions; notices
     const raw = q.get(p.key);
     if (raw === null) continue;
     const r = p.parse(raw);
-    if (r.ok) (options as Record<string, unknown>)[p.option] = r.value;
-    else notices.push({ param: p.key, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, reason: r.reason });
+    if (r.ok) {
+      (options as Record<string, unknown>)[p.option] = r.value;
+      if (r.dropped) notices.push({ param: p.key, value: r.dropped.length > 40 ? `${r.dropped.slice(0, 40)}…` : r.dropped, reason: 'unknown' });
+    } else notices.push({ param: p.key, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, reason: r.reason });
   }
   return { options, notices };
 }

@@ -7,7 +7,7 @@ export function formatGain(x: number): string {
 }
 
 /** The chart's numbers as a table: the accessible form, and what tests read. */
-export function FlowTable({ tokens, left, right }: { tokens: readonly string[]; left: FlowSeries; right: FlowSeries }) {
+export function FlowTable({ tokens, left, right, caption }: { tokens: readonly string[]; left: FlowSeries; right: FlowSeries; caption: string }) {
   const t = useT();
   const cols: { key: string; head: string; values: number[] }[] = [
     { key: `${left.kind}-h`, head: `${t(`kind.${left.kind}`)} · ${t('flow.h')}`, values: left.h },
@@ -20,7 +20,7 @@ export function FlowTable({ tokens, left, right }: { tokens: readonly string[]; 
       <summary>{t('flow.numbers')}</summary>
       <div className="table-wrap">
         <table className="values">
-          <caption>{t('flow.tableCaption')}</caption>
+          <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">t</th>

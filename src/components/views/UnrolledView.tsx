@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { hasCellState, type CellKind } from '../../engine';
+import { useEffect, useMemo, useRef } from 'react';
+import { hasCellState } from '../../engine';
 import { compareTraces, demoCell } from '../../store/compare';
 import { scrollLeftFor, unrolledLayout } from '../../viz/unrolledLayout';
 import { useGatescope, useT } from '../StoreContext';
@@ -30,7 +30,8 @@ export function UnrolledView() {
     if (tabs) setView('cell');
   };
   const setCellKind = useGatescope((s) => s.setCellKind);
-  const [topKind, setTopKind] = useState<CellKind>('rnn');
+  const topKind = useGatescope((s) => s.compareKind);
+  const setTopKind = useGatescope((s) => s.setCompareKind);
   const compare = useMemo(() => compareTraces(topKind, embedded), [topKind, embedded]);
   const columns = hasCellState(kind) || hasCellState(topKind) ? 2 : 1;
   const layout = useMemo(
