@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { embedSnippet, shareLink } from '../embed/snippet';
 import { extendTo } from '../store/history';
-import { downloadBlob, svgToPng, svgToString } from './exportImage';
+import { downloadBlob, figureToPng, partsToString, svgToString, type Figure } from './exportImage';
 import { traceToCsv, traceToJson } from '../viz/exportTrace';
 import { useGatescope, useGatescopeStore, useT } from './StoreContext';
 import type { GatescopeState } from '../store/types';
@@ -54,41 +54,35 @@ export function ShareMenu() {
     else download(name, 'text/csv', traceToCsv(e));
   };
 
-  /** The figure of the open view: one marked for export, else its largest SVG. */
-  const currentFigure = (): SVGSVGElement | null => {
+  /**
+   * The figure of the open view: the one SVG marked data-export (the cell diagram), or the parts
+   * marked data-export-part (chains, heatmaps, charts) composed into one with their titles.
+   */
+  const currentFigure = (background: string | null): Figure | null => {
     const panel = document.getElementById('view-panel');
     if (!panel) return null;
     const marked = panel.querySelector<SVGSVGElement>('svg[data-export]');
-    if (marked) return marked;
-    let best: SVGSVGElement | null = null;
-    let area = 0;
-    panel.querySelectorAll<SVGSVGElement>('svg').forEach((svg) => {
-      const r = svg.getBoundingClientRect();
-      if (r.width * r.height > area) {
-        area = r.width * r.height;
-        best = svg;
-      }
-    });
-    return best;
+    if (marked) return svgToString(marked, { background });
+    const parts = Array.from(panel.querySelectorAll<SVGSVGElement | HTMLCanvasElement>('[data-export-part]'), (el) => ({ title: el.dataset.exportPart ?? '', el }));
+    return parts.length ? partsToString(parts, { background }) : null;
   };
 
   const exportFigure = async (kind: 'svg' | 'png') => {
-    const svg = currentFigure();
-    if (!svg) {
-      setShown({ label: t('export.none'), text: '' });
-      return;
-    }
     const state = store.getState();
     const background = transparent ? null : getComputedStyle(document.documentElement).getPropertyValue('--panel').trim() || '#ffffff';
     const name = `gatescope-${state.kind}-${state.view}-t${state.t}.${kind}`;
     try {
-      if (kind === 'svg') downloadBlob(name, new Blob([svgToString(svg, { background }).text], { type: 'image/svg+xml' }));
-      else downloadBlob(name, await svgToPng(svg, { background }));
+      const fig = currentFigure(background);
+      if (!fig) {
+        setShown({ label: t('export.none'), text: '' });
+        return;
+      }
+      if (kind === 'svg') downloadBlob(name, new Blob([fig.text], { type: 'image/svg+xml' }));
+      else downloadBlob(name, await figureToPng(fig));
     } catch (e) {
       setShown({ label: t('export.failed'), text: e instanceof Error ? e.message : String(e) });
     }
   };
-
 
   return (
     <div className="share">

@@ -21,33 +21,112 @@ function inlineStyles(src: Element, dst: Element) {
   for (let k = 0; k < src.children.length; k++) inlineStyles(src.children[k]!, dst.children[k]!);
 }
 
-export function svgToString(svg: SVGSVGElement, opts: ExportOptions): { text: string; width: number; height: number } {
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A standalone copy of an on-screen SVG (styles inlined, focus attributes gone) and its size. */
+function standalone(svg: SVGSVGElement): { clone: SVGSVGElement; width: number; height: number } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone);
   const vb = svg.viewBox.baseVal;
   const box = svg.getBoundingClientRect();
   const width = vb && vb.width ? vb.width : box.width;
   const height = vb && vb.height ? vb.height : box.height;
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   // Focus rings and hover state are not part of the figure.
   clone.querySelectorAll('[tabindex]').forEach((el) => el.removeAttribute('tabindex'));
-  if (opts.background) {
-    const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-    bg.setAttribute('x', String(vb?.x ?? 0));
-    bg.setAttribute('y', String(vb?.y ?? 0));
-    bg.setAttribute('width', '100%');
-    bg.setAttribute('height', '100%');
-    bg.setAttribute('fill', opts.background);
-    clone.insertBefore(bg, clone.firstChild);
-  }
+  return { clone, width, height };
+}
+
+function backgroundRect(color: string, x = 0, y = 0): SVGRectElement {
+  const bg = document.createElementNS(SVG_NS, 'rect');
+  bg.setAttribute('x', String(x));
+  bg.setAttribute('y', String(y));
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', color);
+  return bg;
+}
+
+export interface Figure {
+  readonly text: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function svgToString(svg: SVGSVGElement, opts: ExportOptions): Figure {
+  const { clone, width, height } = standalone(svg);
+  const vb = svg.viewBox.baseVal;
+  if (opts.background) clone.insertBefore(backgroundRect(opts.background, vb?.x ?? 0, vb?.y ?? 0), clone.firstChild);
   return { text: new XMLSerializer().serializeToString(clone), width, height };
 }
 
-/** Renders the SVG to a PNG `targetWidth` pixels wide (1920: a full-HD slide). */
-export async function svgToPng(svg: SVGSVGElement, opts: ExportOptions, targetWidth = 1920): Promise<Blob> {
-  const { text, width, height } = svgToString(svg, opts);
+/** One piece of a view made of several figures (the two chains, each heatmap, each chart). */
+export interface FigurePart {
+  /** Printed above the part; empty for none (a token axis). */
+  readonly title: string;
+  readonly el: SVGSVGElement | HTMLCanvasElement;
+}
+
+const PART_GAP = 14;
+const TITLE_H = 22;
+
+/**
+ * The parts one under another, each with its title, as one SVG: the labels that the page sets
+ * in HTML come along as text, and a canvas (a large heatmap) as an embedded bitmap.
+ */
+export function partsToString(parts: readonly FigurePart[], opts: ExportOptions): Figure {
+  const root = document.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('xmlns', SVG_NS);
+  const ink = getComputedStyle(document.body);
+  let y = 0;
+  let width = 0;
+  for (const p of parts) {
+    if (p.title) {
+      const title = document.createElementNS(SVG_NS, 'text');
+      title.setAttribute('x', '0');
+      title.setAttribute('y', String(y + 16));
+      title.setAttribute('style', `fill:${ink.color};font-family:${ink.fontFamily};font-size:15px;font-weight:700`);
+      title.textContent = p.title;
+      root.appendChild(title);
+      y += TITLE_H;
+    }
+    if (p.el instanceof HTMLCanvasElement) {
+      const w = p.el.clientWidth || p.el.width;
+      const h = p.el.clientHeight || p.el.height;
+      const img = document.createElementNS(SVG_NS, 'image');
+      img.setAttribute('x', '0');
+      img.setAttribute('y', String(y));
+      img.setAttribute('width', String(w));
+      img.setAttribute('height', String(h));
+      img.setAttribute('preserveAspectRatio', 'none');
+      img.setAttribute('style', 'image-rendering:pixelated');
+      img.setAttribute('href', p.el.toDataURL('image/png'));
+      root.appendChild(img);
+      y += h + PART_GAP;
+      width = Math.max(width, w);
+    } else {
+      const { clone, width: w, height: h } = standalone(p.el);
+      clone.setAttribute('x', '0');
+      clone.setAttribute('y', String(y));
+      root.appendChild(clone);
+      y += h + PART_GAP;
+      width = Math.max(width, w);
+    }
+  }
+  const height = Math.max(1, y - PART_GAP);
+  width = Math.max(1, Math.ceil(width));
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  if (opts.background) root.insertBefore(backgroundRect(opts.background), root.firstChild);
+  return { text: new XMLSerializer().serializeToString(root), width, height };
+}
+
+/** Renders a figure to a PNG `targetWidth` pixels wide (1920: a full-HD slide). */
+export async function figureToPng(fig: Figure, targetWidth = 1920): Promise<Blob> {
+  const { text, width, height } = fig;
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const img = new Image();

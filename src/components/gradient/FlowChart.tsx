@@ -13,7 +13,7 @@ export function FlowChart({ series, tokens, current, title }: { series: FlowSeri
   return (
     <figure className="flow-chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={`${title}: ${t('flow.chartLabel')}`}>
+      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} data-export-part={title} role="img" aria-label={`${title}: ${t('flow.chartLabel')}`}>
         {g.yTicks.map((tk) => (
           <g key={tk.label} className="tick">
             <line x1={CHART.left} x2={CHART.width - CHART.right} y1={tk.y} y2={tk.y} />

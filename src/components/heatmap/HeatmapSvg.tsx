@@ -5,7 +5,7 @@ import { cellRect, type HeatmapLayout, type HeatmapSeries } from '../../viz/heat
 import { formatValue } from '../../viz/vectors';
 
 /** A small heatmap as SVG rectangles, with each value printed when the cells are wide enough. */
-export const HeatmapSvg = memo(function HeatmapSvg({ layout: L, series: s, theme }: { layout: HeatmapLayout; series: HeatmapSeries; theme: Theme }) {
+export const HeatmapSvg = memo(function HeatmapSvg({ layout: L, series: s, theme, title }: { layout: HeatmapLayout; series: HeatmapSeries; theme: Theme; title: string }) {
   const marks = [];
   for (let t = 0; t < L.tokens; t++) {
     for (let k = 0; k < L.units; k++) {
@@ -25,7 +25,7 @@ export const HeatmapSvg = memo(function HeatmapSvg({ layout: L, series: s, theme
     }
   }
   return (
-    <svg width={L.width} height={L.height} viewBox={`0 0 ${L.width} ${L.height}`} aria-hidden="true" className="hm-svg">
+    <svg width={L.width} height={L.height} viewBox={`0 0 ${L.width} ${L.height}`} aria-hidden="true" className="hm-svg" data-export-part={title}>
       {marks}
     </svg>
   );

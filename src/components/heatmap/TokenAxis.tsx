@@ -10,7 +10,7 @@ export function TokenAxis({ layout: L, tokens, current }: { layout: HeatmapLayou
   const sparse = L.tokens > 80;
   const height = wide ? 34 : sparse ? 22 : 62;
   return (
-    <svg className="hm-axis" width={L.width} height={height} aria-hidden="true">
+    <svg className="hm-axis" width={L.width} height={height} aria-hidden="true" data-export-part="">
       {tokens.map((tok, t) => {
         if (sparse && t % 10 !== 0 && t !== current) return null;
         const cx = t * L.cellW + L.cellW / 2;

@@ -26,7 +26,7 @@ export function UnitLine({ series: s, unit, layout: L, current, label }: { serie
   const ticks = y.ticks(4);
   const cur = vals[current];
   return (
-    <svg className="hm-line" width={Math.max(L.width, 40)} height={H} role="img" aria-label={`${label}: ${cur === undefined ? '' : `t = ${current}, ${formatValue(cur)}`}`}>
+    <svg className="hm-line" width={Math.max(L.width, 40)} height={H} data-export-part={label} role="img" aria-label={`${label}: ${cur === undefined ? '' : `t = ${current}, ${formatValue(cur)}`}`}>
       {ticks.map((v) => (
         <g key={v}>
           <line x1={0} x2={L.width} y1={y(v)} y2={y(v)} className={v === 0 ? 'zero' : 'grid'} />

@@ -66,6 +66,7 @@ export function ChainRow({ kind, traces, tokens, layout: L, theme, t, onGo }: Pr
       viewBox={`0 0 ${L.width} ${L.height}`}
       role="group"
       aria-label={t('unrolled.chain', { kind: t(`kind.${kind}`) })}
+      data-export-part={t('unrolled.chain', { kind: t(`kind.${kind}`) })}
       onKeyDown={onKey}
       onClick={onClick}
     >
