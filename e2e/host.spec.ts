@@ -54,3 +54,28 @@ test('the trace downloads as CSV with the engine numbers', async ({ page }) => {
   expect(csv[0]).toBe('t,token,vector,unit,value');
   expect(csv.filter((l) => l.startsWith('1,b,h,'))).toHaveLength(6);
 });
+
+test('the frame tells its host the height that shows the view whole at the frame’s width', async ({ page }) => {
+  await page.route('**/host-test.html', (r) => r.fulfill({ contentType: 'text/html', body: hostPage('./index.html?embed=1&text=a%20b%20c%20d') }));
+  await page.goto('./host-test.html');
+  const frame = page.frameLocator('#g');
+  await expect(frame.getByRole('group', { name: 'LSTM cell at step t = 0' })).toBeVisible();
+  const heights = async () => (await received(page)).filter((m) => m.data.event === 'height').map((m) => m.data.height as number);
+  await expect.poll(async () => (await heights()).length).toBeGreaterThan(0);
+  const at960 = (await heights()).at(-1)!;
+  // The figure's natural height at this width, measured in the frame: width × its aspect ratio.
+  const natural = await frame.locator('svg.diagram').evaluate((svg: SVGSVGElement) => {
+    const panel = document.getElementById('view-panel')!;
+    const app = document.querySelector('.app')!;
+    const vb = svg.viewBox.baseVal;
+    return app.getBoundingClientRect().height - panel.clientHeight + (panel.clientWidth * vb.height) / vb.width;
+  });
+  expect(Math.abs(at960 - natural)).toBeLessThanOrEqual(1);
+  // Not the frame's own height: squeezing the frame does not change what it asks for...
+  await page.locator('#g').evaluate((f: HTMLIFrameElement) => (f.height = '470')); // above 450 px, where small frames drop the slider
+  await page.waitForTimeout(300);
+  expect(Math.abs((await heights()).at(-1)! - at960)).toBeLessThanOrEqual(2);
+  // ...a narrower frame asks for less, since the figure keeps its aspect ratio.
+  await page.locator('#g').evaluate((f: HTMLIFrameElement) => (f.width = '480'));
+  await expect.poll(async () => (await heights()).at(-1)!).toBeLessThan(at960 - 100);
+});

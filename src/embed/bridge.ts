@@ -76,14 +76,39 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
     post({ event: 'step', t: s.t, steps: s.tokens.length, token: s.tokens[s.t] ?? '' });
   });
 
+  // The height the host should give the frame to show the view at its natural size for the
+  // frame's current width (in a frame the view fits whatever room it gets, so the page's own
+  // height only says how big the frame already is): the controls, plus the figure at its aspect
+  // ratio (the cell diagram) or the view's full content (the other views scroll inside).
+  const preferredHeight = (): number => {
+    const doc = win.document;
+    const panel = doc.getElementById('view-panel');
+    const app = doc.querySelector<HTMLElement>('.app');
+    if (!panel || !app || !s0().embed) return Math.ceil(doc.documentElement.scrollHeight);
+    const chrome = app.getBoundingClientRect().height - panel.clientHeight;
+    const svg = panel.querySelector<SVGSVGElement>('svg.diagram');
+    const vb = svg?.viewBox.baseVal;
+    const content = vb && vb.width > 0 ? (panel.clientWidth * vb.height) / vb.width : panel.scrollHeight;
+    return Math.ceil(chrome + content);
+  };
+  const s0 = () => store.getState();
   let lastHeight = 0;
-  const resize = typeof ResizeObserver !== 'undefined'
-    ? new ResizeObserver(() => {
-        const h = Math.ceil(win.document.documentElement.scrollHeight);
-        if (h !== lastHeight) post({ event: 'height', height: (lastHeight = h) });
-      })
-    : null;
+  let pending = false;
+  const reportHeight = () => {
+    if (pending) return;
+    pending = true;
+    win.requestAnimationFrame(() => {
+      pending = false;
+      const h = preferredHeight();
+      if (h !== lastHeight) post({ event: 'height', height: (lastHeight = h) });
+    });
+  };
+  const resize = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(reportHeight) : null;
   resize?.observe(win.document.body);
+  // A new view, sentence or cell changes the content without resizing the frame.
+  const unsubscribeHeight = store.subscribe((s, prev) => {
+    if (s.view !== prev.view || s.tokens !== prev.tokens || s.kind !== prev.kind || s.model !== prev.model) reportHeight();
+  });
 
   win.addEventListener('keydown', onKey);
   win.addEventListener('message', onMessage);
@@ -96,6 +121,7 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
     win.removeEventListener('keydown', onKey);
     win.removeEventListener('message', onMessage);
     unsubscribe();
+    unsubscribeHeight();
     resize?.disconnect();
   };
 }
