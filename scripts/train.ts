@@ -39,8 +39,11 @@ mkdirSync(OUT, { recursive: true });
 for (const task of tasks) {
   for (const kind of kinds) {
     const t0 = performance.now();
-    const { model, report } = trainModel(task, kind, (s) =>
-      process.stderr.write(`${task}-${kind} epoch ${s.epoch + 1}: loss ${s.loss.toFixed(4)}, |g| ${s.gradNorm.toFixed(3)}\n`),
+    const { model, report } = trainModel(task, kind, (s, restart) =>
+      process.stderr.write(
+        `${task}-${kind}${restart > 0 ? ` restart ${restart}` : ''} epoch ${s.epoch + 1}: loss ${s.loss.toFixed(4)}, |g| ${s.gradNorm.toFixed(3)}` +
+          `${s.valScore !== undefined ? `, val ${s.valScore.toFixed(3)}` : ''}\n`,
+      ),
     );
     report.wallSeconds = Math.round((performance.now() - t0) / 100) / 10;
     const insight = task === 'sentiment' ? sentimentInsight(model) : memoryInsight(model, report.heldoutAccuracyByGap ?? {});

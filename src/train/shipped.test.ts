@@ -27,7 +27,7 @@ describe('shipped memory models', () => {
   for (const kind of ['lstm', 'peephole', 'coupled', 'gru', 'rnn'] as const) {
     it(`memory-${kind} is right on held-out examples at gap 30`, () => {
       const m = load(`memory-${kind}`);
-      // A seed neither training (1001 + …) nor the report's held-out sets (2002 + gap) use.
+      // Held-out split (never a training sequence, see data/split.ts), from a seed the report's held-out sets (2002 + gap) do not use.
       const data = memoryExamplesAtGap(60, 9090, 30);
       let ok = 0;
       for (const e of data) {
@@ -38,10 +38,14 @@ describe('shipped memory models', () => {
       expect(m.head!.labels).toEqual(LANGUAGES);
     });
   }
-  it('memory reports: per-gap accuracy on 200 held-out sentences per gap, the weights kept from the best validation epoch', () => {
+  it('memory reports: per-gap accuracy on 200 held-out sentences per gap, the weights kept from the best validation epoch and run', () => {
     for (const kind of CELL_KINDS) {
       const r = JSON.parse(readFileSync(`public/models/memory-${kind}.json`, 'utf8')).report;
-      expect(Object.keys(r.heldoutAccuracyByGap).map(Number)).toEqual([5, 10, 20, 30, 40, 60, 80]);
+      expect(Object.keys(r.heldoutAccuracyByGap).map(Number)).toEqual([5, 10, 20, 30, 40, 60, 80, 120, 160]);
+      expect(r.maxTrainGap).toBe(40);
+      const accs = r.restarts.map((x: { valAccuracy: number }) => x.valAccuracy);
+      expect(r.restarts[r.restartKept].bestEpoch).toBe(r.bestEpoch);
+      expect(accs[r.restartKept]).toBe(Math.max(...accs));
       expect(r.heldoutPerGap).toBe(200);
       expect(r.validationExamples).toBe(200);
       expect(r.valCurve[r.bestEpoch]).toBe(Math.max(...r.valCurve));

@@ -4,10 +4,15 @@
  *   1. an adjective or noun phrase has a polarity ("good" +, "awful" −, "a masterpiece" +);
  *   2. a negator ("not", "never", "wasn't", "isn't") flips the clause it is in;
  *   3. in "A but B", clause B decides ("the acting was great but the story was awful" is −).
- * Intensifiers ("very", "really") change nothing. Held-out data uses other seeds, one template
- * never seen in training, and (subject, adjective) pairs withheld from training.
+ * Intensifiers ("very", "really") change nothing. Held-out data uses other seeds, two templates
+ * never seen in training, and (subject, adjective) pairs withheld from training. On top of that
+ * the split of every sentence is fixed by a hash of its tokens (./split.ts): training only ever
+ * contains "train" sentences, held-out only "test" ones, so no held-out sentence is a training
+ * sentence. The four preset sentences (the ones the shipped models are checked on) are never
+ * trained on either, so getting them right is generalisation, not recall.
  */
 import { createRng, type Rng } from '../../engine';
+import { drawUntil, roleOf, sequenceKey } from './split';
 import type { Example } from './types';
 
 export const SENTIMENT_LABELS = ['negative', 'positive'] as const;
@@ -92,17 +97,6 @@ const HELDOUT_TEMPLATES: ReadonlyArray<(rng: Rng, split: Split) => Clause> = [
   },
 ];
 
-export function sentimentExamples(n: number, seed: number, split: Split): Example[] {
-  const rng = createRng(seed);
-  const templates = split === 'train' ? TRAIN_TEMPLATES : [...TRAIN_TEMPLATES, ...HELDOUT_TEMPLATES];
-  const out: Example[] = [];
-  for (let k = 0; k < n; k++) {
-    const c = pick(rng, templates)(rng, split);
-    out.push({ tokens: c.tokens, label: c.positive ? 1 : 0 });
-  }
-  return out;
-}
-
 /** The sentences the shipped models must get right (and the app's quick picks). */
 export const SENTIMENT_PRESETS: ReadonlyArray<{ text: string; label: number }> = [
   { text: 'the movie was good', label: 1 },
@@ -110,3 +104,30 @@ export const SENTIMENT_PRESETS: ReadonlyArray<{ text: string; label: number }> =
   { text: 'i expected it to be boring but it was wonderful', label: 1 },
   { text: 'the acting was great but the story was awful', label: 0 },
 ];
+
+/** Never in training data, whatever their hash says (they may be held-out sentences). */
+const NEVER_TRAINED = new Set(SENTIMENT_PRESETS.map((p) => sequenceKey(p.text.split(' '))));
+
+/** Whether a sentence may be in the given split: its hash role, and the presets kept out of training. */
+export function allowedIn(split: Split, tokens: readonly string[]): boolean {
+  if (split === 'train') return roleOf(tokens) === 'train' && !NEVER_TRAINED.has(sequenceKey(tokens));
+  return roleOf(tokens) === 'test';
+}
+
+/** `n` distinct sentences of the split, drawn from `seed`. */
+export function sentimentExamples(n: number, seed: number, split: Split): Example[] {
+  const rng = createRng(seed);
+  const templates = split === 'train' ? TRAIN_TEMPLATES : [...TRAIN_TEMPLATES, ...HELDOUT_TEMPLATES];
+  const seen = new Set<string>();
+  const out: Example[] = [];
+  for (let k = 0; k < n; k++) {
+    const c = drawUntil(
+      () => pick(rng, templates)(rng, split),
+      (x) => !seen.has(sequenceKey(x.tokens)) && allowedIn(split, x.tokens),
+      `new ${split} sentence`,
+    );
+    seen.add(sequenceKey(c.tokens));
+    out.push({ tokens: c.tokens, label: c.positive ? 1 : 0 });
+  }
+  return out;
+}
