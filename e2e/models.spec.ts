@@ -1,14 +1,16 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { embedToken, predict, run, type Model } from '../src/engine';
-import { parseModelFile } from '../src/models/format';
-import { tokenize } from '../src/text/tokenize';
 
-/** The engine's prediction after every token, computed in the test from the same file. */
-function enginePredictions(id: string, text: string): number[][] {
-  const m: Model = parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')));
-  const { traces } = run(m.cell, tokenize(text).tokens.map((t) => embedToken(m.embedding, t).x));
-  return traces.map((tr) => predict(m.head!, tr.h));
+/**
+ * The prediction after every token, from `npm run trace` (the same script a student or a notebook
+ * runs: tsx scripts/trace.ts, not the npm wrapper, whose banner is not JSON).
+ */
+function tracePredictions(id: string, text: string): number[][] {
+  const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trace.ts', '--model', id, '--text', text], { encoding: 'utf8' });
+  const trace = JSON.parse(out) as { model: string; steps: Array<{ prediction: number[] }> };
+  expect(trace.model).toBe(id);
+  return trace.steps.map((s) => s.prediction);
 }
 
 async function shownPositive(page: Page): Promise<number> {
@@ -22,7 +24,7 @@ test('pick Sentiment, type, step: the prediction is the engine’s, and “not g
   const input = page.getByRole('textbox', { name: 'Sentence' });
 
   await input.fill('the movie was good');
-  const good = enginePredictions('sentiment-lstm', 'the movie was good');
+  const good = tracePredictions('sentiment-lstm', 'the movie was good');
   for (let t = 0; t < good.length; t++) {
     if (t > 0) await page.getByRole('button', { name: 'Step forward' }).click();
     await expect(page.getByRole('status')).toContainText(`Step t = ${t} of 3`);
@@ -34,7 +36,7 @@ test('pick Sentiment, type, step: the prediction is the engine’s, and “not g
   await input.fill('the movie was not good');
   await page.getByRole('slider', { name: 'Timestep' }).focus();
   await page.keyboard.press('End');
-  const notGood = enginePredictions('sentiment-lstm', 'the movie was not good');
+  const notGood = tracePredictions('sentiment-lstm', 'the movie was not good');
   expect(Math.abs((await shownPositive(page)) - notGood[4]![1]!)).toBeLessThan(1e-12);
   expect(await shownPositive(page)).toBeLessThan(0.5);
   await expect(page.getByTestId('prediction')).toContainText('negative');
@@ -45,7 +47,7 @@ test('pick Sentiment, type, step: the prediction is the engine’s, and “not g
   await expect(input).toHaveValue('the movie was not good');
   await page.getByRole('slider', { name: 'Timestep' }).focus();
   await page.keyboard.press('End');
-  expect(Math.abs((await shownPositive(page)) - enginePredictions('sentiment-gru', 'the movie was not good')[4]![1]!)).toBeLessThan(1e-12);
+  expect(Math.abs((await shownPositive(page)) - tracePredictions('sentiment-gru', 'the movie was not good')[4]![1]!)).toBeLessThan(1e-12);
   await expect(page).toHaveURL(/model=sentiment-gru/);
 });
 
@@ -60,11 +62,26 @@ test('a preset sentence and the memory model’s top-3 languages', async ({ page
   await expect(page.locator('.model-info code')).toHaveText('memory-lstm');
   await page.getByRole('slider', { name: 'Timestep' }).focus();
   await page.keyboard.press('End');
-  const probs = enginePredictions('memory-lstm', text).at(-1)!;
+  const probs = tracePredictions('memory-lstm', text).at(-1)!;
   const shown = page.getByRole('list', { name: 'Top 3 languages' }).getByRole('listitem');
   await expect(shown).toHaveCount(3);
   await expect(shown.first()).toHaveAttribute('data-label', 'french');
   expect(Math.abs(Number(await shown.first().getAttribute('data-value')) - Math.max(...probs))).toBeLessThan(1e-12);
+});
+
+test('a word outside the vocabulary is shown as <unk>, as the model and npm run trace read it', async ({ page }) => {
+  const text = 'the movie was zorbly';
+  await page.goto(`./?model=sentiment-lstm&t=3&text=${encodeURIComponent(text)}`);
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
+  const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trace.ts', '--model', 'sentiment-lstm', '--text', text], { encoding: 'utf8' });
+  const tokens = (JSON.parse(out) as { tokens: Array<{ token: string; seen: string; unknown: boolean }> }).tokens;
+  expect(tokens.map((t) => t.unknown)).toEqual([false, false, false, true]);
+  expect(tokens[3]!.seen).toBe('<unk>');
+  const strip = page.getByRole('list', { name: 'Tokens' });
+  await expect(strip.getByRole('button', { name: '3 zorbly <unk>' })).toBeVisible();
+  await expect(strip.getByRole('button', { name: '2 was', exact: true })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Step t = 3 of 3: token “zorbly” (unknown word, seen as <unk>)');
+  expect(Math.abs((await shownPositive(page)) - tracePredictions('sentiment-lstm', text)[3]![1]!)).toBeLessThan(1e-12);
 });
 
 test('a model that fails to load leaves the current one and says why', async ({ page }) => {
