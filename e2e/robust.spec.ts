@@ -54,3 +54,15 @@ test('no axe violations in embed mode', async ({ page }) => {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   expect(r.violations.map((v) => v.id)).toEqual([]);
 });
+
+test('no axe violations at 200 tokens: the condensed chain, the canvas heatmaps, a trained model', async ({ page }) => {
+  test.setTimeout(120_000);
+  const words = Array.from({ length: 200 }, (_, k) => `w${k}`).join(' ');
+  for (const q of [`view=unrolled&t=150&text=${encodeURIComponent(words)}`, `view=heatmap&theme=dark&text=${encodeURIComponent(words)}`, 'model=memory-gru&view=cell&lang=zh']) {
+    await page.goto(`./?${q}`);
+    await expect(page.getByRole('tabpanel')).not.toContainText('Loading');
+    if (q.startsWith('model=')) await expect(page.locator('.model-info code')).toHaveText('memory-gru');
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`), q).toEqual([]);
+  }
+});

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import type { CellKind } from '../src/engine';
 import { formatValue } from '../src/viz/vectors';
@@ -116,3 +117,19 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('with a trained model, the comparison row is the same task’s trained model of the other kind', async ({ page }) => {
+  const text = 'i grew up in france . my mother liked to cook on sundays . i speak fluent';
+  await page.goto(`./?model=memory-lstm&view=unrolled&t=4&text=${encodeURIComponent(text)}`);
+  await expect(page.locator('.model-info code')).toHaveText('memory-lstm');
+  await expect(page.locator('.row-model')).toHaveText('memory-rnn');
+  // The numbers are memory-rnn's, as npm run trace computes them through its own vocabulary.
+  const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trace.ts', '--model', 'memory-rnn', '--text', text], { encoding: 'utf8' });
+  const steps = (JSON.parse(out) as { steps: Array<{ h: number[] }> }).steps;
+  await expect(current(page, 'RNN')).toHaveAttribute('aria-label', new RegExp(`^step 4, token “france”, h = ${escape(shown(steps[4]!.h))}`));
+  // Another kind in the row loads that kind's trained model.
+  await page.getByRole('combobox', { name: 'Top row' }).selectOption('gru');
+  await expect(page.locator('.row-model')).toHaveText('memory-gru');
+  await expect(current(page, 'GRU')).toBeVisible();
+  await expect(page).toHaveURL(/compare=gru/);
+});

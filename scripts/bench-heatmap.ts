@@ -7,9 +7,9 @@
  *
  * 1. Node: the full trace (fullTraces) and the heatmap series of a random hidden-32 model
  *    (embedding 8, as the demo) over 200 tokens, for every kind. Median of 25 runs.
- * 2. Chromium (Debian's, through playwright-core): the app's heatmap view at 200 tokens with the
- *    demo models (hidden 6): switching the cell kind re-runs the trace and repaints 6 canvases;
- *    and a bare canvas paint of 200 × 32 cells × 6 heatmaps, the hidden-32 drawing cost.
+ * 2. Chromium (Debian's, through playwright-core): the app's heatmap view at 200 tokens with a
+ *    random hidden-32 model of every kind, loaded through the ?debug=1 hook: from setModel to the
+ *    painted frame (the page runs the whole trace, React renders, every heatmap canvas is drawn).
  */
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
@@ -56,23 +56,33 @@ async function browserPart(url: string) {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  // tsx (esbuild keepNames) wraps functions in __name(); the page has no such helper.
+  await page.addInitScript('window.__name = (f) => f;');
   const words = Array.from({ length: T }, (_, k) => `w${k}`).join(' ');
-  await page.goto(`${url}?view=heatmap&cell=lstm&text=${encodeURIComponent(words)}`);
+  // ?debug=1 installs window.__gatescope (src/debugHook.ts): the store and a random-model maker.
+  await page.goto(`${url}?debug=1&view=heatmap&text=${encodeURIComponent(words)}`);
   await page.locator('.hm-surface canvas').first().waitFor();
-  console.log(`Chromium ${browser.version()}: app heatmap view, ${T} tokens, demo hidden 6 (trace + React + canvas paint)`);
-  const names: Record<string, string> = { rnn: 'RNN', lstm: 'LSTM', gru: 'GRU', peephole: 'Peephole LSTM', coupled: 'Coupled LSTM' };
-  const panels: Record<string, number> = { rnn: 2, lstm: 6, gru: 4, peephole: 6, coupled: 6 };
-  for (const kind of [...CELL_KINDS.filter((k) => k !== 'lstm'), 'lstm' as const]) {
-    // Time inside the page: from the click to the second animation frame after it (painted).
-    const ms = await page.evaluate(async (name) => {
-      const radio = Array.from(document.querySelectorAll<HTMLInputElement>('input[name="cell-type"]')).find((r) => r.parentElement?.textContent?.trim() === name)!;
-      const t0 = performance.now();
-      radio.click();
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      return performance.now() - t0;
-    }, names[kind]!);
-    const n = await page.locator('.hm-surface canvas').count();
-    console.log(`  switch to ${kind.padEnd(9)} ${ms.toFixed(1)} ms  (${n} canvases, expected ${panels[kind]})`);
+  console.log(`Chromium ${browser.version()}: the app's heatmap view, ${T} tokens, a random hidden-${HIDDEN} model (input ${EMBED})`);
+  console.log('  from setModel to the second frame after it (painted): full trace in the page + React + every canvas; median of 5');
+  for (const kind of CELL_KINDS) {
+    const runs: number[] = [];
+    let canvases = 0;
+    for (let rep = 0; rep < 5; rep++) {
+      const r = await page.evaluate(
+        async ({ kind, H, E, seed }) => {
+          const g = (window as unknown as { __gatescope: { store: { getState: () => { setModel: (m: unknown) => void } }; randomModel: (...a: unknown[]) => unknown } }).__gatescope;
+          const model = g.randomModel(kind, E, H, seed);
+          const t0 = performance.now();
+          g.store.getState().setModel(model);
+          await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+          return { ms: performance.now() - t0, canvases: document.querySelectorAll('.hm-surface canvas').length };
+        },
+        { kind, H: HIDDEN, E: EMBED, seed: 100 + rep },
+      );
+      runs.push(r.ms);
+      canvases = r.canvases;
+    }
+    console.log(`  ${kind.padEnd(9)} ${median(runs).toFixed(1)} ms  (${canvases} heatmaps on canvas)`);
   }
   const step = await page.evaluate(async () => {
     const btn = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.includes('Step forward'))!;
@@ -81,64 +91,7 @@ async function browserPart(url: string) {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     return performance.now() - t0;
   });
-  console.log(`  one step forward (column outline moves, no repaint): ${step.toFixed(1)} ms`);
-
-  const paint = await page.evaluate(
-    ({ T, H }) => {
-      // The same drawing as drawHeatmap: one fillRect per value from a 256-colour table.
-      const lut = Array.from({ length: 256 }, (_, k) => `rgb(${k}, ${255 - k}, 128)`);
-      const times: number[] = [];
-      for (let rep = 0; rep < 9; rep++) {
-        const t0 = performance.now();
-        for (let p = 0; p < 6; p++) {
-          const c = document.createElement('canvas');
-          c.width = T * 9;
-          c.height = H * 10;
-          const ctx = c.getContext('2d')!;
-          for (let t = 0; t < T; t++)
-            for (let k = 0; k < H; k++) {
-              ctx.fillStyle = lut[(t * 31 + k * 17) & 255]!;
-              ctx.fillRect(t * 9, k * 10, 9, 10);
-            }
-          ctx.getImageData(0, 0, 1, 1); // forces the drawing to finish
-        }
-        times.push(performance.now() - t0);
-      }
-      // As drawHeatmap does without gaps: one pixel per value, scaled up by one drawImage.
-      const pixelTimes: number[] = [];
-      for (let rep = 0; rep < 9; rep++) {
-        const t0 = performance.now();
-        for (let p = 0; p < 6; p++) {
-          const c = document.createElement('canvas');
-          c.width = T * 9;
-          c.height = H * 10;
-          const ctx = c.getContext('2d')!;
-          const img = new ImageData(T, H);
-          for (let t = 0; t < T; t++)
-            for (let k = 0; k < H; k++) {
-              const q = (k * T + t) * 4;
-              const v = (t * 31 + k * 17) & 255;
-              img.data[q] = v;
-              img.data[q + 1] = 255 - v;
-              img.data[q + 2] = 128;
-              img.data[q + 3] = 255;
-            }
-          const small = new OffscreenCanvas(T, H);
-          small.getContext('2d')!.putImageData(img, 0, 0);
-          ctx.imageSmoothingEnabled = false;
-          ctx.drawImage(small, 0, 0, c.width, c.height);
-          ctx.getImageData(0, 0, 1, 1);
-        }
-        pixelTimes.push(performance.now() - t0);
-      }
-      // (No named helper functions in here: tsx would wrap them in a __name call the page lacks.)
-      times.sort((a, b) => a - b);
-      pixelTimes.sort((a, b) => a - b);
-      return { rects: times[4]!, pixels: pixelTimes[4]! };
-    },
-    { T, H: HIDDEN },
-  );
-  console.log(`  bare canvas paint, ${T} × ${HIDDEN} cells × 6 heatmaps (median of 9): fillRect per cell ${paint.rects.toFixed(1)} ms, one pixel per cell + drawImage ${paint.pixels.toFixed(1)} ms`);
+  console.log(`  one step forward (the column outline moves, no repaint): ${step.toFixed(1)} ms`);
   await browser.close();
 }
 

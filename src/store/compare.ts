@@ -5,8 +5,11 @@
  * the student's step, so they run the engine themselves. Results are memoized per token list
  * (the store's `embedded` array: a new sentence or model makes a new one) and per cell.
  */
-import { run, type CellKind, type CellParams, type EmbeddedToken, type StepTrace } from '../engine';
+import { run, type CellKind, type CellParams, type EmbeddedToken, type Model, type StepTrace } from '../engine';
 import { demoModel } from '../models/demo';
+import { readModelFile } from '../models/format';
+import { embedAll } from './history';
+import { fetchModelFile, type ModelFetcher } from './modelLoader';
 
 const byTokens = new WeakMap<readonly EmbeddedToken[], Map<CellParams, readonly StepTrace[]>>();
 
@@ -38,4 +41,30 @@ export function compareTraces(kind: CellKind, embedded: readonly EmbeddedToken[]
   const cell = demoCell(kind);
   if (embedded.some((e) => e.x.length !== cell.inputSize)) return null;
   return fullTraces(cell, embedded);
+}
+
+/**
+ * With a trained model on screen, the comparison row is the same task's trained model of the
+ * other kind (sentiment-rnn beside sentiment-lstm): untrained weights beside trained ones would
+ * compare nothing. Fetched once per id; a failed fetch is forgotten so a later try can work.
+ */
+const trained = new Map<string, Promise<Model>>();
+export function trainedModel(id: string, fetch: ModelFetcher = fetchModelFile): Promise<Model> {
+  let p = trained.get(id);
+  if (!p) {
+    p = fetch(id).then((json) => readModelFile(json).model);
+    p.catch(() => trained.delete(id));
+    trained.set(id, p);
+  }
+  return p;
+}
+
+/** A trained model's traces over the sentence, through its own vocabulary and embedding. */
+const byModel = new WeakMap<Model, { tokens: readonly string[]; traces: readonly StepTrace[] }>();
+export function modelTraces(model: Model, tokens: readonly string[]): readonly StepTrace[] {
+  const hit = byModel.get(model);
+  if (hit && hit.tokens === tokens) return hit.traces;
+  const traces = run(model.cell, embedAll(model, tokens).map((e) => e.x)).traces;
+  byModel.set(model, { tokens, traces });
+  return traces;
 }

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { hasCellState } from '../../engine';
-import { compareTraces, demoCell } from '../../store/compare';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { hasCellState, type Model } from '../../engine';
+import { compareTraces, demoCell, modelTraces, trainedModel } from '../../store/compare';
 import { scrollLeftFor, unrolledLayout } from '../../viz/unrolledLayout';
 import { useGatescope, useT } from '../StoreContext';
 import { ChainRow } from '../unrolled/ChainRow';
@@ -8,10 +8,31 @@ import { Presets } from '../unrolled/Presets';
 import { RowKindPicker } from '../unrolled/RowKindPicker';
 
 /**
- * Two cell kinds unrolled over the same sentence and the same x's, one above the other (RNN
- * above LSTM by default, as in colah's essay). The bottom row is the store's cell, so it follows
- * the cell-type picker and the stepping controls; the top row is computed here with the engine.
+ * Two cell kinds unrolled over the same sentence, one above the other (RNN above LSTM by default,
+ * as in colah's essay). The bottom row is the store's cell, so it follows the cell-type picker
+ * and the stepping controls; the top row is computed here with the engine: with the untrained
+ * demo, the other kind's demo cell on the same x's; with a trained model, the same task's
+ * trained model of the other kind (each through its own embedding, as each was trained).
  */
+type Partner = { id: string; model: Model } | { id: string; error: string };
+
+/** The trained comparison model for `id` (null: none wanted), fetched when the id changes. */
+function usePartner(id: string | null): Partner | null {
+  const [p, setP] = useState<Partner | null>(null);
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    trainedModel(id).then(
+      (model) => live && setP({ id, model }),
+      (e: unknown) => live && setP({ id, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return id && p?.id === id ? p : null;
+}
+
 export function UnrolledView() {
   const t = useT();
   const embedded = useGatescope((s) => s.embedded);
@@ -32,12 +53,28 @@ export function UnrolledView() {
   const setCellKind = useGatescope((s) => s.setCellKind);
   const topKind = useGatescope((s) => s.compareKind);
   const setTopKind = useGatescope((s) => s.setCompareKind);
-  const compare = useMemo(() => compareTraces(topKind, embedded), [topKind, embedded]);
+  const tokens = useGatescope((s) => s.tokens);
+  const task = useGatescope((s) => s.task);
+  const own = useGatescope((s) => s.origin !== null);
+  const partnerId = task !== 'demo' && !own ? `${task}-${topKind}` : null;
+  const partner = usePartner(partnerId);
+  const partnerModel = partner && 'model' in partner ? partner.model : null;
+  const compare = useMemo(
+    () => (partnerId === null ? compareTraces(topKind, embedded) : partnerModel ? modelTraces(partnerModel, tokens) : null),
+    [partnerId, partnerModel, topKind, embedded, tokens],
+  );
+  const topHidden = partnerModel ? partnerModel.cell.hiddenSize : demoCell(topKind).hiddenSize;
   const columns = hasCellState(kind) || hasCellState(topKind) ? 2 : 1;
   const layout = useMemo(
-    () => unrolledLayout({ n: embedded.length, current: step, hidden: Math.max(hidden, demoCell(topKind).hiddenSize), columns }),
-    [embedded.length, step, hidden, topKind, columns],
+    () => unrolledLayout({ n: embedded.length, current: step, hidden: Math.max(hidden, topHidden), columns }),
+    [embedded.length, step, hidden, topHidden, columns],
   );
+  const topModelId = partnerId ?? `demo-${topKind}`;
+  const topMissing = partnerId === null
+    ? t('unrolled.cannotCompare', { kind: t(`kind.${topKind}`), m: demoCell(topKind).inputSize, n: embedded[0]?.x.length ?? 0 })
+    : partner && 'error' in partner
+      ? t('unrolled.compareFailed', { id: partnerId, message: partner.error })
+      : t('model.loading', { id: partnerId });
 
   // Keep the current cell in view: scroll only when it is (partly) outside the viewport.
   const scroller = useRef<HTMLDivElement>(null);
@@ -51,8 +88,8 @@ export function UnrolledView() {
 
   if (embedded.length === 0) return null;
   const rows = [
-    { key: 'top', kind: topKind, traces: compare, label: t('unrolled.topRow'), onKind: setTopKind },
-    { key: 'bottom', kind, traces: history, label: t('unrolled.bottomRow'), onKind: setCellKind },
+    { key: 'top', kind: topKind, traces: compare, label: t('unrolled.topRow'), onKind: setTopKind, modelId: topModelId },
+    { key: 'bottom', kind, traces: history, label: t('unrolled.bottomRow'), onKind: setCellKind, modelId: null },
   ];
   return (
     <section className="unrolled" aria-label={t('unrolled.label')}>
@@ -63,13 +100,12 @@ export function UnrolledView() {
             <div className="chain-row" key={r.key}>
               <div className="chain-row-head">
                 <RowKindPicker id={`row-kind-${r.key}`} label={r.label} kind={r.kind} onChange={r.onKind} />
+                {r.modelId && <code className="row-model">{r.modelId}</code>}
               </div>
               {r.traces ? (
                 <ChainRow kind={r.kind} traces={r.traces} tokens={embedded} layout={layout} theme={theme} t={t} onGo={open} />
               ) : (
-                <p className="message notice">
-                  {t('unrolled.cannotCompare', { kind: t(`kind.${r.kind}`), m: demoCell(r.kind).inputSize, n: embedded[0]!.x.length })}
-                </p>
+                <p className="message notice">{topMissing}</p>
               )}
             </div>
           ))}
