@@ -50,6 +50,8 @@ export function ViewTabs({ showTabs = true }: { showTabs?: boolean }) {
       </div>
       )}
       <div role={showTabs ? 'tabpanel' : 'region'} aria-label={showTabs ? undefined : t(`view.${view}`)} id="view-panel" aria-labelledby={showTabs ? `tab-${view}` : undefined} className="view-panel">
+        {/* The view's name as a heading, for the outline: the diagram's h3s sit under it. */}
+        <h2 className="visually-hidden">{t(`view.${view}`)}</h2>
         <Suspense fallback={<p className="loading">{t('loading')}</p>}>
           <Panel />
         </Suspense>
