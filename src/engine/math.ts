@@ -58,6 +58,43 @@ export function dot(data: Float64Array, base: number, v: Vec, n: number): number
   return s0 + s1 + (s2 + s3);
 }
 
+/**
+ * dot() for two rows at once (rows at `a` and `b`): each v[k] is loaded once for both, and the
+ * eight independent chains keep more additions in flight. Each row's sum is formed in exactly
+ * the order dot() uses, so the results are bit-identical to two dot() calls.
+ */
+export function dot2(data: Float64Array, a: number, b: number, v: Vec, n: number, out: Float64Array, at: number): void {
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let b0 = 0;
+  let b1 = 0;
+  let b2 = 0;
+  let b3 = 0;
+  let k = 0;
+  for (; k + 3 < n; k += 4) {
+    const v0 = v[k]!;
+    const v1 = v[k + 1]!;
+    const v2 = v[k + 2]!;
+    const v3 = v[k + 3]!;
+    a0 += data[a + k]! * v0;
+    a1 += data[a + k + 1]! * v1;
+    a2 += data[a + k + 2]! * v2;
+    a3 += data[a + k + 3]! * v3;
+    b0 += data[b + k]! * v0;
+    b1 += data[b + k + 1]! * v1;
+    b2 += data[b + k + 2]! * v2;
+    b3 += data[b + k + 3]! * v3;
+  }
+  for (; k < n; k++) {
+    a0 += data[a + k]! * v[k]!;
+    b0 += data[b + k]! * v[k]!;
+  }
+  out[at] = a0 + a1 + (a2 + a3);
+  out[at + 1] = b0 + b1 + (b2 + b3);
+}
+
 /** out[r] = sum_c M[r][c] * v[c] + out[r]  (accumulates into out). */
 export function matVecAdd(M: Matrix, v: Vec, out: Vec): void {
   const { rows, cols, data } = M;
@@ -92,9 +129,17 @@ export function affine(A: Affine, x: Vec, h: Vec): Vec {
   const wd = W.data;
   const ud = U.data;
   const out = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
-    out[r] = bW[r]! + dot(wd, r * I, x, I) + (bU[r]! + dot(ud, r * H, h, H));
+  // Rows in pairs (dot2: same sums, fewer loads); the two sides kept apart until the end.
+  const sx = new Float64Array(2);
+  const sh = new Float64Array(2);
+  let r = 0;
+  for (; r + 1 < rows; r += 2) {
+    dot2(wd, r * I, (r + 1) * I, x, I, sx, 0);
+    dot2(ud, r * H, (r + 1) * H, h, H, sh, 0);
+    out[r] = bW[r]! + sx[0]! + (bU[r]! + sh[0]!);
+    out[r + 1] = bW[r + 1]! + sx[1]! + (bU[r + 1]! + sh[1]!);
   }
+  for (; r < rows; r++) out[r] = bW[r]! + dot(wd, r * I, x, I) + (bU[r]! + dot(ud, r * H, h, H));
   return out;
 }
 
