@@ -40,8 +40,14 @@ test('the highlighted step follows Step forward/back, the slider and clicks on t
   await expect(page.getByRole('tab', { name: 'Cell diagram' })).toHaveAttribute('aria-selected', 'true');
 });
 
-test('in a slide that shows only the chain, a click moves the step and stays on the chain', async ({ page }) => {
+test('in a slide that shows only the chain, both rows fit the frame and a click moves the step', async ({ page }) => {
+  await page.setViewportSize({ width: 960, height: 540 });
   await page.goto(`./?text=${encodeURIComponent(CLOUDS)}&view=unrolled&embed=1`);
+  for (const kind of ['RNN', 'LSTM']) {
+    const box = (await chain(page, kind).boundingBox())!;
+    expect(box.y + box.height, `${kind} row inside the 540 px frame`).toBeLessThanOrEqual(540);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(540);
   await chain(page, 'LSTM').getByRole('button', { name: /^step 2, token “are”/ }).click();
   await expect(current(page, 'LSTM')).toHaveAttribute('data-t', '2');
   await expect(chain(page, 'RNN')).toBeVisible();

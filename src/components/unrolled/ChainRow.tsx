@@ -7,6 +7,8 @@ import { formatValue } from '../../viz/vectors';
 import { ChainCell } from './ChainCell';
 
 interface Props {
+  /** Drawn at this fraction of the layout's size (embed mode fits both rows in the frame). */
+  scale?: number;
   kind: CellKind;
   /** traces[t] for the steps known; the store's row knows only up to its furthest step. */
   traces: readonly StepTrace[];
@@ -36,7 +38,7 @@ export function chainCellName(tr: Translate, cell: CellGeometry, token: string, 
  * Tab reaches; arrow keys move between cells, Enter or Space goes to the focused step), so 200
  * tokens are not 200 tab stops.
  */
-export function ChainRow({ kind, traces, tokens, layout: L, theme, t, onGo }: Props) {
+export function ChainRow({ kind, traces, tokens, layout: L, theme, t, onGo, scale = 1 }: Props) {
   const arrowId = `${useId().replace(/:/g, '')}-arrow`;
   const belt = hasCellState(kind);
   const onKey = (e: React.KeyboardEvent<SVGSVGElement>) => {
@@ -61,8 +63,8 @@ export function ChainRow({ kind, traces, tokens, layout: L, theme, t, onGo }: Pr
   return (
     <svg
       className={`chain ${L.condensed ? 'condensed' : ''}`}
-      width={L.width}
-      height={L.height}
+      width={L.width * scale}
+      height={L.height * scale}
       viewBox={`0 0 ${L.width} ${L.height}`}
       role="group"
       aria-label={t('unrolled.chain', { kind: t(`kind.${kind}`) })}

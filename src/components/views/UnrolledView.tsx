@@ -14,6 +14,29 @@ import { RowKindPicker } from '../unrolled/RowKindPicker';
  * demo, the other kind's demo cell on the same x's; with a trained model, the same task's
  * trained model of the other kind (each through its own embedding, as each was trained).
  */
+/**
+ * The scale at which `contentH` (the rows' drawn height) fits the room the frame leaves the
+ * scroller (its top to the bottom of the view panel, minus the row headings), at most 1.
+ */
+function useFitScale(on: boolean, box: React.RefObject<HTMLDivElement | null>, contentH: number): number {
+  const [scale, setScale] = useState(1);
+  useEffect(() => {
+    const el = box.current;
+    const panel = el?.closest('.view-panel');
+    if (!on || !el || !panel) return;
+    const measure = () => {
+      const heads = Array.from(el.querySelectorAll<HTMLElement>('.chain-row-head'), (h) => h.offsetHeight).reduce((a, b) => a + b, 0);
+      const room = panel.getBoundingClientRect().bottom - el.getBoundingClientRect().top - heads - 24; // the scrollbar and borders
+      setScale(Math.max(0.3, Math.min(1, room / contentH)));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(panel);
+    return () => ro.disconnect();
+  }, [on, box, contentH]);
+  return on ? scale : 1;
+}
+
 type Partner = { id: string; model: Model } | { id: string; error: string };
 
 /** The trained comparison model for `id` (null: none wanted), fetched when the id changes. */
@@ -76,15 +99,21 @@ export function UnrolledView() {
       ? t('unrolled.compareFailed', { id: partnerId, message: partner.error })
       : t('model.loading', { id: partnerId });
 
-  // Keep the current cell in view: scroll only when it is (partly) outside the viewport.
+  // In a slide (embed mode) both rows are scaled to fit the frame's height, never above 1:1;
+  // on the page they keep their size and the page scrolls.
+  const embed = useGatescope((s) => s.embed);
   const scroller = useRef<HTMLDivElement>(null);
+  const scale = useFitScale(embed, scroller, 2 * layout.height);
+
+  // Keep the current cell in view: scroll only when it is (partly) outside the viewport.
   useEffect(() => {
     const box = scroller.current;
     const c = layout.cells[step];
     if (!box || !c) return;
-    const left = box.scrollLeft;
-    if (c.x < left || c.x + c.w > left + box.clientWidth) box.scrollLeft = scrollLeftFor(layout, step, box.clientWidth);
-  }, [layout, step]);
+    const left = box.scrollLeft / scale;
+    const viewW = box.clientWidth / scale;
+    if (c.x < left || c.x + c.w > left + viewW) box.scrollLeft = scrollLeftFor(layout, step, viewW) * scale;
+  }, [layout, step, scale]);
 
   if (embedded.length === 0) return null;
   const rows = [
@@ -93,7 +122,7 @@ export function UnrolledView() {
   ];
   return (
     <section className="unrolled" aria-label={t('unrolled.label')}>
-      <Presets />
+      {!embed && <Presets />}
       <div className="chain-scroll" ref={scroller}>
         <div className="chain-rows">
           {rows.map((r) => (
@@ -103,7 +132,7 @@ export function UnrolledView() {
                 {r.modelId && <code className="row-model">{r.modelId}</code>}
               </div>
               {r.traces ? (
-                <ChainRow kind={r.kind} traces={r.traces} tokens={embedded} layout={layout} theme={theme} t={t} onGo={open} />
+                <ChainRow kind={r.kind} traces={r.traces} tokens={embedded} layout={layout} theme={theme} t={t} onGo={open} scale={scale} />
               ) : (
                 <p className="message notice">{topMissing}</p>
               )}
@@ -111,8 +140,8 @@ export function UnrolledView() {
           ))}
         </div>
       </div>
-      {layout.condensed && <p className="hint">{t('unrolled.condensed')}</p>}
-      <p className="hint legend">{t(tabs ? 'unrolled.legend' : 'unrolled.legendEmbed')}</p>
+      {layout.condensed && !embed && <p className="hint">{t('unrolled.condensed')}</p>}
+      {!embed && <p className="hint legend">{t(tabs ? 'unrolled.legend' : 'unrolled.legendEmbed')}</p>}
     </section>
   );
 }
