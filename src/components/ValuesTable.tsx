@@ -29,7 +29,7 @@ export function ValuesTable() {
       : auto!
     : Array.from({ length: width }, (_, k) => k);
   return (
-    <div className="table-wrap">
+    <div className="table-wrap values-wrap">
       {H > MAX_ROWS && (
         <button type="button" className="show-all" aria-pressed={all} onClick={() => setAll(!all)}>
           {all ? t('table.showDiagram') : t('table.showAll', { n: H })}
