@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { bptt, embedToken, hasCellState, run, type CellKind, type CellParams, type Model, type StepTrace } from '../src/engine';
 import { demoModel } from '../src/models/demo';
@@ -110,4 +111,15 @@ export function bpttGains(cell: CellParams, embedding: Model['embedding'], token
     c: withC ? ks.map((k) => gain(k, 'c')) : null,
     belt: withC ? ks.map(belt) : null,
   };
+}
+
+/** What `npm run trace -- --model ID --text TEXT` prints (tsx directly: npm's banner is not JSON). */
+export interface TraceOutput {
+  readonly model: string;
+  readonly tokens: ReadonlyArray<{ token: string; seen: string; unknown: boolean }>;
+  readonly steps: ReadonlyArray<{ prediction: number[]; h: number[] }>;
+}
+export function runTrace(model: string, text: string): TraceOutput {
+  const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trace.ts', '--model', model, '--text', text], { encoding: 'utf8' });
+  return JSON.parse(out) as TraceOutput;
 }

@@ -1,14 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { runTrace } from './helpers';
 
 /**
  * The prediction after every token, from `npm run trace` (the same script a student or a notebook
  * runs: tsx scripts/trace.ts, not the npm wrapper, whose banner is not JSON).
  */
 function tracePredictions(id: string, text: string): number[][] {
-  const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trace.ts', '--model', id, '--text', text], { encoding: 'utf8' });
-  const trace = JSON.parse(out) as { model: string; steps: Array<{ prediction: number[] }> };
+  const trace = runTrace(id, text);
   expect(trace.model).toBe(id);
   return trace.steps.map((s) => s.prediction);
 }
@@ -73,8 +72,7 @@ test('a word outside the vocabulary is shown as <unk>, as the model and npm run 
   const text = 'the movie was zorbly';
   await page.goto(`./?model=sentiment-lstm&t=3&text=${encodeURIComponent(text)}`);
   await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
-  const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trace.ts', '--model', 'sentiment-lstm', '--text', text], { encoding: 'utf8' });
-  const tokens = (JSON.parse(out) as { tokens: Array<{ token: string; seen: string; unknown: boolean }> }).tokens;
+  const tokens = runTrace('sentiment-lstm', text).tokens;
   expect(tokens.map((t) => t.unknown)).toEqual([false, false, false, true]);
   expect(tokens[3]!.seen).toBe('<unk>');
   const strip = page.getByRole('list', { name: 'Tokens' });

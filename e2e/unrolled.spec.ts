@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import type { CellKind } from '../src/engine';
 import { formatValue } from '../src/viz/vectors';
-import { engineTrace } from './helpers';
+import { engineTrace, runTrace } from './helpers';
 
 const CLOUDS = 'the clouds are in the sky';
 
@@ -130,8 +129,7 @@ test('with a trained model, the comparison row is the same task’s trained mode
   await expect(page.locator('.model-info code')).toHaveText('memory-lstm');
   await expect(page.locator('.row-model')).toHaveText('memory-rnn');
   // The numbers are memory-rnn's, as npm run trace computes them through its own vocabulary.
-  const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trace.ts', '--model', 'memory-rnn', '--text', text], { encoding: 'utf8' });
-  const steps = (JSON.parse(out) as { steps: Array<{ h: number[] }> }).steps;
+  const steps = runTrace('memory-rnn', text).steps;
   await expect(current(page, 'RNN')).toHaveAttribute('aria-label', new RegExp(`^step 4, token “france”, h = ${escape(shown(steps[4]!.h))}`));
   // Another kind in the row loads that kind's trained model.
   await page.getByRole('combobox', { name: 'Top row' }).selectOption('gru');
