@@ -12,6 +12,7 @@ import {
   createRng,
   initialState,
   randomParams,
+  run,
   step,
   type CellKind,
   type CellParams,
@@ -97,6 +98,11 @@ async function lstmRow(n: number): Promise<void> {
   };
   const [engine, tfjs, bareT] = timeAll([enginePass(p, xs), tfjsPass, barePass]) as [Timing, Timing, Timing];
   xt.dispose();
+  // The baseline must compute the same LSTM, or the ratio means nothing.
+  barePass();
+  const h = run(p, xs).traces.at(-1)!.h;
+  const diff = Math.max(...Array.from(h, (v, k) => Math.abs(v - bare.h[k]!)));
+  if (!(diff < 1e-9)) throw new Error(`bench: the bare loop's h differs from the engine's by ${diff}`);
   const ratio = (a: Timing, b: Timing) =>
     `${(a.median / b.median).toFixed(2)} (${(a.min / b.min).toFixed(2)})`.padStart(11);
   console.log(`  H = I = ${String(n).padEnd(6)} ${fmtT(engine)} ${fmtT(tfjs)} ${fmtT(bareT)} ${ratio(engine, tfjs)}  ${ratio(engine, bareT)}`);

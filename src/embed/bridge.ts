@@ -84,14 +84,13 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
     const doc = win.document;
     const panel = doc.getElementById('view-panel');
     const app = doc.querySelector<HTMLElement>('.app');
-    if (!panel || !app || !s0().embed) return Math.ceil(doc.documentElement.scrollHeight);
+    if (!panel || !app || !store.getState().embed) return Math.ceil(doc.documentElement.scrollHeight);
     const chrome = app.getBoundingClientRect().height - panel.clientHeight;
     const svg = panel.querySelector<SVGSVGElement>('svg.diagram');
     const vb = svg?.viewBox.baseVal;
     const content = vb && vb.width > 0 ? (panel.clientWidth * vb.height) / vb.width : panel.scrollHeight;
     return Math.ceil(chrome + content);
   };
-  const s0 = () => store.getState();
   let lastHeight = 0;
   let pending = false;
   const reportHeight = () => {

@@ -7,7 +7,7 @@
 import { CELL_KINDS, type CellKind } from '../engine';
 import { parseModelId } from './modelLoader';
 import { safeModelPath } from './ownModel';
-import { DEFAULT_FLOW, DEFAULT_SPEED, DEFAULT_TEXT, FORGET_BIAS, MAX_SPEED, MAX_TEXT_CHARS, MIN_SPEED, SPEEDS, defaultHidden, type StoreOptions } from './store';
+import { DEFAULT_FLOW, DEFAULT_SPEED, DEFAULT_TEXT, FORGET_BIAS, MAX_TEXT_CHARS, SPEEDS, defaultHidden, type StoreOptions } from './store';
 import { MAX_TOKENS } from '../text/tokenize';
 import { PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
@@ -69,7 +69,6 @@ const isOrigin = (o: string) => {
     return false;
   }
 };
-
 
 export const URL_PARAMS = [
   spec({
@@ -142,11 +141,12 @@ export const URL_PARAMS = [
   spec({
     key: 'speed',
     option: 'speed',
+    // One of the speeds the control offers; a speed set otherwise (a host, a script) is not linked.
     parse: (raw) => {
-      const r = numberIn(MIN_SPEED, MAX_SPEED, 0.25)(raw);
+      const r = numberIn(0, 1000, 0.25)(raw);
       return r.ok && !(SPEEDS as readonly number[]).includes(r.value) ? { ok: false, reason: 'outOfRange' } : r;
     },
-    write: (s) => (s.speed === DEFAULT_SPEED ? null : String(s.speed)),
+    write: (s) => (s.speed === DEFAULT_SPEED || !(SPEEDS as readonly number[]).includes(s.speed) ? null : String(s.speed)),
   }),
   spec({
     // compare=gru: the unrolled view's comparison row (RNN by default, as in colah's essay).

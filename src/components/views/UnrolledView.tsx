@@ -8,13 +8,6 @@ import { Presets } from '../unrolled/Presets';
 import { RowKindPicker } from '../unrolled/RowKindPicker';
 
 /**
- * Two cell kinds unrolled over the same sentence, one above the other (RNN above LSTM by default,
- * as in colah's essay). The bottom row is the store's cell, so it follows the cell-type picker
- * and the stepping controls; the top row is computed here with the engine: with the untrained
- * demo, the other kind's demo cell on the same x's; with a trained model, the same task's
- * trained model of the other kind (each through its own embedding, as each was trained).
- */
-/**
  * The scale at which `contentH` (the rows' drawn height) fits the room the frame leaves the
  * scroller (its top to the bottom of the view panel, minus the row headings), at most 1.
  */
@@ -56,6 +49,13 @@ function usePartner(id: string | null): Partner | null {
   return id && p?.id === id ? p : null;
 }
 
+/**
+ * Two cell kinds unrolled over the same sentence, one above the other (RNN above LSTM by default,
+ * as in colah's essay). The bottom row is the store's cell, so it follows the cell-type picker
+ * and the stepping controls; the top row is computed here with the engine: with the untrained
+ * demo, the other kind's demo cell on the same x's; with a trained model, the same task's
+ * trained model of the other kind (each through its own embedding, as each was trained).
+ */
 export function UnrolledView() {
   const t = useT();
   const embedded = useGatescope((s) => s.embedded);
