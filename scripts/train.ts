@@ -1,7 +1,9 @@
 /**
  * npm run train -- --task sentiment --cell lstm      one model
  * npm run train -- --task memory --all               every cell kind for one task
- * npm run train -- --all                              all ten shipped models
+ * npm run train -- --task charlm --all               the character models (needs data/austen.tsv:
+ *                                                     Rscript scripts/data/austen.R, see README)
+ * npm run train -- --all                              every shipped model
  *
  * Writes public/models/<id>.json (the model, its measured caption and its report) and
  * rebuilds public/models/index.json from every model file on disk. Seeds are fixed, so the
@@ -16,6 +18,8 @@ import { LANGUAGES_ZH } from '../src/train/labels';
 import { memoryInsight, sentimentInsight } from '../src/train/insight';
 import { SENTIMENT_PRESETS } from '../src/train/data/sentiment';
 import { TASKS, trainModel, type TrainTask } from '../src/train/tasks';
+import { CHARLM_PRESETS, charLmCaption, trainCharLm } from '../src/train/charlmTask';
+import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
 
 const OUT = join(import.meta.dirname, '..', 'public', 'models');
 
@@ -28,15 +32,41 @@ const { values } = parseArgs({
   options: { task: { type: 'string' }, cell: { type: 'string' }, all: { type: 'boolean', default: false } },
   strict: true,
 });
-if (values.task !== undefined && !(TASKS as readonly string[]).includes(values.task)) fail(`unknown --task "${values.task}"; use ${TASKS.join(' or ')}`);
+const ALL_TASKS = [...TASKS, 'charlm'] as const;
+if (values.task !== undefined && !(ALL_TASKS as readonly string[]).includes(values.task)) fail(`unknown --task "${values.task}"; use ${ALL_TASKS.join(', ')}`);
 if (values.cell !== undefined && !(CELL_KINDS as readonly string[]).includes(values.cell)) fail(`unknown --cell "${values.cell}"; use one of ${CELL_KINDS.join(', ')}`);
 if (!values.all && (values.task === undefined || values.cell === undefined)) fail('give --task and --cell, or --all (optionally with --task)');
 
-const tasks: TrainTask[] = values.task ? [values.task as TrainTask] : [...TASKS];
+const tasks: Array<(typeof ALL_TASKS)[number]> = values.task ? [values.task as TrainTask] : [...ALL_TASKS];
 const kinds: CellKind[] = values.all ? [...CELL_KINDS] : [values.cell as CellKind];
 
 mkdirSync(OUT, { recursive: true });
+function austen() {
+  const path = join(import.meta.dirname, '..', 'data', 'austen.tsv');
+  let tsv: string;
+  try {
+    tsv = readFileSync(path, 'utf8');
+  } catch {
+    fail(`${path} is missing: run  Rscript scripts/data/austen.R  (Debian: apt-get install r-base-core r-cran-janeaustenr)`);
+  }
+  return chaptersFromRows(parseAustenTsv(tsv));
+}
+
 for (const task of tasks) {
+  if (task === 'charlm') {
+    const chapters = austen();
+    for (const kind of kinds) {
+      const t0 = performance.now();
+      const { model, report } = trainCharLm(kind, chapters, undefined, (s) =>
+        process.stderr.write(`charlm-${kind} epoch ${s.epoch + 1}: ${(s.loss / Math.LN2).toFixed(3)} bits/char, |g| ${s.gradNorm.toFixed(3)}, val ${(-(s.valScore ?? NaN)).toFixed(3)}\n`),
+      );
+      report.wallSeconds = Math.round((performance.now() - t0) / 100) / 10;
+      const text = JSON.stringify(toModelFile(model, { caption: charLmCaption(report), presets: CHARLM_PRESETS, report: { ...report } }));
+      writeFileSync(join(OUT, `${model.id}.json`), `${text}\n`);
+      process.stdout.write(`${JSON.stringify({ ...report, lossCurve: undefined, bytes: text.length })}\n`);
+    }
+    continue;
+  }
   for (const kind of kinds) {
     const t0 = performance.now();
     const { model, report } = trainModel(task, kind, (s, restart) =>

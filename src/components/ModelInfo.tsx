@@ -7,6 +7,7 @@ export function ModelInfo() {
   const report = useGatescope((s) => s.modelMeta?.report ?? null);
   const origin = useGatescope((s) => s.origin);
   const acc = typeof report?.heldoutAccuracy === 'number' ? report.heldoutAccuracy : null;
+  const bpc = typeof report?.heldoutBpc === 'number' ? report.heldoutBpc : null;
   const kind = model.cell.kind;
   return (
     <section className="model-info" aria-label={t('modelLabel')}>
@@ -23,6 +24,7 @@ export function ModelInfo() {
           <span className="badge trained">
             {t('trained')}
             {acc !== null && <> · {t('heldoutAccuracy', { v: (acc * 100).toFixed(1) })}</>}
+            {bpc !== null && <> · {t('heldoutBpc', { v: bpc.toFixed(2) })}</>}
           </span>
         )}
       </p>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { GapChart } from './GapChart';
 import { linePoints, predictionsOverSentence, topK } from '../viz/predictions';
+import { visibleToken } from '../text/visible';
 import { useGatescope, useT } from './StoreContext';
 
 const W = 640;
@@ -52,6 +53,9 @@ export function Prediction() {
   if (!head || probs.length === 0) return null;
   const now = probs[step]!;
   const labels = lang === 'zh' && meta?.labelsZh ? meta.labelsZh : head.labels;
+  // A character model's labels are characters: a space must be seen, not blank.
+  const chars = model.tokenizer === 'chars';
+  const show = (s: string) => (chars ? visibleToken(s) : s);
   return (
     <section className="prediction" aria-label={t('pred.title')}>
       <h2>{t('pred.title')}</h2>
@@ -67,12 +71,13 @@ export function Prediction() {
       ) : (
         <div data-testid="prediction" data-label={head.labels[topK(now, head.labels, 1)[0]!.index]}>
           <p className="pred-now">
-            {t('pred.predictedAt', { t: step, token: tokens[step] ?? '' })} <strong>{labels[topK(now, labels, 1)[0]!.index]}</strong>
+            {t(chars ? 'pred.nextAt' : 'pred.predictedAt', { t: step, token: show(tokens[step] ?? '') })}{' '}
+            <strong>{show(labels[topK(now, labels, 1)[0]!.index]!)}</strong>
           </p>
-          <ol className="top3" aria-label={t('pred.top3')}>
+          <ol className={chars ? 'top3 chars' : 'top3'} aria-label={t(chars ? 'pred.top3chars' : 'pred.top3')}>
             {topK(now, labels, 3).map((r) => (
               <li key={r.index} data-label={head.labels[r.index]} data-value={r.p}>
-                <span className="lab">{r.label}</span>
+                <span className="lab">{show(r.label)}</span>
                 <span className="bar" style={{ width: `${Math.max(1, r.p * 100)}%` }} aria-hidden="true" />
                 <span className="num">{pct(r.p)}</span>
               </li>

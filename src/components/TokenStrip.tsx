@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { visibleToken } from '../text/visible';
 import { useGatescope, useT } from './StoreContext';
 
 /** The sentence as steps: the current token is marked, and any token is a button to go there. */
@@ -31,7 +32,7 @@ export function TokenStrip() {
             title={tok.unknown ? `${tok.token} → <unk>` : undefined}
           >
             <span className="tok-t">{k}</span>
-            <span className="tok-text">{tok.token}</span>
+            <span className="tok-text">{visibleToken(tok.token)}</span>
             {/* What the model reads: a word outside its vocabulary is the <unk> token. */}
             {tok.unknown && <span className="tok-unk">{'<unk>'}</span>}
           </button>

@@ -4,7 +4,7 @@ import type { TokenizeError } from '../text/tokenize';
 import type { ModelSource, OwnModelOrigin } from './ownModel';
 
 /** What the model picker offers: the untrained demo, or a trained task (one model per cell kind). */
-export const MODEL_TASKS = ['demo', 'sentiment', 'memory'] as const;
+export const MODEL_TASKS = ['demo', 'sentiment', 'memory', 'charlm'] as const;
 export type ModelTaskChoice = (typeof MODEL_TASKS)[number];
 
 export interface LoadError {

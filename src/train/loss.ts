@@ -65,7 +65,7 @@ export function accumulateGrads(m: TrainableModel, ids: readonly number[], label
 }
 
 /** Both CellGrads have the same shape (same cell), so they add as flat arrays in view order. */
-function addCellGrads(g: ModelGrads, from: CellGrads): void {
+export function addCellGrads(g: ModelGrads, from: CellGrads): void {
   const add = gradArrays(from);
   gradArrays(g.cell).forEach((into, k) => {
     const a = into.data;

@@ -31,6 +31,8 @@ export interface NetworkSpec {
   readonly headKind: 'sigmoid' | 'softmax';
   readonly labels: readonly string[];
   readonly seed: number;
+  /** How the app splits typed text for this model (default: words). */
+  readonly tokenizer?: Model['tokenizer'];
 }
 
 export type TrainableModel = Model & { readonly embedding: TableEmbedding; readonly head: NonNullable<Model['head']> };
@@ -74,7 +76,7 @@ export function initNetwork(spec: NetworkSpec): TrainableModel {
       W: matrix(outputs, H, Array.from({ length: outputs * H }, () => rng.uniform(-s, s))),
       b: new Float64Array(outputs),
     },
-    tokenizer: 'words',
+    tokenizer: spec.tokenizer ?? 'words',
   };
 }
 

@@ -6,7 +6,7 @@
 import { createRng } from '../engine';
 import { Adam, clipByGlobalNorm } from './adam';
 import { accumulateGrads, finalProbs } from './loss';
-import { modelGrads, modelParams, zeroModelGrads, type TrainableModel } from './network';
+import { modelGrads, modelParams, zeroModelGrads, type ModelGrads, type TrainableModel } from './network';
 
 /** An example already turned into embedding row ids. */
 export interface Encoded {
@@ -35,6 +35,11 @@ export interface TrainOptions {
    * trained on nor the held-out test set.
    */
   readonly validate?: () => number;
+  /**
+   * Adds one example's gradients into the batch's and returns its loss (default: the loss at the
+   * last step, accumulateGrads; the character model scores every step, charlm.ts).
+   */
+  readonly accumulate?: (m: TrainableModel, e: Encoded, g: ModelGrads) => number;
 }
 
 export interface EpochStats {
@@ -58,6 +63,7 @@ export function train(m: TrainableModel, o: TrainOptions): TrainResult {
   const params = modelParams(m);
   const adam = new Adam(params, { lr: o.lr });
   const stats: EpochStats[] = [];
+  const accumulate = o.accumulate ?? ((net: TrainableModel, e: Encoded, g: ModelGrads) => accumulateGrads(net, e.ids, e.label, g));
   let best: { epoch: number; score: number; weights: Float64Array[] } | null = null;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     adam.lr = o.lrAt ? o.lrAt(epoch) : o.lr;
@@ -73,7 +79,7 @@ export function train(m: TrainableModel, o: TrainOptions): TrainResult {
     for (let start = 0; start < order.length; start += o.batchSize) {
       const batch = order.slice(start, start + o.batchSize);
       const g = zeroModelGrads(m);
-      for (const i of batch) lossSum += accumulateGrads(m, data[i]!.ids, data[i]!.label, g);
+      for (const i of batch) lossSum += accumulate(m, data[i]!, g);
       const flat = modelGrads(g);
       for (const a of flat) for (let k = 0; k < a.data.length; k++) a.data[k] = a.data[k]! / batch.length;
       normSum += clipByGlobalNorm(flat, o.clipNorm);

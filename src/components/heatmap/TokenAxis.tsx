@@ -1,3 +1,4 @@
+import { visibleToken } from '../../text/visible';
 import type { EmbeddedToken } from '../../engine';
 import type { HeatmapLayout } from '../../viz/heatmapLayout';
 
@@ -19,7 +20,7 @@ export function TokenAxis({ layout: L, tokens, current }: { layout: HeatmapLayou
           return (
             <g key={t} className={cls}>
               <text x={cx} y={12} textAnchor="middle" className="hm-axis-t">{t}</text>
-              <text x={cx} y={29} textAnchor="middle">{Array.from(tok.token).slice(0, 7).join('')}</text>
+              <text x={cx} y={29} textAnchor="middle">{Array.from(visibleToken(tok.token)).slice(0, 7).join('')}</text>
             </g>
           );
         if (sparse)

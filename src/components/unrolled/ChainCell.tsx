@@ -1,3 +1,4 @@
+import { visibleToken } from '../../text/visible';
 import { memo } from 'react';
 import type { EmbeddedToken, StepTrace } from '../../engine';
 import type { Theme } from '../../store/types';
@@ -21,8 +22,9 @@ interface Props {
 
 /** Truncates a token label to what fits under its cell (the full token is in the name). */
 function fit(token: string, maxChars: number): string {
-  const chars = Array.from(token);
-  return chars.length <= maxChars ? token : `${chars.slice(0, Math.max(1, maxChars - 1)).join('')}…`;
+  const shown = visibleToken(token);
+  const chars = Array.from(shown);
+  return chars.length <= maxChars ? shown : `${chars.slice(0, Math.max(1, maxChars - 1)).join('')}…`;
 }
 
 /** One step of the chain: h circle, box with its value swatches, x circle and token. */
