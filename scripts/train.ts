@@ -3,6 +3,8 @@
  * npm run train -- --task memory --all               every cell kind for one task
  * npm run train -- --task charlm --all               the character models (needs data/austen.tsv:
  *                                                     Rscript scripts/data/austen.R, see README)
+ * npm run train -- --task learnability               the memory lesson: every kind from scratch at each
+ *                                                     gap, 3 seeds (public/reports/memory-learnability.json)
  * npm run train -- --all                              every shipped model
  *
  * Writes public/models/<id>.json (the model, its measured caption and its report) and
@@ -20,6 +22,7 @@ import { SENTIMENT_PRESETS } from '../src/train/data/sentiment';
 import { TASKS, trainModel, type TrainTask } from '../src/train/tasks';
 import { CHARLM_PRESETS, charLmCaption, trainCharLm } from '../src/train/charlmTask';
 import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
+import { LEARN, LEARN_GAPS, LEARN_SEEDS, learnabilityRun, summarise, type LearnRun } from '../src/train/learnability';
 
 const OUT = join(import.meta.dirname, '..', 'public', 'models');
 
@@ -32,7 +35,7 @@ const { values } = parseArgs({
   options: { task: { type: 'string' }, cell: { type: 'string' }, all: { type: 'boolean', default: false } },
   strict: true,
 });
-const ALL_TASKS = [...TASKS, 'charlm'] as const;
+const ALL_TASKS = [...TASKS, 'charlm', 'learnability'] as const;
 if (values.task !== undefined && !(ALL_TASKS as readonly string[]).includes(values.task)) fail(`unknown --task "${values.task}"; use ${ALL_TASKS.join(', ')}`);
 if (values.cell !== undefined && !(CELL_KINDS as readonly string[]).includes(values.cell)) fail(`unknown --cell "${values.cell}"; use one of ${CELL_KINDS.join(', ')}`);
 if (!values.all && (values.task === undefined || values.cell === undefined)) fail('give --task and --cell, or --all (optionally with --task)');
@@ -53,6 +56,26 @@ function austen() {
 }
 
 for (const task of tasks) {
+  if (task === 'learnability') {
+    const runs: Array<LearnRun & { seconds: number }> = [];
+    for (const gap of LEARN_GAPS) {
+      for (const kind of kinds) {
+        for (const seed of LEARN_SEEDS) {
+          const t0 = performance.now();
+          const { run } = learnabilityRun(kind, gap, seed);
+          const seconds = Math.round((performance.now() - t0) / 100) / 10;
+          runs.push({ ...run, seconds });
+          process.stderr.write(`learnability ${kind} gap ${gap} seed ${seed}: held-out ${(run.heldoutAccuracy * 100).toFixed(1)}%, learned after ${run.examplesToLearn ?? 'never'}, ${seconds} s\n`);
+        }
+      }
+    }
+    const dir = join(OUT, '..', 'reports');
+    mkdirSync(dir, { recursive: true });
+    const report = { task: 'memory-learnability', config: LEARN, gaps: LEARN_GAPS, seeds: LEARN_SEEDS, classes: 6, summary: summarise(runs), runs };
+    writeFileSync(join(dir, 'memory-learnability.json'), `${JSON.stringify(report, null, 1)}\n`);
+    process.stdout.write(`${JSON.stringify(report.summary)}\n`);
+    continue;
+  }
   if (task === 'charlm') {
     const chapters = austen();
     for (const kind of kinds) {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { GapChart } from './GapChart';
+import { LearnChart } from './LearnChart';
 import { linePoints, predictionsOverSentence, topK } from '../viz/predictions';
 import { visibleToken } from '../text/visible';
 import { useGatescope, useT } from './StoreContext';
@@ -86,7 +86,7 @@ export function Prediction() {
         </div>
       )}
       {model.task === 'memory' && head.kind === 'softmax' && (
-        <GapChart kind={model.cell.kind} report={meta?.report ?? null} classes={head.labels.length} />
+        <LearnChart kind={model.cell.kind} />
       )}
       {meta?.caption && (
         <p className="look-for">

@@ -194,8 +194,9 @@ const FEATURE_TEXT: Record<FoundUnit['feature'], { en: string; zh: string }> = {
 export function charLmCaption(r: CharLmReport): { en: string; zh: string } {
   const top = [...r.units].sort((a, b) => Math.abs(b.r) - Math.abs(a.r)).slice(0, 3);
   const f2 = (x: number) => x.toFixed(2);
-  const en = top.map((u) => `${u.vector}[${u.unit}] is ${u.r > 0 ? 'high' : 'low'} ${FEATURE_TEXT[u.feature].en} (r = ${f2(u.r)})`);
-  const zh = top.map((u) => `${u.vector}[${u.unit}] ${FEATURE_TEXT[u.feature].zh}${u.r > 0 ? '偏高' : '偏低'}（r = ${f2(u.r)}）`);
+  // Units are counted from 1 on screen (u1, u2 … in the heatmaps), from 0 in the report.
+  const en = top.map((u) => `unit ${u.unit + 1} of ${u.vector} is ${u.r > 0 ? 'high' : 'low'} ${FEATURE_TEXT[u.feature].en} (r = ${f2(u.r)})`);
+  const zh = top.map((u) => `${u.vector} 的第 ${u.unit + 1} 个单元${FEATURE_TEXT[u.feature].zh}${u.r > 0 ? '偏高' : '偏低'}（r = ${f2(u.r)}）`);
   return {
     en:
       `Type anything and watch the top-3 guesses for the next character. On held-out Austen chapters: ${f2(r.heldoutBpc)} bits per character ` +

@@ -40,6 +40,8 @@ export interface TrainOptions {
    * last step, accumulateGrads; the character model scores every step, charlm.ts).
    */
   readonly accumulate?: (m: TrainableModel, e: Encoded, g: ModelGrads) => number;
+  /** Checked after each epoch (after `validate`): true ends training early. */
+  readonly stop?: () => boolean;
 }
 
 export interface EpochStats {
@@ -93,10 +95,11 @@ export function train(m: TrainableModel, o: TrainOptions): TrainResult {
     if (valScore !== undefined && (best === null || valScore > best.score)) {
       best = { epoch, score: valScore, weights: params.map((p) => Float64Array.from(p.data)) };
     }
+    if (o.stop?.()) break;
   }
   const kept = best;
   if (kept) params.forEach((p, j) => p.data.set(kept.weights[j]!));
-  return { stats, bestEpoch: kept ? kept.epoch : o.epochs - 1 };
+  return { stats, bestEpoch: kept ? kept.epoch : stats.length - 1 };
 }
 
 export function predictLabel(m: TrainableModel, ids: readonly number[]): number {

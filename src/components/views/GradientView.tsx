@@ -1,3 +1,4 @@
+import { LearnChart } from '../LearnChart';
 import { useMemo } from 'react';
 import { FORGET_BIAS } from '../../store/store';
 import { MAX_TOKENS } from '../../text/tokenize';
@@ -41,6 +42,10 @@ export function GradientView() {
   return (
     <div className="gradient-view">
       <p className="explain">{t('flow.explain')}</p>
+      <details className="learn-details">
+        <summary>{t('flow.learnSummary')}</summary>
+        <LearnChart kind={right.kind} id="learnability-flow" />
+      </details>
       <div className="flow-controls">
         <fieldset className="flow-from">
           <legend>{t('flow.from')}</legend>

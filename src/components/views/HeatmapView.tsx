@@ -3,7 +3,9 @@ import { fullTraces } from '../../store/compare';
 import { heatmapLayout, heatmapSeries, renderMode } from '../../viz/heatmapLayout';
 import { HeatmapPanel, revealColumns } from '../heatmap/HeatmapPanel';
 import { TokenAxis } from '../heatmap/TokenAxis';
+import { PaintedText } from '../heatmap/PaintedText';
 import { UnitLine } from '../heatmap/UnitLine';
+import { measuredUnits } from '../../viz/paintedText';
 import { useGatescope, useT } from '../StoreContext';
 
 /**
@@ -17,6 +19,9 @@ export function HeatmapView() {
   const current = useGatescope((s) => s.t);
   const theme = useGatescope((s) => s.theme);
   const goTo = useGatescope((s) => s.goTo);
+  const report = useGatescope((s) => s.modelMeta?.report ?? null);
+  const chars = useGatescope((s) => s.model.tokenizer === 'chars');
+  const measured = useMemo(() => measuredUnits(report, cell.hiddenSize), [report, cell.hiddenSize]);
   const series = useMemo(() => heatmapSeries(fullTraces(cell, embedded)), [cell, embedded]);
   const layout = useMemo(() => heatmapLayout(embedded.length, cell.hiddenSize), [embedded.length, cell.hiddenSize]);
   const mode = renderMode(embedded.length, cell.hiddenSize, series.length);
@@ -38,6 +43,18 @@ export function HeatmapView() {
       <p id={helpId} className="hint">
         {t('heatmap.help')} {mode === 'canvas' && t('heatmap.canvasNote')}
       </p>
+      <PaintedText
+        key={`${cell.kind}:${cell.hiddenSize}:${measured.length}`}
+        series={series}
+        tokens={embedded}
+        current={current}
+        theme={theme}
+        hidden={cell.hiddenSize}
+        measured={measured}
+        onGo={goTo}
+        t={t}
+        chars={chars}
+      />
       <div className="hm-scroll">
         <div className="hm-rows" ref={rows}>
           <div className="hm-body">
