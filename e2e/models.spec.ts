@@ -109,43 +109,64 @@ for (const theme of ['light', 'dark'] as const) {
   }
 }
 
-test('memory: the accuracy-by-gap chart shows the numbers in the model files, the current cell highlighted', async ({ page }) => {
-  const kinds = ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const;
-  const reports = Object.fromEntries(
-    kinds.map((k) => [k, (JSON.parse(readFileSync(`public/models/memory-${k}.json`, 'utf8')) as { report: { heldoutAccuracyByGap: Record<string, number>; heldoutPerGap: number } }).report]),
-  );
+test('memory: the learnability chart shows the numbers of the report, the current cell highlighted, and says what they show', async ({ page }) => {
+  type Row = { kind: string; gap: number; median: number; learned: number; seeds: number };
+  const report = JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')) as { gaps: number[]; summary: Row[] };
   await page.goto('./?model=memory-rnn');
   await expect(page.locator('.model-info code')).toHaveText('memory-rnn');
-  const chart = page.getByTestId('gap-chart');
+  const chart = page.getByTestId('learn-chart');
   await expect(chart.getByRole('img')).toBeVisible();
-  for (const k of kinds) {
-    const row = chart.locator(`tr[data-kind="${k}"]`);
-    for (const [gap, acc] of Object.entries(reports[k]!.heldoutAccuracyByGap)) {
-      const cell = row.locator(`td[data-gap="${gap}"]`);
-      await expect(cell).toHaveText(`${(acc * 100).toFixed(1)}%`);
-      expect(Number(await cell.getAttribute('data-value'))).toBe(acc);
-    }
+  for (const r of report.summary) {
+    const cell = chart.locator(`tr[data-kind="${r.kind}"] td[data-gap="${r.gap}"]`);
+    await expect(cell).toHaveText(`${Math.round(r.median * 100)}% (${r.learned}/${r.seeds})`);
+    expect(Number(await cell.getAttribute('data-value'))).toBe(r.median);
   }
   await expect(chart.locator('tr.current')).toHaveAttribute('data-kind', 'rnn');
   await expect(chart.locator('.gap-line.current')).toHaveClass(/kind-rnn/);
   await expect(chart.locator('.gap-line')).toHaveCount(5);
-  await expect(chart.locator('figcaption')).toContainText(`${reports.rnn!.heldoutPerGap} held-out sentences per gap per model`);
-  await expect(chart.locator('figcaption')).toContainText('Chance (dashed) is 16.7%');
+  // The sentence's numbers, recomputed here from the report: the shortest gap from which no RNN
+  // seed learned, and the longest gap up to which every seed of every gated kind learned.
+  const at = (kind: string, gap: number) => report.summary.find((r) => r.kind === kind && r.gap === gap)!;
+  const gaps = report.gaps;
+  let rnnNever = -1;
+  for (const g of [...gaps].reverse()) {
+    if (at('rnn', g).learned > 0) break;
+    rnnNever = g;
+  }
+  const upTo = (kind: string) => {
+    let best = -1;
+    for (const g of gaps) {
+      if (at(kind, g).learned < at(kind, g).seeds) break;
+      best = g;
+    }
+    return best;
+  };
+  const gated = Math.min(...['lstm', 'gru', 'peephole', 'coupled'].map(upTo));
+  expect(rnnNever).toBeGreaterThan(0);
+  expect(gated).toBeGreaterThan(0);
+  await expect(page.getByTestId('learn-finding')).toContainText(`from ${rnnNever} filler words on, the plain RNN learned in none of`);
+  await expect(page.getByTestId('learn-finding')).toContainText(`every gated cell learned every gap up to ${gated} in every seed`);
+  await expect(chart.locator('figcaption')).toContainText('Chance (dashed) is 17%');
 
   await page.getByRole('radio', { name: 'LSTM', exact: true }).click();
   await expect(page.locator('.model-info code')).toHaveText('memory-lstm');
   await expect(chart.locator('tr.current')).toHaveAttribute('data-kind', 'lstm');
 
   await page.goto('./?model=memory-gru&lang=zh');
-  await expect(page.getByTestId('gap-chart').locator('h3')).toHaveText('按间隔的留出数据准确率');
-  await expect(page.getByTestId('gap-chart').locator('figcaption')).toContainText(`每个模型每个间隔 ${reports.gru!.heldoutPerGap} 个`);
+  await expect(page.getByTestId('learn-chart').locator('h3')).toHaveText('它能学会记住吗？在每个间隔上从零训练');
+  await expect(page.getByTestId('learn-finding')).toContainText(`从 ${rnnNever} 个填充词起`);
 
   // On a phone the page does not scroll sideways (the table scrolls in its own box).
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect(page.getByTestId('gap-chart')).toBeVisible();
+  await expect(page.getByTestId('learn-chart')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // The gradient view has the same chart, folded under its explanation.
+  await page.goto('./?model=memory-lstm&view=gradient');
+  await page.getByText('Measured: which cells can learn the memory task from scratch, gap by gap').click();
+  await expect(page.locator('#learnability-flow')).toBeVisible();
 
   await page.goto('./?model=sentiment-lstm');
   await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
-  await expect(page.getByTestId('gap-chart')).toHaveCount(0);
+  await expect(page.getByTestId('learn-chart')).toHaveCount(0);
 });

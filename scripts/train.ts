@@ -20,7 +20,8 @@ import { LANGUAGES_ZH } from '../src/train/labels';
 import { memoryInsight, sentimentInsight } from '../src/train/insight';
 import { SENTIMENT_PRESETS } from '../src/train/data/sentiment';
 import { TASKS, trainModel, type TrainTask } from '../src/train/tasks';
-import { CHARLM_PRESETS, charLmCaption, trainCharLm } from '../src/train/charlmTask';
+import { AUSTEN, POEMS, charLmCaption, trainCharLm } from '../src/train/charlmTask';
+import { poemsFromFortunes } from '../src/train/data/poems';
 import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
 import { LEARN, LEARN_GAPS, LEARN_SEEDS, learnabilityRun, summarise, type LearnRun } from '../src/train/learnability';
 
@@ -35,7 +36,7 @@ const { values } = parseArgs({
   options: { task: { type: 'string' }, cell: { type: 'string' }, all: { type: 'boolean', default: false } },
   strict: true,
 });
-const ALL_TASKS = [...TASKS, 'charlm', 'learnability'] as const;
+const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'learnability'] as const;
 if (values.task !== undefined && !(ALL_TASKS as readonly string[]).includes(values.task)) fail(`unknown --task "${values.task}"; use ${ALL_TASKS.join(', ')}`);
 if (values.cell !== undefined && !(CELL_KINDS as readonly string[]).includes(values.cell)) fail(`unknown --cell "${values.cell}"; use one of ${CELL_KINDS.join(', ')}`);
 if (!values.all && (values.task === undefined || values.cell === undefined)) fail('give --task and --cell, or --all (optionally with --task)');
@@ -53,6 +54,18 @@ function austen() {
     fail(`${path} is missing: run  Rscript scripts/data/austen.R  (Debian: apt-get install r-base-core r-cran-janeaustenr)`);
   }
   return chaptersFromRows(parseAustenTsv(tsv));
+}
+
+/** The poems straight from Debian's fortunes-zh (apt-get install fortunes-zh). */
+function poems() {
+  return (['tang300', 'song100'] as const).flatMap((name) => {
+    const path = `/usr/share/games/fortunes/${name}.u8`;
+    try {
+      return poemsFromFortunes(readFileSync(path, 'utf8'), name);
+    } catch {
+      fail(`${path} is missing: apt-get install fortunes-zh`);
+    }
+  });
 }
 
 for (const task of tasks) {
@@ -76,15 +89,16 @@ for (const task of tasks) {
     process.stdout.write(`${JSON.stringify(report.summary)}\n`);
     continue;
   }
-  if (task === 'charlm') {
-    const chapters = austen();
+  if (task === 'charlm' || task === 'charlm-zh') {
+    const corpus = task === 'charlm' ? AUSTEN : POEMS;
+    const chapters = task === 'charlm' ? austen() : poems();
     for (const kind of kinds) {
       const t0 = performance.now();
-      const { model, report } = trainCharLm(kind, chapters, undefined, (s) =>
-        process.stderr.write(`charlm-${kind} epoch ${s.epoch + 1}: ${(s.loss / Math.LN2).toFixed(3)} bits/char, |g| ${s.gradNorm.toFixed(3)}, val ${(-(s.valScore ?? NaN)).toFixed(3)}\n`),
+      const { model, report } = trainCharLm(kind, chapters, corpus, undefined, (s) =>
+        process.stderr.write(`${task}-${kind} epoch ${s.epoch + 1}: ${(s.loss / Math.LN2).toFixed(3)} bits/char, |g| ${s.gradNorm.toFixed(3)}, val ${(-(s.valScore ?? NaN)).toFixed(3)}\n`),
       );
       report.wallSeconds = Math.round((performance.now() - t0) / 100) / 10;
-      const text = JSON.stringify(toModelFile(model, { caption: charLmCaption(report), presets: CHARLM_PRESETS, report: { ...report } }));
+      const text = JSON.stringify(toModelFile(model, { caption: charLmCaption(report), presets: corpus.presets, report: { ...report } }));
       writeFileSync(join(OUT, `${model.id}.json`), `${text}\n`);
       process.stdout.write(`${JSON.stringify({ ...report, lossCurve: undefined, bytes: text.length })}\n`);
     }

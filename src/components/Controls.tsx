@@ -1,3 +1,4 @@
+import { visibleToken } from '../text/visible';
 import { useShallow } from 'zustand/react/shallow';
 import { SPEEDS } from '../store/store';
 import { useGatescope, useT } from './StoreContext';
@@ -47,7 +48,7 @@ export function Controls() {
           step={1}
           value={s.t}
           disabled={empty}
-          aria-valuetext={empty ? '' : `t = ${s.t}: ${s.tokens[s.t] ?? ''}`}
+          aria-valuetext={empty ? '' : `t = ${s.t}: ${visibleToken(s.tokens[s.t] ?? '')}`}
           onChange={(e) => s.goTo(Number(e.target.value))}
         />
         <output aria-hidden="true">

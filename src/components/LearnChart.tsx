@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CellKind } from '../engine';
-import { learnData, learnLayout, longestLearned, type LearnData } from '../viz/learnChart';
+import { alwaysUpTo, learnData, learnLayout, neverFrom, type LearnData } from '../viz/learnChart';
 import { useT } from './StoreContext';
 
 const W = 640;
@@ -38,19 +38,19 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
   const g = learnLayout(data, W, HGT);
   const chance = 1 / data.classes;
   const seeds = data.series[0]!.points[0]!.seeds;
-  const rnn = longestLearned(data, 'rnn');
-  const gated = data.series.filter((s) => s.kind !== 'rnn').map((s) => longestLearned(data, s.kind));
-  const gatedAll = gated.every((x) => x !== null) && gated.length > 0 ? Math.min(...(gated as number[])) : null;
+  // The sentence is built from the measurement: where the RNN stopped learning in every seed,
+  // and up to where every gated kind learned in every seed.
+  const rnnNever = neverFrom(data, 'rnn');
+  const gated = data.series.filter((s) => s.kind !== 'rnn').map((s) => alwaysUpTo(data, s.kind));
+  const gatedAll = gated.length > 0 && gated.every((x) => x !== null) ? Math.min(...(gated as number[])) : null;
   const ordered = [...data.series].sort((a, b) => (a.kind === kind ? 1 : 0) - (b.kind === kind ? 1 : 0));
   return (
     <figure className="gap-chart learn-chart" data-testid="learn-chart" id={id}>
       <h3>{t('learn.title')}</h3>
       <p className="learn-finding" data-testid="learn-finding">
-        {t('learn.finding', {
-          rnn: rnn === null ? t('learn.none') : String(rnn),
-          gated: gatedAll === null ? t('learn.none') : String(gatedAll),
-          seeds,
-        })}
+        {rnnNever !== null && gatedAll !== null
+          ? t('learn.finding', { rnn: rnnNever, gated: gatedAll, seeds })
+          : t('learn.findingMixed', { seeds })}
       </p>
       <svg viewBox={`0 0 ${W} ${HGT}`} role="img" aria-labelledby={`${id}-title`}>
         <title id={`${id}-title`}>{t('learn.chartTitle')}</title>

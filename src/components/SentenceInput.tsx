@@ -4,6 +4,7 @@ export function SentenceInput() {
   const t = useT();
   const text = useGatescope((s) => s.text);
   const setText = useGatescope((s) => s.setText);
+  const chars = useGatescope((s) => s.model.tokenizer === 'chars');
   return (
     <div className="sentence">
       <label htmlFor="sentence-input">{t('sentence')}</label>
@@ -17,7 +18,7 @@ export function SentenceInput() {
         onChange={(e) => setText(e.target.value)}
       />
       <p id="sentence-hint" className="hint">
-        {t('sentenceHint')}
+        {t(chars ? 'sentenceHintChars' : 'sentenceHint')}
       </p>
     </div>
   );

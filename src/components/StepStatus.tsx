@@ -1,3 +1,4 @@
+import { visibleToken } from '../text/visible';
 import { useGatescope, useT } from './StoreContext';
 
 /** A polite live region: screen readers hear each step's number and token. */
@@ -9,7 +10,7 @@ export function StepStatus({ visible = true }: { visible?: boolean }) {
   const last = useGatescope((s) => s.tokens.length - 1);
   const msg = !tok
     ? t('noSteps')
-    : t(tok.unknown ? 'stepStatusUnknown' : 'stepStatus', { t: step, last, token: tok.token });
+    : t(tok.unknown ? 'stepStatusUnknown' : 'stepStatus', { t: step, last, token: visibleToken(tok.token) });
   return (
     <p role="status" aria-live="polite" className={visible ? 'step-status' : 'step-status sr-only'}>
       {msg}

@@ -41,7 +41,7 @@ export interface Head {
   readonly b: Vec;
 }
 
-export type ModelTask = 'demo' | 'sentiment' | 'memory' | 'charlm' | 'chars' | 'custom';
+export type ModelTask = 'demo' | 'sentiment' | 'memory' | 'charlm' | 'charlm-zh' | 'chars' | 'custom';
 
 export interface Model {
   readonly id: string;

@@ -3,7 +3,7 @@
  *
  * {
  *   "format": "gatescope-model", "version": 1,
- *   "id": "sentiment-lstm", "task": "sentiment" | "memory" | "charlm" | "chars" | "custom" | "demo",
+ *   "id": "sentiment-lstm", "task": "sentiment" | "memory" | "charlm" | "charlm-zh" | "chars" | "custom" | "demo",
  *   "tokenizer": "words" | "chars",
  *   "cell": {
  *     "kind": "rnn" | "lstm" | "gru" | "peephole" | "coupled",
@@ -57,7 +57,7 @@ export const MODEL_FORMAT = 'gatescope-model';
 export const MODEL_FORMAT_VERSION = 1;
 export const LAYOUTS = ['canonical', 'pytorch', 'keras', 'onnx'] as const;
 export type Layout = (typeof LAYOUTS)[number];
-const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'memory', 'charlm', 'chars', 'custom'];
+const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'chars', 'custom'];
 
 export { ModelFileError };
 

@@ -7,9 +7,9 @@ import { MODEL_TASKS, type ModelTaskChoice } from './types';
 
 export type ModelFetcher = (id: string) => Promise<unknown>;
 
-/** Model ids are `<task>-<kind>`: "sentiment-lstm", "memory-rnn", "demo-gru". */
+/** Model ids are `<task>-<kind>`: "sentiment-lstm", "memory-rnn", "demo-gru", "charlm-zh-lstm". */
 export function parseModelId(id: string): { task: ModelTaskChoice; kind: CellKind } | null {
-  const m = /^([a-z]+)-([a-z]+)$/.exec(id);
+  const m = /^([a-z]+(?:-[a-z]+)?)-([a-z]+)$/.exec(id);
   if (!m) return null;
   const [, task, kind] = m;
   if (!(MODEL_TASKS as readonly string[]).includes(task!) || !(CELL_KINDS as readonly string[]).includes(kind!)) return null;

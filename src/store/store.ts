@@ -10,7 +10,7 @@ import { fetchModelFile, parseModelId, type ModelFetcher } from './modelLoader';
 import { MAX_MODEL_BYTES, fetchSameOrigin, type FileFetcher, type ModelSource, type OwnModelOrigin } from './ownModel';
 import { tokenize } from '../text/tokenize';
 import { embedAll, emptyHistory, extendTo } from './history';
-import type { FlowSettings, GatescopeState, Lang, LoadError, ModelTaskChoice, Panel, Theme, ViewName } from './types';
+import { TASK_TOKENIZER, type FlowSettings, type GatescopeState, type Lang, type LoadError, type ModelTaskChoice, type Panel, type Theme, type ViewName } from './types';
 import type { CellKind } from '../engine';
 
 export const DEFAULT_TEXT = 'the clouds are in the sky';
@@ -152,7 +152,9 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
 
     const requested = opts.model !== undefined ? parseModelId(opts.model) : null;
     const kind = requested?.kind ?? opts.kind ?? 'lstm';
-    const model = demoModel(kind);
+    // While a linked model loads, the demo cell reads the text as that model will, so that the
+    // link's step (t=) means the same token before and after the load.
+    const model = requested ? { ...demoModel(kind), tokenizer: TASK_TOKENIZER[requested.task] } : demoModel(kind);
     if (opts.model !== undefined) queueMicrotask(() => void get().loadModel(opts.model!));
     // After model=, so that when a link has both, your own model (the later load) wins.
     if (opts.weights !== undefined) queueMicrotask(() => void get().loadModelUrl(opts.weights!));

@@ -92,3 +92,17 @@ describe('vocabulary and windows', () => {
     expect(sampleWindows([a, b], 10, 40, 3).map((x) => x[0])).toEqual(w.map((x) => x[0]));
   });
 });
+
+describe('windows of short texts', () => {
+  it('a text shorter than a window is taken whole, and texts are drawn in proportion to their length', () => {
+    const short = Int32Array.from([1, 2, 3]);
+    const long = Int32Array.from({ length: 300 }, () => 4);
+    const w = sampleWindows([short, long], 10, 2000, 5);
+    const whole = w.filter((x) => x.length === 3);
+    expect(whole.every((x) => Array.from(x).join() === '1,2,3')).toBe(true);
+    expect(w.filter((x) => x.length === 11).every((x) => x.every((v) => v === 4))).toBe(true);
+    // 3 of 303 characters are the short text's: about 1% of the windows.
+    expect(whole.length / w.length).toBeGreaterThan(0.003);
+    expect(whole.length / w.length).toBeLessThan(0.03);
+  });
+});

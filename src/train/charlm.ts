@@ -83,23 +83,22 @@ export function heldoutChunks(encoded: readonly Int32Array[], len: number): Int3
   return out;
 }
 
-/** Random training windows of `len` + 1 characters, drawn in proportion to chapter length. */
+/**
+ * Random training windows of `len` + 1 characters (a whole text when it is shorter, e.g. a
+ * quatrain): a text drawn in proportion to its length, then a uniform start within it.
+ */
 export function sampleWindows(encoded: readonly Int32Array[], len: number, count: number, seed: number): Int32Array[] {
   const rng = createRng(seed);
-  const usable = encoded.filter((e) => e.length > len + 1);
-  const total = usable.reduce((a, e) => a + (e.length - len - 1), 0);
-  if (total === 0) throw new Error(`no training text longer than ${len + 1} characters`);
+  const usable = encoded.filter((e) => e.length >= 2);
+  const total = usable.reduce((a, e) => a + e.length, 0);
+  if (total === 0) throw new Error('no training text of two characters or more');
   const out: Int32Array[] = [];
   for (let k = 0; k < count; k++) {
     let at = rng.int(total);
-    for (const e of usable) {
-      const room = e.length - len - 1;
-      if (at < room) {
-        out.push(e.subarray(at, at + len + 1));
-        break;
-      }
-      at -= room;
-    }
+    const e = usable.find((x) => (at -= x.length) < 0)!;
+    const w = Math.min(len + 1, e.length);
+    const s = rng.int(e.length - w + 1);
+    out.push(e.subarray(s, s + w));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine';
-import { CHARLM, charLmCaption, trainCharLm } from './charlmTask';
+import { AUSTEN, CHARLM, charLmCaption, trainCharLm } from './charlmTask';
 import { splitChapters, type Chapter } from './data/austen';
 
 /** Chapters of a tiny language: words from a small set, quoted now and then. */
@@ -19,7 +19,7 @@ describe('the charlm task (tiny config)', () => {
     const ch = chapters(40);
     const split = splitChapters(ch);
     const cfg = { ...CHARLM, hidden: 8, embedDim: 4, window: 30, windowsPerEpoch: 150, epochs: 3, lrAt: () => 0.02, minCount: 1, validationChunks: 20, unitChars: 2000 };
-    const { model, report } = trainCharLm('lstm', ch, cfg);
+    const { model, report } = trainCharLm('lstm', ch, AUSTEN, cfg);
     expect(report.chapters).toEqual({ train: split.train.length, validation: split.validation.length, test: split.test.length });
     expect(report.heldoutChars).toBe(split.test.reduce((a, c) => a + c.text.length - 1, 0));
     expect(report.heldoutBpc).toBeLessThan(report.baselines.unigram);

@@ -50,7 +50,7 @@ export const LEARN: LearnConfig = {
   tMax: 100,
 };
 
-export const LEARN_SEEDS = [0, 1, 2] as const;
+export const LEARN_SEEDS = [0, 1, 2, 3, 4] as const;
 const SEED = { data: 61_000, heldout: 62_000, validation: 63_000, weights: 64_000, shuffle: 65_000, chrono: 66_000 } as const;
 
 /**

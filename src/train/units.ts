@@ -11,8 +11,8 @@ export const FEATURES = ['quote', 'wordPos', 'space', 'punct', 'sentenceStart', 
 export type Feature = (typeof FEATURES)[number];
 
 const LETTER = /\p{L}/u;
-const PUNCT = /^[.,;:!?]$/;
-const END = /^[.!?]$/;
+const PUNCT = /^[.,;:!?，。；：！？、]$/u;
+const END = /^[.!?。！？]$/u;
 
 /** Each feature's value after each character of `chars` (from the start of the text). */
 export function textFeatures(chars: readonly string[]): Record<Feature, Float64Array> {

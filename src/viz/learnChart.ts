@@ -39,17 +39,28 @@ export function learnData(report: unknown): LearnData | null {
   return series.length > 0 && gaps.length > 0 ? { gaps, classes: report.classes, series } : null;
 }
 
-/** The longest gap at which the kind's median held-out accuracy reaches `at` at that gap and every shorter one (null: not even the shortest). */
-export function longestLearned(d: LearnData, kind: CellKind, at = 0.95): number | null {
+/** The longest gap up to which every seed of the kind learned (at every gap from the shortest); null if not even the shortest. */
+export function alwaysUpTo(d: LearnData, kind: CellKind): number | null {
   const s = d.series.find((x) => x.kind === kind);
-  if (!s) return null;
   let best: number | null = null;
   for (const gap of d.gaps) {
-    const p = s.points.find((q) => q.gap === gap);
-    if (!p || p.median < at) break;
+    const p = s?.points.find((q) => q.gap === gap);
+    if (!p || p.learned < p.seeds) break;
     best = gap;
   }
   return best;
+}
+
+/** The shortest gap from which on no seed of the kind learned (at that gap and every longer one); null if some seed learned the longest. */
+export function neverFrom(d: LearnData, kind: CellKind): number | null {
+  const s = d.series.find((x) => x.kind === kind);
+  let from: number | null = null;
+  for (const gap of [...d.gaps].reverse()) {
+    const p = s?.points.find((q) => q.gap === gap);
+    if (!p || p.learned > 0) break;
+    from = gap;
+  }
+  return from;
 }
 
 export interface LearnGeometry {
