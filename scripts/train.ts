@@ -19,9 +19,10 @@ import { toModelFile } from '../src/models/write-format';
 import { LANGUAGES_ZH } from '../src/train/labels';
 import { memoryInsight, sentimentInsight } from '../src/train/insight';
 import { SENTIMENT_PRESETS } from '../src/train/data/sentiment';
-import { TASKS, trainModel, type TrainTask } from '../src/train/tasks';
+import { NO_DATA, TASKS, trainModel, type TrainTask } from '../src/train/tasks';
 import { AUSTEN, POEMS, charLmCaption, trainCharLm } from '../src/train/charlmTask';
 import { poemsFromFortunes } from '../src/train/data/poems';
+import { reviewsFromTsv } from '../src/train/data/reviews';
 import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
 import { LEARN, LEARN_GAPS, LEARN_SEEDS, learnabilityRun, summarise, type LearnRun } from '../src/train/learnability';
 
@@ -54,6 +55,16 @@ function austen() {
     fail(`${path} is missing: run  Rscript scripts/data/austen.R  (Debian: apt-get install r-base-core r-cran-janeaustenr)`);
   }
   return chaptersFromRows(parseAustenTsv(tsv));
+}
+
+/** The fine-food reviews for the sentiment models (Rscript scripts/data/fine-foods.R). */
+function reviews() {
+  const path = join(import.meta.dirname, '..', 'data', 'fine-foods.tsv');
+  try {
+    return reviewsFromTsv(readFileSync(path, 'utf8'));
+  } catch (e) {
+    fail(`${path}: ${e instanceof Error ? e.message : String(e)} (run  Rscript scripts/data/fine-foods.R ; Debian: apt-get install r-base-core r-cran-modeldata)`);
+  }
 }
 
 /** The poems straight from Debian's fortunes-zh (apt-get install fortunes-zh). */
@@ -104,6 +115,7 @@ for (const task of tasks) {
     }
     continue;
   }
+  const data = task === 'sentiment' ? { reviews: reviews() } : NO_DATA;
   for (const kind of kinds) {
     const t0 = performance.now();
     const { model, report } = trainModel(task, kind, (s, restart) =>
@@ -111,6 +123,8 @@ for (const task of tasks) {
         `${task}-${kind}${restart > 0 ? ` restart ${restart}` : ''} epoch ${s.epoch + 1}: loss ${s.loss.toFixed(4)}, |g| ${s.gradNorm.toFixed(3)}` +
           `${s.valScore !== undefined ? `, val ${s.valScore.toFixed(3)}` : ''}\n`,
       ),
+      undefined,
+      data,
     );
     report.wallSeconds = Math.round((performance.now() - t0) / 100) / 10;
     const insight = task === 'sentiment' ? sentimentInsight(model) : memoryInsight(model, report.heldoutAccuracyByGap ?? {});

@@ -10,7 +10,7 @@ import { createRng, type CellKind, type CellParams } from '../engine';
 import { memoryExamples, memoryExamplesAtGap } from './data/memory';
 import type { Example } from './data/types';
 import { buildVocab, initNetwork, tokenIds, type TrainableModel } from './network';
-import { CONFIGS } from './tasks';
+import { CONFIGS, NO_DATA } from './tasks';
 import { accuracy, evaluate, train, type Encoded } from './trainer';
 import { LANGUAGES } from './data/memory';
 
@@ -89,7 +89,7 @@ export interface LearnRun {
 /** The vocabulary of the shipped memory models, so every word of every gap is known. */
 let vocabCache: string[] | null = null;
 function memoryVocab(): string[] {
-  vocabCache ??= buildVocab(CONFIGS.memory.trainSet().map((e) => e.tokens));
+  vocabCache ??= buildVocab(CONFIGS.memory.trainSet(NO_DATA).map((e) => e.tokens));
   return vocabCache;
 }
 

@@ -1,11 +1,13 @@
 /** The shipped model files (public/models) do what the README says they do. */
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CELL_KINDS, embedToken, predict, run, type Model } from '../engine';
 import { parseModelFile } from '../models/format';
 import { tokenize } from '../text/tokenize';
 import { LANGUAGES, memoryExamplesAtGap } from './data/memory';
 import { SENTIMENT_PRESETS } from './data/sentiment';
+import { EVERYDAY } from './data/everyday';
 
 const load = (id: string): Model => parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')));
 const finalProbs = (m: Model, tokens: readonly string[]) => predict(m.head!, run(m.cell, tokens.map((t) => embedToken(m.embedding, t).x)).final.h);
@@ -51,7 +53,51 @@ describe('shipped memory models', () => {
       expect(r.valCurve[r.bestEpoch]).toBe(Math.max(...r.valCurve));
     }
   });
-  it('every model file is well under 1 MB', () => {
-    for (const task of ['sentiment', 'memory']) for (const kind of CELL_KINDS) expect(readFileSync(`public/models/${task}-${kind}.json`).length).toBeLessThan(100_000);
+  it('every model file is under 1 MB (the sentiment models carry a 3,000-word vocabulary)', () => {
+    for (const task of ['sentiment', 'memory']) {
+      for (const kind of CELL_KINDS) expect(readFileSync(`public/models/${task}-${kind}.json`).length).toBeLessThan(task === 'memory' ? 100_000 : 1_000_000);
+    }
   });
+});
+
+const report = (id: string) => JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')).report;
+
+describe('shipped character models', () => {
+  for (const task of ['charlm', 'charlm-zh']) {
+    for (const kind of CELL_KINDS) {
+      it(`${task}-${kind}: reads characters, predicts one of its vocabulary, ≤ 1 MB gzipped, its caption says what its report measured`, () => {
+        const id = `${task}-${kind}`;
+        const raw = readFileSync(`public/models/${id}.json`);
+        expect(gzipSync(raw).length).toBeLessThan(1024 * 1024);
+        const m = load(id);
+        expect(m.tokenizer).toBe('chars');
+        expect(m.head!.labels).toEqual(m.embedding.kind === 'table' ? m.embedding.vocab : []);
+        const r = report(id);
+        const file = JSON.parse(raw.toString('utf8'));
+        expect(file.caption.en).toContain(`${r.heldoutBpc.toFixed(2)} bits per character`);
+        expect(file.caption.en).toContain(`bigram baseline ${r.baselines.bigram.toFixed(2)}`);
+        // The held-out chapters or poems are never trained on, so the split must have all three parts.
+        expect(r.chapters.train).toBeGreaterThan(0);
+        expect(r.chapters.validation).toBeGreaterThan(0);
+        expect(r.chapters.test).toBeGreaterThan(0);
+        // The kept epoch is the best on validation.
+        expect(r.valBpcCurve[r.bestEpoch]).toBe(Math.min(...r.valBpcCurve));
+        // Every probability the head gives is finite and they sum to 1 after a typed sentence.
+        const p = finalProbs(m, tokenize(task === 'charlm' ? 'It is a truth' : '床前明月光', 'chars').tokens);
+        expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      });
+    }
+  }
+});
+
+describe('shipped sentiment models on real text', () => {
+  for (const kind of CELL_KINDS) {
+    it(`sentiment-${kind}: the everyday-sentence accuracy in its report is what the model does on them now`, () => {
+      const m = load(`sentiment-${kind}`);
+      let ok = 0;
+      for (const e of EVERYDAY) if ((finalProbs(m, tokenize(e.text).tokens)[1]! >= 0.5 ? 1 : 0) === e.label) ok++;
+      expect(ok / EVERYDAY.length).toBe(report(`sentiment-${kind}`).everydayAccuracy);
+      expect(report(`sentiment-${kind}`).heldoutReviews).toBe(1000);
+    });
+  }
 });

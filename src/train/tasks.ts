@@ -7,6 +7,8 @@ import { MEMORY_GAPS, LANGUAGES, memoryExamples, memoryExamplesAtGap } from './d
 import { SENTIMENT_LABELS, sentimentExamples } from './data/sentiment';
 import type { Example } from './data/types';
 import { buildVocab, initNetwork, tokenIds, type TrainableModel } from './network';
+import { frequentWords, type ReviewSplits } from './data/reviews';
+import { sentimentReport } from './sentimentReport';
 import { accuracy, evaluate, meanLoss, train, type Encoded, type EpochStats } from './trainer';
 
 export const TASKS = ['sentiment', 'memory'] as const;
@@ -59,6 +61,8 @@ export interface TrainReport {
   readonly restartKept?: number;
   /** Filled in by the script that times the run. */
   wallSeconds?: number;
+  /** Task-specific measurements (sentiment: real reviews, everyday sentences, baselines). */
+  readonly [extra: string]: unknown;
 }
 
 interface TaskConfig {
@@ -70,12 +74,16 @@ interface TaskConfig {
   readonly clipNorm: number;
   readonly headKind: 'sigmoid' | 'softmax';
   readonly labels: readonly string[];
-  readonly trainSet: () => Example[];
+  readonly trainSet: (d: TaskData) => Example[];
   /** Different for each epoch only when the task uses a curriculum (null: `trainSet` every epoch). */
   readonly epochExamples: (epoch: number) => Example[] | null;
-  readonly heldoutSets: () => Record<string, Example[]>;
+  readonly heldoutSets: (d: TaskData) => Record<string, Example[]>;
   /** Optional: a validation set for keep-best-epoch (its own seed; disjoint from the held-out test set's). */
-  readonly validationSet?: () => Example[];
+  readonly validationSet?: (d: TaskData) => Example[] | null;
+  /** Optional: the vocabulary (default: every word of the training set, buildVocab). */
+  readonly vocab?: (train: readonly Example[], d: TaskData) => string[];
+  /** Optional: more measurements for the report (baselines, other held-out sets). */
+  readonly extraReport?: (m: TrainableModel, train: readonly Example[], validation: readonly Example[] | null, d: TaskData) => Record<string, unknown>;
   /** Optional learning rate per epoch (default `lr` throughout). */
   readonly lrAt?: (epoch: number) => number;
   /**
@@ -86,8 +94,18 @@ interface TaskConfig {
   readonly restarts?: { readonly max: number; readonly target: number };
 }
 
+/** Data read from files by the training script (src/train stays pure); null where not given. */
+export interface TaskData {
+  readonly reviews: ReviewSplits | null;
+}
+export const NO_DATA: TaskData = { reviews: null };
+
 export const SENTIMENT_TRAIN = 3000;
 export const SENTIMENT_HELDOUT = 1000;
+/** Validation templates for keep-best (beside the validation reviews). */
+export const SENTIMENT_VALIDATION = 500;
+/** The most frequent training-review words added to the template words. */
+export const SENTIMENT_REVIEW_WORDS = 3000;
 export const MEMORY_TRAIN_PER_EPOCH = 1500;
 export const MEMORY_HELDOUT_PER_GAP = 200;
 /** Validation for keep-best-epoch: per trained gap, from its own seeds (not the held-out test set). */
@@ -102,17 +120,29 @@ const RESTART_SEED_STEP = 100;
 
 export const CONFIGS: Record<TrainTask, TaskConfig> = {
   sentiment: {
-    embedDim: 8,
-    hidden: 12,
-    epochs: 6,
+    // Larger than the template-only models (8, 12): real reviews have thousands of words.
+    embedDim: 16,
+    hidden: 24,
+    epochs: 8,
     batchSize: 16,
-    lr: 0.01,
+    lr: 0.005,
     clipNorm: 5,
     headKind: 'sigmoid',
     labels: SENTIMENT_LABELS,
-    trainSet: () => sentimentExamples(SENTIMENT_TRAIN, SEED.trainData, 'train'),
+    // Templates (negation, contrast; films, food, service) and the training reviews.
+    trainSet: (d) => [...sentimentExamples(SENTIMENT_TRAIN, SEED.trainData, 'train'), ...(d.reviews?.train ?? [])],
+    vocab: (train, d) => {
+      const templates = buildVocab(train.slice(0, SENTIMENT_TRAIN).map((e) => e.tokens));
+      const known = new Set(templates);
+      return [...templates, ...frequentWords(d.reviews?.train ?? [], SENTIMENT_REVIEW_WORDS, 3).filter((w) => !known.has(w))];
+    },
+    // Keep-best on validation reviews (a split of the dataset's training reviews) and validation
+    // templates, both never trained on: reviews alone let a model that had not yet learned
+    // negation win (the RNN's best review epoch got "… great but … awful" wrong).
+    validationSet: (d) => (d.reviews ? [...d.reviews.validation, ...sentimentExamples(SENTIMENT_VALIDATION, SEED.validation, 'validation')] : null),
     epochExamples: () => null,
     heldoutSets: () => ({ all: sentimentExamples(SENTIMENT_HELDOUT, SEED.heldout, 'heldout') }),
+    extraReport: (m, train, validation, d) => sentimentReport(m, train, validation, d.reviews),
   },
   memory: {
     embedDim: 8,
@@ -178,13 +208,14 @@ export function trainModel(
   kind: CellKind,
   onEpoch?: (s: EpochStats, restart: number) => void,
   epochs?: number,
+  data: TaskData = NO_DATA,
 ): TrainedModel {
   const cfg = CONFIGS[task];
-  const trainSet = cfg.trainSet();
-  const vocab = buildVocab(trainSet.map((e) => e.tokens));
+  const trainSet = cfg.trainSet(data);
+  const vocab = cfg.vocab ? cfg.vocab(trainSet, data) : buildVocab(trainSet.map((e) => e.tokens));
   const id = modelId(task, kind);
   const nEpochs = epochs ?? cfg.epochs;
-  const validationExamples = cfg.validationSet ? cfg.validationSet() : null;
+  const validationExamples = cfg.validationSet ? cfg.validationSet(data) : null;
 
   const fit = (restart: number): Run => {
     const seedOffset = restart * RESTART_SEED_STEP;
@@ -240,7 +271,7 @@ export function trainModel(
   const encode = (xs: Example[]): Encoded[] =>
     xs.map((e) => ({ ids: tokenIds(model.embedding, e.tokens), label: e.label, ...(e.gap !== undefined ? { gap: e.gap } : {}) }));
 
-  const heldout = Object.fromEntries(Object.entries(cfg.heldoutSets()).map(([k, v]) => [k, encode(v)]));
+  const heldout = Object.fromEntries(Object.entries(cfg.heldoutSets(data)).map(([k, v]) => [k, encode(v)]));
   const all = Object.values(heldout).flat();
   const byGap = task === 'memory' ? Object.fromEntries(Object.entries(heldout).map(([g, d]) => [g, accuracy(model, d)])) : undefined;
   const report: TrainReport = {
@@ -272,6 +303,7 @@ export function trainModel(
     ...(cfg.restarts && validation
       ? { restarts: runs.map((r) => ({ seedOffset: r.seedOffset, valAccuracy: r.valAccuracy, bestEpoch: r.bestEpoch })), restartKept: kept }
       : {}),
+    ...(cfg.extraReport ? cfg.extraReport(model, trainSet, validation, data) : {}),
   };
   return { model, report };
 }

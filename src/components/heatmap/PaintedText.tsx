@@ -84,6 +84,9 @@ export function PaintedText({ series, tokens, current, theme, hidden, measured, 
           </span>
         )}
       </div>
+      <p className="paint-title" aria-hidden="true">
+        {name}
+      </p>
       <ol className={chars ? 'paint-text chars' : 'paint-text'} ref={list} aria-label={name} onKeyDown={move}>
         {tokens.map((tok, j) => {
           const v = values[j]!;

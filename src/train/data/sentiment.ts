@@ -14,19 +14,34 @@
 import { createRng, type Rng } from '../../engine';
 import { drawUntil, roleOf, sequenceKey } from './split';
 import type { Example } from './types';
+import { tokenize } from '../../text/tokenize';
+import { EVERYDAY } from './everyday';
 
 export const SENTIMENT_LABELS = ['negative', 'positive'] as const;
 
-export const POSITIVE_ADJ = ['good', 'great', 'wonderful', 'excellent', 'brilliant', 'fun', 'beautiful', 'amazing', 'enjoyable', 'charming', 'superb', 'moving'];
-export const NEGATIVE_ADJ = ['bad', 'awful', 'boring', 'terrible', 'dull', 'poor', 'horrible', 'weak', 'predictable', 'bland', 'painful', 'messy'];
+export const POSITIVE_ADJ = [
+  'good', 'great', 'wonderful', 'excellent', 'brilliant', 'fun', 'beautiful', 'amazing', 'enjoyable', 'charming', 'superb', 'moving',
+  'delicious', 'tasty', 'fresh', 'friendly', 'lovely', 'perfect', 'funny', 'clever', 'fantastic', 'nice', 'helpful', 'gripping',
+];
+export const NEGATIVE_ADJ = [
+  'bad', 'awful', 'boring', 'terrible', 'dull', 'poor', 'horrible', 'weak', 'predictable', 'bland', 'painful', 'messy',
+  'pointless', 'silly', 'rude', 'stale', 'greasy', 'overpriced', 'disappointing', 'mediocre', 'cold', 'tasteless', 'slow', 'unfunny',
+];
 const POSITIVE_NOUN = [['a', 'masterpiece'], ['a', 'delight'], ['a', 'joy'], ['a', 'gem']];
 const NEGATIVE_NOUN = [['a', 'disaster'], ['a', 'mess'], ['a', 'waste'], ['a', 'failure']];
-const SUBJECTS = [['the', 'movie'], ['the', 'film'], ['the', 'story'], ['the', 'acting'], ['the', 'plot'], ['the', 'music'], ['the', 'ending'], ['the', 'cast'], ['it'], ['this', 'movie'], ['this', 'film']];
+/** Films, food and service: what students write opinions about. */
+const NOUNS = ['movie', 'film', 'story', 'acting', 'plot', 'music', 'ending', 'cast', 'soundtrack', 'show', 'book', 'food', 'meal', 'pizza', 'coffee', 'soup', 'dessert', 'service', 'staff', 'waiter', 'restaurant', 'hotel', 'product'];
+const SUBJECTS = [...NOUNS.map((n) => ['the', n]), ['it'], ['this', 'movie'], ['this', 'film'], ['this', 'place'], ['this', 'product']];
+const LIKE = ['loved', 'liked', 'enjoyed', 'adored'];
+const DISLIKE = ['hated', 'disliked', 'detested'];
+/** "i didn't like", "i did not like", "i never liked": the verb's base form after do-support. */
+const BASE: Record<string, string> = { loved: 'love', liked: 'like', enjoyed: 'enjoy', adored: 'adore', hated: 'hate', disliked: 'dislike', detested: 'detest' };
 const INTENSIFIERS = ['very', 'really', 'so', 'truly', 'quite', 'extremely'];
 /** Each negation pattern replaces or follows the verb; '' is no negation. */
 const NEGATIONS = ['', '', 'not', 'never', "n't"] as const;
 
-export type Split = 'train' | 'heldout';
+/** 'validation': for keep-best only (the validation hash split, training templates and pairs). */
+export type Split = 'train' | 'validation' | 'heldout';
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(xs.length)]!;
 
@@ -62,11 +77,34 @@ function clause(rng: Rng, split: Split, subject?: readonly string[]): Clause {
     } else {
       const adj = pick(rng, positive ? POSITIVE_ADJ : NEGATIVE_ADJ);
       // Training never sees a held-out pair; held-out data may (it also has seen pairs).
-      if (split === 'train' && isHeldOutPair(subj, adj)) continue;
+      if (split !== 'heldout' && isHeldOutPair(subj, adj)) continue;
       predicate = rng.next() < 0.3 ? [pick(rng, INTENSIFIERS), adj] : [adj];
     }
     return { tokens: [...subj, ...verb.tokens, ...predicate], positive: positive !== verb.negated };
   }
+}
+
+/** "i loved the soundtrack", "i didn't like the food", "i did not dislike it", "we never enjoyed the service". */
+function opinion(rng: Rng): Clause {
+  const positive = rng.next() < 0.5;
+  const verb = pick(rng, positive ? LIKE : DISLIKE);
+  const who = rng.next() < 0.8 ? ['i'] : ['we'];
+  const obj = pick(rng, SUBJECTS);
+  const neg = pick(rng, ['', '', "didn't", 'did not', 'never'] as const);
+  const verbs = neg === '' ? [verb] : neg === 'never' ? ['never', verb] : [...neg.split(' '), BASE[verb]!];
+  return { tokens: [...who, ...verbs, ...obj], positive: positive === (neg === '') };
+}
+
+/** "a silly and pointless film", "a delicious meal", "not good at all". */
+function phrase(rng: Rng): Clause {
+  const positive = rng.next() < 0.5;
+  const adjs = positive ? POSITIVE_ADJ : NEGATIVE_ADJ;
+  const a = pick(rng, adjs);
+  if (rng.next() < 0.25) return { tokens: ['not', a, 'at', 'all'], positive: !positive };
+  const b = pick(rng, adjs);
+  const art = /^[aeiou]/.test(a) ? 'an' : 'a';
+  const adjPart = rng.next() < 0.5 || a === b ? [a] : [a, 'and', b];
+  return { tokens: [art, ...adjPart, pick(rng, NOUNS)], positive };
 }
 
 function expectation(rng: Rng, opener: readonly string[], split: Split): Clause {
@@ -85,6 +123,14 @@ const TRAIN_TEMPLATES: ReadonlyArray<(rng: Rng, split: Split) => Clause> = [
     return { tokens: [...a.tokens, 'but', ...b.tokens], positive: b.positive };
   },
   (rng, s) => expectation(rng, ['i', 'expected', 'it', 'to', 'be'], s),
+  (rng) => opinion(rng),
+  (rng) => phrase(rng),
+  (rng, s) => {
+    // "the trailer was great but i hated the film": contrast across template kinds.
+    const a = clause(rng, s);
+    const b = opinion(rng);
+    return { tokens: [...a.tokens, 'but', ...b.tokens], positive: b.positive };
+  },
 ];
 
 /** Only in held-out data: a template the model never trained on. */
@@ -105,19 +151,23 @@ export const SENTIMENT_PRESETS: ReadonlyArray<{ text: string; label: number }> =
   { text: 'the acting was great but the story was awful', label: 0 },
 ];
 
-/** Never in training data, whatever their hash says (they may be held-out sentences). */
-const NEVER_TRAINED = new Set(SENTIMENT_PRESETS.map((p) => sequenceKey(p.text.split(' '))));
+/** Never in training data, whatever their hash says: the presets and the everyday check sentences. */
+const NEVER_TRAINED = new Set([
+  ...SENTIMENT_PRESETS.map((p) => sequenceKey(p.text.split(' '))),
+  ...EVERYDAY.map((e) => sequenceKey(tokenize(e.text).tokens.map((t) => t.toLowerCase()))),
+]);
 
 /** Whether a sentence may be in the given split: its hash role, and the presets kept out of training. */
 export function allowedIn(split: Split, tokens: readonly string[]): boolean {
   if (split === 'train') return roleOf(tokens) === 'train' && !NEVER_TRAINED.has(sequenceKey(tokens));
+  if (split === 'validation') return roleOf(tokens) === 'validation';
   return roleOf(tokens) === 'test';
 }
 
 /** `n` distinct sentences of the split, drawn from `seed`. */
 export function sentimentExamples(n: number, seed: number, split: Split): Example[] {
   const rng = createRng(seed);
-  const templates = split === 'train' ? TRAIN_TEMPLATES : [...TRAIN_TEMPLATES, ...HELDOUT_TEMPLATES];
+  const templates = split === 'heldout' ? [...TRAIN_TEMPLATES, ...HELDOUT_TEMPLATES] : TRAIN_TEMPLATES;
   const seen = new Set<string>();
   const out: Example[] = [];
   for (let k = 0; k < n; k++) {

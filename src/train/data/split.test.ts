@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../text/tokenize';
-import { CONFIGS, MEMORY_EVAL_GAPS, MEMORY_HELDOUT_PER_GAP, MEMORY_VALIDATION_PER_GAP, SENTIMENT_HELDOUT, SENTIMENT_TRAIN } from '../tasks';
+import { CONFIGS, NO_DATA, SEED, SENTIMENT_VALIDATION, MEMORY_EVAL_GAPS, MEMORY_HELDOUT_PER_GAP, MEMORY_VALIDATION_PER_GAP, SENTIMENT_HELDOUT, SENTIMENT_TRAIN } from '../tasks';
 import { COUNTRIES, FILLER_DID, FILLER_WHEN, FILLER_WHERE, FILLER_WHO, FIXED_FILLER, LANGUAGES, MEMORY_GAPS, memoryExamplesAtGap } from './memory';
-import { SENTIMENT_PRESETS } from './sentiment';
+import { SENTIMENT_PRESETS, sentimentExamples } from './sentiment';
+import { EVERYDAY } from './everyday';
 import { roleOf, sequenceKey } from './split';
 import type { Example } from './types';
 
@@ -26,8 +27,8 @@ describe('roleOf', () => {
 });
 
 describe('sentiment: held-out and training sentences are disjoint', () => {
-  const train = CONFIGS.sentiment.trainSet();
-  const heldout = CONFIGS.sentiment.heldoutSets().all!;
+  const train = CONFIGS.sentiment.trainSet(NO_DATA);
+  const heldout = CONFIGS.sentiment.heldoutSets(NO_DATA).all!;
   const trainKeys = keys(train);
   const heldoutKeys = keys(heldout);
 
@@ -49,16 +50,23 @@ describe('sentiment: held-out and training sentences are disjoint', () => {
       expect(trainKeys.has(sequenceKey(tokens)), text).toBe(false);
     }
   });
+  it('the everyday check sentences are not training sentences, and the validation templates are neither training nor held-out ones', () => {
+    for (const { text } of EVERYDAY) expect(trainKeys.has(sequenceKey(tokenize(text).tokens.map((t) => t.toLowerCase()))), text).toBe(false);
+    const validation = keys(sentimentExamples(SENTIMENT_VALIDATION, SEED.validation, 'validation'));
+    expect(validation.size).toBe(SENTIMENT_VALIDATION);
+    expect(shared(validation, trainKeys)).toEqual([]);
+    expect(shared(validation, heldoutKeys)).toEqual([]);
+  });
 });
 
 describe('memory: held-out and validation sequences are never training sequences', () => {
   const cfg = CONFIGS.memory;
   // Everything the trainer can see: the vocabulary set and every epoch's fresh sequences.
-  const seen: Example[] = [...cfg.trainSet()];
+  const seen: Example[] = [...cfg.trainSet(NO_DATA)];
   for (let epoch = 0; epoch < cfg.epochs; epoch++) seen.push(...(cfg.epochExamples(epoch) ?? []));
   const trainKeys = keys(seen);
-  const heldout = cfg.heldoutSets();
-  const validation = cfg.validationSet!();
+  const heldout = cfg.heldoutSets(NO_DATA);
+  const validation = cfg.validationSet!(NO_DATA)!;
   const validationKeys = keys(validation);
 
   it('no held-out sequence at any gap is a training or a validation sequence', () => {

@@ -1,0 +1,53 @@
+/**
+ * npm run models -- prints the README's tables of measured figures from the shipped files
+ * (public/models/*.json reports, public/reports/memory-learnability.json), so that every figure
+ * in the README can be regenerated and checked against the files.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CELL_KINDS } from '../src/engine';
+
+const dir = join(import.meta.dirname, '..', 'public');
+const report = (id: string) => JSON.parse(readFileSync(join(dir, 'models', `${id}.json`), 'utf8')).report;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const f2 = (x: number) => x.toFixed(2);
+const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
+const out: string[] = [];
+
+for (const task of ['charlm', 'charlm-zh']) {
+  out.push(`\n${task}: held-out bits per character (lower is better), baselines on the same characters`);
+  out.push(row(['model', 'params', 'held-out', 'bigram', 'unigram', 'epoch kept', 'train time', 'units found (|r| ≥ 0.1; unit counted from 1)']));
+  out.push(row(['---', '---', '---', '---', '---', '---', '---', '---']));
+  for (const kind of CELL_KINDS) {
+    const r = report(`${task}-${kind}`);
+    const units = (r.units as Array<{ feature: string; vector: string; unit: number; r: number }>)
+      .filter((u) => Math.abs(u.r) >= 0.1)
+      .map((u) => `${u.feature} ${u.vector}${u.unit + 1} (${f2(u.r)})`)
+      .join(', ');
+    out.push(row([r.id, r.params, f2(r.heldoutBpc), f2(r.baselines.bigram), f2(r.baselines.unigram), `${r.bestEpoch + 1} of ${r.valBpcCurve.length}`, `${Math.round(r.wallSeconds)} s`, units]));
+  }
+}
+
+out.push('\nsentiment: accuracy (held-out templates; held-out real reviews; everyday sentences), bag-of-words baseline on the same data');
+out.push(row(['model', 'templates', 'reviews', 'BoW reviews', 'majority', 'everyday', 'BoW everyday', 'everyday tokens known', 'train time']));
+out.push(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
+for (const kind of CELL_KINDS) {
+  const r = report(`sentiment-${kind}`);
+  const b = r.baselines;
+  out.push(row([r.id, pct(r.heldoutAccuracy), pct(r.heldoutReviewAccuracy), pct(b.bagOfWords.reviews), pct(b.majorityReviews), pct(r.everydayAccuracy), pct(b.bagOfWords.everyday), pct(r.everydayTokensKnown), `${Math.round(r.wallSeconds)} s`]));
+}
+
+const learn = JSON.parse(readFileSync(join(dir, 'reports', 'memory-learnability.json'), 'utf8'));
+out.push(`\nlearnability: median held-out accuracy over ${learn.seeds.length} seeds (range; seeds that learned), trained from scratch at each gap`);
+out.push(row(['cell', ...learn.gaps]));
+out.push(row(['---', ...learn.gaps.map(() => '---')]));
+for (const kind of CELL_KINDS) {
+  const cells = learn.gaps.map((g: number) => {
+    const s = learn.summary.find((x: { kind: string; gap: number }) => x.kind === kind && x.gap === g);
+    return s.min === s.max ? `${pct(s.median)} (${s.learned}/${s.seeds})` : `${pct(s.median)} (${pct(s.min)}–${pct(s.max)}; ${s.learned}/${s.seeds})`;
+  });
+  out.push(row([kind, ...cells]));
+}
+const secs = (kind: string) => learn.runs.filter((r: { kind: string }) => r.kind === kind).reduce((a: number, r: { seconds: number }) => a + r.seconds, 0);
+out.push(`\nlearnability wall time per kind (all gaps and seeds): ${CELL_KINDS.map((k) => `${k} ${Math.round(secs(k))} s`).join(', ')}`);
+process.stdout.write(`${out.join('\n')}\n`);
