@@ -170,3 +170,21 @@ test('memory: the learnability chart shows the numbers of the report, the curren
   await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
   await expect(page.getByTestId('learn-chart')).toHaveCount(0);
 });
+
+test('an everyday sentence: every word known, and the sentiment after each step is npm run trace’s', async ({ page }) => {
+  const text = 'the trailer was great but the film was dull';
+  await page.goto('./?model=sentiment-gru');
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-gru');
+  await page.getByRole('textbox', { name: 'Sentence' }).fill(text);
+  const trace = runTrace('sentiment-gru', text);
+  expect(trace.tokens.every((t) => !t.unknown)).toBe(true);
+  await expect(page.getByRole('list', { name: 'Tokens' }).locator('.token.unknown')).toHaveCount(0);
+  const slider = page.getByRole('slider', { name: 'Timestep' });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  for (let t = 0; t < trace.steps.length; t++) {
+    if (t > 0) await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('status').filter({ hasText: /^Step t = / })).toContainText(`Step t = ${t} of`);
+    expect(Math.abs((await shownPositive(page)) - trace.steps[t]!.prediction[1]!)).toBeLessThan(1e-12);
+  }
+});

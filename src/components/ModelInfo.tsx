@@ -8,6 +8,7 @@ export function ModelInfo() {
   const origin = useGatescope((s) => s.origin);
   const acc = typeof report?.heldoutAccuracy === 'number' ? report.heldoutAccuracy : null;
   const bpc = typeof report?.heldoutBpc === 'number' ? report.heldoutBpc : null;
+  const reviews = typeof report?.heldoutReviewAccuracy === 'number' ? report.heldoutReviewAccuracy : null;
   const kind = model.cell.kind;
   return (
     <section className="model-info" aria-label={t('modelLabel')}>
@@ -24,6 +25,7 @@ export function ModelInfo() {
           <span className="badge trained">
             {t('trained')}
             {acc !== null && <> · {t('heldoutAccuracy', { v: (acc * 100).toFixed(1) })}</>}
+            {reviews !== null && <> · {t('heldoutReviews', { v: (reviews * 100).toFixed(1) })}</>}
             {bpc !== null && <> · {t('heldoutBpc', { v: bpc.toFixed(2) })}</>}
           </span>
         )}

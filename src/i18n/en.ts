@@ -209,6 +209,7 @@ export const en = {
   'learn.caption': 'Each point: a model trained from scratch at that gap only, no curriculum, with the same recipe, budget and data for every cell type; gated cells start with chrono-initialised gates (bias log u, u ~ U[1, 99]). Median over {seeds} seeds of the accuracy on 200 held-out sentences (fewer at the shortest gaps, where there are fewer distinct ones); the bar is the range; in brackets, seeds that reached 95% on validation. Chance (dashed) is {chance}. The curriculum-trained models you step through are a different recipe: see the README.',
   heldoutAccuracy: 'held-out accuracy {v}%',
   heldoutBpc: 'held-out {v} bits per character',
+  heldoutReviews: 'held-out real reviews {v}%',
   trained: 'Trained',
   'heatmap.plotUnit': 'Plot unit',
   'paint.label': 'Painted text',

@@ -211,6 +211,7 @@ export const zh: Record<MessageKey, string> = {
   'learn.caption': '每个点：只在该间隔上从零训练的模型，没有课程学习，每种单元的训练方法、预算和数据都相同；带门的单元用 chrono 初始化门（偏置 log u，u ~ U[1, 99]）。数值是 {seeds} 个种子在 200 个留出句子上准确率的中位数（最短的间隔上不同的句子较少，数量也少些）；竖条是范围；括号内是验证准确率达到 95% 的种子数。随机猜测（虚线）为 {chance}。你逐步查看的模型用的是课程学习，方法不同：见 README。',
   heldoutAccuracy: '留出数据准确率 {v}%',
   heldoutBpc: '留出数据每字符 {v} 比特',
+  heldoutReviews: '留出的真实评论 {v}%',
   trained: '已训练',
   'heatmap.plotUnit': '绘制单元',
   'paint.label': '着色文本',
