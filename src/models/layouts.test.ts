@@ -62,43 +62,50 @@ describe('framework layouts round-trip', () => {
   });
 });
 
-/** A fresh PyTorch/Keras/ONNX file from the shipped sentiment LSTM (input 8, hidden 12) to break. */
+/** A fresh PyTorch/Keras/ONNX file from the shipped sentiment LSTM to break; messages quote its sizes. */
 const lstm = shipped.find((m) => m.id === 'sentiment-lstm')!;
+const E = lstm.cell.inputSize;
+const H = lstm.cell.hiddenSize;
+const V = lstm.embedding.kind === 'table' ? lstm.embedding.vocab.length : 0;
+const re = (s: string) => new RegExp(s);
 const gru = shipped.find((m) => m.id === 'sentiment-gru')!;
 const file = (layout: FrameworkLayout, m: Model = lstm) => viaJson(toFrameworkModelFile(m, layout)) as Record<string, any>;
 
 describe('framework layout errors', () => {
   const cases: Array<[string, FrameworkLayout, (f: Record<string, any>) => void, RegExp]> = [
     ['missing tensor', 'pytorch', (f) => delete f.cell.weights.weight_hh_l0, /^cell\.weights\.weight_hh_l0: missing/],
-    ['one bias without the other', 'pytorch', (f) => delete f.cell.weights.bias_hh_l0, /^cell\.weights\.bias_hh_l0: missing \(expected \[48\] \(bias_ih_l0 is present\)\)/],
+    ['one bias without the other', 'pytorch', (f) => delete f.cell.weights.bias_hh_l0, re(`^cell\\.weights\\.bias_hh_l0: missing \\(expected \\[${4 * H}\\] \\(bias_ih_l0 is present\\)\\)`)],
     ['missing weights', 'keras', (f) => delete f.cell.weights, /^cell\.weights: missing/],
-    ['wrong shape (keras kernel)', 'keras', (f) => (f.cell.weights.kernel = f.cell.weights.kernel.map((r: number[]) => r.slice(0, 40))), /^cell\.weights\.kernel: expected shape \[8\]\[48\], found \[8\]\[40\]/],
-    ['wrong shape (pytorch)', 'pytorch', (f) => f.cell.weights.weight_ih_l0.pop(), /^cell\.weights\.weight_ih_l0: expected shape \[48\]\[8\], found \[47\]\[8\]/],
-    ['wrong shape (onnx B)', 'onnx', (f) => f.cell.weights.B[0].pop(), /^cell\.weights\.B: expected shape \[1\]\[96\], found \[1\]\[95\]/],
-    ['ragged', 'pytorch', (f) => f.cell.weights.weight_hh_l0[3].push(1), /^cell\.weights\.weight_hh_l0\[3\]: expected shape \[12\], found \[13\] \(ragged array\)/],
+    ['wrong shape (keras kernel)', 'keras', (f) => (f.cell.weights.kernel = f.cell.weights.kernel.map((r: number[]) => r.slice(0, 40))), re(`^cell\\.weights\\.kernel: expected shape \\[${E}\\]\\[${4 * H}\\], found \\[${E}\\]\\[40\\]`)],
+    ['wrong shape (pytorch)', 'pytorch', (f) => f.cell.weights.weight_ih_l0.pop(), re(`^cell\\.weights\\.weight_ih_l0: expected shape \\[${4 * H}\\]\\[${E}\\], found \\[${4 * H - 1}\\]\\[${E}\\]`)],
+    ['wrong shape (onnx B)', 'onnx', (f) => f.cell.weights.B[0].pop(), re(`^cell\\.weights\\.B: expected shape \\[1\\]\\[${8 * H}\\], found \\[1\\]\\[${8 * H - 1}\\]`)],
+    ['ragged', 'pytorch', (f) => f.cell.weights.weight_hh_l0[3].push(1), re(`^cell\\.weights\\.weight_hh_l0\\[3\\]: expected shape \\[${H}\\], found \\[${H + 1}\\] \\(ragged array\\)`)],
     ['non-finite (1e400 parses as Infinity)', 'keras', (f) => (f.cell.weights.bias[5] = JSON.parse('1e400')), /^cell\.weights\.bias\[5\]: expected a finite number, found Infinity/],
     ['non-number', 'onnx', (f) => (f.cell.weights.W[0][2][1] = 'NaN'), /^cell\.weights\.W\[0\]\[2\]\[1\]: expected a finite number, found string "NaN"/],
     ['unknown cell kind', 'pytorch', (f) => (f.cell.kind = 'transformer'), /^cell\.kind: unknown cell kind "transformer"/],
     ['kind the framework lacks', 'keras', (f) => (f.cell.kind = 'peephole'), /^cell\.kind: Keras has no "peephole" layer; with layout "keras" expected one of rnn, lstm, gru/],
     ['onnx kind vs P', 'onnx', (f) => (f.cell.kind = 'peephole'), /^cell\.kind: is "peephole" but the weights have no P and input_forget is 0, which makes a "lstm" cell/],
-    ['declared size disagrees', 'pytorch', (f) => (f.cell.hiddenSize = 10), /^cell\.hiddenSize: is 10 but the weights give 12 \(weight_hh_l0 is \[G·H\]\[H\]\)/],
-    ['keras units disagree', 'keras', (f) => (f.cell.config.units = 128), /^cell\.config\.units: is 128 but the weights give 12/],
+    ['declared size disagrees', 'pytorch', (f) => (f.cell.hiddenSize = 10), re(`^cell\\.hiddenSize: is 10 but the weights give ${H} \\(weight_hh_l0 is \\[G·H\\]\\[H\\]\\)`)],
+    ['keras units disagree', 'keras', (f) => (f.cell.config.units = 128), re(`^cell\\.config\\.units: is 128 but the weights give ${H}`)],
     ['keras 3 hard_sigmoid', 'keras', (f) => (f.cell.config.recurrent_activation = 'hard_sigmoid'), /^cell\.config\.recurrent_activation: unsupported activation "hard_sigmoid": Keras 3 computes it as relu6\(x \+ 3\)\/6/],
     ['keras relu gates', 'keras', (f) => (f.cell.config.recurrent_activation = 'relu'), /^cell\.config\.recurrent_activation: unsupported activation "relu"/],
     ['keras relu activation', 'keras', (f) => (f.cell.config.activation = 'relu'), /^cell\.config\.activation: unsupported activation "relu"; supported: "tanh"/],
     ['pytorch relu', 'pytorch', (f) => (f.cell.config.nonlinearity = 'relu'), /^cell\.config\.nonlinearity: unsupported activation "relu"/],
     ['pytorch two layers', 'pytorch', (f) => (f.cell.config.num_layers = 2), /^cell\.config\.num_layers: unsupported value 2/],
     ['pytorch bidirectional', 'pytorch', (f) => (f.cell.config.bidirectional = true), /^cell\.config\.bidirectional: unsupported value true/],
+    ['pytorch second layer, no config', 'pytorch', (f) => (f.cell.weights.weight_ih_l1 = f.cell.weights.weight_hh_l0), /^cell\.weights\.weight_ih_l1: a tensor of layer 1: Gatescope runs one recurrent layer/],
+    ['pytorch reverse direction', 'pytorch', (f) => (f.cell.weights.weight_ih_l0_reverse = f.cell.weights.weight_ih_l0), /^cell\.weights\.weight_ih_l0_reverse: a reverse-direction tensor/],
+    ['keras unknown tensor', 'keras', (f) => (f.cell.weights.kernel_2 = f.cell.weights.kernel), /^cell\.weights\.kernel_2: not a Keras tensor name; expected kernel, recurrent_kernel, bias/],
     ['onnx relu', 'onnx', (f) => (f.cell.config.activations = ['Relu', 'Tanh', 'Tanh']), /^cell\.config\.activations\[0\]: unsupported value string "Relu"/],
     ['onnx reverse', 'onnx', (f) => (f.cell.config.direction = 'reverse'), /^cell\.config\.direction: unsupported value string "reverse"/],
-    ['pytorch embedding rows vs vocab', 'pytorch', (f) => f.embedding.weight.pop(), /^embedding\.weight: has 61 rows but vocab has 62 words; one row per word/],
-    ['pytorch embedding width', 'pytorch', (f) => (f.embedding.weight = f.embedding.weight.map((r: number[]) => r.slice(0, 7))), /^embedding\.weight: expected shape \[62\]\[8\] \(words × cell\.inputSize\), found \[62\]\[7\]/],
-    ['keras vocab index past the table', 'keras', (f) => (f.embedding.vocab.movie = 500), /^embedding\.vocab\.movie: expected an index into the embedding's 62 rows \(0…61\), found 500/],
+    ['pytorch embedding rows vs vocab', 'pytorch', (f) => f.embedding.weight.pop(), re(`^embedding\\.weight: has ${V - 1} rows but vocab has ${V} words; one row per word`)],
+    ['pytorch embedding width', 'pytorch', (f) => (f.embedding.weight = f.embedding.weight.map((r: number[]) => r.slice(0, E - 1))), re(`^embedding\\.weight: expected shape \\[${V}\\]\\[${E}\\] \\(words × cell\\.inputSize\\), found \\[${V}\\]\\[${E - 1}\\]`)],
+    ['keras vocab index past the table', 'keras', (f) => (f.embedding.vocab.movie = V + 100), re(`^embedding\\.vocab\\.movie: expected an index into the embedding's ${V} rows \\(0…${V - 1}\\), found ${V + 100}`)],
     ['keras vocab index taken twice', 'keras', (f) => (f.embedding.vocab.movie = 0), /^embedding\.vocab\.movie: index 0 is already/],
     ['no <unk>', 'keras', (f) => (f.embedding.vocab['[UNK]'] = f.embedding.vocab['<unk>'], delete f.embedding.vocab['<unk>']), /^embedding\.vocab: has no "<unk>"/],
     ['two table forms', 'pytorch', (f) => (f.embedding.table = f.embedding.weight), /^embedding: has both "table" and "weight"/],
     ['no table', 'pytorch', (f) => delete f.embedding.weight, /^embedding\.table: missing \(or "weight" \/ "embeddings"\)/],
-    ['keras head kernel shape', 'keras', (f) => (f.head.kernel = [f.head.kernel.map((r: number[]) => r[0])]), /^head\.kernel: expected 12×1 \(rows×cols\), found 1 rows/],
+    ['keras head kernel shape', 'keras', (f) => (f.head.kernel = [f.head.kernel.map((r: number[]) => r[0])]), re(`^head\\.kernel: expected ${H}×1 \\(rows×cols\\), found 1 rows`)],
     ['pytorch head bias missing', 'pytorch', (f) => delete f.head.bias, /^head\.bias: missing/],
   ];
   for (const [name, layout, breakIt, message] of cases) {

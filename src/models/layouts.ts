@@ -76,7 +76,25 @@ function kerasGate(config: Obj, declared: GateActivation | undefined): GateActiv
   throw new ModelFileError(P, `unsupported activation ${show(ra)}; supported: "sigmoid", "hard_sigmoid" (tf.keras 2), "hardSigmoid" (tfjs)`);
 }
 
+/**
+ * A tensor the layout does not name is refused rather than ignored: a second layer's weights
+ * (`weight_ih_l1`) or a reverse direction's would otherwise be dropped without a word, and the
+ * numbers shown would not be the model's.
+ */
+function refuseUnknownTensors(layout: FrameworkLayout, weights: Obj): void {
+  const extra = Object.keys(weights).find((k) => !TENSORS[layout].includes(k));
+  if (extra === undefined) return;
+  const layer = /_l(\d+)(_reverse)?$/.exec(extra);
+  const why = layer?.[2]
+    ? 'a reverse-direction tensor: Gatescope runs the forward direction only (export a unidirectional layer)'
+    : layer
+      ? `a tensor of layer ${layer[1]}: Gatescope runs one recurrent layer, and stacked models are not supported yet (export one layer, or a 1-layer model)`
+      : `not a ${NAMES[layout]} tensor name; expected ${TENSORS[layout].join(', ')}`;
+  throw new ModelFileError(`cell.weights.${extra}`, why);
+}
+
 function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, config: Obj, declaredGate: GateActivation | undefined): CellParams {
+  refuseUnknownTensors(layout, weights);
   switch (layout) {
     case 'pytorch': {
       expectConfig(config, 'num_layers', [1], 'one layer only (export each layer separately is not supported)');
