@@ -24,6 +24,12 @@ describe('tokenize', () => {
     expect(r.tokens).toHaveLength(MAX_TOKENS);
     expect(r.error).toEqual({ kind: 'tooLong', count: MAX_TOKENS + 7, max: MAX_TOKENS });
   });
+  it('drops invisible format characters (never a step with no glyph), keeps ZWJ inside emoji; a zero-width space separates words', () => {
+    expect(tokenize('go\u200bod mo\u2060vie \u202eend\u202c 👨\u200d👩\u200d👧').tokens).toEqual(['go', 'od', 'movie', 'end', '👨‍👩‍👧']);
+    expect(tokenize('a\u200db\ufeff', 'chars').tokens).toEqual(['a', 'b']);
+    expect(tokenize('\u200b\u200b\u2060')).toEqual({ tokens: [], error: { kind: 'empty' } });
+    expect(tokenize('\u200e\u200f', 'chars')).toEqual({ tokens: [], error: { kind: 'empty' } });
+  });
   it('character mode splits graphemes and folds spaces', () => {
     expect(tokenize('ab  c', 'chars').tokens).toEqual(['a', 'b', ' ', 'c']);
   });

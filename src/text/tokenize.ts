@@ -4,6 +4,9 @@
  *    their own ("sky." -> "sky", "."); apostrophes and hyphens inside a word stay ("don't").
  *  - CJK: one token per character (Chinese has no spaces; a character is the natural unit).
  *  - Emoji: one token per grapheme, kept whole (👍🏽 or a ZWJ family is one token).
+ *  - Invisible format characters (zero-width joiners and non-joiners outside emoji, word
+ *    joiners, bidi controls, byte-order marks, soft hyphens) are dropped: a step with no glyph
+ *    would show nothing. A zero-width space separates words, as a space does.
  * Uses Intl.Segmenter for graphemes, which every current browser and Node 20 have.
  */
 export const MAX_TOKENS = 200;
@@ -24,6 +27,14 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 const INNER_JOIN = /^['’\-]$/u;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const FORMAT = /\p{Cf}/gu;
+
+/** The text without invisible format characters (kept inside emoji sequences, where ZWJ joins). */
+function visibleText(text: string): string {
+  return graphemes(text.replace(/\u200b/gu, ' '))
+    .map((g) => (EMOJI.test(g) ? g : g.replace(FORMAT, '')))
+    .join('');
+}
 
 export function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
@@ -59,7 +70,8 @@ function splitWords(text: string): string[] {
 
 /** Word tokens (the default for word-level models). */
 export function tokenize(text: string, mode: 'words' | 'chars' = 'words'): Tokenized {
-  const all = mode === 'words' ? splitWords(text) : graphemes(text.replace(/\s+/gu, ' ').trim());
+  const seen = visibleText(text);
+  const all = mode === 'words' ? splitWords(seen) : graphemes(seen.replace(/\s+/gu, ' ').trim());
   if (all.length === 0) return { tokens: [], error: { kind: 'empty' } };
   if (all.length > MAX_TOKENS) {
     return { tokens: all.slice(0, MAX_TOKENS), error: { kind: 'tooLong', count: all.length, max: MAX_TOKENS } };
