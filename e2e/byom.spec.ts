@@ -55,6 +55,12 @@ test('weights= loads the example; a bad weights= value gives a notice and loads 
     '“weights=https://evil.example/m.json” is not a relative path to a .json file on this site',
   );
   await expect(page.locator('.model-info code')).toHaveText('demo-lstm');
+
+  // A missing file: the preview server answers with the app's page, which is "not found", not "not JSON".
+  await page.goto(`./?weights=${encodeURIComponent('models/nope.json')}`);
+  await expect(page.getByTestId('load-error-detail')).toHaveText('models/nope.json: not found (the server answered with a web page, not the file)');
+  await expect(page.locator('.model-status [role=alert]')).not.toContainText('not valid JSON');
+  await expect(page.locator('.model-info code')).toHaveText('demo-lstm');
 });
 
 test('in Chinese, the error and the notice are translated', async ({ page }) => {

@@ -2,6 +2,7 @@
  * Fetching trained models: `./models/<id>.json`, relative to the page, so the site works from
  * any folder (the build's base is './'). Each file is fetched when first picked, not at start.
  */
+import { answeredWithPage } from './ownModel';
 import { CELL_KINDS, type CellKind } from '../engine';
 import { MODEL_TASKS, type ModelTaskChoice } from './types';
 
@@ -20,6 +21,7 @@ export const fetchModelFile: ModelFetcher = async (id) => {
   if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`“${id}” is not a model id`);
   const res = await fetch(`./models/${id}.json`);
   if (!res.ok) throw new Error(`models/${id}.json: HTTP ${res.status}`);
+  if (answeredWithPage(res)) throw new Error(`models/${id}.json: not found (the server answered with a web page, not the file)`);
   try {
     return await res.json();
   } catch {

@@ -34,12 +34,17 @@ export function safeModelPath(raw: string): string | null {
   return raw;
 }
 
+/** True when a response is an HTML page (what an SPA fallback sends for a missing file). */
+export const answeredWithPage = (res: Response): boolean => /^text\/html\b/i.test(res.headers.get('content-type') ?? '');
+
 export const fetchSameOrigin: FileFetcher = async (path) => {
   const safe = safeModelPath(path);
   if (safe === null) throw new Error(`“${path}” is not a relative path to a .json file on this site`);
   const url = new URL(safe, document.baseURI);
   if (url.origin !== window.location.origin) throw new Error(`“${path}” is not on this site`);
   const res = await fetch(url);
-  if (!res.ok) throw new Error(`${safe}: HTTP ${res.status}`);
+  if (!res.ok) throw new Error(`${safe}: HTTP ${res.status}${res.status === 404 ? ' (not found)' : ''}`);
+  // A static host that falls back to the app's page for unknown paths answers 200 with HTML.
+  if (answeredWithPage(res)) throw new Error(`${safe}: not found (the server answered with a web page, not the file)`);
   return res.blob();
 };
