@@ -66,3 +66,16 @@ test('no axe violations at 200 tokens: the condensed chain, the canvas heatmaps,
     expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`), q).toEqual([]);
   }
 });
+
+test('a 4,000-character word is shortened in the token strip, and the page is never wider than the window', async ({ page }) => {
+  const word = 'a'.repeat(4000);
+  await page.goto('./');
+  await page.getByRole('textbox', { name: 'Sentence' }).fill(`the ${word} end`);
+  const strip = page.getByRole('list', { name: 'Tokens' });
+  await expect(strip.getByRole('button')).toHaveCount(3);
+  // The full word is still the button's accessible name.
+  await expect(strip.getByRole('button', { name: `1 ${word}` })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  const box = await strip.getByRole('button').nth(1).boundingBox();
+  expect(box!.width).toBeLessThan(400);
+});
