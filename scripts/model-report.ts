@@ -16,7 +16,7 @@ const out: string[] = [];
 
 for (const task of ['charlm', 'charlm-zh']) {
   out.push(`\n${task}: held-out bits per character (lower is better), baselines on the same characters`);
-  out.push(row(['model', 'params', 'held-out', 'bigram', 'unigram', 'epoch kept', 'train time', 'units found (|r| ≥ 0.1; unit counted from 1)']));
+  out.push(row(['model', 'params', 'held-out', 'bigram', 'unigram', 'epoch kept', 'train time', 'units found (r ≥ 0.1 in size; units counted from 1)']));
   out.push(row(['---', '---', '---', '---', '---', '---', '---', '---']));
   for (const kind of CELL_KINDS) {
     const r = report(`${task}-${kind}`);
