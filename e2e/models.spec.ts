@@ -172,7 +172,7 @@ test('memory: the learnability chart shows the numbers of the report, the curren
 });
 
 test('an everyday sentence: every word known, and the sentiment after each step is npm run trace’s', async ({ page }) => {
-  const text = 'the trailer was great but the film was dull';
+  const text = 'the service was slow but the food was delicious';
   await page.goto('./?model=sentiment-gru');
   await expect(page.locator('.model-info code')).toHaveText('sentiment-gru');
   await page.getByRole('textbox', { name: 'Sentence' }).fill(text);
