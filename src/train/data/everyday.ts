@@ -1,0 +1,48 @@
+/**
+ * Everyday one-sentence opinions, written for this check and never trained on (the sentiment
+ * generator refuses them, see sentiment.ts): films, food and service, with negation and
+ * contrast, in the words a student might type. The models' accuracy on them is reported, and
+ * how many of their tokens the vocabulary knows; nothing is tuned on them.
+ */
+export const EVERYDAY: ReadonlyArray<{ readonly text: string; readonly label: 0 | 1 }> = [
+  { text: 'i loved the soundtrack', label: 1 },
+  { text: 'a silly and pointless film', label: 0 },
+  { text: 'the pasta was delicious and the staff were friendly', label: 1 },
+  { text: 'the service was slow and the waiter was rude', label: 0 },
+  { text: 'honestly the best pizza i have ever had', label: 1 },
+  { text: 'not terrible at all', label: 1 },
+  { text: "i didn't dislike it", label: 1 },
+  { text: 'the trailer was great but the film was dull', label: 0 },
+  { text: 'the start was slow but the ending was brilliant', label: 1 },
+  { text: 'i would not recommend this place', label: 0 },
+  { text: 'what a waste of money', label: 0 },
+  { text: 'the coffee was cold and bitter', label: 0 },
+  { text: 'a charming little movie with a great cast', label: 1 },
+  { text: 'the food was not good', label: 0 },
+  { text: 'this film was not bad at all', label: 1 },
+  { text: 'i hated every minute of it', label: 0 },
+  { text: 'the soup tasted fresh and the bread was warm', label: 1 },
+  { text: 'we will definitely come back', label: 1 },
+  { text: 'the plot made no sense and the acting was wooden', label: 0 },
+  { text: 'great value and fast delivery', label: 1 },
+  { text: 'the dessert was too sweet and the coffee was weak', label: 0 },
+  { text: 'i expected a boring film but it was gripping', label: 1 },
+  { text: 'the hotel looked nice but the staff were unhelpful', label: 0 },
+  { text: 'my kids loved it', label: 1 },
+  { text: 'never again', label: 0 },
+  { text: 'the jokes were not funny', label: 0 },
+  { text: 'a moving story with beautiful music', label: 1 },
+  { text: 'it tasted stale and greasy', label: 0 },
+  { text: 'the waiter was very helpful and kind', label: 1 },
+  { text: 'i did not enjoy the show', label: 0 },
+  { text: 'the actors were fantastic', label: 1 },
+  { text: 'too long and very predictable', label: 0 },
+  { text: 'the meal was perfect', label: 1 },
+  { text: 'the restaurant was dirty and overpriced', label: 0 },
+  { text: 'i really liked the ending', label: 1 },
+  { text: 'the movie was disappointing', label: 0 },
+  { text: 'the chocolate cake was amazing', label: 1 },
+  { text: 'the book was better than this mess', label: 0 },
+  { text: 'we had a lovely evening', label: 1 },
+  { text: 'it was okay but the sound was terrible', label: 0 },
+];
