@@ -45,7 +45,12 @@ function offlineWorker(): Plugin {
         .map(String)
         .filter((f) => f.endsWith('.json'))
         .map((f) => `models/${f.split(sep).join('/')}`);
-      const list = ['./', ...files, ...models, 'favicon.svg'];
+      // The measured reports (the learnability chart) are data of the page too.
+      const reports = readdirSync('public/reports')
+        .map(String)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => `reports/${f}`);
+      const list = ['./', ...files, ...models, ...reports, 'favicon.svg'];
       const version = createHash('sha256').update(list.join('\n')).update(JSON.stringify(Object.values(bundle).map((b) => ('code' in b ? b.code.length : 0)))).digest('hex').slice(0, 12);
       this.emitFile({ type: 'asset', fileName: 'sw.js', source: workerSource(version, list) });
     },

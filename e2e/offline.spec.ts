@@ -14,6 +14,9 @@ test('works offline once loaded: lazy views, models and a reload come from the c
   await expect(page.locator('.hm-panel').first()).toBeVisible();
   await page.getByRole('radio', { name: 'Sentiment' }).click();
   await expect(page.getByText('sentiment-lstm')).toBeVisible();
+  // The memory models' learnability chart reads a report, cached too.
+  await page.getByRole('radio', { name: 'Long-range memory' }).click();
+  await expect(page.getByTestId('learn-chart')).toBeVisible();
 
   // And the whole page again, with no network at all.
   await page.reload();
