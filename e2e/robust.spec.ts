@@ -79,3 +79,13 @@ test('a 4,000-character word is shortened in the token strip, and the page is ne
   const box = await strip.getByRole('button').nth(1).boundingBox();
   expect(box!.width).toBeLessThan(400);
 });
+
+test('each bad link value gets a notice about its own parameter, saying what it allows', async ({ page }) => {
+  await page.goto('./?speed=7&fillers=abc&bias=99&t=x');
+  const notice = page.getByRole('alert').filter({ hasText: 'Some link settings were ignored' });
+  await expect(notice).toContainText('“speed=7” is not a value speed allows (0.5, 1, 2, 4, 8, 16), so the default is used.');
+  await expect(notice).toContainText('“fillers=abc” is not a number, so the default is used.');
+  await expect(notice).toContainText('“bias=99” is not a value bias allows (-4…8, in steps of 0.5), so the default is used.');
+  await expect(notice).toContainText('“t=x” is not a step number, so step 0 is shown.');
+  await expect(notice).not.toContainText('past the end of the sentence');
+});

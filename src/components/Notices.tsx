@@ -24,7 +24,7 @@ export function LinkNotices({ notices }: { notices: readonly UrlNotice[] }) {
       <strong>{t('notice.title')}</strong>
       <ul>
         {notices.map((n, k) => (
-          <li key={k}>{t(`notice.${n.reason}`, { param: n.param, value: n.value })}</li>
+          <li key={k}>{t(`notice.${n.reason}`, { param: n.param, value: n.value, allowed: n.allowed ?? '' })}</li>
         ))}
       </ul>
       <button type="button" onClick={() => setOpen(false)}>

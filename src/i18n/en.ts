@@ -42,6 +42,8 @@ export const en = {
   'notice.outOfRange': '“{param}={value}” is past the end of the sentence; showing the last step.',
   'notice.tooLong': '“{param}” is too long and was ignored.',
   'notice.notANumber': '“{param}={value}” is not a step number, so step 0 is shown.',
+  'notice.badNumber': '“{param}={value}” is not a number, so the default is used.',
+  'notice.notAllowed': '“{param}={value}” is not a value {param} allows ({allowed}), so the default is used.',
   'notice.badPath': '“{param}={value}” is not a relative path to a .json file on this site, so it was not loaded.',
   dismiss: 'Dismiss',
   language: 'Language',

@@ -44,6 +44,8 @@ export const zh: Record<MessageKey, string> = {
   'notice.outOfRange': '“{param}={value}”超出了句子的长度，显示最后一步。',
   'notice.tooLong': '“{param}”太长，已忽略。',
   'notice.notANumber': '“{param}={value}”不是步数，显示第 0 步。',
+  'notice.badNumber': '“{param}={value}” 不是数字，因此使用默认值。',
+  'notice.notAllowed': '“{param}={value}” 不是 {param} 允许的值（{allowed}），因此使用默认值。',
   'notice.badPath': '“{param}={value}”不是本站 .json 文件的相对路径，未加载。',
   dismiss: '关闭',
   language: '语言',

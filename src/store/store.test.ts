@@ -153,8 +153,9 @@ describe('URL parameters', () => {
   it('refuses knob values the controls cannot show', () => {
     const { options, notices } = parseUrlParams('?speed=3&fillers=201&bias=0.3&from=middle&compare=lstm2');
     expect(options).toEqual({});
-    expect(notices.map((n) => `${n.param}:${n.reason}`)).toEqual(['speed:outOfRange', 'compare:unknown', 'fillers:outOfRange', 'bias:outOfRange', 'from:unknown']);
-    for (const bad of ['?bias=0x10', '?fillers=1e2', '?speed=Infinity']) expect(parseUrlParams(bad).notices[0]!.reason, bad).toBe('notANumber');
+    expect(notices.map((n) => `${n.param}:${n.reason}`)).toEqual(['speed:notAllowed', 'compare:unknown', 'fillers:notAllowed', 'bias:notAllowed', 'from:unknown']);
+    expect(notices.map((n) => n.allowed ?? '')).toEqual(['0.5, 1, 2, 4, 8, 16', '', '0…200', '-4…8, in steps of 0.5', '']);
+    for (const bad of ['?bias=0x10', '?fillers=1e2', '?speed=Infinity']) expect(parseUrlParams(bad).notices[0]!.reason, bad).toBe('badNumber');
   });
 
   it('a list keeps its good entries and reports the bad ones', () => {

@@ -18,11 +18,17 @@ export const THEMES: readonly Theme[] = ['light', 'dark'];
 export interface UrlNotice {
   readonly param: string;
   readonly value: string;
-  readonly reason: 'unknown' | 'outOfRange' | 'tooLong' | 'notANumber' | 'badPath';
+  /**
+   * 'outOfRange' and 'notANumber' are the step's (t=); other numbers say 'badNumber' or
+   * 'notAllowed', with what the parameter allows, so each notice is about its own parameter.
+   */
+  readonly reason: 'unknown' | 'outOfRange' | 'tooLong' | 'notANumber' | 'badPath' | 'badNumber' | 'notAllowed';
+  /** For 'notAllowed': the values or range the parameter accepts, as text. */
+  readonly allowed?: string;
 }
 
 /** `dropped`: the entries of a list that were bad and left out (the rest still apply). */
-type Parsed<T> = { ok: true; value: T; dropped?: string } | { ok: false; reason: UrlNotice['reason'] };
+type Parsed<T> = { ok: true; value: T; dropped?: string } | { ok: false; reason: UrlNotice['reason']; allowed?: string };
 
 interface ParamSpec<K extends keyof StoreOptions> {
   readonly key: string;
@@ -55,9 +61,11 @@ const listOf =
 const numberIn =
   (min: number, max: number, step: number) =>
   (raw: string): Parsed<number> => {
-    if (!/^-?\d{1,4}(\.\d{1,3})?$/.test(raw)) return { ok: false, reason: 'notANumber' };
+    if (!/^-?\d{1,4}(\.\d{1,3})?$/.test(raw)) return { ok: false, reason: 'badNumber' };
     const v = Number(raw);
-    if (v < min || v > max || Math.abs((v - min) / step - Math.round((v - min) / step)) > 1e-9) return { ok: false, reason: 'outOfRange' };
+    if (v < min || v > max || Math.abs((v - min) / step - Math.round((v - min) / step)) > 1e-9) {
+      return { ok: false, reason: 'notAllowed', allowed: step === 1 ? `${min}…${max}` : `${min}…${max}, in steps of ${step}` };
+    }
     return { ok: true, value: v };
   };
 
@@ -144,7 +152,7 @@ export const URL_PARAMS = [
     // One of the speeds the control offers; a speed set otherwise (a host, a script) is not linked.
     parse: (raw) => {
       const r = numberIn(0, 1000, 0.25)(raw);
-      return r.ok && !(SPEEDS as readonly number[]).includes(r.value) ? { ok: false, reason: 'outOfRange' } : r;
+      return r.ok && !(SPEEDS as readonly number[]).includes(r.value) ? { ok: false, reason: 'notAllowed', allowed: SPEEDS.join(', ') } : r.ok ? r : { ...r, allowed: SPEEDS.join(', ') };
     },
     write: (s) => (s.speed === DEFAULT_SPEED || !(SPEEDS as readonly number[]).includes(s.speed) ? null : String(s.speed)),
   }),
@@ -186,7 +194,7 @@ export function parseUrlParams(search: string): { options: StoreOptions; notices
     if (r.ok) {
       (options as Record<string, unknown>)[p.option] = r.value;
       if (r.dropped) notices.push({ param: p.key, value: r.dropped.length > 40 ? `${r.dropped.slice(0, 40)}…` : r.dropped, reason: 'unknown' });
-    } else notices.push({ param: p.key, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, reason: r.reason });
+    } else notices.push({ param: p.key, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, reason: r.reason, ...(r.allowed ? { allowed: r.allowed } : {}) });
   }
   return { options, notices };
 }
