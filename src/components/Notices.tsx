@@ -9,7 +9,11 @@ export function TextError() {
   if (!err) return null;
   return (
     <p className="message error" role="alert">
-      {err.kind === 'empty' ? t('err.empty') : t('err.tooLong', { count: err.count, max: err.max })}
+      {err.kind === 'empty'
+        ? t('err.empty')
+        : err.kind === 'tooManyChars'
+          ? t('err.tooManyChars', { chars: err.chars, max: err.max })
+          : t('err.tooLong', { count: err.count, max: err.max })}
     </p>
   );
 }

@@ -36,6 +36,7 @@ export const en = {
   'conv.peephole': 'Peephole LSTM: f and i also see C_{t−1}; o sees the new C_t (Gers & Schmidhuber; ONNX’s P input).',
   'err.empty': 'The sentence is empty. Type a few words to step through.',
   'err.tooLong': 'That text has {count} tokens; Gatescope shows at most {max}. Only the first {max} are used.',
+  'err.tooManyChars': 'That text has {chars} characters; Gatescope reads at most {max}. Only the first {max} are used.',
   'err.textCut': 'That text was too long and was cut to its first {max} tokens.',
   'notice.title': 'Some link settings were ignored',
   'notice.unknown': '“{param}={value}” is not a known value, so the default is used.',

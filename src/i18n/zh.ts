@@ -38,6 +38,7 @@ export const zh: Record<MessageKey, string> = {
   'conv.peephole': '窥视孔 LSTM：f 和 i 还能看到 C_{t−1}；o 看到的是新的 C_t（Gers 与 Schmidhuber；ONNX 的 P 输入）。',
   'err.empty': '句子是空的。输入几个词就可以逐步查看。',
   'err.tooLong': '这段文字有 {count} 个词元，最多显示 {max} 个，只使用前 {max} 个。',
+  'err.tooManyChars': '这段文字有 {chars} 个字符，最多读取 {max} 个，只使用前 {max} 个。',
   'err.textCut': '这段文字太长，已截取前 {max} 个词元。',
   'notice.title': '链接中的部分设置被忽略',
   'notice.unknown': '“{param}={value}”不是可识别的取值，已使用默认值。',

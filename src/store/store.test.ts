@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { run, embedToken } from '../engine';
 import { demoModel } from '../models/demo';
 import { tokenize } from '../text/tokenize';
-import { createGatescopeStore, type Scheduler } from './store';
+import { MAX_TEXT_CHARS, createGatescopeStore, type Scheduler } from './store';
 import { parseUrlParams, stepNotice, writeUrlParams } from './urlParams';
 
 /** A fake clock: timers fire only when the test says so. */
@@ -92,6 +92,13 @@ describe('store', () => {
     s.getState().setText('word '.repeat(250));
     expect(s.getState().tokens).toHaveLength(200);
     expect(s.getState().tokenError).toEqual({ kind: 'tooLong', count: 250, max: 200 });
+  });
+
+  it('a text longer than the app reads says how many characters it had, not a token count', () => {
+    const s = createGatescopeStore();
+    s.getState().setText('a'.repeat(MAX_TEXT_CHARS + 10));
+    expect(s.getState().tokens).toHaveLength(1);
+    expect(s.getState().tokenError).toEqual({ kind: 'tooManyChars', chars: MAX_TEXT_CHARS + 10, max: MAX_TEXT_CHARS });
   });
 
   it('plays to the end and stops; pause stops the clock; play at the end starts over', () => {

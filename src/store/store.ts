@@ -88,7 +88,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         tokens,
         embedded,
         tokenError: text.length > MAX_TEXT_CHARS && !error
-          ? { kind: 'tooLong' as const, count: tokens.length, max: tokens.length }
+          ? { kind: 'tooManyChars' as const, chars: text.length, max: MAX_TEXT_CHARS }
           : error,
         history: h.history,
         frontier: h.frontier,

@@ -19,7 +19,9 @@ export interface Tokenized {
 
 export type TokenizeError =
   | { readonly kind: 'empty' }
-  | { readonly kind: 'tooLong'; readonly count: number; readonly max: number };
+  | { readonly kind: 'tooLong'; readonly count: number; readonly max: number }
+  /** The text itself is longer than the app reads (characters, not tokens). */
+  | { readonly kind: 'tooManyChars'; readonly chars: number; readonly max: number };
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
