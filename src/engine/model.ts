@@ -92,9 +92,18 @@ export function predict(head: Head, h: Vec): number[] {
     const p = sigmoid(logits[0]!);
     return [1 - p, p];
   }
+  // Typed arrays and plain loops: a character model's head has ~1,800 outputs at every step.
+  // Same operations in the same order as exp / sum-from-0 / divide, so the values are unchanged.
+  const n = logits.length;
   let max = -Infinity;
-  for (const z of logits) max = Math.max(max, z);
-  const e = Array.from(logits, (z) => Math.exp(z - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
+  for (let k = 0; k < n; k++) max = Math.max(max, logits[k]!);
+  const e = new Float64Array(n);
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    e[k] = Math.exp(logits[k]! - max);
+    sum += e[k]!;
+  }
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) out[k] = e[k]! / sum;
+  return out;
 }
