@@ -6,6 +6,11 @@
  * npm run train -- --task learnability               the memory lesson: every kind from scratch at each
  *                                                     gap, 3 seeds (public/reports/memory-learnability.json)
  * npm run train -- --all                              every shipped model
+ * npm run train -- --task lab --cell lstm --examples 4000 [--lab-task memory --gap 30 --hidden 12
+ *   --lr 0.003 --batch 8 --seed 0 --keep-bias 3] [--out dir]
+ *                                                     one run of the in-browser training lab, the same
+ *                                                     code and stream (src/train/lab.ts): the same weights
+ *                                                     as the lab's Download after the same examples
  *
  * Writes public/models/<id>.json (the model, its measured caption and its report) and
  * rebuilds public/models/index.json from every model file on disk. Seeds are fixed, so the
@@ -24,6 +29,8 @@ import { AUSTEN, POEMS, charLmCaption, trainCharLm } from '../src/train/charlmTa
 import { poemsFromFortunes } from '../src/train/data/poems';
 import { reviewsFromTsv } from '../src/train/data/reviews';
 import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
+import { LAB_TASKS, LAB_TASK_DEFAULTS, LabRun, labData, labProblems, type LabSettings, type LabTask } from '../src/train/lab';
+import { labModelFile } from '../src/train/labHost';
 import { LEARN, LEARN_GAPS, LEARN_SEEDS, learnabilityRun, summarise, type LearnRun } from '../src/train/learnability';
 
 const OUT = join(import.meta.dirname, '..', 'public', 'models');
@@ -34,16 +41,83 @@ function fail(msg: string): never {
 }
 
 const { values } = parseArgs({
-  options: { task: { type: 'string' }, cell: { type: 'string' }, all: { type: 'boolean', default: false } },
+  options: {
+    task: { type: 'string' },
+    cell: { type: 'string' },
+    all: { type: 'boolean', default: false },
+    // --task lab only (defaults: the lab's, LAB_TASK_DEFAULTS)
+    examples: { type: 'string' },
+    'lab-task': { type: 'string' },
+    gap: { type: 'string' },
+    hidden: { type: 'string' },
+    lr: { type: 'string' },
+    batch: { type: 'string' },
+    seed: { type: 'string' },
+    'keep-bias': { type: 'string' },
+    versus: { type: 'string' },
+    out: { type: 'string' },
+  },
   strict: true,
 });
 const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'learnability'] as const;
-if (values.task !== undefined && !(ALL_TASKS as readonly string[]).includes(values.task)) fail(`unknown --task "${values.task}"; use ${ALL_TASKS.join(', ')}`);
+if (values.task === 'lab') {
+  trainLab();
+  process.exit(0);
+}
+if (values.task !== undefined && !(ALL_TASKS as readonly string[]).includes(values.task)) fail(`unknown --task "${values.task}"; use ${ALL_TASKS.join(', ')} or lab`);
 if (values.cell !== undefined && !(CELL_KINDS as readonly string[]).includes(values.cell)) fail(`unknown --cell "${values.cell}"; use one of ${CELL_KINDS.join(', ')}`);
 if (!values.all && (values.task === undefined || values.cell === undefined)) fail('give --task and --cell, or --all (optionally with --task)');
 
 const tasks: Array<(typeof ALL_TASKS)[number]> = values.task ? [values.task as TrainTask] : [...ALL_TASKS];
 const kinds: CellKind[] = values.all ? [...CELL_KINDS] : [values.cell as CellKind];
+
+/** One lab run from the command line; prints its curve as the lab's chart shows it. */
+function trainLab(): void {
+  const task = (values['lab-task'] ?? 'memory') as LabTask;
+  if (!(LAB_TASKS as readonly string[]).includes(task)) fail(`unknown --lab-task "${task}"; use ${LAB_TASKS.join(', ')}`);
+  const kind = values.cell as CellKind;
+  if (!(CELL_KINDS as readonly string[]).includes(kind)) fail(`--task lab needs --cell, one of ${CELL_KINDS.join(', ')}`);
+  const num = (name: string, v: string | undefined, d: number) => {
+    if (v === undefined) return d;
+    const x = Number(v);
+    if (v.trim() === '' || !Number.isFinite(x)) fail(`--${name} "${v}" is not a number`);
+    return x;
+  };
+  const d = LAB_TASK_DEFAULTS[task];
+  // The other kind only fills the pair (the lab trains two); it does not change this run.
+  const other = (values.versus ?? (kind === 'rnn' ? 'lstm' : 'rnn')) as CellKind;
+  const settings: LabSettings = {
+    task,
+    kinds: [kind, other],
+    gap: num('gap', values.gap, d.gap),
+    hidden: num('hidden', values.hidden, d.hidden),
+    lr: num('lr', values.lr, d.lr),
+    batch: num('batch', values.batch, d.batch),
+    seed: num('seed', values.seed, d.seed),
+    keepBias: num('keep-bias', values['keep-bias'], d.keepBias),
+  };
+  const problems = labProblems(settings);
+  if (problems.length) fail(problems.map((p) => `--${p.field === 'keepBias' ? 'keep-bias' : p.field}: ${p.reason}`).join('; '));
+  const examples = num('examples', values.examples, 4000);
+  const run = new LabRun(labData(settings), kind);
+  const t0 = performance.now();
+  let next = 0;
+  while (run.seen < examples && run.divergedAt === null) {
+    run.step();
+    if (run.seen >= next) {
+      const p = run.point();
+      process.stderr.write(`${kind} ${p.seen} examples: train loss ${p.trainLoss.toFixed(4)}, held-out ${(p.heldoutAccuracy * 100).toFixed(1)}%\n`);
+      next += 1000;
+    }
+  }
+  const file = labModelFile(run);
+  const dir = values.out ?? '.';
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `lab-${task}-${kind}-${run.seen}.json`);
+  writeFileSync(path, `${JSON.stringify(file)}\n`);
+  const score = run.heldoutScore();
+  process.stdout.write(`${JSON.stringify({ path, seen: run.seen, divergedAt: run.divergedAt, heldoutAccuracy: score.accuracy, heldoutLoss: score.loss, seconds: Math.round((performance.now() - t0) / 100) / 10 })}\n`);
+}
 
 mkdirSync(OUT, { recursive: true });
 function austen() {

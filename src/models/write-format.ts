@@ -7,25 +7,30 @@ import type { Affine, Matrix, Model, Vec } from '../engine';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelMeta } from './format';
 
 export const round6 = (x: number) => Number(x.toPrecision(6));
-const vec = (v: Vec) => Array.from(v, round6);
-const mat = (m: Matrix) => Array.from({ length: m.rows }, (_, r) => vec(m.data.subarray(r * m.cols, (r + 1) * m.cols)));
-const affine = (a: Affine) => ({ W: mat(a.W), U: mat(a.U), bW: vec(a.bW), bU: vec(a.bU) });
+/** Every digit: JSON keeps a double exactly, so the file reads back to the very same weights. */
+const exact = (x: number) => x;
+type Round = (x: number) => number;
+const vec = (v: Vec, r: Round) => Array.from(v, r);
+const mat = (m: Matrix, r: Round) => Array.from({ length: m.rows }, (_, row) => vec(m.data.subarray(row * m.cols, (row + 1) * m.cols), r));
+const affine = (a: Affine, r: Round) => ({ W: mat(a.W, r), U: mat(a.U, r), bW: vec(a.bW, r), bU: vec(a.bU, r) });
 
-function weights(m: Model): Record<string, unknown> {
+function weights(m: Model, r: Round): Record<string, unknown> {
   const c = m.cell;
   switch (c.kind) {
     case 'rnn':
-      return { a: affine(c.a) };
+      return { a: affine(c.a, r) };
     case 'gru':
-      return { z: affine(c.gates.z), r: affine(c.gates.r), n: affine(c.gates.n) };
+      return { z: affine(c.gates.z, r), r: affine(c.gates.r, r), n: affine(c.gates.n, r) };
     default: {
-      const g = { i: affine(c.gates.i), f: affine(c.gates.f), g: affine(c.gates.g), o: affine(c.gates.o) };
-      return c.kind === 'peephole' ? { ...g, p_i: vec(c.peep.i), p_f: vec(c.peep.f), p_o: vec(c.peep.o) } : g;
+      const g = { i: affine(c.gates.i, r), f: affine(c.gates.f, r), g: affine(c.gates.g, r), o: affine(c.gates.o, r) };
+      return c.kind === 'peephole' ? { ...g, p_i: vec(c.peep.i, r), p_f: vec(c.peep.f, r), p_o: vec(c.peep.o, r) } : g;
     }
   }
 }
 
-export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}): Record<string, unknown> {
+/** `precision: 'exact'` keeps every digit (the lab's downloads); the default rounds to 6. */
+export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 6 | 'exact' = 6): Record<string, unknown> {
+  const r: Round = precision === 'exact' ? exact : round6;
   if (m.embedding.kind !== 'table') throw new Error('toModelFile: only table embeddings are written');
   if (!m.head) throw new Error('toModelFile: the model has no head');
   const c = m.cell;
@@ -44,10 +49,10 @@ export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}): Record<str
       ...(c.kind === 'gru' ? { reset: c.reset } : {}),
       ...(c.kind === 'coupled' ? { coupling: c.coupling } : {}),
       layout: 'canonical',
-      weights: weights(m),
+      weights: weights(m, r),
     },
-    embedding: { vocab: e.vocab, dim: e.dim, table: mat(e.table), unk: e.unk, lowercase: e.lowercase },
-    head: { kind: m.head.kind, labels: m.head.labels, W: mat(m.head.W), b: vec(m.head.b) },
+    embedding: { vocab: e.vocab, dim: e.dim, table: mat(e.table, r), unk: e.unk, lowercase: e.lowercase },
+    head: { kind: m.head.kind, labels: m.head.labels, W: mat(m.head.W, r), b: vec(m.head.b, r) },
     ...(meta.labelsZh ? { labelsZh: meta.labelsZh } : {}),
     ...(meta.caption ? { caption: meta.caption } : {}),
     ...(meta.presets && meta.presets.length ? { presets: meta.presets } : {}),

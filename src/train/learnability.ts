@@ -86,9 +86,24 @@ export interface LearnRun {
   readonly examplesSeen: number;
 }
 
+/**
+ * Up to `n` distinct held-out or validation sequences at one gap. The space of distinct sequences
+ * is small at the shortest gaps: take as many as there are (halving n until it fits, at least 10).
+ */
+export function distinctAtGap(n: number, seed: number, gap: number, role: 'test' | 'validation'): Example[] {
+  for (let m = n; m >= 10; m = Math.floor(m / 2)) {
+    try {
+      return memoryExamplesAtGap(m, seed, gap, role);
+    } catch {
+      /* fewer distinct sequences than m: try half */
+    }
+  }
+  throw new Error(`fewer than 10 distinct ${role} sequences at gap ${gap}`);
+}
+
 /** The vocabulary of the shipped memory models, so every word of every gap is known. */
 let vocabCache: string[] | null = null;
-function memoryVocab(): string[] {
+export function memoryVocab(): string[] {
   vocabCache ??= buildVocab(CONFIGS.memory.trainSet(NO_DATA).map((e) => e.tokens));
   return vocabCache;
 }
@@ -107,19 +122,8 @@ export function learnabilityRun(kind: CellKind, gap: number, seed: number, cfg: 
   });
   chronoInit(model.cell, cfg.tMax, SEED.chrono + 100 * seed);
   const encode = (xs: readonly Example[]): Encoded[] => xs.map((e) => ({ ids: tokenIds(model.embedding, e.tokens), label: e.label }));
-  // The space of distinct sequences is small at the shortest gaps: take as many as there are.
-  const atGap = (n: number, s: number, role: 'test' | 'validation') => {
-    for (let m = n; m >= 10; m = Math.floor(m / 2)) {
-      try {
-        return memoryExamplesAtGap(m, s, gap, role);
-      } catch {
-        /* fewer distinct sequences than m: try half */
-      }
-    }
-    throw new Error(`fewer than 10 distinct ${role} sequences at gap ${gap}`);
-  };
-  const validation = encode(atGap(cfg.validation, SEED.validation + gap, 'validation'));
-  const heldout = encode(atGap(cfg.heldout, SEED.heldout + gap, 'test'));
+  const validation = encode(distinctAtGap(cfg.validation, SEED.validation + gap, gap, 'validation'));
+  const heldout = encode(distinctAtGap(cfg.heldout, SEED.heldout + gap, gap, 'test'));
   let seen = 0;
   let learned: number | null = null;
   let lastVal = 0;

@@ -12,7 +12,7 @@
  *   (summed when a word repeats).
  * Gradients are added into `g`, so a mini-batch sums sequences into one ModelGrads.
  */
-import { bptt, gradArrays, predict, run, type CellGrads, type Vec } from '../engine';
+import { bptt, gradArrays, predict, run, type BpttResult, type CellGrads, type StepTrace, type Vec } from '../engine';
 import type { ModelGrads, TrainableModel } from './network';
 
 /** The input vectors for token ids (copies of the embedding rows). */
@@ -33,28 +33,33 @@ export function nll(probs: readonly number[], label: number): number {
   return -Math.log(Math.max(probs[label]!, 1e-300));
 }
 
-/** Adds this sequence's gradients into `g`; returns its loss. */
-export function accumulateGrads(m: TrainableModel, ids: readonly number[], label: number, g: ModelGrads): number {
-  const xs = embedIds(m, ids);
-  const { traces, final } = run(m.cell, xs);
+/**
+ * One sequence forward, then backward from the last step's loss: the traces, the engine's bptt
+ * result (‖∂L/∂h_t‖ per step, the lab's probe, is `back.dh`), the probabilities and ∂L/∂z.
+ * Adds nothing anywhere: accumulateGrads adds it into a batch's gradients.
+ */
+export function backFromLast(m: TrainableModel, ids: readonly number[], label: number): { traces: StepTrace[]; hT: Vec; back: BpttResult; p: number[]; dz: number[] } {
+  const { traces, final } = run(m.cell, embedIds(m, ids));
   const hT = final.h;
   const p = predict(m.head, hT);
   const head = m.head;
   const H = m.cell.hiddenSize;
-
   // ∂L/∂z: one logit for the sigmoid head (p[1] = σ(z)), one per label for softmax.
   const dz = head.kind === 'sigmoid' ? [p[1]! - label] : p.map((pk, k) => pk - (k === label ? 1 : 0));
   const dhT = new Float64Array(H);
+  for (let r = 0; r < dz.length; r++) for (let k = 0; k < H; k++) dhT[k] = dhT[k]! + head.W.data[r * H + k]! * dz[r]!;
+  const back = bptt(m.cell, traces, traces.map(() => new Float64Array(H)), dhT);
+  return { traces, hT, back, p, dz };
+}
+
+/** Adds this sequence's gradients into `g`; returns its loss. */
+export function accumulateGrads(m: TrainableModel, ids: readonly number[], label: number, g: ModelGrads): number {
+  const { hT, back, p, dz } = backFromLast(m, ids, label);
+  const H = m.cell.hiddenSize;
   for (let r = 0; r < dz.length; r++) {
     g.headB[r] = g.headB[r]! + dz[r]!;
-    for (let k = 0; k < H; k++) {
-      g.headW.data[r * H + k] = g.headW.data[r * H + k]! + dz[r]! * hT[k]!;
-      dhT[k] = dhT[k]! + head.W.data[r * H + k]! * dz[r]!;
-    }
+    for (let k = 0; k < H; k++) g.headW.data[r * H + k] = g.headW.data[r * H + k]! + dz[r]! * hT[k]!;
   }
-
-  const zeros = traces.map(() => new Float64Array(H));
-  const back = bptt(m.cell, traces, zeros, dhT);
   addCellGrads(g, back.grads);
   const E = m.embedding.dim;
   ids.forEach((id, t) => {

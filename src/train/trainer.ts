@@ -39,7 +39,7 @@ export interface TrainOptions {
    * Adds one example's gradients into the batch's and returns its loss (default: the loss at the
    * last step, accumulateGrads; the character model scores every step, charlm.ts).
    */
-  readonly accumulate?: (m: TrainableModel, e: Encoded, g: ModelGrads) => number;
+  readonly accumulate?: Accumulate;
   /** Checked after each epoch (after `validate`): true ends training early. */
   readonly stop?: () => boolean;
 }
@@ -60,12 +60,31 @@ export interface TrainResult {
   readonly bestEpoch: number;
 }
 
+export type Accumulate = (m: TrainableModel, e: Encoded, g: ModelGrads) => number;
+const lastStepLoss: Accumulate = (net, e, g) => accumulateGrads(net, e.ids, e.label, g);
+
+/**
+ * One update, the unit both `train` and the in-browser lab (lab.ts) are made of: the mean of the
+ * batch's per-sequence gradients, clipped to `clipNorm` by global norm, then one Adam step.
+ * Returns the summed loss (measured before the update) and the gradient's norm before clipping.
+ */
+export function trainBatch(m: TrainableModel, adam: Adam, batch: readonly Encoded[], clipNorm: number, accumulate: Accumulate = lastStepLoss): { lossSum: number; gradNorm: number } {
+  const g = zeroModelGrads(m);
+  let lossSum = 0;
+  for (const e of batch) lossSum += accumulate(m, e, g);
+  const flat = modelGrads(g);
+  for (const a of flat) for (let k = 0; k < a.data.length; k++) a.data[k] = a.data[k]! / batch.length;
+  const gradNorm = clipByGlobalNorm(flat, clipNorm);
+  adam.step(flat);
+  return { lossSum, gradNorm };
+}
+
 export function train(m: TrainableModel, o: TrainOptions): TrainResult {
   const rng = createRng(o.seed);
   const params = modelParams(m);
   const adam = new Adam(params, { lr: o.lr });
   const stats: EpochStats[] = [];
-  const accumulate = o.accumulate ?? ((net: TrainableModel, e: Encoded, g: ModelGrads) => accumulateGrads(net, e.ids, e.label, g));
+  const accumulate = o.accumulate ?? lastStepLoss;
   let best: { epoch: number; score: number; weights: Float64Array[] } | null = null;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     adam.lr = o.lrAt ? o.lrAt(epoch) : o.lr;
@@ -79,13 +98,9 @@ export function train(m: TrainableModel, o: TrainOptions): TrainResult {
     let normSum = 0;
     let batches = 0;
     for (let start = 0; start < order.length; start += o.batchSize) {
-      const batch = order.slice(start, start + o.batchSize);
-      const g = zeroModelGrads(m);
-      for (const i of batch) lossSum += accumulate(m, data[i]!, g);
-      const flat = modelGrads(g);
-      for (const a of flat) for (let k = 0; k < a.data.length; k++) a.data[k] = a.data[k]! / batch.length;
-      normSum += clipByGlobalNorm(flat, o.clipNorm);
-      adam.step(flat);
+      const r = trainBatch(m, adam, order.slice(start, start + o.batchSize).map((i) => data[i]!), o.clipNorm, accumulate);
+      lossSum += r.lossSum;
+      normSum += r.gradNorm;
       batches++;
     }
     const valScore = o.validate?.();

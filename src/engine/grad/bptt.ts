@@ -23,6 +23,10 @@ export interface BpttResult {
   /** ∂L/∂C_0; null for cells without a cell state. */
   readonly dc0: Vec | null;
   readonly grads: CellGrads;
+  /** ∂L/∂h_t for every step (the total: from later steps and the loss's direct term), in trace order. */
+  readonly dh: Vec[];
+  /** ∂L/∂C_t for every step; null for cells without a cell state. */
+  readonly dc: Vec[] | null;
 }
 
 export function bptt(
@@ -39,6 +43,9 @@ export function bptt(
   const withC = hasCellState(p.kind);
   const grads = zeroGrads(p);
   const dx: Vec[] = new Array<Vec>(traces.length);
+  // Kept, not copied: each step's sum is a fresh array that nothing writes to afterwards.
+  const dhs: Vec[] = new Array<Vec>(traces.length);
+  const dcs: Vec[] | null = withC ? new Array<Vec>(traces.length) : null;
   let dh: Vec = dLdhFinal ? Float64Array.from(dLdhFinal) : new Float64Array(H);
   let dc: Vec | null = withC ? (dLdcFinal ? Float64Array.from(dLdcFinal) : new Float64Array(H)) : null;
 
@@ -47,10 +54,12 @@ export function bptt(
     // Fresh sum, so neither the caller's arrays nor the previous step's result are modified.
     const dhT = new Float64Array(H);
     for (let k = 0; k < H; k++) dhT[k] = dh[k]! + direct[k]!;
+    dhs[t] = dhT;
+    if (dcs && dc) dcs[t] = dc;
     const back = backwardStep(p, traces[t]!, dhT, dc, grads);
     dx[t] = back.dx;
     dh = back.dhPrev;
     dc = back.dcPrev;
   }
-  return { dx, dh0: dh, dc0: dc, grads };
+  return { dx, dh0: dh, dc0: dc, grads, dh: dhs, dc: dcs };
 }

@@ -1,0 +1,197 @@
+/**
+ * The lab's worker side: two LabRuns trained in turns, batch by batch, in slices of SLICE_MS,
+ * with a progress message after each slice. Between slices the worker's event loop runs, so a
+ * pause or a snapshot request is answered within a slice. The clock and the deferral are
+ * injected: the tests drive a LabHost directly, as a fake worker, without threads or timers.
+ */
+import { toModelFile } from '../models/write-format';
+import { LANGUAGES_ZH } from './labels';
+import { LabRun, labData, labProblems, type LabPoint, type LabProbe } from './lab';
+import type { LabCommand, LabEvent, RunProgress } from './labProtocol';
+
+/** A slice of training between two looks at the message queue. */
+export const SLICE_MS = 40;
+/** A point (held-out accuracy and the probe) every this many examples of each run. */
+export const EVAL_EVERY = 250;
+/** Training pauses by itself here (a tab left open must not train forever). */
+export const MAX_LAB_EXAMPLES = 200_000;
+
+export interface LabClock {
+  now(): number;
+  /** Runs fn after pending messages (setTimeout 0 in the worker). */
+  defer(fn: () => void): void;
+}
+
+interface Slot {
+  readonly run: LabRun;
+  points: LabPoint[];
+  probe: LabProbe | null;
+  nextEval: number;
+}
+
+export class LabHost {
+  private slots: Slot[] = [];
+  private running = false;
+  private scheduled = false;
+  private rate = 0;
+  private rateMark: { t: number; seen: number } | null = null;
+  private stopped: 'limit' | 'diverged' | null = null;
+
+  constructor(
+    private readonly post: (e: LabEvent) => void,
+    private readonly clock: LabClock,
+  ) {}
+
+  handle(cmd: LabCommand): void {
+    try {
+      this.dispatch(cmd);
+    } catch (e) {
+      this.running = false;
+      this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private dispatch(cmd: LabCommand): void {
+    switch (cmd.type) {
+      case 'reset': {
+        const problems = labProblems(cmd.settings);
+        if (problems.length) throw new Error(`bad settings: ${problems.map((p) => p.field).join(', ')}`);
+        this.running = false;
+        this.stopped = null;
+        this.rate = 0;
+        this.rateMark = null;
+        const data = labData(cmd.settings);
+        this.slots = cmd.settings.kinds.map((kind) => {
+          const run = new LabRun(data, kind);
+          return { run, points: [run.point()], probe: run.probe(), nextEval: EVAL_EVERY };
+        });
+        this.post({ type: 'ready', settings: cmd.settings, labels: data.def.labels, chance: data.chance, heldout: data.heldout.length });
+        this.flush();
+        return;
+      }
+      case 'start':
+        this.needRuns();
+        if (this.live().length === 0 || this.atLimit()) return this.flush();
+        this.running = true;
+        this.stopped = null;
+        this.rateMark = { t: this.clock.now(), seen: this.slots[0]!.run.seen };
+        this.schedule();
+        return;
+      case 'pause':
+        this.running = false;
+        this.rate = 0;
+        this.flush();
+        return;
+      case 'step':
+        this.needRuns();
+        this.running = false;
+        this.rate = 0;
+        for (const s of this.live()) {
+          s.run.step();
+          this.measure(s, true);
+        }
+        this.flush();
+        return;
+      case 'snapshot': {
+        this.needRuns();
+        const s = this.slots[cmd.run]!;
+        this.post({ type: 'snapshot', request: cmd.request, run: cmd.run, seen: s.run.seen, file: labModelFile(s.run) });
+        return;
+      }
+    }
+  }
+
+  private needRuns(): void {
+    if (this.slots.length !== 2) throw new Error('the lab has no runs yet (reset first)');
+  }
+
+  private live(): Slot[] {
+    return this.slots.filter((s) => s.run.divergedAt === null);
+  }
+
+  private atLimit(): boolean {
+    return this.live().every((s) => s.run.seen >= MAX_LAB_EXAMPLES);
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.clock.defer(() => {
+      this.scheduled = false;
+      if (this.running) this.slice();
+    });
+  }
+
+  /** Batches in turns until the slice's time is up, then one progress message. */
+  private slice(): void {
+    const t0 = this.clock.now();
+    do {
+      for (const s of this.live()) {
+        s.run.step();
+        this.measure(s, false);
+      }
+    } while (this.running && this.live().length > 0 && !this.atLimit() && this.clock.now() - t0 < SLICE_MS);
+    const now = this.clock.now();
+    const seen = this.slots[0]!.run.seen;
+    if (this.rateMark && now > this.rateMark.t) {
+      // Smoothed over about a second, so the readout does not flicker from slice to slice.
+      const r = ((seen - this.rateMark.seen) * 1000) / (now - this.rateMark.t);
+      this.rate = this.rate === 0 ? r : 0.8 * this.rate + 0.2 * r;
+    }
+    this.rateMark = { t: now, seen };
+    if (this.live().length === 0) this.stop('diverged');
+    else if (this.atLimit()) this.stop('limit');
+    this.flush();
+    if (this.running) this.schedule();
+  }
+
+  private stop(why: 'limit' | 'diverged'): void {
+    this.running = false;
+    this.stopped = why;
+    this.rate = 0;
+  }
+
+  /** A point and a probe when the run crossed the next EVAL_EVERY (or always, after a manual step). */
+  private measure(s: Slot, always: boolean): void {
+    if (s.run.divergedAt !== null) return;
+    if (!always && s.run.seen < s.nextEval) return;
+    s.points.push(s.run.point());
+    s.probe = s.run.probe();
+    while (s.nextEval <= s.run.seen) s.nextEval += EVAL_EVERY;
+  }
+
+  private flush(): void {
+    if (this.slots.length !== 2) return;
+    const runs = this.slots.map((s): RunProgress => {
+      const p: RunProgress = { kind: s.run.kind, seen: s.run.seen, divergedAt: s.run.divergedAt, points: s.points, probe: s.probe };
+      s.points = [];
+      s.probe = null;
+      return p;
+    }) as [RunProgress, RunProgress];
+    this.post({ type: 'progress', running: this.running, rate: this.rate, stopped: this.stopped, runs });
+  }
+}
+
+/**
+ * A run's weights as a model file, every digit kept, labelled with where it came from: what the
+ * lab's Download saves and `npm run train -- --task lab` writes.
+ */
+export function labModelFile(run: LabRun): Record<string, unknown> {
+  const st = run.data.settings;
+  const last = run.heldoutScore();
+  const acc = Math.round(last.accuracy * 1000) / 10;
+  const gap = run.data.def.usesGap ? `, gap ${st.gap}` : '';
+  return toModelFile(
+    run.model,
+    {
+      caption: {
+        en: `Trained here: ${st.task}${gap}, ${run.kind}, ${run.seen.toLocaleString('en')} examples seen, held-out accuracy ${acc}%.`,
+        zh: `在此训练：${st.task === 'memory' ? `长程记忆，间隔 ${st.gap}` : '情感'}，${run.kind}，已见 ${run.seen} 个样本，留出集准确率 ${acc}%。`,
+      },
+      labelsZh: st.task === 'memory' ? LANGUAGES_ZH : ['负面', '正面'],
+      presets: [run.data.probe.tokens.join(' ')],
+      report: { lab: st, kind: run.kind, seen: run.seen, heldoutAccuracy: last.accuracy, heldoutLoss: last.loss, heldoutExamples: run.data.heldout.length, divergedAt: run.divergedAt },
+    },
+    'exact',
+  );
+}
