@@ -32,7 +32,11 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   const t = useT();
   const hidden = useGatescope((s) => s.hidden);
   const embed = useGatescope((s) => s.embed);
-  const show = (p: Panel) => !hidden.includes(p);
+  const view = useGatescope((s) => s.view);
+  // The training lab has its own settings and numbers: the sentence, the step controls, the
+  // prediction and the values table belong to the stepping views.
+  const lab = view === 'train';
+  const show = (p: Panel) => !hidden.includes(p) && !(lab && (p === 'input' || p === 'cells' || p === 'tokens' || p === 'controls' || p === 'info' || p === 'table'));
   return (
     <div className={embed ? 'app embed' : 'app'}>
       <Document />
@@ -65,8 +69,8 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
         <TextError />
         {show('tokens') && <TokenStrip />}
         {show('controls') && <Controls />}
-        <StepStatus visible={show('controls')} />
-        <Prediction />
+        {!lab && <StepStatus visible={show('controls')} />}
+        {!lab && <Prediction />}
         {show('info') && <ModelInfo />}
         <ViewTabs showTabs={show('tabs')} />
         {show('table') && <ValuesTable />}

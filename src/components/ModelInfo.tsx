@@ -17,7 +17,7 @@ export function ModelInfo() {
         {origin && (
           <span className="model-origin" data-testid="model-origin">
             {' '}
-            · {t(origin.from === 'file' ? 'model.fromFile' : 'model.fromUrl', { name: origin.name })}
+            · {origin.from === 'lab' ? t('model.fromLab') : t(origin.from === 'file' ? 'model.fromFile' : 'model.fromUrl', { name: origin.name })}
           </span>
         )}
         {!model.trained && <span className="badge untrained">{t('untrained')}</span>}

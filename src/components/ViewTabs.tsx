@@ -11,6 +11,7 @@ const PANELS: Record<ViewName, ComponentType> = {
   unrolled: lazy(() => import('./views/UnrolledView').then((m) => ({ default: m.UnrolledView }))),
   heatmap: lazy(() => import('./views/HeatmapView').then((m) => ({ default: m.HeatmapView }))),
   gradient: lazy(() => import('./views/GradientView').then((m) => ({ default: m.GradientView }))),
+  train: lazy(() => import('./views/TrainView').then((m) => ({ default: m.TrainView }))),
 };
 
 /** The views as WAI-ARIA tabs: arrow keys move between tabs, the panel follows. */

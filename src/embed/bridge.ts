@@ -41,6 +41,15 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
     if (!action) return;
     const s = store.getState();
     const last = s.tokens.length - 1;
+    // In the training lab Space starts or pauses training and → trains one batch; in a deck the
+    // arrows stay the presenter's (next or previous slide).
+    if (s.view === 'train' && (action === 'toggle' || action === 'forward' || action === 'back')) {
+      e.preventDefault();
+      if (action === 'toggle') s.labToggle();
+      else if (s.deck === 'reveal' && parent) parent.postMessage(revealMessage(action === 'forward' ? 'next' : 'prev'), '*');
+      else if (action === 'forward') s.labStep();
+      return;
+    }
     if (s.deck === 'reveal' && parent && ((action === 'forward' && s.t >= last) || (action === 'back' && s.t <= 0))) {
       // Past the sentence's end: the presenter meant the next slide.
       parent.postMessage(revealMessage(action === 'forward' ? 'next' : 'prev'), '*');
@@ -61,8 +70,9 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
     if (!c) return;
     const s = store.getState();
     if (c.command === 'goTo') s.goTo(c.t);
-    else if (c.command === 'play') s.play();
-    else if (c.command === 'pause') s.pause();
+    // In the training lab, play and pause start and pause training.
+    else if (c.command === 'play') (s.view === 'train' ? s.labStart() : s.play());
+    else if (c.command === 'pause') (s.view === 'train' ? s.labPause() : s.pause());
     else if (c.command === 'setText') s.setText(c.text);
     else s.setCellKind(c.cell);
   };

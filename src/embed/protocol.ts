@@ -4,6 +4,7 @@
  * In (host -> Gatescope), accepted only from our own origin or one listed in `origins=`:
  *   { gatescope: 1, command: 'goTo', t: number } | { gatescope: 1, command: 'play' | 'pause' }
  *   { gatescope: 1, command: 'setText', text: string } | { gatescope: 1, command: 'setCell', cell: CellKind }
+ *   (in the training lab, view=train, play and pause start and pause training)
  * Out (Gatescope -> host): { gatescope: 1, event: 'ready' | 'step' | 'height', ... }.
  * Events posted to an unknown parent ('*') carry only non-sensitive numbers (step index, count,
  * height); the sentence and tokens go only to allowed origins.

@@ -13,9 +13,9 @@ export interface ModelSource {
   text(): Promise<string>;
 }
 
-/** Where the current model came from, shown in ModelInfo. */
+/** Where the current model came from, shown in ModelInfo ('lab': trained on this page). */
 export interface OwnModelOrigin {
-  readonly from: 'file' | 'url';
+  readonly from: 'file' | 'url' | 'lab';
   readonly name: string;
 }
 

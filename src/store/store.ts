@@ -12,6 +12,8 @@ import { tokenize } from '../text/tokenize';
 import { embedAll, emptyHistory, extendTo } from './history';
 import { TASK_TOKENIZER, type FlowSettings, type GatescopeState, type Lang, type LoadError, type ModelTaskChoice, type Panel, type Theme, type ViewName } from './types';
 import type { CellKind } from '../engine';
+import type { LabSettings } from '../train/lab';
+import { createLabSlice, initialLab, workerPort, type LabPortFactory } from './labSlice';
 
 export const DEFAULT_TEXT = 'the clouds are in the sky';
 export const MIN_SPEED = 0.25;
@@ -55,6 +57,11 @@ export interface StoreOptions {
   forgetBias?: number;
   flowFrom?: FlowSettings['from'];
   scheduler?: Scheduler;
+  /** The training lab's settings from the link (the rest from the task's defaults). */
+  lab?: Partial<LabSettings>;
+  labAutostart?: boolean;
+  /** How the lab's worker is made (tests pass a fake). */
+  labPort?: LabPortFactory;
 }
 
 const realScheduler: Scheduler = {
@@ -271,6 +278,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       setFlow: (change) => set({ flow: { ...get().flow, ...change } }),
       setLang: (lang) => set({ lang }),
       setTheme: (theme) => set({ theme }),
+      ...createLabSlice(set, get, opts.labPort ?? workerPort, initialLab({ settings: opts.lab, autostart: opts.labAutostart })),
     };
   });
 }

@@ -2,6 +2,7 @@ import type { CellKind, CellState, EmbeddedToken, Model, StepTrace } from '../en
 import type { ModelMeta } from '../models/format';
 import type { TokenizeError } from '../text/tokenize';
 import type { ModelSource, OwnModelOrigin } from './ownModel';
+import type { LabSlice } from './labSlice';
 
 /** What the model picker offers: the untrained demo, or a trained task (one model per cell kind). */
 export const MODEL_TASKS = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh'] as const;
@@ -17,7 +18,7 @@ export interface LoadError {
   readonly sizeMb?: number;
 }
 
-export type ViewName = 'cell' | 'unrolled' | 'heatmap' | 'gradient';
+export type ViewName = 'cell' | 'unrolled' | 'heatmap' | 'gradient' | 'train';
 export type Lang = 'en' | 'zh';
 export type Theme = 'light' | 'dark';
 
@@ -116,4 +117,4 @@ export interface ViewSlice {
   setTheme: (theme: Theme) => void;
 }
 
-export type GatescopeState = ModelSlice & SequenceSlice & PlaybackSlice & ViewSlice;
+export type GatescopeState = ModelSlice & SequenceSlice & PlaybackSlice & ViewSlice & LabSlice;

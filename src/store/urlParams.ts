@@ -5,13 +5,14 @@
  * A bad value is dropped on its own with a notice; the rest of the link still applies.
  */
 import { CELL_KINDS, type CellKind } from '../engine';
+import { LAB_LIMITS, LAB_TASKS, LAB_TASK_DEFAULTS, type LabSettings } from '../train/lab';
 import { parseModelId } from './modelLoader';
 import { safeModelPath } from './ownModel';
 import { DEFAULT_FLOW, DEFAULT_SPEED, DEFAULT_TEXT, FORGET_BIAS, MAX_TEXT_CHARS, SPEEDS, defaultHidden, type StoreOptions } from './store';
 import { MAX_TOKENS } from '../text/tokenize';
 import { PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
-export const VIEWS: readonly ViewName[] = ['cell', 'unrolled', 'heatmap', 'gradient'];
+export const VIEWS: readonly ViewName[] = ['cell', 'unrolled', 'heatmap', 'gradient', 'train'];
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 export const THEMES: readonly Theme[] = ['light', 'dark'];
 
@@ -35,6 +36,8 @@ interface ParamSpec<K extends keyof StoreOptions> {
   readonly option: K;
   readonly parse: (raw: string) => Parsed<NonNullable<StoreOptions[K]>>;
   readonly write: (s: GatescopeState) => string | null;
+  /** The value is part of an object option: merged into it, beside the other parameters' parts. */
+  readonly merge?: true;
 }
 
 const oneOf =
@@ -181,7 +184,71 @@ export const URL_PARAMS = [
     parse: oneOf(['last', 'current'] as const),
     write: (s) => (s.flow.from === DEFAULT_FLOW.from ? null : s.flow.from),
   }),
+  ...labParams(),
 ] as const;
+
+/**
+ * The training lab's settings: `lab=memory|sentiment` (the task), `kinds=rnn,lstm`, `gap`,
+ * `hidden`, `lr`, `batch`, `seed`, `keep` (the keep-gate bias) and `autostart=1`. A setting
+ * equal to its task's default is not written. They all go into one StoreOptions field, `lab`.
+ */
+function labParams() {
+  type Num = 'gap' | 'hidden' | 'batch' | 'seed' | 'keepBias';
+  const defaults = (s: GatescopeState) => LAB_TASK_DEFAULTS[s.lab.settings.task];
+  const into = <K extends keyof LabSettings>(key: K, r: Parsed<LabSettings[K]>): Parsed<Partial<LabSettings>> =>
+    r.ok ? { ok: true, value: { [key]: r.value } as Partial<LabSettings> } : r;
+  const num = (param: string, key: Num) =>
+    spec({
+      key: param,
+      option: 'lab',
+      merge: true,
+      parse: (raw) => into(key, numberIn(LAB_LIMITS[key].min, LAB_LIMITS[key].max, LAB_LIMITS[key].step)(raw)),
+      write: (s) => (s.lab.settings[key] === defaults(s)[key] ? null : String(s.lab.settings[key])),
+    });
+  return [
+    spec({
+      key: 'lab',
+      option: 'lab',
+      merge: true,
+      parse: (raw) => into('task', oneOf(LAB_TASKS)(raw)),
+      write: (s) => (s.lab.settings.task === 'memory' ? null : s.lab.settings.task),
+    }),
+    spec({
+      key: 'kinds',
+      option: 'lab',
+      merge: true,
+      parse: (raw) => {
+        const ks = raw.split(',');
+        const ok = ks.length === 2 && ks.every((k) => (CELL_KINDS as readonly string[]).includes(k)) && ks[0] !== ks[1];
+        return ok ? { ok: true, value: { kinds: ks as unknown as LabSettings['kinds'] } } : { ok: false, reason: 'notAllowed', allowed: `two different of ${CELL_KINDS.join(', ')}` };
+      },
+      write: (s) => (s.lab.settings.kinds.join(',') === 'rnn,lstm' ? null : s.lab.settings.kinds.join(',')),
+    }),
+    num('gap', 'gap'),
+    num('hidden', 'hidden'),
+    spec({
+      key: 'lr',
+      option: 'lab',
+      merge: true,
+      parse: (raw) => {
+        if (!/^\d{1,2}(\.\d{1,6})?$/.test(raw)) return { ok: false, reason: 'badNumber' };
+        const v = Number(raw);
+        const { min, max } = LAB_LIMITS.lr;
+        return v < min || v > max ? { ok: false, reason: 'notAllowed', allowed: `${min}…${max}` } : { ok: true, value: { lr: v } };
+      },
+      write: (s) => (s.lab.settings.lr === defaults(s).lr ? null : String(s.lab.settings.lr)),
+    }),
+    num('batch', 'batch'),
+    num('seed', 'seed'),
+    num('keep', 'keepBias'),
+    spec({
+      key: 'autostart',
+      option: 'labAutostart',
+      parse: (raw) => (raw === '1' ? { ok: true, value: true } : raw === '0' ? { ok: true, value: false } : { ok: false, reason: 'unknown' }),
+      write: (s) => (s.lab.autostart ? '1' : null),
+    }),
+  ];
+}
 
 export function parseUrlParams(search: string): { options: StoreOptions; notices: UrlNotice[] } {
   const q = new URLSearchParams(search);
@@ -192,7 +259,9 @@ export function parseUrlParams(search: string): { options: StoreOptions; notices
     if (raw === null) continue;
     const r = p.parse(raw);
     if (r.ok) {
-      (options as Record<string, unknown>)[p.option] = r.value;
+      const o = options as Record<string, unknown>;
+      // Several parameters fill one object option (the lab's settings), each its own field.
+      o[p.option] = 'merge' in p && p.merge ? { ...(o[p.option] as object | undefined), ...(r.value as object) } : r.value;
       if (r.dropped) notices.push({ param: p.key, value: r.dropped.length > 40 ? `${r.dropped.slice(0, 40)}…` : r.dropped, reason: 'unknown' });
     } else notices.push({ param: p.key, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, reason: r.reason, ...(r.allowed ? { allowed: r.allowed } : {}) });
   }

@@ -142,3 +142,49 @@ describe('saturation and purity', () => {
     }
   });
 });
+
+describe('bptt’s per-step gradients ∂L/∂h_t and ∂L/∂C_t (what the training lab plots)', () => {
+  const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, v, k) => s + v * b[k]!, 0);
+  /** The loss with the state after step t replaced: the steps after t run from (h, c). */
+  function lossFrom(c: FdCase, t: number, h: Float64Array, cc: Float64Array | null): number {
+    const { traces } = run(c.params, c.xs, startState(c));
+    let L = traces.slice(0, t).reduce((s, tr, u) => s + dot(c.w[u]!, tr.h), 0) + dot(c.w[t]!, h);
+    const rest = run(c.params, c.xs.slice(t + 1), { h, c: cc });
+    L += rest.traces.reduce((s, tr, j) => s + dot(c.w[t + 1 + j]!, tr.h), 0) + dot(c.wh, rest.final.h);
+    if (c.wc && rest.final.c) L += dot(c.wc, rest.final.c);
+    return L;
+  }
+
+  for (const cfg of CONFIGS) {
+    it(`${cfg.label}: ∂L/∂h_t at every step matches finite differences`, () => {
+      const { c } = caseOffKinks(cfg, 41);
+      const a = analytic(c);
+      expect(a.dh.length).toBe(c.xs.length);
+      a.traces.forEach((tr, t) => {
+        const h = Float64Array.from(tr.h);
+        const cc = 'c' in tr ? Float64Array.from(tr.c) : null;
+        expect(maxErr(a.dh[t]!, () => lossFrom(c, t, h, cc), h)).toBeLessThan(TOL);
+      });
+    });
+  }
+
+  // With a peephole, o_t also reads C_t: the h_t path then needs the gate recomputed; the plain
+  // and coupled cells show the rule, h_t = o_t ⊙ tanh(C_t) with o_t fixed.
+  for (const cfg of CONFIGS.filter((k) => k.kind === 'lstm' || k.kind === 'coupled')) {
+    it(`${cfg.label}: ∂L/∂C_t in full (through h_t and C_{t+1}) matches finite differences`, () => {
+      const { c } = caseOffKinks(cfg, 42);
+      const a = analytic(c);
+      expect(a.dc).not.toBeNull();
+      a.traces.forEach((tr, t) => {
+        if (tr.kind === 'rnn' || tr.kind === 'gru') throw new Error('unreachable');
+        const cc = Float64Array.from(tr.c);
+        const L = () => lossFrom(c, t, Float64Array.from(cc, (v, k) => tr.o[k]! * Math.tanh(v)), cc);
+        expect(maxErr(a.dc![t]!, L, cc)).toBeLessThan(TOL);
+      });
+    });
+  }
+
+  it('cells without a cell state have no ∂L/∂C_t', () => {
+    expect(analytic(makeCase(CONFIGS[0]!, 3)).dc).toBeNull();
+  });
+});

@@ -25,7 +25,7 @@ export interface BpttResult {
   readonly grads: CellGrads;
   /** ∂L/∂h_t for every step (the total: from later steps and the loss's direct term), in trace order. */
   readonly dh: Vec[];
-  /** ∂L/∂C_t for every step; null for cells without a cell state. */
+  /** ∂L/∂C_t for every step, in full (through C_{t+1} and through h_t); null for cells without a cell state. */
   readonly dc: Vec[] | null;
 }
 
@@ -55,8 +55,8 @@ export function bptt(
     const dhT = new Float64Array(H);
     for (let k = 0; k < H; k++) dhT[k] = dh[k]! + direct[k]!;
     dhs[t] = dhT;
-    if (dcs && dc) dcs[t] = dc;
     const back = backwardStep(p, traces[t]!, dhT, dc, grads);
+    if (dcs && back.dc) dcs[t] = back.dc;
     dx[t] = back.dx;
     dh = back.dhPrev;
     dc = back.dcPrev;

@@ -51,6 +51,7 @@ export function lstmBackward(
   const dPreG = new Float64Array(H);
   const dPreO = new Float64Array(H);
   const dcPrev = new Float64Array(H);
+  const dcAll = new Float64Array(H);
 
   for (let k = 0; k < H; k++) {
     const o = tr.o[k]!;
@@ -84,6 +85,7 @@ export function lstmBackward(
       dpeep.f[k] = dpeep.f[k]! + dpf * cPrev;
       dpeep.i[k] = dpeep.i[k]! + dpi * cPrev;
     }
+    dcAll[k] = dC;
     dPreO[k] = dpo;
     dPreF[k] = dpf;
     dPreI[k] = dpi;
@@ -99,5 +101,5 @@ export function lstmBackward(
   affineBack(gates.f, G.f, dPreF, dPreF, tr.x, tr.hPrev, dx, dhPrev);
   affineBack(gates.g, G.g, dPreG, dPreG, tr.x, tr.hPrev, dx, dhPrev);
   affineBack(gates.o, G.o, dPreO, dPreO, tr.x, tr.hPrev, dx, dhPrev);
-  return { dx, dhPrev, dcPrev };
+  return { dx, dhPrev, dcPrev, dc: dcAll };
 }

@@ -45,6 +45,8 @@ export interface StepBackResult {
   readonly dhPrev: Vec;
   /** ∂L/∂C_{t-1}; null for cells without a cell state. */
   readonly dcPrev: Vec | null;
+  /** ∂L/∂C_t in full: from the step after and through this step's h_t (LSTM family only). */
+  readonly dc?: Vec;
 }
 
 function zeroAffine(input: number, hidden: number): AffineGrads {

@@ -1,0 +1,75 @@
+import type { LabPoint } from '../../train/lab';
+import { LAB_CHART, curveChart, formatPct, lossTop, type XY } from '../../viz/labCharts';
+import { useGatescope, useT } from '../StoreContext';
+
+const C = LAB_CHART;
+
+function Curve({ title, series, kinds, top, pct, chance }: { title: string; series: ReadonlyArray<readonly XY[]>; kinds: readonly string[]; top: number; pct: boolean; chance: number | null }) {
+  const t = useT();
+  const xMax = Math.max(1, ...series.flatMap((s) => s.map((p) => p.x)));
+  const g = curveChart(xMax, [0, top], (v) => (pct ? `${Math.round(v * 100)}%` : String(+v.toFixed(2))));
+  const latest = series.map((s, k) => {
+    const p = s.at(-1);
+    return `${kinds[k]} ${p ? (pct ? formatPct(p.y) : p.y.toFixed(3)) : '—'}`;
+  });
+  return (
+    <figure className="lab-curve">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${C.width} ${C.height}`} role="img" aria-label={t('lab.curveLabel', { title, values: latest.join(', ') })}>
+        {g.yTicks.map((tk) => (
+          <g key={tk.value} className="tick">
+            <line x1={C.left} x2={C.width - C.right} y1={tk.at} y2={tk.at} />
+            <text x={C.left - 6} y={tk.at + 4} textAnchor="end">
+              {tk.label}
+            </text>
+          </g>
+        ))}
+        {g.xTicks.map((tk) => (
+          <text key={tk.value} className="xtick" x={tk.at} y={C.height - C.bottom + 16} textAnchor="middle">
+            {tk.label}
+          </text>
+        ))}
+        <text className="axis-label" x={(C.left + C.width) / 2} y={C.height - 4} textAnchor="middle">
+          {t('lab.axisSeen')}
+        </text>
+        {chance !== null && (
+          <g className="lab-chance">
+            <line x1={C.left} x2={C.width - C.right} y1={g.y(chance)} y2={g.y(chance)} />
+            <text x={C.width - C.right - 4} y={g.y(chance) - 5} textAnchor="end">
+              {t('lab.chance', { v: formatPct(chance) })}
+            </text>
+          </g>
+        )}
+        {series.map((s, k) => (
+          <path key={k} className={`lab-line run-${k}`} d={g.path(s)} />
+        ))}
+      </svg>
+    </figure>
+  );
+}
+
+const xy = (pts: readonly LabPoint[], f: (p: LabPoint) => number): XY[] => pts.map((p) => ({ x: p.seen, y: f(p) }));
+
+/** Training loss and held-out accuracy of both runs against examples seen; chance dashed. */
+export function LabCurves() {
+  const t = useT();
+  const runs = useGatescope((s) => s.lab.runs);
+  const chance = useGatescope((s) => s.lab.chance);
+  if (!runs) return null;
+  const kinds = runs.map((r) => t(`kind.${r.kind}`));
+  const loss = runs.map((r) => xy(r.points, (p) => p.trainLoss));
+  const acc = runs.map((r) => xy(r.points, (p) => p.heldoutAccuracy));
+  return (
+    <div className="lab-curves" data-testid="lab-curves">
+      <Curve title={t('lab.lossTitle')} series={loss} kinds={kinds} top={lossTop(loss.flat().map((p) => p.y))} pct={false} chance={null} />
+      <Curve title={t('lab.accTitle')} series={acc} kinds={kinds} top={1} pct chance={chance} />
+      <ul className="lab-legend">
+        {kinds.map((k, i) => (
+          <li key={i}>
+            <span className={`lab-swatch run-${i}`} aria-hidden="true" /> {k}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

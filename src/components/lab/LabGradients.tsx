@@ -1,0 +1,91 @@
+import { visibleToken } from '../../text/visible';
+import { LAB_CHART, formatNorm, gradChart } from '../../viz/labCharts';
+import { useGatescope, useT } from '../StoreContext';
+
+const C = LAB_CHART;
+
+/**
+ * The probe's ‖∂L/∂h_t‖ (and ‖∂L/∂C_t‖) at every word, both runs, log scale: the RNN's fades
+ * toward the first words, the LSTM's cell-state gradient does not. The numbers are in a table.
+ */
+export function LabGradients() {
+  const t = useT();
+  const runs = useGatescope((s) => s.lab.runs);
+  const labels = useGatescope((s) => s.lab.labels);
+  const probes = runs?.map((r) => r.probe) ?? [];
+  const first = probes.find((p) => p !== null);
+  if (!runs || !first) return null;
+  const tokens = first.tokens;
+  const lines = runs.flatMap((r, k) => {
+    const p = r.probe;
+    if (!p) return [];
+    const kind = t(`kind.${r.kind}`);
+    return [{ key: `${k}h`, run: k, kind, which: 'h' as const, values: p.gradH }, ...(p.gradC ? [{ key: `${k}c`, run: k, kind, which: 'c' as const, values: p.gradC }] : [])];
+  });
+  const g = gradChart(tokens.length, lines.map((l) => l.values));
+  const findings = runs.map((r) => {
+    const p = r.probe;
+    if (!p || p.gradH.length === 0) return null;
+    const last = p.gradH.at(-1)!;
+    return t('lab.gradFinding', { kind: t(`kind.${r.kind}`), ratio: last > 0 ? formatNorm(p.gradH[0]! / last) : '—' });
+  });
+  const summary = lines.map((l) => `${l.kind} ‖∂L/∂${l.which}‖ ${formatNorm(l.values[0]!)} … ${formatNorm(l.values.at(-1)!)}`).join('; ');
+  return (
+    <figure className="lab-grad" data-testid="lab-gradients">
+      <figcaption>
+        <strong>{t('lab.gradTitle')}</strong>
+        <span className="lab-probe"> {t('lab.probe', { text: tokens.map(visibleToken).join(' '), answer: labels[first.label] ?? '' })}</span>
+      </figcaption>
+      <svg viewBox={`0 0 ${C.width} ${C.height}`} role="img" aria-label={t('lab.gradLabel', { values: summary })}>
+        {g.yTicks.map((tk) => (
+          <g key={tk.label} className="tick">
+            <line x1={C.left} x2={C.width - C.right} y1={tk.at} y2={tk.at} />
+            <text x={C.left - 6} y={tk.at + 4} textAnchor="end">
+              {tk.label}
+            </text>
+          </g>
+        ))}
+        {g.xTicks.map((tk) => (
+          <text key={tk.value} className="xtick" x={tk.at} y={C.height - C.bottom + 16} textAnchor="middle">
+            {tk.label}
+          </text>
+        ))}
+        <text className="axis-label" x={(C.left + C.width) / 2} y={C.height - 4} textAnchor="middle">
+          {t('lab.gradAxis')}
+        </text>
+        {lines.map((l) => (
+          <path key={l.key} className={`lab-line run-${l.run}${l.which === 'c' ? ' belt' : ''}`} d={g.path(l.values)} />
+        ))}
+      </svg>
+      <p className="lab-explain">{t('lab.gradExplain')}</p>
+      {findings.map((f, k) => f && <p key={k} className="lab-finding" data-testid={`lab-grad-finding-${k}`}>{f}</p>)}
+      <details className="lab-numbers">
+        <summary>{t('lab.numbers')}</summary>
+        <table data-testid="lab-grad-table">
+          <thead>
+            <tr>
+              <th scope="col">t</th>
+              <th scope="col">{t('lab.colWord')}</th>
+              {lines.map((l) => (
+                <th key={l.key} scope="col">
+                  {l.kind} ‖∂L/∂{l.which === 'h' ? 'h' : 'C'}‖
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((tok, i) => (
+              <tr key={i}>
+                <td>{i}</td>
+                <td>{visibleToken(tok)}</td>
+                {lines.map((l) => (
+                  <td key={l.key}>{formatNorm(l.values[i]!)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * The training lab's slice: the settings form, the two runs as the worker reports them, and the
+ * commands. Training itself runs in a Web Worker (src/train/labWorker.ts); the page only appends
+ * the points the worker sends, so it answers input while the cells learn. Tests pass a fake port.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { CellKind } from '../engine';
+import { readModelFile } from '../models/format';
+import { LAB_TASK_DEFAULTS, labProblems, type LabPoint, type LabProbe, type LabSettings } from '../train/lab';
+import type { LabCommand, LabEvent } from '../train/labProtocol';
+import type { GatescopeState } from './types';
+
+/** What the slice needs of a Worker (a real one, or a test's fake). */
+export interface LabPort {
+  postMessage(c: LabCommand): void;
+  onmessage: ((e: { data: LabEvent }) => void) | null;
+  terminate(): void;
+}
+export type LabPortFactory = () => LabPort;
+
+export const workerPort: LabPortFactory = () => new Worker(new URL('../train/labWorker.ts', import.meta.url), { type: 'module' }) as unknown as LabPort;
+
+export interface LabRunState {
+  readonly kind: CellKind;
+  readonly seen: number;
+  readonly divergedAt: number | null;
+  readonly points: readonly LabPoint[];
+  readonly probe: LabProbe | null;
+}
+
+export interface LabState {
+  /** What the form shows; the runs restart whenever a valid change is made. */
+  readonly settings: LabSettings;
+  /** Start training as soon as the lab opens (`autostart=1`). */
+  readonly autostart: boolean;
+  /** off: no runs yet; ready: reset, nothing trained; stopped: by itself (see `stopped`). */
+  readonly status: 'off' | 'ready' | 'running' | 'paused' | 'stopped';
+  readonly runs: readonly [LabRunState, LabRunState] | null;
+  readonly labels: readonly string[];
+  readonly chance: number | null;
+  readonly heldout: number;
+  /** Sequences per second per run. */
+  readonly rate: number;
+  readonly stopped: 'limit' | 'diverged' | null;
+  readonly error: string | null;
+}
+
+export interface LabSlice {
+  lab: LabState;
+  /** Changes settings; a task change takes that task's defaults (the two kinds stay). */
+  setLabSettings: (change: Partial<LabSettings>) => void;
+  /** Starts the worker and the runs, when the Train view opens. */
+  labOpen: () => void;
+  labStart: () => void;
+  labPause: () => void;
+  labToggle: () => void;
+  labStep: () => void;
+  labReset: () => void;
+  /** The run's current weights as a model file (what Download saves). */
+  labSnapshot: (run: 0 | 1) => Promise<{ file: Record<string, unknown>; seen: number }>;
+  /** The run's current weights become the app's model, on the probe sentence, in the cell view. */
+  labUse: (run: 0 | 1) => Promise<void>;
+}
+
+export function initialLab(opts: { settings?: Partial<LabSettings>; autostart?: boolean }): LabState {
+  const task = opts.settings?.task ?? 'memory';
+  return {
+    settings: { ...LAB_TASK_DEFAULTS[task], ...opts.settings },
+    autostart: opts.autostart ?? false,
+    status: 'off',
+    runs: null,
+    labels: [],
+    chance: null,
+    heldout: 0,
+    rate: 0,
+    stopped: null,
+    error: null,
+  };
+}
+
+type Set = StoreApi<GatescopeState>['setState'];
+type Get = StoreApi<GatescopeState>['getState'];
+
+export function createLabSlice(set: Set, get: Get, makePort: LabPortFactory, initial: LabState): LabSlice {
+  let port: LabPort | null = null;
+  /** Progress sent before the worker read our latest reset belongs to the old runs. */
+  let awaitingReady = false;
+  let request = 0;
+  const pending = new Map<number, { resolve: (v: { file: Record<string, unknown>; seen: number }) => void; reject: (e: Error) => void }>();
+  const lab = () => get().lab;
+  const patch = (p: Partial<LabState>) => set({ lab: { ...lab(), ...p } });
+
+  const onEvent = (e: LabEvent) => {
+    switch (e.type) {
+      case 'ready':
+        awaitingReady = false;
+        patch({
+          status: 'ready',
+          labels: e.labels,
+          chance: e.chance,
+          heldout: e.heldout,
+          error: null,
+          stopped: null,
+          rate: 0,
+          runs: [0, 1].map((k) => ({ kind: e.settings.kinds[k]!, seen: 0, divergedAt: null, points: [], probe: null })) as unknown as [LabRunState, LabRunState],
+        });
+        if (lab().autostart) send({ type: 'start' });
+        return;
+      case 'progress': {
+        const runs = lab().runs;
+        if (awaitingReady || !runs) return;
+        const next = runs.map((r, k) => {
+          const p = e.runs[k]!;
+          return { kind: r.kind, seen: p.seen, divergedAt: p.divergedAt, points: p.points.length ? [...r.points, ...p.points] : r.points, probe: p.probe ?? r.probe };
+        }) as unknown as [LabRunState, LabRunState];
+        const trained = next[0].seen > 0 || next[1].seen > 0;
+        patch({ runs: next, rate: e.rate, stopped: e.stopped, status: e.running ? 'running' : e.stopped ? 'stopped' : trained ? 'paused' : 'ready' });
+        return;
+      }
+      case 'snapshot': {
+        const p = pending.get(e.request);
+        pending.delete(e.request);
+        p?.resolve({ file: e.file, seen: e.seen });
+        return;
+      }
+      case 'error':
+        patch({ error: e.message, status: lab().runs ? 'paused' : 'off' });
+        for (const p of pending.values()) p.reject(new Error(e.message));
+        pending.clear();
+        return;
+    }
+  };
+
+  const send = (c: LabCommand) => {
+    if (!port) {
+      port = makePort();
+      port.onmessage = (ev) => onEvent(ev.data);
+    }
+    port.postMessage(c);
+  };
+
+  const reset = () => {
+    const s = lab().settings;
+    if (labProblems(s).length) {
+      // The form shows what is wrong; the old runs stop, since they no longer match the form.
+      if (port) send({ type: 'pause' });
+      patch({ status: 'off', runs: null, chance: null, rate: 0 });
+      return;
+    }
+    awaitingReady = true;
+    patch({ status: 'off', error: null });
+    send({ type: 'reset', settings: s });
+  };
+
+  return {
+    lab: initial,
+    setLabSettings: (change) => {
+      const cur = lab().settings;
+      const settings = change.task && change.task !== cur.task ? { ...LAB_TASK_DEFAULTS[change.task], kinds: cur.kinds, ...change } : { ...cur, ...change };
+      patch({ settings, autostart: false });
+      if (port) reset();
+    },
+    labOpen: () => {
+      if (!port) reset();
+    },
+    labStart: () => {
+      if (lab().runs && !awaitingReady) send({ type: 'start' });
+    },
+    labPause: () => {
+      if (port) send({ type: 'pause' });
+    },
+    labToggle: () => (lab().status === 'running' ? get().labPause() : get().labStart()),
+    labStep: () => {
+      if (lab().runs && !awaitingReady) send({ type: 'step' });
+    },
+    labReset: () => {
+      patch({ autostart: false });
+      reset();
+    },
+    labSnapshot: (run) =>
+      new Promise((resolve, reject) => {
+        if (!lab().runs) {
+          reject(new Error('the lab has no runs yet'));
+          return;
+        }
+        const id = ++request;
+        pending.set(id, { resolve, reject });
+        send({ type: 'snapshot', run, request: id });
+      }),
+    labUse: async (run) => {
+      get().labPause();
+      const { file } = await get().labSnapshot(run);
+      const { model, meta } = readModelFile(file);
+      get().setModel(model, meta, { from: 'lab', name: model.id });
+      const sentence = meta.presets[0];
+      if (sentence) get().setText(sentence);
+      get().goTo(get().tokens.length - 1);
+      get().setView('cell');
+    },
+  };
+}
