@@ -14,7 +14,8 @@ export function engineTrace(kind: CellKind, text: string): StepTrace[] {
 
 /** Reads the values table off the page: vector id -> numbers as displayed. */
 export async function readTable(page: Page): Promise<Record<string, { shown: string[]; exact: number[] }>> {
-  const rows = page.getByRole('table').locator('tbody tr');
+  // The values table (a memory model's prediction panel has a table of its own).
+  const rows = page.getByRole('table', { name: /^Values at step/ }).locator('tbody tr');
   const out: Record<string, { shown: string[]; exact: number[] }> = {};
   const n = await rows.count();
   for (let r = 0; r < n; r++) {

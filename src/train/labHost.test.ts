@@ -58,8 +58,9 @@ describe('the lab worker protocol', () => {
     const p = w.lastProgress();
     if (p.type !== 'progress') throw new Error();
     expect(p.running).toBe(true);
-    // The fake clock moves 1 ms per look: about SLICE_MS batches per run per slice.
-    expect(p.runs[0].seen).toBeGreaterThanOrEqual(3 * (SLICE_MS - 2) * settings.batch);
+    // The fake clock moves 1 ms per look, 5 looks per turn of both runs: SLICE_MS / 5 turns a slice.
+    expect(p.runs[0].seen).toBeGreaterThanOrEqual(3 * Math.floor(SLICE_MS / 5) * settings.batch);
+    expect(p.runs[0].busyMs).toBe(p.runs[0].seen / settings.batch);
     expect(p.runs[0].seen).toBe(p.runs[1].seen);
     expect(p.rate).toBeGreaterThan(0);
     w.host.handle({ type: 'pause' });

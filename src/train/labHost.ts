@@ -27,6 +27,8 @@ interface Slot {
   points: LabPoint[];
   probe: LabProbe | null;
   nextEval: number;
+  /** Milliseconds spent in this run's training steps (for its own sequences per second). */
+  busyMs: number;
 }
 
 export class LabHost {
@@ -63,7 +65,7 @@ export class LabHost {
         const data = labData(cmd.settings);
         this.slots = cmd.settings.kinds.map((kind) => {
           const run = new LabRun(data, kind);
-          return { run, points: [run.point()], probe: run.probe(), nextEval: EVAL_EVERY };
+          return { run, points: [run.point()], probe: run.probe(), nextEval: EVAL_EVERY, busyMs: 0 };
         });
         this.post({ type: 'ready', settings: cmd.settings, labels: data.def.labels, chance: data.chance, heldout: data.heldout.length });
         this.flush();
@@ -127,7 +129,9 @@ export class LabHost {
     const t0 = this.clock.now();
     do {
       for (const s of this.live()) {
+        const a = this.clock.now();
         s.run.step();
+        s.busyMs += this.clock.now() - a;
         this.measure(s, false);
       }
     } while (this.running && this.live().length > 0 && !this.atLimit() && this.clock.now() - t0 < SLICE_MS);
@@ -163,7 +167,7 @@ export class LabHost {
   private flush(): void {
     if (this.slots.length !== 2) return;
     const runs = this.slots.map((s): RunProgress => {
-      const p: RunProgress = { kind: s.run.kind, seen: s.run.seen, divergedAt: s.run.divergedAt, points: s.points, probe: s.probe };
+      const p: RunProgress = { kind: s.run.kind, seen: s.run.seen, divergedAt: s.run.divergedAt, points: s.points, probe: s.probe, busyMs: s.busyMs };
       s.points = [];
       s.probe = null;
       return p;

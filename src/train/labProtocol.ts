@@ -23,6 +23,8 @@ export interface RunProgress {
   readonly points: readonly LabPoint[];
   /** The probe through the latest weights, when it changed. */
   readonly probe: LabProbe | null;
+  /** Time spent in this run's training steps since reset, ms (its sequences per second: seen / busyMs). */
+  readonly busyMs: number;
 }
 
 export type LabEvent =

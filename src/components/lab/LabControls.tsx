@@ -28,11 +28,12 @@ export function LabControls() {
         <button type="button" disabled={problems.length > 0} onClick={() => store.getState().labReset()}>
           {t('lab.reset')}
         </button>
-        <output className="lab-rate" aria-label={t('lab.rate', { n: '' }).trim()}>
+        {/* Not a live region: it changes many times a second. */}
+        <span className="lab-rate" data-testid="lab-rate">
           {running && lab.rate > 0 ? t('lab.rate', { n: Math.round(lab.rate).toLocaleString('en') }) : ''}
-        </output>
+        </span>
       </div>
-      <p className="lab-status" role="status">
+      <p className="lab-status" role="status" aria-label={t('lab.statusLabel')}>
         {problems.length > 0 ? `${t('lab.fixFirst')} ${problems.map((p) => problemText(t, p)).join(' ')}` : lab.error ? t('lab.error', { message: lab.error }) : status}
       </p>
     </div>

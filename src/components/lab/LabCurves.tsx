@@ -24,8 +24,9 @@ function Curve({ title, series, kinds, top, pct, chance }: { title: string; seri
             </text>
           </g>
         ))}
-        {g.xTicks.map((tk) => (
-          <text key={tk.value} className="xtick" x={tk.at} y={C.height - C.bottom + 16} textAnchor="middle">
+        {g.xTicks.map((tk, i) => (
+          // The last label ends at its tick, so it is not cut at the chart's edge.
+          <text key={tk.value} className="xtick" x={tk.at} y={C.height - C.bottom + 16} textAnchor={i === g.xTicks.length - 1 && i > 0 ? 'end' : 'middle'}>
             {tk.label}
           </text>
         ))}

@@ -122,7 +122,9 @@ export function LabForm() {
             value={Number.isFinite(s.gap) ? s.gap : LAB_LIMITS.gap.min}
             onChange={(e) => set({ gap: Number(e.target.value) })}
           />
-          <output htmlFor={gapId}>{s.gap}</output>
+          <span className="lab-value" aria-hidden="true">
+            {s.gap}
+          </span>
         </div>
       )}
       <NumberField field="hidden" value={s.hidden} problem={problemFor('hidden')} onChange={(v) => set({ hidden: v })} />

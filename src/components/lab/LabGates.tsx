@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { COUNTRIES } from '../../train/data/memory';
 import type { LabProbe } from '../../train/lab';
-import { heatColor } from '../../viz/heatColors';
+import { heatColor, legendStops } from '../../viz/heatColors';
 import { gateGrid } from '../../viz/labCharts';
 import { formatValue } from '../../viz/vectors';
 import type { Theme } from '../../store/types';
@@ -47,6 +47,13 @@ export function LabGates() {
     <section className="lab-gates" aria-labelledby="lab-gates-title">
       <h3 id="lab-gates-title">{t('lab.gatesTitle')}</h3>
       <p className="lab-explain">{t('lab.gatesExplain')}</p>
+      <p className="lab-gate-legend" aria-hidden="true">
+        <span>{t('lab.gateClosed')}</span>
+        {legendStops('gate', theme).map(([v, c]) => (
+          <span key={v} className="lab-gate-stop" style={{ background: c }} />
+        ))}
+        <span>{t('lab.gateOpen')}</span>
+      </p>
       <div className="lab-gates-runs">
         {runs.map((r, k) => {
           const kind = t(`kind.${r.kind}`);
