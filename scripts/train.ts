@@ -29,7 +29,7 @@ import { AUSTEN, POEMS, charLmCaption, trainCharLm } from '../src/train/charlmTa
 import { poemsFromFortunes } from '../src/train/data/poems';
 import { reviewsFromTsv } from '../src/train/data/reviews';
 import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
-import { LAB_TASKS, LAB_TASK_DEFAULTS, LabRun, labData, labProblems, type LabSettings, type LabTask } from '../src/train/lab';
+import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, trainLabRun, type LabSettings, type LabTask } from '../src/train/lab';
 import { labModelFile } from '../src/train/labHost';
 import { LEARN, LEARN_GAPS, LEARN_SEEDS, learnabilityRun, summarise, type LearnRun } from '../src/train/learnability';
 
@@ -99,17 +99,15 @@ function trainLab(): void {
   const problems = labProblems(settings);
   if (problems.length) fail(problems.map((p) => `--${p.field === 'keepBias' ? 'keep-bias' : p.field}: ${p.reason}`).join('; '));
   const examples = num('examples', values.examples, 4000);
-  const run = new LabRun(labData(settings), kind);
   const t0 = performance.now();
-  let next = 0;
-  while (run.seen < examples && run.divergedAt === null) {
-    run.step();
-    if (run.seen >= next) {
-      const p = run.point();
-      process.stderr.write(`${kind} ${p.seen} examples: train loss ${p.trainLoss.toFixed(4)}, held-out ${(p.heldoutAccuracy * 100).toFixed(1)}%\n`);
-      next += 1000;
-    }
-  }
+  let next = 1000;
+  // Evaluating (point) reads the weights only: the run is the lab's, whatever is printed.
+  const run = trainLabRun(settings, kind, examples, (r) => {
+    if (r.seen < next) return;
+    const p = r.point();
+    process.stderr.write(`${kind} ${p.seen} examples: train loss ${p.trainLoss.toFixed(4)}, held-out ${(p.heldoutAccuracy * 100).toFixed(1)}%\n`);
+    next += 1000;
+  });
   const file = labModelFile(run);
   const dir = values.out ?? '.';
   mkdirSync(dir, { recursive: true });

@@ -281,8 +281,11 @@ function weightsFinite(m: TrainableModel): boolean {
 }
 
 /** Trains a fresh run of `kind` on `examples` examples (rounded up to whole batches): what `npm run train -- --task lab` does. */
-export function trainLabRun(settings: LabSettings, kind: CellKind, examples: number): LabRun {
+export function trainLabRun(settings: LabSettings, kind: CellKind, examples: number, afterStep?: (run: LabRun) => void): LabRun {
   const run = new LabRun(labData(settings), kind);
-  while (run.seen < examples && run.divergedAt === null) run.step();
+  while (run.seen < examples && run.divergedAt === null) {
+    run.step();
+    afterStep?.(run);
+  }
   return run;
 }
