@@ -50,7 +50,7 @@ test('the lab trains two cells in a worker; its charts, probe gradients and weig
     a.forEach((x, j) => (worst = Math.max(worst, Math.abs(x - b[j]!))));
     expect(worst).toBeLessThanOrEqual(1e-12);
     // The run card's held-out accuracy is the engine's for these weights.
-    await expect(page.getByTestId(`lab-run-${k}`).getByTestId('lab-heldout')).toHaveText(`held-out accuracy ${formatPct(node.heldoutScore().accuracy)}`);
+    await expect(page.getByTestId(`lab-run-${k}`).getByTestId('lab-heldout')).toHaveText(`held-out accuracy ${formatPct(node.heldoutScore().value)}`);
     // The probe's gradient norms, word by word, are bptt's for these weights.
     const probe = node.probe();
     const col = header.indexOf(`${kind === 'rnn' ? 'RNN' : 'LSTM'} ‖∂L/∂h‖`);

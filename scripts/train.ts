@@ -105,7 +105,7 @@ function trainLab(): void {
   const run = trainLabRun(settings, kind, examples, (r) => {
     if (r.seen < next) return;
     const p = r.point();
-    process.stderr.write(`${kind} ${p.seen} examples: train loss ${p.trainLoss.toFixed(4)}, held-out ${(p.heldoutAccuracy * 100).toFixed(1)}%\n`);
+    process.stderr.write(`${kind} ${p.seen} examples: train loss ${p.trainLoss.toFixed(4)}, held-out ${settings.task === 'wave' ? `MSE ${p.heldout.toPrecision(3)}` : `${(p.heldout * 100).toFixed(1)}%`}\n`);
     next += 1000;
   });
   const file = labModelFile(run);
@@ -114,7 +114,7 @@ function trainLab(): void {
   const path = join(dir, `lab-${task}-${kind}-${run.seen}.json`);
   writeFileSync(path, `${JSON.stringify(file)}\n`);
   const score = run.heldoutScore();
-  process.stdout.write(`${JSON.stringify({ path, seen: run.seen, divergedAt: run.divergedAt, heldoutAccuracy: score.accuracy, heldoutLoss: score.loss, seconds: Math.round((performance.now() - t0) / 100) / 10 })}\n`);
+  process.stdout.write(`${JSON.stringify({ path, seen: run.seen, divergedAt: run.divergedAt, heldout: score.value, heldoutLoss: score.loss, seconds: Math.round((performance.now() - t0) / 100) / 10 })}\n`);
 }
 
 mkdirSync(OUT, { recursive: true });

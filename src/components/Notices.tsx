@@ -13,7 +13,9 @@ export function TextError() {
         ? t('err.empty')
         : err.kind === 'tooManyChars'
           ? t('err.tooManyChars', { chars: err.chars, max: err.max })
-          : t('err.tooLong', { count: err.count, max: err.max })}
+          : err.kind === 'notANumber'
+            ? t('err.notANumber', { entry: err.entry, n: err.index + 1 })
+            : t('err.tooLong', { count: err.count, max: err.max })}
     </p>
   );
 }

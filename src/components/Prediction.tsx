@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { LearnChart } from './LearnChart';
 import { linePoints, predictionsOverSentence, topK } from '../viz/predictions';
 import { visibleToken } from '../text/visible';
+import { formatValue } from '../viz/vectors';
 import { useGatescope, useT } from './StoreContext';
 
 const W = 640;
@@ -59,7 +60,12 @@ export function Prediction() {
   return (
     <section className="prediction" aria-label={t('pred.title')}>
       <h2>{t('pred.title')}</h2>
-      {head.kind === 'sigmoid' ? (
+      {head.kind === 'linear' ? (
+        <p className="pred-now" data-testid="prediction" data-value={now[0]}>
+          {t('pred.valueAt', { t: step, token: tokens[step] ?? '' })} <strong className="num">{formatValue(now[0]!)}</strong>
+          {tokens[step + 1] !== undefined && <> · {t('pred.actualNext', { v: tokens[step + 1]! })}</>}
+        </p>
+      ) : head.kind === 'sigmoid' ? (
         <>
           <p className="pred-now" data-testid="prediction" data-value={now[1]}>
             {t('pred.positiveAt', { t: step, token: tokens[step] ?? '' })} <strong className="num">{pct(now[1]!)}</strong>

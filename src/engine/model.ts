@@ -1,9 +1,11 @@
 /**
  * A whole model as Gatescope shows it: tokens -> embedding -> recurrent cell -> (optional) head.
  *
- *   x_t = E[token_t]             (or a hashed vector for the untrained demo models)
+ *   x_t = E[token_t]             (or a hashed vector for the untrained demo models;
+ *                                 or the number itself, [v_t], for a time series)
  *   h_t, C_t = cell(x_t, h_{t-1}, C_{t-1})
- *   y_t = head(h_t)              sigmoid: P(positive) = σ(w·h_t + b); softmax: P(class k)
+ *   y_t = head(h_t)              sigmoid: P(positive) = σ(w·h_t + b); softmax: P(class k);
+ *                                 linear: the predicted next value w·h_t + b
  *
  * The head is applied after every step so a student sees the prediction change token by token.
  */
@@ -30,18 +32,27 @@ export interface TableEmbedding {
   readonly lowercase: boolean;
 }
 
-export type Embedding = HashedEmbedding | TableEmbedding;
+/** A time series: each token is a number, and x_t is that number (input size 1). */
+export interface ScalarEmbedding {
+  readonly kind: 'scalar';
+  readonly dim: 1;
+}
+
+export type Embedding = HashedEmbedding | TableEmbedding | ScalarEmbedding;
 
 export interface Head {
-  /** 'sigmoid': one logit, labels[1] is the positive class. 'softmax': one logit per label. */
-  readonly kind: 'sigmoid' | 'softmax';
+  /**
+   * 'sigmoid': one logit, labels[1] is the positive class. 'softmax': one logit per label.
+   * 'linear': one output, a value (the next number of a time series), not a probability.
+   */
+  readonly kind: 'sigmoid' | 'softmax' | 'linear';
   readonly labels: readonly string[];
   /** [outputs][hidden] */
   readonly W: Matrix;
   readonly b: Vec;
 }
 
-export type ModelTask = 'demo' | 'sentiment' | 'memory' | 'charlm' | 'charlm-zh' | 'chars' | 'custom';
+export type ModelTask = 'demo' | 'sentiment' | 'memory' | 'charlm' | 'charlm-zh' | 'chars' | 'wave' | 'custom';
 
 export interface Model {
   readonly id: string;
@@ -50,8 +61,8 @@ export interface Model {
   readonly embedding: Embedding;
   readonly cell: CellParams;
   readonly head: Head | null;
-  /** How typed text is split for this model. */
-  readonly tokenizer: 'words' | 'chars';
+  /** How typed text is split for this model ('numbers': a comma- or space-separated series). */
+  readonly tokenizer: 'words' | 'chars' | 'numbers';
 }
 
 export interface EmbeddedToken {
@@ -71,7 +82,16 @@ function hashedVector(word: string, e: HashedEmbedding): Vec {
   return v;
 }
 
+/** A number as the numbers tokenizer lets through ("0.25", "-1e-3"; text/tokenize.ts). */
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
 export function embedToken(e: Embedding, token: string): EmbeddedToken {
+  if (e.kind === 'scalar') {
+    // The tokenizer only lets numbers through; a stray word reads as 0 and is marked unknown.
+    const v = NUMBER.test(token) ? Number(token) : Number.NaN;
+    const ok = Number.isFinite(v);
+    return { token, seen: ok ? token : UNK, unknown: !ok, x: Float64Array.of(ok ? v : 0) };
+  }
   if (e.kind === 'hashed') {
     const key = token.toLowerCase();
     return { token, seen: key, unknown: false, x: hashedVector(key, e) };
@@ -84,10 +104,11 @@ export function embedToken(e: Embedding, token: string): EmbeddedToken {
   return { token, seen: unknown ? UNK : key, unknown, x: Float64Array.from(row) };
 }
 
-/** The head's output for one hidden state: probabilities that sum to 1 over `labels`. */
+/** The head's output for one hidden state: probabilities that sum to 1 over `labels` (linear: [value]). */
 export function predict(head: Head, h: Vec): number[] {
   const logits = Float64Array.from(head.b);
   matVecAdd(head.W, h, logits);
+  if (head.kind === 'linear') return [logits[0]!];
   if (head.kind === 'sigmoid') {
     const p = sigmoid(logits[0]!);
     return [1 - p, p];

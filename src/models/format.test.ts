@@ -77,3 +77,21 @@ describe('model file', () => {
     expect(() => parseModelFile(g)).toThrow(/^cell\.reset: unknown GRU reset "sideways"/);
   });
 });
+
+describe('time-series model files', () => {
+  it('a scalar embedding, a numbers tokenizer and a linear head read and write back; mismatches are named', async () => {
+    const { waveModel } = await import('../train/labTasks');
+    const { LAB_TASK_DEFAULTS } = await import('../train/lab');
+    const { toModelFile } = await import('./write-format');
+    const { embedToken, predict } = await import('../engine');
+    const m = waveModel({ ...LAB_TASK_DEFAULTS.wave, hidden: 3 }, 'lstm');
+    const file = toModelFile(m, {}, 'exact') as Record<string, unknown>;
+    const back = readModelFile(JSON.parse(JSON.stringify(file))).model;
+    expect(back.embedding).toEqual({ kind: 'scalar', dim: 1 });
+    expect(embedToken(back.embedding, '-0.25')).toEqual({ token: '-0.25', seen: '-0.25', unknown: false, x: Float64Array.of(-0.25) });
+    expect(predict(back.head!, Float64Array.of(1, 0, 0))).toEqual([back.head!.W.data[0]! + back.head!.b[0]!]);
+    expect(() => readModelFile({ ...file, tokenizer: 'words' })).toThrow(/tokenizer.*a scalar embedding reads numbers/);
+    expect(() => readModelFile({ ...file, embedding: { kind: 'scalar', dim: 2 } })).toThrow(/embedding\.dim.*dim 1/);
+    expect(() => readModelFile({ ...file, head: { ...(file.head as object), labels: ['a', 'b'] } })).toThrow(/head\.labels.*linear head has 1 output/);
+  });
+});

@@ -4,7 +4,7 @@
  * {
  *   "format": "gatescope-model", "version": 1,
  *   "id": "sentiment-lstm", "task": "sentiment" | "memory" | "charlm" | "charlm-zh" | "chars" | "custom" | "demo",
- *   "tokenizer": "words" | "chars",
+ *   "tokenizer": "words" | "chars" | "numbers",
  *   "cell": {
  *     "kind": "rnn" | "lstm" | "gru" | "peephole" | "coupled",
  *     "inputSize": E, "hiddenSize": H,
@@ -24,9 +24,12 @@
  *   "embedding": { "vocab": [V words, one of them "<unk>"] or { word: index }, "dim": E, "table": [V][E]
  *                  (or "weight" [V][E] as PyTorch, "embeddings" [V][E] as Keras; then dim and unk optional),
  *                  "unk": index of "<unk>", "lowercase": true|false },
- *   "head": { "kind": "sigmoid" | "softmax", "labels": [...], "W": [outputs][H], "b": [outputs] }
+ *   (a time series: "embedding": { "kind": "scalar", "dim": 1 }, x_t is the number itself; with
+ *    "tokenizer": "numbers" and cell.inputSize 1)
+ *   "head": { "kind": "sigmoid" | "softmax" | "linear", "labels": [...], "W": [outputs][H], "b": [outputs] }
  *           (or "weight" [outputs][H] + "bias" as nn.Linear, "kernel" [H][outputs] + "bias" as Dense)
- *           (sigmoid: one output, labels [negative, positive]; softmax: one output per label),
+ *           (sigmoid: one output, labels [negative, positive]; softmax: one output per label;
+ *            linear: one output, the predicted next value, labels [its name]),
  *   optional: "labelsZh": [...], "caption": {"en", "zh"}, "presets": [sentences], "report": {...}
  * }
  *
@@ -47,6 +50,7 @@ import {
   type Matrix,
   type Model,
   type ModelTask,
+  type ScalarEmbedding,
   type TableEmbedding,
   type Vec,
 } from '../engine';
@@ -57,7 +61,7 @@ export const MODEL_FORMAT = 'gatescope-model';
 export const MODEL_FORMAT_VERSION = 1;
 export const LAYOUTS = ['canonical', 'pytorch', 'keras', 'onnx'] as const;
 export type Layout = (typeof LAYOUTS)[number];
-const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'chars', 'custom'];
+const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'chars', 'wave', 'custom'];
 
 export { ModelFileError };
 
@@ -216,8 +220,17 @@ function parseVocab(raw: Json, rows: number): string[] {
   return out.map((w, k) => w ?? `<unused ${k}>`);
 }
 
-function parseEmbedding(v: Json, E: number): TableEmbedding {
+function parseEmbedding(v: Json, E: number, tokenizer: Model['tokenizer']): TableEmbedding | ScalarEmbedding {
   const e = obj(v, 'embedding');
+  if (e.kind === 'scalar' || tokenizer === 'numbers') {
+    // A time series: both or neither, so a word model never reads numbers nor the reverse.
+    if (e.kind !== 'scalar') throw new ModelFileError('embedding.kind', `a "numbers" tokenizer needs "kind": "scalar" (x_t is the number), found ${JSON.stringify(e.kind)}`);
+    if (tokenizer !== 'numbers') throw new ModelFileError('tokenizer', `a scalar embedding reads numbers: expected "numbers", found "${tokenizer}"`);
+    if (e.dim !== 1) throw new ModelFileError('embedding.dim', `a scalar embedding has dim 1, found ${JSON.stringify(e.dim)}`);
+    if (E !== 1) throw new ModelFileError('cell.inputSize', `a scalar embedding gives one input: expected 1, found ${E}`);
+    return { kind: 'scalar', dim: 1 };
+  }
+  if (e.kind !== undefined && e.kind !== 'table') throw new ModelFileError('embedding.kind', `expected "table" or "scalar" (or none), found ${JSON.stringify(e.kind)}`);
   // table: canonical; weight: PyTorch nn.Embedding's state_dict; embeddings: Keras Embedding.
   const tKey = oneKey(e, ['table', 'weight', 'embeddings'], 'embedding');
   const tPath = `embedding.${tKey}`;
@@ -252,13 +265,14 @@ function parseEmbedding(v: Json, E: number): TableEmbedding {
 
 function parseHead(v: Json, H: number): Head {
   const h = obj(v, 'head');
-  const kind = oneOf(field(h, 'kind', 'head'), ['sigmoid', 'softmax'] as const, 'head.kind', 'head kind');
+  const kind = oneOf(field(h, 'kind', 'head'), ['sigmoid', 'softmax', 'linear'] as const, 'head.kind', 'head kind');
   const labelsRaw = field(h, 'labels', 'head');
   if (!Array.isArray(labelsRaw)) throw new ModelFileError('head.labels', `expected an array of strings, found ${describe(labelsRaw)}`);
   const labels = labelsRaw.map((l, k) => str(l, `head.labels[${k}]`));
   if (kind === 'sigmoid' && labels.length !== 2) throw new ModelFileError('head.labels', `a sigmoid head has 2 labels [negative, positive], found ${labels.length}`);
   if (kind === 'softmax' && labels.length < 2) throw new ModelFileError('head.labels', `a softmax head needs at least 2 labels, found ${labels.length}`);
-  const outputs = kind === 'sigmoid' ? 1 : labels.length;
+  if (kind === 'linear' && labels.length !== 1) throw new ModelFileError('head.labels', `a linear head has 1 output and 1 label (what it predicts), found ${labels.length}`);
+  const outputs = kind === 'softmax' ? labels.length : 1;
   // W [outputs][H] canonical; weight [outputs][H] PyTorch nn.Linear; kernel [H][outputs] Keras Dense.
   const wKey = oneKey(h, ['W', 'weight', 'kernel'], 'head');
   const bKey = wKey === 'W' ? 'b' : 'bias';
@@ -297,9 +311,9 @@ export function readModelFile(json: Json): { model: Model; meta: ModelMeta } {
   if (field(f, 'version', '') !== MODEL_FORMAT_VERSION) throw new ModelFileError('version', `expected ${MODEL_FORMAT_VERSION}, found ${JSON.stringify(f.version)}`);
   const id = str(field(f, 'id', ''), 'id');
   const task = oneOf(field(f, 'task', ''), TASKS, 'task', 'task');
-  const tokenizer = oneOf(field(f, 'tokenizer', ''), ['words', 'chars'] as const, 'tokenizer', 'tokenizer');
+  const tokenizer = oneOf(field(f, 'tokenizer', ''), ['words', 'chars', 'numbers'] as const, 'tokenizer', 'tokenizer');
   const cell = parseCell(field(f, 'cell', ''));
-  const embedding = parseEmbedding(field(f, 'embedding', ''), cell.inputSize);
+  const embedding = parseEmbedding(field(f, 'embedding', ''), cell.inputSize, tokenizer);
   const head = parseHead(field(f, 'head', ''), cell.hiddenSize);
   const model: Model = { id, task, trained: true, embedding, cell, head, tokenizer };
   return { model, meta: parseMeta(f, head.labels.length) };

@@ -31,7 +31,7 @@ function weights(m: Model, r: Round): Record<string, unknown> {
 /** `precision: 'exact'` keeps every digit (the lab's downloads); the default rounds to 6. */
 export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 6 | 'exact' = 6): Record<string, unknown> {
   const r: Round = precision === 'exact' ? exact : round6;
-  if (m.embedding.kind !== 'table') throw new Error('toModelFile: only table embeddings are written');
+  if (m.embedding.kind === 'hashed') throw new Error('toModelFile: a hashed (demo) embedding is not written');
   if (!m.head) throw new Error('toModelFile: the model has no head');
   const c = m.cell;
   const e = m.embedding;
@@ -51,7 +51,7 @@ export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 
       layout: 'canonical',
       weights: weights(m, r),
     },
-    embedding: { vocab: e.vocab, dim: e.dim, table: mat(e.table, r), unk: e.unk, lowercase: e.lowercase },
+    embedding: e.kind === 'scalar' ? { kind: 'scalar', dim: 1 } : { vocab: e.vocab, dim: e.dim, table: mat(e.table, r), unk: e.unk, lowercase: e.lowercase },
     head: { kind: m.head.kind, labels: m.head.labels, W: mat(m.head.W, r), b: vec(m.head.b, r) },
     ...(meta.labelsZh ? { labelsZh: meta.labelsZh } : {}),
     ...(meta.caption ? { caption: meta.caption } : {}),

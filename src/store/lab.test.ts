@@ -45,7 +45,8 @@ describe('the lab slice', () => {
     const lab = s.getState().lab;
     expect(lab.status).toBe('ready');
     expect(lab.runs!.map((r) => [r.kind, r.seen, r.points.length])).toEqual([['rnn', 0, 1], ['lstm', 0, 1]]);
-    expect(lab.chance).toBeGreaterThan(0);
+    expect(lab.metric).toBe('accuracy');
+    expect(lab.baseline).toBeGreaterThan(0);
     expect(lab.labels).toHaveLength(6);
     s.getState().labStep();
     w.pump();

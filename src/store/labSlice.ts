@@ -37,7 +37,9 @@ export interface LabState {
   readonly status: 'off' | 'ready' | 'running' | 'paused' | 'stopped';
   readonly runs: readonly [LabRunState, LabRunState] | null;
   readonly labels: readonly string[];
-  readonly chance: number | null;
+  /** What the held-out measure is, and its baseline (chance accuracy, or the error of next = current). */
+  readonly metric: 'accuracy' | 'mse';
+  readonly baseline: number | null;
   readonly heldout: number;
   /** Sequences per second per run. */
   readonly rate: number;
@@ -70,7 +72,8 @@ export function initialLab(opts: { settings?: Partial<LabSettings>; autostart?: 
     status: 'off',
     runs: null,
     labels: [],
-    chance: null,
+    metric: 'accuracy',
+    baseline: null,
     heldout: 0,
     rate: 0,
     stopped: null,
@@ -97,7 +100,8 @@ export function createLabSlice(set: Set, get: Get, makePort: LabPortFactory, ini
         patch({
           status: 'ready',
           labels: e.labels,
-          chance: e.chance,
+          metric: e.metric,
+          baseline: e.baseline,
           heldout: e.heldout,
           error: null,
           stopped: null,
@@ -144,7 +148,7 @@ export function createLabSlice(set: Set, get: Get, makePort: LabPortFactory, ini
     if (labProblems(s).length) {
       // The form shows what is wrong; the old runs stop, since they no longer match the form.
       if (port) send({ type: 'pause' });
-      patch({ status: 'off', runs: null, chance: null, rate: 0 });
+      patch({ status: 'off', runs: null, baseline: null, rate: 0 });
       return;
     }
     awaitingReady = true;

@@ -34,3 +34,14 @@ describe('tokenize', () => {
     expect(tokenize('ab  c', 'chars').tokens).toEqual(['a', 'b', ' ', 'c']);
   });
 });
+
+describe('numbers (a time-series model)', () => {
+  it('splits on commas, semicolons and spaces, and names the first entry that is not a number', () => {
+    expect(tokenize('0.1, -0.25 .5;1e-3  3', 'numbers')).toEqual({ tokens: ['0.1', '-0.25', '.5', '1e-3', '3'], error: null });
+    expect(tokenize('0.1, two, 3', 'numbers')).toEqual({ tokens: [], error: { kind: 'notANumber', entry: 'two', index: 1 } });
+    expect(tokenize('1, 0x10', 'numbers').error).toEqual({ kind: 'notANumber', entry: '0x10', index: 1 });
+    expect(tokenize('1, 1e999', 'numbers').error).toEqual({ kind: 'notANumber', entry: '1e999', index: 1 });
+    expect(tokenize(' , ;', 'numbers').error).toEqual({ kind: 'empty' });
+    expect(tokenize(Array.from({ length: 201 }, () => '1').join(' '), 'numbers').error).toEqual({ kind: 'tooLong', count: 201, max: 200 });
+  });
+});

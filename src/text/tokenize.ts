@@ -7,6 +7,8 @@
  *  - Invisible format characters (zero-width joiners and non-joiners outside emoji, word
  *    joiners, bidi controls, byte-order marks, soft hyphens) are dropped: a step with no glyph
  *    would show nothing. A zero-width space separates words, as a space does.
+ *  - Numbers (a time-series model): the values, separated by commas, semicolons or spaces;
+ *    anything that is not a plain decimal number is refused, naming the first such entry.
  * Uses Intl.Segmenter for graphemes, which every current browser and Node 20 have.
  */
 export const MAX_TOKENS = 200;
@@ -21,7 +23,22 @@ export type TokenizeError =
   | { readonly kind: 'empty' }
   | { readonly kind: 'tooLong'; readonly count: number; readonly max: number }
   /** The text itself is longer than the app reads (characters, not tokens). */
-  | { readonly kind: 'tooManyChars'; readonly chars: number; readonly max: number };
+  | { readonly kind: 'tooManyChars'; readonly chars: number; readonly max: number }
+  /** A time-series model reads numbers only: entry `index` (0-based) is not one. */
+  | { readonly kind: 'notANumber'; readonly entry: string; readonly index: number };
+
+/** A plain decimal number, as people type one: 3, -0.25, .5, 1e-3 (no hex, no words, no ∞). */
+export const NUMBER_TOKEN = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** The entries of a series: "0.1, 0.2 0.3;0.4" → ["0.1", "0.2", "0.3", "0.4"]. */
+function splitNumbers(text: string): Tokenized {
+  const all = text.split(/[\s,;]+/u).filter(Boolean);
+  if (all.length === 0) return { tokens: [], error: { kind: 'empty' } };
+  const bad = all.findIndex((e) => !NUMBER_TOKEN.test(e) || !Number.isFinite(Number(e)));
+  if (bad >= 0) return { tokens: [], error: { kind: 'notANumber', entry: all[bad]!.length > 24 ? `${all[bad]!.slice(0, 24)}…` : all[bad]!, index: bad } };
+  if (all.length > MAX_TOKENS) return { tokens: all.slice(0, MAX_TOKENS), error: { kind: 'tooLong', count: all.length, max: MAX_TOKENS } };
+  return { tokens: all, error: null };
+}
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
@@ -71,8 +88,9 @@ function splitWords(text: string): string[] {
 }
 
 /** Word tokens (the default for word-level models). */
-export function tokenize(text: string, mode: 'words' | 'chars' = 'words'): Tokenized {
+export function tokenize(text: string, mode: 'words' | 'chars' | 'numbers' = 'words'): Tokenized {
   const seen = visibleText(text);
+  if (mode === 'numbers') return splitNumbers(seen);
   const all = mode === 'words' ? splitWords(seen) : graphemes(seen.replace(/\s+/gu, ' ').trim());
   if (all.length === 0) return { tokens: [], error: { kind: 'empty' } };
   if (all.length > MAX_TOKENS) {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { bptt, predict, run } from '../engine';
 import { readModelFile } from '../models/format';
 import { roleOf } from './data/split';
-import { LAB_DEFAULTS, LAB_LIMITS, LAB_TASK_DEFS, LabRun, labData, labProblems, setKeepBias, trainLabRun, type LabSettings } from './lab';
+import { LAB_DEFAULTS, LAB_LIMITS, LabRun, labData, labProblems, setKeepBias, trainLabRun, type LabSettings } from './lab';
+import { LAB_TASK_DEFS } from './labTasks';
+import type { TrainableModel } from './network';
 import { embedIds } from './loss';
 import { initNetwork, tokenIds } from './network';
 
@@ -31,11 +33,13 @@ describe('the data stream', () => {
       expect(def.batch(s, 3)).toEqual(a);
       expect(def.batch(s, 4)).not.toEqual(a);
       if (task === 'memory') for (const e of a) expect(roleOf(e.tokens)).toBe('train');
-      const d = labData(s);
-      if (task === 'memory') for (const e of d.heldout) expect(roleOf(e.tokens)).toBe('test');
+      const held = def.heldout(s);
+      if (task === 'memory') for (const e of held) expect(roleOf(e.tokens)).toBe('test');
       const trained = new Set(Array.from({ length: 50 }, (_, i) => def.batch(s, i)).flat().map((e) => e.tokens.join(' ')));
-      for (const e of d.heldout) expect(trained.has(e.tokens.join(' '))).toBe(false);
-      expect(d.probe).toBe(d.heldout[0]);
+      for (const e of held) expect(trained.has(e.tokens.join(' '))).toBe(false);
+      const k = labData(s).kernel;
+      expect(k.probeText).toBe(held[0]!.tokens.join(' '));
+      expect(k.heldoutCount).toBe(held.length);
     }
   });
 
@@ -74,8 +78,8 @@ describe('a lab run', () => {
     const b = r.point();
     expect(r.seen).toBe(4000);
     expect(b.trainLoss).toBeLessThan(a.trainLoss);
-    expect(b.heldoutAccuracy).toBeGreaterThan(0.8);
-    expect(first.heldoutAccuracy).toBeLessThan(0.7);
+    expect(b.heldout).toBeGreaterThan(0.8);
+    expect(first.heldout).toBeLessThan(0.7);
   });
 
   it('gives the same weights from the same settings, whoever runs it', () => {
@@ -90,14 +94,16 @@ describe('a lab run', () => {
   it('probes with the engine: ‖∂L/∂h_t‖ and ‖∂L/∂C_t‖ are the norms of bptt’s gradients, the gates the trace’s', () => {
     const r = trainLabRun(quick, 'lstm', 20);
     const pr = r.probe();
-    const m = r.model;
+    const m = r.model as TrainableModel;
+    const label = LAB_TASK_DEFS.memory.heldout(quick)[0]!.label;
+    expect(pr.answer).toBe(LAB_TASK_DEFS.memory.labels[label]);
     const ids = tokenIds(m.embedding, pr.tokens);
     const { traces, final } = run(m.cell, embedIds(m, ids));
     const p = predict(m.head, final.h);
     const H = m.cell.hiddenSize;
     const dhT = new Float64Array(H);
     p.forEach((pk, k) => {
-      const dz = pk - (k === pr.label ? 1 : 0);
+      const dz = pk - (k === label ? 1 : 0);
       for (let j = 0; j < H; j++) dhT[j] = dhT[j]! + m.head.W.data[k * H + j]! * dz;
     });
     const back = bptt(m.cell, traces, traces.map(() => new Float64Array(H)), dhT);
@@ -109,7 +115,8 @@ describe('a lab run', () => {
     const tr = traces[2]!;
     if (tr.kind !== 'lstm') throw new Error('kind');
     expect(pr.gates[0]!.values[2]).toEqual(Array.from(tr.f));
-    expect(pr.p).toBe(p[pr.label]);
+    expect(pr.loss).toBe(-Math.log(p[label]!));
+    expect(pr.series).toBeNull();
     expect(r.probe().gates).toEqual(pr.gates);
     expect(new LabRun(labData(quick), 'rnn').probe().gradC).toBeNull();
   });

@@ -10,17 +10,11 @@
  * trained on, whatever the seed.
  */
 import type { CellKind, CellParams } from '../engine';
-import { memoryExamples } from './data/memory';
-import { SENTIMENT_LABELS, sentimentExamples } from './data/sentiment';
-import type { Example } from './data/types';
-import { distinctAtGap, memoryVocab } from './learnability';
-import { LANGUAGES } from './data/memory';
-import { buildVocab, initNetwork, modelParams as modelParamsOf, tokenIds, type TrainableModel } from './network';
 import { Adam } from './adam';
-import { evaluate, trainBatch, type Encoded } from './trainer';
-import { backFromLast } from './loss';
+import { labKernel, type LabKernel } from './labTasks';
+import { modelParams, type AnyTrainable } from './network';
 
-export const LAB_TASKS = ['memory', 'sentiment'] as const;
+export const LAB_TASKS = ['memory', 'sentiment', 'wave'] as const;
 export type LabTask = (typeof LAB_TASKS)[number];
 
 export interface LabSettings {
@@ -49,6 +43,7 @@ export interface LabSettings {
 export const LAB_TASK_DEFAULTS: Record<LabTask, LabSettings> = {
   memory: { task: 'memory', kinds: ['rnn', 'lstm'], gap: 30, hidden: 12, lr: 0.003, batch: 8, seed: 0, keepBias: 3 },
   sentiment: { task: 'sentiment', kinds: ['rnn', 'lstm'], gap: 30, hidden: 12, lr: 0.01, batch: 8, seed: 0, keepBias: 1 },
+  wave: { task: 'wave', kinds: ['rnn', 'lstm'], gap: 30, hidden: 12, lr: 0.01, batch: 8, seed: 0, keepBias: 1 },
 };
 export const LAB_DEFAULTS: LabSettings = LAB_TASK_DEFAULTS.memory;
 
@@ -82,51 +77,29 @@ export function labProblems(s: LabSettings): LabProblem[] {
   return out;
 }
 
-/** Seeds per role, apart from the shipped models' and the learnability runs'. */
-const LAB_SEED = { data: 71_000, heldout: 72_000, weights: 73_000 } as const;
-export const LAB_HELDOUT = 200;
-export const LAB_EMBED = 8;
-export const LAB_CLIP = 1;
-
-/** What the lab needs of a task: vocabulary, labels, the stream and the held-out set. */
-export interface LabTaskDef {
-  readonly labels: readonly string[];
-  readonly headKind: 'sigmoid' | 'softmax';
-  readonly vocab: () => readonly string[];
-  /** The `index`-th batch of the training stream. */
-  readonly batch: (s: LabSettings, index: number) => Example[];
-  readonly heldout: (s: LabSettings) => Example[];
-  /** Whether the gap setting applies. */
-  readonly usesGap: boolean;
+export interface LabPoint {
+  readonly seen: number;
+  /** Mean training loss of the batches since the previous point (before each update). */
+  readonly trainLoss: number;
+  /** The task's held-out measure: accuracy (memory, sentiment) or mean squared error (wave). */
+  readonly heldout: number;
+  readonly heldoutLoss: number;
 }
 
-let sentimentVocab: string[] | null = null;
-
-export const LAB_TASK_DEFS: Record<LabTask, LabTaskDef> = {
-  memory: {
-    labels: LANGUAGES,
-    headKind: 'softmax',
-    vocab: memoryVocab,
-    batch: (s, index) => memoryExamples(s.batch, LAB_SEED.data + 100_003 * s.seed + 1009 * s.gap + index, s.gap, s.gap),
-    heldout: (s) => distinctAtGap(LAB_HELDOUT, LAB_SEED.heldout + s.gap, s.gap, 'test'),
-    usesGap: true,
-  },
-  sentiment: {
-    labels: SENTIMENT_LABELS,
-    headKind: 'sigmoid',
-    // The template words of the shipped sentiment models' training set.
-    vocab: () => (sentimentVocab ??= buildVocab(sentimentExamples(3000, 1001, 'train').map((e) => e.tokens))),
-    batch: (s, index) => sentimentExamples(s.batch, LAB_SEED.data + 100_003 * s.seed + index, 'train'),
-    heldout: () => sentimentExamples(LAB_HELDOUT, LAB_SEED.heldout, 'heldout'),
-    usesGap: false,
-  },
-};
-
-/** Chance accuracy: the share of the most common label in the held-out set. */
-export function chanceLevel(heldout: readonly Example[], classes: number): number {
-  const counts = new Array<number>(classes).fill(0);
-  for (const e of heldout) counts[e.label] = counts[e.label]! + 1;
-  return Math.max(...counts) / Math.max(1, heldout.length);
+/** One probe sequence, seen through the current weights. */
+export interface LabProbe {
+  readonly tokens: readonly string[];
+  /** The right answer as a student reads it ("french", "positive", the next value). */
+  readonly answer: string;
+  readonly loss: number;
+  /** ‖∂L/∂h_t‖ for every token (L the loss at the last step), from the engine's bptt. */
+  readonly gradH: readonly number[];
+  /** ‖∂L/∂C_t‖ in full for cells with a cell state; null otherwise. */
+  readonly gradC: readonly number[] | null;
+  /** The gates over the tokens, [t][unit] (LSTM family: f, i, o; GRU: z, r; RNN: none). */
+  readonly gates: ReadonlyArray<{ readonly name: 'f' | 'i' | 'o' | 'z' | 'r'; readonly values: ReadonlyArray<readonly number[]> }>;
+  /** Time series: the window's values, the values to predict, and the model's predictions. */
+  readonly series: { readonly xs: readonly number[]; readonly ys: readonly number[]; readonly predicted: readonly number[] } | null;
 }
 
 /** Sets the keep-the-past gate's bias (see LabSettings.keepBias) on a fresh cell. */
@@ -140,58 +113,22 @@ export function setKeepBias(cell: CellParams, b: number): void {
   }
 }
 
-export interface LabPoint {
-  readonly seen: number;
-  /** Mean training loss of the batches since the previous point (before each update). */
-  readonly trainLoss: number;
-  readonly heldoutAccuracy: number;
-  readonly heldoutLoss: number;
-}
-
-/** One probe sequence, seen through the current weights. */
-export interface LabProbe {
-  readonly tokens: readonly string[];
-  readonly label: number;
-  /** The model's probability of the right answer. */
-  readonly p: number;
-  readonly loss: number;
-  /** ‖∂L/∂h_t‖ for every token (L the loss at the last step), from the engine's bptt. */
-  readonly gradH: readonly number[];
-  /** ‖∂L/∂C_t‖ for cells with a cell state; null otherwise. */
-  readonly gradC: readonly number[] | null;
-  /** The gates over the tokens, [t][unit] (LSTM family: f, i, o; GRU: z, r; RNN: none). */
-  readonly gates: ReadonlyArray<{ readonly name: 'f' | 'i' | 'o' | 'z' | 'r'; readonly values: ReadonlyArray<readonly number[]> }>;
-}
-
-const norm = (v: ArrayLike<number>) => {
-  let s = 0;
-  for (let k = 0; k < v.length; k++) s += v[k]! * v[k]!;
-  return Math.sqrt(s);
-};
-
-/** Task data both runs share: built once per reset (vocabulary, held-out set, probe). */
+/** What both runs share, built once per reset: the settings and the task's kernel (held-out set, probe). */
 export interface LabData {
   readonly settings: LabSettings;
-  readonly def: LabTaskDef;
-  readonly vocab: readonly string[];
-  readonly heldout: readonly Example[];
-  readonly probe: Example;
-  readonly chance: number;
+  readonly kernel: LabKernel;
 }
 
 export function labData(settings: LabSettings): LabData {
   const problems = labProblems(settings);
   if (problems.length) throw new Error(`lab settings: ${problems.map((p) => `${p.field} (${p.reason})`).join(', ')}`);
-  const def = LAB_TASK_DEFS[settings.task];
-  const heldout = def.heldout(settings);
-  return { settings, def, vocab: def.vocab(), heldout, probe: heldout[0]!, chance: chanceLevel(heldout, def.labels.length) };
+  return { settings, kernel: labKernel(settings) };
 }
 
 /** One of the lab's two runs: a model, its optimiser and its place in the shared stream. */
 export class LabRun {
-  readonly model: TrainableModel;
+  readonly model: AnyTrainable;
   private readonly adam: Adam;
-  private readonly heldout: Encoded[];
   /** Batches trained so far; the next one is the stream's batch with this index. */
   batches = 0;
   seen = 0;
@@ -204,79 +141,46 @@ export class LabRun {
     readonly data: LabData,
     readonly kind: CellKind,
   ) {
-    const s = data.settings;
-    this.model = initNetwork({
-      id: `lab-${s.task}-${kind}`,
-      task: s.task,
-      kind,
-      vocab: data.vocab,
-      embedDim: LAB_EMBED,
-      hidden: s.hidden,
-      headKind: data.def.headKind,
-      labels: data.def.labels,
-      seed: LAB_SEED.weights + s.seed,
-    });
-    setKeepBias(this.model.cell, s.keepBias);
-    this.adam = new Adam(modelParamsOf(this.model), { lr: s.lr });
-    this.heldout = data.heldout.map((e) => this.encode(e));
-  }
-
-  private encode(e: Example): Encoded {
-    return { ids: tokenIds(this.model.embedding, e.tokens), label: e.label };
+    this.model = data.kernel.createModel(kind);
+    setKeepBias(this.model.cell, data.settings.keepBias);
+    this.adam = new Adam(modelParams(this.model), { lr: data.settings.lr });
   }
 
   /** Trains on the next batch of the stream; returns its mean loss (NaN once diverged). */
   step(): number {
     if (this.divergedAt !== null) return NaN;
-    const batch = this.data.def.batch(this.data.settings, this.batches).map((e) => this.encode(e));
-    const { lossSum } = trainBatch(this.model, this.adam, batch, LAB_CLIP);
+    const { lossSum, n } = this.data.kernel.train(this.model, this.adam, this.batches);
     this.batches++;
-    this.seen += batch.length;
+    this.seen += n;
     if (!Number.isFinite(lossSum) || !weightsFinite(this.model)) {
       this.divergedAt = this.seen;
       return NaN;
     }
     this.lossSum += lossSum;
-    this.lossCount += batch.length;
-    return lossSum / batch.length;
+    this.lossCount += n;
+    return lossSum / n;
   }
 
-  /** A point for the charts: held-out accuracy and loss now, training loss since the last point. */
+  /** A point for the charts: the held-out measure now, training loss since the last point. */
   point(): LabPoint {
     const v = this.heldoutScore();
     const trainLoss = this.lossCount > 0 ? this.lossSum / this.lossCount : v.loss;
     this.lossSum = 0;
     this.lossCount = 0;
-    return { seen: this.seen, trainLoss, heldoutAccuracy: v.accuracy, heldoutLoss: v.loss };
+    return { seen: this.seen, trainLoss, heldout: v.value, heldoutLoss: v.loss };
   }
 
-  heldoutScore(): { accuracy: number; loss: number } {
-    return evaluate(this.model, this.heldout);
+  heldoutScore(): { value: number; loss: number } {
+    return this.data.kernel.score(this.model);
   }
 
   probe(): LabProbe {
-    const e = this.data.probe;
-    const { traces, back, p } = backFromLast(this.model, tokenIds(this.model.embedding, e.tokens), e.label);
-    const gates: LabProbe['gates'] =
-      this.kind === 'rnn'
-        ? []
-        : this.kind === 'gru'
-          ? (['z', 'r'] as const).map((name) => ({ name, values: traces.map((tr) => Array.from((tr as { z: Float64Array; r: Float64Array })[name])) }))
-          : (['f', 'i', 'o'] as const).map((name) => ({ name, values: traces.map((tr) => Array.from((tr as { f: Float64Array; i: Float64Array; o: Float64Array })[name])) }));
-    return {
-      tokens: e.tokens,
-      label: e.label,
-      p: p[e.label]!,
-      loss: -Math.log(Math.max(p[e.label]!, 1e-300)),
-      gradH: back.dh.map(norm),
-      gradC: back.dc ? back.dc.map(norm) : null,
-      gates,
-    };
+    return this.data.kernel.probe(this.model, this.kind);
   }
 }
 
-function weightsFinite(m: TrainableModel): boolean {
-  for (const p of modelParamsOf(m)) for (let k = 0; k < p.data.length; k++) if (!Number.isFinite(p.data[k]!)) return false;
+function weightsFinite(m: AnyTrainable): boolean {
+  for (const p of modelParams(m)) for (let k = 0; k < p.data.length; k++) if (!Number.isFinite(p.data[k]!)) return false;
   return true;
 }
 

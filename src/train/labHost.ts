@@ -67,7 +67,8 @@ export class LabHost {
           const run = new LabRun(data, kind);
           return { run, points: [run.point()], probe: run.probe(), nextEval: EVAL_EVERY, busyMs: 0 };
         });
-        this.post({ type: 'ready', settings: cmd.settings, labels: data.def.labels, chance: data.chance, heldout: data.heldout.length });
+        const k = data.kernel;
+        this.post({ type: 'ready', settings: cmd.settings, labels: k.labels, metric: k.metric, baseline: k.baseline, heldout: k.heldoutCount });
         this.flush();
         return;
       }
@@ -182,19 +183,28 @@ export class LabHost {
  */
 export function labModelFile(run: LabRun): Record<string, unknown> {
   const st = run.data.settings;
+  const k = run.data.kernel;
   const last = run.heldoutScore();
-  const acc = Math.round(last.accuracy * 1000) / 10;
-  const gap = run.data.def.usesGap ? `, gap ${st.gap}` : '';
+  const seen = run.seen.toLocaleString('en');
+  const measure =
+    k.metric === 'accuracy'
+      ? { en: `held-out accuracy ${Math.round(last.value * 1000) / 10}%`, zh: `留出集准确率 ${Math.round(last.value * 1000) / 10}%` }
+      : { en: `held-out mean squared error ${last.value.toPrecision(3)} (next = current: ${k.baseline.toPrecision(3)})`, zh: `留出集均方误差 ${last.value.toPrecision(3)}（“下一个 = 当前”：${k.baseline.toPrecision(3)}）` };
+  const task = {
+    memory: { en: `memory, gap ${st.gap}`, zh: `长程记忆，间隔 ${st.gap}` },
+    sentiment: { en: 'sentiment', zh: '情感' },
+    wave: { en: 'time series (sum of sines)', zh: '时间序列（正弦之和）' },
+  }[st.task];
   return toModelFile(
     run.model,
     {
       caption: {
-        en: `Trained here: ${st.task}${gap}, ${run.kind}, ${run.seen.toLocaleString('en')} examples seen, held-out accuracy ${acc}%.`,
-        zh: `在此训练：${st.task === 'memory' ? `长程记忆，间隔 ${st.gap}` : '情感'}，${run.kind}，已见 ${run.seen} 个样本，留出集准确率 ${acc}%。`,
+        en: `Trained here: ${task.en}, ${run.kind}, ${seen} examples seen, ${measure.en}.`,
+        zh: `在此训练：${task.zh}，${run.kind}，已见 ${run.seen} 个样本，${measure.zh}。`,
       },
-      labelsZh: st.task === 'memory' ? LANGUAGES_ZH : ['负面', '正面'],
-      presets: [run.data.probe.tokens.join(' ')],
-      report: { lab: st, kind: run.kind, seen: run.seen, heldoutAccuracy: last.accuracy, heldoutLoss: last.loss, heldoutExamples: run.data.heldout.length, divergedAt: run.divergedAt },
+      labelsZh: st.task === 'memory' ? LANGUAGES_ZH : st.task === 'sentiment' ? ['负面', '正面'] : ['下一个值'],
+      presets: [k.probeText],
+      report: { lab: st, kind: run.kind, seen: run.seen, metric: k.metric, heldout: last.value, heldoutLoss: last.loss, baseline: k.baseline, heldoutExamples: k.heldoutCount, divergedAt: run.divergedAt, ...(k.metric === 'accuracy' ? { heldoutAccuracy: last.value } : { heldoutMse: last.value }) },
     },
     'exact',
   );

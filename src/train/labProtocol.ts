@@ -32,8 +32,10 @@ export type LabEvent =
       readonly type: 'ready';
       readonly settings: LabSettings;
       readonly labels: readonly string[];
-      /** Accuracy of always answering the most common held-out label. */
-      readonly chance: number;
+      /** What "held-out" measures: accuracy (higher is better) or mean squared error (lower). */
+      readonly metric: 'accuracy' | 'mse';
+      /** Chance accuracy (the most common held-out label), or the error of "next = current". */
+      readonly baseline: number;
       readonly heldout: number;
     }
   | {

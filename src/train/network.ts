@@ -14,6 +14,7 @@ import {
   type CellKind,
   type Matrix,
   type Model,
+  type ScalarEmbedding,
   type ModelTask,
   type NamedArray,
   type TableEmbedding,
@@ -36,6 +37,11 @@ export interface NetworkSpec {
 }
 
 export type TrainableModel = Model & { readonly embedding: TableEmbedding; readonly head: NonNullable<Model['head']> };
+/** A time-series model: the input is the number itself (nothing to learn there), a linear head. */
+export type ScalarModel = Model & { readonly embedding: ScalarEmbedding; readonly head: NonNullable<Model['head']> };
+/** What the optimiser can train: either; a scalar model's embedding is an empty parameter. */
+export type AnyTrainable = TrainableModel | ScalarModel;
+const NO_TABLE = new Float64Array(0);
 
 /** Gradients of every parameter of a TrainableModel. */
 export interface ModelGrads {
@@ -80,19 +86,19 @@ export function initNetwork(spec: NetworkSpec): TrainableModel {
   };
 }
 
-export function zeroModelGrads(m: TrainableModel): ModelGrads {
+export function zeroModelGrads(m: AnyTrainable): ModelGrads {
   return {
     cell: zeroGrads(m.cell),
-    table: matrix(m.embedding.table.rows, m.embedding.table.cols),
+    table: m.embedding.kind === 'table' ? matrix(m.embedding.table.rows, m.embedding.table.cols) : matrix(0, 0),
     headW: matrix(m.head.W.rows, m.head.W.cols),
     headB: new Float64Array(m.head.b.length),
   };
 }
 
-export function modelParams(m: TrainableModel): NamedArray[] {
+export function modelParams(m: AnyTrainable): NamedArray[] {
   return [
     ...paramArrays(m.cell).map((p) => ({ name: `cell.${p.name}`, data: p.data })),
-    { name: 'embedding', data: m.embedding.table.data },
+    { name: 'embedding', data: m.embedding.kind === 'table' ? m.embedding.table.data : NO_TABLE },
     { name: 'head.W', data: m.head.W.data },
     { name: 'head.b', data: m.head.b },
   ];

@@ -6,7 +6,7 @@
 import { createRng } from '../engine';
 import { Adam, clipByGlobalNorm } from './adam';
 import { accumulateGrads, finalProbs } from './loss';
-import { modelGrads, modelParams, zeroModelGrads, type ModelGrads, type TrainableModel } from './network';
+import { modelGrads, modelParams, zeroModelGrads, type AnyTrainable, type ModelGrads, type TrainableModel } from './network';
 
 /** An example already turned into embedding row ids. */
 export interface Encoded {
@@ -60,15 +60,22 @@ export interface TrainResult {
   readonly bestEpoch: number;
 }
 
-export type Accumulate = (m: TrainableModel, e: Encoded, g: ModelGrads) => number;
-const lastStepLoss: Accumulate = (net, e, g) => accumulateGrads(net, e.ids, e.label, g);
+export type Accumulate<M extends AnyTrainable = TrainableModel, E = Encoded> = (m: M, e: E, g: ModelGrads) => number;
+/** The default loss: the label's at the last step (loss.ts). */
+export const lastStepLoss: Accumulate = (net, e, g) => accumulateGrads(net, e.ids, e.label, g);
 
 /**
  * One update, the unit both `train` and the in-browser lab (lab.ts) are made of: the mean of the
  * batch's per-sequence gradients, clipped to `clipNorm` by global norm, then one Adam step.
  * Returns the summed loss (measured before the update) and the gradient's norm before clipping.
  */
-export function trainBatch(m: TrainableModel, adam: Adam, batch: readonly Encoded[], clipNorm: number, accumulate: Accumulate = lastStepLoss): { lossSum: number; gradNorm: number } {
+export function trainBatch<M extends AnyTrainable = TrainableModel, E = Encoded>(
+  m: M,
+  adam: Adam,
+  batch: readonly E[],
+  clipNorm: number,
+  accumulate: Accumulate<M, E>,
+): { lossSum: number; gradNorm: number } {
   const g = zeroModelGrads(m);
   let lossSum = 0;
   for (const e of batch) lossSum += accumulate(m, e, g);

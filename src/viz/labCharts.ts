@@ -116,6 +116,11 @@ export function formatNorm(x: number): string {
   return `${m}×10${superscript(Number(e))}`;
 }
 
+/** A mean squared error: 3 significant digits. */
+export function formatMse(x: number): string {
+  return Number.isFinite(x) ? x.toPrecision(3) : '—';
+}
+
 /** An accuracy in percent with one decimal ("97.5%"); a dash for a value that is not a number. */
 export function formatPct(x: number): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—';

@@ -1,5 +1,5 @@
 import { labProblems } from '../../train/lab';
-import { formatPct } from '../../viz/labCharts';
+import { formatMse, formatPct } from '../../viz/labCharts';
 import { useGatescope, useGatescopeStore, useT } from '../StoreContext';
 import { problemText } from './LabForm';
 
@@ -44,6 +44,7 @@ export function LabControls() {
 export function LabRuns() {
   const t = useT();
   const runs = useGatescope((s) => s.lab.runs);
+  const metric = useGatescope((s) => s.lab.metric);
   const store = useGatescopeStore();
   if (!runs) return null;
   const download = async (k: 0 | 1) => {
@@ -71,7 +72,7 @@ export function LabRuns() {
               {last && (
                 <>
                   {' · '}
-                  <span data-testid="lab-heldout">{t('lab.heldout', { v: formatPct(last.heldoutAccuracy) })}</span>
+                  <span data-testid="lab-heldout">{metric === 'accuracy' ? t('lab.heldout', { v: formatPct(last.heldout) }) : t('lab.heldoutMse', { v: formatMse(last.heldout) })}</span>
                   {' · '}
                   <span data-testid="lab-loss">{t('lab.trainLoss', { v: Number.isFinite(last.trainLoss) ? last.trainLoss.toFixed(3) : '—' })}</span>
                 </>

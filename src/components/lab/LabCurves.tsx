@@ -1,16 +1,16 @@
 import type { LabPoint } from '../../train/lab';
-import { LAB_CHART, curveChart, formatPct, lossTop, type XY } from '../../viz/labCharts';
+import { LAB_CHART, curveChart, formatMse, formatPct, lossTop, type XY } from '../../viz/labCharts';
 import { useGatescope, useT } from '../StoreContext';
 
 const C = LAB_CHART;
 
-function Curve({ title, series, kinds, top, pct, chance }: { title: string; series: ReadonlyArray<readonly XY[]>; kinds: readonly string[]; top: number; pct: boolean; chance: number | null }) {
+function Curve({ title, series, kinds, top, pct, base, baseLabel }: { title: string; series: ReadonlyArray<readonly XY[]>; kinds: readonly string[]; top: number; pct: boolean; base: number | null; baseLabel: string }) {
   const t = useT();
   const xMax = Math.max(1, ...series.flatMap((s) => s.map((p) => p.x)));
-  const g = curveChart(xMax, [0, top], (v) => (pct ? `${Math.round(v * 100)}%` : String(+v.toFixed(2))));
+  const g = curveChart(xMax, [0, top], (v) => (pct ? `${Math.round(v * 100)}%` : String(+v.toPrecision(3))));
   const latest = series.map((s, k) => {
     const p = s.at(-1);
-    return `${kinds[k]} ${p ? (pct ? formatPct(p.y) : p.y.toFixed(3)) : '—'}`;
+    return `${kinds[k]} ${p ? (pct ? formatPct(p.y) : p.y.toPrecision(3)) : '—'}`;
   });
   return (
     <figure className="lab-curve">
@@ -33,11 +33,11 @@ function Curve({ title, series, kinds, top, pct, chance }: { title: string; seri
         <text className="axis-label" x={(C.left + C.width) / 2} y={C.height - 4} textAnchor="middle">
           {t('lab.axisSeen')}
         </text>
-        {chance !== null && (
+        {base !== null && (
           <g className="lab-chance">
-            <line x1={C.left} x2={C.width - C.right} y1={g.y(chance)} y2={g.y(chance)} />
-            <text x={C.width - C.right - 4} y={g.y(chance) - 5} textAnchor="end">
-              {t('lab.chance', { v: formatPct(chance) })}
+            <line x1={C.left} x2={C.width - C.right} y1={g.y(base)} y2={g.y(base)} />
+            <text x={C.width - C.right - 4} y={g.y(base) - 5} textAnchor="end">
+              {baseLabel}
             </text>
           </g>
         )}
@@ -55,15 +55,20 @@ const xy = (pts: readonly LabPoint[], f: (p: LabPoint) => number): XY[] => pts.m
 export function LabCurves() {
   const t = useT();
   const runs = useGatescope((s) => s.lab.runs);
-  const chance = useGatescope((s) => s.lab.chance);
+  const baseline = useGatescope((s) => s.lab.baseline);
+  const metric = useGatescope((s) => s.lab.metric);
   if (!runs) return null;
   const kinds = runs.map((r) => t(`kind.${r.kind}`));
   const loss = runs.map((r) => xy(r.points, (p) => p.trainLoss));
-  const acc = runs.map((r) => xy(r.points, (p) => p.heldoutAccuracy));
+  const held = runs.map((r) => xy(r.points, (p) => p.heldout));
   return (
     <div className="lab-curves" data-testid="lab-curves">
-      <Curve title={t('lab.lossTitle')} series={loss} kinds={kinds} top={lossTop(loss.flat().map((p) => p.y))} pct={false} chance={null} />
-      <Curve title={t('lab.accTitle')} series={acc} kinds={kinds} top={1} pct chance={chance} />
+      <Curve title={t('lab.lossTitle')} series={loss} kinds={kinds} top={lossTop(loss.flat().map((p) => p.y))} pct={false} base={null} baseLabel="" />
+      {metric === 'accuracy' ? (
+        <Curve title={t('lab.accTitle')} series={held} kinds={kinds} top={1} pct base={baseline} baseLabel={baseline === null ? '' : t('lab.chance', { v: formatPct(baseline) })} />
+      ) : (
+        <Curve title={t('lab.mseTitle')} series={held} kinds={kinds} top={lossTop([2 * (baseline ?? 0.05)])} pct={false} base={baseline} baseLabel={baseline === null ? '' : t('lab.naive', { v: formatMse(baseline) })} />
+      )}
       <ul className="lab-legend">
         {kinds.map((k, i) => (
           <li key={i}>

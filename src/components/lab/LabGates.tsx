@@ -46,7 +46,10 @@ export function LabGates() {
   return (
     <section className="lab-gates" aria-labelledby="lab-gates-title">
       <h3 id="lab-gates-title">{t('lab.gatesTitle')}</h3>
-      <p className="lab-explain">{t('lab.gatesExplain')}</p>
+      <p className="lab-explain">
+        {t('lab.gatesExplain')}
+        {runs.some((r) => r.probe?.tokens.some((tok) => (COUNTRIES as readonly string[]).includes(tok))) && <> {t('lab.gatesCountry')}</>}
+      </p>
       <p className="lab-gate-legend" aria-hidden="true">
         <span>{t('lab.gateClosed')}</span>
         {legendStops('gate', theme).map(([v, c]) => (

@@ -11,7 +11,6 @@ const C = LAB_CHART;
 export function LabGradients() {
   const t = useT();
   const runs = useGatescope((s) => s.lab.runs);
-  const labels = useGatescope((s) => s.lab.labels);
   const probes = runs?.map((r) => r.probe) ?? [];
   const first = probes.find((p) => p !== null);
   if (!runs || !first) return null;
@@ -34,7 +33,10 @@ export function LabGradients() {
     <figure className="lab-grad" data-testid="lab-gradients">
       <figcaption>
         <strong>{t('lab.gradTitle')}</strong>
-        <span className="lab-probe"> {t('lab.probe', { text: tokens.map(visibleToken).join(' '), answer: labels[first.label] ?? '' })}</span>
+        <span className="lab-probe">
+          {' '}
+          {first.series ? t('lab.probeSeries', { n: tokens.length, answer: first.answer }) : t('lab.probe', { text: tokens.map(visibleToken).join(' '), answer: first.answer })}
+        </span>
       </figcaption>
       <svg viewBox={`0 0 ${C.width} ${C.height}`} role="img" aria-label={t('lab.gradLabel', { values: summary })}>
         {g.yTicks.map((tk) => (
@@ -51,13 +53,13 @@ export function LabGradients() {
           </text>
         ))}
         <text className="axis-label" x={(C.left + C.width) / 2} y={C.height - 4} textAnchor="middle">
-          {t('lab.gradAxis')}
+          {first.series ? t('lab.seriesAxis') : t('lab.gradAxis')}
         </text>
         {lines.map((l) => (
           <path key={l.key} className={`lab-line run-${l.run}${l.which === 'c' ? ' belt' : ''}`} d={g.path(l.values)} />
         ))}
       </svg>
-      <p className="lab-explain">{t('lab.gradExplain')}</p>
+      <p className="lab-explain">{t(first.series ? 'lab.gradExplainSeries' : 'lab.gradExplain')}</p>
       {findings.map((f, k) => f && <p key={k} className="lab-finding" data-testid={`lab-grad-finding-${k}`}>{f}</p>)}
       <details className="lab-numbers">
         <summary>{t('lab.numbers')}</summary>

@@ -4,6 +4,7 @@ import { LabCurves } from '../lab/LabCurves';
 import { LabForm } from '../lab/LabForm';
 import { LabGates } from '../lab/LabGates';
 import { LabGradients } from '../lab/LabGradients';
+import { LabSeries } from '../lab/LabSeries';
 import { useGatescope, useGatescopeStore, useT } from '../StoreContext';
 
 /**
@@ -27,6 +28,7 @@ export function TrainView() {
       <LabRuns />
       <div className="lab-figures">
         <LabCurves />
+        <LabSeries />
         <LabGradients />
         {!embed && <LabGates />}
       </div>
