@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { embedToken, modelParamsFlat, run } from './labEngine';
+import { embedToken, modelParamsFlat, predict, run } from './labEngine';
+import { formatValue } from '../src/viz/vectors';
 import { readModelFile } from '../src/models/format';
 import { trainLabRun, type LabSettings } from '../src/train/lab';
-import { formatNorm, formatPct } from '../src/viz/labCharts';
+import { formatMse, formatNorm, formatPct } from '../src/viz/labCharts';
 import { expectTableMatches, hostPage, tabTo } from './helpers';
 
 const LINK = './?view=train&gap=10&hidden=8';
@@ -136,3 +137,36 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `test-results/shots/lab-${theme}-1280.png`, fullPage: true });
   });
 }
+
+test('the time series: predictions over the true held-out window; “Use this model” reads the numbers', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('./?view=train&lab=wave&hidden=8');
+  await expect(page.getByLabel('Task')).toHaveValue('wave');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect.poll(() => seenOf(page, 1), { timeout: 60_000 }).toBeGreaterThanOrEqual(800);
+  await page.getByRole('button', { name: 'Pause training' }).click();
+  await page.getByRole('button', { name: 'Step one batch' }).click();
+  await expect.poll(async () => (await seenOf(page, 1)) % 8).toBe(0);
+  await expect(page.getByTestId('lab-series')).toBeVisible();
+  await expect(page.getByRole('img', { name: /True next values and predictions over 48 steps/ })).toBeVisible();
+  const { file } = await download(page, /Download the LSTM/);
+  const report = file.report as { lab: LabSettings; seen: number; heldoutMse: number; baseline: number };
+  const node = trainLabRun(report.lab, 'lstm', report.seen);
+  const mse = node.heldoutScore().value;
+  await expect(page.getByTestId('lab-run-1').getByTestId('lab-heldout')).toHaveText(`held-out error (MSE) ${formatMse(mse)}`);
+  expect(mse).toBeLessThan(report.baseline);
+  await page.getByRole('button', { name: /Use the LSTM trained here/ }).click();
+  await expect(page.getByRole('tab', { name: 'Cell diagram' })).toHaveAttribute('aria-selected', 'true');
+  const { model } = readModelFile(file);
+  const text = (file.presets as string[])[0]!;
+  await expect(page.getByRole('textbox', { name: 'Sentence' })).toHaveValue(text);
+  const xs = text.split(', ');
+  const traces = run(model.cell, xs.map((v) => embedToken(model.embedding, v).x)).traces;
+  await expectTableMatches(page, traces.at(-1)!, xs.length - 1);
+  const predicted = predict(model.head!, traces.at(-1)!.h)[0]!;
+  await expect(page.getByTestId('prediction')).toHaveAttribute('data-value', String(predicted));
+  await expect(page.getByTestId('prediction')).toContainText(formatValue(predicted));
+  // Words are not numbers: the message names the entry.
+  await page.getByRole('textbox', { name: 'Sentence' }).fill('0.1, 0.2, hello');
+  await expect(page.getByRole('alert').filter({ hasText: 'entry 3, “hello”, is not a number' })).toBeVisible();
+});

@@ -4,7 +4,7 @@ export function SentenceInput() {
   const t = useT();
   const text = useGatescope((s) => s.text);
   const setText = useGatescope((s) => s.setText);
-  const chars = useGatescope((s) => s.model.tokenizer === 'chars');
+  const tokenizer = useGatescope((s) => s.model.tokenizer);
   return (
     <div className="sentence">
       <label htmlFor="sentence-input">{t('sentence')}</label>
@@ -18,7 +18,7 @@ export function SentenceInput() {
         onChange={(e) => setText(e.target.value)}
       />
       <p id="sentence-hint" className="hint">
-        {t(chars ? 'sentenceHintChars' : 'sentenceHint')}
+        {t(tokenizer === 'chars' ? 'sentenceHintChars' : tokenizer === 'numbers' ? 'sentenceHintNumbers' : 'sentenceHint')}
       </p>
     </div>
   );

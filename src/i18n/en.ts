@@ -5,6 +5,7 @@ export const en = {
   sentence: 'Sentence',
   sentenceHint: 'Type a sentence; each word, punctuation mark, CJK character or emoji is one step.',
   sentenceHintChars: 'Type anything; for this character model each character, a space included (shown as ␣), is one step.',
+  'sentenceHintNumbers': 'This model reads a time series: type numbers separated by commas or spaces; each number is one step.',
   cellType: 'Cell type',
   'kind.rnn': 'RNN',
   'kind.lstm': 'LSTM',

@@ -7,6 +7,7 @@ export const zh: Record<MessageKey, string> = {
   sentence: '句子',
   sentenceHint: '输入一个句子：每个单词、标点、汉字或表情符号都是一步。',
   sentenceHintChars: '随便输入：对这个字符模型，每个字符（包括空格，显示为 ␣）都是一步。',
+  'sentenceHintNumbers': '这个模型读取时间序列：输入用逗号或空格分隔的数字；每个数字是一步。',
   cellType: '单元类型',
   'kind.rnn': 'RNN',
   'kind.lstm': 'LSTM',

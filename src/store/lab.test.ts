@@ -116,6 +116,11 @@ describe('the lab slice', () => {
     const direct = trainLabRun({ ...LAB_DEFAULTS, ...small }, 'lstm', 20);
     expect(paramArrays(st.model.cell).map((p) => Array.from(p.data))).toEqual(paramArrays(direct.model.cell).map((p) => Array.from(p.data)));
     expect(st.modelMeta?.caption?.en).toMatch(/^Trained here: memory, gap 5, lstm, 20 examples seen/);
+    // The unrolled view compares it with the run it trained beside, at the same moment.
+    expect(st.labPartner?.id).toBe('lab-memory-rnn');
+    expect(st.compareKind).toBe('rnn');
+    const rnn = trainLabRun({ ...LAB_DEFAULTS, ...small }, 'rnn', 20);
+    expect(Array.from(st.labPartner!.head!.W.data)).toEqual(Array.from(rnn.model.head.W.data));
     // The link does not claim a model it cannot reload.
     expect(writeUrlParams(st)).not.toMatch(/model=/);
   });

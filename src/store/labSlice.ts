@@ -4,7 +4,7 @@
  * the points the worker sends, so it answers input while the cells learn. Tests pass a fake port.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import type { CellKind } from '../engine';
+import type { CellKind, Model } from '../engine';
 import { readModelFile } from '../models/format';
 import { LAB_TASK_DEFAULTS, labProblems, type LabPoint, type LabProbe, type LabSettings } from '../train/lab';
 import type { LabCommand, LabEvent } from '../train/labProtocol';
@@ -49,6 +49,11 @@ export interface LabState {
 
 export interface LabSlice {
   lab: LabState;
+  /**
+   * After "Use this model": the other run's weights at that moment, the unrolled view's
+   * comparison row while the lab's model is on screen (an RNN beside the LSTM it trained with).
+   */
+  labPartner: Model | null;
   /** Changes settings; a task change takes that task's defaults (the two kinds stay). */
   setLabSettings: (change: Partial<LabSettings>) => void;
   /** Starts the worker and the runs, when the Train view opens. */
@@ -158,6 +163,7 @@ export function createLabSlice(set: Set, get: Get, makePort: LabPortFactory, ini
 
   return {
     lab: initial,
+    labPartner: null,
     setLabSettings: (change) => {
       const cur = lab().settings;
       const settings = change.task && change.task !== cur.task ? { ...LAB_TASK_DEFAULTS[change.task], kinds: cur.kinds, ...change } : { ...cur, ...change };
@@ -193,8 +199,11 @@ export function createLabSlice(set: Set, get: Get, makePort: LabPortFactory, ini
       }),
     labUse: async (run) => {
       get().labPause();
-      const { file } = await get().labSnapshot(run);
+      const [{ file }, other] = await Promise.all([get().labSnapshot(run), get().labSnapshot(run === 0 ? 1 : 0)]);
       const { model, meta } = readModelFile(file);
+      const partner = readModelFile(other.file).model;
+      set({ labPartner: partner });
+      get().setCompareKind(partner.cell.kind);
       get().setModel(model, meta, { from: 'lab', name: model.id });
       const sentence = meta.presets[0];
       if (sentence) get().setText(sentence);

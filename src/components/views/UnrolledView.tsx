@@ -77,14 +77,17 @@ export function UnrolledView() {
   const topKind = useGatescope((s) => s.compareKind);
   const setTopKind = useGatescope((s) => s.setCompareKind);
   const tokens = useGatescope((s) => s.tokens);
+  const numbers = useGatescope((s) => s.model.tokenizer === 'numbers');
   const task = useGatescope((s) => s.task);
   const own = useGatescope((s) => s.origin !== null);
+  // A model trained in the lab is compared with the run it trained beside (same data, same seed).
+  const labPartner = useGatescope((s) => (s.origin?.from === 'lab' && s.labPartner?.cell.kind === s.compareKind ? s.labPartner : null));
   const partnerId = task !== 'demo' && !own ? `${task}-${topKind}` : null;
   const partner = usePartner(partnerId);
-  const partnerModel = partner && 'model' in partner ? partner.model : null;
+  const partnerModel = labPartner ?? (partner && 'model' in partner ? partner.model : null);
   const compare = useMemo(
-    () => (partnerId === null ? compareTraces(topKind, embedded) : partnerModel ? modelTraces(partnerModel, tokens) : null),
-    [partnerId, partnerModel, topKind, embedded, tokens],
+    () => (labPartner ? modelTraces(labPartner, tokens) : partnerId === null ? compareTraces(topKind, embedded) : partnerModel ? modelTraces(partnerModel, tokens) : null),
+    [labPartner, partnerId, partnerModel, topKind, embedded, tokens],
   );
   const topHidden = partnerModel ? partnerModel.cell.hiddenSize : demoCell(topKind).hiddenSize;
   const columns = hasCellState(kind) || hasCellState(topKind) ? 2 : 1;
@@ -92,7 +95,7 @@ export function UnrolledView() {
     () => unrolledLayout({ n: embedded.length, current: step, hidden: Math.max(hidden, topHidden), columns }),
     [embedded.length, step, hidden, topHidden, columns],
   );
-  const topModelId = partnerId ?? `demo-${topKind}`;
+  const topModelId = labPartner ? `${labPartner.id} · ${t('model.fromLab')}` : (partnerId ?? `demo-${topKind}`);
   const topMissing = partnerId === null
     ? t('unrolled.cannotCompare', { kind: t(`kind.${topKind}`), m: demoCell(topKind).inputSize, n: embedded[0]?.x.length ?? 0 })
     : partner && 'error' in partner
@@ -122,7 +125,8 @@ export function UnrolledView() {
   ];
   return (
     <section className="unrolled" aria-label={t('unrolled.label')}>
-      {!embed && <Presets />}
+      {/* The articles' examples are sentences: a time-series model reads numbers. */}
+      {!embed && !numbers && <Presets />}
       <div className="chain-scroll" ref={scroller}>
         <div className="chain-rows">
           {rows.map((r) => (
