@@ -84,6 +84,8 @@ self.addEventListener('fetch', (e) => {
 export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy(), offlineWorker()],
+  // The measuring scripts' handle (src/debugHook.ts) exists only in builds made for them.
+  define: { __GATESCOPE_DEBUG_BUILD__: JSON.stringify(process.env.GATESCOPE_DEBUG_BUILD === '1') },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -4,7 +4,7 @@ import { translator } from '../src/i18n';
 import { demoModel } from '../src/models/demo';
 import { diagramVectors } from '../src/viz/diagramVectors';
 import { formatValue, parseShown } from '../src/viz/vectors';
-import { engineTrace } from './helpers';
+import { engineTrace, randomModelFile } from './helpers';
 
 const SENTENCE = 'I grew up in France, I speak fluent French';
 const T = 4;
@@ -152,12 +152,10 @@ test('with reduced motion, a step jumps straight to the result', async ({ page }
 });
 
 test('at hidden 128 the values table shows the diagram’s units, and all of them on request', async ({ page }) => {
-  await page.goto(`./?debug=1&text=${encodeURIComponent(SENTENCE)}&t=${T}`);
+  await page.goto(`./?text=${encodeURIComponent(SENTENCE)}&t=${T}`);
   await expect(diagram(page)).toBeVisible();
-  await page.evaluate(() => {
-    const g = (window as unknown as { __gatescope: { store: { getState: () => any }; randomModel: (...a: unknown[]) => unknown } }).__gatescope;
-    g.store.getState().setModel(g.randomModel('lstm', 8, 128, 7));
-  });
+  await page.getByTestId('own-model-input').setInputFiles(randomModelFile('lstm', 8, 128, SENTENCE.split(' '), 7));
+  await expect(page.getByTestId('model-origin')).toContainText('random-lstm-128.json');
   const table = page.locator('table.values');
   await expect(table.locator('tr[data-vector="h"] td')).toHaveCount(8);
   // The same units as the diagram's swatches, in the same order.

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { bptt, embedToken, hasCellState, run, type CellKind, type CellParams, type Model, type StepTrace } from '../src/engine';
+import { UNK, bptt, createRng, embedToken, hasCellState, matrix, randomParams, run, type CellKind, type CellParams, type Model, type StepTrace } from '../src/engine';
 import { demoModel } from '../src/models/demo';
+import { toModelFile } from '../src/models/write-format';
 import { tokenize } from '../src/text/tokenize';
 import { traceVectors } from '../src/viz/vectors';
 
@@ -123,4 +124,24 @@ export interface TraceOutput {
 export function runTrace(model: string, text: string): TraceOutput {
   const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trace.ts', '--model', model, '--text', text], { encoding: 'utf8' });
   return JSON.parse(out) as TraceOutput;
+}
+
+/**
+ * A random model as a file the page can load ("Load your own model…"): a table embedding over
+ * `words`, seeded random weights, a sigmoid head. What the perf scripts load through their debug
+ * build, for the tests that need a big model.
+ */
+export function randomModelFile(kind: CellKind, inputSize: number, hiddenSize: number, words: readonly string[], seed: number) {
+  const rng = createRng(seed);
+  const vocab = [UNK, ...new Set(words.map((w) => w.toLowerCase()))];
+  const model: Model = {
+    id: `random-${kind}-${hiddenSize}`,
+    task: 'custom',
+    trained: true,
+    embedding: { kind: 'table', dim: inputSize, vocab, table: matrix(vocab.length, inputSize, Array.from({ length: vocab.length * inputSize }, () => rng.uniform(-1, 1))), unk: 0, lowercase: true },
+    cell: randomParams(kind, inputSize, hiddenSize, rng),
+    head: { kind: 'sigmoid', labels: ['negative', 'positive'], W: matrix(1, hiddenSize, Array.from({ length: hiddenSize }, () => rng.uniform(-0.3, 0.3))), b: new Float64Array(1) },
+    tokenizer: 'words',
+  };
+  return { name: `${model.id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(toModelFile(model, {}, 'exact'))) };
 }

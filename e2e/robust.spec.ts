@@ -89,3 +89,9 @@ test('each bad link value gets a notice about its own parameter, saying what it 
   await expect(notice).toContainText('“t=x” is not a step number, so step 0 is shown.');
   await expect(notice).not.toContainText('past the end of the sentence');
 });
+
+test('the production build has no debug handle, even with ?debug=1', async ({ page }) => {
+  await page.goto('./?debug=1');
+  await expect(page.getByRole('tab', { name: 'Cell diagram' })).toBeVisible();
+  expect(await page.evaluate(() => '__gatescope' in window)).toBe(false);
+});

@@ -2,7 +2,7 @@
  * Figures, not a test: how long the whole-sentence views cost at 200 tokens.
  *
  *   npx tsx scripts/bench-heatmap.ts                  # Node part only
- *   npx vite build && npx vite preview --port 4339 &  # then, for the Chromium part:
+ *   GATESCOPE_DEBUG_BUILD=1 npx vite build && npx vite preview --port 4339 &  # then, for the Chromium part:
  *   npx tsx scripts/bench-heatmap.ts http://127.0.0.1:4339/
  *
  * 1. Node: the full trace (fullTraces) and the heatmap series of a random hidden-32 model

@@ -4,7 +4,7 @@
  * hidden-128 LSTM (also with the values table showing all 128 units); and long tasks (> 50 ms)
  * while playing at full speed.
  *
- *   npx vite build && npx tsx scripts/perf-diagram.ts
+ *   GATESCOPE_DEBUG_BUILD=1 npx vite build && npx tsx scripts/perf-diagram.ts
  *
  * Serves dist/ with `vite preview` on port 4349 (GATESCOPE_PERF_PORT) and opens it with
  * ?debug=1, which installs window.__gatescope (src/debugHook.ts) so a big model can be loaded.

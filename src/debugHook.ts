@@ -1,7 +1,9 @@
 /**
- * A handle for measurement scripts (scripts/perf-diagram.ts), installed only in the dev server
- * or when the page is opened with ?debug=1. It is not a URL parameter of the app (urlParams.ts
- * ignores it and the address bar drops it); it only lets a script load a large random model.
+ * A handle for measurement scripts (scripts/perf-diagram.ts, bench-heatmap.ts), installed in the
+ * dev server, or with ?debug=1 in a build made for measuring (`GATESCOPE_DEBUG_BUILD=1 npx vite
+ * build`). The production build has no such handle: the flag is false at build time, so the
+ * code is dropped, and ?debug=1 does nothing. It is not a URL parameter of the app (urlParams.ts
+ * ignores it); it only lets a script load a large random model.
  */
 import { createRng, randomParams, type CellKind, type Model } from './engine';
 import type { GatescopeStore } from './store/store';
@@ -19,6 +21,6 @@ export function randomModel(kind: CellKind, inputSize: number, hiddenSize: numbe
 }
 
 export function installDebugHook(store: GatescopeStore): void {
-  if (!import.meta.env.DEV && !new URLSearchParams(window.location.search).has('debug')) return;
+  if (!import.meta.env.DEV && !(__GATESCOPE_DEBUG_BUILD__ && new URLSearchParams(window.location.search).has('debug'))) return;
   (window as unknown as { __gatescope: unknown }).__gatescope = { store, randomModel };
 }
