@@ -15,6 +15,8 @@ export function TextError() {
           ? t('err.tooManyChars', { chars: err.chars, max: err.max })
           : err.kind === 'notANumber'
             ? t('err.notANumber', { entry: err.entry, n: err.index + 1 })
+            : err.kind === 'numberTooLarge'
+              ? t('err.numberTooLarge', { entry: err.entry, n: err.index + 1, max: err.max.toLocaleString('en') })
             : t('err.tooLong', { count: err.count, max: err.max })}
     </p>
   );

@@ -38,6 +38,7 @@ export const en = {
   'err.empty': 'The sentence is empty. Type a few words to step through.',
   'err.tooLong': 'That text has {count} tokens; Gatescope shows at most {max}. Only the first {max} are used.',
   'err.notANumber': 'This model reads a series of numbers, separated by commas or spaces; entry {n}, “{entry}”, is not a number.',
+  'err.numberTooLarge': 'Entry {n}, “{entry}”, is outside ±{max}, the largest number this model reads; scale the series down.',
   'err.tooManyChars': 'That text has {chars} characters; Gatescope reads at most {max}. Only the first {max} are used.',
   'err.textCut': 'That text was too long and was cut to its first {max} tokens.',
   'notice.title': 'Some link settings were ignored',

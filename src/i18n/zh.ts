@@ -40,6 +40,7 @@ export const zh: Record<MessageKey, string> = {
   'err.empty': '句子是空的。输入几个词就可以逐步查看。',
   'err.tooLong': '这段文字有 {count} 个词元，最多显示 {max} 个，只使用前 {max} 个。',
   'err.notANumber': '这个模型读取一串数字（用逗号或空格分隔）；第 {n} 项“{entry}”不是数字。',
+  'err.numberTooLarge': '第 {n} 项“{entry}”超出了 ±{max}，这是这个模型能读的最大数；请把序列缩小。',
   'err.tooManyChars': '这段文字有 {chars} 个字符，最多读取 {max} 个，只使用前 {max} 个。',
   'err.textCut': '这段文字太长，已截取前 {max} 个词元。',
   'notice.title': '链接中的部分设置被忽略',

@@ -95,3 +95,29 @@ describe('time-series model files', () => {
     expect(() => readModelFile({ ...file, head: { ...(file.head as object), labels: ['a', 'b'] } })).toThrow(/head\.labels.*linear head has 1 output/);
   });
 });
+
+describe('weights a trained model cannot have, and hostile nesting', () => {
+  it('refuses a weight beyond ±10,000, naming the tensor and index (canonical and framework layouts)', () => {
+    const f = file();
+    f.cell.weights.f.U[1][0] = 1e308;
+    expect(() => readModelFile(f)).toThrow(/^cell\.weights\.f\.U\[1\]\[0\]: 1e\+308 is outside ±10,000/);
+    const g = file();
+    g.embedding.table[2][1] = -2e4;
+    expect(() => readModelFile(g)).toThrow(/^embedding\.table\[2\]\[1\]: -20000 is outside ±10,000/);
+    const ok = file();
+    ok.cell.weights.f.U[1][0] = 1e4;
+    expect(() => readModelFile(ok)).not.toThrow();
+  });
+
+  it('arrays nested thousands deep name the field, not the call stack', async () => {
+    let deep: unknown = 1;
+    for (let k = 0; k < 20000; k++) deep = [deep];
+    const f = file();
+    f.cell.weights.f.U = deep;
+    expect(() => readModelFile(f)).toThrow(/^cell\.weights\.f\.U: expected 2×2 \(rows×cols\), found 1 rows/);
+    expect(() => readModelFile({ ...file(), format: deep })).toThrow(/^format: expected "gatescope-model", found an array/);
+    const { fromPytorch } = await import('../engine/importers');
+    expect(() => fromPytorch('lstm', { weight_ih_l0: deep, weight_hh_l0: deep })).toThrow(/weight_(ih|hh)_l0(\[0\]){4}: arrays nested more than 4 deep/);
+    expect(() => fromPytorch('lstm', { weight_ih_l0: [[1e5]], weight_hh_l0: [[1e5]] })).toThrow(/weight_(ih|hh)_l0\[0\]\[0\]: 100000 is outside ±10,000/);
+  });
+});

@@ -55,6 +55,7 @@ import {
   type Vec,
 } from '../engine';
 import { ModelFileError } from './errors';
+import { MAX_ABS_WEIGHT } from '../engine/importers/errors';
 import { frameworkCell } from './layouts';
 
 export const MODEL_FORMAT = 'gatescope-model';
@@ -76,6 +77,10 @@ export interface ModelMeta {
 type Json = unknown;
 
 const describe = (v: Json) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+/** A value in a message: primitives as written (long strings cut), arrays and objects by kind only (a
+ * hostile file can nest them thousands deep, which JSON.stringify would overflow on). */
+const shown = (v: Json): string =>
+  typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : typeof v === 'object' && v !== null ? describe(v) : String(v);
 
 function obj(v: Json, path: string): Record<string, Json> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ModelFileError(path, `expected an object, found ${describe(v)}`);
@@ -99,7 +104,7 @@ function oneOf<T extends string>(v: Json, values: readonly T[], path: string, wh
 }
 
 function positiveInt(v: Json, path: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new ModelFileError(path, `expected a positive integer, found ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new ModelFileError(path, `expected a positive integer, found ${shown(v)}`);
   return v;
 }
 
@@ -108,7 +113,8 @@ function vec(v: Json, n: number, path: string): Vec {
   if (v.length !== n) throw new ModelFileError(path, `expected ${n} values, found ${v.length}`);
   const out = new Float64Array(n);
   v.forEach((x, k) => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new ModelFileError(`${path}[${k}]`, `expected a finite number, found ${JSON.stringify(x)}`);
+    if (typeof x !== 'number' || !Number.isFinite(x)) throw new ModelFileError(`${path}[${k}]`, `expected a finite number, found ${shown(x)}`);
+    if (Math.abs(x) > MAX_ABS_WEIGHT) throw new ModelFileError(`${path}[${k}]`, `${x} is outside ±${MAX_ABS_WEIGHT.toLocaleString('en')}, the largest weight Gatescope reads (trained models stay far below it)`);
     out[k] = x;
   });
   return out;
@@ -212,7 +218,7 @@ function parseVocab(raw: Json, rows: number): string[] {
   const out: (string | undefined)[] = new Array<string | undefined>(rows).fill(undefined);
   for (const [w, k] of Object.entries(raw)) {
     if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k >= rows) {
-      throw new ModelFileError(`${P}.${w}`, `expected an index into the embedding's ${rows} rows (0…${rows - 1}), found ${JSON.stringify(k)}`);
+      throw new ModelFileError(`${P}.${w}`, `expected an index into the embedding's ${rows} rows (0…${rows - 1}), found ${shown(k)}`);
     }
     if (out[k] !== undefined) throw new ModelFileError(`${P}.${w}`, `index ${k} is already "${out[k]}"`);
     out[k] = w;
@@ -224,13 +230,13 @@ function parseEmbedding(v: Json, E: number, tokenizer: Model['tokenizer']): Tabl
   const e = obj(v, 'embedding');
   if (e.kind === 'scalar' || tokenizer === 'numbers') {
     // A time series: both or neither, so a word model never reads numbers nor the reverse.
-    if (e.kind !== 'scalar') throw new ModelFileError('embedding.kind', `a "numbers" tokenizer needs "kind": "scalar" (x_t is the number), found ${JSON.stringify(e.kind)}`);
+    if (e.kind !== 'scalar') throw new ModelFileError('embedding.kind', `a "numbers" tokenizer needs "kind": "scalar" (x_t is the number), found ${shown(e.kind)}`);
     if (tokenizer !== 'numbers') throw new ModelFileError('tokenizer', `a scalar embedding reads numbers: expected "numbers", found "${tokenizer}"`);
-    if (e.dim !== 1) throw new ModelFileError('embedding.dim', `a scalar embedding has dim 1, found ${JSON.stringify(e.dim)}`);
+    if (e.dim !== 1) throw new ModelFileError('embedding.dim', `a scalar embedding has dim 1, found ${shown(e.dim)}`);
     if (E !== 1) throw new ModelFileError('cell.inputSize', `a scalar embedding gives one input: expected 1, found ${E}`);
     return { kind: 'scalar', dim: 1 };
   }
-  if (e.kind !== undefined && e.kind !== 'table') throw new ModelFileError('embedding.kind', `expected "table" or "scalar" (or none), found ${JSON.stringify(e.kind)}`);
+  if (e.kind !== undefined && e.kind !== 'table') throw new ModelFileError('embedding.kind', `expected "table" or "scalar" (or none), found ${shown(e.kind)}`);
   // table: canonical; weight: PyTorch nn.Embedding's state_dict; embeddings: Keras Embedding.
   const tKey = oneKey(e, ['table', 'weight', 'embeddings'], 'embedding');
   const tPath = `embedding.${tKey}`;
@@ -248,7 +254,7 @@ function parseEmbedding(v: Json, E: number, tokenizer: Model['tokenizer']): Tabl
   if (unkRaw === -1) throw new ModelFileError('embedding.vocab', `has no "${UNK}"; unknown words need a row (rename your out-of-vocabulary token, e.g. "[UNK]", to "${UNK}")`);
   const unk = unkRaw;
   if (typeof unk !== 'number' || !Number.isInteger(unk) || unk < 0 || unk >= vocab.length) {
-    throw new ModelFileError('embedding.unk', `expected an index into vocab (0…${vocab.length - 1}), found ${JSON.stringify(unk)}`);
+    throw new ModelFileError('embedding.unk', `expected an index into vocab (0…${vocab.length - 1}), found ${shown(unk)}`);
   }
   if (vocab[unk] !== UNK) throw new ModelFileError('embedding.unk', `vocab[${unk}] is "${vocab[unk]}", expected "${UNK}"`);
   const lowercase = field(e, 'lowercase', 'embedding');
@@ -307,8 +313,8 @@ function parseMeta(f: Record<string, Json>, labelCount: number): ModelMeta {
 /** Validates a parsed JSON model file and returns the model with what the app shows around it. */
 export function readModelFile(json: Json): { model: Model; meta: ModelMeta } {
   const f = obj(json, 'the file');
-  if (field(f, 'format', '') !== MODEL_FORMAT) throw new ModelFileError('format', `expected "${MODEL_FORMAT}", found ${JSON.stringify(f.format)}`);
-  if (field(f, 'version', '') !== MODEL_FORMAT_VERSION) throw new ModelFileError('version', `expected ${MODEL_FORMAT_VERSION}, found ${JSON.stringify(f.version)}`);
+  if (field(f, 'format', '') !== MODEL_FORMAT) throw new ModelFileError('format', `expected "${MODEL_FORMAT}", found ${shown(f.format)}`);
+  if (field(f, 'version', '') !== MODEL_FORMAT_VERSION) throw new ModelFileError('version', `expected ${MODEL_FORMAT_VERSION}, found ${shown(f.version)}`);
   const id = str(field(f, 'id', ''), 'id');
   const task = oneOf(field(f, 'task', ''), TASKS, 'task', 'task');
   const tokenizer = oneOf(field(f, 'tokenizer', ''), ['words', 'chars', 'numbers'] as const, 'tokenizer', 'tokenizer');

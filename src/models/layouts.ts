@@ -40,7 +40,8 @@ function rethrow(e: unknown, fw: FrameworkLayout): never {
   throw new ModelFileError(path, e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message);
 }
 
-const show = (v: Json) => JSON.stringify(v) ?? String(v);
+// Arrays and objects by kind only: a hostile file can nest them deeper than JSON.stringify can go.
+const show = (v: Json) => (typeof v === 'object' && v !== null ? (Array.isArray(v) ? 'an array' : 'an object') : (JSON.stringify(v) ?? String(v)));
 
 /** A config entry that must have one value (or be absent), e.g. PyTorch num_layers = 1. */
 function expectConfig(config: Obj, key: string, allowed: readonly Json[], why: string): void {

@@ -42,6 +42,7 @@ describe('numbers (a time-series model)', () => {
     expect(tokenize('1, 0x10', 'numbers').error).toEqual({ kind: 'notANumber', entry: '0x10', index: 1 });
     expect(tokenize('1, 1e999', 'numbers').error).toEqual({ kind: 'notANumber', entry: '1e999', index: 1 });
     expect(tokenize(' , ;', 'numbers').error).toEqual({ kind: 'empty' });
+    expect(tokenize('1, -20000', 'numbers').error).toEqual({ kind: 'numberTooLarge', entry: '-20000', index: 1, max: 1e4 });
     expect(tokenize(Array.from({ length: 201 }, () => '1').join(' '), 'numbers').error).toEqual({ kind: 'tooLong', count: 201, max: 200 });
   });
 });

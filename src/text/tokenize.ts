@@ -25,7 +25,12 @@ export type TokenizeError =
   /** The text itself is longer than the app reads (characters, not tokens). */
   | { readonly kind: 'tooManyChars'; readonly chars: number; readonly max: number }
   /** A time-series model reads numbers only: entry `index` (0-based) is not one. */
-  | { readonly kind: 'notANumber'; readonly entry: string; readonly index: number };
+  | { readonly kind: 'notANumber'; readonly entry: string; readonly index: number }
+  /** …or a number beyond ±max (the same bound as a model's weights, so nothing overflows). */
+  | { readonly kind: 'numberTooLarge'; readonly entry: string; readonly index: number; readonly max: number };
+
+/** The largest number a time-series model reads, in absolute value (as MAX_ABS_WEIGHT). */
+export const MAX_ABS_INPUT = 1e4;
 
 /** A plain decimal number, as people type one: 3, -0.25, .5, 1e-3 (no hex, no words, no ∞). */
 export const NUMBER_TOKEN = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
@@ -35,7 +40,10 @@ function splitNumbers(text: string): Tokenized {
   const all = text.split(/[\s,;]+/u).filter(Boolean);
   if (all.length === 0) return { tokens: [], error: { kind: 'empty' } };
   const bad = all.findIndex((e) => !NUMBER_TOKEN.test(e) || !Number.isFinite(Number(e)));
-  if (bad >= 0) return { tokens: [], error: { kind: 'notANumber', entry: all[bad]!.length > 24 ? `${all[bad]!.slice(0, 24)}…` : all[bad]!, index: bad } };
+  const cut = (e: string) => (e.length > 24 ? `${e.slice(0, 24)}…` : e);
+  if (bad >= 0) return { tokens: [], error: { kind: 'notANumber', entry: cut(all[bad]!), index: bad } };
+  const big = all.findIndex((e) => Math.abs(Number(e)) > MAX_ABS_INPUT);
+  if (big >= 0) return { tokens: [], error: { kind: 'numberTooLarge', entry: cut(all[big]!), index: big, max: MAX_ABS_INPUT } };
   if (all.length > MAX_TOKENS) return { tokens: all.slice(0, MAX_TOKENS), error: { kind: 'tooLong', count: all.length, max: MAX_TOKENS } };
   return { tokens: all, error: null };
 }

@@ -22,6 +22,11 @@
  * with M_h, M_C the (2H)×H column blocks (rows: h_T then C_T). Cost per step: H³ (RNN),
  * 2H³ (GRU reset-before forms its Jacobian with one product), 4H³ (LSTM: two products of
  * 2H×H by H×H); the diagonal blocks are O(H²). Total O(T·H³), independent of the input size.
+ *
+ * Overflow: an exploding cell multiplies the gain at every step (U = 10⁴·I with h stuck at 0
+ * gives 10⁴ per step, 10⁸⁰⁰ after 200). M is kept scaled by an exact power of two whenever an
+ * entry passes 2⁴⁰⁰, and a gain past the largest double is reported as Number.MAX_VALUE: never
+ * Infinity, and never NaN from Infinity × 0.
  */
 import type { CellParams, StepTrace } from '../types';
 import { stepJacobian } from './jacobian';
@@ -57,10 +62,23 @@ export function influence(p: CellParams, traces: readonly StepTrace[], T: number
   const belt = lstm ? new Array<number>(T + 1) : null;
   const beltProd = new Float64Array(H).fill(1);
 
+  /** M's true value is the stored one times 2^shift. */
+  let shift = 0;
+  const unscale = (x: number) => Math.min(Number.MAX_VALUE, x * 2 ** shift);
   const record = (t: number) => {
-    h[t] = frobenius(Mh, 0, H * H);
-    if (c && Mc) c[t] = frobenius(Mc, H * H, H * H);
+    h[t] = unscale(frobenius(Mh, 0, H * H));
+    if (c && Mc) c[t] = unscale(frobenius(Mc, H * H, H * H));
     if (belt) belt[t] = frobenius(beltProd);
+  };
+  const rescale = () => {
+    let m = 0;
+    for (const v of Mh) m = Math.max(m, Math.abs(v));
+    if (Mc) for (const v of Mc) m = Math.max(m, Math.abs(v));
+    if (m <= 2 ** 400) return;
+    const s = 2 ** -400;
+    for (let k = 0; k < Mh.length; k++) Mh[k] = Mh[k]! * s;
+    if (Mc) for (let k = 0; k < Mc.length; k++) Mc[k] = Mc[k]! * s;
+    shift += 400;
   };
   record(T);
 
@@ -85,6 +103,7 @@ export function influence(p: CellParams, traces: readonly StepTrace[], T: number
       for (let k = 0; k < H; k++) beltProd[k] = beltProd[k]! * tr.f[k]!;
     }
     [Mh, nextMh] = [nextMh, Mh];
+    rescale();
     record(t - 1);
   }
   return { norm: 'frobenius', T, h, c, belt };

@@ -34,10 +34,32 @@ export class MissingFieldError extends WeightImportError {
   }
 }
 
+/**
+ * The largest weight a model file may hold, in absolute value. Trained recurrent models stay far
+ * below it (the shipped ones under 40); with every weight and input within it, every
+ * pre-activation is a finite number (hidden sizes in the thousands, 200 steps), so no view can
+ * show NaN. A gate saturates exactly long before (σ(40) is 1 in floating point).
+ */
+export const MAX_ABS_WEIGHT = 1e4;
+
 /** A leaf is not a number, or is NaN / ±Infinity. `field` includes the index, e.g. `onnx.W[0][3][1]`. */
 export class WeightValueError extends WeightImportError {
   constructor(field: string, found: string) {
     super(field, `${field}: expected a finite number, found ${found}`);
+  }
+}
+
+/** A leaf is finite but beyond ±MAX_ABS_WEIGHT: no trained model has it, and it would overflow. */
+export class WeightRangeError extends WeightImportError {
+  constructor(field: string, value: number) {
+    super(field, `${field}: ${value} is outside ±${MAX_ABS_WEIGHT.toLocaleString('en')}, the largest weight Gatescope reads (trained models stay far below it)`);
+  }
+}
+
+/** Arrays nested deeper than a tensor can be. */
+export class WeightDepthError extends WeightImportError {
+  constructor(field: string, max: number) {
+    super(field, `${field}: arrays nested more than ${max} deep; a weight tensor has at most ${max} dimensions`);
   }
 }
 

@@ -10,6 +10,9 @@ import {
   MissingFieldError,
   UnknownKindError,
   UnsupportedOptionError,
+  MAX_ABS_WEIGHT,
+  WeightDepthError,
+  WeightRangeError,
   WeightShapeError,
   WeightValueError,
 } from './errors';
@@ -34,17 +37,22 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, k) => d === b[k]);
 }
 
+/** Deeper than any tensor (ONNX's are 3-D): stops a hostile file from overflowing the stack. */
+const MAX_DEPTH = 4;
+
 /** Depth-first walk: pushes leaves into `out`, returns the shape, rejects ragged/non-finite input. */
-function walk(v: unknown, field: string, out: number[]): number[] {
+function walk(v: unknown, field: string, out: number[], depth = 0): number[] {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new WeightValueError(field, String(v));
+    if (Math.abs(v) > MAX_ABS_WEIGHT) throw new WeightRangeError(field, v);
     out.push(v);
     return [];
   }
   if (!isArrayLike(v)) throw new WeightValueError(field, describe(v));
+  if (depth >= MAX_DEPTH) throw new WeightDepthError(field, MAX_DEPTH);
   let inner: number[] | null = null;
   for (let k = 0; k < v.length; k++) {
-    const s = walk(v[k], `${field}[${k}]`, out);
+    const s = walk(v[k], `${field}[${k}]`, out, depth + 1);
     if (inner === null) inner = s;
     else if (!sameShape(s, inner)) {
       throw new WeightShapeError(`${field}[${k}]`, fmtShape(inner), fmtShape(s), 'ragged array');
