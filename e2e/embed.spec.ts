@@ -1,3 +1,4 @@
+import { PANELS } from '../src/store/types';
 import { expect, test } from '@playwright/test';
 import { engineTrace, expectTableMatches } from './helpers';
 
@@ -63,4 +64,28 @@ test('Chinese interface: every label switches and <html lang> follows', async ({
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible();
+});
+
+// Every hide= value on its own, none, the issue's example and everything: at 960×540 the figure
+// keeps a real height and no two parts of the page overlap (the frame scrolls instead).
+const HIDES = ['', ...PANELS, 'header,input,cells,info', 'header,input,cells,info,tabs,table', PANELS.join(',')];
+test('in a slide, every hide= leaves the figure visible and nothing overlapping', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 960, height: 540 });
+  for (const hide of HIDES) {
+    await page.goto(`./?embed=1&hide=${hide}&text=I%20grew%20up%20in%20France&t=3`);
+    const figure = page.locator('#view-panel svg.diagram');
+    await expect(figure, hide).toBeVisible();
+    const box = (await figure.boundingBox())!;
+    expect(box.height, `hide=${hide}: figure height`).toBeGreaterThanOrEqual(150);
+    const boxes = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.app > header, main > *'))
+        // Screen-reader-only text is positioned out of the flow on purpose.
+        .filter((el) => getComputedStyle(el).position !== 'absolute')
+        .map((el) => ({ name: el.className || el.tagName, r: el.getBoundingClientRect() }))
+        .filter((b) => b.r.height > 0)
+        .map((b) => ({ name: b.name, top: b.r.top, bottom: b.r.bottom })),
+    );
+    for (let k = 1; k < boxes.length; k++) expect(boxes[k]!.top, `hide=${hide}: ${boxes[k]!.name} under ${boxes[k - 1]!.name}`).toBeGreaterThanOrEqual(boxes[k - 1]!.bottom - 1);
+  }
 });

@@ -36,7 +36,7 @@ export class MissingFieldError extends WeightImportError {
 
 /**
  * The largest weight a model file may hold, in absolute value. Trained recurrent models stay far
- * below it (the shipped ones under 40); with every weight and input within it, every
+ * below it (the shipped ones under 50); with every weight and input within it, every
  * pre-activation is a finite number (hidden sizes in the thousands, 200 steps), so no view can
  * show NaN. A gate saturates exactly long before (σ(40) is 1 in floating point).
  */
