@@ -89,3 +89,17 @@ test('in a slide, every hide= leaves the figure visible and nothing overlapping'
     for (let k = 1; k < boxes.length; k++) expect(boxes[k]!.top, `hide=${hide}: ${boxes[k]!.name} under ${boxes[k - 1]!.name}`).toBeGreaterThanOrEqual(boxes[k - 1]!.bottom - 1);
   }
 });
+
+test('a sentence too long for a link: the address bar leaves it out, Share says so, and the link reopens cleanly', async ({ page }) => {
+  await page.goto('./?cell=gru');
+  await page.getByRole('textbox', { name: 'Sentence' }).fill('我'.repeat(2000));
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect.poll(() => page.evaluate(() => window.location.search)).toBe('?cell=gru');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'This sentence is too long for a link' })).toContainText('at most 4,000');
+  const link = await page.getByRole('textbox', { name: 'Link to this view' }).inputValue();
+  expect(link.length).toBeLessThan(4100);
+  await page.goto(link);
+  await expect(page.getByRole('radio', { name: 'GRU' })).toBeChecked();
+  await expect(page.getByText('Some link settings were ignored')).toHaveCount(0);
+});

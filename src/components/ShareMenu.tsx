@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { embedSnippet, shareLink } from '../embed/snippet';
+import { embedSnippet, shareLinkChecked } from '../embed/snippet';
+import { MAX_LINK_QUERY } from '../store/urlParams';
 import { extendTo } from '../store/history';
 import { downloadBlob, figureToPng, partsToString, svgToString, type Figure } from './exportImage';
 import { traceToCsv, traceToJson } from '../viz/exportTrace';
@@ -31,12 +32,12 @@ export function ShareMenu() {
   // The menu reads the state when a button is pressed; it re-renders only when "empty" changes.
   const store = useGatescopeStore();
   const empty = useGatescope((s) => s.tokens.length === 0);
-  const [shown, setShown] = useState<{ label: string; text: string } | null>(null);
+  const [shown, setShown] = useState<{ label: string; text: string; warning?: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const [transparent, setTransparent] = useState(false);
 
-  const offer = async (label: string, text: string) => {
-    setShown({ label, text });
+  const offer = async (label: string, text: string, warning?: string) => {
+    setShown({ label, text, ...(warning ? { warning } : {}) });
     setCopied(false);
     try {
       await navigator.clipboard.writeText(text);
@@ -86,7 +87,13 @@ export function ShareMenu() {
 
   return (
     <div className="share">
-      <button type="button" onClick={() => offer(t('share.link'), shareLink(store.getState(), pageBase()))}>
+      <button
+        type="button"
+        onClick={() => {
+          const { link, textLeftOut } = shareLinkChecked(store.getState(), pageBase());
+          void offer(t('share.link'), link, textLeftOut === null ? undefined : t('share.tooLong', { n: textLeftOut.toLocaleString('en'), max: MAX_LINK_QUERY.toLocaleString('en') }));
+        }}
+      >
         {t('share')}
       </button>
       <button type="button" onClick={() => offer(t('share.embedCode'), embedSnippet(store.getState(), pageBase()))}>
@@ -114,6 +121,11 @@ export function ShareMenu() {
             {shown.label}
             <textarea readOnly value={shown.text} rows={shown.text.length > 120 ? 3 : 1} onFocus={(e) => e.currentTarget.select()} />
           </label>
+          {shown.warning && (
+            <p className="message notice" role="alert">
+              {shown.warning}
+            </p>
+          )}
           <span role="status">{copied ? t('share.copied') : t('share.copyManually')}</span>
           <button type="button" onClick={() => setShown(null)}>
             {t('dismiss')}

@@ -78,6 +78,7 @@ export const en = {
   'share.link': 'Link to this view',
   embedAction: 'Embed in slides',
   'share.embedCode': 'Paste this into your slides or web page',
+  'share.tooLong': 'This sentence is too long for a link ({n} characters once encoded; links here hold at most {max}, what every common web server accepts). The link opens the same model, cell and view with the default sentence. To share these numbers, use Trace as JSON or CSV.',
   'share.copied': 'Copied to the clipboard.',
   'share.copyManually': 'Select the text and copy it (Ctrl+C).',
   'export.json': 'Trace as JSON',

@@ -80,6 +80,7 @@ export const zh: Record<MessageKey, string> = {
   'share.link': '指向当前视图的链接',
   embedAction: '嵌入幻灯片',
   'share.embedCode': '把这段代码粘贴到幻灯片或网页中',
+  'share.tooLong': '这个句子太长，放不进链接（编码后 {n} 个字符；这里的链接最多 {max} 个字符，这是常见网页服务器都接受的长度）。链接会打开同样的模型、单元和视图，但使用默认句子。要分享这些数值，请用“导出轨迹（JSON）”或“导出轨迹（CSV）”。',
   'share.copied': '已复制到剪贴板。',
   'share.copyManually': '请选中文字后复制（Ctrl+C）。',
   'export.json': '导出轨迹（JSON）',

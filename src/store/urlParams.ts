@@ -274,12 +274,35 @@ export function stepNotice(requested: number | undefined, tokenCount: number): U
   return { param: 't', value: String(requested), reason: 'outOfRange' };
 }
 
-export function writeUrlParams(s: GatescopeState): string {
+/**
+ * The longest query a link carries, in characters as encoded. Static hosts refuse long request
+ * lines (nginx's default buffer is 8 KB, Apache's 8,190 bytes; a 5,000-character Chinese text
+ * encodes to 45,000): 4,000 leaves room for the path under all of them.
+ */
+export const MAX_LINK_QUERY = 4000;
+
+function queryOf(s: GatescopeState, skip: ReadonlySet<string>): string {
   const q = new URLSearchParams();
   for (const p of URL_PARAMS) {
+    if (skip.has(p.key)) continue;
     const v = p.write(s);
     if (v !== null) q.set(p.key, v);
   }
   const str = q.toString();
   return str ? `?${str}` : '';
+}
+
+/**
+ * The link's query, and when the sentence made it too long, how long it would have been: the
+ * sentence (and its step) are then left out, so the link is one any host serves and the app
+ * reads back (the same model, cell and view, on the default sentence). Never a longer one.
+ */
+export function linkQuery(s: GatescopeState): { query: string; textLeftOut: number | null } {
+  const full = queryOf(s, new Set());
+  if (full.length <= MAX_LINK_QUERY) return { query: full, textLeftOut: null };
+  return { query: queryOf(s, new Set(['text', 't'])), textLeftOut: full.length };
+}
+
+export function writeUrlParams(s: GatescopeState): string {
+  return linkQuery(s).query;
 }
