@@ -3,7 +3,9 @@ import { demoModel } from '../src/models/demo';
 import { tokenize } from '../src/text/tokenize';
 import type { CellParams } from '../src/engine';
 import { withFiller } from '../src/viz/gradientFlow';
-import { bpttGains } from './helpers';
+import { randomModelFile, bpttGains } from './helpers';
+import { readModelFile } from '../src/models/format';
+import { FLOW_SYNC_LIMIT, flowCost } from '../src/viz/gradientFlow';
 
 /** The LSTM with its forget-gate input bias raised by `delta` (what the bias slider does). */
 function forgetBiasPlus(p: CellParams, delta: number): CellParams {
@@ -109,4 +111,41 @@ test('the gradient view at phone width', async ({ page }) => {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: 'test-results/shots/gradient-light-390.png', fullPage: true });
+});
+
+test('a large cell’s gradient flow computes in the background: the page keeps answering, with progress and a cancel', async ({ page }) => {
+  test.setTimeout(120_000);
+  const words = Array.from({ length: 200 }, (_, k) => `w${k % 50}`);
+  await page.goto(`./?text=${encodeURIComponent(words.join(' '))}`);
+  // Hidden 512, 200 tokens: about 15 s of work for the RNN's chart (a minute for an LSTM).
+  await page.getByTestId('own-model-input').setInputFiles(randomModelFile('rnn', 8, 512, words, 3));
+  await expect(page.getByTestId('model-origin')).toContainText('random-rnn-512.json');
+  await page.getByRole('tab', { name: 'Gradient flow' }).click();
+  const computing = page.getByRole('status').filter({ hasText: 'Computing the gradient flow of this large cell' }).first();
+  await expect(computing).toBeVisible();
+  await expect(page.getByRole('progressbar').first()).toBeVisible();
+  // The page answers while the worker computes: another view opens and steps.
+  await page.getByRole('tab', { name: 'Heatmaps' }).click();
+  await expect(page.locator('.hm-panel').first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Gradient flow' }).click();
+  await expect(computing).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).first().click();
+  await expect(page.getByText('Cancelled: this cell is large').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Compute it' }).first()).toBeVisible();
+});
+
+test('a flow computed in the worker is the engine’s (GRU hidden 48, 100 tokens: past the in-page limit)', async ({ page }) => {
+  const words = Array.from({ length: 100 }, (_, k) => `w${k % 30}`);
+  await page.goto(`./?text=${encodeURIComponent(words.join(' '))}`);
+  const f = randomModelFile('gru', 8, 48, words, 11);
+  await page.getByTestId('own-model-input').setInputFiles(f);
+  await expect(page.getByTestId('model-origin')).toContainText('random-gru-48.json');
+  await page.getByRole('tab', { name: 'Gradient flow' }).click();
+  const shown = await readFlowTable(page);
+  expect(shown.n).toBe(100);
+  const m = readModelFile(JSON.parse(f.buffer.toString('utf8'))).model;
+  expect(flowCost(m.cell, words.length)).toBeGreaterThan(FLOW_SYNC_LIMIT);
+  const g = bpttGains(m.cell, m.embedding, words);
+  expect(shown.heads[1]).toBe('GRU · ‖∂h_T/∂h_t‖');
+  close(shown.cols[1]!, g.h);
 });

@@ -34,12 +34,12 @@ export function withForgetBias(p: CellParams, delta: number): CellParams {
   return { ...p, gates: { ...p.gates, f: { ...f, bW } } } as CellParams;
 }
 
-export function gradientFlow(model: Model, cell: CellParams, tokens: readonly string[]): FlowSeries | null {
+export function gradientFlow(model: Model, cell: CellParams, tokens: readonly string[], onStep?: (done: number, total: number) => void): FlowSeries | null {
   if (tokens.length === 0) return null;
   const xs = tokens.map((t) => embedToken(model.embedding, t).x);
   const { traces } = run(cell, xs);
   const T = traces.length;
-  const inf = influence(cell, traces, T);
+  const inf = influence(cell, traces, T, onStep);
   const scale = 1 / Math.sqrt(cell.hiddenSize);
   // influence index j is the state after j steps; token k's state is index k + 1.
   const perToken = (v: number[]) => v.slice(1).map((x) => x * scale);
@@ -56,3 +56,16 @@ export const LOG_FLOOR = 1e-12;
 export function log10Gain(x: number): number {
   return Math.log10(Math.max(LOG_FLOOR, x));
 }
+
+/**
+ * Multiply-adds the gradient flow costs (influence.ts: H³ per step for the RNN, 2H³ for the GRU,
+ * 4H³ for the LSTM family): past FLOW_SYNC_LIMIT the page computes it in a worker.
+ */
+export function flowCost(cell: CellParams, steps: number): number {
+  const H = cell.hiddenSize;
+  const per = cell.kind === 'rnn' ? 1 : cell.kind === 'gru' ? 2 : 4;
+  return steps * per * H * H * H;
+}
+
+/** About 20 ms of work on a slow laptop: below it, a worker's start-up would cost more than it saves. */
+export const FLOW_SYNC_LIMIT = 2e7;

@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { FORGET_BIAS } from '../../store/store';
 import { MAX_TOKENS } from '../../text/tokenize';
 import { demoModel } from '../../models/demo';
-import { gradientFlow, withFiller, withForgetBias } from '../../viz/gradientFlow';
+import { withFiller, withForgetBias } from '../../viz/gradientFlow';
+import { useFlow, type FlowState } from '../gradient/useFlow';
 import { FlowChart } from '../gradient/FlowChart';
 import { FlowTable } from '../gradient/FlowTable';
 import { useGatescope, useT } from '../StoreContext';
@@ -32,10 +33,14 @@ export function GradientView() {
   const fill = Math.min(flow.fillers, maxFill);
   // From the current step: the sentence up to it (fillers come after the sentence, so none).
   const seq = useMemo(() => (fromCurrent ? tokens.slice(0, current + 1) : withFiller(tokens, fill)), [tokens, fill, fromCurrent, current]);
-  const left = useMemo(() => gradientFlow(rnn, rnn.cell, seq), [rnn, seq]);
-  const right = useMemo(() => gradientFlow(other, withForgetBias(other.cell, flow.forgetBias), seq), [other, seq, flow.forgetBias]);
-  if (!left || !right) return <p>{t('noSteps')}</p>;
-  const hasBelt = right.belt !== null;
+  const rightCell = useMemo(() => withForgetBias(other.cell, flow.forgetBias), [other, flow.forgetBias]);
+  // A large cell's flow is computed in a worker (hidden 512 × 200 tokens is about a minute).
+  const leftFlow = useFlow(rnn, rnn.cell, seq);
+  const rightFlow = useFlow(other, rightCell, seq);
+  const left = leftFlow.state.status === 'done' ? leftFlow.state.series : null;
+  const right = rightFlow.state.status === 'done' ? rightFlow.state.series : null;
+  if (seq.length === 0) return <p>{t('noSteps')}</p>;
+  const hasBelt = other.cell.kind !== 'rnn' && other.cell.kind !== 'gru';
   const end = fromCurrent ? t('flow.endCurrent', { t: current }) : t('flow.endLast');
   const bias = flow.forgetBias;
 
@@ -44,7 +49,7 @@ export function GradientView() {
       <p className="explain">{t('flow.explain')}</p>
       <details className="learn-details">
         <summary>{t('flow.learnSummary')}</summary>
-        <LearnChart kind={right.kind} id="learnability-flow" />
+        <LearnChart kind={other.cell.kind} id="learnability-flow" />
       </details>
       <div className="flow-controls">
         <fieldset className="flow-from">
@@ -70,10 +75,45 @@ export function GradientView() {
         )}
       </div>
       <div className="flow-charts">
-        <FlowChart series={left} tokens={seq} current={current} title={t('flow.title', { kind: t(`kind.${left.kind}`), end })} />
-        <FlowChart series={right} tokens={seq} current={current} title={t('flow.title', { kind: t(`kind.${right.kind}`), end })} />
+        {[
+          { key: 'left', kind: rnn.cell.kind, series: left, flow: leftFlow },
+          { key: 'right', kind: other.cell.kind, series: right, flow: rightFlow },
+        ].map((c) => {
+          const title = t('flow.title', { kind: t(`kind.${c.kind}`), end });
+          return c.series ? (
+            <FlowChart key={c.key} series={c.series} tokens={seq} current={current} title={title} />
+          ) : (
+            <FlowPending key={c.key} title={title} state={c.flow.state} cancel={c.flow.cancel} retry={c.flow.retry} />
+          );
+        })}
       </div>
-      <FlowTable tokens={seq} left={left} right={right} caption={t('flow.tableCaption', { end })} />
+      {left && right && <FlowTable tokens={seq} left={left} right={right} caption={t('flow.tableCaption', { end })} />}
     </div>
+  );
+}
+
+/** A chart still being computed in the worker: progress and a way out; or why it is not there. */
+function FlowPending({ title, state, cancel, retry }: { title: string; state: FlowState; cancel: () => void; retry: () => void }) {
+  const t = useT();
+  return (
+    <figure className="flow-chart flow-pending">
+      <figcaption>{title}</figcaption>
+      {state.status === 'computing' ? (
+        <>
+          <p role="status">{t('flow.computing', { done: state.done, total: state.total })}</p>
+          <progress max={state.total} value={state.done} aria-label={t('flow.progress', { title })} />
+          <button type="button" onClick={cancel}>
+            {t('flow.cancel')}
+          </button>
+        </>
+      ) : (
+        <>
+          <p role="status">{state.status === 'error' ? t('flow.failed', { message: state.message }) : t('flow.cancelled')}</p>
+          <button type="button" onClick={retry}>
+            {t('flow.retry')}
+          </button>
+        </>
+      )}
+    </figure>
   );
 }

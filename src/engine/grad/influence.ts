@@ -44,7 +44,8 @@ export interface Influence {
   readonly belt: number[] | null;
 }
 
-export function influence(p: CellParams, traces: readonly StepTrace[], T: number): Influence {
+/** `onStep(done, total)` after each step back (the page's worker reports progress from it). */
+export function influence(p: CellParams, traces: readonly StepTrace[], T: number, onStep?: (done: number, total: number) => void): Influence {
   if (!Number.isInteger(T) || T < 0 || T > traces.length) {
     throw new Error(`influence: T must be an integer in 0..${traces.length}, got ${T}`);
   }
@@ -105,6 +106,7 @@ export function influence(p: CellParams, traces: readonly StepTrace[], T: number
     [Mh, nextMh] = [nextMh, Mh];
     rescale();
     record(t - 1);
+    onStep?.(T - t + 1, T);
   }
   return { norm: 'frobenius', T, h, c, belt };
 }
