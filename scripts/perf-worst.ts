@@ -1,0 +1,97 @@
+/**
+ * The worst case the page allows (issue "nothing breaks it"): your own model at hidden 512, a
+ * 200-token sentence, each view opened in turn. For each phase it prints the main thread's long
+ * tasks (over 50 ms) and the event loop's worst lag (how late a 50 ms timer fired: how long a
+ * click would have waited). Figures, no assertions.
+ *
+ *   npx tsx scripts/perf-worst.ts
+ *
+ * Builds into a temporary folder and serves it with vite preview, as bench-lab.ts does.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+import { UNK, createRng, matrix, randomParams, type CellKind, type Model } from '../src/engine';
+import { toModelFile } from '../src/models/write-format';
+import { chromiumPath } from './chromium-path.mjs';
+
+const H = 512;
+const WORDS = Array.from({ length: 200 }, (_, k) => `w${k % 60}`);
+
+function modelFile(kind: CellKind): Buffer {
+  const rng = createRng(5);
+  const E = 8;
+  const vocab = [UNK, ...new Set(WORDS)];
+  const m: Model = {
+    id: `worst-${kind}-${H}`,
+    task: 'custom',
+    trained: true,
+    embedding: { kind: 'table', dim: E, vocab, table: matrix(vocab.length, E, Array.from({ length: vocab.length * E }, () => rng.uniform(-1, 1))), unk: 0, lowercase: true },
+    cell: randomParams(kind, E, H, rng),
+    head: { kind: 'sigmoid', labels: ['negative', 'positive'], W: matrix(1, H, Array.from({ length: H }, () => rng.uniform(-0.1, 0.1))), b: new Float64Array(1) },
+    tokenizer: 'words',
+  };
+  // Six digits, as the project's own files: a hidden-512 LSTM is then about 10 MB, under the 20 MB limit.
+  return Buffer.from(JSON.stringify(toModelFile(m)));
+}
+
+/** Runs `act`, then watches for `ms`: long tasks and the worst lag of a 50 ms timer. */
+async function phase(page: Page, act: () => Promise<void>, ms: number): Promise<{ long: number[]; lag: number }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { probe: { long: number[]; lag: number; stop: boolean } };
+    w.probe = { long: [], lag: 0, stop: false };
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.probe.long.push(e.duration))).observe({ type: 'longtask' });
+    let due = performance.now() + 50;
+    const tick = () => {
+      const now = performance.now();
+      w.probe.lag = Math.max(w.probe.lag, now - due);
+      due = now + 50;
+      if (!w.probe.stop) setTimeout(tick, 50);
+    };
+    setTimeout(tick, 50);
+  });
+  await act();
+  await page.waitForTimeout(ms);
+  return page.evaluate(() => {
+    const w = window as unknown as { probe: { long: number[]; lag: number; stop: boolean } };
+    w.probe.stop = true;
+    return { long: w.probe.long, lag: w.probe.lag };
+  });
+}
+
+const show = (name: string, r: { long: number[]; lag: number }) =>
+  console.log(`  ${name.padEnd(34)} long tasks ${String(r.long.length).padStart(2)}${r.long.length ? `, longest ${Math.max(...r.long).toFixed(0).padStart(5)} ms` : '                  '}; worst timer lag ${r.lag.toFixed(0).padStart(5)} ms`);
+
+async function main() {
+  console.log(`worst case: own model, hidden ${H}, ${WORDS.length} tokens; ${cpus()[0]?.model ?? ''} (${cpus().length} cores), load ${loadavg()[0]!.toFixed(2)}`);
+  const out = mkdtempSync(join(tmpdir(), 'gatescope-worst-'));
+  await build({ logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
+  const server = await preview({ logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' }, build: { outDir: out } });
+  const base = server.resolvedUrls!.local[0]!;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'] });
+  try {
+    for (const kind of ['rnn', 'lstm'] as const) {
+      const file = modelFile(kind);
+      console.log(`\n${kind.toUpperCase()} (${(file.length / 1e6).toFixed(1)} MB file)`);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(`${base}?text=${encodeURIComponent(WORDS.join(' '))}`);
+      await page.getByRole('tab', { name: 'Cell diagram' }).waitFor();
+      show('load the file (read, parse, check)', await phase(page, () => page.getByTestId('own-model-input').setInputFiles({ name: 'worst.json', mimeType: 'application/json', buffer: file }), 3000));
+      show('step to the end (199 steps)', await phase(page, async () => {
+        await page.getByRole('slider', { name: 'Timestep' }).fill('199');
+      }, 2000));
+      for (const tab of ['Unrolled chain', 'Heatmaps', 'Gradient flow', 'Cell diagram']) {
+        show(`open ${tab}`, await phase(page, () => page.getByRole('tab', { name: tab }).click(), 4000));
+      }
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((r) => server.httpServer.close(() => r()));
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+await main();
