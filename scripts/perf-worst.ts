@@ -76,6 +76,8 @@ async function main() {
       const file = modelFile(kind);
       console.log(`\n${kind.toUpperCase()} (${(file.length / 1e6).toFixed(1)} MB file)`);
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      // tsx (esbuild keepNames) wraps functions in __name(); the page has no such helper.
+      await page.addInitScript('window.__name = (f) => f;');
       await page.goto(`${base}?text=${encodeURIComponent(WORDS.join(' '))}`);
       await page.getByRole('tab', { name: 'Cell diagram' }).waitFor();
       show('load the file (read, parse, check)', await phase(page, () => page.getByTestId('own-model-input').setInputFiles({ name: 'worst.json', mimeType: 'application/json', buffer: file }), 3000));

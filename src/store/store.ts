@@ -14,6 +14,7 @@ import { TASK_TOKENIZER, type FlowSettings, type GatescopeState, type Lang, type
 import type { CellKind } from '../engine';
 import type { LabSettings } from '../train/lab';
 import { createLabSlice, initialLab, workerPort, type LabPortFactory } from './labSlice';
+import { defaultModelReader, type ModelReader } from './modelReader';
 
 export const DEFAULT_TEXT = 'the clouds are in the sky';
 export const MIN_SPEED = 0.25;
@@ -60,6 +61,8 @@ export interface StoreOptions {
   /** The training lab's settings from the link (the rest from the task's defaults). */
   lab?: Partial<LabSettings>;
   labAutostart?: boolean;
+  /** How an own model file's text is read (default: in a worker when large). */
+  readModel?: ModelReader;
   /** How the lab's worker is made (tests pass a fake). */
   labPort?: LabPortFactory;
 }
@@ -126,6 +129,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
     let latestLoad = 0;
 
     const fetchFile = opts.fetchFile ?? fetchSameOrigin;
+    const readModel = opts.readModel ?? defaultModelReader;
     /** Own models: the size is checked before reading, the text parsed, the model validated. */
     const loadOwn = async (origin: OwnModelOrigin, open: () => Promise<ModelSource>) => {
       const ticket = ++latestLoad;
@@ -141,16 +145,13 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
           fail(`${sizeMb} MB > ${MAX_MODEL_BYTES / 1024 / 1024} MB`, { reason: 'tooBig', sizeMb });
           return;
         }
-        let json: unknown;
-        try {
-          json = JSON.parse(await src.text());
-        } catch (e) {
-          fail(e instanceof Error ? e.message : String(e), { reason: 'notJson' });
+        const r = await readModel(await src.text());
+        if (!r.ok) {
+          fail(r.message, r.notJson ? { reason: 'notJson' } : {});
           return;
         }
-        const { model, meta } = readModelFile(json);
         if (ticket !== latestLoad) return;
-        get().setModel(model, meta, origin);
+        get().setModel(r.model, r.meta, origin);
         set({ loading: null, loadError: null });
       } catch (e) {
         fail(e instanceof Error ? e.message : String(e));
