@@ -118,6 +118,7 @@ export const en = {
   'unrolled.current': ', current step',
   'unrolled.legendEmbed': 'Each cell shows its hidden state h_t (left column) and, for LSTM kinds, its cell state C_t (right column): red is positive, blue negative. The line along the bottom carries h to the next step; the belt along the top carries C. Faded cells are steps not reached yet. Click a cell (or focus it and press Enter) to go to that step.',
   'unrolled.legend': 'Each cell shows its hidden state h_t (left column) and, for LSTM kinds, its cell state C_t (right column): red is positive, blue negative. The line along the bottom carries h to the next step; the belt along the top carries C. Faded cells are steps not reached yet. Click a cell (or focus it and press Enter) to open that step in the cell diagram.',
+  'unrolled.someUnits': 'Each cell shows units 1–{n} of {hidden}; the values table and the heatmaps show them all.',
   'unrolled.condensed': 'Long sentence: the cells are condensed without numbers. Hover or focus a cell to read its values.',
   'unrolled.compareFailed': 'Could not load {id} for the comparison row: {message}',
   'unrolled.cannotCompare': 'The demo {kind} reads {m} numbers per token, but this model’s tokens have {n}, so it cannot run on them.',

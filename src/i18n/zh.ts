@@ -120,6 +120,7 @@ export const zh: Record<MessageKey, string> = {
   'unrolled.current': '，当前步',
   'unrolled.legendEmbed': '每个单元显示它的隐藏状态 h_t（左列），LSTM 类单元还显示细胞状态 C_t（右列）：红色为正，蓝色为负。底部的线把 h 传给下一步；顶部的“传送带”传递 C。变淡的单元是还没走到的步。点击一个单元（或聚焦后按回车）即可跳到那一步。',
   'unrolled.legend': '每个单元显示它的隐藏状态 h_t（左列），LSTM 类单元还显示细胞状态 C_t（右列）：红色为正，蓝色为负。底部的线把 h 传给下一步；顶部的“传送带”传递 C。变淡的单元是还没走到的步。点击一个单元（或聚焦后按回车）即可在单元图中打开那一步。',
+  'unrolled.someUnits': '每个单元只画出第 1–{n} 个单元（共 {hidden} 个）；数值表和热力图显示全部。',
   'unrolled.condensed': '句子较长：单元已压缩，不显示数字。把鼠标悬停在单元上或用键盘聚焦即可读取数值。',
   'unrolled.compareFailed': '无法加载对比行的模型 {id}：{message}',
   'unrolled.cannotCompare': '演示用的 {kind} 每个词元读取 {m} 个数，但这个模型的词元向量有 {n} 个数，所以无法在它上面运行。',

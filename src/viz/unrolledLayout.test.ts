@@ -55,7 +55,7 @@ describe('unrolled chain layout', () => {
   it('a wide model keeps its swatches inside the box without numbers', () => {
     const L = unrolledLayout({ n: 6, current: 0, hidden: 32, columns: 2 });
     expect(L.showNumbers).toBe(false);
-    expect(L.unitY[31]! + L.swatch.h).toBeLessThan(L.stateY);
+    expect(L.unitY[L.unitY.length - 1]! + L.swatch.h).toBeLessThan(L.stateY);
   });
 
   it('scrolls so the current cell is centred, clamped at both ends', () => {
@@ -66,5 +66,16 @@ describe('unrolled chain layout', () => {
     const s = scrollLeftFor(L, 100, 390);
     expect(mid.x - s).toBeGreaterThan(0);
     expect(mid.x + mid.w - s).toBeLessThan(390);
+  });
+});
+
+describe('a large cell in the chain', () => {
+  it('draws at most MAX_CHAIN_UNITS rows, so the cell keeps a sensible height', async () => {
+    const { MAX_CHAIN_UNITS } = await import('./unrolledLayout');
+    const big = unrolledLayout({ n: 200, current: 0, hidden: 512, columns: 2 });
+    const at = unrolledLayout({ n: 200, current: 0, hidden: MAX_CHAIN_UNITS, columns: 2 });
+    expect(big.unitY.length).toBe(MAX_CHAIN_UNITS);
+    expect(big.height).toBe(at.height);
+    expect(unrolledLayout({ n: 5, current: 0, hidden: 6, columns: 1 }).unitY.length).toBe(6);
   });
 });

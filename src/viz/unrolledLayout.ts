@@ -65,9 +65,15 @@ export interface UnrolledInput {
 }
 
 const PAD_X = 16;
+/**
+ * At most this many units are drawn in a chain cell (units 1…24): a hidden-512 chain was 400,000
+ * SVG elements and cells a kilometre tall. The values table and the heatmaps show every unit.
+ */
+export const MAX_CHAIN_UNITS = 24;
 
-export function unrolledLayout({ n, current, hidden, columns }: UnrolledInput): UnrolledLayout {
+export function unrolledLayout({ n, current, hidden: allUnits, columns }: UnrolledInput): UnrolledLayout {
   const condensed = n > CONDENSE_AFTER;
+  const hidden = Math.min(allUnits, MAX_CHAIN_UNITS);
   const showNumbers = !condensed && hidden <= MAX_UNITS_WITH_NUMBERS;
   const fontSize = condensed ? 9 : 11;
   const numberW = showNumbers ? 42 : 0;

@@ -66,7 +66,8 @@ export const ChainCell = memo(function ChainCell({ cell, layout: L, token, trace
       {belt && <line className="belt" x1={x} y1={L.beltY} x2={x + w} y2={L.beltY} />}
       <line className="state-line" x1={x} y1={L.stateY} x2={x + w} y2={L.stateY} />
       {columns.map((col, c) =>
-        Array.from(col.values, (v, k) => {
+        // The layout's rows: every unit, or the first MAX_CHAIN_UNITS of a large cell.
+        Array.from({ length: Math.min(col.values.length, L.unitY.length) }, (_, k) => col.values[k]!).map((v, k) => {
           const sx = x + L.columnX[c]!;
           const sy = L.unitY[k]!;
           return (

@@ -145,6 +145,9 @@ export function UnrolledView() {
         </div>
       </div>
       {layout.condensed && !embed && <p className="hint">{t('unrolled.condensed')}</p>}
+      {Math.max(hidden, topHidden) > layout.unitY.length && !embed && (
+        <p className="hint">{t('unrolled.someUnits', { n: layout.unitY.length, hidden: Math.max(hidden, topHidden) })}</p>
+      )}
       {!embed && <p className="hint legend">{t(tabs ? 'unrolled.legend' : 'unrolled.legendEmbed')}</p>}
     </section>
   );
