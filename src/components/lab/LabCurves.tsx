@@ -1,5 +1,6 @@
 import type { LabPoint } from '../../train/lab';
 import { LAB_CHART, curveChart, formatMse, formatPct, lossTop, type XY } from '../../viz/labCharts';
+import { ChartAxes } from './ChartAxes';
 import { useGatescope, useT } from '../StoreContext';
 
 const C = LAB_CHART;
@@ -16,23 +17,7 @@ function Curve({ title, series, kinds, top, pct, base, baseLabel }: { title: str
     <figure className="lab-curve">
       <figcaption>{title}</figcaption>
       <svg viewBox={`0 0 ${C.width} ${C.height}`} role="img" aria-label={t('lab.curveLabel', { title, values: latest.join(', ') })}>
-        {g.yTicks.map((tk) => (
-          <g key={tk.value} className="tick">
-            <line x1={C.left} x2={C.width - C.right} y1={tk.at} y2={tk.at} />
-            <text x={C.left - 6} y={tk.at + 4} textAnchor="end">
-              {tk.label}
-            </text>
-          </g>
-        ))}
-        {g.xTicks.map((tk, i) => (
-          // The last label ends at its tick, so it is not cut at the chart's edge.
-          <text key={tk.value} className="xtick" x={tk.at} y={C.height - C.bottom + 16} textAnchor={i === g.xTicks.length - 1 && i > 0 ? 'end' : 'middle'}>
-            {tk.label}
-          </text>
-        ))}
-        <text className="axis-label" x={(C.left + C.width) / 2} y={C.height - 4} textAnchor="middle">
-          {t('lab.axisSeen')}
-        </text>
+        <ChartAxes yTicks={g.yTicks} xTicks={g.xTicks} xLabel={t('lab.axisSeen')} />
         {base !== null && (
           <g className="lab-chance">
             <line x1={C.left} x2={C.width - C.right} y1={g.y(base)} y2={g.y(base)} />

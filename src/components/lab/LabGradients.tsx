@@ -1,5 +1,6 @@
 import { visibleToken } from '../../text/visible';
 import { LAB_CHART, formatNorm, gradChart } from '../../viz/labCharts';
+import { ChartAxes } from './ChartAxes';
 import { useGatescope, useT } from '../StoreContext';
 
 const C = LAB_CHART;
@@ -39,22 +40,7 @@ export function LabGradients() {
         </span>
       </figcaption>
       <svg viewBox={`0 0 ${C.width} ${C.height}`} role="img" aria-label={t('lab.gradLabel', { values: summary })}>
-        {g.yTicks.map((tk) => (
-          <g key={tk.label} className="tick">
-            <line x1={C.left} x2={C.width - C.right} y1={tk.at} y2={tk.at} />
-            <text x={C.left - 6} y={tk.at + 4} textAnchor="end">
-              {tk.label}
-            </text>
-          </g>
-        ))}
-        {g.xTicks.map((tk) => (
-          <text key={tk.value} className="xtick" x={tk.at} y={C.height - C.bottom + 16} textAnchor="middle">
-            {tk.label}
-          </text>
-        ))}
-        <text className="axis-label" x={(C.left + C.width) / 2} y={C.height - 4} textAnchor="middle">
-          {first.series ? t('lab.seriesAxis') : t('lab.gradAxis')}
-        </text>
+        <ChartAxes yTicks={g.yTicks} xTicks={g.xTicks} xLabel={first.series ? t('lab.seriesAxis') : t('lab.gradAxis')} />
         {lines.map((l) => (
           <path key={l.key} className={`lab-line run-${l.run}${l.which === 'c' ? ' belt' : ''}`} d={g.path(l.values)} />
         ))}

@@ -1,4 +1,5 @@
 import { LAB_CHART, curveChart, formatMse } from '../../viz/labCharts';
+import { ChartAxes } from './ChartAxes';
 import { useGatescope, useT } from '../StoreContext';
 
 const C = LAB_CHART;
@@ -24,22 +25,7 @@ export function LabSeries() {
         <strong>{t('lab.seriesTitle')}</strong>
       </figcaption>
       <svg viewBox={`0 0 ${C.width} ${C.height}`} role="img" aria-label={t('lab.seriesLabel', { n: truth.ys.length, values })}>
-        {g.yTicks.map((tk) => (
-          <g key={tk.value} className="tick">
-            <line x1={C.left} x2={C.width - C.right} y1={tk.at} y2={tk.at} />
-            <text x={C.left - 6} y={tk.at + 4} textAnchor="end">
-              {tk.label}
-            </text>
-          </g>
-        ))}
-        {g.xTicks.map((tk) => (
-          <text key={tk.value} className="xtick" x={tk.at} y={C.height - C.bottom + 16} textAnchor="middle">
-            {tk.label}
-          </text>
-        ))}
-        <text className="axis-label" x={(C.left + C.width) / 2} y={C.height - 4} textAnchor="middle">
-          {t('lab.seriesAxis')}
-        </text>
+        <ChartAxes yTicks={g.yTicks} xTicks={g.xTicks} xLabel={t('lab.seriesAxis')} />
         <path className="lab-truth" d={line(truth.ys)} />
         {series.map((s, k) => s && <path key={k} className={`lab-line run-${k}`} d={line(s.predicted)} />)}
       </svg>
