@@ -188,3 +188,22 @@ test('an everyday sentence: every word known, and the sentiment after each step 
     expect(Math.abs((await shownPositive(page)) - trace.steps[t]!.prediction[1]!)).toBeLessThan(1e-12);
   }
 });
+
+test('the time-series model: picked, it opens on a series of numbers and predicts the next value as the engine does', async ({ page }) => {
+  await page.goto('./?cell=gru');
+  await page.getByRole('radio', { name: 'Time series' }).click();
+  await expect(page.locator('.model-info code')).toHaveText('wave-gru');
+  await expect(page.getByText(/held-out mean squared error 0\.0\d+ \(next = current: 0\.0398\)/)).toBeVisible();
+  const text = await page.getByRole('textbox', { name: 'Sentence' }).inputValue();
+  const xs = text.split(', ');
+  expect(xs.length).toBe(48);
+  const { readModelFile } = await import('../src/models/format');
+  const { readFileSync } = await import('node:fs');
+  const { embedToken, predict, run } = await import('../src/engine');
+  const m = readModelFile(JSON.parse(readFileSync('public/models/wave-gru.json', 'utf8'))).model;
+  await page.getByRole('slider', { name: 'Timestep' }).fill('10');
+  const tr = run(m.cell, xs.slice(0, 11).map((v) => embedToken(m.embedding, v).x)).traces.at(-1)!;
+  const y = predict(m.head!, tr.h)[0]!;
+  await expect.poll(async () => Math.abs(Number(await page.getByTestId('prediction').getAttribute('data-value')) - y)).toBeLessThanOrEqual(1e-12);
+  await expect(page.getByTestId('prediction')).toContainText(`the series goes on with ${xs[11]}`);
+});

@@ -31,6 +31,7 @@ import { reviewsFromTsv } from '../src/train/data/reviews';
 import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
 import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, trainLabRun, type LabSettings, type LabTask } from '../src/train/lab';
 import { labModelFile } from '../src/train/labHost';
+import { WAVE_SHIPPED, WAVE_SHIPPED_EXAMPLES, waveModelFile } from '../src/train/waveShipped';
 import { LEARN, LEARN_GAPS, LEARN_SEEDS, learnabilityRun, summarise, type LearnRun } from '../src/train/learnability';
 
 const OUT = join(import.meta.dirname, '..', 'public', 'models');
@@ -59,7 +60,7 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'learnability'] as const;
+const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'wave', 'learnability'] as const;
 if (values.task === 'lab') {
   trainLab();
   process.exit(0);
@@ -170,6 +171,17 @@ for (const task of tasks) {
     const report = { task: 'memory-learnability', config: LEARN, gaps: LEARN_GAPS, seeds: LEARN_SEEDS, classes: 6, summary: summarise(runs), runs };
     writeFileSync(join(dir, 'memory-learnability.json'), `${JSON.stringify(report, null, 1)}\n`);
     process.stdout.write(`${JSON.stringify(report.summary)}\n`);
+    continue;
+  }
+  if (task === 'wave') {
+    // The lab's time-series run, shipped: the same kernel, stream and seed, a fixed budget.
+    for (const kind of kinds) {
+      const t0 = performance.now();
+      const run = trainLabRun(WAVE_SHIPPED, kind, WAVE_SHIPPED_EXAMPLES);
+      const f = waveModelFile(run);
+      writeFileSync(join(OUT, `wave-${kind}.json`), `${JSON.stringify(f)}\n`);
+      process.stdout.write(`${JSON.stringify({ id: `wave-${kind}`, ...(f.report as object), seconds: Math.round((performance.now() - t0) / 100) / 10 })}\n`);
+    }
     continue;
   }
   if (task === 'charlm' || task === 'charlm-zh') {

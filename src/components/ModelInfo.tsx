@@ -8,6 +8,8 @@ export function ModelInfo() {
   const origin = useGatescope((s) => s.origin);
   const acc = typeof report?.heldoutAccuracy === 'number' ? report.heldoutAccuracy : null;
   const bpc = typeof report?.heldoutBpc === 'number' ? report.heldoutBpc : null;
+  const mse = typeof report?.heldoutMse === 'number' ? report.heldoutMse : null;
+  const naive = typeof report?.naiveMse === 'number' ? report.naiveMse : null;
   const reviews = typeof report?.heldoutReviewAccuracy === 'number' ? report.heldoutReviewAccuracy : null;
   const kind = model.cell.kind;
   return (
@@ -27,6 +29,7 @@ export function ModelInfo() {
             {acc !== null && <> · {t('heldoutAccuracy', { v: (acc * 100).toFixed(1) })}</>}
             {reviews !== null && <> · {t('heldoutReviews', { v: (reviews * 100).toFixed(1) })}</>}
             {bpc !== null && <> · {t('heldoutBpc', { v: bpc.toFixed(2) })}</>}
+            {mse !== null && naive !== null && <> · {t('heldoutMse', { v: mse.toPrecision(3), naive: naive.toPrecision(3) })}</>}
           </span>
         )}
       </p>

@@ -74,3 +74,23 @@ describe('trained models in the store', () => {
 async function vi_flush() {
   for (let k = 0; k < 5; k++) await new Promise((r) => setTimeout(r, 0));
 }
+
+describe('the time-series models', () => {
+  it('picking "Time series" opens a model that reads numbers, on its first preset; the link reopens it', async () => {
+    const s = createGatescopeStore({ text: 'the movie was not good', fetchModel: fromDisk, kind: 'gru' });
+    s.getState().setTask('wave');
+    await new Promise((r) => setTimeout(r, 0));
+    await s.getState().loadModel('wave-gru');
+    const st = s.getState();
+    expect(st.model.id).toBe('wave-gru');
+    expect(st.model.tokenizer).toBe('numbers');
+    expect(st.text).toBe(st.modelMeta!.presets[0]);
+    expect(st.tokenError).toBeNull();
+    expect(st.tokens.length).toBe(48);
+    const q = writeUrlParams(st);
+    expect(q).toContain('model=wave-gru');
+    const again = createGatescopeStore({ ...parseUrlParams(q).options, fetchModel: fromDisk });
+    // Before the model arrives, the demo cell already reads the text as numbers would be read.
+    expect(again.getState().model.tokenizer).toBe('numbers');
+  });
+});

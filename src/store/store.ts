@@ -230,7 +230,10 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       setModel: (m, meta = null, origin = null) => {
         const parsed = origin ? null : parseModelId(m.id);
         const task: ModelTaskChoice = parsed?.task ?? (m.trained ? get().task : 'demo');
-        set({ kind: m.cell.kind, model: m, modelMeta: meta, origin, task, ...sequenceFor(m, get().text, get().t) });
+        // A model that reads numbers cannot read the sentence on screen: open it on its first preset.
+        const words = m.tokenizer === 'numbers' && tokenize(get().text, 'numbers').error !== null;
+        const text = words && meta?.presets[0] ? meta.presets[0] : get().text;
+        set({ kind: m.cell.kind, model: m, modelMeta: meta, origin, task, ...sequenceFor(m, text, text === get().text ? get().t : 0) });
       },
       loadModelFile: (file) => loadOwn({ from: 'file', name: file.name }, () => Promise.resolve(file)),
       loadModelUrl: (path) => loadOwn({ from: 'url', name: path }, () => fetchFile(path)),

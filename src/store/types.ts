@@ -5,10 +5,10 @@ import type { ModelSource, OwnModelOrigin } from './ownModel';
 import type { LabSlice } from './labSlice';
 
 /** What the model picker offers: the untrained demo, or a trained task (one model per cell kind). */
-export const MODEL_TASKS = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh'] as const;
+export const MODEL_TASKS = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'wave'] as const;
 export type ModelTaskChoice = (typeof MODEL_TASKS)[number];
 /** How each task's models read text (a character model: one token per character, spaces included). */
-export const TASK_TOKENIZER: Record<ModelTaskChoice, Model['tokenizer']> = { demo: 'words', sentiment: 'words', memory: 'words', charlm: 'chars', 'charlm-zh': 'chars' };
+export const TASK_TOKENIZER: Record<ModelTaskChoice, Model['tokenizer']> = { demo: 'words', sentiment: 'words', memory: 'words', charlm: 'chars', 'charlm-zh': 'chars', wave: 'numbers' };
 
 export interface LoadError {
   readonly id: string;

@@ -101,3 +101,20 @@ describe('shipped sentiment models on real text', () => {
     });
   }
 });
+
+describe('shipped time-series models', () => {
+  for (const kind of CELL_KINDS) {
+    it(`wave-${kind} beats "next = current" on held-out windows it never saw, and its presets are numbers`, async () => {
+      const { waveWindows, naiveMse } = await import('./data/wave');
+      const { meanMse } = await import('./regression');
+      const raw = JSON.parse(readFileSync(`public/models/wave-${kind}.json`, 'utf8')) as { presets: string[] };
+      const m = load(`wave-${kind}`);
+      expect(m.tokenizer).toBe('numbers');
+      // Held out, from a seed neither the report (72000) nor the presets use.
+      const held = waveWindows(60, 424_242, 'test');
+      const mse = meanMse(m as Parameters<typeof meanMse>[0], held);
+      expect(mse).toBeLessThan(0.7 * naiveMse(held));
+      for (const p of raw.presets) expect(tokenize(p, 'numbers').error).toBeNull();
+    });
+  }
+});
