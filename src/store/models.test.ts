@@ -92,5 +92,10 @@ describe('the time-series models', () => {
     const again = createGatescopeStore({ ...parseUrlParams(q).options, fetchModel: fromDisk });
     // Before the model arrives, the demo cell already reads the text as numbers would be read.
     expect(again.getState().model.tokenizer).toBe('numbers');
+    // A link with the model and a step but no text opens the preset at that step.
+    const linked = createGatescopeStore({ model: 'wave-lstm', t: 20, fetchModel: fromDisk });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(linked.getState().model.id).toBe('wave-lstm');
+    expect(linked.getState().t).toBe(20);
   });
 });

@@ -159,6 +159,8 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
     };
 
     const requested = opts.model !== undefined ? parseModelId(opts.model) : null;
+    /** A link's step, for the first model it loads (a numbers model opens on its preset at that step). */
+    let linkStep = opts.model !== undefined || opts.weights !== undefined ? opts.t : undefined;
     const kind = requested?.kind ?? opts.kind ?? 'lstm';
     // While a linked model loads, the demo cell reads the text as that model will, so that the
     // link's step (t=) means the same token before and after the load.
@@ -233,7 +235,9 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         // A model that reads numbers cannot read the sentence on screen: open it on its first preset.
         const words = m.tokenizer === 'numbers' && tokenize(get().text, 'numbers').error !== null;
         const text = words && meta?.presets[0] ? meta.presets[0] : get().text;
-        set({ kind: m.cell.kind, model: m, modelMeta: meta, origin, task, ...sequenceFor(m, text, text === get().text ? get().t : 0) });
+        const step = text === get().text ? get().t : (linkStep ?? 0);
+        linkStep = undefined;
+        set({ kind: m.cell.kind, model: m, modelMeta: meta, origin, task, ...sequenceFor(m, text, step) });
       },
       loadModelFile: (file) => loadOwn({ from: 'file', name: file.name }, () => Promise.resolve(file)),
       loadModelUrl: (path) => loadOwn({ from: 'url', name: path }, () => fetchFile(path)),
