@@ -32,6 +32,7 @@ import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
 import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, trainLabRun, type LabSettings, type LabTask } from '../src/train/lab';
 import { labModelFile } from '../src/train/labHost';
 import { WAVE_SHIPPED, WAVE_SHIPPED_EXAMPLES, waveModelFile } from '../src/train/waveShipped';
+import { normaliseDrinks, parseDrinksTsv } from '../src/train/data/drinks';
 import { LEARN, LEARN_GAPS, LEARN_SEEDS, learnabilityRun, summarise, type LearnRun } from '../src/train/learnability';
 
 const OUT = join(import.meta.dirname, '..', 'public', 'models');
@@ -130,6 +131,16 @@ function austen() {
   return chaptersFromRows(parseAustenTsv(tsv));
 }
 
+/** The real series for the wave models' report and presets (Rscript scripts/data/drinks.R). */
+function drinksData() {
+  const path = join(import.meta.dirname, '..', 'data', 'drinks.tsv');
+  try {
+    return normaliseDrinks(parseDrinksTsv(readFileSync(path, 'utf8')));
+  } catch (e) {
+    fail(`${path}: ${e instanceof Error ? e.message : String(e)} (run  Rscript scripts/data/drinks.R ; Debian: apt-get install r-base-core r-cran-modeldata)`);
+  }
+}
+
 /** The fine-food reviews for the sentiment models (Rscript scripts/data/fine-foods.R). */
 function reviews() {
   const path = join(import.meta.dirname, '..', 'data', 'fine-foods.tsv');
@@ -175,10 +186,11 @@ for (const task of tasks) {
   }
   if (task === 'wave') {
     // The lab's time-series run, shipped: the same kernel, stream and seed, a fixed budget.
+    const drinks = drinksData();
     for (const kind of kinds) {
       const t0 = performance.now();
       const run = trainLabRun(WAVE_SHIPPED, kind, WAVE_SHIPPED_EXAMPLES);
-      const f = waveModelFile(run);
+      const f = waveModelFile(run, drinks);
       writeFileSync(join(OUT, `wave-${kind}.json`), `${JSON.stringify(f)}\n`);
       process.stdout.write(`${JSON.stringify({ id: `wave-${kind}`, ...(f.report as object), seconds: Math.round((performance.now() - t0) / 100) / 10 })}\n`);
     }
