@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { UNK, bptt, createRng, embedToken, hasCellState, matrix, randomParams, run, type CellKind, type CellParams, type Model, type StepTrace } from '../src/engine';
+import { bptt, embedToken, hasCellState, run, type CellKind, type CellParams, type Model, type StepTrace } from '../src/engine';
+import { randomTableModel } from '../src/models/random';
 import { demoModel } from '../src/models/demo';
 import { toModelFile } from '../src/models/write-format';
 import { tokenize } from '../src/text/tokenize';
@@ -128,20 +129,9 @@ export function runTrace(model: string, text: string): TraceOutput {
 
 /**
  * A random model as a file the page can load ("Load your own model…"): a table embedding over
- * `words`, seeded random weights, a sigmoid head. What the perf scripts load through their debug
- * build, for the tests that need a big model.
+ * `words`, seeded random weights, a sigmoid head (src/models/random.ts), for the tests that need a big model.
  */
 export function randomModelFile(kind: CellKind, inputSize: number, hiddenSize: number, words: readonly string[], seed: number) {
-  const rng = createRng(seed);
-  const vocab = [UNK, ...new Set(words.map((w) => w.toLowerCase()))];
-  const model: Model = {
-    id: `random-${kind}-${hiddenSize}`,
-    task: 'custom',
-    trained: true,
-    embedding: { kind: 'table', dim: inputSize, vocab, table: matrix(vocab.length, inputSize, Array.from({ length: vocab.length * inputSize }, () => rng.uniform(-1, 1))), unk: 0, lowercase: true },
-    cell: randomParams(kind, inputSize, hiddenSize, rng),
-    head: { kind: 'sigmoid', labels: ['negative', 'positive'], W: matrix(1, hiddenSize, Array.from({ length: hiddenSize }, () => rng.uniform(-0.3, 0.3))), b: new Float64Array(1) },
-    tokenizer: 'words',
-  };
+  const model = randomTableModel(kind, inputSize, hiddenSize, words, seed);
   return { name: `${model.id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(toModelFile(model, {}, 'exact'))) };
 }

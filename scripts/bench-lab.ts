@@ -8,15 +8,13 @@
  * Method: both runs train in turns (as in the lab); each run's rate is its examples divided by the
  * time spent in its own training steps (LabHost's busyMs), over DURATION_MS after a warm-up.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
 import { LAB_DEFAULTS, type LabSettings } from '../src/train/lab';
 import { LabHost } from '../src/train/labHost';
 import type { LabEvent, RunProgress } from '../src/train/labProtocol';
-import { chromiumPath } from './chromium-path.mjs';
+import { withBuiltSite } from './built-site';
 
 const DURATION_MS = 8000;
 const WARMUP_MS = 1500;
@@ -51,12 +49,7 @@ async function main(): Promise<void> {
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; both runs train in turns, as in the lab`);
   const node = await inNode();
 
-  const out = mkdtempSync(join(tmpdir(), 'gatescope-bench-'));
-  await build({ logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
-  const server = await preview({ logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' }, build: { outDir: out } });
-  const base = server.resolvedUrls!.local[0]!;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'] });
-  try {
+  await withBuiltSite(async ({ base, out, browser }) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(base);
     const workerFile = readdirSync(join(out, 'assets')).find((f) => /^labWorker.*\.js$/.test(f));
@@ -116,11 +109,7 @@ async function main(): Promise<void> {
     if (passed) console.log(`  LSTM passed 95% held-out accuracy after ${passed.seconds.toFixed(1)} s (${passed.seen.toLocaleString('en')} examples): LSTM ${passed.lstm}%, RNN ${passed.rnn}% then`);
     else console.log('  LSTM did not pass 95% held-out accuracy in 180 s');
     console.log(`  main-thread long tasks while training: ${tasks.length}${tasks.length ? `, longest ${Math.max(...tasks).toFixed(0)} ms` : ''} (a long task is > 50 ms)`);
-  } finally {
-    await browser.close();
-    await new Promise<void>((r) => server.httpServer.close(() => r()));
-    rmSync(out, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

@@ -8,33 +8,21 @@
  *
  * Builds into a temporary folder and serves it with vite preview, as bench-lab.ts does.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
-import { UNK, createRng, matrix, randomParams, type CellKind, type Model } from '../src/engine';
+import type { Page } from '@playwright/test';
+import type { CellKind } from '../src/engine';
+import { randomTableModel } from '../src/models/random';
+import { withBuiltSite } from './built-site';
 import { toModelFile } from '../src/models/write-format';
-import { chromiumPath } from './chromium-path.mjs';
 
 const H = 512;
 const WORDS = Array.from({ length: 200 }, (_, k) => `w${k % 60}`);
 
 function modelFile(kind: CellKind): Buffer {
-  const rng = createRng(5);
-  const E = 8;
-  const vocab = [UNK, ...new Set(WORDS)];
-  const m: Model = {
-    id: `worst-${kind}-${H}`,
-    task: 'custom',
-    trained: true,
-    embedding: { kind: 'table', dim: E, vocab, table: matrix(vocab.length, E, Array.from({ length: vocab.length * E }, () => rng.uniform(-1, 1))), unk: 0, lowercase: true },
-    cell: randomParams(kind, E, H, rng),
-    head: { kind: 'sigmoid', labels: ['negative', 'positive'], W: matrix(1, H, Array.from({ length: H }, () => rng.uniform(-0.1, 0.1))), b: new Float64Array(1) },
-    tokenizer: 'words',
-  };
   // Six digits, as the project's own files: a hidden-512 LSTM is then about 10 MB, under the 20 MB limit.
-  return Buffer.from(JSON.stringify(toModelFile(m)));
+  return Buffer.from(JSON.stringify(toModelFile(randomTableModel(kind, 8, H, WORDS, 5, `worst-${kind}-${H}`))));
 }
 
 /** Runs `act`, then watches for `ms`: long tasks and the worst lag of a 50 ms timer. */
@@ -66,12 +54,7 @@ const show = (name: string, r: { long: number[]; lag: number }) =>
 
 async function main() {
   console.log(`worst case: own model, hidden ${H}, ${WORDS.length} tokens; ${cpus()[0]?.model ?? ''} (${cpus().length} cores), load ${loadavg()[0]!.toFixed(2)}`);
-  const out = mkdtempSync(join(tmpdir(), 'gatescope-worst-'));
-  await build({ logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
-  const server = await preview({ logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' }, build: { outDir: out } });
-  const base = server.resolvedUrls!.local[0]!;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'] });
-  try {
+  await withBuiltSite(async ({ base, out, browser }) => {
     for (const kind of ['rnn', 'lstm'] as const) {
       const file = modelFile(kind);
       // Served by the preview, and handed to the page's file input from inside the page, as a
@@ -105,11 +88,7 @@ async function main() {
       }
       await page.close();
     }
-  } finally {
-    await browser.close();
-    await new Promise<void>((r) => server.httpServer.close(() => r()));
-    rmSync(out, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();
