@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { heatmapLayout } from '../src/viz/heatmapLayout';
 import { formatValue } from '../src/viz/vectors';
+import { heatRgb } from '../src/viz/heatColors';
 import { engineTrace } from './helpers';
 
 const CLOUDS = 'the clouds are in the sky';
@@ -86,6 +87,14 @@ test('200 tokens draw on canvas without errors; hover and keyboard still read th
     return n / (d.length / 4);
   });
   expect(painted).toBeGreaterThan(0.5);
+  // One canvas pixel per value, scaled up by CSS: the pixel of (step 150, unit 5) is the colour
+  // of the engine's i_t there.
+  const pixel = await grid(page, 'input gate i_t').locator('canvas').evaluate((c: HTMLCanvasElement) => ({
+    w: c.width,
+    h: c.height,
+    rgb: Array.from(c.getContext('2d')!.getImageData(150, 4, 1, 1).data.slice(0, 3)),
+  }));
+  expect(pixel).toEqual({ w: 200, h: 6, rgb: heatRgb((tr[150] as { i: Float64Array }).i[4]!, 'gate', 'light') });
   expect(errors).toEqual([]);
 });
 

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CellKind } from '../src/engine';
 import { formatValue } from '../src/viz/vectors';
+import { heatRgb } from '../src/viz/heatColors';
+import { unrolledLayout } from '../src/viz/unrolledLayout';
 import { engineTrace, runTrace } from './helpers';
 
 const CLOUDS = 'the clouds are in the sky';
@@ -106,6 +108,24 @@ test('200 tokens condense, keep the current cell in view and still name every va
   await expect(chain(page, 'LSTM').locator('.cell-num')).toHaveCount(0);
   const tr = engineTrace('lstm', words)[150]!;
   await expect(cell).toHaveAttribute('aria-label', new RegExp(`^step 150, token “w150”, h = ${escape(shown(tr.h))}`));
+  // The condensed swatches are one bitmap per row, at the layout's resolution: the pixel at the
+  // middle of step 150's swatch for unit 2 of h (column 0) and of C (column 1) has the colour of
+  // the engine's value there.
+  const L = unrolledLayout({ n: 200, current: 150, hidden: 6, columns: 2 });
+  const at = (c: number) => ({ x: Math.round(L.cells[150]!.x + L.columnX[c]!) + Math.floor(L.swatch.w / 2), y: Math.round(L.unitY[1]! - L.unitY[0]!) + Math.floor(L.swatch.h / 2) });
+  const pixels = await chain(page, 'LSTM').locator('image.swatch-image').evaluate(async (img: SVGImageElement, pts) => {
+    const im = new Image();
+    im.src = img.href.baseVal;
+    await im.decode();
+    const c = document.createElement('canvas');
+    c.width = im.width;
+    c.height = im.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(im, 0, 0);
+    return pts.map((p) => Array.from(ctx.getImageData(p.x, p.y, 1, 1).data.slice(0, 3)));
+  }, [at(0), at(1)]);
+  if (tr.kind !== 'lstm') throw new Error('an LSTM trace');
+  expect(pixels).toEqual([heatRgb(tr.h[1]!, 'signed', 'light'), heatRgb(tr.c[1]!, 'unbounded', 'light')]);
   expect(errors).toEqual([]);
 });
 

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { LearnChart } from './LearnChart';
-import { linePoints, predictionsOverSentence, topK } from '../viz/predictions';
+import { linePoints, predictionsFromTraces, topK } from '../viz/predictions';
+import { predict } from '../engine';
+import { useTraces } from './useTraces';
 import { visibleToken } from '../text/visible';
 import { formatValue } from '../viz/vectors';
 import { useGatescope, useT } from './StoreContext';
@@ -49,10 +51,15 @@ export function Prediction() {
   const step = useGatescope((s) => s.t);
   const lang = useGatescope((s) => s.lang);
   const setText = useGatescope((s) => s.setText);
-  const probs = useMemo(() => predictionsOverSentence(model, embedded), [model, embedded]);
+  const here = useGatescope((s) => s.history[s.t]);
+  // The curve needs every step; a large model computes them in slices (the step on screen is
+  // already in the store's history, so its value shows at once).
   const head = model.head;
-  if (!head || probs.length === 0) return null;
-  const now = probs[step]!;
+  const curve = head?.kind === 'sigmoid';
+  const all = useTraces(model.cell, embedded, curve);
+  const probs = useMemo(() => (head && curve && all.complete ? predictionsFromTraces(head, all.traces) : null), [head, curve, all]);
+  if (!head || !here) return null;
+  const now = predict(head, here.h);
   const labels = lang === 'zh' && meta?.labelsZh ? meta.labelsZh : head.labels;
   // A character model's labels are characters: a space must be seen, not blank.
   const chars = model.tokenizer === 'chars';
@@ -72,7 +79,13 @@ export function Prediction() {
             {' · '}
             {now[1]! >= 0.5 ? labels[1] : labels[0]}
           </p>
-          <SentimentChart ps={probs.map((p) => p[1]!)} t={step} tokens={tokens} />
+          {probs ? (
+            <SentimentChart ps={probs.map((p) => p[1]!)} t={step} tokens={tokens} />
+          ) : (
+            <p className="hint" role="status">
+              {t('pred.computing', { done: all.traces.length, total: all.total })}
+            </p>
+          )}
         </>
       ) : (
         <div data-testid="prediction" data-label={head.labels[topK(now, head.labels, 1)[0]!.index]}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { embedSnippet, shareLinkChecked } from '../embed/snippet';
 import { MAX_LINK_QUERY } from '../store/urlParams';
-import { extendTo } from '../store/history';
+import { tracesWhenDone } from '../store/sentenceTraces';
 import { downloadBlob, figureToPng, partsToString, svgToString, type Figure } from './exportImage';
 import { traceToCsv, traceToJson } from '../viz/exportTrace';
 import { useGatescope, useGatescopeStore, useT } from './StoreContext';
@@ -20,10 +20,13 @@ function download(name: string, type: string, body: string) {
   URL.revokeObjectURL(url);
 }
 
-/** The whole run (every step, not just those visited), without moving the student's step. */
-function fullExport(s: GatescopeState) {
-  const all = extendTo(s.model, s.embedded, s, s.tokens.length - 1);
-  return { model: s.model.id, cell: s.kind, tokens: s.embedded, traces: all.history };
+/**
+ * The whole run (every step, not just those visited), without moving the student's step; a
+ * large model's run comes in slices, as the heatmaps' does (and is shared with them).
+ */
+async function fullExport(s: GatescopeState) {
+  const traces = await tracesWhenDone(s.model.cell, s.embedded);
+  return { model: s.model.id, cell: s.kind, tokens: s.embedded, traces };
 }
 
 /** Share a link, copy an iframe for slides, or download the trace. */
@@ -47,9 +50,9 @@ export function ShareMenu() {
     }
   };
 
-  const exportTrace = (kind: 'json' | 'csv') => {
+  const exportTrace = async (kind: 'json' | 'csv') => {
     const state = store.getState();
-    const e = fullExport(state);
+    const e = await fullExport(state);
     const name = `gatescope-${state.kind}-trace.${kind}`;
     if (kind === 'json') download(name, 'application/json', traceToJson(e));
     else download(name, 'text/csv', traceToCsv(e));
@@ -99,10 +102,10 @@ export function ShareMenu() {
       <button type="button" onClick={() => offer(t('share.embedCode'), embedSnippet(store.getState(), pageBase()))}>
         {t('embedAction')}
       </button>
-      <button type="button" disabled={empty} onClick={() => exportTrace('json')}>
+      <button type="button" disabled={empty} onClick={() => void exportTrace('json')}>
         {t('export.json')}
       </button>
-      <button type="button" disabled={empty} onClick={() => exportTrace('csv')}>
+      <button type="button" disabled={empty} onClick={() => void exportTrace('csv')}>
         {t('export.csv')}
       </button>
       <button type="button" disabled={empty} onClick={() => void exportFigure('svg')}>

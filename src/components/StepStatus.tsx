@@ -8,7 +8,10 @@ export function StepStatus({ visible = true }: { visible?: boolean }) {
   const step = useGatescope((s) => s.t);
   const tok = useGatescope((s) => s.embedded[s.t]);
   const last = useGatescope((s) => s.tokens.length - 1);
-  const msg = !tok
+  const seeking = useGatescope((s) => s.seeking);
+  const msg = seeking
+    ? t('seeking', { to: seeking.to, done: seeking.reached + 1, total: seeking.to + 1 })
+    : !tok
     ? t('noSteps')
     : t(tok.unknown ? 'stepStatusUnknown' : 'stepStatus', { t: step, last, token: visibleToken(tok.token) });
   return (

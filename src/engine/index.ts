@@ -2,6 +2,6 @@ export * from './types';
 export * from './math';
 export * from './rng';
 export * from './init';
-export { step, run, initialState, hasCellState } from './step';
+export { step, run, initialState, hasCellState, stepCost } from './step';
 export * from './model';
 export * from './grad';

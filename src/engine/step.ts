@@ -58,3 +58,13 @@ export function run(
   }
   return { traces, final: s };
 }
+
+/**
+ * Multiply-adds one step costs: each gate (or candidate) is a matrix-vector product over
+ * [h; x]. Callers use it to decide whether a whole sentence is cheap enough to run at once or
+ * must run in slices so the page keeps answering (hidden 512: about 1 ms per LSTM step).
+ */
+export function stepCost(p: CellParams): number {
+  const blocks = p.kind === 'rnn' ? 1 : p.kind === 'lstm' || p.kind === 'peephole' ? 4 : 3;
+  return blocks * p.hiddenSize * (p.hiddenSize + p.inputSize);
+}

@@ -9,21 +9,10 @@ import { run, type CellKind, type CellParams, type EmbeddedToken, type Model, ty
 import { demoModel } from '../models/demo';
 import { readModelFile } from '../models/format';
 import { embedAll } from './history';
+import { fullTraces } from './sentenceTraces';
 import { fetchModelFile, type ModelFetcher } from './modelLoader';
 
-const byTokens = new WeakMap<readonly EmbeddedToken[], Map<CellParams, readonly StepTrace[]>>();
-
-/** Every step's trace of `cell` over the tokens: equal to the store's history at its end. */
-export function fullTraces(cell: CellParams, embedded: readonly EmbeddedToken[]): readonly StepTrace[] {
-  let perCell = byTokens.get(embedded);
-  if (!perCell) byTokens.set(embedded, (perCell = new Map()));
-  let traces = perCell.get(cell);
-  if (!traces) {
-    traces = run(cell, embedded.map((e) => e.x)).traces;
-    perCell.set(cell, traces);
-  }
-  return traces;
-}
+export { fullTraces } from './sentenceTraces';
 
 /** One demo model per kind, kept so that its params object (the memo key) stays the same. */
 const demoCells = new Map<CellKind, CellParams>();

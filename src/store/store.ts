@@ -10,6 +10,7 @@ import { fetchModelFile, parseModelId, type ModelFetcher } from './modelLoader';
 import { MAX_MODEL_BYTES, fetchSameOrigin, type FileFetcher, type ModelSource, type OwnModelOrigin } from './ownModel';
 import { tokenize } from '../text/tokenize';
 import { embedAll, emptyHistory, extendTo } from './history';
+import { cheapToRun, stepsPerSlice } from './sentenceTraces';
 import { TASK_TOKENIZER, type FlowSettings, type GatescopeState, type Lang, type LoadError, type ModelTaskChoice, type Panel, type Theme, type ViewName } from './types';
 import type { CellKind } from '../engine';
 import type { LabSettings } from '../train/lab';
@@ -91,7 +92,9 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       const cut = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
       const { tokens, error } = tokenize(cut, model.tokenizer);
       const embedded = embedAll(model, tokens);
-      const tt = Math.max(0, Math.min(t, tokens.length - 1));
+      const wanted = Math.max(0, Math.min(t, tokens.length - 1));
+      // At once only what is cheap; the rest of the way to a far step goes in slices (seekTo).
+      const tt = cheapToRun(model.cell, wanted + 1) ? wanted : Math.min(wanted, stepsPerSlice(model.cell) - 1);
       const h = extendTo(model, embedded, emptyHistory(model), tt);
       return {
         text,
@@ -103,7 +106,35 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         history: h.history,
         frontier: h.frontier,
         t: tokens.length === 0 ? 0 : tt,
+        seeking: null,
       };
+    };
+
+    /** Sets a new sequence, then seeks on to the step asked for when it was not reached at once. */
+    const setSequence = (extra: Partial<GatescopeState>, model: GatescopeState['model'], text: string, t: number) => {
+      stopSeek();
+      const seq = sequenceFor(model, text, t);
+      set({ ...extra, ...seq });
+      if (seq.tokens.length > 0 && Math.min(t, seq.tokens.length - 1) > seq.t) get().goTo(t);
+    };
+
+    /** Computes the traces towards `seeking.to`, one slice per timer tick, then moves t there. */
+    let seekTimer: unknown = null;
+    const stopSeek = () => {
+      if (seekTimer !== null) scheduler.clearTimeout(seekTimer);
+      seekTimer = null;
+    };
+    const seekSlice = () => {
+      seekTimer = null;
+      const s = get();
+      if (!s.seeking) return;
+      const to = s.seeking.to;
+      const h = extendTo(s.model, s.embedded, s, Math.min(to, s.history.length - 1 + stepsPerSlice(s.model.cell)));
+      if (h.history.length > to) set({ t: to, history: h.history, frontier: h.frontier, seeking: null });
+      else {
+        set({ history: h.history, frontier: h.frontier, seeking: { to, reached: h.history.length - 1 } });
+        seekTimer = scheduler.setTimeout(seekSlice, 0);
+      }
     };
 
     const stopTimer = () => {
@@ -202,7 +233,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         }
         latestLoad++; // a pending trained load must not replace the demo picked after it
         const m = demoModel(k);
-        set({ kind: k, task: 'demo', modelMeta: null, origin: null, loading: null, model: m, ...sequenceFor(m, get().text, get().t) });
+        setSequence({ kind: k, task: 'demo', modelMeta: null, origin: null, loading: null, model: m }, m, get().text, get().seeking?.to ?? get().t);
       },
       setTask: (task) => {
         if (task === 'demo') {
@@ -235,24 +266,31 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         // A model that reads numbers cannot read the sentence on screen: open it on its first preset.
         const words = m.tokenizer === 'numbers' && tokenize(get().text, 'numbers').error !== null;
         const text = words && meta?.presets[0] ? meta.presets[0] : get().text;
-        const step = text === get().text ? get().t : (linkStep ?? 0);
+        const step = text === get().text ? (get().seeking?.to ?? get().t) : (linkStep ?? 0);
         linkStep = undefined;
-        set({ kind: m.cell.kind, model: m, modelMeta: meta, origin, task, ...sequenceFor(m, text, step) });
+        setSequence({ kind: m.cell.kind, model: m, modelMeta: meta, origin, task }, m, text, step);
       },
       loadModelFile: (file) => loadOwn({ from: 'file', name: file.name }, () => Promise.resolve(file)),
       loadModelUrl: (path) => loadOwn({ from: 'url', name: path }, () => fetchFile(path)),
       clearLoadError: () => set({ loadError: null }),
       setText: (text) => {
         stopTimer();
-        set({ playing: false, ...sequenceFor(get().model, text, 0) });
+        setSequence({ playing: false }, get().model, text, 0);
       },
 
       goTo: (t) => {
         const s = get();
         if (s.tokens.length === 0 || !Number.isFinite(t)) return;
         const tt = Math.max(0, Math.min(Math.round(t), s.tokens.length - 1));
+        stopSeek();
+        if (!cheapToRun(s.model.cell, tt + 1 - s.history.length)) {
+          // Far ahead on a large model: the page keeps answering while the steps are computed.
+          set({ seeking: { to: tt, reached: s.history.length - 1 } });
+          seekTimer = scheduler.setTimeout(seekSlice, 0);
+          return;
+        }
         const h = extendTo(s.model, s.embedded, s, tt);
-        set({ t: tt, history: h.history, frontier: h.frontier });
+        set({ t: tt, history: h.history, frontier: h.frontier, seeking: null });
       },
       stepForward: () => get().goTo(get().t + 1),
       stepBack: () => get().goTo(get().t - 1),

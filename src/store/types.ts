@@ -68,6 +68,11 @@ export interface PlaybackSlice {
   playing: boolean;
   /** Steps per second while playing. */
   speed: number;
+  /**
+   * A step asked for whose traces are still being computed, in slices (a large model jumping
+   * far ahead): `t` moves to `to` when `reached` gets there. Null when nothing is pending.
+   */
+  seeking: { readonly to: number; readonly reached: number } | null;
   stepForward: () => void;
   stepBack: () => void;
   goTo: (t: number) => void;

@@ -41,8 +41,8 @@ export function heatColor(x: number, range: VectorRange, theme: Theme): string {
 }
 
 const rgbLuts = new Map<string, Uint8Array>();
-/** The same colour as heatColor as bytes [r, g, b], for painting pixels straight into ImageData. */
-export function heatRgb(x: number, range: VectorRange, theme: Theme): [number, number, number] {
+/** The colour table as bytes [r, g, b] × 256, for painting pixels straight into ImageData. */
+export function heatRgbTable(range: VectorRange, theme: Theme): Uint8Array {
   const scale = range === 'gate' ? 'sequential' : 'diverging';
   const key = `${theme}:${scale}`;
   let bytes = rgbLuts.get(key);
@@ -54,7 +54,18 @@ export function heatRgb(x: number, range: VectorRange, theme: Theme): [number, n
     });
     rgbLuts.set(key, bytes);
   }
-  const k = Math.round(scalePosition(x, range) * (LUT_SIZE - 1)) * 3;
+  return bytes;
+}
+
+/** The row of heatRgbTable holding x's colour. */
+export function heatIndex(x: number, range: VectorRange): number {
+  return Math.round(scalePosition(x, range) * (LUT_SIZE - 1));
+}
+
+/** The same colour as heatColor as bytes [r, g, b]. */
+export function heatRgb(x: number, range: VectorRange, theme: Theme): [number, number, number] {
+  const bytes = heatRgbTable(range, theme);
+  const k = heatIndex(x, range) * 3;
   return [bytes[k]!, bytes[k + 1]!, bytes[k + 2]!];
 }
 

@@ -4,12 +4,16 @@
  * line can be drawn ahead of the current step; the value at step t equals the trace's h_t
  * through the head.
  */
-import { predict, run, type EmbeddedToken, type Model } from '../engine';
+import { predict, run, type EmbeddedToken, type Head, type Model, type StepTrace } from '../engine';
 
 export function predictionsOverSentence(model: Model, embedded: readonly EmbeddedToken[]): number[][] {
   if (!model.head || embedded.length === 0) return [];
-  const { traces } = run(model.cell, embedded.map((e) => e.x));
-  return traces.map((tr) => predict(model.head!, tr.h));
+  return predictionsFromTraces(model.head, run(model.cell, embedded.map((e) => e.x)).traces);
+}
+
+/** The same from traces already computed (the views share one run of the sentence). */
+export function predictionsFromTraces(head: Head, traces: readonly StepTrace[]): number[][] {
+  return traces.map((tr) => predict(head, tr.h));
 }
 
 /** Labels ranked by probability, best first. */

@@ -31,7 +31,8 @@ function fit(token: string, maxChars: number): string {
 export const ChainCell = memo(function ChainCell({ cell, layout: L, token, trace, belt, theme, name, tabbable, arrowId }: Props) {
   const { x, y, w, h, input, output, t, phase } = cell;
   const columns: Array<{ values: ArrayLike<number>; range: 'signed' | 'unbounded' }> = [];
-  if (trace && phase !== 'future') {
+  // A condensed row paints its swatches as one bitmap (SwatchImage); here only the full size.
+  if (trace && phase !== 'future' && !L.condensed) {
     columns.push({ values: trace.h, range: 'signed' });
     if (belt && 'c' in trace) columns.push({ values: trace.c, range: 'unbounded' });
   }

@@ -2,9 +2,10 @@ import { useId } from 'react';
 import { hasCellState, type CellKind, type EmbeddedToken, type StepTrace } from '../../engine';
 import type { Translate } from '../../i18n';
 import type { Theme } from '../../store/types';
-import type { ChainCell as CellGeometry, UnrolledLayout } from '../../viz/unrolledLayout';
+import { MAX_CHAIN_UNITS, type ChainCell as CellGeometry, type UnrolledLayout } from '../../viz/unrolledLayout';
 import { formatValue } from '../../viz/vectors';
 import { ChainCell } from './ChainCell';
+import { SwatchImage } from './SwatchImage';
 
 interface Props {
   /** Drawn at this fraction of the layout's size (embed mode fits both rows in the frame). */
@@ -19,17 +20,26 @@ interface Props {
   onGo: (step: number) => void;
 }
 
-const list = (v: ArrayLike<number>) => `[${Array.from(v, formatValue).join(', ')}]`;
+/**
+ * The values a cell's name reads: the units the cell draws (at most MAX_CHAIN_UNITS), then how
+ * many more there are. Reading all 512 of a large model was 400,000 formatted numbers per chain
+ * and nothing a listener could follow; the values table reads every unit.
+ */
+function list(tr: Translate, v: ArrayLike<number>): string {
+  const shown = Array.from({ length: Math.min(v.length, MAX_CHAIN_UNITS) }, (_, k) => formatValue(v[k]!));
+  return `[${shown.join(', ')}${v.length > shown.length ? `, ${tr('unrolled.moreUnits', { n: v.length - shown.length })}` : ''}]`;
+}
 
 /** What a screen reader hears for one cell: step, token, and its h (and C) when reached. */
 export function chainCellName(tr: Translate, cell: CellGeometry, token: string, trace: StepTrace | null): string {
+  const list_ = (v: ArrayLike<number>) => list(tr, v);
   const base = { t: cell.t, token };
   const name =
     !trace || cell.phase === 'future'
       ? tr('unrolled.cellFuture', base)
       : 'c' in trace
-        ? tr('unrolled.cellC', { ...base, h: list(trace.h), c: list(trace.c) })
-        : tr('unrolled.cell', { ...base, h: list(trace.h) });
+        ? tr('unrolled.cellC', { ...base, h: list_(trace.h), c: list_(trace.c) })
+        : tr('unrolled.cell', { ...base, h: list_(trace.h) });
   return cell.phase === 'current' ? name + tr('unrolled.current') : name;
 }
 
@@ -104,6 +114,7 @@ export function ChainRow({ kind, traces, tokens, layout: L, theme, t, onGo, scal
           />
         );
       })}
+      {L.condensed && <SwatchImage layout={L} traces={traces} belt={belt} theme={theme} />}
     </svg>
   );
 }

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { fullTraces } from '../../store/compare';
 import { heatmapLayout, heatmapSeries, renderMode } from '../../viz/heatmapLayout';
 import { HeatmapPanel, revealColumns } from '../heatmap/HeatmapPanel';
 import { TokenAxis } from '../heatmap/TokenAxis';
@@ -7,6 +6,10 @@ import { PaintedText } from '../heatmap/PaintedText';
 import { UnitLine } from '../heatmap/UnitLine';
 import { measuredUnits } from '../../viz/paintedText';
 import { useGatescope, useT } from '../StoreContext';
+import { useTraces } from '../useTraces';
+
+/** Past this many cells per panel the panels are added one at a time. */
+const PANEL_AT_ONCE_CELLS = 20000;
 
 /**
  * Every vector of the store's cell over the whole sentence: rows = units, columns = tokens.
@@ -22,9 +25,21 @@ export function HeatmapView() {
   const report = useGatescope((s) => s.modelMeta?.report ?? null);
   const chars = useGatescope((s) => s.model.tokenizer === 'chars');
   const measured = useMemo(() => measuredUnits(report, cell.hiddenSize), [report, cell.hiddenSize]);
-  const series = useMemo(() => heatmapSeries(fullTraces(cell, embedded)), [cell, embedded]);
+  // A large cell's run comes in slices: the panels appear when every column is known.
+  const all = useTraces(cell, embedded);
+  const series = useMemo(() => (all.complete ? heatmapSeries(all.traces) : []), [all]);
   const layout = useMemo(() => heatmapLayout(embedded.length, cell.hiddenSize), [embedded.length, cell.hiddenSize]);
   const mode = renderMode(embedded.length, cell.hiddenSize, series.length);
+  // A large model's panels (hidden 512 × 200 tokens: 10⁵ cells each, with their unit rows) are
+  // added one per task, so opening the view never holds the page for all six at once.
+  const progressive = embedded.length * cell.hiddenSize > PANEL_AT_ONCE_CELLS;
+  const [added, setAdded] = useState<{ series: typeof series; n: number }>({ series, n: 1 });
+  const shown = !progressive ? series.length : added.series === series ? added.n : 1;
+  useEffect(() => {
+    if (shown >= series.length) return;
+    const id = setTimeout(() => setAdded({ series, n: shown + 1 }), 0);
+    return () => clearTimeout(id);
+  }, [series, shown]);
   const [selected, setSelected] = useState<{ id: string; k: number } | null>(null);
   const [said, setSaid] = useState('');
   const announce = useCallback((msg: string) => setSaid(msg), []);
@@ -34,6 +49,16 @@ export function HeatmapView() {
   useEffect(() => {
     revealColumns(rows.current?.querySelector<HTMLElement>('.hm-surface') ?? null, current * layout.cellW, (current + 1) * layout.cellW);
   }, [current, layout]);
+  if (!all.complete) {
+    return (
+      <section className="heatmaps" aria-label={t('heatmap.label')}>
+        <p className="hint" role="status">
+          {t('heatmap.computing', { done: all.traces.length, total: all.total })}
+        </p>
+        <progress max={all.total} value={all.traces.length} aria-label={t('heatmap.computingLabel')} />
+      </section>
+    );
+  }
   if (series.length === 0) return null;
   const sel = selected && series.find((s) => s.id === selected.id) && selected.k < cell.hiddenSize ? selected : null;
   const selSeries = sel ? series.find((s) => s.id === sel.id)! : null;
@@ -61,7 +86,7 @@ export function HeatmapView() {
             <div className="hm-units" />
             <TokenAxis layout={layout} tokens={embedded} current={current} />
           </div>
-          {series.map((s) => (
+          {series.slice(0, shown).map((s) => (
             <HeatmapPanel
               key={s.id}
               series={s}

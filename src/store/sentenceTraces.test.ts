@@ -1,0 +1,170 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run, stepCost, type CellKind } from '../engine';
+import { demoModel } from '../models/demo';
+import { randomTableModel } from '../models/random';
+import { embedAll } from './history';
+import { SLICE_COST, SYNC_COST, cheapToRun, fullTraces, stepsPerSlice, traceProgress, tracesWhenDone, watchTraces } from './sentenceTraces';
+import { createGatescopeStore, type Scheduler } from './store';
+
+const N = 200;
+const WORDS = Array.from({ length: N }, (_, k) => `w${k % 60}`);
+/** Hidden 320: a few steps at once, tens per slice (over 150 for the RNN), so 200 tokens take slices. */
+function bigModel(kind: CellKind) {
+  return randomTableModel(kind, 8, 320, WORDS, 3, `big-${kind}`);
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('stepCost and the slice sizes', () => {
+  it('counts one matrix-vector product over [h; x] per gate block', () => {
+    const m = (k: CellKind) => randomTableModel(k, 3, 5, ['a'], 1).cell;
+    expect(stepCost(m('rnn'))).toBe(1 * 5 * 8);
+    expect(stepCost(m('lstm'))).toBe(4 * 5 * 8);
+    expect(stepCost(m('peephole'))).toBe(4 * 5 * 8);
+    expect(stepCost(m('gru'))).toBe(3 * 5 * 8);
+    expect(stepCost(m('coupled'))).toBe(3 * 5 * 8);
+  });
+
+  it('a demo sentence runs at once; a hidden-320 LSTM over 200 tokens does not', () => {
+    expect(cheapToRun(demoModel('lstm').cell, 200)).toBe(true);
+    const big = bigModel('lstm').cell;
+    expect(cheapToRun(big, N)).toBe(false);
+    expect(cheapToRun(big, 1)).toBe(true); // one step always runs at once
+    expect(stepsPerSlice(big)).toBe(Math.floor(SLICE_COST / stepCost(big)));
+    expect(stepsPerSlice(big)).toBeLessThan(N / 2);
+    expect(Math.floor(SYNC_COST / stepCost(big))).toBeLessThan(stepsPerSlice(big));
+  });
+});
+
+describe('whole-sentence traces in slices', () => {
+  it('a cheap cell is complete at once and equals run', () => {
+    const m = demoModel('gru');
+    const e = embedAll(m, ['the', 'cat', 'sat']);
+    const p = traceProgress(m.cell, e);
+    expect(p.complete).toBe(true);
+    expect(p.traces).toEqual(run(m.cell, e.map((x) => x.x)).traces);
+  });
+
+  it('a large cell advances one slice per timer while watched, stops unwatched, and ends equal to run', () => {
+    vi.useFakeTimers();
+    const m = bigModel('lstm');
+    const e = embedAll(m, WORDS);
+    expect(traceProgress(m.cell, e)).toMatchObject({ complete: false, total: N });
+    expect(traceProgress(m.cell, e).traces).toHaveLength(0);
+    const seen: number[] = [];
+    const stop = watchTraces(m.cell, e, () => seen.push(traceProgress(m.cell, e).traces.length));
+    vi.advanceTimersToNextTimer();
+    const per = stepsPerSlice(m.cell);
+    expect(seen).toEqual([per]);
+    stop();
+    vi.runAllTimers();
+    expect(traceProgress(m.cell, e).traces).toHaveLength(per); // nobody watches: it waits
+    const again = watchTraces(m.cell, e, () => {});
+    vi.runAllTimers();
+    again();
+    const p = traceProgress(m.cell, e);
+    expect(p.complete).toBe(true);
+    const ref = run(m.cell, e.map((x) => x.x)).traces;
+    expect(p.traces).toHaveLength(N);
+    p.traces.forEach((tr, t) => expect(Array.from(tr.h)).toEqual(Array.from(ref[t]!.h)));
+    const [a, b] = [p.traces[N - 1]!, ref[N - 1]!];
+    if (a.kind !== 'lstm' || b.kind !== 'lstm') throw new Error('an LSTM trace');
+    expect(Array.from(a.c)).toEqual(Array.from(b.c));
+  });
+
+  it('tracesWhenDone resolves with every step; fullTraces finishes at once and tells watchers', async () => {
+    vi.useFakeTimers();
+    const m = bigModel('gru');
+    const e = embedAll(m, WORDS);
+    const done = tracesWhenDone(m.cell, e);
+    await vi.runAllTimersAsync();
+    expect(await done).toHaveLength(N);
+
+    const e2 = embedAll(m, WORDS.slice(0, 150));
+    let told = 0;
+    const stop = watchTraces(m.cell, e2, () => told++);
+    expect(fullTraces(m.cell, e2)).toHaveLength(150);
+    expect(told).toBe(1);
+    expect(traceProgress(m.cell, e2).complete).toBe(true);
+    stop();
+  });
+});
+
+/** A fake clock: timers fire only when the test says so. */
+function manualScheduler() {
+  const queue: Array<{ id: number; fn: () => void }> = [];
+  let next = 1;
+  return {
+    pending: () => queue.length,
+    setTimeout: (fn: () => void) => {
+      queue.push({ id: next, fn });
+      return next++;
+    },
+    clearTimeout: (id: unknown) => {
+      const k = queue.findIndex((q) => q.id === id);
+      if (k >= 0) queue.splice(k, 1);
+    },
+    fire: () => {
+      const q = queue.shift();
+      q?.fn();
+      return q !== undefined;
+    },
+  } satisfies Scheduler & Record<string, unknown>;
+}
+
+describe('the store seeks a far step of a large model in slices', () => {
+  it('goTo(199) keeps t until the steps are computed, then the history equals run', () => {
+    const clock = manualScheduler();
+    const s = createGatescopeStore({ scheduler: clock, text: WORDS.join(' ') });
+    const m = bigModel('lstm');
+    s.getState().setModel(m);
+    expect(s.getState().t).toBe(0);
+    s.getState().goTo(N - 1);
+    expect(s.getState().t).toBe(0);
+    expect(s.getState().seeking).toEqual({ to: N - 1, reached: 0 });
+    clock.fire();
+    const per = stepsPerSlice(m.cell);
+    expect(s.getState().seeking).toEqual({ to: N - 1, reached: per });
+    expect(s.getState().history).toHaveLength(per + 1);
+    while (clock.fire());
+    expect(s.getState().seeking).toBeNull();
+    expect(s.getState().t).toBe(N - 1);
+    const ref = run(m.cell, s.getState().embedded.map((x) => x.x)).traces;
+    expect(s.getState().history.map((tr) => Array.from(tr.h))).toEqual(ref.map((tr) => Array.from(tr.h)));
+  });
+
+  it('a step back while seeking cancels the seek; a new sentence does too', () => {
+    const clock = manualScheduler();
+    const s = createGatescopeStore({ scheduler: clock, text: WORDS.join(' ') });
+    s.getState().setModel(bigModel('rnn'));
+    // The RNN is cheaper: make sure it is still sliced at this length.
+    expect(cheapToRun(s.getState().model.cell, N)).toBe(false);
+    s.getState().goTo(2);
+    s.getState().goTo(N - 1);
+    expect(s.getState().seeking?.to).toBe(N - 1);
+    s.getState().goTo(1);
+    expect(s.getState().seeking).toBeNull();
+    expect(s.getState().t).toBe(1);
+    expect(clock.pending()).toBe(0);
+    s.getState().goTo(N - 1);
+    s.getState().setText('w1 w2');
+    expect(s.getState().seeking).toBeNull();
+    expect(clock.pending()).toBe(0);
+    expect(s.getState().t).toBe(0);
+  });
+
+  it('a model set with a far step (a link) opens at once and then seeks to it', () => {
+    const clock = manualScheduler();
+    const s = createGatescopeStore({ scheduler: clock, text: WORDS.join(' ') });
+    s.getState().goTo(150); // the demo cell: at once
+    expect(s.getState().t).toBe(150);
+    const m = bigModel('peephole');
+    s.getState().setModel(m); // same text: the step is kept
+    expect(s.getState().seeking?.to).toBe(150);
+    // At once: one slice's worth, so the first screen of the new model shows without waiting.
+    expect(s.getState().t).toBe(stepsPerSlice(m.cell) - 1);
+    while (clock.fire());
+    expect(s.getState().t).toBe(150);
+    expect(s.getState().history).toHaveLength(151);
+  });
+});
