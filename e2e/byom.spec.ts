@@ -17,7 +17,7 @@ function exampleTrace(text: string): StepTrace[] {
 }
 
 test('load the example file: it becomes the model, and the table shows the engine’s numbers', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?cell=lstm');
   await page.getByTestId('own-model-input').setInputFiles(`public/${EXAMPLE}`);
   await expect(page.locator('.model-info code')).toHaveText('tiny-pytorch-lstm');
   await expect(page.getByTestId('model-origin')).toContainText('tiny-pytorch-lstm.json');

@@ -4,7 +4,7 @@ import { translator } from '../src/i18n';
 import { demoModel } from '../src/models/demo';
 import { diagramVectors } from '../src/viz/diagramVectors';
 import { formatValue, parseShown } from '../src/viz/vectors';
-import { engineTrace, randomModelFile } from './helpers';
+import { engineTrace, exportButton, randomModelFile } from './helpers';
 
 const SENTENCE = 'I grew up in France, I speak fluent French';
 const T = 4;
@@ -14,8 +14,10 @@ const diagram = (page: Page) => page.getByRole('group', { name: new RegExp(`cell
 for (const kind of ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const) {
   test(`${kind}: every number on the diagram is the engine's`, async ({ page }) => {
     await page.goto(url(kind));
-    const svg = diagram(page);
-    await expect(svg).toBeVisible();
+    await expect(diagram(page)).toBeVisible();
+    // The cell and, for kinds with a belt, the belt equation under it.
+    const svg = page.locator('figure.cell-diagram');
+    if (kind !== 'rnn') await expect(page.getByRole('group', { name: `The belt in numbers at step t = ${T}: what is kept plus what is written` })).toBeVisible();
     const expected = diagramVectors(engineTrace(kind, SENTENCE)[T]!, demoModel(kind).cell);
     const strips = svg.locator('g.strip');
     const ids = await strips.evaluateAll((els) => els.map((e) => e.getAttribute('data-vector')!));
@@ -171,7 +173,7 @@ test('"Figure as SVG" exports the cell diagram with this step’s numbers and in
   await expect(diagram(page)).toBeVisible();
   const expected = diagramVectors(engineTrace('lstm', SENTENCE)[T]!, demoModel('lstm').cell);
 
-  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Figure as SVG' }).click()]);
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), (await exportButton(page, 'Figure as SVG')).click()]);
   expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
   const text = (await readAll(await svgDownload.createReadStream())).toString('utf8');
   expect(text).toContain('data-kind="lstm"');
@@ -179,7 +181,7 @@ test('"Figure as SVG" exports the cell diagram with this step’s numbers and in
   for (const id of ['f', 'i', 'o', 'c', 'h'] as const)
     for (const x of expected[id]!.values) expect(text, `${id} ${x}`).toContain(`>${formatValue(x)}<`);
 
-  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Figure as PNG' }).click()]);
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), (await exportButton(page, 'Figure as PNG')).click()]);
   expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
   const png = await readAll(await pngDownload.createReadStream());
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');

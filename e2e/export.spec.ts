@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formatValue } from '../src/viz/vectors';
-import { engineTrace } from './helpers';
+import { engineTrace, exportButton } from './helpers';
 
 const CLOUDS = 'the clouds are in the sky';
 
 async function download(page: Page, button: 'Figure as SVG' | 'Figure as PNG'): Promise<Buffer> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const [d] = await Promise.all([page.waitForEvent('download'), (await exportButton(page, button)).click()]);
   const parts: Buffer[] = [];
   for await (const chunk of await d.createReadStream()) parts.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(parts);

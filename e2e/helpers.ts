@@ -135,3 +135,10 @@ export function randomModelFile(kind: CellKind, inputSize: number, hiddenSize: n
   const model = randomTableModel(kind, inputSize, hiddenSize, words, seed);
   return { name: `${model.id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(toModelFile(model, {}, 'exact'))) };
 }
+
+/** A download button of the Export menu, the menu opened first as a user would. */
+export async function exportButton(page: Page, name: string): Promise<Locator> {
+  const menu = page.getByRole('button', { name: 'Export', exact: true });
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  return page.getByRole('button', { name });
+}

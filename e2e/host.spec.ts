@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { hostPage, received } from './helpers';
+import { exportButton, hostPage, received } from './helpers';
 
 test('a same-origin host drives the frame and hears its events, text included', async ({ page, baseURL }) => {
   await page.route('**/host-test.html', (r) => r.fulfill({ contentType: 'text/html', body: hostPage('./index.html?embed=1&text=a%20b%20c%20d') }));
@@ -49,7 +49,7 @@ test('the build works from any sub-path (relative base)', async ({ page }) => {
 
 test('the trace downloads as CSV with the engine numbers', async ({ page }) => {
   await page.goto('./?text=a%20b&cell=rnn');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Trace as CSV' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), (await exportButton(page, 'Trace as CSV')).click()]);
   const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
   expect(csv[0]).toBe('t,token,vector,unit,value');
   expect(csv.filter((l) => l.startsWith('1,b,h,'))).toHaveLength(6);

@@ -17,7 +17,7 @@ async function shownPositive(page: Page): Promise<number> {
 }
 
 test('pick Sentiment, type, step: the prediction is the engine’s, and “not good” flips it', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?cell=lstm');
   await page.getByRole('radio', { name: 'Sentiment' }).click();
   await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
   const input = page.getByRole('textbox', { name: 'Sentence' });
@@ -84,7 +84,7 @@ test('a word outside the vocabulary is shown as <unk>, as the model and npm run 
 
 test('a model that fails to load leaves the current one and says why', async ({ page }) => {
   await page.route('**/models/sentiment-lstm.json', (r) => r.fulfill({ status: 404, body: 'nope' }));
-  await page.goto('./');
+  await page.goto('./?cell=lstm');
   await page.getByRole('radio', { name: 'Sentiment' }).click();
   await expect(page.getByRole('alert')).toContainText('Could not load sentiment-lstm; still showing demo-lstm.');
   await expect(page.getByRole('alert')).toContainText('HTTP 404');

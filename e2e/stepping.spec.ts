@@ -4,7 +4,7 @@ import { engineTrace, expectTableMatches, tabTo } from './helpers';
 const SENTENCE = 'I grew up in France, I speak fluent French';
 
 test('type a sentence, step, scrub and switch cells: the table shows the engine numbers', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?cell=lstm');
   const input = page.getByRole('textbox', { name: 'Sentence' });
   await input.fill(SENTENCE);
   await expect(page.getByRole('status')).toHaveText('Step t = 0 of 9: token “I”');
@@ -71,7 +71,7 @@ test('the whole app works from the keyboard alone', async ({ page }) => {
 });
 
 test('bad input gets a clear message, never a blank page or NaN', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?cell=lstm');
   const input = page.getByRole('textbox', { name: 'Sentence' });
   await input.fill('   ');
   await expect(page.getByRole('alert')).toContainText('The sentence is empty');

@@ -4,10 +4,12 @@ import { App } from './components/App';
 import { connectBridge } from './embed/bridge';
 import { installDebugHook } from './debugHook';
 import { createGatescopeStore } from './store/store';
-import { parseUrlParams, stepNotice, writeUrlParams } from './store/urlParams';
+import { parseUrlParams, stepNotice, withWelcome, writeUrlParams } from './store/urlParams';
 import './styles.css';
 
-const { options, notices } = parseUrlParams(window.location.search);
+const parsed = parseUrlParams(window.location.search);
+const { notices } = parsed;
+const options = withWelcome(parsed.options, window.location.search);
 const store = createGatescopeStore(options);
 installDebugHook(store);
 const late = stepNotice(options.t, store.getState().tokens.length);

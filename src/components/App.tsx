@@ -37,6 +37,27 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   // prediction and the values table belong to the stepping views.
   const lab = view === 'train';
   const show = (p: Panel) => !hidden.includes(p) && !(lab && (p === 'input' || p === 'cells' || p === 'tokens' || p === 'controls' || p === 'info' || p === 'table'));
+  const inputs = (show('input') || show('cells')) && (
+    <section className="inputs">
+      {show('input') && <SentenceInput />}
+      {show('cells') && (
+        <div className="pickers">
+          {/* Cell type first: it is the main choice, and keeps its place in the tab order. */}
+          <CellTypePicker />
+          <ModelPicker />
+          <OwnModelInput />
+        </div>
+      )}
+    </section>
+  );
+  const stepping = (
+    <>
+      <TextError />
+      {show('tokens') && <TokenStrip />}
+      {show('controls') && <Controls />}
+      {!lab && <StepStatus visible={show('controls')} />}
+    </>
+  );
   return (
     <div className={embed ? 'app embed' : 'app'}>
       <Document />
@@ -51,30 +72,34 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
         </header>
       )}
       <LinkNotices notices={notices} />
-      <main>
-        {(show('input') || show('cells')) && (
-          <section className="inputs">
-            {show('input') && <SentenceInput />}
-            {show('cells') && (
-              <div className="pickers">
-                {/* Cell type first: it is the main choice, and keeps its place in the tab order. */}
-                <CellTypePicker />
-                <ModelPicker />
-                <OwnModelInput />
-              </div>
-            )}
-          </section>
-        )}
-        {show('cells') && <ModelStatus />}
-        <TextError />
-        {show('tokens') && <TokenStrip />}
-        {show('controls') && <Controls />}
-        {!lab && <StepStatus visible={show('controls')} />}
-        {!lab && <Prediction />}
-        {show('info') && <ModelInfo />}
-        <ViewTabs showTabs={show('tabs')} />
-        {show('table') && <ValuesTable />}
-      </main>
+      {embed ? (
+        // A slide: one column, the view as large as the frame allows.
+        <main>
+          {inputs}
+          {show('cells') && <ModelStatus />}
+          {stepping}
+          {!lab && <Prediction />}
+          {show('info') && <ModelInfo />}
+          <ViewTabs showTabs={show('tabs')} />
+          {show('table') && <ValuesTable />}
+        </main>
+      ) : (
+        // The page: the choices in a side column, the sentence's steps and the figure beside them
+        // (on a 1280 × 720 projector the whole figure is on the first screen); one column when narrow.
+        <main className={lab ? 'workbench lab' : 'workbench'}>
+          <div className="side">
+            {inputs}
+            {show('cells') && <ModelStatus />}
+            {!lab && <Prediction />}
+            {show('info') && <ModelInfo />}
+          </div>
+          <div className="stage">
+            {stepping}
+            <ViewTabs showTabs={show('tabs')} />
+          </div>
+          {show('table') && <ValuesTable />}
+        </main>
+      )}
     </div>
   );
 }

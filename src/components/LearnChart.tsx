@@ -92,7 +92,8 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
           );
         })}
       </svg>
-      <div className="gap-table-wrap">
+      {/* Focusable: in the narrow side column the table scrolls sideways, by keyboard too. */}
+      <div className="gap-table-wrap" tabIndex={0} role="region" aria-label={t('gap.tableLabel')}>
         <table className="gap-table">
           <thead>
             <tr>

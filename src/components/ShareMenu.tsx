@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { embedSnippet, shareLinkChecked } from '../embed/snippet';
 import { MAX_LINK_QUERY } from '../store/urlParams';
 import { tracesWhenDone } from '../store/sentenceTraces';
@@ -38,6 +38,8 @@ export function ShareMenu() {
   const [shown, setShown] = useState<{ label: string; text: string; warning?: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const [transparent, setTransparent] = useState(false);
+  const [menu, setMenu] = useState(false);
+  const menuId = useId();
 
   const offer = async (label: string, text: string, warning?: string) => {
     setShown({ label, text, ...(warning ? { warning } : {}) });
@@ -102,22 +104,42 @@ export function ShareMenu() {
       <button type="button" onClick={() => offer(t('share.embedCode'), embedSnippet(store.getState(), pageBase()))}>
         {t('embedAction')}
       </button>
-      <button type="button" disabled={empty} onClick={() => void exportTrace('json')}>
-        {t('export.json')}
+      {/* The downloads in one menu, so the first screen is the figure and not a row of buttons. */}
+      <button
+        type="button"
+        aria-expanded={menu}
+        aria-controls={menuId}
+        onClick={() => setMenu(!menu)}
+      >
+        {t('export.menu')} <span aria-hidden="true">▾</span>
       </button>
-      <button type="button" disabled={empty} onClick={() => void exportTrace('csv')}>
-        {t('export.csv')}
-      </button>
-      <button type="button" disabled={empty} onClick={() => void exportFigure('svg')}>
-        {t('export.svg')}
-      </button>
-      <button type="button" disabled={empty} onClick={() => void exportFigure('png')}>
-        {t('export.png')}
-      </button>
-      <label className="check">
-        <input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} />
-        {t('export.transparent')}
-      </label>
+      <div
+        id={menuId}
+        className="export-menu"
+        role="group"
+        aria-label={t('export.menu')}
+        hidden={!menu}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setMenu(false);
+        }}
+      >
+        <button type="button" disabled={empty} onClick={() => void exportTrace('json')}>
+          {t('export.json')}
+        </button>
+        <button type="button" disabled={empty} onClick={() => void exportTrace('csv')}>
+          {t('export.csv')}
+        </button>
+        <button type="button" disabled={empty} onClick={() => void exportFigure('svg')}>
+          {t('export.svg')}
+        </button>
+        <button type="button" disabled={empty} onClick={() => void exportFigure('png')}>
+          {t('export.png')}
+        </button>
+        <label className="check">
+          <input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} />
+          {t('export.transparent')}
+        </label>
+      </div>
       {shown && (
         <div className="share-out">
           <label>

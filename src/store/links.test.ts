@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGatescopeStore } from './store';
-import { parseUrlParams } from './urlParams';
+import { WELCOME, parseUrlParams, withWelcome } from './urlParams';
 
 describe('links that are too long', () => {
   it('leave the sentence and its step out above MAX_LINK_QUERY, so every link can be served and read back', async () => {
@@ -15,5 +15,21 @@ describe('links that are too long', () => {
     const short = createGatescopeStore({ text: '我'.repeat(100), t: 5 });
     expect(linkQuery(short.getState()).textLeftOut).toBeNull();
     expect(parseUrlParams(linkQuery(short.getState()).query).options.text).toBe('我'.repeat(100));
+  });
+});
+
+describe('the welcome of a bare address', () => {
+  it('opens the trained sentiment LSTM at “not”, keeping language, theme and view', () => {
+    const { options } = parseUrlParams('?lang=zh&view=unrolled');
+    const o = withWelcome(options, '?lang=zh&view=unrolled');
+    expect(o).toMatchObject({ model: WELCOME.model, text: WELCOME.text, t: WELCOME.t, lang: 'zh', view: 'unrolled' });
+    const s = createGatescopeStore({ ...o, fetchModel: () => new Promise(() => {}) });
+    expect(s.getState().tokens[WELCOME.t]).toBe('not');
+  });
+
+  it('a link that names a sentence, model, cell, file or step (even a refused one) opens that instead', () => {
+    for (const q of ['?text=a%20b', '?model=memory-gru', '?cell=gru', '?weights=http://x/y.json', '?t=2']) {
+      expect(withWelcome(parseUrlParams(q).options, q).model, q).not.toBe(WELCOME.model);
+    }
   });
 });

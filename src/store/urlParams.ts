@@ -268,6 +268,21 @@ export function parseUrlParams(search: string): { options: StoreOptions; notices
   return { options, notices };
 }
 
+/**
+ * What a bare address opens: a trained model on a sentence where something happens (the
+ * sentiment LSTM at "not" in "the movie was not good": its hidden state flips there). A link
+ * that names a sentence, a model, a cell or a file opens exactly that instead; the other
+ * parameters (language, theme, view, embed…) apply to the welcome as well.
+ */
+export const WELCOME = { model: 'sentiment-lstm', text: 'the movie was not good', t: 3 } as const;
+
+export function withWelcome(options: StoreOptions, search: string): StoreOptions {
+  // Named even when the value was refused (a bad weights= gets its notice, not the welcome).
+  const q = new URLSearchParams(search);
+  const named = ['text', 'model', 'weights', 'cell', 't'].some((k) => q.has(k));
+  return named ? options : { ...options, model: WELCOME.model, text: WELCOME.text, t: WELCOME.t };
+}
+
 /** A step past the sentence's end is reported once the sentence is known. */
 export function stepNotice(requested: number | undefined, tokenCount: number): UrlNotice | null {
   if (requested === undefined || tokenCount === 0 || requested < tokenCount) return null;

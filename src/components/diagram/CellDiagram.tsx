@@ -77,14 +77,39 @@ export function CellDiagram() {
         ? t('diag.rnnNote')
         : t('diag.beltNote');
 
+  // The belt equation gets its own figure above this y (kinds with a belt band: not the RNN).
+  const split = layout.beltBand ? layout.beltBand.y + layout.beltBand.h + 14 : null;
+  const inHead = (y: number) => split !== null && y < split;
+  /** The swatch columns of the belt equation (head) or of the cell (the rest). */
+  const stripsIn = (head: boolean) =>
+    layout.strips.filter((s) => inHead(s.y) === head).map((s) => {
+                const vec = V[s.vector];
+                if (!vec) return null;
+                return (
+                  <Strip
+                    key={s.vector}
+                    strip={s}
+                    vec={vec}
+                    units={s.vector === 'x' ? inputUnits : units}
+                    theme={theme}
+                    className={stageClass(s.vector)}
+                    onPick={(u) => {
+                      const producer = layout.nodes.find((n) => n.vector === s.vector && (n.kind === 'layer' || n.kind === 'pointwise'));
+                      if (producer && s.vector !== 'x') {
+                        setSelected(producer.id);
+                        setUnit(u);
+                      }
+                    }}
+                  />
+                );
+              });
   return (
     <figure className="cell-diagram">
-      {H > MAX_ROWS && <UnitPicker total={H} units={units} auto={picked === null} onPick={setPicked} />}
       <p className="phone-hint">{t('diag.phoneHint')}</p>
       <div className="diagram-row">
         <div className="diagram-scroll">
           <svg
-            viewBox={`0 0 ${layout.width} ${layout.height}`}
+            viewBox={`0 ${split ?? 0} ${layout.width} ${layout.height - (split ?? 0)}`}
             role="group"
             aria-label={t('diag.title', { kind: t(`kind.${kind}`), t: step })}
             data-kind={kind}
@@ -92,7 +117,7 @@ export function CellDiagram() {
             data-stage={stage !== null ? STAGE_NAMES[stage] : undefined}
             data-kind-change={change.added.size + change.removed.length > 0 ? 'true' : undefined}
             className="diagram"
-            data-export=""
+            data-export-part={t('diag.title', { kind: t(`kind.${kind}`), t: step })}
           >
             <defs>
               <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="14" markerHeight="14" orient="auto-start-reverse">
@@ -100,22 +125,6 @@ export function CellDiagram() {
               </marker>
             </defs>
             <rect className="frame" x={layout.frame.x} y={layout.frame.y} width={layout.frame.w} height={layout.frame.h} rx={18} />
-            {layout.beltBand && (
-              <g className="belt-captions" aria-hidden="true">
-                {layout.strips
-                  .filter((s) => s.vector === 'kept' || s.vector === 'written')
-                  .map((s) => (
-                    <text key={s.vector} x={s.labelX} y={s.labelY - 20} textAnchor="middle" className={`caption ${s.vector}`}>
-                      {t(s.vector === 'kept' ? 'diag.kept' : 'diag.written')}
-                    </text>
-                  ))}
-                {layout.glyphs.map((g) => (
-                  <text key={g.text} x={g.x} y={g.y} textAnchor="middle" className="glyph">
-                    <SvgMath text={g.text} />
-                  </text>
-                ))}
-              </g>
-            )}
             {change.removed.map((e) => (
               <path key={`gone-${e.id}`} d={e.d} className="edge removed" aria-hidden="true" />
             ))}
@@ -139,30 +148,7 @@ export function CellDiagram() {
               }
               return <path key={e.id} d={e.d} className={cls} markerEnd={arrow} aria-hidden="true" />;
             })}
-            {layout.beltBars && V.kept && V.written && (
-              <BeltBars bars={layout.beltBars} kept={V.kept.values} written={V.written.values} units={units} rowH={layout.strips[0]!.cellH} theme={theme} result={kind === 'gru' ? 'h_t' : 'C_t'} className={stageClass('c')} />
-            )}
-            {layout.strips.map((s) => {
-              const vec = V[s.vector];
-              if (!vec) return null;
-              return (
-                <Strip
-                  key={s.vector}
-                  strip={s}
-                  vec={vec}
-                  units={s.vector === 'x' ? inputUnits : units}
-                  theme={theme}
-                  className={stageClass(s.vector)}
-                  onPick={(u) => {
-                    const producer = layout.nodes.find((n) => n.vector === s.vector && (n.kind === 'layer' || n.kind === 'pointwise'));
-                    if (producer && s.vector !== 'x') {
-                      setSelected(producer.id);
-                      setUnit(u);
-                    }
-                  }}
-                />
-              );
-            })}
+            {stripsIn(false)}
             {layout.nodes.map((n) => {
               const inspect = n.kind === 'layer' || n.kind === 'pointwise';
               return (
@@ -184,6 +170,32 @@ export function CellDiagram() {
               );
             })}
           </svg>
+          {split !== null && (
+            // The belt's arithmetic, C_{t−1} × f → kept + written = C_t, under the cell: the cell
+            // itself (belt to x_t) then fits a 1280 × 720 screen and a slide at a readable size.
+            <svg viewBox={`0 0 ${layout.width} ${split}`} role="group" aria-label={t('diag.equation', { t: step })} className="belt-equation" data-export-part={t('diag.equation', { t: step })}>
+          {layout.beltBand && (
+            <g className="belt-captions" aria-hidden="true">
+              {layout.strips
+                .filter((s) => s.vector === 'kept' || s.vector === 'written')
+                .map((s) => (
+                  <text key={s.vector} x={s.labelX} y={s.labelY - 20} textAnchor="middle" className={`caption ${s.vector}`}>
+                    {t(s.vector === 'kept' ? 'diag.kept' : 'diag.written')}
+                  </text>
+                ))}
+              {layout.glyphs.map((g) => (
+                <text key={g.text} x={g.x} y={g.y} textAnchor="middle" className="glyph">
+                  <SvgMath text={g.text} />
+                </text>
+              ))}
+            </g>
+          )}
+          {layout.beltBars && V.kept && V.written && (
+            <BeltBars bars={layout.beltBars} kept={V.kept.values} written={V.written.values} units={units} rowH={layout.strips[0]!.cellH} theme={theme} result={kind === 'gru' ? 'h_t' : 'C_t'} className={stageClass('c')} />
+          )}
+              {stripsIn(true)}
+            </svg>
+          )}
         </div>
         {eq && selNode ? (
           <GatePanel title={`${selNode.label} → ${selNode.vector && V[selNode.vector] ? t(V[selNode.vector]!.label) : ''}`} eq={eq} unit={units.includes(unit) ? unit : (units[0] ?? 0)} units={units} onUnit={setUnit} onClose={() => setSelected(null)} />
@@ -191,6 +203,8 @@ export function CellDiagram() {
           <p className="panel-hint">{t('panel.hint')}</p>
         )}
       </div>
+      {/* Under the figure, so that choosing units never pushes the cell off the first screen. */}
+      {H > MAX_ROWS && <UnitPicker total={H} units={units} auto={picked === null} onPick={setPicked} />}
       <figcaption>
         <p className={kind === 'gru' ? 'note gru-note' : 'note'}>
           <MathText text={note} />

@@ -46,11 +46,6 @@ export function GradientView() {
 
   return (
     <div className="gradient-view">
-      <p className="explain">{t('flow.explain')}</p>
-      <details className="learn-details">
-        <summary>{t('flow.learnSummary')}</summary>
-        <LearnChart kind={other.cell.kind} id="learnability-flow" />
-      </details>
       <div className="flow-controls">
         <fieldset className="flow-from">
           <legend>{t('flow.from')}</legend>
@@ -87,6 +82,12 @@ export function GradientView() {
           );
         })}
       </div>
+      {/* The explanation under the charts: the first screen shows the knobs and the figure. */}
+      <p className="explain">{t('flow.explain')}</p>
+      <details className="learn-details">
+        <summary>{t('flow.learnSummary')}</summary>
+        <LearnChart kind={other.cell.kind} id="learnability-flow" />
+      </details>
       {left && right && <FlowTable tokens={seq} left={left} right={right} caption={t('flow.tableCaption', { end })} />}
     </div>
   );

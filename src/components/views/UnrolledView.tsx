@@ -8,26 +8,43 @@ import { Presets } from '../unrolled/Presets';
 import { RowKindPicker } from '../unrolled/RowKindPicker';
 
 /**
- * The scale at which `contentH` (the rows' drawn height) fits the room the frame leaves the
- * scroller (its top to the bottom of the view panel, minus the row headings), at most 1.
+ * The scale at which `contentH` (the rows' drawn height) fits the room it has, at most 1: in a
+ * slide ('frame'), the scroller's top to the bottom of the view panel; on a wide page ('page'),
+ * the scroller's top to the bottom of the first screen, so both chains are on it (never below
+ * 0.6 there: smaller would be unreadable, and the page scrolls instead). Row headings excluded.
  */
-function useFitScale(on: boolean, box: React.RefObject<HTMLDivElement | null>, contentH: number): number {
+function useFitScale(mode: 'frame' | 'page' | 'off', box: React.RefObject<HTMLDivElement | null>, contentH: number): number {
   const [scale, setScale] = useState(1);
   useEffect(() => {
     const el = box.current;
     const panel = el?.closest('.view-panel');
-    if (!on || !el || !panel) return;
+    if (mode === 'off' || !el || !panel) return;
     const measure = () => {
       const heads = Array.from(el.querySelectorAll<HTMLElement>('.chain-row-head'), (h) => h.offsetHeight).reduce((a, b) => a + b, 0);
-      const room = panel.getBoundingClientRect().bottom - el.getBoundingClientRect().top - heads - 24; // the scrollbar and borders
-      setScale(Math.max(0.3, Math.min(1, room / contentH)));
+      const top = el.getBoundingClientRect().top;
+      const bottom = mode === 'frame' ? panel.getBoundingClientRect().bottom : window.innerHeight - window.scrollY;
+      const room = bottom - top - heads - 24; // the scrollbar and borders
+      setScale(Math.max(mode === 'frame' ? 0.3 : 0.6, Math.min(1, room / contentH)));
     };
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(panel);
     return () => ro.disconnect();
-  }, [on, box, contentH]);
-  return on ? scale : 1;
+  }, [mode, box, contentH]);
+  return mode === 'off' ? 1 : scale;
+}
+
+/** Whether the page is in its two-column layout (styles.css, .workbench at 1024 px and up). */
+function useWide(): boolean {
+  const query = '(min-width: 1024px)';
+  const [wide, setWide] = useState(() => typeof window !== 'undefined' && window.matchMedia(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia(query);
+    const on = () => setWide(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return wide;
 }
 
 type Partner = { id: string; model: Model } | { id: string; error: string };
@@ -106,7 +123,8 @@ export function UnrolledView() {
   // on the page they keep their size and the page scrolls.
   const embed = useGatescope((s) => s.embed);
   const scroller = useRef<HTMLDivElement>(null);
-  const scale = useFitScale(embed, scroller, 2 * layout.height);
+  const wide = useWide();
+  const scale = useFitScale(embed ? 'frame' : wide ? 'page' : 'off', scroller, 2 * layout.height);
 
   // Keep the current cell in view: scroll only when it is (partly) outside the viewport.
   useEffect(() => {
