@@ -1,5 +1,5 @@
 import { PANELS } from '../src/store/types';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { engineTrace, expectTableMatches } from './helpers';
 
 test('embed mode is chromeless and steps with the keyboard', async ({ page }) => {
@@ -103,3 +103,38 @@ test('a sentence too long for a link: the address bar leaves it out, Share says 
   await expect(page.getByRole('radio', { name: 'GRU' })).toBeChecked();
   await expect(page.getByText('Some link settings were ignored')).toHaveCount(0);
 });
+
+/** The smallest number's size in CSS px as drawn (font size × the SVG's scale), and the figure's share of the frame. */
+async function legibility(page: Page) {
+  return page.locator('svg.diagram').evaluate((svg: SVGSVGElement) => {
+    const k = svg.getScreenCTM()!.a;
+    const nums = Array.from(svg.querySelectorAll<SVGTextElement>('.swatch .num')).filter((t) => t.getClientRects().length > 0);
+    const r = svg.getBoundingClientRect();
+    return {
+      count: nums.length,
+      minPx: Math.min(...nums.map((t) => parseFloat(getComputedStyle(t).fontSize) * k)),
+      share: (r.width * r.height) / (window.innerWidth * window.innerHeight),
+    };
+  });
+}
+
+for (const kind of ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const) {
+  test(`a 960×540 slide of the ${kind} cell: the figure fills 70% of the frame and every number is at least 10 px`, async ({ page }) => {
+    await page.setViewportSize({ width: 960, height: 540 });
+    // The untrained demo (6 units) and a trained model (24 units: some collapse into a strip).
+    for (const q of [`cell=${kind}&text=I%20grew%20up%20in%20France&t=3`, `model=sentiment-${kind}&text=the%20movie%20was%20not%20good&t=3`]) {
+      await page.goto(`./?embed=1&${q}`);
+      await expect(page.getByRole('group', { name: /cell at step t = 3$/ })).toBeVisible();
+      if (q.startsWith('model=')) await expect(page.getByTestId('prediction')).toBeVisible();
+      const l = await legibility(page);
+      expect(l.count, q).toBeGreaterThanOrEqual(20);
+      expect(l.minPx, q).toBeGreaterThanOrEqual(10);
+      expect(l.share, q).toBeGreaterThanOrEqual(0.7);
+      // Full screen on a 1920 × 1080 projector: twice that.
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await expect.poll(async () => (await legibility(page)).minPx, q).toBeGreaterThanOrEqual(20);
+      await page.setViewportSize({ width: 960, height: 540 });
+    }
+    await page.screenshot({ path: `test-results/shots/embed-960-${kind}.png` });
+  });
+}

@@ -36,6 +36,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   // The training lab has its own settings and numbers: the sentence, the step controls, the
   // prediction and the values table belong to the stepping views.
   const lab = view === 'train';
+  const predicts = useGatescope((s) => s.model.head !== null);
   const show = (p: Panel) => !hidden.includes(p) && !(lab && (p === 'input' || p === 'cells' || p === 'tokens' || p === 'controls' || p === 'info' || p === 'table'));
   const inputs = (show('input') || show('cells')) && (
     <section className="inputs">
@@ -55,7 +56,8 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
       <TextError />
       {show('tokens') && <TokenStrip />}
       {show('controls') && <Controls />}
-      {!lab && <StepStatus visible={show('controls')} />}
+      {/* In a slide a model's prediction line already says the step and token: one line, not two. */}
+      {!lab && <StepStatus visible={show('controls') && !(embed && predicts)} />}
     </>
   );
   return (

@@ -124,7 +124,7 @@ export class Builder {
     return {
       kind,
       width: size.width,
-      height: frameBottom + 70,
+      height: frameBottom + 56, // the x_t pill ends 51 below the frame
       frame: { x: size.frameX, y: frameTop, w: size.frameW, h: frameBottom - frameTop },
       nodes: this.nodes,
       edges: this.edges,

@@ -23,6 +23,9 @@ import './diagram.css';
 
 const OP_NAME: Record<string, 'op.mul' | 'op.add' | 'op.tanh' | 'op.oneMinus'> = { '×': 'op.mul', '+': 'op.add', tanh: 'op.tanh', '1−': 'op.oneMinus' };
 
+/** Units a slide's diagram draws with numbers (the page: MAX_ROWS); one fewer when the rest collapse into a strip. */
+const EMBED_ROWS = 6;
+
 export function CellDiagram() {
   const t = useT();
   const trace = useGatescope((s) => s.history[s.t]);
@@ -39,13 +42,16 @@ export function CellDiagram() {
   const setPicked = useGatescope((s) => s.setDiagramUnits);
 
   const H = params.hiddenSize;
-  const autoUnits = useMemo(() => (trace ? unitsThatChangedMost(trace, MAX_ROWS) : []), [trace]);
-  const units = picked && picked.length > 0 && picked.every((u) => u < H) ? picked : autoUnits;
-  const inputRows = Math.min(params.inputSize, MAX_ROWS);
+  // A slide draws fewer rows, so that at 960 × 540 every number is at least 10 px tall.
+  const embed = useGatescope((s) => s.embed);
+  const maxRows = embed ? (H <= EMBED_ROWS ? EMBED_ROWS : EMBED_ROWS - 1) : MAX_ROWS;
+  const autoUnits = useMemo(() => (trace ? unitsThatChangedMost(trace, maxRows) : []), [trace, maxRows]);
+  const units = (picked && picked.length > 0 && picked.every((u) => u < H) ? picked : autoUnits).slice(0, maxRows);
+  const inputRows = Math.min(params.inputSize, maxRows);
   const coupling = params.kind === 'coupled' ? params.coupling : undefined;
   const layout = useMemo(
-    () => cellLayout(kind, { rows: Math.min(H, MAX_ROWS), collapsed: H > MAX_ROWS, inputRows, coupling }),
-    [kind, H, inputRows, coupling],
+    () => cellLayout(kind, { rows: Math.min(H, maxRows), collapsed: H > maxRows, inputRows, coupling }),
+    [kind, H, maxRows, inputRows, coupling],
   );
   const stage = useStepAnimation(`${text}|${step}`, speed);
   const change = useKindChange(layout);
@@ -204,7 +210,7 @@ export function CellDiagram() {
         )}
       </div>
       {/* Under the figure, so that choosing units never pushes the cell off the first screen. */}
-      {H > MAX_ROWS && <UnitPicker total={H} units={units} auto={picked === null} onPick={setPicked} />}
+      {H > maxRows && !embed && <UnitPicker total={H} units={units} auto={picked === null} onPick={setPicked} />}
       <figcaption>
         <p className={kind === 'gru' ? 'note gru-note' : 'note'}>
           <MathText text={note} />
