@@ -73,7 +73,12 @@ test('the frame tells its host the height that shows the view whole at the frame
   expect(Math.abs(at960 - natural)).toBeLessThanOrEqual(1);
   // Not the frame's own height: squeezing the frame does not change what it asks for...
   await page.locator('#g').evaluate((f: HTMLIFrameElement) => (f.height = '470')); // above 450 px, where small frames drop the slider
-  await page.waitForTimeout(300);
+  // Wait for the resize to reach the frame and for what it would post (a ResizeObserver runs
+  // before the next paint; the message is a task after it), rather than for a fixed time.
+  const inner = page.frames().find((f) => f.url().includes('embed=1'))!;
+  await expect.poll(() => inner.evaluate(() => window.innerHeight)).toBe(470);
+  await inner.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+  await page.evaluate(() => new Promise<void>((r) => setTimeout(r, 0)));
   expect(Math.abs((await heights()).at(-1)! - at960)).toBeLessThanOrEqual(2);
   // ...a narrower frame asks for less, since the figure keeps its aspect ratio.
   await page.locator('#g').evaluate((f: HTMLIFrameElement) => (f.width = '480'));

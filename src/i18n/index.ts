@@ -1,6 +1,6 @@
 import { en, type MessageKey } from './en';
 import { zh } from './zh';
-import type { Lang } from '../store/types';
+import type { Lang } from '../shared/prefs';
 
 export type { MessageKey };
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, zh };

@@ -19,8 +19,8 @@ export interface LoadError {
 }
 
 export type ViewName = 'cell' | 'unrolled' | 'heatmap' | 'gradient' | 'train';
-export type Lang = 'en' | 'zh';
-export type Theme = 'light' | 'dark';
+export type { Lang, Theme } from '../shared/prefs';
+import type { Lang, Theme } from '../shared/prefs';
 
 export interface ModelSlice {
   kind: CellKind;

@@ -5,7 +5,7 @@
  * a few levels and draw one path per level. That keeps the band at a few dozen elements whatever
  * the hidden size (one <rect> per unit made every step restyle ~1300 nodes at hidden 128).
  */
-import type { Theme } from '../store/types';
+import type { Theme } from '../shared/prefs';
 import { colorFor } from './colors';
 import type { VectorRange } from './vectors';
 

@@ -8,7 +8,7 @@
  */
 import { interpolateLab, piecewise } from 'd3-interpolate';
 import { scaleDiverging, scaleSequential } from 'd3-scale';
-import type { Theme } from '../store/types';
+import type { Theme } from '../shared/prefs';
 import type { VectorRange } from './vectors';
 
 /** The colour stops of every value view (diagram swatches and heatmaps share them). */

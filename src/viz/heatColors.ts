@@ -10,7 +10,7 @@
  */
 import { interpolateLab, piecewise } from 'd3-interpolate';
 import { RAMPS } from './colors';
-import type { Theme } from '../store/types';
+import type { Theme } from '../shared/prefs';
 import type { VectorRange } from './vectors';
 
 const LUT_SIZE = 256;
