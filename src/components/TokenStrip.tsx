@@ -11,13 +11,19 @@ export function TokenStrip() {
   const ref = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
-    // Keep the current token in view on long sentences, without moving the page.
-    const el = ref.current?.querySelector<HTMLElement>('[aria-current="step"]');
-    if (el && ref.current) {
-      const box = ref.current;
-      const left = el.offsetLeft - box.clientWidth / 2 + el.clientWidth / 2;
-      box.scrollTo({ left, behavior: 'auto' });
-    }
+    // Keep the current token in view on long sentences, without moving the page. Measured in
+    // the next frame, with the layout the browser does anyway: measuring right after the step's
+    // DOM writes forced a second, synchronous layout of the whole page (with a 128-unit values
+    // table, 40 ms).
+    const id = requestAnimationFrame(() => {
+      const el = ref.current?.querySelector<HTMLElement>('[aria-current="step"]');
+      if (el && ref.current) {
+        const box = ref.current;
+        const left = el.offsetLeft - box.clientWidth / 2 + el.clientWidth / 2;
+        if (Math.abs(box.scrollLeft - left) > 1 && box.scrollWidth > box.clientWidth) box.scrollTo({ left, behavior: 'auto' });
+      }
+    });
+    return () => cancelAnimationFrame(id);
   }, [current]);
 
   return (
