@@ -5,6 +5,9 @@ import { demoModel } from '../src/models/demo';
 import { diagramVectors } from '../src/viz/diagramVectors';
 import { formatValue, parseShown } from '../src/viz/vectors';
 import { engineTrace, exportButton, randomModelFile } from './helpers';
+import { embedToken, run } from '../src/engine';
+import { readModelFile } from '../src/models/format';
+import { tokenize } from '../src/text/tokenize';
 
 const SENTENCE = 'I grew up in France, I speak fluent French';
 const T = 4;
@@ -166,6 +169,24 @@ test('at hidden 128 the values table shows the diagram’s units, and all of the
   expect(inTable).toEqual(shown);
   await page.getByRole('button', { name: 'Show all 128 units' }).click();
   await expect(table.locator('tr[data-vector="h"] td')).toHaveCount(128);
+});
+
+test('at hidden 128 a unit picked in "Choose units" is drawn, with the engine’s value', async ({ page }) => {
+  const words = SENTENCE.split(' ');
+  await page.goto(`./?text=${encodeURIComponent(SENTENCE)}&t=${T}`);
+  const f = randomModelFile('lstm', 8, 128, words, 7);
+  await page.getByTestId('own-model-input').setInputFiles(f);
+  await expect(page.getByTestId('model-origin')).toContainText('random-lstm-128.json');
+  // Closed, the picker holds no checkboxes (they are built when it opens).
+  await expect(page.getByRole('checkbox')).toHaveCount(0);
+  await page.getByText('Choose units').click();
+  await expect(page.getByRole('checkbox')).toHaveCount(128);
+  await page.getByRole('checkbox', { name: '100', exact: true }).check();
+  const m = readModelFile(JSON.parse(f.buffer.toString('utf8'))).model;
+  const h = run(m.cell, tokenize(SENTENCE, m.tokenizer).tokens.map((tok) => embedToken(m.embedding, tok).x)).traces[T]!.h[99]!;
+  const swatch = diagram(page).locator('g.strip[data-vector="h"] [data-unit="99"]');
+  await expect(swatch).toHaveAttribute('aria-label', new RegExp(`unit 100: ${formatValue(h).replace('.', '\\.')}$`));
+  expect(Math.abs(Number(await swatch.getAttribute('data-value')) - h)).toBeLessThan(1e-12);
 });
 
 test('"Figure as SVG" exports the cell diagram with this step’s numbers and inlined colours; PNG is 1920 wide', async ({ page }) => {

@@ -259,6 +259,17 @@ function parseEmbedding(v: Json, E: number, tokenizer: Model['tokenizer']): Tabl
   if (vocab[unk] !== UNK) throw new ModelFileError('embedding.unk', `vocab[${unk}] is "${vocab[unk]}", expected "${UNK}"`);
   const lowercase = field(e, 'lowercase', 'embedding');
   if (typeof lowercase !== 'boolean') throw new ModelFileError('embedding.lowercase', `expected true or false, found ${describe(lowercase)}`);
+  if (lowercase) {
+    // The text is lowercased before lookup, so such a word could never be found: its row would
+    // silently never be used. Special tokens (<START>, [PAD]) are never typed anyway.
+    const k = vocab.findIndex((w) => w !== w.toLowerCase() && !/^[<[].*[>\]]$/.test(w) && !vocab.includes(w.toLowerCase()));
+    if (k >= 0) {
+      throw new ModelFileError(
+        `embedding.vocab[${k}]`,
+        `“${vocab[k]!.slice(0, 40)}” has capitals, but embedding.lowercase is true: the text is lowercased before lookup, so this word could never be found. Lowercase the vocabulary, or set lowercase to false`,
+      );
+    }
+  }
   if (tableRaw.length !== vocab.length) {
     throw new ModelFileError(tPath, `has ${tableRaw.length} rows but vocab has ${vocab.length} words; one row per word`);
   }

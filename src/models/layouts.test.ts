@@ -147,3 +147,38 @@ describe('the example file', () => {
     expect([m.cell.kind, m.cell.inputSize, m.cell.hiddenSize]).toEqual(['lstm', 4, 6]);
   });
 });
+
+describe('no silent misreads: what the tensors cannot say must be in the file', () => {
+  const rnn = shipped.find((m) => m.id === 'sentiment-rnn')!;
+
+  it('a PyTorch nn.RNN without config.nonlinearity is refused (relu has the same tensors); tanh reads; relu is refused', () => {
+    const f = file('pytorch', rnn);
+    expect(f.cell.config.nonlinearity).toBe('tanh'); // what our writer (and the README's export) says
+    expect(parseModelFile(viaJson(f)).cell.kind).toBe('rnn');
+    delete f.cell.config.nonlinearity;
+    expect(() => parseModelFile(f)).toThrow(/^cell\.config\.nonlinearity: missing: an nn\.RNN file must say its nonlinearity/);
+    f.cell.config.nonlinearity = 'relu';
+    expect(() => parseModelFile(f)).toThrow(/^cell\.config\.nonlinearity: unsupported activation "relu"/);
+  });
+
+  it('an ONNX GRU without linear_before_reset is refused: the reset placement is not in its tensors', () => {
+    const f = file('onnx', gru);
+    expect(f.cell.config.linear_before_reset).toBe(1);
+    delete f.cell.config.linear_before_reset;
+    expect(() => parseModelFile(f)).toThrow(/^cell\.config\.linear_before_reset: missing: an ONNX GRU file must give/);
+    f.cell.config.linear_before_reset = 0;
+    expect(parseModelFile(f).cell).toMatchObject({ kind: 'gru', reset: 'before' });
+  });
+
+  it('a capitalised vocabulary word with lowercase: true is refused, naming it; special tokens are not', () => {
+    const f = file('pytorch');
+    const k = f.embedding.vocab.indexOf('movie');
+    f.embedding.vocab[k] = 'Movie';
+    expect(() => parseModelFile(viaJson(f))).toThrow(new RegExp(`^embedding\\.vocab\\[${k}\\]: “Movie” has capitals, but embedding\\.lowercase is true`));
+    f.embedding.lowercase = false;
+    expect(parseModelFile(viaJson(f)).embedding).toMatchObject({ lowercase: false });
+    f.embedding.lowercase = true;
+    f.embedding.vocab[k] = '<START>';
+    expect(() => parseModelFile(viaJson(f))).not.toThrow();
+  });
+});

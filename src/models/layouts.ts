@@ -102,7 +102,11 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
       expectConfig(config, 'bidirectional', [false, 0], 'forward direction only');
       expectConfig(config, 'proj_size', [0], 'no LSTM projection');
       const nl = config.nonlinearity;
-      if (nl !== undefined && nl !== null && nl !== 'tanh') throw new ModelFileError('cell.config.nonlinearity', `unsupported activation ${show(nl)}; supported: "tanh"`);
+      // nn.RNN(nonlinearity='relu') has the same tensors as tanh: only the file can say which.
+      if (kind === 'rnn' && (nl === undefined || nl === null)) {
+        throw new ModelFileError('cell.config.nonlinearity', 'missing: an nn.RNN file must say its nonlinearity ("tanh"), since a relu RNN has the same tensors; Gatescope computes tanh only');
+      }
+      if (nl !== undefined && nl !== null && nl !== 'tanh') throw new ModelFileError('cell.config.nonlinearity', `unsupported activation ${show(nl)}; supported: "tanh" (a relu RNN would be computed wrongly, so it is refused)`);
       if (declaredGate === 'hardSigmoid') throw new ModelFileError('cell.gateActivation', 'PyTorch recurrent layers always use sigmoid gates');
       return fromPytorch(kind as 'rnn' | 'lstm' | 'gru', weights as never);
     }
@@ -115,6 +119,11 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
       return fromKeras(kind as 'rnn' | 'lstm' | 'gru', weights as never, { gateActivation, ...(kind === 'gru' && reset_after !== undefined ? { reset_after } : {}) });
     }
     case 'onnx': {
+      // A GRU's reset placement is not in its tensors: PyTorch's export writes
+      // linear_before_reset=1, ONNX's default is 0, and the two differ by up to 0.2 in h.
+      if (kind === 'gru' && (config.linear_before_reset === undefined || config.linear_before_reset === null)) {
+        throw new ModelFileError('cell.config.linear_before_reset', 'missing: an ONNX GRU file must give the node\'s linear_before_reset (1 from torch.onnx.export, 0 the ONNX default); the weights do not say which');
+      }
       const op = kind === 'peephole' || kind === 'coupled' ? 'lstm' : kind;
       return fromOnnx(op as 'rnn' | 'lstm' | 'gru', weights as never, config as never);
     }

@@ -31,7 +31,7 @@ export function toFrameworkModelFile(
   let head: Record<string, unknown>;
   switch (layout) {
     case 'pytorch': {
-      cell = { ...cellBase, weights: toPytorch(p), config: { num_layers: 1, bidirectional: false } };
+      cell = { ...cellBase, weights: toPytorch(p), config: { num_layers: 1, bidirectional: false, ...(p.kind === 'rnn' ? { nonlinearity: 'tanh' } : {}) } };
       embedding = { vocab: e.vocab, weight: rows(e.table), unk: e.unk, lowercase: e.lowercase };
       head = { kind: m.head.kind, labels: m.head.labels, weight: rows(m.head.W), bias: Array.from(m.head.b) };
       break;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { MAX_ROWS } from '../../viz/cellLayout';
 import { useT } from '../StoreContext';
 
@@ -12,15 +13,19 @@ interface Props {
 /** For models with more than MAX_ROWS units: which units get numbered swatches. */
 export function UnitPicker({ total, units, auto, onPick }: Props) {
   const t = useT();
+  // The grid (a checkbox per unit: 512 for a large model) is built only while the picker is open;
+  // closed, it was re-rendered at every step for nothing.
+  const [open, setOpen] = useState(false);
   const toggle = (u: number) => {
     const next = units.includes(u) ? units.filter((v) => v !== u) : [...units, u].slice(-MAX_ROWS);
     onPick(next.sort((a, b) => a - b));
   };
   return (
-    <details className="unit-picker">
+    <details className="unit-picker" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {auto ? t('units.auto', { n: units.length, total }) : `${t('units.legend')}: ${units.map((u) => u + 1).join(', ')}`} — {t('units.choose')}
       </summary>
+      {open && (
       <fieldset>
         <legend>{t('units.legend')}</legend>
         <button type="button" onClick={() => onPick(null)} aria-pressed={auto}>
@@ -35,6 +40,7 @@ export function UnitPicker({ total, units, auto, onPick }: Props) {
           ))}
         </div>
       </fieldset>
+      )}
     </details>
   );
 }
