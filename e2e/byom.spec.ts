@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { embedToken, run, type StepTrace } from '../src/engine';
 import { parseModelFile } from '../src/models/format';
 import { tokenize } from '../src/text/tokenize';
-import { expectTableMatches } from './helpers';
+import { expectTableMatches, randomModelFile } from './helpers';
 
 const EXAMPLE = 'models/examples/tiny-pytorch-lstm.json';
 const exampleText = readFileSync(`public/${EXAMPLE}`, 'utf8');
@@ -69,4 +69,15 @@ test('in Chinese, the error and the notice are translated', async ({ page }) => 
   await page.getByTestId('own-model-input').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
   await expect(page.locator('.model-status [role=alert]')).toContainText('无法加载 x.json');
   await expect(page.locator('.model-status [role=alert]')).toContainText('该文件不是有效的 JSON。');
+});
+
+test('vocabulary words the tokenizer never produces are named on load (a str.split() vocabulary)', async ({ page }) => {
+  await page.goto('./?text=great%2C%20really%20great');
+  // Built as Python's str.split() would: "great," and "u.s." kept whole.
+  await page.getByTestId('own-model-input').setInputFiles(randomModelFile('gru', 4, 6, ['great,', 'really', 'great', 'u.s.', 'film'], 3));
+  await expect(page.getByTestId('model-origin')).toContainText('random-gru-6.json');
+  await expect(page.getByTestId('vocab-unreachable')).toContainText('2 of 6 vocabulary entries can never be matched (e.g. “great,”, “u.s.”)');
+  await expect(page.getByTestId('vocab-unreachable')).toContainText('"great," → "great" ","');
+  // What the student typed: "great," is two tokens, "great" and ",", and the comma is unknown.
+  await expect(page.getByRole('list', { name: 'Tokens' }).getByRole('button')).toHaveText(['0great', '1,<unk>', '2really', '3great']);
 });

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { unreachableWords } from '../text/vocabCheck';
 import { useGatescope, useT } from './StoreContext';
 
 /** Says which model runs and which framework conventions its numbers follow. */
@@ -12,6 +14,12 @@ export function ModelInfo() {
   const naive = typeof report?.naiveMse === 'number' ? report.naiveMse : null;
   const reviews = typeof report?.heldoutReviewAccuracy === 'number' ? report.heldoutReviewAccuracy : null;
   const kind = model.cell.kind;
+  // Your own model's vocabulary, checked against the tokenizer it will be given: a word it can
+  // never produce is a row that is never used, and that word typed becomes <unk>.
+  const unreachable = useMemo(
+    () => (origin && origin.from !== 'lab' && model.embedding.kind === 'table' ? unreachableWords(model.embedding.vocab, model.tokenizer) : []),
+    [origin, model],
+  );
   return (
     <section className="model-info" aria-label={t('modelLabel')}>
       <p>
@@ -33,6 +41,16 @@ export function ModelInfo() {
           </span>
         )}
       </p>
+      {unreachable.length > 0 && model.embedding.kind === 'table' && (
+        <p className="message notice" data-testid="vocab-unreachable">
+          {t('model.unreachable', {
+            n: unreachable.length.toLocaleString('en'),
+            total: model.embedding.vocab.length.toLocaleString('en'),
+            examples: unreachable.slice(0, 4).map((w) => `“${w.length > 20 ? `${w.slice(0, 20)}…` : w}”`).join(', '),
+          })}{' '}
+          {t(model.tokenizer === 'chars' ? 'model.unreachableChars' : 'model.unreachableWords')}
+        </p>
+      )}
       <p className="conventions">
         {t('conventions')}
         {kind === 'gru' && <> {t('conv.gru')}</>}
