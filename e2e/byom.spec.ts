@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { embedToken, run, type StepTrace } from '../src/engine';
+import { toPytorch } from '../src/engine/importers';
+import { randomTableModel } from '../src/models/random';
+import { writeSafetensors } from '../src/models/safetensors';
 import { parseModelFile } from '../src/models/format';
 import { tokenize } from '../src/text/tokenize';
 import { expectTableMatches, randomModelFile } from './helpers';
@@ -80,4 +83,29 @@ test('vocabulary words the tokenizer never produces are named on load (a str.spl
   await expect(page.getByTestId('vocab-unreachable')).toContainText('"great," → "great" ","');
   // What the student typed: "great," is two tokens, "great" and ",", and the comma is unknown.
   await expect(page.getByRole('list', { name: 'Tokens' }).getByRole('button')).toHaveText(['0great', '1,<unk>', '2really', '3great']);
+});
+
+test('a PyTorch state_dict as .safetensors, picked with its vocabulary file, runs with the engine’s numbers; .onnx says it is not read yet', async ({ page }) => {
+  const words = ['the', 'clouds', 'are', 'in', 'sky'];
+  const m = randomTableModel('gru', 4, 6, words, 5);
+  if (m.embedding.kind !== 'table') throw new Error('table');
+  const rows = (x: { rows: number; cols: number; data: ArrayLike<number> }) => Array.from({ length: x.rows }, (_, r) => Array.from(x.data).slice(r * x.cols, (r + 1) * x.cols));
+  const t: Record<string, number[] | number[][]> = { 'emb.weight': rows(m.embedding.table) };
+  for (const [k, v] of Object.entries(toPytorch(m.cell))) t[`net.gru.${k}`] = v as number[] | number[][];
+  t['out.weight'] = rows(m.head!.W);
+  t['out.bias'] = Array.from(m.head!.b);
+  const weights = { name: 'tiny-gru.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from(writeSafetensors(t, {}, 'F64')) };
+  const vocab = { name: 'vocab.txt', mimeType: 'text/plain', buffer: Buffer.from(`${m.embedding.vocab.join('\n')}\n`) };
+  await page.goto(`./?text=${encodeURIComponent(TEXT)}`);
+  await page.getByTestId('own-model-input').setInputFiles([weights, vocab]);
+  await expect(page.getByTestId('model-origin')).toContainText('tiny-gru.safetensors + vocab.txt');
+  await expect(page.locator('.model-info code')).toHaveText('tiny-gru');
+  const trace = run(m.cell, tokenize(TEXT).tokens.map((w) => embedToken(m.embedding, w).x)).traces;
+  await expectTableMatches(page, trace[0]!, 0);
+  // Without its vocabulary: the message names the file and what to add; the model stays.
+  await page.getByTestId('own-model-input').setInputFiles([weights]);
+  await expect(page.getByRole('alert')).toContainText('tiny-gru.safetensors: holds no vocabulary: drop the vocabulary file');
+  await expect(page.locator('.model-info code')).toHaveText('tiny-gru');
+  await page.getByTestId('own-model-input').setInputFiles([{ name: 'model.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from([8, 7, 18, 0]) }]);
+  await expect(page.getByRole('alert')).toContainText('model.onnx: .onnx files are not read yet');
 });

@@ -1,10 +1,10 @@
 import { useRef } from 'react';
 import { useGatescope, useT } from './StoreContext';
 
-/** "Load your own model…": a visible button over a hidden file input (accept .json). */
+/** "Load your own model…": a visible button over a hidden file input (a model JSON, or a .safetensors with its vocabulary file). */
 export function OwnModelInput() {
   const t = useT();
-  const load = useGatescope((s) => s.loadModelFile);
+  const load = useGatescope((s) => s.loadModelFiles);
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className="own-model">
@@ -13,14 +13,15 @@ export function OwnModelInput() {
         <input
           ref={input}
           type="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.safetensors,.txt,.onnx"
+          multiple
           className="visually-hidden"
           data-testid="own-model-input"
           onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
+            const files = Array.from(e.currentTarget.files ?? []);
             // Cleared so that picking the same file again (after fixing it) loads it again.
             e.currentTarget.value = '';
-            if (file) void load(file);
+            if (files.length > 0) void load(files);
           }}
         />
       </label>

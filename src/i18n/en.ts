@@ -205,7 +205,7 @@ export const en = {
   'model.loading': 'Loading {id}…',
   'model.loadError': 'Could not load {id}; still showing {id2}.',
   'model.own': 'Load your own model…',
-  'model.ownHint': 'A gatescope-model JSON file (canonical, PyTorch, Keras or ONNX layout; see the README).',
+  'model.ownHint': 'A gatescope-model JSON file (canonical, PyTorch, Keras or ONNX layout), or a PyTorch state_dict as .safetensors picked together with its vocabulary file (.txt or .json); see the README.',
   'model.tooBig': 'The file is {mb} MB; files over {max} MB are not read.',
   'model.notJson': 'The file is not valid JSON.',
   'model.unreachable': '{n} of {total} vocabulary entries can never be matched (e.g. {examples}): the tokenizer never produces them, so their rows are unused and these words, typed, read as <unk>.',

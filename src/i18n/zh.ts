@@ -207,7 +207,7 @@ export const zh: Record<MessageKey, string> = {
   'model.loading': '正在加载 {id}…',
   'model.loadError': '无法加载 {id}；仍显示 {id2}。',
   'model.own': '加载自己的模型…',
-  'model.ownHint': 'gatescope-model JSON 文件（标准、PyTorch、Keras 或 ONNX 布局；见 README）。',
+  'model.ownHint': 'gatescope-model JSON 文件（标准、PyTorch、Keras 或 ONNX 布局），或与词表文件（.txt 或 .json）一起选择的 PyTorch state_dict（.safetensors）；见 README。',
   'model.tooBig': '文件大小为 {mb} MB；超过 {max} MB 的文件不予读取。',
   'model.notJson': '该文件不是有效的 JSON。',
   'model.unreachable': '词表中有 {n} / {total} 个条目永远匹配不到（例如 {examples}）：分词器从不产生它们，所以它们的行不会被用到，输入这些词时按 <unk> 处理。',

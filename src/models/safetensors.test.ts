@@ -4,36 +4,9 @@ import { toPytorch } from '../engine/importers';
 import { tokenize } from '../text/tokenize';
 import { parseModelFile } from './format';
 import { randomTableModel } from './random';
-import { readSafetensors, readVocab, stateDictToModelFile } from './safetensors';
+import { readSafetensors, readVocab, stateDictToModelFile, writeSafetensors } from './safetensors';
 
-type Dtype = 'F64' | 'F32';
-/** A .safetensors file as torch's safetensors.save_file writes it (header, then the data). */
-function safetensorsFile(tensors: Record<string, number[] | number[][]>, metadata: Record<string, string> = {}, dtype: Dtype = 'F32'): Uint8Array {
-  const size = dtype === 'F64' ? 8 : 4;
-  const header: Record<string, unknown> = Object.keys(metadata).length ? { __metadata__: metadata } : {};
-  const chunks: number[][] = [];
-  let off = 0;
-  for (const [name, v] of Object.entries(tensors)) {
-    const flat = (v as number[][]).flat ? (v as (number | number[])[]).flat() as number[] : (v as number[]);
-    const shape = Array.isArray(v[0]) ? [v.length, (v[0] as number[]).length] : [v.length];
-    header[name] = { dtype, shape, data_offsets: [off, off + flat.length * size] };
-    off += flat.length * size;
-    chunks.push(flat);
-  }
-  const h = new TextEncoder().encode(JSON.stringify(header));
-  const out = new Uint8Array(8 + h.length + off);
-  const view = new DataView(out.buffer);
-  view.setBigUint64(0, BigInt(h.length), true);
-  out.set(h, 8);
-  let p = 8 + h.length;
-  for (const c of chunks)
-    for (const x of c) {
-      if (dtype === 'F64') view.setFloat64(p, x, true);
-      else view.setFloat32(p, x, true);
-      p += size;
-    }
-  return out;
-}
+const safetensorsFile = writeSafetensors;
 
 const rows = (m: { rows: number; cols: number; data: ArrayLike<number> }) => Array.from({ length: m.rows }, (_, r) => Array.from(m.data as ArrayLike<number>).slice(r * m.cols, (r + 1) * m.cols));
 const WORDS = ['the', 'movie', 'was', 'not', 'good'];

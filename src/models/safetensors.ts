@@ -183,3 +183,34 @@ export function stateDictToModelFile(tensors: Map<string, Tensor>, metadata: Rec
     head,
   };
 }
+
+/**
+ * A .safetensors file as torch's safetensors.save_file writes one (header, then the data), from
+ * nested arrays: how the tests (and the browser tests) make a real file to read.
+ */
+export function writeSafetensors(tensors: Record<string, number[] | number[][]>, metadata: Record<string, string> = {}, dtype: 'F64' | 'F32' = 'F32'): Uint8Array {
+  const size = dtype === 'F64' ? 8 : 4;
+  const header: Record<string, unknown> = Object.keys(metadata).length ? { __metadata__: metadata } : {};
+  const chunks: number[][] = [];
+  let off = 0;
+  for (const [name, v] of Object.entries(tensors)) {
+    const two = Array.isArray(v[0]);
+    const flat = two ? (v as number[][]).flat() : (v as number[]);
+    header[name] = { dtype, shape: two ? [v.length, (v[0] as number[]).length] : [v.length], data_offsets: [off, off + flat.length * size] };
+    off += flat.length * size;
+    chunks.push(flat);
+  }
+  const h = new TextEncoder().encode(JSON.stringify(header));
+  const out = new Uint8Array(8 + h.length + off);
+  const view = new DataView(out.buffer);
+  view.setBigUint64(0, BigInt(h.length), true);
+  out.set(h, 8);
+  let p = 8 + h.length;
+  for (const c of chunks)
+    for (const x of c) {
+      if (dtype === 'F64') view.setFloat64(p, x, true);
+      else view.setFloat32(p, x, true);
+      p += size;
+    }
+  return out;
+}

@@ -11,6 +11,8 @@ export const MAX_MODEL_BYTES = 20 * 1024 * 1024;
 export interface ModelSource {
   readonly size: number;
   text(): Promise<string>;
+  /** A binary file's bytes (.safetensors); a File has it. */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 /** Where the current model came from, shown in ModelInfo ('lab': trained on this page). */

@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { demoModel } from '../models/demo';
 import { readModelFile } from '../models/format';
+import { readSafetensors, readVocab, stateDictToModelFile } from '../models/safetensors';
 import { fetchModelFile, parseModelId, type ModelFetcher } from './modelLoader';
 import { MAX_MODEL_BYTES, fetchSameOrigin, type FileFetcher, type ModelSource, type OwnModelOrigin } from './ownModel';
 import { tokenize } from '../text/tokenize';
@@ -271,6 +272,42 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         setSequence({ kind: m.cell.kind, model: m, modelMeta: meta, origin, task }, m, text, step);
       },
       loadModelFile: (file) => loadOwn({ from: 'file', name: file.name }, () => Promise.resolve(file)),
+      loadModelFiles: async (files) => {
+        const weights = files.find((f) => /\.safetensors$/i.test(f.name)) ?? files.find((f) => /\.onnx$/i.test(f.name));
+        if (!weights) {
+          const json = files.find((f) => /\.json$/i.test(f.name)) ?? files[0];
+          if (json) await get().loadModelFile(json);
+          return;
+        }
+        const ticket = ++latestLoad;
+        const id = weights.name;
+        set({ loading: id });
+        const fail = (message: string, extra: Partial<LoadError> = {}) => {
+          if (ticket === latestLoad) set({ loading: null, loadError: { id, message, ...extra } });
+        };
+        if (/\.onnx$/i.test(id)) {
+          fail(`${id}: .onnx files are not read yet. Export the weights as a gatescope-model JSON (README, "Exporting from Python") or the state_dict as .safetensors`);
+          return;
+        }
+        if (weights.size > MAX_MODEL_BYTES) {
+          const sizeMb = Math.round((weights.size / 1024 / 1024) * 10) / 10;
+          fail(`${sizeMb} MB > ${MAX_MODEL_BYTES / 1024 / 1024} MB`, { reason: 'tooBig', sizeMb });
+          return;
+        }
+        try {
+          const vocabFile = files.find((f) => f !== weights && /\.(txt|json)$/i.test(f.name));
+          if (!weights.arrayBuffer) throw new Error(`${id}: this source cannot give bytes`);
+          const bytes = new Uint8Array(await weights.arrayBuffer());
+          const vocab = vocabFile ? readVocab(await vocabFile.text(), vocabFile.name) : null;
+          const { tensors, metadata } = readSafetensors(bytes, id);
+          const { model, meta } = readModelFile(stateDictToModelFile(tensors, metadata, vocab, id));
+          if (ticket !== latestLoad) return;
+          get().setModel(model, meta, { from: 'file', name: vocabFile ? `${id} + ${vocabFile.name}` : id });
+          set({ loading: null, loadError: null });
+        } catch (e) {
+          fail(e instanceof Error ? e.message : String(e));
+        }
+      },
       loadModelUrl: (path) => loadOwn({ from: 'url', name: path }, () => fetchFile(path)),
       clearLoadError: () => set({ loadError: null }),
       setText: (text) => {

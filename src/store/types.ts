@@ -42,6 +42,8 @@ export interface ModelSlice {
   origin: OwnModelOrigin | null;
   /** Reads, checks and shows a model file the user picked; on failure the current model stays. */
   loadModelFile: (file: ModelSource & { readonly name: string }) => Promise<void>;
+  /** Files picked together: a model JSON, or a .safetensors state_dict with its vocabulary file. */
+  loadModelFiles: (files: ReadonlyArray<ModelSource & { readonly name: string }>) => Promise<void>;
   /** The same for a same-origin relative path (the `weights=` link parameter). */
   loadModelUrl: (path: string) => Promise<void>;
   /** Shows a model (trained, or the user's own); the cell kind follows the model's. */
