@@ -4,7 +4,8 @@ import { demoModel } from '../models/demo';
 import { randomTableModel } from '../models/random';
 import { embedAll } from './history';
 import { SLICE_COST, SYNC_COST, cheapToRun, fullTraces, stepsPerSlice, traceProgress, tracesWhenDone, watchTraces } from './sentenceTraces';
-import { createGatescopeStore, type Scheduler } from './store';
+import { createGatescopeStore } from './store';
+import { manualScheduler } from './manualScheduler';
 
 const N = 200;
 const WORDS = Array.from({ length: N }, (_, k) => `w${k % 60}`);
@@ -90,27 +91,6 @@ describe('whole-sentence traces in slices', () => {
   });
 });
 
-/** A fake clock: timers fire only when the test says so. */
-function manualScheduler() {
-  const queue: Array<{ id: number; fn: () => void }> = [];
-  let next = 1;
-  return {
-    pending: () => queue.length,
-    setTimeout: (fn: () => void) => {
-      queue.push({ id: next, fn });
-      return next++;
-    },
-    clearTimeout: (id: unknown) => {
-      const k = queue.findIndex((q) => q.id === id);
-      if (k >= 0) queue.splice(k, 1);
-    },
-    fire: () => {
-      const q = queue.shift();
-      q?.fn();
-      return q !== undefined;
-    },
-  } satisfies Scheduler & Record<string, unknown>;
-}
 
 describe('the store seeks a far step of a large model in slices', () => {
   it('goTo(199) keeps t until the steps are computed, then the history equals run', () => {

@@ -2,30 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { run, embedToken } from '../engine';
 import { demoModel } from '../models/demo';
 import { tokenize } from '../text/tokenize';
-import { MAX_TEXT_CHARS, createGatescopeStore, type Scheduler } from './store';
+import { MAX_TEXT_CHARS, createGatescopeStore } from './store';
 import { parseUrlParams, stepNotice, writeUrlParams } from './urlParams';
+import { manualScheduler } from './manualScheduler';
 
-/** A fake clock: timers fire only when the test says so. */
-function manualScheduler() {
-  const queue: Array<{ id: number; fn: () => void }> = [];
-  let next = 1;
-  const s: Scheduler & { fire: () => boolean } = {
-    setTimeout: (fn) => {
-      queue.push({ id: next, fn });
-      return next++;
-    },
-    clearTimeout: (id) => {
-      const k = queue.findIndex((q) => q.id === id);
-      if (k >= 0) queue.splice(k, 1);
-    },
-    fire: () => {
-      const q = queue.shift();
-      q?.fn();
-      return q !== undefined;
-    },
-  };
-  return s;
-}
 
 function freshRun(kind: Parameters<typeof demoModel>[0], text: string) {
   const m = demoModel(kind);

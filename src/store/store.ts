@@ -16,7 +16,7 @@ import { TASK_TOKENIZER, type FlowSettings, type GatescopeState, type Lang, type
 import type { CellKind } from '../engine';
 import type { LabSettings } from '../train/lab';
 import { createLabSlice, initialLab, workerPort, type LabPortFactory } from './labSlice';
-import { defaultModelReader, type ModelReader } from './modelReader';
+import { defaultModelReader, type ModelReader, type ReadResult } from './modelReader';
 
 export const DEFAULT_TEXT = 'the clouds are in the sky';
 export const MIN_SPEED = 0.25;
@@ -163,7 +163,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
     const fetchFile = opts.fetchFile ?? fetchSameOrigin;
     const readModel = opts.readModel ?? defaultModelReader;
     /** Own models: the size is checked before reading, the text parsed, the model validated. */
-    const loadOwn = async (origin: OwnModelOrigin, open: () => Promise<ModelSource>) => {
+    const loadOwn = async (origin: OwnModelOrigin, open: () => Promise<ModelSource>, read: (src: ModelSource) => Promise<ReadResult> = async (src) => readModel(await src.text())) => {
       const ticket = ++latestLoad;
       const id = origin.name;
       set({ loading: id });
@@ -177,7 +177,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
           fail(`${sizeMb} MB > ${MAX_MODEL_BYTES / 1024 / 1024} MB`, { reason: 'tooBig', sizeMb });
           return;
         }
-        const r = await readModel(await src.text());
+        const r = await read(src);
         if (!r.ok) {
           fail(r.message, r.notJson ? { reason: 'notJson' } : {});
           return;
@@ -279,34 +279,22 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
           if (json) await get().loadModelFile(json);
           return;
         }
-        const ticket = ++latestLoad;
-        const id = weights.name;
-        set({ loading: id });
-        const fail = (message: string, extra: Partial<LoadError> = {}) => {
-          if (ticket === latestLoad) set({ loading: null, loadError: { id, message, ...extra } });
-        };
-        if (/\.onnx$/i.test(id)) {
-          fail(`${id}: .onnx files are not read yet. Export the weights as a gatescope-model JSON (README, "Exporting from Python") or the state_dict as .safetensors`);
-          return;
-        }
-        if (weights.size > MAX_MODEL_BYTES) {
-          const sizeMb = Math.round((weights.size / 1024 / 1024) * 10) / 10;
-          fail(`${sizeMb} MB > ${MAX_MODEL_BYTES / 1024 / 1024} MB`, { reason: 'tooBig', sizeMb });
-          return;
-        }
-        try {
-          const vocabFile = files.find((f) => f !== weights && /\.(txt|json)$/i.test(f.name));
-          if (!weights.arrayBuffer) throw new Error(`${id}: this source cannot give bytes`);
-          const bytes = new Uint8Array(await weights.arrayBuffer());
-          const vocab = vocabFile ? readVocab(await vocabFile.text(), vocabFile.name) : null;
-          const { tensors, metadata } = readSafetensors(bytes, id);
-          const { model, meta } = readModelFile(stateDictToModelFile(tensors, metadata, vocab, id));
-          if (ticket !== latestLoad) return;
-          get().setModel(model, meta, { from: 'file', name: vocabFile ? `${id} + ${vocabFile.name}` : id });
-          set({ loading: null, loadError: null });
-        } catch (e) {
-          fail(e instanceof Error ? e.message : String(e));
-        }
+        const vocabFile = files.find((f) => f !== weights && /\.(txt|json)$/i.test(f.name));
+        const name = vocabFile ? `${weights.name} + ${vocabFile.name}` : weights.name;
+        // Same ticket, size check and messages as a JSON file; only the reading differs.
+        await loadOwn({ from: 'file', name }, () => Promise.resolve(weights), async (src) => {
+          const id = weights.name;
+          if (/\.onnx$/i.test(id)) return { ok: false, notJson: false, message: `${id}: .onnx files are not read yet. Export the weights as a gatescope-model JSON (README, "Exporting from Python") or the state_dict as .safetensors` };
+          try {
+            if (!src.arrayBuffer) throw new Error(`${id}: this source cannot give bytes`);
+            const vocab = vocabFile ? readVocab(await vocabFile.text(), vocabFile.name) : null;
+            const { tensors, metadata } = readSafetensors(new Uint8Array(await src.arrayBuffer()), id);
+            const { model, meta } = readModelFile(stateDictToModelFile(tensors, metadata, vocab, id));
+            return { ok: true, model, meta };
+          } catch (e) {
+            return { ok: false, notJson: false, message: e instanceof Error ? e.message : String(e) };
+          }
+        });
       },
       loadModelUrl: (path) => loadOwn({ from: 'url', name: path }, () => fetchFile(path)),
       clearLoadError: () => set({ loadError: null }),
