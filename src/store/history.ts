@@ -31,3 +31,16 @@ export function extendTo(model: Model, embedded: readonly EmbeddedToken[], h: Hi
   }
   return { history, frontier };
 }
+
+/**
+ * `h` taken as far towards step t as `shared` reaches: `shared` is the same run of the same cell
+ * over the same tokens (the sliced whole-sentence job, sentenceTraces.ts), so its steps are the
+ * ones extendTo would compute. A large model's prediction curve or heatmaps may have run the
+ * sentence already; a far jump then costs nothing instead of running it a second time.
+ */
+export function adoptShared(h: History, shared: readonly StepTrace[], t: number): History {
+  const last = Math.min(t, shared.length - 1);
+  if (last < h.history.length) return h;
+  const tr = shared[last]!;
+  return { history: shared.slice(0, last + 1), frontier: { h: tr.h, c: 'c' in tr ? tr.c : null } };
+}

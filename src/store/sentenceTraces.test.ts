@@ -148,3 +148,41 @@ describe('the store seeks a far step of a large model in slices', () => {
     expect(s.getState().history).toHaveLength(151);
   });
 });
+
+describe('the store and the whole-sentence job share one run', () => {
+  it('a far jump after the heatmaps ran the sentence is immediate and uses those very steps', () => {
+    const clock = manualScheduler();
+    const s = createGatescopeStore({ scheduler: clock, text: WORDS.join(' ') });
+    s.getState().setModel(bigModel('lstm'));
+    const { model, embedded } = s.getState();
+    const all = fullTraces(model.cell, embedded); // what the heatmap view computed
+    s.getState().goTo(N - 1);
+    expect(s.getState().seeking).toBeNull();
+    expect(s.getState().t).toBe(N - 1);
+    expect(s.getState().history[N - 1]).toBe(all[N - 1]);
+    expect(clock.pending()).toBe(0);
+    // The frontier is the state after step N−1, as the engine's run ends.
+    const ref = run(model.cell, embedded.map((e) => e.x)).final;
+    expect(Array.from(s.getState().frontier.h)).toEqual(Array.from(ref.h));
+    expect(Array.from(s.getState().frontier.c!)).toEqual(Array.from(ref.c!));
+  });
+
+  it('a seek starts from how far the job got', () => {
+    vi.useFakeTimers();
+    const clock = manualScheduler();
+    const s = createGatescopeStore({ scheduler: clock, text: WORDS.join(' ') });
+    s.getState().setModel(bigModel('gru'));
+    const { model, embedded } = s.getState();
+    const per = stepsPerSlice(model.cell);
+    const stop = watchTraces(model.cell, embedded, () => {});
+    vi.advanceTimersToNextTimer();
+    vi.advanceTimersToNextTimer(); // the job has 2 slices
+    stop();
+    s.getState().goTo(N - 1);
+    clock.fire(); // one slice of the store's own, from the job's 2·per steps
+    expect(s.getState().history.length).toBe(Math.min(N, 3 * per));
+    while (clock.fire());
+    const ref = run(model.cell, embedded.map((e) => e.x)).traces;
+    expect(s.getState().history.map((tr) => Array.from(tr.h))).toEqual(ref.map((tr) => Array.from(tr.h)));
+  });
+});

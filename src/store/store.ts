@@ -10,8 +10,8 @@ import { readSafetensors, readVocab, stateDictToModelFile } from '../models/safe
 import { fetchModelFile, parseModelId, type ModelFetcher } from './modelLoader';
 import { MAX_MODEL_BYTES, fetchSameOrigin, type FileFetcher, type ModelSource, type OwnModelOrigin } from './ownModel';
 import { tokenize } from '../text/tokenize';
-import { embedAll, emptyHistory, extendTo } from './history';
-import { cheapToRun, stepsPerSlice } from './sentenceTraces';
+import { adoptShared, embedAll, emptyHistory, extendTo } from './history';
+import { cheapToRun, stepsPerSlice, traceProgress } from './sentenceTraces';
 import { TASK_TOKENIZER, type FlowSettings, type GatescopeState, type Lang, type LoadError, type ModelTaskChoice, type Panel, type Theme, type ViewName } from './types';
 import type { CellKind } from '../engine';
 import type { LabSettings } from '../train/lab';
@@ -94,7 +94,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       const { tokens, error } = tokenize(cut, model.tokenizer);
       const embedded = embedAll(model, tokens);
       const wanted = Math.max(0, Math.min(t, tokens.length - 1));
-      // At once only what is cheap; the rest of the way to a far step goes in slices (seekTo).
+      // At once only what is cheap; the rest of the way to a far step goes in slices (goTo seeks).
       const tt = cheapToRun(model.cell, wanted + 1) ? wanted : Math.min(wanted, stepsPerSlice(model.cell) - 1);
       const h = extendTo(model, embedded, emptyHistory(model), tt);
       return {
@@ -130,7 +130,8 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       const s = get();
       if (!s.seeking) return;
       const to = s.seeking.to;
-      const h = extendTo(s.model, s.embedded, s, Math.min(to, s.history.length - 1 + stepsPerSlice(s.model.cell)));
+      const from = adoptShared(s, traceProgress(s.model.cell, s.embedded).traces, to);
+      const h = extendTo(s.model, s.embedded, from, Math.min(to, from.history.length - 1 + stepsPerSlice(s.model.cell)));
       if (h.history.length > to) set({ t: to, history: h.history, frontier: h.frontier, seeking: null });
       else {
         set({ history: h.history, frontier: h.frontier, seeking: { to, reached: h.history.length - 1 } });
@@ -309,6 +310,11 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         const tt = Math.max(0, Math.min(Math.round(t), s.tokens.length - 1));
         stopSeek();
         if (!cheapToRun(s.model.cell, tt + 1 - s.history.length)) {
+          const shared = adoptShared(s, traceProgress(s.model.cell, s.embedded).traces, tt);
+          if (shared.history.length > tt) {
+            set({ t: tt, history: shared.history, frontier: shared.frontier, seeking: null });
+            return;
+          }
           // Far ahead on a large model: the page keeps answering while the steps are computed.
           set({ seeking: { to: tt, reached: s.history.length - 1 } });
           seekTimer = scheduler.setTimeout(seekSlice, 0);
