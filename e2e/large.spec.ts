@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { predict, run } from '../src/engine';
+import { predict, run, stackOf } from '../src/engine';
 import { readModelFile } from '../src/models/format';
 import { embedAll } from '../src/store/history';
 import { cheapToRun } from '../src/store/sentenceTraces';
@@ -19,7 +19,7 @@ test('a large model’s sentence runs once, in slices, for the curve, a far step
   await page.goto(`./?text=${encodeURIComponent(words.join(' '))}`);
   const f = randomModelFile('lstm', 8, 320, words, 7);
   const m = readModelFile(JSON.parse(f.buffer.toString('utf8'))).model;
-  expect(cheapToRun(m.cell, words.length)).toBe(false);
+  expect(cheapToRun(stackOf(m), words.length)).toBe(false);
   await page.getByTestId('own-model-input').setInputFiles(f);
   await expect(page.getByTestId('model-origin')).toContainText('random-lstm-320.json');
 

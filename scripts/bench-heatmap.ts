@@ -40,7 +40,7 @@ function nodePart() {
         x: Float64Array.from({ length: EMBED }, () => rng.uniform(-1, 1)),
       }));
       const t0 = performance.now();
-      const traces = fullTraces(cell, tokens);
+      const traces = fullTraces([cell], tokens)[0]!;
       const t1 = performance.now();
       heatmapSeries(traces);
       times.push(performance.now() - t0);

@@ -1,15 +1,19 @@
 /**
  * npm run trace -- --cell lstm [--model ID] --text "the clouds are in the sky"
  * npm run trace -- --model sentiment-lstm --text "the movie was not good"
+ * npm run trace -- --weights my-model.json --text "…"            your own model file
+ * npm run trace -- --weights my.safetensors --vocab vocab.txt --text "…"   a PyTorch state_dict
  * Prints the whole trace as JSON: the tokens, and for every step every vector the UI shows,
  * computed by the same engine and store code the page runs. A trained model (read from
- * public/models/<id>.json) adds its prediction after every step.
+ * public/models/<id>.json) adds its prediction after every step. A stacked model prints every
+ * layer of every step (`layers`, bottom first); the prediction reads the top one.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CELL_KINDS, predict, type CellKind } from '../src/engine';
 import { readModelFile } from '../src/models/format';
+import { readSafetensors, readVocab, stateDictToModelFile } from '../src/models/safetensors';
 import { parseModelId } from '../src/store/modelLoader';
 import { createGatescopeStore } from '../src/store/store';
 import { traceVectors } from '../src/viz/vectors';
@@ -24,6 +28,8 @@ const { values } = parseArgs({
     cell: { type: 'string', default: 'lstm' },
     model: { type: 'string' },
     text: { type: 'string' },
+    weights: { type: 'string' },
+    vocab: { type: 'string' },
   },
   strict: true,
 });
@@ -35,7 +41,24 @@ if (!(CELL_KINDS as readonly string[]).includes(kind)) fail(`unknown --cell "${v
 if (values.text === undefined) fail('give the sentence with --text "…"');
 
 const store = createGatescopeStore({ kind, text: values.text });
-if (requested && requested.task !== 'demo') {
+if (values.weights !== undefined) {
+  const path = values.weights;
+  const name = basename(path);
+  try {
+    let json: unknown;
+    if (/\.safetensors$/i.test(path)) {
+      const vocab = values.vocab !== undefined ? readVocab(readFileSync(values.vocab, 'utf8'), basename(values.vocab)) : null;
+      const { tensors, metadata } = readSafetensors(new Uint8Array(readFileSync(path)), name);
+      json = stateDictToModelFile(tensors, metadata, vocab, name);
+    } else if (/\.onnx$/i.test(path)) {
+      fail(`${name}: .onnx files are not read yet; export a gatescope-model JSON or the state_dict as .safetensors (README)`);
+    } else json = JSON.parse(readFileSync(path, 'utf8'));
+    const { model, meta } = readModelFile(json);
+    store.getState().setModel(model, meta, { from: 'file', name });
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+} else if (requested && requested.task !== 'demo') {
   const path = join(import.meta.dirname, '..', 'public', 'models', `${values.model}.json`);
   let json: unknown;
   try {
@@ -51,6 +74,7 @@ if (s0.tokenError?.kind === 'empty') fail('the text is empty');
 store.getState().goTo(s0.tokens.length - 1);
 const s = store.getState();
 
+const vectorsOf = (tr: (typeof s.history)[number]) => Object.fromEntries(traceVectors(tr).map((v) => [v.id, Array.from(v.values)]));
 const out = {
   model: s.model.id,
   trained: s.model.trained,
@@ -60,11 +84,13 @@ const out = {
   tokens: s.embedded.map((e) => ({ token: e.token, seen: e.seen, unknown: e.unknown })),
   warning: s.tokenError ? s.tokenError : undefined,
   labels: s.model.head?.labels,
+  ...(s.stack.length > 1 ? { layers: s.stack.length } : {}),
   steps: s.history.map((tr, t) => ({
     t,
     token: s.tokens[t],
-    ...(s.model.head ? { prediction: predict(s.model.head, tr.h) } : {}),
-    ...Object.fromEntries(traceVectors(tr).map((v) => [v.id, Array.from(v.values)])),
+    // The head reads the top layer's h.
+    ...(s.model.head ? { prediction: predict(s.model.head, s.stack[s.stack.length - 1]![t]!.h) } : {}),
+    ...(s.stack.length > 1 ? { layers: s.stack.map((l) => vectorsOf(l[t]!)) } : vectorsOf(tr)),
   })),
 };
 process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);

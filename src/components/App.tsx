@@ -17,6 +17,7 @@ import { StoreContext, useGatescope, useT } from './StoreContext';
 import { TokenStrip } from './TokenStrip';
 import { ValuesTable } from './ValuesTable';
 import { ViewTabs } from './ViewTabs';
+import { LayerPicker } from './LayerPicker';
 
 function Document() {
   const lang = useGatescope((s) => s.lang);
@@ -56,6 +57,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
       <TextError />
       {show('tokens') && <TokenStrip />}
       {show('controls') && <Controls />}
+      {show('controls') && <LayerPicker />}
       {/* In a slide a model's prediction line already says the step and token: one line, not two. */}
       {!lab && <StepStatus visible={show('controls') && !(embed && predicts)} />}
     </>

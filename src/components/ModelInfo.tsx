@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { stackOf } from '../engine';
 import { unreachableWords } from '../text/vocabCheck';
 import { useGatescope, useT } from './StoreContext';
 
@@ -23,7 +24,8 @@ export function ModelInfo() {
   return (
     <section className="model-info" aria-label={t('modelLabel')}>
       <p>
-        <strong>{t('modelLabel')}:</strong> <code>{model.id}</code> · {model.cell.inputSize}→{model.cell.hiddenSize}
+        <strong>{t('modelLabel')}:</strong> <code>{model.id}</code> · {[model.cell.inputSize, ...stackOf(model).map((c) => c.hiddenSize)].join('→')}
+        {stackOf(model).length > 1 && <> · {t('info.layers', { n: stackOf(model).length })}</>}
         {origin && (
           <span className="model-origin" data-testid="model-origin">
             {' '}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { LearnChart } from './LearnChart';
 import { linePoints, predictionsFromTraces, topK } from '../viz/predictions';
-import { predict } from '../engine';
+import { predict, stackOf } from '../engine';
 import { useTraces } from './useTraces';
 import { visibleToken } from '../text/visible';
 import { formatValue } from '../viz/vectors';
@@ -51,13 +51,14 @@ export function Prediction() {
   const step = useGatescope((s) => s.t);
   const lang = useGatescope((s) => s.lang);
   const setText = useGatescope((s) => s.setText);
-  const here = useGatescope((s) => s.history[s.t]);
+  // The head reads the top layer's h (of a one-layer model, its only layer).
+  const here = useGatescope((s) => s.stack[s.stack.length - 1]![s.t]);
   // The curve needs every step; a large model computes them in slices (the step on screen is
   // already in the store's history, so its value shows at once).
   const head = model.head;
   const curve = head?.kind === 'sigmoid';
-  const all = useTraces(model.cell, embedded, curve);
-  const probs = useMemo(() => (head && curve && all.complete ? predictionsFromTraces(head, all.traces) : null), [head, curve, all]);
+  const all = useTraces(stackOf(model), embedded, curve);
+  const probs = useMemo(() => (head && curve && all.complete ? predictionsFromTraces(head, all.layers[all.layers.length - 1]!) : null), [head, curve, all]);
   if (!head || !here) return null;
   const now = predict(head, here.h);
   const labels = lang === 'zh' && meta?.labelsZh ? meta.labelsZh : head.labels;
@@ -83,7 +84,7 @@ export function Prediction() {
             <SentimentChart ps={probs.map((p) => p[1]!)} t={step} tokens={tokens} />
           ) : (
             <p className="hint" role="status">
-              {t('pred.computing', { done: all.traces.length, total: all.total })}
+              {t('pred.computing', { done: all.layers[0]?.length ?? 0, total: all.total })}
             </p>
           )}
         </>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { embedSnippet, shareLinkChecked } from '../embed/snippet';
 import { MAX_LINK_QUERY } from '../store/urlParams';
 import { tracesWhenDone } from '../store/sentenceTraces';
+import { stackOf } from '../engine';
 import { downloadBlob, figureToPng, partsToString, svgToString, type Figure } from './exportImage';
 import { traceToCsv, traceToJson } from '../viz/exportTrace';
 import { useGatescope, useGatescopeStore, useT } from './StoreContext';
@@ -25,8 +26,8 @@ function download(name: string, type: string, body: string) {
  * large model's run comes in slices, as the heatmaps' does (and is shared with them).
  */
 async function fullExport(s: GatescopeState) {
-  const traces = await tracesWhenDone(s.model.cell, s.embedded);
-  return { model: s.model.id, cell: s.kind, tokens: s.embedded, traces };
+  const layers = await tracesWhenDone(stackOf(s.model), s.embedded);
+  return { model: s.model.id, cell: s.kind, tokens: s.embedded, layers };
 }
 
 /** Share a link, copy an iframe for slides, or download the trace. */

@@ -5,3 +5,4 @@ export * from './init';
 export { step, run, initialState, hasCellState, stepCost } from './step';
 export * from './model';
 export * from './grad';
+export * from './stack';

@@ -11,6 +11,7 @@
  */
 import { createRng, hashString } from './rng';
 import { matVecAdd, sigmoid } from './math';
+import type { Stack } from './stack';
 import type { CellParams, Matrix, Vec } from './types';
 
 /** Untrained demo models: every word gets a fixed pseudo-random vector from its hash. */
@@ -59,10 +60,31 @@ export interface Model {
   readonly task: ModelTask;
   readonly trained: boolean;
   readonly embedding: Embedding;
+  /** The recurrent layer that reads x_t (of a stack: the bottom one). */
   readonly cell: CellParams;
+  /**
+   * A stack's layers above `cell`, bottom up, each reading the h of the layer below (stack.ts);
+   * absent or empty for one layer. The head reads the top layer's h.
+   */
+  readonly above?: readonly CellParams[];
   readonly head: Head | null;
   /** How typed text is split for this model ('numbers': a comma- or space-separated series). */
   readonly tokenizer: 'words' | 'chars' | 'numbers';
+}
+
+const stacks = new WeakMap<Model, Stack>();
+
+/** Every layer of `m`, bottom up; the same array for the same model (views key caches on it). */
+export function stackOf(m: Model): Stack {
+  let s = stacks.get(m);
+  if (!s) stacks.set(m, (s = m.above?.length ? [m.cell, ...m.above] : [m.cell]));
+  return s;
+}
+
+/** The layer whose h the head reads. */
+export function topLayer(m: Model): CellParams {
+  const s = stackOf(m);
+  return s[s.length - 1]!;
 }
 
 export interface EmbeddedToken {

@@ -333,6 +333,15 @@ export const en = {
   'lab.gateLabel': '{kind} gate {gate} over the probe’s {n} words: mean {mean}, at the country {atMark}',
   'lab.error': 'The lab stopped: {message}',
   'model.fromLab': 'trained here in the lab',
+  'layer.picker': 'Layer of the stack ({n} layers)',
+  'layer.n': 'Layer {n}',
+  'layer.readsWords': 'This layer reads the words: its x_t is the word’s embedding.',
+  'layer.readsBelow': 'This layer reads layer {below}: its x_t is layer {below}’s h_t at the same step.',
+  'layer.readByHead': 'The prediction reads this layer’s h_t.',
+  'flow.stackNote': 'This model stacks {n} layers; the flow is measured along layer 1’s chain, the one that reads the words (the layers above do not change it).',
+  'unrolled.layerRow': 'Layer {n}',
+  'unrolled.layerChain': '{kind} layer {n} unrolled over the sentence',
+  'info.layers': '{n} layers',
 } as const;
 
 export type MessageKey = keyof typeof en;

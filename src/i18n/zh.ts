@@ -335,4 +335,13 @@ export const zh: Record<MessageKey, string> = {
   'lab.gateLabel': '{kind} 的 {gate} 在探针 {n} 个词上：均值 {mean}，国家处 {atMark}',
   'lab.error': '训练已停止：{message}',
   'model.fromLab': '在此训练',
+  'layer.picker': '堆叠的层（共 {n} 层）',
+  'layer.n': '第 {n} 层',
+  'layer.readsWords': '这一层读入词：它的 x_t 是词向量。',
+  'layer.readsBelow': '这一层读入第 {below} 层：它的 x_t 是第 {below} 层同一步的 h_t。',
+  'layer.readByHead': '预测读取这一层的 h_t。',
+  'flow.stackNote': '这个模型堆叠了 {n} 层；这里测量的是第 1 层（读入词的那一层）链上的梯度流（上面的层不会改变它）。',
+  'unrolled.layerRow': '第 {n} 层',
+  'unrolled.layerChain': '{kind} 第 {n} 层沿句子展开',
+  'info.layers': '{n} 层',
 };

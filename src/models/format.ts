@@ -39,6 +39,8 @@
 import {
   CELL_KINDS,
   UNK,
+  MAX_LAYERS,
+  stackMismatch,
   matrix,
   type Affine,
   type CellKind,
@@ -170,7 +172,7 @@ function canonicalCell(c: Record<string, Json>, kind: CellKind, E: number, H: nu
   }
 }
 
-function parseCell(v: Json): CellParams {
+function parseCell(v: Json): CellParams[] {
   const c = obj(v, 'cell');
   const kind = oneOf(field(c, 'kind', 'cell'), CELL_KINDS, 'cell.kind', 'cell kind');
   const layout = oneOf(field(c, 'layout', 'cell'), LAYOUTS, 'cell.layout', 'layout');
@@ -180,22 +182,51 @@ function parseCell(v: Json): CellParams {
   if (layout === 'canonical') {
     const E = positiveInt(field(c, 'inputSize', 'cell'), 'cell.inputSize');
     const H = positiveInt(field(c, 'hiddenSize', 'cell'), 'cell.hiddenSize');
-    return canonicalCell(c, kind, E, H);
+    return [canonicalCell(c, kind, E, H)];
   }
   const optional = <T>(key: string, read: (x: Json, path: string) => T): T | undefined => (c[key] === undefined ? undefined : read(c[key], `cell.${key}`));
-  return frameworkCell(
-    layout,
-    {
-      kind,
-      inputSize: optional('inputSize', positiveInt),
-      hiddenSize: optional('hiddenSize', positiveInt),
-      gateActivation: optional('gateActivation', (x, p) => oneOf(x, ['sigmoid', 'hardSigmoid'] as const, p, 'gate activation')),
-      reset: optional('reset', (x, p) => oneOf(x, ['after', 'before'] as const, p, 'GRU reset')),
-      coupling: optional('coupling', (x, p) => oneOf(x, ['i=1-f', 'f=1-i'] as const, p, 'coupling')),
-    },
-    obj(field(c, 'weights', 'cell'), 'cell.weights'),
-    c.config === undefined ? {} : obj(c.config, 'cell.config'),
-  );
+  const declared = {
+    kind,
+    inputSize: optional('inputSize', positiveInt),
+    hiddenSize: optional('hiddenSize', positiveInt),
+    gateActivation: optional('gateActivation', (x, p) => oneOf(x, ['sigmoid', 'hardSigmoid'] as const, p, 'gate activation')),
+    reset: optional('reset', (x, p) => oneOf(x, ['after', 'before'] as const, p, 'GRU reset')),
+    coupling: optional('coupling', (x, p) => oneOf(x, ['i=1-f', 'f=1-i'] as const, p, 'coupling')),
+  };
+  if (c.layers === undefined) return frameworkCell(layout, declared, obj(field(c, 'weights', 'cell'), 'cell.weights'), c.config === undefined ? {} : obj(c.config, 'cell.config'));
+  return frameworkLayers(layout, declared, c);
+}
+
+/**
+ * A stack written one entry per layer, bottom first: `cell.layers: [{ weights, config? }, …]`
+ * (an ONNX graph has one node per layer, a Keras model one layer object each). PyTorch keeps
+ * its stack in one state_dict (`_l1` tensors), so it has no `layers`. Every message points into
+ * the entry it is about (`cell.layers[1].weights.R`).
+ */
+function frameworkLayers(layout: Exclude<Layout, 'canonical'>, declared: Parameters<typeof frameworkCell>[1], c: Record<string, Json>): CellParams[] {
+  if (layout === 'pytorch') throw new ModelFileError('cell.layers', 'a PyTorch stack is one state_dict: put every layer\'s tensors (weight_ih_l1, …) in cell.weights');
+  if (c.weights !== undefined) throw new ModelFileError('cell.layers', 'give either cell.weights (one layer) or cell.layers (a stack), not both');
+  const raw = c.layers;
+  if (!Array.isArray(raw) || raw.length === 0) throw new ModelFileError('cell.layers', `expected a list of layers, found ${Array.isArray(raw) ? 'an empty list' : describe(raw)}`);
+  if (raw.length > MAX_LAYERS) throw new ModelFileError('cell.layers', `a stack of ${raw.length} layers; Gatescope reads 1 to ${MAX_LAYERS}`);
+  const out: CellParams[] = [];
+  raw.forEach((entry, k) => {
+    const at = `cell.layers[${k}]`;
+    try {
+      const e = obj(entry, at);
+      // Sizes declared on the cell are the bottom layer's; the ones above read the h below.
+      const d = k === 0 ? declared : { ...declared, inputSize: undefined, hiddenSize: undefined };
+      out.push(...frameworkCell(layout, d, obj(field(e, 'weights', at), `${at}.weights`), e.config === undefined ? {} : obj(e.config, `${at}.config`)));
+    } catch (err) {
+      if (err instanceof ModelFileError && err.path.startsWith('cell.') && !err.path.startsWith(at)) {
+        throw new ModelFileError(`${at}${err.path.slice('cell'.length)}`, err.message.slice(err.path.length + 2));
+      }
+      throw err;
+    }
+  });
+  const mismatch = stackMismatch(out);
+  if (mismatch) throw new ModelFileError('cell.layers', mismatch);
+  return out;
 }
 
 /** Exactly one of `keys` (the canonical name first, then the frameworks'): which one is present. */
@@ -329,10 +360,12 @@ export function readModelFile(json: Json): { model: Model; meta: ModelMeta } {
   const id = str(field(f, 'id', ''), 'id');
   const task = oneOf(field(f, 'task', ''), TASKS, 'task', 'task');
   const tokenizer = oneOf(field(f, 'tokenizer', ''), ['words', 'chars', 'numbers'] as const, 'tokenizer', 'tokenizer');
-  const cell = parseCell(field(f, 'cell', ''));
-  const embedding = parseEmbedding(field(f, 'embedding', ''), cell.inputSize, tokenizer);
-  const head = parseHead(field(f, 'head', ''), cell.hiddenSize);
-  const model: Model = { id, task, trained: true, embedding, cell, head, tokenizer };
+  const [cell, ...above] = parseCell(field(f, 'cell', ''));
+  const top = above.length ? above[above.length - 1]! : cell!;
+  const embedding = parseEmbedding(field(f, 'embedding', ''), cell!.inputSize, tokenizer);
+  // The head reads the top layer's h.
+  const head = parseHead(field(f, 'head', ''), top.hiddenSize);
+  const model: Model = { id, task, trained: true, embedding, cell: cell!, ...(above.length ? { above } : {}), head, tokenizer };
   return { model, meta: parseMeta(f, head.labels.length) };
 }
 

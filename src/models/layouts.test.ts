@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { embedToken, predict, run, type CellParams, type Model } from '../engine';
+import { createRng, embedToken, predict, randomParams, run, runStack, stackOf, type CellParams, type Model } from '../engine';
 import { tokenize } from '../text/tokenize';
 import { parseModelFile } from './format';
 import type { FrameworkLayout } from './layouts';
@@ -31,6 +31,8 @@ function outputs(m: Model) {
 
 const viaJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
 
+const gruM = () => shipped.find((m) => m.id === 'memory-gru')!;
+
 describe('framework layouts round-trip', () => {
   const layouts: FrameworkLayout[] = ['pytorch', 'keras', 'onnx'];
   for (const layout of layouts) {
@@ -54,6 +56,47 @@ describe('framework layouts round-trip', () => {
   it('covers every kind in some layout', () => {
     const kinds = new Set(shipped.flatMap((m) => layouts.filter((l) => expressible(m.cell, l)).map(() => m.cell.kind)));
     expect([...kinds].sort()).toEqual(['gru', 'lstm', 'peephole', 'rnn']);
+  });
+
+  // Stacks: PyTorch's _l{k} tensors, Keras' and ONNX's cell.layers, 2 and 3 layers, every kind a
+  // layout can express; the engine's run of the stack read back equals the original's.
+  for (const layout of layouts) {
+    for (const kind of ['rnn', 'lstm', 'gru', 'peephole'] as const) {
+      for (const L of [2, 3]) {
+        const base = shipped.find((m) => m.id === `memory-${kind}`)!;
+        if (!expressible(base.cell, layout)) continue;
+        it(`a ${L}-layer ${kind} stack → ${layout} → engine: the same outputs in every layer`, () => {
+          const rng = createRng(40 + L);
+          const H = base.cell.hiddenSize;
+          const above = Array.from({ length: L - 1 }, () => randomParams(kind, H, H, rng, { scale: 0.8 }));
+          const m: Model = { ...base, above, head: { ...base.head!, W: base.head!.W } };
+          const back = parseModelFile(viaJson(toFrameworkModelFile(m, layout)));
+          expect(stackOf(back)).toHaveLength(L);
+          const text = 'i grew up in france and i speak fluent french zzzq';
+          const xs = tokenize(text, m.tokenizer).tokens.map((t) => embedToken(m.embedding, t).x);
+          const a = runStack(stackOf(m), xs).layers;
+          const b = runStack(stackOf(back), xs).layers;
+          a.forEach((layer, l) => layer.forEach((tr, t) => tr.h.forEach((v, k) => expect(Math.abs(v - b[l]![t]!.h[k]!)).toBeLessThanOrEqual(layout === 'keras' ? 1e-13 : 0))));
+        });
+      }
+    }
+  }
+
+  it('a stack in cell.layers: each message points into its entry', () => {
+    const m: Model = { ...gruM(), above: [randomParams('gru', gruM().cell.hiddenSize, gruM().cell.hiddenSize, createRng(3))] };
+    const f = viaJson(toFrameworkModelFile(m, 'onnx')) as { cell: { layers: { weights: { R: number[][][] }; config: Record<string, unknown> }[]; weights?: unknown } };
+    const broken = viaJson(f) as typeof f;
+    broken.cell.layers[1]!.weights.R[0]!.pop();
+    expect(() => parseModelFile(broken)).toThrow(/^cell\.layers\[1\]\.weights\.R: expected shape/);
+    const noLbr = viaJson(f) as typeof f;
+    delete noLbr.cell.layers[1]!.config.linear_before_reset;
+    expect(() => parseModelFile(noLbr)).toThrow(/^cell\.layers\[1\]\.config\.linear_before_reset: missing/);
+    const both = viaJson(f) as typeof f;
+    both.cell.weights = both.cell.layers[0]!.weights;
+    expect(() => parseModelFile(both)).toThrow(/^cell\.layers: give either cell\.weights \(one layer\) or cell\.layers \(a stack\), not both/);
+    const five = viaJson(f) as typeof f;
+    five.cell.layers = [0, 1, 2, 3, 4].map(() => f.cell.layers[1]!);
+    expect(() => parseModelFile(five)).toThrow(/^cell\.layers: a stack of 5 layers; Gatescope reads 1 to 4/);
   });
 
   it('refuses what the framework cannot express, at export time', () => {
@@ -91,9 +134,12 @@ describe('framework layout errors', () => {
     ['keras relu gates', 'keras', (f) => (f.cell.config.recurrent_activation = 'relu'), /^cell\.config\.recurrent_activation: unsupported activation "relu"/],
     ['keras relu activation', 'keras', (f) => (f.cell.config.activation = 'relu'), /^cell\.config\.activation: unsupported activation "relu"; supported: "tanh"/],
     ['pytorch relu', 'pytorch', (f) => (f.cell.config.nonlinearity = 'relu'), /^cell\.config\.nonlinearity: unsupported activation "relu"/],
-    ['pytorch two layers', 'pytorch', (f) => (f.cell.config.num_layers = 2), /^cell\.config\.num_layers: unsupported value 2/],
+    ['pytorch num_layers vs the tensors', 'pytorch', (f) => (f.cell.config.num_layers = 2), /^cell\.config\.num_layers: is 2 but the weights have 1 layer \(weight_hh_l0 … weight_hh_l0\)/],
+    ['pytorch a layer missing in the stack', 'pytorch', (f) => { delete f.cell.config.num_layers; f.cell.weights.weight_ih_l2 = f.cell.weights.weight_hh_l0; }, /^cell\.weights\.weight_hh_l1: missing: the weights have layers up to 2/],
+    ['pytorch five layers', 'pytorch', (f) => { delete f.cell.config.num_layers; for (let k = 1; k < 5; k++) { f.cell.weights[`weight_ih_l${k}`] = f.cell.weights.weight_hh_l0; f.cell.weights[`weight_hh_l${k}`] = f.cell.weights.weight_hh_l0; } }, /^cell\.weights\.weight_hh_l4: a stack of 5 layers; Gatescope reads 1 to 4/],
+    ['pytorch layer 1 of the wrong width', 'pytorch', (f) => { f.cell.config.num_layers = 2; f.cell.weights.weight_ih_l1 = f.cell.weights.weight_ih_l0; f.cell.weights.weight_hh_l1 = f.cell.weights.weight_hh_l0; }, /^cell\.weights: layer 2 reads \d+ inputs, but layer 1 outputs \d+ \(its hidden size\)/],
+    ['pytorch layer 1 tensor of the wrong shape', 'pytorch', (f) => { f.cell.config.num_layers = 2; f.cell.weights.weight_ih_l1 = f.cell.weights.weight_hh_l0; f.cell.weights.weight_hh_l1 = f.cell.weights.weight_hh_l0.slice(1); }, /^cell\.weights\.weight_hh_l1: expected shape/],
     ['pytorch bidirectional', 'pytorch', (f) => (f.cell.config.bidirectional = true), /^cell\.config\.bidirectional: unsupported value true/],
-    ['pytorch second layer, no config', 'pytorch', (f) => (f.cell.weights.weight_ih_l1 = f.cell.weights.weight_hh_l0), /^cell\.weights\.weight_ih_l1: a tensor of layer 1: Gatescope runs one recurrent layer/],
     ['pytorch reverse direction', 'pytorch', (f) => (f.cell.weights.weight_ih_l0_reverse = f.cell.weights.weight_ih_l0), /^cell\.weights\.weight_ih_l0_reverse: a reverse-direction tensor/],
     ['keras unknown tensor', 'keras', (f) => (f.cell.weights.kernel_2 = f.cell.weights.kernel), /^cell\.weights\.kernel_2: not a Keras tensor name; expected kernel, recurrent_kernel, bias/],
     ['onnx relu', 'onnx', (f) => (f.cell.config.activations = ['Relu', 'Tanh', 'Tanh']), /^cell\.config\.activations\[0\]: unsupported value string "Relu"/],

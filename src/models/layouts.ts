@@ -15,7 +15,7 @@
  * Importer errors (field `keras.kernel`) are re-thrown as ModelFileErrors with the file's path
  * (`cell.weights.kernel`), so every message points into the JSON the user wrote.
  */
-import type { CellKind, CellParams, Coupling, GateActivation, GruReset } from '../engine';
+import { MAX_LAYERS, stackMismatch, type CellKind, type CellParams, type Coupling, type GateActivation, type GruReset } from '../engine';
 import { fromKeras, fromOnnx, fromPytorch, WeightImportError } from '../engine/importers';
 import { ModelFileError } from './errors';
 
@@ -35,7 +35,8 @@ function rethrow(e: unknown, fw: FrameworkLayout): never {
   if (!(e instanceof WeightImportError)) throw e;
   const rest = e.field.startsWith(`${fw}.`) ? e.field.slice(fw.length + 1) : e.field;
   const name = rest.split(/[.[]/)[0]!;
-  const path = name === 'kind' ? 'cell.kind' : TENSORS[fw].includes(name) ? `cell.weights.${rest}` : `cell.config.${rest}`;
+  const tensor = TENSORS[fw].includes(name) || (fw === 'pytorch' && /^(weight|bias)_(ih|hh)_l\d+$/.test(name));
+  const path = name === 'kind' ? 'cell.kind' : tensor ? `cell.weights.${rest}` : `cell.config.${rest}`;
   const prefix = `${e.field}: `;
   throw new ModelFileError(path, e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message);
 }
@@ -78,27 +79,43 @@ function kerasGate(config: Obj, declared: GateActivation | undefined): GateActiv
 }
 
 /**
- * A tensor the layout does not name is refused rather than ignored: a second layer's weights
- * (`weight_ih_l1`) or a reverse direction's would otherwise be dropped without a word, and the
+ * A tensor the layout does not name is refused rather than ignored: a reverse direction's
+ * (`weight_ih_l0_reverse`) or a misspelt one would otherwise be dropped without a word, and the
  * numbers shown would not be the model's.
  */
 function refuseUnknownTensors(layout: FrameworkLayout, weights: Obj): void {
-  const extra = Object.keys(weights).find((k) => !TENSORS[layout].includes(k));
+  const known = (k: string) => TENSORS[layout].includes(k) || (layout === 'pytorch' && /^(weight|bias)_(ih|hh)_l[1-9]\d*$/.test(k));
+  const extra = Object.keys(weights).find((k) => !known(k));
   if (extra === undefined) return;
-  const layer = /_l(\d+)(_reverse)?$/.exec(extra);
-  const why = layer?.[2]
+  const why = /_reverse$/.test(extra)
     ? 'a reverse-direction tensor: Gatescope runs the forward direction only (export a unidirectional layer)'
-    : layer
-      ? `a tensor of layer ${layer[1]}: Gatescope runs one recurrent layer, and stacked models are not supported yet (export one layer, or a 1-layer model)`
-      : `not a ${NAMES[layout]} tensor name; expected ${TENSORS[layout].join(', ')}`;
+    : `not a ${NAMES[layout]} tensor name; expected ${TENSORS[layout].join(', ')}${layout === 'pytorch' ? ' (and _l1, _l2, … for the layers of a stack)' : ''}`;
   throw new ModelFileError(`cell.weights.${extra}`, why);
 }
 
-function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, config: Obj, declaredGate: GateActivation | undefined): CellParams {
+/**
+ * A PyTorch stack's layers from their state_dict suffixes: layer k's tensors end in `_l{k}`.
+ * The count comes from the tensors; config.num_layers, when given, must agree, and no layer may
+ * be missing between 0 and the top.
+ */
+function pytorchLayers(weights: Obj, config: Obj): Obj[] {
+  const ks = Object.keys(weights).map((k) => /_l(\d+)$/.exec(k)).filter((m) => m !== null).map((m) => Number(m[1]));
+  const L = ks.length === 0 ? 1 : Math.max(...ks) + 1;
+  if (L > MAX_LAYERS) throw new ModelFileError(`cell.weights.weight_hh_l${L - 1}`, `a stack of ${L} layers; Gatescope reads 1 to ${MAX_LAYERS}`);
+  const n = config.num_layers;
+  if (n !== undefined && n !== null && n !== L) throw new ModelFileError('cell.config.num_layers', `is ${show(n)} but the weights have ${L} layer${L === 1 ? '' : 's'} (weight_hh_l0 … weight_hh_l${L - 1})`);
+  return Array.from({ length: L }, (_, k) => {
+    const layer: Obj = {};
+    for (const name of ['weight_ih', 'weight_hh', 'bias_ih', 'bias_hh']) if (weights[`${name}_l${k}`] !== undefined) layer[`${name}_l0`] = weights[`${name}_l${k}`];
+    if (layer.weight_hh_l0 === undefined) throw new ModelFileError(`cell.weights.weight_hh_l${k}`, `missing: the weights have layers up to ${L - 1}, so every layer 0 … ${L - 1} needs its tensors`);
+    return layer;
+  });
+}
+
+function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, config: Obj, declaredGate: GateActivation | undefined): CellParams[] {
   refuseUnknownTensors(layout, weights);
   switch (layout) {
     case 'pytorch': {
-      expectConfig(config, 'num_layers', [1], 'one layer only (export each layer separately is not supported)');
       expectConfig(config, 'bidirectional', [false, 0], 'forward direction only');
       expectConfig(config, 'proj_size', [0], 'no LSTM projection');
       const nl = config.nonlinearity;
@@ -108,7 +125,15 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
       }
       if (nl !== undefined && nl !== null && nl !== 'tanh') throw new ModelFileError('cell.config.nonlinearity', `unsupported activation ${show(nl)}; supported: "tanh" (a relu RNN would be computed wrongly, so it is refused)`);
       if (declaredGate === 'hardSigmoid') throw new ModelFileError('cell.gateActivation', 'PyTorch recurrent layers always use sigmoid gates');
-      return fromPytorch(kind as 'rnn' | 'lstm' | 'gru', weights as never);
+      return pytorchLayers(weights, config).map((layer, k) => {
+        try {
+          return fromPytorch(kind as 'rnn' | 'lstm' | 'gru', layer as never);
+        } catch (e) {
+          // Layer k's tensors were read under layer 0's names: give them back their own.
+          if (k > 0 && e instanceof WeightImportError) throw new WeightImportError(e.field.replace(/_l0\b/g, `_l${k}`), e.message.replace(/_l0\b/g, `_l${k}`));
+          throw e;
+        }
+      });
     }
     case 'keras': {
       const act = config.activation;
@@ -116,7 +141,7 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
       expectConfig(config, 'go_backwards', [false], 'forward direction only');
       const gateActivation = kind === 'rnn' ? 'sigmoid' : kerasGate(config, declaredGate);
       const reset_after = config.reset_after as boolean | undefined;
-      return fromKeras(kind as 'rnn' | 'lstm' | 'gru', weights as never, { gateActivation, ...(kind === 'gru' && reset_after !== undefined ? { reset_after } : {}) });
+      return [fromKeras(kind as 'rnn' | 'lstm' | 'gru', weights as never, { gateActivation, ...(kind === 'gru' && reset_after !== undefined ? { reset_after } : {}) })];
     }
     case 'onnx': {
       // A GRU's reset placement is not in its tensors: PyTorch's export writes
@@ -125,7 +150,7 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
         throw new ModelFileError('cell.config.linear_before_reset', 'missing: an ONNX GRU file must give the node\'s linear_before_reset (1 from torch.onnx.export, 0 the ONNX default); the weights do not say which');
       }
       const op = kind === 'peephole' || kind === 'coupled' ? 'lstm' : kind;
-      return fromOnnx(op as 'rnn' | 'lstm' | 'gru', weights as never, config as never);
+      return [fromOnnx(op as 'rnn' | 'lstm' | 'gru', weights as never, config as never)];
     }
   }
 }
@@ -140,17 +165,22 @@ export interface Declared {
   readonly coupling?: Coupling;
 }
 
-export function frameworkCell(layout: FrameworkLayout, d: Declared, weights: Obj, config: Obj): CellParams {
+export function frameworkCell(layout: FrameworkLayout, d: Declared, weights: Obj, config: Obj): CellParams[] {
   const allowed: readonly CellKind[] = layout === 'onnx' ? ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] : ['rnn', 'lstm', 'gru'];
   if (!allowed.includes(d.kind)) {
     throw new ModelFileError('cell.kind', `${NAMES[layout]} has no "${d.kind}" layer; with layout "${layout}" expected one of ${allowed.join(', ')}`);
   }
-  let p: CellParams;
+  let stack: CellParams[];
   try {
-    p = importCell(layout, d.kind, weights, config, d.gateActivation);
+    stack = importCell(layout, d.kind, weights, config, d.gateActivation);
   } catch (e) {
     rethrow(e, layout);
   }
+  // Sizes and options are the bottom layer's (layer 1 reads x); the layers above were read from
+  // the same kind of tensors, and stack.ts checks that each reads the h below it.
+  const p = stack[0]!;
+  const mismatch = stackMismatch(stack);
+  if (mismatch) throw new ModelFileError('cell.weights', mismatch);
   if (p.kind !== d.kind) {
     const why = p.kind === 'peephole' ? 'the weights have P (peepholes)' : p.kind === 'coupled' ? 'config.input_forget is 1' : 'the weights have no P and input_forget is 0';
     throw new ModelFileError('cell.kind', `is "${d.kind}" but ${why}, which makes a "${p.kind}" cell`);
@@ -169,5 +199,5 @@ export function frameworkCell(layout: FrameworkLayout, d: Declared, weights: Obj
   if (p.kind !== 'rnn') check('cell.gateActivation', d.gateActivation, p.gateActivation, `the ${NAMES[layout]} config`);
   if (p.kind === 'gru') check('cell.reset', d.reset, p.reset, 'PyTorch: after; Keras: reset_after; ONNX: linear_before_reset');
   if (p.kind === 'coupled') check('cell.coupling', d.coupling, p.coupling, 'ONNX input_forget=1 derives f from i');
-  return p;
+  return stack;
 }

@@ -42,15 +42,20 @@ describe('.safetensors state_dicts', () => {
     });
   }
 
-  it('refuses, naming the file and tensor: no vocabulary, a second layer, an nn.RNN without nonlinearity, cut bytes', () => {
+  it('refuses, naming the file and tensor: no vocabulary, a reverse direction, an nn.RNN without nonlinearity, cut bytes', () => {
     const { m, t } = stateDict('lstm', 'lstm.');
     const vocab = m.embedding.kind === 'table' ? m.embedding.vocab : [];
     const read = (x: Record<string, number[] | number[][]>, meta = {}) => readSafetensors(safetensorsFile(x, meta), 'imdb.safetensors');
     const r = read(t);
     expect(() => stateDictToModelFile(r.tensors, r.metadata, null, 'imdb.safetensors')).toThrow(/^imdb\.safetensors: holds no vocabulary: drop the vocabulary file/);
     expect(() => stateDictToModelFile(r.tensors, r.metadata, vocab.slice(1), 'imdb.safetensors')).toThrow(/has 6 rows, but the vocabulary file has 5 words/);
+    const back = read({ ...t, 'lstm.weight_ih_l0_reverse': t['lstm.weight_ih_l0']! });
+    expect(() => stateDictToModelFile(back.tensors, back.metadata, vocab, 'imdb.safetensors')).toThrow(/tensor lstm\.weight_ih_l0_reverse: a reverse direction/);
+    // A second layer is a stack (layer 2 reads layer 1's h, so its weight_ih is [4H][H]).
     const two = read({ ...t, 'lstm.weight_ih_l1': t['lstm.weight_hh_l0']!, 'lstm.weight_hh_l1': t['lstm.weight_hh_l0']! });
-    expect(() => stateDictToModelFile(two.tensors, two.metadata, vocab, 'imdb.safetensors')).toThrow(/tensor lstm\.weight_(ih|hh)_l1: a second layer/);
+    const file = stateDictToModelFile(two.tensors, two.metadata, vocab, 'imdb.safetensors') as { cell: { config: { num_layers: number }; weights: object } };
+    expect(file.cell.config.num_layers).toBe(2);
+    expect(Object.keys(file.cell.weights)).toEqual(expect.arrayContaining(['weight_ih_l1', 'weight_hh_l1']));
     const rnn = stateDict('rnn', 'rnn.');
     const nr = read(rnn.t);
     expect(() => stateDictToModelFile(nr.tensors, nr.metadata, vocab, 'imdb.safetensors')).toThrow(/must say its nonlinearity in the metadata/);

@@ -118,8 +118,8 @@ export function readVocab(text: string, file: string): string[] {
 
 /**
  * The model file (PyTorch layout) for a state_dict and its vocabulary. Refuses, naming the
- * tensor, what it cannot place: two recurrent layers, a second layer (stacked: not yet), no
- * embedding or two candidates, a kind the rows do not give.
+ * tensor, what it cannot place: two recurrent modules, a reverse direction, no embedding or two
+ * candidates, a kind the rows do not give. A stack's layers are its _l0 … _l{L-1} tensors.
  */
 export function stateDictToModelFile(tensors: Map<string, Tensor>, metadata: Record<string, string>, vocab: readonly string[] | null, file: string): Record<string, unknown> {
   const fail = (what: string) => new ModelFileError(file, what);
@@ -128,8 +128,11 @@ export function stateDictToModelFile(tensors: Map<string, Tensor>, metadata: Rec
   if (layers.length > 1) throw fail(`has ${layers.length} recurrent layers (${layers.map((p) => `${p}weight_hh_l0`).join(', ')}); Gatescope reads one`);
   const pre = layers[0]!;
   const get = (name: string) => tensors.get(pre + name);
-  const deeper = [...tensors.keys()].find((k) => k.startsWith(pre) && /_l[1-9]\d*(_reverse)?$|_reverse$/.test(k));
-  if (deeper) throw fail(`tensor ${deeper}: ${deeper.includes('reverse') ? 'a reverse direction' : 'a second layer'}; Gatescope runs one forward layer (stacked models are not read yet)`);
+  const reverse = [...tensors.keys()].find((k) => k.startsWith(pre) && /_reverse$/.test(k));
+  if (reverse) throw fail(`tensor ${reverse}: a reverse direction; Gatescope runs forward layers only`);
+  // A stack: layer k's tensors end in _l{k} (PyTorch's num_layers).
+  const layerOf = (k: string) => Number(/_l(\d+)$/.exec(k)?.[1] ?? -1);
+  const L = 1 + Math.max(0, ...[...tensors.keys()].filter((k) => k.startsWith(pre) && /^(weight|bias)_(ih|hh)_l\d+$/.test(k.slice(pre.length))).map(layerOf));
   const hh = get('weight_hh_l0')!;
   const ih = get('weight_ih_l0');
   if (!ih) throw fail(`has ${pre}weight_hh_l0 but no ${pre}weight_ih_l0`);
@@ -139,17 +142,21 @@ export function stateDictToModelFile(tensors: Map<string, Tensor>, metadata: Rec
   const kind = G === 1 ? 'rnn' : G === 3 ? 'gru' : G === 4 ? 'lstm' : null;
   if (!kind) throw fail(`tensor ${pre}weight_hh_l0 is [${hh.shape.join(', ')}]: its rows are not 1, 3 or 4 blocks of H = ${H} (nn.RNN, nn.GRU, nn.LSTM)`);
   const I = ih.shape[1]!;
-  const config: Record<string, unknown> = { num_layers: 1, bidirectional: false };
+  const config: Record<string, unknown> = { num_layers: L, bidirectional: false };
   if (kind === 'rnn') {
     if (!metadata.nonlinearity) throw fail(`an nn.RNN (${pre}weight_hh_l0 is [${H}, ${H}]) must say its nonlinearity in the metadata: save_file(state_dict, path, metadata={"nonlinearity": "tanh"}); a relu RNN has the same tensors`);
     config.nonlinearity = metadata.nonlinearity;
   }
   const weights: Record<string, unknown> = {};
-  for (const k of ['weight_ih_l0', 'weight_hh_l0', 'bias_ih_l0', 'bias_hh_l0']) {
-    const t = get(k);
-    if (t) weights[k] = nested(t);
+  for (let l = 0; l < L; l++) {
+    for (const k of [`weight_ih_l${l}`, `weight_hh_l${l}`, `bias_ih_l${l}`, `bias_hh_l${l}`]) {
+      const t = get(k);
+      if (t) weights[k] = nested(t);
+    }
   }
-  const rest = [...tensors.entries()].filter(([k]) => !k.startsWith(pre) || !/(weight|bias)_(ih|hh)_l0$/.test(k));
+  // The head reads the top layer's h; format.ts checks each layer's shapes against the one below.
+  const Htop = get(`weight_hh_l${L - 1}`)?.shape[1] ?? H;
+  const rest = [...tensors.entries()].filter(([k]) => !k.startsWith(pre) || !/(weight|bias)_(ih|hh)_l\d+$/.test(k));
   const embeds = rest.filter(([k, t]) => k.endsWith('weight') && t.shape.length === 2 && t.shape[1] === I && !(t.shape[1] === H && tensors.has(k.replace(/weight$/, 'bias'))));
   if (embeds.length === 0) throw fail(`has no embedding: expected a …weight tensor [words, ${I}] (nn.Embedding) beside ${pre}weight_ih_l0 [${ih.shape.join(', ')}]`);
   if (embeds.length > 1) throw fail(`has ${embeds.length} tensors that could be the embedding (${embeds.map(([k, t]) => `${k} [${t.shape.join(', ')}]`).join(', ')}); keep one in the file`);
@@ -158,9 +165,9 @@ export function stateDictToModelFile(tensors: Map<string, Tensor>, metadata: Rec
   if (!vocab) throw fail(`holds no vocabulary: drop the vocabulary file (one word per line, or JSON) together with it; the embedding ${embName} has ${V} rows`);
   if (vocab.length !== V) throw fail(`embedding ${embName} has ${V} rows, but the vocabulary file has ${vocab.length} words`);
   if (!vocab.includes(UNK)) throw fail(`the vocabulary has no "${UNK}": unknown words need a row (rename your out-of-vocabulary token to "${UNK}")`);
-  const heads = rest.filter(([k, t]) => k !== embName && k.endsWith('weight') && t.shape.length === 2 && t.shape[1] === H);
+  const heads = rest.filter(([k, t]) => k !== embName && k.endsWith('weight') && t.shape.length === 2 && t.shape[1] === Htop);
   if (heads.length > 1) throw fail(`has ${heads.length} tensors that could be the head (${heads.map(([k]) => k).join(', ')}); keep one`);
-  if (heads.length === 0) throw fail(`has no head: expected a …weight tensor [outputs, ${H}] (nn.Linear on h) and its …bias`);
+  if (heads.length === 0) throw fail(`has no head: expected a …weight tensor [outputs, ${Htop}] (nn.Linear on the top layer's h) and its …bias`);
   let head: Record<string, unknown>;
   {
     const [hName, W] = heads[0]!;

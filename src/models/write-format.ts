@@ -33,6 +33,8 @@ export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 
   const r: Round = precision === 'exact' ? exact : round6;
   if (m.embedding.kind === 'hashed') throw new Error('toModelFile: a hashed (demo) embedding is not written');
   if (!m.head) throw new Error('toModelFile: the model has no head');
+  // The canonical layout holds one layer; a stack is written in a framework layout (write-layouts.ts).
+  if (m.above?.length) throw new Error('toModelFile: a stacked model is written with toFrameworkModelFile');
   const c = m.cell;
   const e = m.embedding;
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_KINDS } from '../engine';
+import { CELL_KINDS, stackOf } from '../engine';
 import { compareTraces, fullTraces } from './compare';
 import { createGatescopeStore } from './store';
 
@@ -9,7 +9,7 @@ describe('whole-sentence traces', () => {
   it('fullTraces equals the store history run to the last step, for every kind', () => {
     for (const kind of CELL_KINDS) {
       const s = createGatescopeStore({ text: TEXT, kind });
-      const full = fullTraces(s.getState().model.cell, s.getState().embedded);
+      const full = fullTraces(stackOf(s.getState().model), s.getState().embedded)[0]!;
       expect(s.getState().t).toBe(0); // computing it did not move the student
       s.getState().goTo(99);
       const hist = s.getState().history;

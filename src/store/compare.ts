@@ -5,7 +5,7 @@
  * the student's step, so they run the engine themselves. Results are memoized per token list
  * (the store's `embedded` array: a new sentence or model makes a new one) and per cell.
  */
-import { run, type CellKind, type CellParams, type EmbeddedToken, type Model, type StepTrace } from '../engine';
+import { run, type CellKind, type CellParams, type EmbeddedToken, type Model, type Stack, type StepTrace } from '../engine';
 import { demoModel } from '../models/demo';
 import { readModelFile } from '../models/format';
 import { embedAll } from './history';
@@ -21,6 +21,13 @@ export function demoCell(kind: CellKind): CellParams {
   if (!c) demoCells.set(kind, (c = demoModel(kind).cell));
   return c;
 }
+/** The same cell as a stack of one, also kept (sentenceTraces keys its jobs on the array). */
+const demoStacks = new Map<CellKind, Stack>();
+function demoStack(kind: CellKind): Stack {
+  let st = demoStacks.get(kind);
+  if (!st) demoStacks.set(kind, (st = [demoCell(kind)]));
+  return st;
+}
 
 /**
  * The comparison row: the demo cell of `kind` on the same x's the store's model saw. Null when
@@ -29,7 +36,7 @@ export function demoCell(kind: CellKind): CellParams {
 export function compareTraces(kind: CellKind, embedded: readonly EmbeddedToken[]): readonly StepTrace[] | null {
   const cell = demoCell(kind);
   if (embedded.some((e) => e.x.length !== cell.inputSize)) return null;
-  return fullTraces(cell, embedded);
+  return fullTraces(demoStack(kind), embedded)[0]!;
 }
 
 /**

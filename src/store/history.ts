@@ -3,44 +3,55 @@
  * are computed lazily up to the furthest step asked for, so a 200-token sentence costs nothing
  * until the student goes there, and the trace at t always equals a fresh run to t.
  */
-import { embedToken, initialState, step, type CellState, type EmbeddedToken, type Model, type StepTrace } from '../engine';
+import { embedToken, initialStack, stackOf, stepStack, type CellState, type EmbeddedToken, type Model, type StepTrace } from '../engine';
 
 export interface History {
-  readonly history: readonly StepTrace[];
-  readonly frontier: CellState;
+  /** stack[l][t]: layer l's trace at step t (one row per layer; a one-layer model has one). */
+  readonly stack: readonly (readonly StepTrace[])[];
+  /** Every layer's state after the last step computed (the start states when none is). */
+  readonly frontier: readonly CellState[];
 }
 
 export function emptyHistory(model: Model): History {
-  return { history: [], frontier: initialState(model.cell) };
+  return { stack: stackOf(model).map(() => []), frontier: initialStack(stackOf(model)) };
 }
 
 export function embedAll(model: Model, tokens: readonly string[]): EmbeddedToken[] {
   return tokens.map((tok) => embedToken(model.embedding, tok));
 }
 
-/** Extends `h` so that it holds steps 0..t (no-op when it already does). */
+/** Steps computed so far. */
+export const stepsDone = (h: History): number => h.stack[0]!.length;
+
+/** Extends `h` so that it holds steps 0..t of every layer (no-op when it already does). */
 export function extendTo(model: Model, embedded: readonly EmbeddedToken[], h: History, t: number): History {
   const last = Math.min(t, embedded.length - 1);
-  if (h.history.length > last) return h;
-  const history = h.history.slice();
+  if (stepsDone(h) > last) return h;
+  const layers = stackOf(model);
+  const stack = h.stack.map((l) => l.slice());
   let frontier = h.frontier;
-  for (let k = history.length; k <= last; k++) {
-    const r = step(model.cell, frontier, embedded[k]!.x);
-    history.push(r.trace);
-    frontier = r.state;
+  for (let k = stepsDone(h); k <= last; k++) {
+    const r = stepStack(layers, frontier, embedded[k]!.x);
+    r.traces.forEach((tr, l) => stack[l]!.push(tr));
+    frontier = r.states;
   }
-  return { history, frontier };
+  return { stack, frontier };
 }
 
 /**
- * `h` taken as far towards step t as `shared` reaches: `shared` is the same run of the same cell
+ * `h` taken as far towards step t as `shared` reaches: `shared` is the same run of the same stack
  * over the same tokens (the sliced whole-sentence job, sentenceTraces.ts), so its steps are the
  * ones extendTo would compute. A large model's prediction curve or heatmaps may have run the
  * sentence already; a far jump then costs nothing instead of running it a second time.
  */
-export function adoptShared(h: History, shared: readonly StepTrace[], t: number): History {
-  const last = Math.min(t, shared.length - 1);
-  if (last < h.history.length) return h;
-  const tr = shared[last]!;
-  return { history: shared.slice(0, last + 1), frontier: { h: tr.h, c: 'c' in tr ? tr.c : null } };
+export function adoptShared(h: History, shared: readonly (readonly StepTrace[])[], t: number): History {
+  const last = Math.min(t, shared[0]!.length - 1);
+  if (last < stepsDone(h)) return h;
+  return {
+    stack: shared.map((l) => l.slice(0, last + 1)),
+    frontier: shared.map((l) => {
+      const tr = l[last]!;
+      return { h: tr.h, c: 'c' in tr ? tr.c : null };
+    }),
+  };
 }

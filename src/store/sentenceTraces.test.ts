@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run, stepCost, type CellKind } from '../engine';
+import { run, stackOf, stepCost, type CellKind } from '../engine';
 import { demoModel } from '../models/demo';
 import { randomTableModel } from '../models/random';
 import { embedAll } from './history';
@@ -27,13 +27,14 @@ describe('stepCost and the slice sizes', () => {
   });
 
   it('a demo sentence runs at once; a hidden-320 LSTM over 200 tokens does not', () => {
-    expect(cheapToRun(demoModel('lstm').cell, 200)).toBe(true);
-    const big = bigModel('lstm').cell;
-    expect(cheapToRun(big, N)).toBe(false);
-    expect(cheapToRun(big, 1)).toBe(true); // one step always runs at once
-    expect(stepsPerSlice(big)).toBe(Math.floor(SLICE_COST / stepCost(big)));
-    expect(stepsPerSlice(big)).toBeLessThan(N / 2);
-    expect(Math.floor(SYNC_COST / stepCost(big))).toBeLessThan(stepsPerSlice(big));
+    expect(cheapToRun(stackOf(demoModel('lstm')), 200)).toBe(true);
+    const bigM = bigModel('lstm');
+    const big = bigM.cell;
+    expect(cheapToRun(stackOf(bigM), N)).toBe(false);
+    expect(cheapToRun(stackOf(bigM), 1)).toBe(true); // one step always runs at once
+    expect(stepsPerSlice(stackOf(bigM))).toBe(Math.floor(SLICE_COST / stepCost(big)));
+    expect(stepsPerSlice(stackOf(bigM))).toBeLessThan(N / 2);
+    expect(Math.floor(SYNC_COST / stepCost(big))).toBeLessThan(stepsPerSlice(stackOf(bigM)));
   });
 });
 
@@ -41,34 +42,34 @@ describe('whole-sentence traces in slices', () => {
   it('a cheap cell is complete at once and equals run', () => {
     const m = demoModel('gru');
     const e = embedAll(m, ['the', 'cat', 'sat']);
-    const p = traceProgress(m.cell, e);
+    const p = traceProgress(stackOf(m), e);
     expect(p.complete).toBe(true);
-    expect(p.traces).toEqual(run(m.cell, e.map((x) => x.x)).traces);
+    expect(p.layers[0]!).toEqual(run(m.cell, e.map((x) => x.x)).traces);
   });
 
   it('a large cell advances one slice per timer while watched, stops unwatched, and ends equal to run', () => {
     vi.useFakeTimers();
     const m = bigModel('lstm');
     const e = embedAll(m, WORDS);
-    expect(traceProgress(m.cell, e)).toMatchObject({ complete: false, total: N });
-    expect(traceProgress(m.cell, e).traces).toHaveLength(0);
+    expect(traceProgress(stackOf(m), e)).toMatchObject({ complete: false, total: N });
+    expect(traceProgress(stackOf(m), e).layers[0]!).toHaveLength(0);
     const seen: number[] = [];
-    const stop = watchTraces(m.cell, e, () => seen.push(traceProgress(m.cell, e).traces.length));
+    const stop = watchTraces(stackOf(m), e, () => seen.push(traceProgress(stackOf(m), e).layers[0]!.length));
     vi.advanceTimersToNextTimer();
-    const per = stepsPerSlice(m.cell);
+    const per = stepsPerSlice(stackOf(m));
     expect(seen).toEqual([per]);
     stop();
     vi.runAllTimers();
-    expect(traceProgress(m.cell, e).traces).toHaveLength(per); // nobody watches: it waits
-    const again = watchTraces(m.cell, e, () => {});
+    expect(traceProgress(stackOf(m), e).layers[0]!).toHaveLength(per); // nobody watches: it waits
+    const again = watchTraces(stackOf(m), e, () => {});
     vi.runAllTimers();
     again();
-    const p = traceProgress(m.cell, e);
+    const p = traceProgress(stackOf(m), e);
     expect(p.complete).toBe(true);
     const ref = run(m.cell, e.map((x) => x.x)).traces;
-    expect(p.traces).toHaveLength(N);
-    p.traces.forEach((tr, t) => expect(Array.from(tr.h)).toEqual(Array.from(ref[t]!.h)));
-    const [a, b] = [p.traces[N - 1]!, ref[N - 1]!];
+    expect(p.layers[0]!).toHaveLength(N);
+    p.layers[0]!.forEach((tr, t) => expect(Array.from(tr.h)).toEqual(Array.from(ref[t]!.h)));
+    const [a, b] = [p.layers[0]![N - 1]!, ref[N - 1]!];
     if (a.kind !== 'lstm' || b.kind !== 'lstm') throw new Error('an LSTM trace');
     expect(Array.from(a.c)).toEqual(Array.from(b.c));
   });
@@ -77,16 +78,16 @@ describe('whole-sentence traces in slices', () => {
     vi.useFakeTimers();
     const m = bigModel('gru');
     const e = embedAll(m, WORDS);
-    const done = tracesWhenDone(m.cell, e);
+    const done = tracesWhenDone(stackOf(m), e);
     await vi.runAllTimersAsync();
-    expect(await done).toHaveLength(N);
+    expect((await done)[0]).toHaveLength(N);
 
     const e2 = embedAll(m, WORDS.slice(0, 150));
     let told = 0;
-    const stop = watchTraces(m.cell, e2, () => told++);
-    expect(fullTraces(m.cell, e2)).toHaveLength(150);
+    const stop = watchTraces(stackOf(m), e2, () => told++);
+    expect(fullTraces(stackOf(m), e2)[0]).toHaveLength(150);
     expect(told).toBe(1);
-    expect(traceProgress(m.cell, e2).complete).toBe(true);
+    expect(traceProgress(stackOf(m), e2).complete).toBe(true);
     stop();
   });
 });
@@ -103,7 +104,7 @@ describe('the store seeks a far step of a large model in slices', () => {
     expect(s.getState().t).toBe(0);
     expect(s.getState().seeking).toEqual({ to: N - 1, reached: 0 });
     clock.fire();
-    const per = stepsPerSlice(m.cell);
+    const per = stepsPerSlice(stackOf(m));
     expect(s.getState().seeking).toEqual({ to: N - 1, reached: per });
     expect(s.getState().history).toHaveLength(per + 1);
     while (clock.fire());
@@ -118,7 +119,7 @@ describe('the store seeks a far step of a large model in slices', () => {
     const s = createGatescopeStore({ scheduler: clock, text: WORDS.join(' ') });
     s.getState().setModel(bigModel('rnn'));
     // The RNN is cheaper: make sure it is still sliced at this length.
-    expect(cheapToRun(s.getState().model.cell, N)).toBe(false);
+    expect(cheapToRun(stackOf(s.getState().model), N)).toBe(false);
     s.getState().goTo(2);
     s.getState().goTo(N - 1);
     expect(s.getState().seeking?.to).toBe(N - 1);
@@ -142,7 +143,7 @@ describe('the store seeks a far step of a large model in slices', () => {
     s.getState().setModel(m); // same text: the step is kept
     expect(s.getState().seeking?.to).toBe(150);
     // At once: one slice's worth, so the first screen of the new model shows without waiting.
-    expect(s.getState().t).toBe(stepsPerSlice(m.cell) - 1);
+    expect(s.getState().t).toBe(stepsPerSlice(stackOf(m)) - 1);
     while (clock.fire());
     expect(s.getState().t).toBe(150);
     expect(s.getState().history).toHaveLength(151);
@@ -155,7 +156,7 @@ describe('the store and the whole-sentence job share one run', () => {
     const s = createGatescopeStore({ scheduler: clock, text: WORDS.join(' ') });
     s.getState().setModel(bigModel('lstm'));
     const { model, embedded } = s.getState();
-    const all = fullTraces(model.cell, embedded); // what the heatmap view computed
+    const all = fullTraces(stackOf(model), embedded)[0]!; // what the heatmap view computed
     s.getState().goTo(N - 1);
     expect(s.getState().seeking).toBeNull();
     expect(s.getState().t).toBe(N - 1);
@@ -163,8 +164,8 @@ describe('the store and the whole-sentence job share one run', () => {
     expect(clock.pending()).toBe(0);
     // The frontier is the state after step N−1, as the engine's run ends.
     const ref = run(model.cell, embedded.map((e) => e.x)).final;
-    expect(Array.from(s.getState().frontier.h)).toEqual(Array.from(ref.h));
-    expect(Array.from(s.getState().frontier.c!)).toEqual(Array.from(ref.c!));
+    expect(Array.from(s.getState().frontier[0]!.h)).toEqual(Array.from(ref.h));
+    expect(Array.from(s.getState().frontier[0]!.c!)).toEqual(Array.from(ref.c!));
   });
 
   it('a seek starts from how far the job got', () => {
@@ -173,8 +174,8 @@ describe('the store and the whole-sentence job share one run', () => {
     const s = createGatescopeStore({ scheduler: clock, text: WORDS.join(' ') });
     s.getState().setModel(bigModel('gru'));
     const { model, embedded } = s.getState();
-    const per = stepsPerSlice(model.cell);
-    const stop = watchTraces(model.cell, embedded, () => {});
+    const per = stepsPerSlice(stackOf(model));
+    const stop = watchTraces(stackOf(model), embedded, () => {});
     vi.advanceTimersToNextTimer();
     vi.advanceTimersToNextTimer(); // the job has 2 slices
     stop();

@@ -1,77 +1,79 @@
 /**
- * Whole-sentence traces (every step of a cell over the embedded tokens) for the views that need
+ * Whole-sentence traces (every step of every layer over the embedded tokens) for the views that need
  * all of them at once: heatmaps, the prediction curve, the trace export. A small cell runs at
  * once; a large one (hidden 512 × 200 tokens is about a quarter of a second for an LSTM) runs in
  * slices of about 20 ms between which the page handles input and paints, while someone watches.
  *
- * One job per (token list, cell) pair, kept as long as the store's `embedded` array lives (a new
+ * One job per (token list, stack) pair (a model's stack is `stackOf(model)`, one array per model), kept as long as the store's `embedded` array lives (a new
  * sentence or model makes a new one), so every view shares one computation and a view left and
- * reopened resumes where it stopped. The result equals `run` exactly: the same steps in order.
+ * reopened resumes where it stopped. The result equals `runStack` exactly: the same steps in order.
  */
-import { initialState, run, step, stepCost, type CellParams, type CellState, type EmbeddedToken, type StepTrace } from '../engine';
+import { initialStack, runStack, stackCost, stepStack, type CellState, type EmbeddedToken, type Stack, type StepTrace } from '../engine';
 
 /** Multiply-adds done at once (about 5 ms on a slow laptop); more goes into slices. */
 export const SYNC_COST = 4e6;
 /** Multiply-adds per slice: about 20 ms, well under the 50 ms of a long task. */
 export const SLICE_COST = 1.6e7;
 
-/** Steps that fit in one slice (at least one: a step cannot be split). */
-export function stepsPerSlice(cell: CellParams): number {
-  return Math.max(1, Math.floor(SLICE_COST / stepCost(cell)));
+/** Steps (through every layer) that fit in one slice (at least one: a step cannot be split). */
+export function stepsPerSlice(stack: Stack): number {
+  return Math.max(1, Math.floor(SLICE_COST / stackCost(stack)));
 }
 
-/** Whether `steps` steps of `cell` are cheap enough to run without yielding. */
-export function cheapToRun(cell: CellParams, steps: number): boolean {
-  return steps <= 1 || steps * stepCost(cell) <= SYNC_COST;
+/** Whether `steps` steps of `stack` are cheap enough to run without yielding. */
+export function cheapToRun(stack: Stack, steps: number): boolean {
+  return steps <= 1 || steps * stackCost(stack) <= SYNC_COST;
 }
 
 export interface TraceProgress {
-  /** Steps 0 … done-1 computed so far (all of them when `complete`). */
-  readonly traces: readonly StepTrace[];
+  /** layers[l]: layer l's steps 0 … done-1 computed so far (all of them when `complete`). */
+  readonly layers: readonly (readonly StepTrace[])[];
   readonly total: number;
   readonly complete: boolean;
 }
 
 interface Job {
-  readonly cell: CellParams;
+  readonly stack: Stack;
   readonly xs: readonly EmbeddedToken[];
   snapshot: TraceProgress;
-  done: StepTrace[];
-  state: CellState;
+  done: StepTrace[][];
+  state: CellState[];
   readonly listeners: Set<() => void>;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
-const jobs = new WeakMap<readonly EmbeddedToken[], Map<CellParams, Job>>();
+const jobs = new WeakMap<readonly EmbeddedToken[], Map<Stack, Job>>();
 
-function jobFor(cell: CellParams, embedded: readonly EmbeddedToken[]): Job {
-  let perCell = jobs.get(embedded);
-  if (!perCell) jobs.set(embedded, (perCell = new Map()));
-  let job = perCell.get(cell);
+function jobFor(stack: Stack, embedded: readonly EmbeddedToken[]): Job {
+  let perStack = jobs.get(embedded);
+  if (!perStack) jobs.set(embedded, (perStack = new Map()));
+  let job = perStack.get(stack);
   if (!job) {
     const total = embedded.length;
-    if (cheapToRun(cell, total)) {
-      const { traces, final } = run(cell, embedded.map((e) => e.x));
-      job = { cell, xs: embedded, done: traces, state: final, listeners: new Set(), timer: null, snapshot: { traces, total, complete: true } };
+    if (cheapToRun(stack, total)) {
+      const { layers, final } = runStack(stack, embedded.map((e) => e.x));
+      job = { stack, xs: embedded, done: layers, state: final, listeners: new Set(), timer: null, snapshot: { layers, total, complete: true } };
     } else {
-      job = { cell, xs: embedded, done: [], state: initialState(cell), listeners: new Set(), timer: null, snapshot: { traces: [], total, complete: false } };
+      const none = stack.map(() => []);
+      job = { stack, xs: embedded, done: none, state: initialStack(stack), listeners: new Set(), timer: null, snapshot: { layers: none, total, complete: false } };
     }
-    perCell.set(cell, job);
+    perStack.set(stack, job);
   }
   return job;
 }
 
 /** Computes up to `steps` more steps of the job. */
 function advance(job: Job, steps: number): void {
-  const end = Math.min(job.xs.length, job.done.length + steps);
-  for (let k = job.done.length; k < end; k++) {
-    const r = step(job.cell, job.state, job.xs[k]!.x);
-    job.done.push(r.trace);
-    job.state = r.state;
+  const done = job.done[0]!.length;
+  const end = Math.min(job.xs.length, done + steps);
+  for (let k = done; k < end; k++) {
+    const r = stepStack(job.stack, job.state, job.xs[k]!.x);
+    r.traces.forEach((tr, l) => job.done[l]!.push(tr));
+    job.state = r.states;
   }
-  const complete = job.done.length === job.xs.length;
-  // A new array per snapshot: React compares snapshots by identity.
-  job.snapshot = { traces: complete ? job.done : job.done.slice(), total: job.xs.length, complete };
+  const complete = end === job.xs.length;
+  // New arrays per snapshot: React compares snapshots by identity.
+  job.snapshot = { layers: complete ? job.done : job.done.map((d) => d.slice()), total: job.xs.length, complete };
 }
 
 function schedule(job: Job): void {
@@ -79,20 +81,20 @@ function schedule(job: Job): void {
   job.timer = setTimeout(() => {
     job.timer = null;
     if (job.listeners.size === 0) return; // nobody watches any more: stop, keep what is done
-    advance(job, stepsPerSlice(job.cell));
+    advance(job, stepsPerSlice(job.stack));
     for (const fn of [...job.listeners]) fn();
     schedule(job);
   }, 0);
 }
 
 /** What is computed so far. Cheap cells are complete at once; large ones only while watched. */
-export function traceProgress(cell: CellParams, embedded: readonly EmbeddedToken[]): TraceProgress {
-  return jobFor(cell, embedded).snapshot;
+export function traceProgress(stack: Stack, embedded: readonly EmbeddedToken[]): TraceProgress {
+  return jobFor(stack, embedded).snapshot;
 }
 
 /** Keeps the job running in slices while subscribed; `onChange` after each slice. */
-export function watchTraces(cell: CellParams, embedded: readonly EmbeddedToken[], onChange: () => void): () => void {
-  const job = jobFor(cell, embedded);
+export function watchTraces(stack: Stack, embedded: readonly EmbeddedToken[], onChange: () => void): () => void {
+  const job = jobFor(stack, embedded);
   job.listeners.add(onChange);
   schedule(job);
   return () => {
@@ -104,26 +106,26 @@ export function watchTraces(cell: CellParams, embedded: readonly EmbeddedToken[]
   };
 }
 
-/** Every step's trace, when all are computed (in slices for a large cell). */
-export function tracesWhenDone(cell: CellParams, embedded: readonly EmbeddedToken[]): Promise<readonly StepTrace[]> {
-  const now = traceProgress(cell, embedded);
-  if (now.complete) return Promise.resolve(now.traces);
+/** Every layer's traces, when all are computed (in slices for a large cell). */
+export function tracesWhenDone(stack: Stack, embedded: readonly EmbeddedToken[]): Promise<TraceProgress['layers']> {
+  const now = traceProgress(stack, embedded);
+  if (now.complete) return Promise.resolve(now.layers);
   return new Promise((resolve) => {
-    const stop = watchTraces(cell, embedded, () => {
-      const p = traceProgress(cell, embedded);
+    const stop = watchTraces(stack, embedded, () => {
+      const p = traceProgress(stack, embedded);
       if (!p.complete) return;
       stop();
-      resolve(p.traces);
+      resolve(p.layers);
     });
   });
 }
 
-/** Every step's trace now, whatever it costs (tests and scripts; views use the progress). */
-export function fullTraces(cell: CellParams, embedded: readonly EmbeddedToken[]): readonly StepTrace[] {
-  const job = jobFor(cell, embedded);
+/** Every layer's traces now, whatever it costs (tests and scripts; views use the progress). */
+export function fullTraces(stack: Stack, embedded: readonly EmbeddedToken[]): TraceProgress['layers'] {
+  const job = jobFor(stack, embedded);
   if (!job.snapshot.complete) {
     advance(job, job.xs.length);
     for (const fn of [...job.listeners]) fn();
   }
-  return job.snapshot.traces;
+  return job.snapshot.layers;
 }

@@ -10,10 +10,10 @@ import { readSafetensors, readVocab, stateDictToModelFile } from '../models/safe
 import { fetchModelFile, parseModelId, type ModelFetcher } from './modelLoader';
 import { MAX_MODEL_BYTES, fetchSameOrigin, type FileFetcher, type ModelSource, type OwnModelOrigin } from './ownModel';
 import { tokenize } from '../text/tokenize';
-import { adoptShared, embedAll, emptyHistory, extendTo } from './history';
+import { adoptShared, embedAll, emptyHistory, extendTo, stepsDone, type History } from './history';
 import { cheapToRun, stepsPerSlice, traceProgress } from './sentenceTraces';
 import { TASK_TOKENIZER, type FlowSettings, type GatescopeState, type Lang, type LoadError, type ModelTaskChoice, type Panel, type Theme, type ViewName } from './types';
-import type { CellKind } from '../engine';
+import { stackOf, type CellKind } from '../engine';
 import type { LabSettings } from '../train/lab';
 import { createLabSlice, initialLab, workerPort, type LabPortFactory } from './labSlice';
 import { defaultModelReader, type ModelReader, type ReadResult } from './modelReader';
@@ -47,6 +47,8 @@ export interface StoreOptions {
   /** How `weights` paths are fetched (tests pass a fake). */
   fetchFile?: FileFetcher;
   t?: number;
+  /** The layer of a stack to show, 0-based (the link's layer= is 1-based). */
+  layer?: number;
   view?: ViewName;
   lang?: Lang;
   theme?: Theme;
@@ -88,15 +90,22 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
   let timer: unknown = null;
 
   return createStore<GatescopeState>()((set, get) => {
-    /** Re-tokenizes and re-embeds for `model`, keeping the step where possible. */
-    const sequenceFor = (model: GatescopeState['model'], text: string, t: number) => {
+    /** The store's view of a history: every layer's, and the shown layer's as `history`. */
+    const withHistory = (h: History, layer: number) => ({ stack: h.stack, history: h.stack[layer]!, frontier: h.frontier });
+    /** The layer shown, kept when the new model has it (a one-layer model shows its only one). */
+    const layerFor = (model: GatescopeState['model'], layer: number) => Math.max(0, Math.min(layer, stackOf(model).length - 1));
+
+    /** Re-tokenizes and re-embeds for `model`, keeping the step (and layer) where possible. */
+    const sequenceFor = (model: GatescopeState['model'], text: string, t: number, wantedLayer: number) => {
       const cut = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
       const { tokens, error } = tokenize(cut, model.tokenizer);
       const embedded = embedAll(model, tokens);
       const wanted = Math.max(0, Math.min(t, tokens.length - 1));
       // At once only what is cheap; the rest of the way to a far step goes in slices (goTo seeks).
-      const tt = cheapToRun(model.cell, wanted + 1) ? wanted : Math.min(wanted, stepsPerSlice(model.cell) - 1);
+      const layers = stackOf(model);
+      const tt = cheapToRun(layers, wanted + 1) ? wanted : Math.min(wanted, stepsPerSlice(layers) - 1);
       const h = extendTo(model, embedded, emptyHistory(model), tt);
+      const layer = layerFor(model, wantedLayer);
       return {
         text,
         tokens,
@@ -104,17 +113,17 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         tokenError: text.length > MAX_TEXT_CHARS && !error
           ? { kind: 'tooManyChars' as const, chars: text.length, max: MAX_TEXT_CHARS }
           : error,
-        history: h.history,
-        frontier: h.frontier,
+        layer,
+        ...withHistory(h, layer),
         t: tokens.length === 0 ? 0 : tt,
         seeking: null,
       };
     };
 
     /** Sets a new sequence, then seeks on to the step asked for when it was not reached at once. */
-    const setSequence = (extra: Partial<GatescopeState>, model: GatescopeState['model'], text: string, t: number) => {
+    const setSequence = (extra: Partial<GatescopeState>, model: GatescopeState['model'], text: string, t: number, layer = get().layer) => {
       stopSeek();
-      const seq = sequenceFor(model, text, t);
+      const seq = sequenceFor(model, text, t, layer);
       set({ ...extra, ...seq });
       if (seq.tokens.length > 0 && Math.min(t, seq.tokens.length - 1) > seq.t) get().goTo(t);
     };
@@ -130,11 +139,12 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       const s = get();
       if (!s.seeking) return;
       const to = s.seeking.to;
-      const from = adoptShared(s, traceProgress(s.model.cell, s.embedded).traces, to);
-      const h = extendTo(s.model, s.embedded, from, Math.min(to, from.history.length - 1 + stepsPerSlice(s.model.cell)));
-      if (h.history.length > to) set({ t: to, history: h.history, frontier: h.frontier, seeking: null });
+      const layers = stackOf(s.model);
+      const from = adoptShared(s, traceProgress(layers, s.embedded).layers, to);
+      const h = extendTo(s.model, s.embedded, from, Math.min(to, stepsDone(from) - 1 + stepsPerSlice(layers)));
+      if (stepsDone(h) > to) set({ t: to, ...withHistory(h, s.layer), seeking: null });
       else {
-        set({ history: h.history, frontier: h.frontier, seeking: { to, reached: h.history.length - 1 } });
+        set({ ...withHistory(h, s.layer), seeking: { to, reached: stepsDone(h) - 1 } });
         seekTimer = scheduler.setTimeout(seekSlice, 0);
       }
     };
@@ -194,6 +204,8 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
     const requested = opts.model !== undefined ? parseModelId(opts.model) : null;
     /** A link's step, for the first model it loads (a numbers model opens on its preset at that step). */
     let linkStep = opts.model !== undefined || opts.weights !== undefined ? opts.t : undefined;
+    /** A link's layer (layer=), for the first model it loads: the demo shown meanwhile has one. */
+    let linkLayer = opts.model !== undefined || opts.weights !== undefined ? opts.layer : undefined;
     const kind = requested?.kind ?? opts.kind ?? 'lstm';
     // While a linked model loads, the demo cell reads the text as that model will, so that the
     // link's step (t=) means the same token before and after the load.
@@ -209,7 +221,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       task: 'demo' as ModelTaskChoice,
       loading: null,
       loadError: null,
-      ...sequenceFor(model, opts.text ?? DEFAULT_TEXT, opts.t ?? 0),
+      ...sequenceFor(model, opts.text ?? DEFAULT_TEXT, opts.t ?? 0, opts.layer ?? 0),
       playing: false,
       speed: opts.speed ?? DEFAULT_SPEED,
       view: opts.view ?? 'cell',
@@ -270,7 +282,9 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         const text = words && meta?.presets[0] ? meta.presets[0] : get().text;
         const step = text === get().text ? (get().seeking?.to ?? get().t) : (linkStep ?? 0);
         linkStep = undefined;
-        setSequence({ kind: m.cell.kind, model: m, modelMeta: meta, origin, task }, m, text, step);
+        const layer = linkLayer ?? get().layer;
+        linkLayer = undefined;
+        setSequence({ kind: m.cell.kind, model: m, modelMeta: meta, origin, task }, m, text, step, layer);
       },
       loadModelFile: (file) => loadOwn({ from: 'file', name: file.name }, () => Promise.resolve(file)),
       loadModelFiles: async (files) => {
@@ -309,19 +323,20 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         if (s.tokens.length === 0 || !Number.isFinite(t)) return;
         const tt = Math.max(0, Math.min(Math.round(t), s.tokens.length - 1));
         stopSeek();
-        if (!cheapToRun(s.model.cell, tt + 1 - s.history.length)) {
-          const shared = adoptShared(s, traceProgress(s.model.cell, s.embedded).traces, tt);
-          if (shared.history.length > tt) {
-            set({ t: tt, history: shared.history, frontier: shared.frontier, seeking: null });
+        const layers = stackOf(s.model);
+        if (!cheapToRun(layers, tt + 1 - stepsDone(s))) {
+          const shared = adoptShared(s, traceProgress(layers, s.embedded).layers, tt);
+          if (stepsDone(shared) > tt) {
+            set({ t: tt, ...withHistory(shared, s.layer), seeking: null });
             return;
           }
           // Far ahead on a large model: the page keeps answering while the steps are computed.
-          set({ seeking: { to: tt, reached: s.history.length - 1 } });
+          set({ seeking: { to: tt, reached: stepsDone(s) - 1 } });
           seekTimer = scheduler.setTimeout(seekSlice, 0);
           return;
         }
         const h = extendTo(s.model, s.embedded, s, tt);
-        set({ t: tt, history: h.history, frontier: h.frontier, seeking: null });
+        set({ t: tt, ...withHistory(h, s.layer), seeking: null });
       },
       stepForward: () => get().goTo(get().t + 1),
       stepBack: () => get().goTo(get().t - 1),
@@ -348,6 +363,12 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         get().goTo(0);
       },
 
+      setLayer: (l) => {
+        const s = get();
+        if (!Number.isInteger(l)) return;
+        const layer = layerFor(s.model, l);
+        set({ layer, history: s.stack[layer]! });
+      },
       setView: (view) => set({ view }),
       setHidden: (hidden) => set({ hidden }),
       setDiagramUnits: (diagramUnits) => set({ diagramUnits }),

@@ -57,10 +57,16 @@ export interface SequenceSlice {
   /** What the model saw for each token (x_t, unknown words). Derived from tokens and model. */
   embedded: readonly EmbeddedToken[];
   tokenError: TokenizeError | null;
-  /** history[t] is the trace of step t; it grows as the student steps (a push). */
+  /** stack[l][t]: layer l's trace of step t; it grows as the student steps (a push). */
+  stack: readonly (readonly StepTrace[])[];
+  /** The shown layer's traces, stack[layer] (the only layer of a one-layer model). */
   history: readonly StepTrace[];
-  /** The state after history[history.length - 1] (the start state when history is empty). */
-  frontier: CellState;
+  /** Every layer's state after the last step computed (the start states when none is). */
+  frontier: readonly CellState[];
+  /** The layer of a stack the views show: 0 is the bottom, which reads x_t (`layer=` is 1-based). */
+  layer: number;
+  /** Shows another layer of the stack (clamped to the model's layers). */
+  setLayer: (layer: number) => void;
   setText: (text: string) => void;
 }
 

@@ -4,7 +4,7 @@
  * read it from the state, and its default; a default is never written, so links stay short.
  * A bad value is dropped on its own with a notice; the rest of the link still applies.
  */
-import { CELL_KINDS, type CellKind } from '../engine';
+import { CELL_KINDS, MAX_LAYERS, type CellKind } from '../engine';
 import { LAB_LIMITS, LAB_TASKS, LAB_TASK_DEFAULTS, type LabSettings } from '../train/lab';
 import { parseModelId } from './modelLoader';
 import { safeModelPath } from './ownModel';
@@ -116,6 +116,16 @@ export const URL_PARAMS = [
       return { ok: true, value: Number(raw) };
     },
     write: (s) => (s.t === 0 ? null : String(s.t)),
+  }),
+  spec({
+    // layer=2: the second layer of a stacked model, counted from the bottom as people say it.
+    key: 'layer',
+    option: 'layer',
+    parse: (raw) => {
+      const r = numberIn(1, MAX_LAYERS, 1)(raw);
+      return r.ok ? { ok: true, value: r.value - 1 } : r;
+    },
+    write: (s) => (s.layer === 0 ? null : String(s.layer + 1)),
   }),
   spec({ key: 'view', option: 'view', parse: oneOf(VIEWS), write: (s) => (s.view === 'cell' ? null : s.view) }),
   spec({ key: 'lang', option: 'lang', parse: oneOf(LANGS), write: (s) => (s.lang === 'en' ? null : s.lang) }),

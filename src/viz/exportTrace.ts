@@ -9,8 +9,11 @@ export interface TraceExport {
   readonly model: string;
   readonly cell: string;
   readonly tokens: readonly EmbeddedToken[];
-  readonly traces: readonly StepTrace[];
+  /** layers[l][t]: layer l's trace at step t (one entry for a one-layer model). */
+  readonly layers: readonly (readonly StepTrace[])[];
 }
+
+const vectorsOf = (tr: StepTrace) => Object.fromEntries(traceVectors(tr).map((v) => [v.id, Array.from(v.values)]));
 
 export function traceToJson(e: TraceExport): string {
   return JSON.stringify(
@@ -18,10 +21,12 @@ export function traceToJson(e: TraceExport): string {
       model: e.model,
       cell: e.cell,
       tokens: e.tokens.map((t) => ({ token: t.token, seen: t.seen, unknown: t.unknown })),
-      steps: e.traces.map((tr, t) => ({
+      // One layer: each step's vectors directly; a stack: each step's layers, bottom first.
+      ...(e.layers.length > 1 ? { layers: e.layers.length } : {}),
+      steps: e.layers[0]!.map((tr, t) => ({
         t,
         token: e.tokens[t]?.token,
-        ...Object.fromEntries(traceVectors(tr).map((v) => [v.id, Array.from(v.values)])),
+        ...(e.layers.length > 1 ? { layers: e.layers.map((l) => vectorsOf(l[t]!)) } : vectorsOf(tr)),
       })),
     },
     null,
@@ -35,10 +40,15 @@ function csvField(s: string): string {
 }
 
 export function traceToCsv(e: TraceExport): string {
-  const lines = ['t,token,vector,unit,value'];
-  e.traces.forEach((tr, t) => {
+  // A stack gets a layer column (1 = the bottom); a one-layer model's file is as it always was.
+  const stacked = e.layers.length > 1;
+  const lines = [stacked ? 't,token,layer,vector,unit,value' : 't,token,vector,unit,value'];
+  e.layers[0]!.forEach((_, t) => {
     const tok = csvField(e.tokens[t]?.token ?? '');
-    for (const v of traceVectors(tr)) v.values.forEach((x, k) => lines.push(`${t},${tok},${v.id},${k + 1},${x}`));
+    e.layers.forEach((layer, l) => {
+      const at = stacked ? `${t},${tok},${l + 1}` : `${t},${tok}`;
+      for (const v of traceVectors(layer[t]!)) v.values.forEach((x, k) => lines.push(`${at},${v.id},${k + 1},${x}`));
+    });
   });
   return `${lines.join('\n')}\n`;
 }

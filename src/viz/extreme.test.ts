@@ -67,7 +67,7 @@ describe('extreme but allowed weights and inputs: every view’s numbers are fin
             expect(allFinite(predictionsOverSentence(m, embedded).flat())).toBe(true);
             const flow = gradientFlow(m, m.cell, tokens)!;
             expect(allFinite([...flow.h, ...(flow.c ?? []), ...(flow.belt ?? [])]), `${kind} gradient flow`).toBe(true);
-            const exported = { model: m.id, cell: kind, tokens: embedded, traces };
+            const exported = { model: m.id, cell: kind, tokens: embedded, layers: [traces] };
             expect(traceToCsv(exported)).not.toMatch(/NaN|Infinity/);
             expect(traceToJson(exported)).not.toMatch(/null|NaN|Infinity/);
           },

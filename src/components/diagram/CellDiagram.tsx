@@ -4,6 +4,7 @@
  * numbers from the store's trace, the colours from src/viz/colors.ts.
  */
 import { useMemo, useState } from 'react';
+import { stackOf } from '../../engine';
 import { cellLayout, MAX_ROWS } from '../../viz/cellLayout';
 import { diagramVectors, unitsThatChangedMost } from '../../viz/diagramVectors';
 import { nodeEquation } from '../../viz/equations';
@@ -31,7 +32,8 @@ export function CellDiagram() {
   const trace = useGatescope((s) => s.history[s.t]);
   const step = useGatescope((s) => s.t);
   const kind = useGatescope((s) => s.kind);
-  const params = useGatescope((s) => s.model.cell);
+  // The shown layer of a stack: its x_t is the h_t of the layer below.
+  const params = useGatescope((s) => stackOf(s.model)[s.layer] ?? s.model.cell);
   const theme = useGatescope((s) => s.theme);
   const speed = useGatescope((s) => s.speed);
   const text = useGatescope((s) => s.text);

@@ -18,6 +18,8 @@ interface Props {
   theme: Theme;
   t: Translate;
   onGo: (step: number) => void;
+  /** The row's name when the kind alone does not tell rows apart (a stack's layers). */
+  name?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export function chainCellName(tr: Translate, cell: CellGeometry, token: string, 
  * Tab reaches; arrow keys move between cells, Enter or Space goes to the focused step), so 200
  * tokens are not 200 tab stops.
  */
-export function ChainRow({ kind, traces, tokens, layout: L, theme, t, onGo, scale = 1 }: Props) {
+export function ChainRow({ kind, traces, tokens, layout: L, theme, t, onGo, scale = 1, name }: Props) {
   const arrowId = `${useId().replace(/:/g, '')}-arrow`;
   const belt = hasCellState(kind);
   const onKey = (e: React.KeyboardEvent<SVGSVGElement>) => {
@@ -77,8 +79,8 @@ export function ChainRow({ kind, traces, tokens, layout: L, theme, t, onGo, scal
       height={L.height * scale}
       viewBox={`0 0 ${L.width} ${L.height}`}
       role="group"
-      aria-label={t('unrolled.chain', { kind: t(`kind.${kind}`) })}
-      data-export-part={t('unrolled.chain', { kind: t(`kind.${kind}`) })}
+      aria-label={name ?? t('unrolled.chain', { kind: t(`kind.${kind}`) })}
+      data-export-part={name ?? t('unrolled.chain', { kind: t(`kind.${kind}`) })}
       onKeyDown={onKey}
       onClick={onClick}
     >

@@ -1,4 +1,5 @@
 import { LearnChart } from '../LearnChart';
+import { stackOf } from '../../engine';
 import { useMemo } from 'react';
 import { FORGET_BIAS } from '../../store/store';
 import { MAX_TOKENS } from '../../text/tokenize';
@@ -82,6 +83,11 @@ export function GradientView() {
           );
         })}
       </div>
+      {stackOf(model).length > 1 && (
+        <p className="hint" data-testid="flow-layer-note">
+          {t('flow.stackNote', { n: stackOf(model).length })}
+        </p>
+      )}
       {/* The explanation under the charts: the first screen shows the knobs and the figure. */}
       <p className="explain">{t('flow.explain')}</p>
       <details className="learn-details">

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { stackOf } from '../../engine';
 import { heatmapLayout, heatmapSeries, renderMode } from '../../viz/heatmapLayout';
 import { HeatmapPanel, revealColumns } from '../heatmap/HeatmapPanel';
 import { TokenAxis } from '../heatmap/TokenAxis';
@@ -18,7 +19,10 @@ const PANEL_AT_ONCE_CELLS = 20000;
 export function HeatmapView() {
   const t = useT();
   const embedded = useGatescope((s) => s.embedded);
-  const cell = useGatescope((s) => s.model.cell);
+  const model = useGatescope((s) => s.model);
+  const layer = useGatescope((s) => s.layer);
+  // The shown layer of a stack (its x is the h of the layer below).
+  const cell = stackOf(model)[layer] ?? model.cell;
   const current = useGatescope((s) => s.t);
   const theme = useGatescope((s) => s.theme);
   const goTo = useGatescope((s) => s.goTo);
@@ -26,8 +30,8 @@ export function HeatmapView() {
   const chars = useGatescope((s) => s.model.tokenizer === 'chars');
   const measured = useMemo(() => measuredUnits(report, cell.hiddenSize), [report, cell.hiddenSize]);
   // A large cell's run comes in slices: the panels appear when every column is known.
-  const all = useTraces(cell, embedded);
-  const series = useMemo(() => (all.complete ? heatmapSeries(all.traces) : []), [all]);
+  const all = useTraces(stackOf(model), embedded);
+  const series = useMemo(() => (all.complete ? heatmapSeries(all.layers[layer] ?? all.layers[0]!) : []), [all, layer]);
   const layout = useMemo(() => heatmapLayout(embedded.length, cell.hiddenSize), [embedded.length, cell.hiddenSize]);
   const mode = renderMode(embedded.length, cell.hiddenSize, series.length);
   // A large model's panels (hidden 512 × 200 tokens: 10⁵ cells each, with their unit rows) are
@@ -53,9 +57,9 @@ export function HeatmapView() {
     return (
       <section className="heatmaps" aria-label={t('heatmap.label')}>
         <p className="hint" role="status">
-          {t('heatmap.computing', { done: all.traces.length, total: all.total })}
+          {t('heatmap.computing', { done: all.layers[0]?.length ?? 0, total: all.total })}
         </p>
-        <progress max={all.total} value={all.traces.length} aria-label={t('heatmap.computingLabel')} />
+        <progress max={all.total} value={all.layers[0]?.length ?? 0} aria-label={t('heatmap.computingLabel')} />
       </section>
     );
   }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { hasCellState, type Model } from '../../engine';
+import { hasCellState, stackOf, type Model } from '../../engine';
 import { compareTraces, demoCell, modelTraces, trainedModel } from '../../store/compare';
 import { scrollLeftFor, unrolledLayout } from '../../viz/unrolledLayout';
 import { useGatescope, useT } from '../StoreContext';
@@ -77,9 +77,13 @@ export function UnrolledView() {
   const t = useT();
   const embedded = useGatescope((s) => s.embedded);
   const history = useGatescope((s) => s.history);
+  const stack = useGatescope((s) => s.stack);
+  const shownLayer = useGatescope((s) => s.layer);
+  const setLayer = useGatescope((s) => s.setLayer);
+  const layerCount = stack.length;
   const step = useGatescope((s) => s.t);
   const kind = useGatescope((s) => s.kind);
-  const hidden = useGatescope((s) => s.model.cell.hiddenSize);
+  const hidden = useGatescope((s) => (stackOf(s.model)[s.layer] ?? s.model.cell).hiddenSize);
   const theme = useGatescope((s) => s.theme);
   const goTo = useGatescope((s) => s.goTo);
   const setView = useGatescope((s) => s.setView);
@@ -124,7 +128,7 @@ export function UnrolledView() {
   const embed = useGatescope((s) => s.embed);
   const scroller = useRef<HTMLDivElement>(null);
   const wide = useWide();
-  const scale = useFitScale(embed ? 'frame' : wide ? 'page' : 'off', scroller, 2 * layout.height);
+  const scale = useFitScale(embed ? 'frame' : wide ? 'page' : 'off', scroller, Math.max(2, layerCount) * layout.height);
 
   // Keep the current cell in view: scroll only when it is (partly) outside the viewport.
   useEffect(() => {
@@ -137,10 +141,17 @@ export function UnrolledView() {
   }, [layout, step, scale]);
 
   if (embedded.length === 0) return null;
-  const rows = [
-    { key: 'top', kind: topKind, traces: compare, label: t('unrolled.topRow'), onKind: setTopKind, modelId: topModelId },
-    { key: 'bottom', kind, traces: history, label: t('unrolled.bottomRow'), onKind: setCellKind, modelId: null },
-  ];
+  // A stack draws its own layers as the rows (the deep-RNN picture: each row's h_t is the x_t of
+  // the row above); a one-layer model is drawn under the comparison row.
+  const rows: { key: string; kind: typeof kind; traces: typeof history | null; label: string; onKind: ((k: typeof kind) => void) | null; modelId: string | null; layer: number | null }[] =
+    layerCount > 1
+      ? stack
+          .map((traces, l) => ({ key: `layer-${l}`, kind, traces, label: t('unrolled.layerRow', { n: l + 1 }), onKind: l === 0 ? setCellKind : null, modelId: null, layer: l }))
+          .reverse()
+      : [
+          { key: 'top', kind: topKind, traces: compare, label: t('unrolled.topRow'), onKind: setTopKind, modelId: topModelId, layer: null },
+          { key: 'bottom', kind, traces: history, label: t('unrolled.bottomRow'), onKind: setCellKind, modelId: null, layer: null },
+        ];
   return (
     <section className="unrolled" aria-label={t('unrolled.label')}>
       {/* The articles' examples are sentences: a time-series model reads numbers. */}
@@ -148,13 +159,27 @@ export function UnrolledView() {
       <div className="chain-scroll" ref={scroller}>
         <div className="chain-rows">
           {rows.map((r) => (
-            <div className="chain-row" key={r.key}>
+            <div className={r.layer !== null && r.layer === shownLayer ? 'chain-row shown-layer' : 'chain-row'} key={r.key} data-layer={r.layer ?? undefined}>
               <div className="chain-row-head">
-                <RowKindPicker id={`row-kind-${r.key}`} label={r.label} kind={r.kind} onChange={r.onKind} />
+                {r.onKind ? <RowKindPicker id={`row-kind-${r.key}`} label={r.label} kind={r.kind} onChange={r.onKind} /> : <strong>{r.label}</strong>}
+                {r.layer !== null && r.layer > 0 && <span className="hint">{t('layer.readsBelow', { below: r.layer })}</span>}
                 {r.modelId && <code className="row-model">{r.modelId}</code>}
               </div>
               {r.traces ? (
-                <ChainRow kind={r.kind} traces={r.traces} tokens={embedded} layout={layout} theme={theme} t={t} onGo={open} scale={scale} />
+                <ChainRow
+                  kind={r.kind}
+                  traces={r.traces}
+                  tokens={embedded}
+                  layout={layout}
+                  theme={theme}
+                  t={t}
+                  onGo={(at) => {
+                    if (r.layer !== null) setLayer(r.layer);
+                    open(at);
+                  }}
+                  scale={scale}
+                  {...(r.layer !== null ? { name: t('unrolled.layerChain', { kind: t(`kind.${r.kind}`), n: r.layer + 1 }) } : {})}
+                />
               ) : (
                 <p className="message notice">{topMissing}</p>
               )}

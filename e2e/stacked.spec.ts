@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { runStack, stackOf } from '../src/engine';
+import { readModelFile } from '../src/models/format';
+import { embedAll } from '../src/store/history';
+import { tokenize } from '../src/text/tokenize';
+import { expectTableMatches } from './helpers';
+
+/**
+ * A 2-layer LSTM trained nowhere but exported from real PyTorch by the README's export_pytorch
+ * (scripts/pytorch-fixtures.py): picked in "Load your own model…", every layer is shown with the
+ * engine's numbers, the prediction is PyTorch's (it reads the top layer), and a link keeps the layer.
+ */
+const FILE = 'scripts/fixtures/pytorch/lstm-2.json';
+const TEXT = 'the movie was not good';
+
+test('a stacked PyTorch model: the layer picker, each layer’s numbers, PyTorch’s prediction, the stacked chain', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const m = readModelFile(JSON.parse(readFileSync(FILE, 'utf8'))).model;
+  const words = tokenize(TEXT).tokens;
+  const { layers } = runStack(stackOf(m), embedAll(m, words).map((e) => e.x));
+  await page.goto(`./?text=${encodeURIComponent(TEXT)}&cell=lstm`);
+  await page.getByTestId('own-model-input').setInputFiles(FILE);
+  await expect(page.getByTestId('model-origin')).toContainText('lstm-2.json');
+  await expect(page.getByRole('region', { name: 'Model' })).toContainText('3→4→4 · 2 layers');
+
+  const picker = page.getByRole('radiogroup', { name: 'Layer of the stack (2 layers)' });
+  await expect(picker.getByRole('radio', { name: 'Layer 1' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('layer-role')).toHaveText('This layer reads the words: its x_t is the word’s embedding.');
+  await page.getByRole('slider', { name: 'Timestep' }).fill('3');
+  await expectTableMatches(page, layers[0]![3]!, 3);
+
+  // Layer 2: its x_t is layer 1's h_t; the table is layer 2's.
+  await picker.getByRole('radio', { name: 'Layer 2' }).click();
+  await expect(page.getByTestId('layer-role')).toHaveText('This layer reads layer 1: its x_t is layer 1’s h_t at the same step. The prediction reads this layer’s h_t.');
+  await expectTableMatches(page, layers[1]![3]!, 3);
+  expect(Array.from(layers[1]![3]!.x)).toEqual(Array.from(layers[0]![3]!.h));
+  await expect(page).toHaveURL(/layer=2/);
+
+  // The prediction is PyTorch's own (the head on the top layer's h).
+  const expected = JSON.parse(readFileSync(FILE.replace('.json', '.expected.json'), 'utf8')) as { steps: { p: number }[] };
+  const shown = Number(await page.getByTestId('prediction').getAttribute('data-value'));
+  expect(Math.abs(shown - expected.steps[3]!.p)).toBeLessThan(1e-5);
+
+  // The keyboard moves between layers (a radio group).
+  await picker.getByRole('radio', { name: 'Layer 2' }).press('ArrowLeft');
+  await expect(picker.getByRole('radio', { name: 'Layer 1' })).toBeFocused();
+  await expect(picker.getByRole('radio', { name: 'Layer 1' })).toHaveAttribute('aria-checked', 'true');
+
+  // The chain draws the stack: layer 2's row above layer 1's; a cell of layer 2 opens that layer.
+  await page.getByRole('tab', { name: 'Unrolled chain' }).click();
+  const top = page.getByRole('group', { name: 'LSTM layer 2 unrolled over the sentence' });
+  const bottom = page.getByRole('group', { name: 'LSTM layer 1 unrolled over the sentence' });
+  const [a, b] = [(await top.boundingBox())!, (await bottom.boundingBox())!];
+  expect(a.y + a.height).toBeLessThanOrEqual(b.y); // layer 2 above layer 1
+  await top.getByRole('button', { name: /^step 2, token “was”/ }).click();
+  await expect(page.getByRole('tab', { name: 'Cell diagram' })).toHaveAttribute('aria-selected', 'true');
+  await expect(picker.getByRole('radio', { name: 'Layer 2' })).toHaveAttribute('aria-checked', 'true');
+  await expectTableMatches(page, layers[1]![2]!, 2);
+  await page.screenshot({ path: 'test-results/stacked-diagram.png' });
+  expect(errors).toEqual([]);
+});
+
+test('the same stack as a real .safetensors state_dict with its vocabulary file: PyTorch’s prediction at every step', async ({ page }) => {
+  const base = 'scripts/fixtures/pytorch/gru-2';
+  const expected = JSON.parse(readFileSync(`${base}.f32.expected.json`, 'utf8')) as { text: string; steps: { p: number }[] };
+  await page.goto(`./?text=${encodeURIComponent(expected.text)}&cell=lstm`);
+  await page.getByTestId('own-model-input').setInputFiles([`${base}.safetensors`, `${base}.vocab.txt`]);
+  await expect(page.getByTestId('model-origin')).toContainText('gru-2.safetensors + gru-2.vocab.txt');
+  await expect(page.getByRole('radiogroup', { name: 'Layer of the stack (2 layers)' })).toBeVisible();
+  for (const t of [0, 4, expected.steps.length - 1]) {
+    await page.getByRole('slider', { name: 'Timestep' }).fill(String(t));
+    await expect(page.locator('.step-status')).toContainText(`Step t = ${t} of`);
+    const shown = Number(await page.getByTestId('prediction').getAttribute('data-value'));
+    expect(Math.abs(shown - expected.steps[t]!.p), `step ${t}`).toBeLessThan(1e-5);
+  }
+});

@@ -1,0 +1,74 @@
+/**
+ * Gatescope against the real-PyTorch fixtures (scripts/pytorch-fixtures.py): the per-step h and C of
+ * every layer and the head's probability. Used by scripts/pytorch-fixtures.test.ts, and run alone
+ * it prints the largest difference per fixture:
+ *
+ *   npx tsx scripts/pytorch-agreement.ts
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { embedToken, predict, runStack, stackOf, type Model } from '../src/engine';
+import { parseModelFile } from '../src/models/format';
+import { readSafetensors, readVocab, stateDictToModelFile } from '../src/models/safetensors';
+import { tokenize } from '../src/text/tokenize';
+
+export const DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures/pytorch');
+
+export interface Expected {
+  readonly text: string;
+  readonly tokens: readonly string[];
+  readonly steps: readonly { layers: readonly { h: number[]; c?: number[] }[]; p: number }[];
+}
+
+export const readJson = (name: string) => JSON.parse(readFileSync(resolve(DIR, name), 'utf8')) as unknown;
+export const fixtureFiles = () => readdirSync(DIR);
+/** The fixtures by name (lstm-2 …): each has a .json model and its .expected.json outputs. */
+export const fixtureNames = () =>
+  fixtureFiles().filter((f) => f.endsWith('.expected.json') && !f.endsWith('.f32.expected.json')).map((f) => f.slice(0, -'.expected.json'.length));
+
+export function modelFromSafetensors(name: string): Model {
+  const f = `${name}.safetensors`;
+  const { tensors, metadata } = readSafetensors(new Uint8Array(readFileSync(resolve(DIR, f))), f);
+  const vocab = readVocab(readFileSync(resolve(DIR, `${name}.vocab.txt`), 'utf8'), `${name}.vocab.txt`);
+  return parseModelFile(stateDictToModelFile(tensors, metadata, vocab, f));
+}
+
+/**
+ * The largest |Gatescope − PyTorch| over every step, layer, unit and the probability; throws when
+ * the model reads the text into other tokens, or has another number of layers, than PyTorch did.
+ */
+export function worstDiff(model: Model, exp: Expected): number {
+  const tokens = tokenize(exp.text, model.tokenizer).tokens;
+  if (tokens.join(' ') !== exp.tokens.join(' ')) throw new Error(`tokens differ: ${tokens.join(' ')} vs PyTorch's ${exp.tokens.join(' ')}`);
+  const { layers } = runStack(stackOf(model), tokens.map((t) => embedToken(model.embedding, t).x));
+  if (layers.length !== exp.steps[0]!.layers.length) throw new Error(`${layers.length} layers, PyTorch has ${exp.steps[0]!.layers.length}`);
+  let worst = 0;
+  const note = (a: number, b: number) => (worst = Math.max(worst, Number.isFinite(a) ? Math.abs(a - b) : Infinity));
+  exp.steps.forEach((s, t) => {
+    s.layers.forEach((want, l) => {
+      const got = layers[l]![t]!;
+      want.h.forEach((v, k) => note(got.h[k]!, v));
+      if (want.c) {
+        if (!('c' in got)) throw new Error(`layer ${l} has no C, PyTorch's has`);
+        want.c.forEach((v, k) => note(got.c[k]!, v));
+      }
+    });
+    note(predict(model.head!, layers[layers.length - 1]![t]!.h)[1]!, s.p);
+  });
+  return worst;
+}
+
+// Run alone: the report.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const name of fixtureNames()) {
+    let json: string;
+    try {
+      json = worstDiff(parseModelFile(readJson(`${name}.json`)), readJson(`${name}.expected.json`) as Expected).toExponential(1);
+    } catch (e) {
+      json = `refused: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    const st = fixtureFiles().includes(`${name}.safetensors`) ? worstDiff(modelFromSafetensors(name), readJson(`${name}.f32.expected.json`) as Expected).toExponential(1) : '-';
+    console.log(`${name.padEnd(18)} json ${json.padEnd(8)} safetensors ${st}`);
+  }
+}
