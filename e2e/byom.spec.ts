@@ -85,7 +85,7 @@ test('vocabulary words the tokenizer never produces are named on load (a str.spl
   await expect(page.getByRole('list', { name: 'Tokens' }).getByRole('button')).toHaveText(['0great', '1,<unk>', '2really', '3great']);
 });
 
-test('a PyTorch state_dict as .safetensors, picked with its vocabulary file, runs with the engine’s numbers; .onnx says it is not read yet', async ({ page }) => {
+test('a PyTorch state_dict as .safetensors, picked with its vocabulary file, runs with the engine’s numbers; a broken .onnx is named', async ({ page }) => {
   const words = ['the', 'clouds', 'are', 'in', 'sky'];
   const m = randomTableModel('gru', 4, 6, words, 5);
   if (m.embedding.kind !== 'table') throw new Error('table');
@@ -107,5 +107,6 @@ test('a PyTorch state_dict as .safetensors, picked with its vocabulary file, run
   await expect(page.getByRole('alert')).toContainText('tiny-gru.safetensors: holds no vocabulary: drop the vocabulary file');
   await expect(page.locator('.model-info code')).toHaveText('tiny-gru');
   await page.getByTestId('own-model-input').setInputFiles([{ name: 'model.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from([8, 7, 18, 0]) }]);
-  await expect(page.getByRole('alert')).toContainText('model.onnx: .onnx files are not read yet');
+  await expect(page.getByRole('alert')).toContainText('model.onnx: has no graph (no nodes): not an ONNX model');
+  await expect(page.locator('.model-info code')).toHaveText('tiny-gru');
 });

@@ -62,17 +62,19 @@ test('a stacked PyTorch model: the layer picker, each layer’s numbers, PyTorch
   expect(errors).toEqual([]);
 });
 
-test('the same stack as a real .safetensors state_dict with its vocabulary file: PyTorch’s prediction at every step', async ({ page }) => {
-  const base = 'scripts/fixtures/pytorch/gru-2';
-  const expected = JSON.parse(readFileSync(`${base}.f32.expected.json`, 'utf8')) as { text: string; steps: { p: number }[] };
-  await page.goto(`./?text=${encodeURIComponent(expected.text)}&cell=lstm`);
-  await page.getByTestId('own-model-input').setInputFiles([`${base}.safetensors`, `${base}.vocab.txt`]);
-  await expect(page.getByTestId('model-origin')).toContainText('gru-2.safetensors + gru-2.vocab.txt');
-  await expect(page.getByRole('radiogroup', { name: 'Layer of the stack (2 layers)' })).toBeVisible();
-  for (const t of [0, 4, expected.steps.length - 1]) {
-    await page.getByRole('slider', { name: 'Timestep' }).fill(String(t));
-    await expect(page.locator('.step-status')).toContainText(`Step t = ${t} of`);
-    const shown = Number(await page.getByTestId('prediction').getAttribute('data-value'));
-    expect(Math.abs(shown - expected.steps[t]!.p), `step ${t}`).toBeLessThan(1e-5);
-  }
-});
+for (const [ext, base] of [['safetensors', 'gru-2'], ['onnx', 'lstm-2']] as const) {
+  test(`a stack as a real .${ext} file (PyTorch's own) with its vocabulary file: PyTorch's prediction at every step`, async ({ page }) => {
+    const path = `scripts/fixtures/pytorch/${base}`;
+    const expected = JSON.parse(readFileSync(`${path}.f32.expected.json`, 'utf8')) as { text: string; steps: { p: number }[] };
+    await page.goto(`./?text=${encodeURIComponent(expected.text)}&cell=lstm`);
+    await page.getByTestId('own-model-input').setInputFiles([`${path}.${ext}`, `${path}.vocab.txt`]);
+    await expect(page.getByTestId('model-origin')).toContainText(`${base}.${ext} + ${base}.vocab.txt`);
+    await expect(page.getByRole('radiogroup', { name: 'Layer of the stack (2 layers)' })).toBeVisible();
+    for (const t of [0, 4, expected.steps.length - 1]) {
+      await page.getByRole('slider', { name: 'Timestep' }).fill(String(t));
+      await expect(page.locator('.step-status')).toContainText(`Step t = ${t} of`);
+      const shown = Number(await page.getByTestId('prediction').getAttribute('data-value'));
+      expect(Math.abs(shown - expected.steps[t]!.p), `step ${t}`).toBeLessThan(1e-5);
+    }
+  });
+}

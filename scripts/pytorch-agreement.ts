@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embedToken, predict, runStack, stackOf, type Model } from '../src/engine';
 import { parseModelFile } from '../src/models/format';
+import { onnxToModelFile } from '../src/models/onnx';
 import { readSafetensors, readVocab, stateDictToModelFile } from '../src/models/safetensors';
 import { tokenize } from '../src/text/tokenize';
 
@@ -32,6 +33,13 @@ export function modelFromSafetensors(name: string): Model {
   const { tensors, metadata } = readSafetensors(new Uint8Array(readFileSync(resolve(DIR, f))), f);
   const vocab = readVocab(readFileSync(resolve(DIR, `${name}.vocab.txt`), 'utf8'), `${name}.vocab.txt`);
   return parseModelFile(stateDictToModelFile(tensors, metadata, vocab, f));
+}
+
+/** The torch.onnx.export file of a fixture, read by the ONNX reader with the fixture's vocabulary. */
+export function modelFromOnnx(name: string): Model {
+  const f = `${name}.onnx`;
+  const vocab = readVocab(readFileSync(resolve(DIR, `${name}.vocab.txt`), 'utf8'), `${name}.vocab.txt`);
+  return parseModelFile(onnxToModelFile(new Uint8Array(readFileSync(resolve(DIR, f))), f, vocab));
 }
 
 /**
@@ -68,7 +76,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     } catch (e) {
       json = `refused: ${e instanceof Error ? e.message : String(e)}`;
     }
-    const st = fixtureFiles().includes(`${name}.safetensors`) ? worstDiff(modelFromSafetensors(name), readJson(`${name}.f32.expected.json`) as Expected).toExponential(1) : '-';
-    console.log(`${name.padEnd(18)} json ${json.padEnd(8)} safetensors ${st}`);
+    const f32 = () => readJson(`${name}.f32.expected.json`) as Expected;
+    const st = fixtureFiles().includes(`${name}.safetensors`) ? worstDiff(modelFromSafetensors(name), f32()).toExponential(1) : '-';
+    const ox = fixtureFiles().includes(`${name}.onnx`) ? worstDiff(modelFromOnnx(name), f32()).toExponential(1) : '-';
+    console.log(`${name.padEnd(18)} json ${json.padEnd(8)} safetensors ${st.padEnd(8)} onnx ${ox}`);
   }
 }

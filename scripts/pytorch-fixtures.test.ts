@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseModelFile } from '../src/models/format';
-import { fixtureFiles, fixtureNames, modelFromSafetensors, readJson, worstDiff, type Expected } from './pytorch-agreement';
+import { fixtureFiles, fixtureNames, modelFromOnnx, modelFromSafetensors, readJson, worstDiff, type Expected } from './pytorch-agreement';
 
 const files = fixtureFiles();
 const names = fixtureNames();
@@ -16,7 +16,7 @@ describe('real PyTorch fixtures', () => {
   it('has the fixtures', () => {
     expect(names.length).toBeGreaterThanOrEqual(10);
     // Every binary file has its expected outputs, so none is left untested.
-    for (const f of files.filter((f) => f.endsWith('.safetensors'))) expect(files).toContain(f.replace('.safetensors', '.f32.expected.json'));
+    for (const f of files.filter((f) => /\.(safetensors|onnx)$/.test(f))) expect(files).toContain(f.replace(/\.(safetensors|onnx)$/, '.f32.expected.json'));
   });
 
   for (const name of names) {
@@ -44,6 +44,13 @@ describe('real PyTorch fixtures', () => {
     const name = f.slice(0, -'.safetensors'.length);
     it(`${f} (state_dict, float32) equals PyTorch to 1e-5`, () => {
       expect(worstDiff(modelFromSafetensors(name), read(`${name}.f32.expected.json`) as Expected)).toBeLessThan(1e-5);
+    });
+  }
+
+  for (const f of files.filter((f) => f.endsWith('.onnx'))) {
+    const name = f.slice(0, -'.onnx'.length);
+    it(`${f} (torch.onnx.export, float32) equals PyTorch to 1e-5`, () => {
+      expect(worstDiff(modelFromOnnx(name), read(`${name}.f32.expected.json`) as Expected)).toBeLessThan(1e-5);
     });
   }
 });

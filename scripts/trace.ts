@@ -3,6 +3,7 @@
  * npm run trace -- --model sentiment-lstm --text "the movie was not good"
  * npm run trace -- --weights my-model.json --text "…"            your own model file
  * npm run trace -- --weights my.safetensors --vocab vocab.txt --text "…"   a PyTorch state_dict
+ * npm run trace -- --weights my.onnx --vocab vocab.txt --text "…"          torch.onnx.export's file
  * Prints the whole trace as JSON: the tokens, and for every step every vector the UI shows,
  * computed by the same engine and store code the page runs. A trained model (read from
  * public/models/<id>.json) adds its prediction after every step. A stacked model prints every
@@ -13,6 +14,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CELL_KINDS, predict, type CellKind } from '../src/engine';
 import { readModelFile } from '../src/models/format';
+import { onnxToModelFile } from '../src/models/onnx';
 import { readSafetensors, readVocab, stateDictToModelFile } from '../src/models/safetensors';
 import { parseModelId } from '../src/store/modelLoader';
 import { createGatescopeStore } from '../src/store/store';
@@ -51,7 +53,8 @@ if (values.weights !== undefined) {
       const { tensors, metadata } = readSafetensors(new Uint8Array(readFileSync(path)), name);
       json = stateDictToModelFile(tensors, metadata, vocab, name);
     } else if (/\.onnx$/i.test(path)) {
-      fail(`${name}: .onnx files are not read yet; export a gatescope-model JSON or the state_dict as .safetensors (README)`);
+      const vocab = values.vocab !== undefined ? readVocab(readFileSync(values.vocab, 'utf8'), basename(values.vocab)) : null;
+      json = onnxToModelFile(new Uint8Array(readFileSync(path)), name, vocab);
     } else json = JSON.parse(readFileSync(path, 'utf8'));
     const { model, meta } = readModelFile(json);
     store.getState().setModel(model, meta, { from: 'file', name });

@@ -299,12 +299,20 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         // Same ticket, size check and messages as a JSON file; only the reading differs.
         await loadOwn({ from: 'file', name }, () => Promise.resolve(weights), async (src) => {
           const id = weights.name;
-          if (/\.onnx$/i.test(id)) return { ok: false, notJson: false, message: `${id}: .onnx files are not read yet. Export the weights as a gatescope-model JSON (README, "Exporting from Python") or the state_dict as .safetensors` };
           try {
             if (!src.arrayBuffer) throw new Error(`${id}: this source cannot give bytes`);
             const vocab = vocabFile ? readVocab(await vocabFile.text(), vocabFile.name) : null;
-            const { tensors, metadata } = readSafetensors(new Uint8Array(await src.arrayBuffer()), id);
-            const { model, meta } = readModelFile(stateDictToModelFile(tensors, metadata, vocab, id));
+            const bytes = new Uint8Array(await src.arrayBuffer());
+            let file: Record<string, unknown>;
+            if (/\.onnx$/i.test(id)) {
+              // The protobuf reader loads only when an .onnx file is picked.
+              const { onnxToModelFile } = await import('../models/onnx');
+              file = onnxToModelFile(bytes, id, vocab);
+            } else {
+              const { tensors, metadata } = readSafetensors(bytes, id);
+              file = stateDictToModelFile(tensors, metadata, vocab, id);
+            }
+            const { model, meta } = readModelFile(file);
             return { ok: true, model, meta };
           } catch (e) {
             return { ok: false, notJson: false, message: e instanceof Error ? e.message : String(e) };

@@ -1,0 +1,485 @@
+/**
+ * An `.onnx` file (as `torch.onnx.export` or tf2onnx writes one) → a Gatescope model file in the
+ * ONNX layout, which format.ts then reads and checks like any other.
+ *
+ * The protobuf is decoded with protobufjs' Reader and the ONNX schema's own field numbers
+ * (onnx.proto; the messages and fields read are below). In the graph it finds:
+ *   - the recurrent nodes (RNN, LSTM, GRU): one per layer, each reading the one below's Y
+ *     through shape ops (Squeeze, Transpose, …); W, R, B, P from initializers (or Constants);
+ *     the attributes as they are (format.ts refuses what the engine cannot honour);
+ *   - the embedding: a Gather on a [words][E] initializer feeding the first recurrent node;
+ *   - the head: MatMul + Add, or Gemm, on an initializer, reading the top node's Y (or Y_h),
+ *     then Sigmoid or Softmax; without either, `metadata_props` must say which (`head`), since
+ *     logits and a linear output look alike;
+ *   - the vocabulary: a file dropped with it, or `metadata_props` `vocab` (a JSON list).
+ * Initial states must be zero (absent, or a ConstantOfShape of 0 as PyTorch writes): Gatescope
+ * starts every layer from zeros. Every error names the file and the node or tensor.
+ */
+import protobuf from 'protobufjs/minimal';
+import { UNK } from '../engine';
+import { ModelFileError } from './errors';
+
+type Long = protobuf.Long;
+interface RawTensor {
+  dims?: (number | Long)[];
+  data_type?: number;
+  float_data?: number[];
+  int32_data?: number[];
+  int64_data?: (number | Long)[];
+  double_data?: number[];
+  name?: string;
+  raw_data?: Uint8Array;
+  data_location?: number;
+}
+interface RawAttribute {
+  name?: string;
+  type?: number;
+  f?: number;
+  i?: number | Long;
+  s?: Uint8Array;
+  t?: RawTensor;
+  floats?: number[];
+  ints?: (number | Long)[];
+  strings?: Uint8Array[];
+}
+interface RawNode {
+  input?: string[];
+  output?: string[];
+  name?: string;
+  op_type?: string;
+  attribute?: RawAttribute[];
+}
+export interface RawModel {
+  graph?: { node?: RawNode[]; initializer?: RawTensor[]; input?: { name?: string }[]; output?: { name?: string }[] };
+  metadata_props?: { key?: string; value?: string }[];
+}
+
+// ── Static decoders for the part of onnx.proto that is read, as protobufjs' static code is:
+// protobufjs' Reader does the wire format; the field numbers are onnx.proto's (IR version 8).
+// (Its reflection decoders compile code at run time, which the page's CSP rightly forbids.)
+type Reader = protobuf.Reader;
+/** Reads one message of `len` bytes, calling `field` for each tag; unknown fields are skipped. */
+function message(r: Reader, len: number, field: (no: number, wire: number) => boolean): void {
+  const end = r.pos + len;
+  if (end > r.len) throw new RangeError(`a message of ${len} bytes at offset ${r.pos} runs past the end (${r.len} bytes)`);
+  while (r.pos < end) {
+    const tag = r.uint32();
+    if (!field(tag >>> 3, tag & 7)) r.skipType(tag & 7);
+  }
+  if (r.pos !== end) throw new RangeError(`a field runs past the end of its message at offset ${r.pos}`);
+}
+/** A repeated scalar, packed (wire type 2) or one value per tag. */
+function repeated<T>(wire: number, into: T[] | undefined, one: () => T, packed: (a: T[]) => T[]): T[] {
+  const a = into ?? [];
+  return wire === 2 ? packed(a) : (a.push(one()), a);
+}
+function decodeTensor(r: Reader, len: number): RawTensor {
+  const t: RawTensor = {};
+  message(r, len, (no, wire) => {
+    switch (no) {
+      case 1: t.dims = repeated(wire, t.dims, () => r.int64(), (a) => r.int64s(a)); return true;
+      case 2: t.data_type = r.int32(); return true;
+      case 4: t.float_data = repeated(wire, t.float_data, () => r.float(), (a) => r.floats(a)); return true;
+      case 5: t.int32_data = repeated(wire, t.int32_data, () => r.int32(), (a) => r.int32s(a)); return true;
+      case 7: t.int64_data = repeated(wire, t.int64_data, () => r.int64(), (a) => r.int64s(a)); return true;
+      case 8: t.name = r.string(); return true;
+      case 9: t.raw_data = r.bytes(); return true;
+      case 10: t.double_data = repeated(wire, t.double_data, () => r.double(), (a) => r.doubles(a)); return true;
+      case 14: t.data_location = r.int32(); return true;
+      default: return false;
+    }
+  });
+  return t;
+}
+function decodeAttribute(r: Reader, len: number): RawAttribute {
+  const a: RawAttribute = {};
+  message(r, len, (no, wire) => {
+    switch (no) {
+      case 1: a.name = r.string(); return true;
+      case 20: a.type = r.int32(); return true;
+      case 2: a.f = r.float(); return true;
+      case 3: a.i = r.int64(); return true;
+      case 4: a.s = r.bytes(); return true;
+      case 5: a.t = decodeTensor(r, r.uint32()); return true;
+      case 7: a.floats = repeated(wire, a.floats, () => r.float(), (x) => r.floats(x)); return true;
+      case 8: a.ints = repeated(wire, a.ints, () => r.int64(), (x) => r.int64s(x)); return true;
+      case 9: (a.strings ??= []).push(r.bytes()); return true;
+      default: return false;
+    }
+  });
+  return a;
+}
+function decodeNode(r: Reader, len: number): RawNode {
+  const n: RawNode = {};
+  message(r, len, (no) => {
+    switch (no) {
+      case 1: (n.input ??= []).push(r.string()); return true;
+      case 2: (n.output ??= []).push(r.string()); return true;
+      case 3: n.name = r.string(); return true;
+      case 4: n.op_type = r.string(); return true;
+      case 5: (n.attribute ??= []).push(decodeAttribute(r, r.uint32())); return true;
+      default: return false;
+    }
+  });
+  return n;
+}
+function decodeValueInfo(r: Reader, len: number): { name?: string } {
+  const v: { name?: string } = {};
+  message(r, len, (no) => (no === 1 ? ((v.name = r.string()), true) : false));
+  return v;
+}
+function decodeGraph(r: Reader, len: number): NonNullable<RawModel['graph']> {
+  const g: NonNullable<RawModel['graph']> = {};
+  message(r, len, (no) => {
+    switch (no) {
+      case 1: (g.node ??= []).push(decodeNode(r, r.uint32())); return true;
+      case 5: (g.initializer ??= []).push(decodeTensor(r, r.uint32())); return true;
+      case 11: (g.input ??= []).push(decodeValueInfo(r, r.uint32())); return true;
+      case 12: (g.output ??= []).push(decodeValueInfo(r, r.uint32())); return true;
+      default: return false;
+    }
+  });
+  return g;
+}
+function decodeModel(bytes: Uint8Array): RawModel {
+  const r = protobuf.Reader.create(bytes);
+  const m: RawModel = {};
+  message(r, bytes.length, (no) => {
+    switch (no) {
+      case 7: m.graph = decodeGraph(r, r.uint32()); return true;
+      case 14: {
+        const e: { key?: string; value?: string } = {};
+        message(r, r.uint32(), (k) => (k === 1 ? ((e.key = r.string()), true) : k === 2 ? ((e.value = r.string()), true) : false));
+        (m.metadata_props ??= []).push(e);
+        return true;
+      }
+      default: return false;
+    }
+  });
+  return m;
+}
+
+/** An int64 as a number (protobufjs gives a number, or low/high halves when long.js is present). */
+const num = (v: number | Long | undefined) =>
+  v === undefined ? 0 : typeof v === 'number' ? v : (v.unsigned ? v.high >>> 0 : v.high) * 2 ** 32 + (v.low >>> 0);
+const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : '');
+
+export interface OnnxTensor {
+  readonly dims: readonly number[];
+  readonly data: Float64Array;
+}
+
+// TensorProto.DataType: FLOAT 1, INT32 6, INT64 7, FLOAT16 10, DOUBLE 11, BFLOAT16 16.
+const FLOAT = 1;
+const INT32 = 6;
+const INT64 = 7;
+const FLOAT16 = 10;
+const DOUBLE = 11;
+const BFLOAT16 = 16;
+
+function half(bits: number): number {
+  const s = bits & 0x8000 ? -1 : 1;
+  const e = (bits >> 10) & 0x1f;
+  const m = bits & 0x3ff;
+  if (e === 0) return s * m * 2 ** -24;
+  if (e === 31) return m ? NaN : s * Infinity;
+  return s * (1 + m / 1024) * 2 ** (e - 15);
+}
+
+/** A tensor's numbers, from raw_data (little-endian) or the typed fields. */
+function tensorOf(t: RawTensor, file: string): OnnxTensor {
+  const name = t.name || '(unnamed)';
+  const fail = (what: string) => new ModelFileError(file, `tensor ${name}: ${what}`);
+  if (t.data_location === 1) throw fail('its data is in an external file; export with the weights inside the .onnx (save_as_external_data=False)');
+  const dims = (t.dims ?? []).map(num);
+  if (!dims.every((d) => Number.isSafeInteger(d) && d >= 0)) throw fail(`dims [${dims.join(', ')}] are not sizes`);
+  const count = dims.reduce((a, b) => a * b, 1);
+  const type = t.data_type ?? 0;
+  const size = type === FLOAT || type === INT32 ? 4 : type === DOUBLE || type === INT64 ? 8 : type === FLOAT16 || type === BFLOAT16 ? 2 : 0;
+  if (!size) throw fail(`data type ${type} is not one Gatescope reads (float, double, float16, bfloat16; int32/int64 for shapes)`);
+  const data = new Float64Array(count);
+  const raw = t.raw_data;
+  if (raw && raw.length > 0) {
+    if (raw.length !== count * size) throw fail(`dims [${dims.join(', ')}] need ${count * size} bytes, raw_data has ${raw.length}`);
+    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+    for (let k = 0; k < count; k++) {
+      const p = k * size;
+      data[k] =
+        type === FLOAT ? view.getFloat32(p, true)
+        : type === DOUBLE ? view.getFloat64(p, true)
+        : type === INT32 ? view.getInt32(p, true)
+        : type === INT64 ? Number(view.getBigInt64(p, true))
+        : type === FLOAT16 ? half(view.getUint16(p, true))
+        : new Float32Array(new Uint32Array([view.getUint16(p, true) << 16]).buffer)[0]!;
+    }
+    return { dims, data };
+  }
+  const typed: readonly (number | Long)[] =
+    type === DOUBLE ? (t.double_data ?? []) : type === INT64 ? (t.int64_data ?? []) : type === FLOAT ? (t.float_data ?? []) : (t.int32_data ?? []);
+  if (typed.length !== count) throw fail(`dims [${dims.join(', ')}] need ${count} values, the tensor has ${typed.length}`);
+  // float16/bfloat16 in int32_data hold the bits.
+  typed.forEach((v, k) => {
+    const x = num(v);
+    data[k] = type === FLOAT16 ? half(x) : type === BFLOAT16 ? new Float32Array(new Uint32Array([x << 16]).buffer)[0]! : x;
+  });
+  return { dims, data };
+}
+
+/** Nested arrays of `dims`, as the JSON model file holds tensors. */
+function nestedOf(t: OnnxTensor): unknown {
+  const build = (d: number, at: number): unknown => {
+    if (d === t.dims.length - 1) return Array.from(t.data.subarray(at, at + t.dims[d]!));
+    const stride = t.dims.slice(d + 1).reduce((a, b) => a * b, 1);
+    return Array.from({ length: t.dims[d]! }, (_, k) => build(d + 1, at + k * stride));
+  };
+  return t.dims.length === 0 ? Array.from(t.data) : build(0, 0);
+}
+
+const RECURRENT = ['RNN', 'LSTM', 'GRU'];
+/** Ops that only move values around: a layer's Y reaches the next layer (or the head) through them. */
+const SHAPE_OPS = ['Squeeze', 'Unsqueeze', 'Transpose', 'Reshape', 'Identity', 'Flatten', 'Gather', 'Slice'];
+
+/** Decodes the protobuf; a truncated or foreign file gets a message naming the file. */
+export function decodeOnnx(bytes: Uint8Array, file: string): RawModel {
+  try {
+    return decodeModel(bytes);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ModelFileError(file, `is not a readable ONNX model (its protobuf does not decode: ${why.slice(0, 80)}); it may be cut short, or not an .onnx file`);
+  }
+}
+
+/** The model file (ONNX layout) for an .onnx graph and its vocabulary. */
+export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: readonly string[] | null): Record<string, unknown> {
+  const fail = (what: string) => new ModelFileError(file, what);
+  const m = decodeOnnx(bytes, file);
+  const g = m.graph;
+  if (!g || !g.node || g.node.length === 0) throw fail('has no graph (no nodes): not an ONNX model');
+  const meta = new Map((m.metadata_props ?? []).map((p) => [p.key ?? '', p.value ?? '']));
+  const nodes = g.node;
+  const producer = new Map<string, RawNode>();
+  for (const n of nodes) for (const o of n.output ?? []) if (o) producer.set(o, n);
+  const consumers = (name: string) => nodes.filter((n) => (n.input ?? []).includes(name));
+  const inits = new Map<string, RawTensor>();
+  for (const t of g.initializer ?? []) if (t.name) inits.set(t.name, t);
+  const nodeName = (n: RawNode) => `${n.op_type} node ${n.name ? `“${n.name}”` : `#${nodes.indexOf(n)}`}`;
+
+  /** A tensor given by an initializer or a Constant node, or null for a computed value. */
+  const constant = (name: string): OnnxTensor | null => {
+    const init = inits.get(name);
+    if (init) return tensorOf(init, file);
+    const p = producer.get(name);
+    const value = p?.op_type === 'Constant' ? p.attribute?.find((a) => a.name === 'value')?.t : undefined;
+    return value ? tensorOf({ ...value, name }, file) : null;
+  };
+  /** Follows `name` back through shape ops to the node output it comes from. */
+  const source = (name: string): { node: RawNode | null; name: string } => {
+    let at = name;
+    for (let hops = 0; hops < 50; hops++) {
+      const p = producer.get(at);
+      if (!p || !SHAPE_OPS.includes(p.op_type ?? '') || !(p.input ?? [])[0]) return { node: p ?? null, name: at };
+      // A Gather on a constant table is an embedding lookup, not a shape op.
+      if (p.op_type === 'Gather' && constant(p.input![0]!)) return { node: p, name: at };
+      at = p.input![0]!;
+    }
+    return { node: null, name: at };
+  };
+
+  const layers = nodes.filter((n) => RECURRENT.includes(n.op_type ?? ''));
+  if (layers.length === 0) {
+    const ops = [...new Set(nodes.map((n) => n.op_type))].slice(0, 8).join(', ');
+    throw fail(`has no RNN, LSTM or GRU node (its ops: ${ops}); Gatescope reads recurrent models exported with their recurrent layer as one ONNX node (torch.onnx.export does this)`);
+  }
+  const op = layers[0]!.op_type!;
+  const other = layers.find((n) => n.op_type !== op);
+  if (other) throw fail(`mixes ${op} and ${other.op_type} nodes; a stack has one cell kind`);
+  // Each layer reads the one below's Y (output 0).
+  layers.forEach((n, k) => {
+    if (k === 0) return;
+    const from = source(n.input?.[0] ?? '');
+    if (from.node !== layers[k - 1] || from.name !== layers[k - 1]!.output?.[0]) {
+      throw fail(`${nodeName(n)} reads ${from.node ? `the output of ${nodeName(from.node)}` : `“${from.name}”`}, not the Y of the ${op} node below it: Gatescope reads stacks in which each layer reads the one below`);
+    }
+  });
+
+  /** An attribute's value in the JSON config, as the ONNX layout takes it. */
+  const attrValue = (a: RawAttribute): unknown => {
+    switch (a.type) {
+      case 1: return a.f ?? 0;
+      case 2: return num(a.i);
+      case 3: return text(a.s);
+      case 6: return [...(a.floats ?? [])];
+      case 7: return (a.ints ?? []).map(num);
+      case 8: return (a.strings ?? []).map(text);
+      default: return undefined;
+    }
+  };
+
+  /** Initial states must be zeros: absent, a ConstantOfShape of 0 (PyTorch's export) or a zero tensor. */
+  const zeroState = (n: RawNode, index: number, what: string) => {
+    const name = n.input?.[index];
+    if (!name) return;
+    const c = constant(name);
+    if (c) {
+      if (c.data.some((v) => v !== 0)) throw fail(`${nodeName(n)}: ${what} is not zero; Gatescope starts every layer from zero states`);
+      return;
+    }
+    let at = name;
+    for (let hops = 0; hops < 50; hops++) {
+      const p = producer.get(at);
+      if (!p) break;
+      if (p.op_type === 'ConstantOfShape') {
+        const v = p.attribute?.find((a) => a.name === 'value')?.t;
+        if (!v || tensorOf(v, file).data.every((x) => x === 0)) return;
+        break;
+      }
+      if (!['Slice', 'Unsqueeze', 'Squeeze', 'Reshape', 'Expand', 'Identity', 'Transpose'].includes(p.op_type ?? '')) break;
+      at = p.input?.[0] ?? '';
+    }
+    throw fail(`${nodeName(n)}: ${what} comes from “${at}”, which Gatescope cannot show as zeros; it starts every layer from zero states (export without an initial state)`);
+  };
+
+  const entries = layers.map((n) => {
+    const inputs = n.input ?? [];
+    const tensor = (index: number, label: string, required: boolean) => {
+      const name = inputs[index];
+      if (!name) {
+        if (required) throw fail(`${nodeName(n)} has no ${label} input`);
+        return undefined;
+      }
+      const t = constant(name);
+      if (!t) throw fail(`${nodeName(n)}: its ${label} (“${name}”) is computed in the graph, not stored; Gatescope reads weights stored as initializers`);
+      return nestedOf(t);
+    };
+    const weights: Record<string, unknown> = { W: tensor(1, 'W', true), R: tensor(2, 'R', true) };
+    const B = tensor(3, 'B', false);
+    if (B !== undefined) weights.B = B;
+    if (op === 'LSTM') {
+      const P = tensor(7, 'P', false);
+      if (P !== undefined) weights.P = P;
+    }
+    zeroState(n, 5, 'initial_h');
+    if (op === 'LSTM') zeroState(n, 6, 'initial_c');
+    const config: Record<string, unknown> = {};
+    for (const a of n.attribute ?? []) {
+      const v = attrValue(a);
+      if (a.name && v !== undefined) config[a.name] = v;
+    }
+    return { weights, config };
+  });
+
+  const first = entries[0]!;
+  const coupled = op === 'LSTM' && (first.config.input_forget === 1);
+  const kind = op === 'RNN' ? 'rnn' : op === 'GRU' ? 'gru' : first.weights.P !== undefined ? 'peephole' : coupled ? 'coupled' : 'lstm';
+  const dims = (v: unknown): number[] => (Array.isArray(v) ? [v.length, ...dims(v[0])] : []);
+  const I = dims(first.weights.W)[2] ?? 0;
+  const top = layers[layers.length - 1]!;
+  const H = Number(dims(entries[entries.length - 1]!.weights.R)[2] ?? 0);
+
+  // ── The embedding: a Gather on a constant [V][I] table, feeding the first layer. ──
+  const x = source(layers[0]!.input?.[0] ?? '');
+  const gather = x.node?.op_type === 'Gather' ? x.node : null;
+  const table = gather ? constant(gather.input?.[0] ?? '') : null;
+  if (!gather || !table) {
+    throw fail(`${nodeName(layers[0]!)} reads “${x.name}”, not an embedding lookup (a Gather on a [words][${I}] initializer, as nn.Embedding exports): Gatescope needs the table to read words`);
+  }
+  if (table.dims.length !== 2 || table.dims[1] !== I) throw fail(`the embedding ${gather.input![0]} is [${table.dims.join(', ')}], but the first ${op} reads ${I} inputs`);
+  const V = table.dims[0]!;
+  let vocab = vocabFromFile;
+  if (!vocab && meta.has('vocab')) {
+    try {
+      const v = JSON.parse(meta.get('vocab')!) as unknown;
+      if (Array.isArray(v) && v.every((w) => typeof w === 'string')) vocab = v;
+    } catch {
+      throw fail('its metadata_props “vocab” is not JSON (expected a list of words)');
+    }
+  }
+  if (!vocab) throw fail(`holds no vocabulary: drop the vocabulary file (one word per line, or JSON) together with it, or add metadata_props “vocab”; the embedding has ${V} rows`);
+  if (vocab.length !== V) throw fail(`the embedding ${gather.input![0]} has ${V} rows, but the vocabulary has ${vocab.length} words`);
+  if (!vocab.includes(UNK)) throw fail(`the vocabulary has no "${UNK}": unknown words need a row (rename your out-of-vocabulary token to "${UNK}")`);
+
+  // ── The head: the first MatMul/Gemm on a constant reached from the top layer's Y or Y_h. ──
+  const reach = (start: string): { node: RawNode; from: string } | null => {
+    const queue = [start];
+    const seen = new Set<string>();
+    while (queue.length) {
+      const at = queue.shift()!;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      for (const c of consumers(at)) {
+        if ((c.op_type === 'MatMul' || c.op_type === 'Gemm') && (c.input ?? [])[0] === at) return { node: c, from: at };
+        if (SHAPE_OPS.includes(c.op_type ?? '') && (c.input ?? [])[0] === at) queue.push(...(c.output ?? []));
+      }
+    }
+    return null;
+  };
+  const found = reach(top.output?.[0] ?? '') ?? (top.output?.[1] ? reach(top.output[1]) : null);
+  if (!found) throw fail(`has no head after ${nodeName(top)}: expected a MatMul + Add or a Gemm on an initializer (nn.Linear) reading its output`);
+  const lin = found.node;
+  const Bt = constant(lin.input?.[1] ?? '');
+  if (!Bt || Bt.dims.length !== 2) throw fail(`${nodeName(lin)}: its weight is not a stored 2-D initializer`);
+  const attr = (name: string) => lin.attribute?.find((a) => a.name === name);
+  let W: number[][];
+  let b: number[] | null = null;
+  let after: string;
+  const rowsOf = (t: OnnxTensor, transposed: boolean) => {
+    const [r, c] = t.dims as [number, number];
+    return transposed
+      ? Array.from({ length: c }, (_, j) => Array.from({ length: r }, (_, i) => t.data[i * c + j]!))
+      : Array.from({ length: r }, (_, i) => Array.from(t.data.subarray(i * c, (i + 1) * c)));
+  };
+  if (lin.op_type === 'Gemm') {
+    if (num(attr('transA')?.i) !== 0) throw fail(`${nodeName(lin)}: transA=1 is not a head on h`);
+    for (const k of ['alpha', 'beta']) if (attr(k) && attr(k)!.f !== 1) throw fail(`${nodeName(lin)}: ${k}=${attr(k)!.f} (Gatescope reads alpha = beta = 1)`);
+    W = rowsOf(Bt, num(attr('transB')?.i) === 0);
+    const C = lin.input?.[2] ? constant(lin.input[2]) : null;
+    if (lin.input?.[2] && !C) throw fail(`${nodeName(lin)}: its bias is not a stored initializer`);
+    b = C ? Array.from(C.data) : null;
+    after = lin.output?.[0] ?? '';
+  } else {
+    W = rowsOf(Bt, true); // MatMul(h, B): B is [H][outputs]
+    after = lin.output?.[0] ?? '';
+    const add = consumers(after).find((c) => c.op_type === 'Add');
+    if (add) {
+      const other = (add.input ?? []).find((i) => i !== after) ?? '';
+      const c = constant(other);
+      if (!c) throw fail(`${nodeName(add)} after the head's MatMul adds a computed value, not a bias`);
+      b = Array.from(c.data);
+      after = add.output?.[0] ?? '';
+    }
+  }
+  if (W[0]?.length !== H) throw fail(`the head ${nodeName(lin)} reads ${W[0]?.length ?? 0} values, but the top ${op} layer has H = ${H}`);
+  const L = W.length;
+  if (b && b.length !== L) throw fail(`the head's bias has ${b.length} values for ${L} outputs`);
+  let act = '';
+  for (let at = after, hops = 0; hops < 10; hops++) {
+    const next = consumers(at).find((c) => c.op_type === 'Sigmoid' || c.op_type === 'Softmax' || c.op_type === 'LogSoftmax' || SHAPE_OPS.includes(c.op_type ?? ''));
+    if (!next) break;
+    if (!SHAPE_OPS.includes(next.op_type ?? '')) {
+      act = next.op_type!;
+      break;
+    }
+    at = next.output?.[0] ?? '';
+  }
+  const declaredHead = meta.get('head');
+  const headKind = act === 'Sigmoid' ? 'sigmoid' : act === 'Softmax' || act === 'LogSoftmax' ? 'softmax' : declaredHead;
+  if (headKind !== 'sigmoid' && headKind !== 'softmax') {
+    throw fail(`the head ends without a Sigmoid or Softmax, so its outputs could be logits of either or plain values; say which in metadata_props “head” ("sigmoid" or "softmax")`);
+  }
+  if (headKind === 'sigmoid' && L !== 1) throw fail(`a Sigmoid head has ${L} outputs; Gatescope's sigmoid head has one (P(positive))`);
+  let labels: unknown = meta.has('labels') ? JSON.parse(meta.get('labels')!) : null;
+  if (!Array.isArray(labels)) labels = headKind === 'sigmoid' ? ['0', '1'] : Array.from({ length: L }, (_, k) => `class ${k}`);
+
+  const lowercase = vocab.every((w) => w === UNK || w === w.toLowerCase() || /^[<[].*[>\]]$/.test(w));
+  const cell = entries.length === 1 ? { kind, layout: 'onnx', weights: first.weights, config: first.config } : { kind, layout: 'onnx', layers: entries };
+  return {
+    format: 'gatescope-model',
+    version: 1,
+    id: file.replace(/\.onnx$/i, ''),
+    task: 'custom',
+    tokenizer: 'words',
+    cell,
+    embedding: { vocab: [...vocab], weight: rowsOf(table, false), lowercase },
+    head: { kind: headKind, labels, W, b: b ?? Array.from({ length: L }, () => 0) },
+  };
+}
