@@ -4,6 +4,10 @@ import { readModelFile } from '../src/models/format';
 import { embedAll } from '../src/store/history';
 import { cheapToRun } from '../src/store/sentenceTraces';
 import { expectTableMatches, randomModelFile } from './helpers';
+import { randomTableModel } from '../src/models/random';
+import { writeSafetensors } from '../src/models/safetensors';
+import { toPytorch } from '../src/engine/importers';
+import { READ_IN_WORKER_BYTES } from '../src/store/modelReader';
 
 /**
  * A large own model (hidden 320, 200 tokens: about a tenth of a second per whole run, sliced):
@@ -45,5 +49,31 @@ test('a large model’s sentence runs once, in slices, for the curve, a far step
 
   await page.getByRole('tab', { name: 'Heatmaps' }).click();
   await expect(page.locator('.hm-surface canvas')).toHaveCount(6);
+  expect(errors).toEqual([]);
+});
+
+test('a 2 MB .safetensors state_dict is read in a worker, with the engine’s numbers', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const words = ['the', 'clouds', 'are', 'in', 'sky'];
+  const m = randomTableModel('lstm', 8, 256, words, 11);
+  if (m.embedding.kind !== 'table') throw new Error('table');
+  const rows = (x: { rows: number; cols: number; data: ArrayLike<number> }) => Array.from({ length: x.rows }, (_, r) => Array.from(x.data).slice(r * x.cols, (r + 1) * x.cols));
+  const t: Record<string, number[] | number[][]> = { 'emb.weight': rows(m.embedding.table) };
+  for (const [k, v] of Object.entries(toPytorch(m.cell))) t[`rnn.${k}`] = v as number[] | number[][];
+  t['fc.weight'] = rows(m.head!.W);
+  t['fc.bias'] = Array.from(m.head!.b);
+  const bytes = Buffer.from(writeSafetensors(t, {}, 'F64'));
+  expect(bytes.length).toBeGreaterThan(READ_IN_WORKER_BYTES);
+  await page.goto(`./?text=${encodeURIComponent('the clouds are in the sky')}&cell=lstm`);
+  await page.getByTestId('own-model-input').setInputFiles([
+    { name: 'big.safetensors', mimeType: 'application/octet-stream', buffer: bytes },
+    { name: 'vocab.txt', mimeType: 'text/plain', buffer: Buffer.from(`${m.embedding.vocab.join('\n')}\n`) },
+  ]);
+  await expect(page.getByTestId('model-origin')).toContainText('big.safetensors + vocab.txt');
+  const traces = run(m.cell, embedAll(m, words).map((e) => e.x)).traces;
+  await page.getByRole('slider', { name: 'Timestep' }).fill('3');
+  await page.getByRole('button', { name: 'Show all 256 units' }).click();
+  await expectTableMatches(page, traces[3]!, 3);
   expect(errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { runStack, stackOf } from '../src/engine';
+import { predict, runStack, stackOf } from '../src/engine';
 import { readModelFile } from '../src/models/format';
 import { embedAll } from '../src/store/history';
 import { tokenize } from '../src/text/tokenize';
@@ -78,3 +78,32 @@ for (const [ext, base] of [['safetensors', 'gru-2'], ['onnx', 'lstm-2']] as cons
     }
   });
 }
+
+test('the shipped stacked model: one click under Sentiment, a link that keeps it, the prediction from its top layer', async ({ page }) => {
+  const m = readModelFile(JSON.parse(readFileSync('public/models/sentiment-lstm-2layers.json', 'utf8'))).model;
+  const words = tokenize(TEXT).tokens;
+  const { layers } = runStack(stackOf(m), embedAll(m, words).map((e) => e.x));
+  await page.goto(`./?model=sentiment-lstm&text=${encodeURIComponent(TEXT)}&t=3`);
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
+  const toggle = page.getByRole('checkbox', { name: 'Two stacked layers (LSTM)' });
+  await expect(toggle).not.toBeChecked();
+  // Checked once the model has loaded (the box says which model is on screen).
+  await toggle.click();
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm-2layers');
+  await expect(page).toHaveURL(/model=sentiment-lstm-2layers/);
+  await expect(page.getByRole('radiogroup', { name: 'Layer of the stack (2 layers)' })).toBeVisible();
+  const shown = Number(await page.getByTestId('prediction').getAttribute('data-value'));
+  expect(Math.abs(shown - predict(m.head!, layers[1]![3]!.h)[1]!)).toBeLessThan(1e-12);
+  await page.getByRole('button', { name: 'Show all 24 units' }).click();
+  await expectTableMatches(page, layers[0]![3]!, 3);
+  // The link opens it again, on layer 2.
+  await page.goto(`./?model=sentiment-lstm-2layers&text=${encodeURIComponent(TEXT)}&t=3&layer=2`);
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm-2layers');
+  await expect(page.getByRole('radio', { name: 'Layer 2' })).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('button', { name: 'Show all 24 units' }).click();
+  await expectTableMatches(page, layers[1]![3]!, 3);
+  await page.getByRole('checkbox', { name: 'Two stacked layers (LSTM)' }).click();
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
+  await expect(page.getByRole('radiogroup', { name: /Layer of the stack/ })).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: 'Two stacked layers (LSTM)' })).not.toBeChecked();
+});

@@ -1,5 +1,6 @@
 /**
  * npm run train -- --task sentiment --cell lstm      one model
+ * npm run train -- --task sentiment --cell lstm --layers 2   a stacked one (sentiment-lstm-2layers)
  * npm run train -- --task memory --all               every cell kind for one task
  * npm run train -- --task charlm --all               the character models (needs data/austen.tsv:
  *                                                     Rscript scripts/data/austen.R, see README)
@@ -20,7 +21,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CELL_KINDS, type CellKind } from '../src/engine';
-import { toModelFile } from '../src/models/write-format';
+import { round6, toModelFile } from '../src/models/write-format';
+import { toFrameworkModelFile } from '../src/models/write-layouts';
 import { LANGUAGES_ZH } from '../src/train/labels';
 import { memoryInsight, sentimentInsight } from '../src/train/insight';
 import { SENTIMENT_PRESETS } from '../src/train/data/sentiment';
@@ -47,6 +49,7 @@ const { values } = parseArgs({
     task: { type: 'string' },
     cell: { type: 'string' },
     all: { type: 'boolean', default: false },
+    layers: { type: 'string' },
     // --task lab only (defaults: the lab's, LAB_TASK_DEFAULTS)
     examples: { type: 'string' },
     'lab-task': { type: 'string' },
@@ -70,6 +73,9 @@ if (values.task !== undefined && !(ALL_TASKS as readonly string[]).includes(valu
 if (values.cell !== undefined && !(CELL_KINDS as readonly string[]).includes(values.cell)) fail(`unknown --cell "${values.cell}"; use one of ${CELL_KINDS.join(', ')}`);
 if (!values.all && (values.task === undefined || values.cell === undefined)) fail('give --task and --cell, or --all (optionally with --task)');
 
+const layers = values.layers === undefined ? 1 : Number(values.layers);
+if (!Number.isInteger(layers) || layers < 1 || layers > 4) fail(`--layers takes 1 to 4, not "${values.layers}"`);
+if (layers > 1 && !(values.task === 'sentiment' || values.task === 'memory')) fail('--layers is for --task sentiment or memory');
 const tasks: Array<(typeof ALL_TASKS)[number]> = values.task ? [values.task as TrainTask] : [...ALL_TASKS];
 const kinds: CellKind[] = values.all ? [...CELL_KINDS] : [values.cell as CellKind];
 
@@ -221,15 +227,19 @@ for (const task of tasks) {
       ),
       undefined,
       data,
+      layers,
     );
     report.wallSeconds = Math.round((performance.now() - t0) / 100) / 10;
     const insight = task === 'sentiment' ? sentimentInsight(model) : memoryInsight(model, report.heldoutAccuracyByGap ?? {});
-    const file = toModelFile(model, {
+    const meta = {
       caption: insight.caption,
       presets: task === 'sentiment' ? SENTIMENT_PRESETS.map((p) => p.text) : [],
       labelsZh: task === 'sentiment' ? ['负面', '正面'] : LANGUAGES_ZH,
       report: { ...report, insight: insight.numbers },
-    });
+    };
+    // The canonical layout holds one layer; a stack is written as PyTorch would (ONNX for the
+    // kinds PyTorch has not), rounded to 6 digits as the canonical files are.
+    const file = layers === 1 ? toModelFile(model, meta) : toFrameworkModelFile(model, kind === 'peephole' || kind === 'coupled' ? 'onnx' : 'pytorch', meta, round6);
     const text = JSON.stringify(file);
     writeFileSync(join(OUT, `${model.id}.json`), `${text}\n`);
     const { lossCurve: _curve, ...brief } = report;

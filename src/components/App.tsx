@@ -33,6 +33,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   const t = useT();
   const hidden = useGatescope((s) => s.hidden);
   const embed = useGatescope((s) => s.embed);
+  const stacked = useGatescope((s) => s.stack.length > 1);
   const view = useGatescope((s) => s.view);
   // The training lab has its own settings and numbers: the sentence, the step controls, the
   // prediction and the values table belong to the stepping views.
@@ -63,7 +64,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
     </>
   );
   return (
-    <div className={embed ? 'app embed' : 'app'}>
+    <div className={`${embed ? 'app embed' : 'app'}${stacked ? ' stacked' : ''}`}>
       <Document />
       {show('header') && (
         <header className="top">

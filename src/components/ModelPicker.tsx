@@ -2,6 +2,9 @@ import { MAX_MODEL_BYTES } from '../store/ownModel';
 import { MODEL_TASKS } from '../store/types';
 import { useGatescope, useT } from './StoreContext';
 
+/** The one stacked model shipped (npm run train -- --task sentiment --cell lstm --layers 2). */
+export const STACKED_SENTIMENT = 'sentiment-lstm-2layers';
+
 /** Demo | Sentiment | Long-range memory, beside the cell type; the pair names the model. */
 export function ModelPicker() {
   const t = useT();
@@ -10,6 +13,9 @@ export function ModelPicker() {
   const loading = useGatescope((s) => s.loading);
   // With your own model showing, no task is selected: picking one (even Demo) leaves your model.
   const own = useGatescope((s) => s.origin !== null);
+  const kind = useGatescope((s) => s.kind);
+  const stacked = useGatescope((s) => s.stack.length > 1);
+  const loadModel = useGatescope((s) => s.loadModel);
   return (
     <fieldset className="cell-type model-picker" aria-busy={loading !== null}>
       <legend>{t('task')}</legend>
@@ -19,6 +25,13 @@ export function ModelPicker() {
           {t(`task.${k}`)}
         </label>
       ))}
+      {/* The shipped stacked model: the sentiment LSTM with two layers, trained the same way. */}
+      {task === 'sentiment' && !own && (
+        <label className={stacked ? 'chip selected stack-toggle' : 'chip stack-toggle'}>
+          <input type="checkbox" checked={stacked} onChange={(e) => void loadModel(e.target.checked ? STACKED_SENTIMENT : `sentiment-${kind}`)} />
+          {t('task.stacked')}
+        </label>
+      )}
     </fieldset>
   );
 }

@@ -18,7 +18,7 @@ export function SentenceInput() {
         onChange={(e) => setText(e.target.value)}
       />
       <p id="sentence-hint" className="hint">
-        {t(tokenizer === 'chars' ? 'sentenceHintChars' : tokenizer === 'numbers' ? 'sentenceHintNumbers' : 'sentenceHint')}
+        {t(tokenizer === 'chars' ? 'sentenceHintChars' : tokenizer === 'numbers' ? 'sentenceHintNumbers' : tokenizer === 'whitespace' ? 'sentenceHintWhitespace' : 'sentenceHint')}
       </p>
     </div>
   );

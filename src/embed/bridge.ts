@@ -74,6 +74,7 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
     else if (c.command === 'play') (s.view === 'train' ? s.labStart() : s.play());
     else if (c.command === 'pause') (s.view === 'train' ? s.labPause() : s.pause());
     else if (c.command === 'setText') s.setText(c.text);
+    else if (c.command === 'setLayer') s.setLayer(c.layer - 1);
     else s.setCellKind(c.cell);
   };
 

@@ -4,19 +4,22 @@
  * In (host -> Gatescope), accepted only from our own origin or one listed in `origins=`:
  *   { gatescope: 1, command: 'goTo', t: number } | { gatescope: 1, command: 'play' | 'pause' }
  *   { gatescope: 1, command: 'setText', text: string } | { gatescope: 1, command: 'setCell', cell: CellKind }
+ *   { gatescope: 1, command: 'setLayer', layer: number }   a stacked model's layer, 1 = the bottom
  *   (in the training lab, view=train, play and pause start and pause training)
  * Out (Gatescope -> host): { gatescope: 1, event: 'ready' | 'step' | 'height', ... }.
  * Events posted to an unknown parent ('*') carry only non-sensitive numbers (step index, count,
  * height); the sentence and tokens go only to allowed origins.
  */
-import { CELL_KINDS, type CellKind } from '../engine';
+import { CELL_KINDS, MAX_LAYERS, type CellKind } from '../engine';
 
 export type Command =
   | { command: 'goTo'; t: number }
   | { command: 'play' }
   | { command: 'pause' }
   | { command: 'setText'; text: string }
-  | { command: 'setCell'; cell: CellKind };
+  | { command: 'setCell'; cell: CellKind }
+  /** 1-based, as `layer=` in a link; clamped to the model's layers. */
+  | { command: 'setLayer'; layer: number };
 
 export type GatescopeEvent =
   | { event: 'ready'; t: number; steps: number; cell?: CellKind; text?: string }
@@ -41,6 +44,8 @@ export function parseCommand(data: unknown): Command | null {
       return typeof d.cell === 'string' && (CELL_KINDS as readonly string[]).includes(d.cell)
         ? { command: 'setCell', cell: d.cell as CellKind }
         : null;
+    case 'setLayer':
+      return typeof d.layer === 'number' && Number.isInteger(d.layer) && d.layer >= 1 && d.layer <= MAX_LAYERS ? { command: 'setLayer', layer: d.layer } : null;
     default:
       return null;
   }

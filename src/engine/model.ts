@@ -68,8 +68,12 @@ export interface Model {
    */
   readonly above?: readonly CellParams[];
   readonly head: Head | null;
-  /** How typed text is split for this model ('numbers': a comma- or space-separated series). */
-  readonly tokenizer: 'words' | 'chars' | 'numbers';
+  /**
+   * How typed text is split for this model (src/text/tokenize.ts): 'words' (punctuation split
+   * off), 'whitespace' (at spaces only, as Python's str.split()), 'chars', or 'numbers' (a comma-
+   * or space-separated series).
+   */
+  readonly tokenizer: 'words' | 'whitespace' | 'chars' | 'numbers';
 }
 
 const stacks = new WeakMap<Model, Stack>();

@@ -341,6 +341,8 @@ export const en = {
   'flow.stackNote': 'This model stacks {n} layers; the flow is measured along layer 1’s chain, the one that reads the words (the layers above do not change it).',
   'unrolled.layerRow': 'Layer {n}',
   'unrolled.layerChain': '{kind} layer {n} unrolled over the sentence',
+  'task.stacked': 'Two stacked layers (LSTM)',
+  sentenceHintWhitespace: 'Type a sentence; this model splits it at spaces only, so punctuation stays with its word (“great,” is one step).',
   'info.layers': '{n} layers',
 } as const;
 

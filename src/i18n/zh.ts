@@ -343,5 +343,7 @@ export const zh: Record<MessageKey, string> = {
   'flow.stackNote': '这个模型堆叠了 {n} 层；这里测量的是第 1 层（读入词的那一层）链上的梯度流（上面的层不会改变它）。',
   'unrolled.layerRow': '第 {n} 层',
   'unrolled.layerChain': '{kind} 第 {n} 层沿句子展开',
+  'task.stacked': '两层堆叠（LSTM）',
+  sentenceHintWhitespace: '输入一句话；这个模型只按空格切分，标点留在词上（“great,” 是一步）。',
   'info.layers': '{n} 层',
 };

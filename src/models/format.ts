@@ -59,6 +59,7 @@ import {
 import { ModelFileError } from './errors';
 import { MAX_ABS_WEIGHT } from '../engine/importers/errors';
 import { frameworkCell } from './layouts';
+import { TOKENIZERS } from '../text/tokenize';
 
 export const MODEL_FORMAT = 'gatescope-model';
 export const MODEL_FORMAT_VERSION = 1;
@@ -359,7 +360,7 @@ export function readModelFile(json: Json): { model: Model; meta: ModelMeta } {
   if (field(f, 'version', '') !== MODEL_FORMAT_VERSION) throw new ModelFileError('version', `expected ${MODEL_FORMAT_VERSION}, found ${shown(f.version)}`);
   const id = str(field(f, 'id', ''), 'id');
   const task = oneOf(field(f, 'task', ''), TASKS, 'task', 'task');
-  const tokenizer = oneOf(field(f, 'tokenizer', ''), ['words', 'chars', 'numbers'] as const, 'tokenizer', 'tokenizer');
+  const tokenizer = oneOf(field(f, 'tokenizer', ''), TOKENIZERS, 'tokenizer', 'tokenizer');
   const [cell, ...above] = parseCell(field(f, 'cell', ''));
   const top = above.length ? above[above.length - 1]! : cell!;
   const embedding = parseEmbedding(field(f, 'embedding', ''), cell!.inputSize, tokenizer);

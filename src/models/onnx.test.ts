@@ -101,8 +101,10 @@ describe('the .onnx reader', () => {
     const noSigmoid = lstm();
     noSigmoid.graph!.node = noSigmoid.graph!.node!.filter((n) => n.op_type !== 'Sigmoid');
     expect(() => read(encodeOnnx(noSigmoid))).toThrow(/the head ends without a Sigmoid or Softmax.* metadata_props “head”/);
-    noSigmoid.metadata_props = [{ key: 'head', value: 'sigmoid' }, { key: 'vocab', value: JSON.stringify(vocab) }];
-    expect(read(encodeOnnx(noSigmoid), null).head?.kind).toBe('sigmoid'); // said in the metadata, vocabulary too
+    noSigmoid.metadata_props = [{ key: 'head', value: 'sigmoid' }, { key: 'vocab', value: JSON.stringify(vocab) }, { key: 'tokenizer', value: 'whitespace' }];
+    const said = read(encodeOnnx(noSigmoid), null); // the head, the vocabulary and the tokenizer said in the metadata
+    expect(said.head?.kind).toBe('sigmoid');
+    expect(said.tokenizer).toBe('whitespace');
   });
 
   it('refuses bad tensors: another dtype, a size that does not match, external data, NaN', () => {

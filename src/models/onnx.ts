@@ -477,7 +477,8 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
     version: 1,
     id: file.replace(/\.onnx$/i, ''),
     task: 'custom',
-    tokenizer: 'words',
+    // The tokenizer the vocabulary was built with (metadata_props "tokenizer"); format.ts checks it.
+    tokenizer: meta.get('tokenizer') ?? 'words',
     cell,
     embedding: { vocab: [...vocab], weight: rowsOf(table, false), lowercase },
     head: { kind: headKind, labels, W, b: b ?? Array.from({ length: L }, () => 0) },

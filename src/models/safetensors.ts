@@ -184,7 +184,8 @@ export function stateDictToModelFile(tensors: Map<string, Tensor>, metadata: Rec
     version: 1,
     id: file.replace(/\.safetensors$/i, ''),
     task: 'custom',
-    tokenizer: 'words',
+    // The tokenizer the vocabulary was built with; format.ts refuses a name it does not know.
+    tokenizer: metadata.tokenizer ?? 'words',
     cell: { kind, layout: 'pytorch', config, weights },
     embedding: { vocab: [...vocab], weight: nested(emb), lowercase },
     head,

@@ -8,13 +8,17 @@ import { MODEL_TASKS, type ModelTaskChoice } from './types';
 
 export type ModelFetcher = (id: string) => Promise<unknown>;
 
-/** Model ids are `<task>-<kind>`: "sentiment-lstm", "memory-rnn", "demo-gru", "charlm-zh-lstm". */
-export function parseModelId(id: string): { task: ModelTaskChoice; kind: CellKind } | null {
-  const m = /^([a-z]+(?:-[a-z]+)?)-([a-z]+)$/.exec(id);
+/**
+ * Model ids are `<task>-<kind>`: "sentiment-lstm", "memory-rnn", "demo-gru", "charlm-zh-lstm"; a
+ * stacked model adds its layers: "sentiment-lstm-2layers" (2 to 4).
+ */
+export function parseModelId(id: string): { task: ModelTaskChoice; kind: CellKind; layers: number } | null {
+  const m = /^([a-z]+(?:-[a-z]+)?)-([a-z]+)(?:-([2-4])layers)?$/.exec(id);
   if (!m) return null;
-  const [, task, kind] = m;
+  const [, task, kind, layers] = m;
   if (!(MODEL_TASKS as readonly string[]).includes(task!) || !(CELL_KINDS as readonly string[]).includes(kind!)) return null;
-  return { task: task as ModelTaskChoice, kind: kind as CellKind };
+  if (layers && task === 'demo') return null;
+  return { task: task as ModelTaskChoice, kind: kind as CellKind, layers: layers ? Number(layers) : 1 };
 }
 
 export const fetchModelFile: ModelFetcher = async (id) => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { initNetwork } from '../train/network';
 import { toModelFile } from '../models/write-format';
-import { READ_IN_WORKER_CHARS, defaultModelReader, readModelText } from './modelReader';
+import { READ_IN_WORKER_CHARS, defaultBinaryReader, defaultModelReader, readModelBinary, readModelText } from './modelReader';
+import { readFileSync } from 'node:fs';
+import { stackOf } from '../engine';
 
 const text = JSON.stringify(toModelFile(initNetwork({ id: 'r', task: 'custom', kind: 'gru', vocab: ['<unk>', 'a'], embedDim: 2, hidden: 3, headKind: 'sigmoid', labels: ['n', 'p'], seed: 1 })));
 
@@ -18,5 +20,24 @@ describe('reading a model file’s text', () => {
     const big = `${text}${' '.repeat(READ_IN_WORKER_CHARS)}`;
     const r2 = await defaultModelReader(big);
     expect(r2.ok && r2.model.id).toBe('r');
+  });
+});
+
+describe('reading a .safetensors or .onnx file', () => {
+  const dir = 'scripts/fixtures/pytorch';
+  const file = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(`${dir}/${name}`)), vocab: { name: 'v.txt', text: readFileSync(`${dir}/lstm-2.vocab.txt`, 'utf8') } });
+  it('reads both kinds into the checked model (here: no worker, as in a small file)', async () => {
+    for (const name of ['lstm-2.safetensors', 'lstm-2.onnx']) {
+      const r = await defaultBinaryReader(file(name));
+      expect(r.ok, name).toBe(true);
+      if (r.ok) expect(stackOf(r.model)).toHaveLength(2);
+    }
+  });
+  it('a problem is a message naming the file, not a throw', async () => {
+    const r = await readModelBinary({ ...file('lstm-2.onnx'), vocab: null });
+    expect(r).toMatchObject({ ok: false, notJson: false });
+    expect(!r.ok && r.message).toMatch(/^lstm-2\.onnx: holds no vocabulary/);
+    const cut = await readModelBinary({ ...file('lstm-2.safetensors'), bytes: new Uint8Array(5) });
+    expect(!cut.ok && cut.message).toMatch(/^lstm-2\.safetensors: is 5 bytes, too short/);
   });
 });

@@ -6,7 +6,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { demoModel } from '../models/demo';
 import { readModelFile } from '../models/format';
-import { readSafetensors, readVocab, stateDictToModelFile } from '../models/safetensors';
 import { fetchModelFile, parseModelId, type ModelFetcher } from './modelLoader';
 import { MAX_MODEL_BYTES, fetchSameOrigin, type FileFetcher, type ModelSource, type OwnModelOrigin } from './ownModel';
 import { tokenize } from '../text/tokenize';
@@ -16,7 +15,7 @@ import { TASK_TOKENIZER, type FlowSettings, type GatescopeState, type Lang, type
 import { stackOf, type CellKind } from '../engine';
 import type { LabSettings } from '../train/lab';
 import { createLabSlice, initialLab, workerPort, type LabPortFactory } from './labSlice';
-import { defaultModelReader, type ModelReader, type ReadResult } from './modelReader';
+import { defaultBinaryReader, defaultModelReader, type BinaryModelReader, type ModelReader, type ReadResult } from './modelReader';
 
 export const DEFAULT_TEXT = 'the clouds are in the sky';
 export const MIN_SPEED = 0.25;
@@ -67,6 +66,8 @@ export interface StoreOptions {
   labAutostart?: boolean;
   /** How an own model file's text is read (default: in a worker when large). */
   readModel?: ModelReader;
+  /** How a .safetensors or .onnx file is read (default: in a worker when large). */
+  readBinary?: BinaryModelReader;
   /** How the lab's worker is made (tests pass a fake). */
   labPort?: LabPortFactory;
 }
@@ -173,6 +174,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
 
     const fetchFile = opts.fetchFile ?? fetchSameOrigin;
     const readModel = opts.readModel ?? defaultModelReader;
+    const readBinary = opts.readBinary ?? defaultBinaryReader;
     /** Own models: the size is checked before reading, the text parsed, the model validated. */
     const loadOwn = async (origin: OwnModelOrigin, open: () => Promise<ModelSource>, read: (src: ModelSource) => Promise<ReadResult> = async (src) => readModel(await src.text())) => {
       const ticket = ++latestLoad;
@@ -296,27 +298,12 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         }
         const vocabFile = files.find((f) => f !== weights && /\.(txt|json)$/i.test(f.name));
         const name = vocabFile ? `${weights.name} + ${vocabFile.name}` : weights.name;
-        // Same ticket, size check and messages as a JSON file; only the reading differs.
+        // Same ticket, size check and messages as a JSON file; only the reading differs (in a
+        // worker when large).
         await loadOwn({ from: 'file', name }, () => Promise.resolve(weights), async (src) => {
-          const id = weights.name;
-          try {
-            if (!src.arrayBuffer) throw new Error(`${id}: this source cannot give bytes`);
-            const vocab = vocabFile ? readVocab(await vocabFile.text(), vocabFile.name) : null;
-            const bytes = new Uint8Array(await src.arrayBuffer());
-            let file: Record<string, unknown>;
-            if (/\.onnx$/i.test(id)) {
-              // The protobuf reader loads only when an .onnx file is picked.
-              const { onnxToModelFile } = await import('../models/onnx');
-              file = onnxToModelFile(bytes, id, vocab);
-            } else {
-              const { tensors, metadata } = readSafetensors(bytes, id);
-              file = stateDictToModelFile(tensors, metadata, vocab, id);
-            }
-            const { model, meta } = readModelFile(file);
-            return { ok: true, model, meta };
-          } catch (e) {
-            return { ok: false, notJson: false, message: e instanceof Error ? e.message : String(e) };
-          }
+          if (!src.arrayBuffer) return { ok: false, notJson: false, message: `${weights.name}: this source cannot give bytes` };
+          const vocab = vocabFile ? { name: vocabFile.name, text: await vocabFile.text() } : null;
+          return readBinary({ name: weights.name, bytes: new Uint8Array(await src.arrayBuffer()), vocab });
         });
       },
       loadModelUrl: (path) => loadOwn({ from: 'url', name: path }, () => fetchFile(path)),

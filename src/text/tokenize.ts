@@ -7,6 +7,8 @@
  *  - Invisible format characters (zero-width joiners and non-joiners outside emoji, word
  *    joiners, bidi controls, byte-order marks, soft hyphens) are dropped: a step with no glyph
  *    would show nothing. A zero-width space separates words, as a space does.
+ *  - Whitespace (`"tokenizer": "whitespace"`, for vocabularies built with Python's str.split()):
+ *    the text split at spaces only, punctuation left attached ("great," stays whole).
  *  - Numbers (a time-series model): the values, separated by commas, semicolons or spaces;
  *    anything that is not a plain decimal number is refused, naming the first such entry.
  * Uses Intl.Segmenter for graphemes, which every current browser and Node 20 have.
@@ -95,11 +97,18 @@ function splitWords(text: string): string[] {
   return out;
 }
 
+/** How a model's text is split: every model file names one (`tokenizer`). */
+export type TokenizerKind = 'words' | 'whitespace' | 'chars' | 'numbers';
+export const TOKENIZERS: readonly TokenizerKind[] = ['words', 'whitespace', 'chars', 'numbers'];
+
 /** Word tokens (the default for word-level models). */
-export function tokenize(text: string, mode: 'words' | 'chars' | 'numbers' = 'words'): Tokenized {
+export function tokenize(text: string, mode: TokenizerKind = 'words'): Tokenized {
   const seen = visibleText(text);
   if (mode === 'numbers') return splitNumbers(seen);
-  const all = mode === 'words' ? splitWords(seen) : graphemes(seen.replace(/\s+/gu, ' ').trim());
+  const all =
+    mode === 'words' ? splitWords(seen)
+    : mode === 'whitespace' ? seen.split(/\s+/u).filter(Boolean)
+    : graphemes(seen.replace(/\s+/gu, ' ').trim());
   if (all.length === 0) return { tokens: [], error: { kind: 'empty' } };
   if (all.length > MAX_TOKENS) {
     return { tokens: all.slice(0, MAX_TOKENS), error: { kind: 'tooLong', count: all.length, max: MAX_TOKENS } };

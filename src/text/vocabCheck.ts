@@ -7,9 +7,7 @@
  * are not counted.
  */
 import { UNK } from '../engine';
-import { tokenize } from './tokenize';
-
-type TokenizerKind = 'words' | 'chars' | 'numbers';
+import { tokenize, type TokenizerKind } from './tokenize';
 
 /** A plain lowercase word, with apostrophes or hyphens inside: always one token as it is. */
 const PLAIN = /^[a-z0-9]+(?:['’-][a-z0-9]+)*$/;
@@ -25,6 +23,8 @@ export function unreachableWords(vocab: readonly string[], tokenizer: TokenizerK
       return !(t.length === 3 && t[1] === w);
     }
     if (PLAIN.test(w)) return false;
+    // str.split()-style: any entry without whitespace is typed as it is.
+    if (tokenizer === 'whitespace') return /\s/u.test(w) || w === '';
     const t = tokenize(w, 'words').tokens;
     return !(t.length === 1 && t[0] === w);
   });

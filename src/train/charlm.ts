@@ -64,7 +64,7 @@ export function accumulateLmGrads(m: TrainableModel, ids: ArrayLike<number>, g: 
     dLdh[t] = dh;
   }
   const back = bptt(m.cell, traces, dLdh);
-  addCellGrads(g, back.grads);
+  addCellGrads(g.cell, back.grads);
   const E = m.embedding.dim;
   for (let t = 0; t < n; t++) {
     const id = inputs[t]!;

@@ -6,7 +6,7 @@
  *    still at the end of a long gap, plus the held-out accuracy per gap.
  * Returns the numbers and an English and a Chinese sentence built from them.
  */
-import { createRng, embedToken, predict, run, type Model, type StepTrace, type Vec } from '../engine';
+import { createRng, embedToken, predict, runStack, stackOf, type Model, type StepTrace, type Vec } from '../engine';
 import { tokenize } from '../text/tokenize';
 import { COUNTRIES, filler } from './data/memory';
 
@@ -15,11 +15,16 @@ export interface Insight {
   readonly caption: { readonly en: string; readonly zh: string };
 }
 
+/** The top layer's traces (the one the head reads; of one layer, the only one) and the predictions. */
 function traceOf(m: Model, text: string): { tokens: readonly string[]; traces: StepTrace[]; p: number[][] } {
   const tokens = tokenize(text).tokens;
-  const { traces } = run(m.cell, tokens.map((t) => embedToken(m.embedding, t).x));
+  const { layers } = runStack(stackOf(m), tokens.map((t) => embedToken(m.embedding, t).x));
+  const traces = layers[layers.length - 1]!;
   return { tokens, traces, p: traces.map((tr) => predict(m.head!, tr.h)) };
 }
+
+/** How a caption names the layer of a stack it measured: "layer 2's " (nothing for one layer). */
+const layerOf = (m: Model) => (stackOf(m).length > 1 ? { en: `layer ${stackOf(m).length}’s `, zh: `第 ${stackOf(m).length} 层的` } : { en: '', zh: '' });
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const f2 = (x: number) => x.toFixed(2);
@@ -37,8 +42,8 @@ export function sentimentInsight(m: Model): Insight {
   return {
     numbers: { notStep: t, topUnits: top, pPositiveGood: pGood, pPositiveNotGood: pNotGood },
     caption: {
-      en: `Step to “not” in “the movie was not good”: ${units} move most. Then “good” gives P(positive) = ${pct(pNotGood)}, against ${pct(pGood)} without “not”.`,
-      zh: `在 “the movie was not good” 中走到 “not”：变化最大的是 ${units}。随后 “good” 给出 P(正面) = ${pct(pNotGood)}；没有 “not” 时是 ${pct(pGood)}。`,
+      en: `Step to “not” in “the movie was not good”: ${layerOf(m).en}${units} move most. Then “good” gives P(positive) = ${pct(pNotGood)}, against ${pct(pGood)} without “not”.`,
+      zh: `在 “the movie was not good” 中走到 “not”：变化最大的是${layerOf(m).zh} ${units}。随后 “good” 给出 P(正面) = ${pct(pNotGood)}；没有 “not” 时是 ${pct(pGood)}。`,
     },
   };
 }

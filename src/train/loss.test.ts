@@ -4,8 +4,9 @@ import { accumulateGrads, finalProbs, nll } from './loss';
 import { initNetwork, modelGrads, modelParams, zeroModelGrads } from './network';
 import { accuracy, train, type Encoded } from './trainer';
 
-const tiny = (kind: (typeof CELL_KINDS)[number], headKind: 'sigmoid' | 'softmax') =>
+const tiny = (kind: (typeof CELL_KINDS)[number], headKind: 'sigmoid' | 'softmax', layers = 1) =>
   initNetwork({
+    layers,
     id: 'tiny',
     task: 'custom',
     kind,
@@ -19,9 +20,10 @@ const tiny = (kind: (typeof CELL_KINDS)[number], headKind: 'sigmoid' | 'softmax'
 
 describe('loss gradients', () => {
   for (const kind of CELL_KINDS) {
-    for (const headKind of ['sigmoid', 'softmax'] as const) {
-      it(`${kind} ${headKind}: embedding, head and cell grads match central differences`, () => {
-        const m = tiny(kind, headKind);
+    for (const [headKind, layers] of [['sigmoid', 1], ['softmax', 1], ['sigmoid', 3]] as const) {
+      it(`${kind} ${headKind}${layers > 1 ? `, ${layers} layers` : ''}: embedding, head and cell grads match central differences`, () => {
+        const m = tiny(kind, headKind, layers);
+        expect((m.above ?? []).length).toBe(layers - 1);
         const ids = [1, 2, 1, 3, 0];
         const y = 1;
         const g = zeroModelGrads(m);
@@ -42,6 +44,8 @@ describe('loss gradients', () => {
         }
         // Row 0 (<unk>) and rows 1–3 were all used; a word used twice gets both steps' grads.
         expect(grads.find((a) => a.name === 'embedding')!.data.some((v) => v !== 0)).toBe(true);
+        // Every layer of a stack is checked, and gets a gradient.
+        for (let l = 2; l <= layers; l++) expect(grads.some((a) => a.name.startsWith(`layer${l}.`) && a.data.some((v) => v !== 0))).toBe(true);
       });
     }
   }

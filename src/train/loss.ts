@@ -10,9 +10,11 @@
  *   ∂L/∂W_head = (∂L/∂z) h_Tᵀ,   ∂L/∂b_head = ∂L/∂z,   ∂L/∂h_T = W_headᵀ (∂L/∂z)
  *   ∂L/∂h_T goes into the engine's bptt, which returns ∂L/∂x_t; row id_t of E gets ∂L/∂x_t
  *   (summed when a word repeats).
+ * A stack: the head reads the top layer; each layer's ∂L/∂x_t is the ∂L/∂h_t of the layer below
+ * (its x_t is that h_t), so bptt runs top-down, layer by layer, and the bottom's ∂L/∂x_t reaches E.
  * Gradients are added into `g`, so a mini-batch sums sequences into one ModelGrads.
  */
-import { bptt, gradArrays, predict, run, type BpttResult, type CellGrads, type StepTrace, type Vec } from '../engine';
+import { bptt, gradArrays, predict, runStack, stackOf, type BpttResult, type CellGrads, type StepTrace, type Vec } from '../engine';
 import type { ModelGrads, TrainableModel } from './network';
 
 /** The input vectors for token ids (copies of the embedding rows). */
@@ -24,8 +26,8 @@ export function embedIds(m: TrainableModel, ids: readonly number[]): Vec[] {
 
 /** Probabilities over the labels after the last token (sigmoid head: [P(neg), P(pos)]). */
 export function finalProbs(m: TrainableModel, ids: readonly number[]): number[] {
-  const { final } = run(m.cell, embedIds(m, ids));
-  return predict(m.head, final.h);
+  const { final } = runStack(stackOf(m), embedIds(m, ids));
+  return predict(m.head, final[final.length - 1]!.h);
 }
 
 /** Negative log-likelihood of `label`; the sigmoid head's labels are [negative, positive]. */
@@ -38,29 +40,41 @@ export function nll(probs: readonly number[], label: number): number {
  * result (‖∂L/∂h_t‖ per step, the lab's probe, is `back.dh`), the probabilities and ∂L/∂z.
  * Adds nothing anywhere: accumulateGrads adds it into a batch's gradients.
  */
-export function backFromLast(m: TrainableModel, ids: readonly number[], label: number): { traces: StepTrace[]; hT: Vec; back: BpttResult; p: number[]; dz: number[] } {
-  const { traces, final } = run(m.cell, embedIds(m, ids));
-  const hT = final.h;
+export function backFromLast(
+  m: TrainableModel,
+  ids: readonly number[],
+  label: number,
+): { traces: StepTrace[]; hT: Vec; back: BpttResult; p: number[]; dz: number[]; layers: BpttResult[] } {
+  const stack = stackOf(m);
+  const run = runStack(stack, embedIds(m, ids));
+  const top = stack.length - 1;
+  const hT = run.final[top]!.h;
   const p = predict(m.head, hT);
   const head = m.head;
-  const H = m.cell.hiddenSize;
+  const H = stack[top]!.hiddenSize;
   // ∂L/∂z: one logit for the sigmoid head (p[1] = σ(z)), one per label for softmax.
   const dz = head.kind === 'sigmoid' ? [p[1]! - label] : p.map((pk, k) => pk - (k === label ? 1 : 0));
   const dhT = new Float64Array(H);
   for (let r = 0; r < dz.length; r++) for (let k = 0; k < H; k++) dhT[k] = dhT[k]! + head.W.data[r * H + k]! * dz[r]!;
-  const back = bptt(m.cell, traces, traces.map(() => new Float64Array(H)), dhT);
-  return { traces, hT, back, p, dz };
+  // Top layer from the head; each layer below from the ∂L/∂x_t of the one above it.
+  const layers: BpttResult[] = new Array<BpttResult>(stack.length);
+  const traces = run.layers;
+  layers[top] = bptt(stack[top]!, traces[top]!, traces[top]!.map(() => new Float64Array(H)), dhT);
+  for (let l = top - 1; l >= 0; l--) layers[l] = bptt(stack[l]!, traces[l]!, layers[l + 1]!.dx);
+  // `traces` and `back` are the bottom layer's: it reads the words (the lab's probe and E's gradient).
+  return { traces: traces[0]!, hT, back: layers[0]!, p, dz, layers };
 }
 
 /** Adds this sequence's gradients into `g`; returns its loss. */
 export function accumulateGrads(m: TrainableModel, ids: readonly number[], label: number, g: ModelGrads): number {
-  const { hT, back, p, dz } = backFromLast(m, ids, label);
-  const H = m.cell.hiddenSize;
+  const { hT, back, p, dz, layers } = backFromLast(m, ids, label);
+  const H = hT.length;
   for (let r = 0; r < dz.length; r++) {
     g.headB[r] = g.headB[r]! + dz[r]!;
     for (let k = 0; k < H; k++) g.headW.data[r * H + k] = g.headW.data[r * H + k]! + dz[r]! * hT[k]!;
   }
-  addCellGrads(g, back.grads);
+  addCellGrads(g.cell, back.grads);
+  layers.slice(1).forEach((b, l) => addCellGrads(g.above[l]!, b.grads));
   const E = m.embedding.dim;
   ids.forEach((id, t) => {
     const dx = back.dx[t]!;
@@ -70,9 +84,9 @@ export function accumulateGrads(m: TrainableModel, ids: readonly number[], label
 }
 
 /** Both CellGrads have the same shape (same cell), so they add as flat arrays in view order. */
-export function addCellGrads(g: ModelGrads, from: CellGrads): void {
+export function addCellGrads(into_: CellGrads, from: CellGrads): void {
   const add = gradArrays(from);
-  gradArrays(g.cell).forEach((into, k) => {
+  gradArrays(into_).forEach((into, k) => {
     const a = into.data;
     const b = add[k]!.data;
     for (let j = 0; j < a.length; j++) a[j] = a[j]! + b[j]!;

@@ -34,6 +34,8 @@ export interface NetworkSpec {
   readonly seed: number;
   /** How the app splits typed text for this model (default: words). */
   readonly tokenizer?: Model['tokenizer'];
+  /** Recurrent layers, stacked (default 1); each above the first reads the h below. */
+  readonly layers?: number;
 }
 
 export type TrainableModel = Model & { readonly embedding: TableEmbedding; readonly head: NonNullable<Model['head']> };
@@ -46,6 +48,8 @@ const NO_TABLE = new Float64Array(0);
 /** Gradients of every parameter of a TrainableModel. */
 export interface ModelGrads {
   readonly cell: CellGrads;
+  /** The layers above the first of a stack (empty for one layer), bottom up, as Model.above. */
+  readonly above: readonly CellGrads[];
   /** [vocab][dim], dense: the vocabularies here are small. */
   readonly table: Matrix;
   readonly headW: Matrix;
@@ -65,9 +69,10 @@ export function initNetwork(spec: NetworkSpec): TrainableModel {
   const V = spec.vocab.length;
   const table = matrix(V, E, Array.from({ length: V * E }, () => rng.normal() * 0.5));
   const cell = randomParams(spec.kind, E, H, rng);
+  const above = Array.from({ length: (spec.layers ?? 1) - 1 }, () => randomParams(spec.kind, H, H, rng));
   // Forget-gate bias 1 (Jozefowicz et al. 2015): start by remembering, so long-range gradients
   // survive the first updates. The coupled cell's computed gate is f for 'i=1-f'.
-  if (cell.kind === 'lstm' || cell.kind === 'peephole' || cell.kind === 'coupled') cell.gates.f.bW.fill(1);
+  for (const c of [cell, ...above]) if (c.kind === 'lstm' || c.kind === 'peephole' || c.kind === 'coupled') c.gates.f.bW.fill(1);
   const outputs = spec.headKind === 'sigmoid' ? 1 : spec.labels.length;
   const s = 1 / Math.sqrt(H);
   return {
@@ -76,6 +81,7 @@ export function initNetwork(spec: NetworkSpec): TrainableModel {
     trained: true,
     embedding: { kind: 'table', dim: E, vocab: spec.vocab, table, unk: spec.vocab.indexOf(UNK), lowercase: true },
     cell,
+    ...(above.length ? { above } : {}),
     head: {
       kind: spec.headKind,
       labels: spec.labels,
@@ -89,6 +95,7 @@ export function initNetwork(spec: NetworkSpec): TrainableModel {
 export function zeroModelGrads(m: AnyTrainable): ModelGrads {
   return {
     cell: zeroGrads(m.cell),
+    above: (m.above ?? []).map((c) => zeroGrads(c)),
     table: m.embedding.kind === 'table' ? matrix(m.embedding.table.rows, m.embedding.table.cols) : matrix(0, 0),
     headW: matrix(m.head.W.rows, m.head.W.cols),
     headB: new Float64Array(m.head.b.length),
@@ -98,6 +105,7 @@ export function zeroModelGrads(m: AnyTrainable): ModelGrads {
 export function modelParams(m: AnyTrainable): NamedArray[] {
   return [
     ...paramArrays(m.cell).map((p) => ({ name: `cell.${p.name}`, data: p.data })),
+    ...(m.above ?? []).flatMap((c, l) => paramArrays(c).map((p) => ({ name: `layer${l + 2}.${p.name}`, data: p.data }))),
     { name: 'embedding', data: m.embedding.kind === 'table' ? m.embedding.table.data : NO_TABLE },
     { name: 'head.W', data: m.head.W.data },
     { name: 'head.b', data: m.head.b },
@@ -108,6 +116,7 @@ export function modelParams(m: AnyTrainable): NamedArray[] {
 export function modelGrads(g: ModelGrads): NamedArray[] {
   return [
     ...gradArrays(g.cell).map((p) => ({ name: `cell.${p.name}`, data: p.data })),
+    ...g.above.flatMap((c, l) => gradArrays(c).map((p) => ({ name: `layer${l + 2}.${p.name}`, data: p.data }))),
     { name: 'embedding', data: g.table.data },
     { name: 'head.W', data: g.headW.data },
     { name: 'head.b', data: g.headB },

@@ -47,7 +47,7 @@ export function accumulateMse(m: ScalarModel, w: Window, g: ModelGrads): number 
     }
     return d;
   });
-  addCellGrads(g, bptt(m.cell, traces, dLdh).grads);
+  addCellGrads(g.cell, bptt(m.cell, traces, dLdh).grads);
   return loss;
 }
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { CELL_KINDS, embedToken, predict, run, type Model } from '../engine';
+import { CELL_KINDS, embedToken, predict, runStack, stackOf, type Model } from '../engine';
 import { parseModelFile } from '../models/format';
 import { tokenize } from '../text/tokenize';
 import { LANGUAGES, memoryExamplesAtGap } from './data/memory';
@@ -10,12 +10,18 @@ import { SENTIMENT_PRESETS } from './data/sentiment';
 import { EVERYDAY } from './data/everyday';
 
 const load = (id: string): Model => parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')));
-const finalProbs = (m: Model, tokens: readonly string[]) => predict(m.head!, run(m.cell, tokens.map((t) => embedToken(m.embedding, t).x)).final.h);
+/** The head on the top layer's last h (of a one-layer model, its only layer). */
+const finalProbs = (m: Model, tokens: readonly string[]) => {
+  const { final } = runStack(stackOf(m), tokens.map((t) => embedToken(m.embedding, t).x));
+  return predict(m.head!, final[final.length - 1]!.h);
+};
+/** Every shipped sentiment model: one per kind, and the stacked LSTM. */
+const SENTIMENT_IDS = [...CELL_KINDS.map((k) => `sentiment-${k}`), 'sentiment-lstm-2layers'];
 
 describe('shipped sentiment models', () => {
-  for (const kind of CELL_KINDS) {
-    it(`sentiment-${kind} gets the four preset sentences right`, () => {
-      const m = load(`sentiment-${kind}`);
+  for (const id of SENTIMENT_IDS) {
+    it(`${id} gets the four preset sentences right`, () => {
+      const m = load(id);
       for (const { text, label } of SENTIMENT_PRESETS) {
         const p = finalProbs(m, tokenize(text).tokens)[1]!;
         expect(p >= 0.5 ? 1 : 0, `${text}: P(positive) = ${p}`).toBe(label);
@@ -91,13 +97,13 @@ describe('shipped character models', () => {
 });
 
 describe('shipped sentiment models on real text', () => {
-  for (const kind of CELL_KINDS) {
-    it(`sentiment-${kind}: the everyday-sentence accuracy in its report is what the model does on them now`, () => {
-      const m = load(`sentiment-${kind}`);
+  for (const id of SENTIMENT_IDS) {
+    it(`${id}: the everyday-sentence accuracy in its report is what the model does on them now`, () => {
+      const m = load(id);
       let ok = 0;
       for (const e of EVERYDAY) if ((finalProbs(m, tokenize(e.text).tokens)[1]! >= 0.5 ? 1 : 0) === e.label) ok++;
-      expect(ok / EVERYDAY.length).toBe(report(`sentiment-${kind}`).everydayAccuracy);
-      expect(report(`sentiment-${kind}`).heldoutReviews).toBe(1000);
+      expect(ok / EVERYDAY.length).toBe(report(id).everydayAccuracy);
+      expect(report(id).heldoutReviews).toBe(1000);
     });
   }
 });

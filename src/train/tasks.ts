@@ -2,7 +2,7 @@
  * What is trained for each shipped model: data, sizes and hyper-parameters, all fixed, so
  * `npm run train` reproduces the files in public/models/ bit for bit on any machine.
  */
-import type { CellKind } from '../engine';
+import { stackOf, type CellKind } from '../engine';
 import { MEMORY_GAPS, LANGUAGES, memoryExamples, memoryExamplesAtGap } from './data/memory';
 import { SENTIMENT_LABELS, sentimentExamples } from './data/sentiment';
 import type { Example } from './data/types';
@@ -14,7 +14,8 @@ import { accuracy, evaluate, meanLoss, train, type Encoded, type EpochStats } fr
 export const TASKS = ['sentiment', 'memory'] as const;
 export type TrainTask = (typeof TASKS)[number];
 
-export const modelId = (task: TrainTask, kind: CellKind) => `${task}-${kind}`;
+/** `sentiment-lstm`; a stack adds its layer count: `sentiment-lstm-2layers`. */
+export const modelId = (task: TrainTask, kind: CellKind, layers = 1) => (layers > 1 ? `${task}-${kind}-${layers}layers` : `${task}-${kind}`);
 
 /**
  * Distinct seeds per role: training data, held-out data and weights never share a stream. (Seeds
@@ -185,11 +186,12 @@ export interface TrainedModel {
 }
 
 export function countParams(m: TrainableModel): number {
-  const c = m.cell;
-  const perAffine = c.hiddenSize * (c.inputSize + c.hiddenSize + 2);
-  const affines = c.kind === 'rnn' ? 1 : c.kind === 'gru' ? 3 : 4;
-  const peep = c.kind === 'peephole' ? 3 * c.hiddenSize : 0;
-  return affines * perAffine + peep + m.embedding.table.data.length + m.head.W.data.length + m.head.b.length;
+  const cellParams = stackOf(m).reduce((sum, c) => {
+    const perAffine = c.hiddenSize * (c.inputSize + c.hiddenSize + 2);
+    const affines = c.kind === 'rnn' ? 1 : c.kind === 'gru' ? 3 : 4;
+    return sum + affines * perAffine + (c.kind === 'peephole' ? 3 * c.hiddenSize : 0);
+  }, 0);
+  return cellParams + m.embedding.table.data.length + m.head.W.data.length + m.head.b.length;
 }
 
 interface Run {
@@ -209,11 +211,13 @@ export function trainModel(
   onEpoch?: (s: EpochStats, restart: number) => void,
   epochs?: number,
   data: TaskData = NO_DATA,
+  /** Stacked layers (the same recipe otherwise), e.g. the shipped 2-layer sentiment LSTM. */
+  layers = 1,
 ): TrainedModel {
   const cfg = CONFIGS[task];
   const trainSet = cfg.trainSet(data);
   const vocab = cfg.vocab ? cfg.vocab(trainSet, data) : buildVocab(trainSet.map((e) => e.tokens));
-  const id = modelId(task, kind);
+  const id = modelId(task, kind, layers);
   const nEpochs = epochs ?? cfg.epochs;
   const validationExamples = cfg.validationSet ? cfg.validationSet(data) : null;
 
@@ -229,6 +233,7 @@ export function trainModel(
       headKind: cfg.headKind,
       labels: cfg.labels,
       seed: SEED.weights + KIND_SEED[kind] + seedOffset,
+      layers,
     });
     const encode = (xs: Example[]): Encoded[] =>
       xs.map((e) => ({ ids: tokenIds(model.embedding, e.tokens), label: e.label, ...(e.gap !== undefined ? { gap: e.gap } : {}) }));
@@ -280,6 +285,7 @@ export function trainModel(
     kind,
     embedDim: cfg.embedDim,
     hidden: cfg.hidden,
+    ...(layers > 1 ? { layers } : {}),
     vocabSize: vocab.length,
     params: countParams(model),
     trainExamples: seen,

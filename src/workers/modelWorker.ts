@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-/** Reads a large model file's text off the main thread (src/store/modelReader.ts). */
-import { readModelText } from '../store/modelReader';
+/** Reads a large model file off the main thread: a JSON text, or a .safetensors / .onnx file (src/store/modelReader.ts). */
+import { readModelBinary, readModelText, type BinaryModelFile } from '../store/modelReader';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = (ev: MessageEvent<string>) => scope.postMessage(readModelText(ev.data));
+scope.onmessage = async (ev: MessageEvent<string | BinaryModelFile>) =>
+  scope.postMessage(typeof ev.data === 'string' ? readModelText(ev.data) : await readModelBinary(ev.data));
