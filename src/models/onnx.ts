@@ -18,6 +18,7 @@
 import protobuf from 'protobufjs/minimal';
 import { UNK } from '../engine';
 import { ModelFileError } from './errors';
+import { f16 } from './safetensors';
 
 type Long = protobuf.Long;
 interface RawTensor {
@@ -177,14 +178,7 @@ const FLOAT16 = 10;
 const DOUBLE = 11;
 const BFLOAT16 = 16;
 
-function half(bits: number): number {
-  const s = bits & 0x8000 ? -1 : 1;
-  const e = (bits >> 10) & 0x1f;
-  const m = bits & 0x3ff;
-  if (e === 0) return s * m * 2 ** -24;
-  if (e === 31) return m ? NaN : s * Infinity;
-  return s * (1 + m / 1024) * 2 ** (e - 15);
-}
+const half = f16;
 
 /** A tensor's numbers, from raw_data (little-endian) or the typed fields. */
 function tensorOf(t: RawTensor, file: string): OnnxTensor {

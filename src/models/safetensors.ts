@@ -24,7 +24,8 @@ export interface Tensor {
 
 const DTYPES: Record<string, number> = { F64: 8, F32: 4, F16: 2, BF16: 2 };
 
-function f16(bits: number): number {
+/** An IEEE half-precision float from its 16 bits (also read by the .onnx reader). */
+export function f16(bits: number): number {
   const s = bits & 0x8000 ? -1 : 1;
   const e = (bits >> 10) & 0x1f;
   const m = bits & 0x3ff;
