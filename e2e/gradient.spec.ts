@@ -144,7 +144,7 @@ test('a flow computed in the worker is the engine’s (GRU hidden 48, 100 tokens
   const shown = await readFlowTable(page);
   expect(shown.n).toBe(100);
   const m = readModelFile(JSON.parse(f.buffer.toString('utf8'))).model;
-  expect(flowCost(m.cell, words.length)).toBeGreaterThan(FLOW_SYNC_LIMIT);
+  expect(flowCost(m, words.length)).toBeGreaterThan(FLOW_SYNC_LIMIT);
   const g = bpttGains(m.cell, m.embedding, words);
   expect(shown.heads[1]).toBe('GRU · ‖∂h_T/∂h_t‖');
   close(shown.cols[1]!, g.h);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { predict, runStack, stackOf } from '../src/engine';
+import { influence, predict, runStack, stackInfluence, stackOf } from '../src/engine';
 import { readModelFile } from '../src/models/format';
 import { embedAll } from '../src/store/history';
 import { tokenize } from '../src/text/tokenize';
@@ -106,4 +106,37 @@ test('the shipped stacked model: one click under Sentiment, a link that keeps it
   await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
   await expect(page.getByRole('radiogroup', { name: /Layer of the stack/ })).toHaveCount(0);
   await expect(page.getByRole('checkbox', { name: 'Two stacked layers (LSTM)' })).not.toBeChecked();
+});
+
+test('the gradient view measures a stack where its head reads: the top layer’s chain, and layer 1 through the stack (the engine’s numbers)', async ({ page }) => {
+  const m = readModelFile(JSON.parse(readFileSync('public/models/sentiment-lstm-2layers.json', 'utf8'))).model;
+  const words = tokenize(TEXT).tokens;
+  const stack = stackOf(m);
+  const { layers } = runStack(stack, embedAll(m, words).map((e) => e.x));
+  const rms = 1 / Math.sqrt(stack[1]!.hiddenSize);
+  const top = influence(stack[1]!, layers[1]!, words.length);
+  const through = stackInfluence(stack, layers, words.length).gain[0]!;
+  await page.goto(`./?model=sentiment-lstm-2layers&text=${encodeURIComponent(TEXT)}&view=gradient`);
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm-2layers');
+  await expect(page.getByTestId('flow-layer-note')).toContainText('layer 2 (the top)');
+  const chart = page.locator('figure.flow-chart').filter({ hasText: 'LSTM: influence on the last step' });
+  await expect(chart.locator('.flow-legend')).toContainText('‖∂h_T/∂h_t‖, layer 2 (top)');
+  await expect(chart.locator('.flow-legend')).toContainText('from layer 1, through the stack');
+  await expect(chart.locator('path.flow-line.through')).toHaveCount(1);
+
+  await page.getByText('Numbers (RMS gain').click();
+  const table = page.getByRole('table', { name: 'Gradient gain from the last step back to each token' });
+  const heads = (await table.locator('thead th').allTextContents()).slice(2);
+  const col = async (head: string) => {
+    const c = heads.indexOf(head);
+    expect(c, head).toBeGreaterThanOrEqual(0);
+    return table.locator('tbody tr').evaluateAll((rows, k) => rows.map((r) => Number(r.querySelectorAll('td[data-value]')[k]!.getAttribute('data-value'))), c);
+  };
+  const h = await col('LSTM · ‖∂h_T/∂h_t‖, layer 2 (top)');
+  const from1 = await col('LSTM · from layer 1, through the stack');
+  words.forEach((_, k) => {
+    expect(Math.abs(h[k]! - top.h[k + 1]! * rms) / (top.h[k + 1]! * rms), `top, token ${k}`).toBeLessThan(1e-9);
+    expect(Math.abs(from1[k]! - through[k + 1]! * rms) / (through[k + 1]! * rms), `layer 1, token ${k}`).toBeLessThan(1e-9);
+  });
+  await page.screenshot({ path: 'test-results/shots/gradient-stacked-1280.png', fullPage: true });
 });

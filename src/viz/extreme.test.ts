@@ -65,7 +65,7 @@ describe('extreme but allowed weights and inputs: every view’s numbers are fin
             }
             for (const s of heatmapSeries(traces)) for (const col of s.values) expect(allFinite(Array.from(col))).toBe(true);
             expect(allFinite(predictionsOverSentence(m, embedded).flat())).toBe(true);
-            const flow = gradientFlow(m, m.cell, tokens)!;
+            const flow = gradientFlow(m, tokens)!;
             expect(allFinite([...flow.h, ...(flow.c ?? []), ...(flow.belt ?? [])]), `${kind} gradient flow`).toBe(true);
             const exported = { model: m.id, cell: kind, tokens: embedded, layers: [traces] };
             expect(traceToCsv(exported)).not.toMatch(/NaN|Infinity/);
@@ -91,7 +91,7 @@ describe('an exploding cell', () => {
         for (let k = 0; k < 3; k++) c.gates.o.bW[k] = 0;
       }
       const tokens = Array.from({ length: 200 }, () => 'a');
-      const f = gradientFlow(m, m.cell, tokens)!;
+      const f = gradientFlow(m, tokens)!;
       const all = [...f.h, ...(f.c ?? [])];
       expect(allFinite(all), kind).toBe(true);
       if (kind === 'rnn') {

@@ -2,14 +2,26 @@ import { CHART, flowChart } from '../../viz/flowChart';
 import { log10Gain, type FlowSeries } from '../../viz/gradientFlow';
 import { useT } from '../StoreContext';
 
+type T = ReturnType<typeof useT>;
+
+/**
+ * The chart's lines, shared with the table: h (for a stack, the top layer's chain; then the
+ * gain reaching each lower layer through the stack), C and the belt.
+ */
+export function flowLines(series: FlowSeries, t: T): { id: string; className: string; values: number[]; label: string }[] {
+  const stacked = series.layers > 1;
+  const lines = [{ id: 'h', className: 'h', values: series.h, label: stacked ? t('flow.hTop', { n: series.layers }) : t('flow.h') }];
+  series.through.forEach((values, l) => lines.push({ id: `through-${l + 1}`, className: `through l${l + 1}`, values, label: t('flow.through', { l: l + 1 }) }));
+  if (series.c) lines.push({ id: 'c', className: 'c', values: series.c, label: t('flow.c') });
+  if (series.belt) lines.push({ id: 'belt', className: 'belt', values: series.belt, label: t('flow.belt') });
+  return lines;
+}
+
 /** One cell kind's gradient flow: lines of log gain over the tokens, the current step marked. */
 export function FlowChart({ series, tokens, current, title }: { series: FlowSeries; tokens: readonly string[]; current: number; title: string }) {
   const t = useT();
-  const all = [...series.h, ...(series.c ?? []), ...(series.belt ?? [])];
-  const g = flowChart(tokens.length, Math.min(...all.map(log10Gain)));
-  const lines: { id: string; values: number[]; label: string }[] = [{ id: 'h', values: series.h, label: t('flow.h') }];
-  if (series.c) lines.push({ id: 'c', values: series.c, label: t('flow.c') });
-  if (series.belt) lines.push({ id: 'belt', values: series.belt, label: t('flow.belt') });
+  const lines = flowLines(series, t);
+  const g = flowChart(tokens.length, Math.min(...lines.flatMap((l) => l.values).map(log10Gain)));
   return (
     <figure className="flow-chart">
       <figcaption>{title}</figcaption>
@@ -32,13 +44,13 @@ export function FlowChart({ series, tokens, current, title }: { series: FlowSeri
         </text>
         {current < tokens.length && <line className="current" x1={g.x(current)} x2={g.x(current)} y1={CHART.top} y2={CHART.height - CHART.bottom} />}
         {lines.map((l) => (
-          <path key={l.id} className={`flow-line ${l.id}`} d={g.path(l.values)} />
+          <path key={l.id} className={`flow-line ${l.className}`} d={g.path(l.values)} />
         ))}
       </svg>
       <ul className="flow-legend">
         {lines.map((l) => (
           <li key={l.id}>
-            <span className={`swatch ${l.id}`} aria-hidden="true" /> {l.label}
+            <span className={`swatch ${l.className}`} aria-hidden="true" /> {l.label}
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import type { FlowSeries } from '../../viz/gradientFlow';
 import { useT } from '../StoreContext';
+import { flowLines } from './FlowChart';
 
 /** Scientific notation keeps 1e-9 and 0.93 equally readable. */
 export function formatGain(x: number): string {
@@ -9,12 +10,10 @@ export function formatGain(x: number): string {
 /** The chart's numbers as a table: the accessible form, and what tests read. */
 export function FlowTable({ tokens, left, right, caption }: { tokens: readonly string[]; left: FlowSeries; right: FlowSeries; caption: string }) {
   const t = useT();
-  const cols: { key: string; head: string; values: number[] }[] = [
-    { key: `${left.kind}-h`, head: `${t(`kind.${left.kind}`)} · ${t('flow.h')}`, values: left.h },
-    { key: `${right.kind}-h`, head: `${t(`kind.${right.kind}`)} · ${t('flow.h')}`, values: right.h },
-  ];
-  if (right.c) cols.push({ key: `${right.kind}-c`, head: `${t(`kind.${right.kind}`)} · ${t('flow.c')}`, values: right.c });
-  if (right.belt) cols.push({ key: `${right.kind}-belt`, head: `${t(`kind.${right.kind}`)} · ${t('flow.belt')}`, values: right.belt });
+  // Every line of both charts, the left one's first (its h leads, as before).
+  const cols = [left, right].flatMap((s) =>
+    flowLines(s, t).map((l) => ({ key: `${s.kind}-${l.id}`, head: `${t(`kind.${s.kind}`)} · ${l.label}`, values: l.values })),
+  );
   return (
     <details className="flow-numbers">
       <summary>{t('flow.numbers')}</summary>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CellParams, Model } from '../../engine';
+import type { Model } from '../../engine';
 import { FLOW_SYNC_LIMIT, flowCost, gradientFlow, type FlowSeries } from '../../viz/gradientFlow';
 import type { FlowReply, FlowRequest } from '../../workers/flowWorker';
 
@@ -10,13 +10,13 @@ export type FlowState =
   | { readonly status: 'error'; readonly message: string };
 
 /**
- * The gradient flow of `cell` over `tokens`: computed here when it is cheap, in a Web Worker when
+ * The gradient flow of `model` (forget biases moved by `forgetBias`) over `tokens`: computed here when it is cheap, in a Web Worker when
  * it is not (the page keeps answering, with progress and a cancel). `cancel` stops the worker;
  * `retry` starts it again.
  */
-export function useFlow(model: Model, cell: CellParams, tokens: readonly string[]): { state: FlowState; cancel: () => void; retry: () => void } {
-  const heavy = flowCost(cell, tokens.length) > FLOW_SYNC_LIMIT;
-  const sync = useMemo(() => (heavy ? null : gradientFlow(model, cell, tokens)), [heavy, model, cell, tokens]);
+export function useFlow(model: Model, forgetBias: number, tokens: readonly string[]): { state: FlowState; cancel: () => void; retry: () => void } {
+  const heavy = flowCost(model, tokens.length) > FLOW_SYNC_LIMIT;
+  const sync = useMemo(() => (heavy ? null : gradientFlow(model, tokens, forgetBias)), [heavy, model, forgetBias, tokens]);
   const [state, setState] = useState<FlowState>({ status: 'computing', done: 0, total: tokens.length });
   const [run, setRun] = useState(0);
   const [cancelled, setCancelled] = useState<number | null>(null);
@@ -31,9 +31,9 @@ export function useFlow(model: Model, cell: CellParams, tokens: readonly string[
       else setState({ status: 'error', message: r.message });
     };
     w.onerror = (e) => setState({ status: 'error', message: e.message || 'the worker stopped' });
-    w.postMessage({ model, cell, tokens } satisfies FlowRequest);
+    w.postMessage({ model, forgetBias, tokens } satisfies FlowRequest);
     return () => w.terminate();
-  }, [heavy, model, cell, tokens, run, cancelled]);
+  }, [heavy, model, forgetBias, tokens, run, cancelled]);
   const cancel = () => {
     setCancelled(run);
     setState({ status: 'cancelled' });

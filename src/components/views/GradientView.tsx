@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { FORGET_BIAS } from '../../store/store';
 import { MAX_TOKENS } from '../../text/tokenize';
 import { demoModel } from '../../models/demo';
-import { withFiller, withForgetBias } from '../../viz/gradientFlow';
+import { withFiller } from '../../viz/gradientFlow';
 import { useFlow, type FlowState } from '../gradient/useFlow';
 import { FlowChart } from '../gradient/FlowChart';
 import { FlowTable } from '../gradient/FlowTable';
@@ -34,10 +34,9 @@ export function GradientView() {
   const fill = Math.min(flow.fillers, maxFill);
   // From the current step: the sentence up to it (fillers come after the sentence, so none).
   const seq = useMemo(() => (fromCurrent ? tokens.slice(0, current + 1) : withFiller(tokens, fill)), [tokens, fill, fromCurrent, current]);
-  const rightCell = useMemo(() => withForgetBias(other.cell, flow.forgetBias), [other, flow.forgetBias]);
   // A large cell's flow is computed in a worker (hidden 512 × 200 tokens is about a minute).
-  const leftFlow = useFlow(rnn, rnn.cell, seq);
-  const rightFlow = useFlow(other, rightCell, seq);
+  const leftFlow = useFlow(rnn, 0, seq);
+  const rightFlow = useFlow(other, flow.forgetBias, seq);
   const left = leftFlow.state.status === 'done' ? leftFlow.state.series : null;
   const right = rightFlow.state.status === 'done' ? rightFlow.state.series : null;
   if (seq.length === 0) return <p>{t('noSteps')}</p>;

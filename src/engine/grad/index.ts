@@ -5,4 +5,5 @@ export { bptt, type BpttResult } from './bptt';
 export { stepJacobian, denseBlockJacobian } from './jacobian';
 export type { StepJacobian, HJacobian, HcJacobian } from './jacobian-types';
 export { influence, type Influence } from './influence';
+export { stackInfluence, type StackInfluence } from './stackInfluence';
 export { paramArrays, gradArrays, type NamedArray } from './views';
