@@ -1,6 +1,7 @@
 /**
  * npm run trace -- --cell lstm [--model ID] --text "the clouds are in the sky"
  * npm run trace -- --model sentiment-lstm --text "the movie was not good"
+ * npm run trace -- --model translate-lstm --text "i grew up in france"   encoder, hand-over, decoder
  * npm run trace -- --weights my-model.json --text "…"            your own model file
  * npm run trace -- --weights my.safetensors --vocab vocab.txt --text "…"   a PyTorch state_dict
  * npm run trace -- --weights my.onnx --vocab vocab.txt --text "…"          torch.onnx.export's file
@@ -19,6 +20,7 @@ import { readSafetensors, readVocab, stateDictToModelFile } from '../src/models/
 import { parseModelId } from '../src/store/modelLoader';
 import { createGatescopeStore } from '../src/store/store';
 import { traceVectors } from '../src/viz/vectors';
+import { traceTranslation } from './trace-translate';
 
 function fail(msg: string): never {
   process.stderr.write(`trace: ${msg}\n`);
@@ -36,6 +38,11 @@ const { values } = parseArgs({
   strict: true,
 });
 
+if (values.model?.startsWith('translate-')) {
+  if (values.text === undefined) fail('give the sentence with --text "…"');
+  process.stdout.write(`${traceTranslation(values.model, values.text, fail)}\n`);
+  process.exit(0);
+}
 const requested = values.model !== undefined ? parseModelId(values.model) : null;
 if (values.model !== undefined && !requested) fail(`unknown --model "${values.model}"; use <task>-<cell>, e.g. sentiment-lstm, memory-rnn, demo-gru`);
 const kind = requested?.kind ?? (values.cell as CellKind);

@@ -4,6 +4,7 @@
  * npm run train -- --task memory --all               every cell kind for one task
  * npm run train -- --task charlm --all               the character models (needs data/austen.tsv:
  *                                                     Rscript scripts/data/austen.R, see README)
+ * npm run train -- --task translate --all            the encoder–decoders (public/models/translate/)
  * npm run train -- --task learnability               the memory lesson: every kind from scratch at each
  *                                                     gap, 3 seeds (public/reports/memory-learnability.json)
  * npm run train -- --all                              every shipped model
@@ -33,6 +34,7 @@ import { reviewsFromTsv } from '../src/train/data/reviews';
 import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
 import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, trainLabRun, type LabSettings, type LabTask } from '../src/train/lab';
 import { labModelFile } from '../src/train/labHost';
+import { writeTranslateModels } from './train-translate';
 import { WAVE_SHIPPED, WAVE_SHIPPED_EXAMPLES, waveModelFile } from '../src/train/waveShipped';
 import { normaliseDrinks, parseDrinksTsv } from '../src/train/data/drinks';
 import { LEARN, LEARN_GAPS, LEARN_SEEDS, learnabilityRun, summarise, type LearnRun } from '../src/train/learnability';
@@ -64,7 +66,7 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'wave', 'learnability'] as const;
+const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'wave', 'translate', 'learnability'] as const;
 if (values.task === 'lab') {
   trainLab();
   process.exit(0);
@@ -200,6 +202,10 @@ for (const task of tasks) {
       writeFileSync(join(OUT, `wave-${kind}.json`), `${JSON.stringify(f)}\n`);
       process.stdout.write(`${JSON.stringify({ id: `wave-${kind}`, ...(f.report as object), seconds: Math.round((performance.now() - t0) / 100) / 10 })}\n`);
     }
+    continue;
+  }
+  if (task === 'translate') {
+    writeTranslateModels(kinds, join(OUT, 'translate'));
     continue;
   }
   if (task === 'charlm' || task === 'charlm-zh') {

@@ -38,8 +38,13 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   // The training lab has its own settings and numbers: the sentence, the step controls, the
   // prediction and the values table belong to the stepping views.
   const lab = view === 'train';
+  // The translate view steps its own encoder–decoder over the sentence: the page's model, its
+  // step controls and values are not what it shows (the sentence and the cell type are).
+  const translating = view === 'translate';
+  const own = lab || translating;
   const predicts = useGatescope((s) => s.model.head !== null);
-  const show = (p: Panel) => !hidden.includes(p) && !(lab && (p === 'input' || p === 'cells' || p === 'tokens' || p === 'controls' || p === 'info' || p === 'table'));
+  const show = (p: Panel) =>
+    !hidden.includes(p) && !(lab && (p === 'input' || p === 'cells')) && !(own && (p === 'tokens' || p === 'controls' || p === 'info' || p === 'table'));
   const inputs = (show('input') || show('cells')) && (
     <section className="inputs">
       {show('input') && <SentenceInput />}
@@ -60,7 +65,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
       {show('controls') && <Controls />}
       {show('controls') && <LayerPicker />}
       {/* In a slide a model's prediction line already says the step and token: one line, not two. */}
-      {!lab && <StepStatus visible={show('controls') && !(embed && predicts)} />}
+      {!own && <StepStatus visible={show('controls') && !(embed && predicts)} />}
     </>
   );
   return (
@@ -83,7 +88,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
           {inputs}
           {show('cells') && <ModelStatus />}
           {stepping}
-          {!lab && <Prediction />}
+          {!own && <Prediction />}
           {show('info') && <ModelInfo />}
           <ViewTabs showTabs={show('tabs')} />
           {show('table') && <ValuesTable />}
@@ -95,7 +100,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
           <div className="side">
             {inputs}
             {show('cells') && <ModelStatus />}
-            {!lab && <Prediction />}
+            {!own && <Prediction />}
             {show('info') && <ModelInfo />}
           </div>
           <div className="stage">

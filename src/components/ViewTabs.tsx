@@ -12,6 +12,7 @@ const PANELS: Record<ViewName, ComponentType> = {
   heatmap: lazy(() => import('./views/HeatmapView').then((m) => ({ default: m.HeatmapView }))),
   gradient: lazy(() => import('./views/GradientView').then((m) => ({ default: m.GradientView }))),
   train: lazy(() => import('./views/TrainView').then((m) => ({ default: m.TrainView }))),
+  translate: lazy(() => import('./views/TranslateView').then((m) => ({ default: m.TranslateView }))),
 };
 
 /** The views as WAI-ARIA tabs: arrow keys move between tabs, the panel follows. */

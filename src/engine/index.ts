@@ -6,3 +6,4 @@ export { step, run, initialState, hasCellState, stepCost } from './step';
 export * from './model';
 export * from './grad';
 export * from './stack';
+export * from './seq2seq';

@@ -53,7 +53,7 @@ export interface Head {
   readonly b: Vec;
 }
 
-export type ModelTask = 'demo' | 'sentiment' | 'memory' | 'charlm' | 'charlm-zh' | 'chars' | 'wave' | 'custom';
+export type ModelTask = 'demo' | 'sentiment' | 'memory' | 'charlm' | 'charlm-zh' | 'chars' | 'wave' | 'translate' | 'custom';
 
 export interface Model {
   readonly id: string;

@@ -65,7 +65,7 @@ export const MODEL_FORMAT = 'gatescope-model';
 export const MODEL_FORMAT_VERSION = 1;
 export const LAYOUTS = ['canonical', 'pytorch', 'keras', 'onnx'] as const;
 export type Layout = (typeof LAYOUTS)[number];
-const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'chars', 'wave', 'custom'];
+const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'chars', 'wave', 'translate', 'custom'];
 
 export { ModelFileError };
 

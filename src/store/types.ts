@@ -18,7 +18,7 @@ export interface LoadError {
   readonly sizeMb?: number;
 }
 
-export type ViewName = 'cell' | 'unrolled' | 'heatmap' | 'gradient' | 'train';
+export type ViewName = 'cell' | 'unrolled' | 'heatmap' | 'gradient' | 'train' | 'translate';
 export type { Lang, Theme } from '../shared/prefs';
 import type { Lang, Theme } from '../shared/prefs';
 

@@ -12,7 +12,7 @@ import { DEFAULT_FLOW, DEFAULT_SPEED, DEFAULT_TEXT, FORGET_BIAS, MAX_TEXT_CHARS,
 import { MAX_TOKENS } from '../text/tokenize';
 import { PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
-export const VIEWS: readonly ViewName[] = ['cell', 'unrolled', 'heatmap', 'gradient', 'train'];
+export const VIEWS: readonly ViewName[] = ['cell', 'unrolled', 'heatmap', 'gradient', 'train', 'translate'];
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 export const THEMES: readonly Theme[] = ['light', 'dark'];
 

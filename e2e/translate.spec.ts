@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { translate } from '../src/engine';
+import { readSeq2SeqFile } from '../src/models/seq2seqFile';
+import { translateData, TRANSLATE } from '../src/train/translateTask';
+
+/**
+ * The encoder–decoder, stepped in the page: a held-out sentence (never trained on) is encoded and
+ * decoded, and every character written and its top 3 are the engine's (what npm run trace prints).
+ */
+const model = (kind: string) => readSeq2SeqFile(JSON.parse(readFileSync(`public/models/translate/translate-${kind}.json`, 'utf8'))).model;
+const heldout = translateData(TRANSLATE).heldout.find((p) => p.src.includes('and'))!;
+
+async function topRows(page: Page) {
+  const table = page.locator('table.translate-top');
+  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => ({ token: r.querySelector('th')!.textContent!, p: Number(r.querySelector('td')!.getAttribute('data-value')) })));
+}
+
+test('translate a held-out sentence: each character and its top 3 are the engine’s, the chain shows both sides and the hand-over', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const m = model('lstm');
+  const r = translate(m, heldout.src);
+  await page.goto(`./?view=translate&cell=lstm&text=${encodeURIComponent(heldout.src.join(' '))}`);
+  await expect(page.getByTestId('translation-output')).toHaveText(r.output.join(''));
+  const chain = page.getByRole('group', { name: 'The encoder chain, the hand-over of the context, and the decoder chain' });
+  await expect(chain.getByRole('button', { name: /^encoder step \d+, token/ })).toHaveCount(heldout.src.length);
+  await expect(chain.getByRole('button', { name: /^decoder step \d+: reads/ })).toHaveCount(r.decoder.length);
+  await expect(chain.getByRole('img', { name: /^The context: the encoder’s final state \(48 units\)/ })).toBeVisible();
+
+  const slider = page.getByRole('slider', { name: 'Translation step' });
+  const S = heldout.src.length;
+  for (let u = 0; u < r.decoder.length; u++) {
+    await slider.fill(String(S + u));
+    const d = r.decoder[u]!;
+    await expect(page.getByTestId('translate-where')).toHaveText(`decoder step ${u + 1} of ${r.decoder.length}: reads “${d.input}”, writes “${d.output}”`);
+    const shown = await topRows(page);
+    expect(shown.map((x) => x.token)).toEqual(d.top.map((x) => x.token));
+    shown.forEach((x, k) => expect(Math.abs(x.p - d.top[k]!.p), `step ${u}, candidate ${k}`).toBeLessThan(1e-12));
+  }
+  // An encoder step: it writes nothing; a click on a chain cell goes there.
+  await chain.getByRole('button', { name: `encoder step 2, token “${heldout.src[1]}”` }).click();
+  await expect(page.getByTestId('translate-where')).toHaveText(`encoder step 2 of ${S}: reads “${heldout.src[1]}”`);
+  await expect(page.locator('table.translate-top')).toHaveCount(0);
+  // The h swatches of that cell are the engine's encoder state.
+  const sw = await chain.getByRole('button', { name: `encoder step 2, token “${heldout.src[1]}”` }).locator('rect[data-value]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+  expect(sw).toEqual(Array.from(r.encoder[1]!.h));
+  await page.screenshot({ path: 'test-results/shots/translate-light-1280.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('the same sentence in another kind, a preset, and the view in Chinese (dark)', async ({ page }) => {
+  await page.goto(`./?view=translate&cell=gru&lang=zh&theme=dark&text=${encodeURIComponent('i grew up in france')}`);
+  const m = model('gru');
+  await expect(page.getByTestId('translation-output')).toHaveText(translate(m, ['i', 'grew', 'up', 'in', 'france']).output.join(''));
+  await expect(page.getByRole('tab', { name: '翻译' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('group', { name: '编码器链、上下文的交接和解码器链' })).toBeVisible();
+  const presets = page.getByRole('group', { name: '可以翻译的句子' }).getByRole('button');
+  const first = (await presets.first().textContent())!;
+  await presets.first().click();
+  await expect(page.getByRole('textbox').first()).toHaveValue(first);
+  await expect(page.getByTestId('translation-output')).toHaveText(translate(m, first.split(' ')).output.join(''));
+  await page.screenshot({ path: 'test-results/shots/translate-dark-zh-1280.png', fullPage: true });
+});
+
+test('the translate view at phone width: no sideways scroll of the page, the chain scrolls on its own', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`./?view=translate&text=${encodeURIComponent('they grew up in paris and they like apples')}`);
+  await expect(page.getByTestId('translation-output')).not.toBeEmpty();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The step being read is scrolled into sight: the last decoder cell, on open.
+  const current = page.locator('.tr-cell.current');
+  await expect(current).toBeInViewport();
+  await page.screenshot({ path: 'test-results/shots/translate-light-390.png', fullPage: true });
+});
+
+for (const [theme, lang] of [['light', 'en'], ['dark', 'zh']] as const) {
+  test(`no axe violations in the loaded translate view (${theme}, ${lang})`, async ({ page }) => {
+    await page.goto(`./?view=translate&theme=${theme}&lang=${lang}&text=${encodeURIComponent('i grew up in france')}`);
+    await expect(page.getByTestId('translation-output')).toHaveText(translate(model('lstm'), ['i', 'grew', 'up', 'in', 'france']).output.join(''));
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+  });
+}

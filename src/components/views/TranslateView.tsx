@@ -1,0 +1,176 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { translate, type Seq2Seq, type Translation } from '../../engine';
+import { readSeq2SeqFile } from '../../models/seq2seqFile';
+import { tokenize } from '../../text/tokenize';
+import { swatchScales } from '../../viz/colors';
+import { formatValue } from '../../viz/vectors';
+import { TRANSLATE_CHAIN, sideOf, translateChain } from '../../viz/translateLayout';
+import { useGatescope, useT } from '../StoreContext';
+
+type Loaded = { readonly status: 'loading' } | { readonly status: 'error'; readonly message: string } | { readonly status: 'ready'; readonly model: Seq2Seq; readonly presets: readonly string[] };
+
+// One fetch per kind for the page's life: the files are static.
+const files = new Map<string, Promise<{ model: Seq2Seq; presets: readonly string[] }>>();
+function loadTranslateModel(kind: string) {
+  let p = files.get(kind);
+  if (!p) {
+    p = fetch(`./models/translate/translate-${kind}.json`)
+      .then((r) => {
+        if (!r.ok) throw new Error(`models/translate/translate-${kind}.json: HTTP ${r.status}`);
+        return r.json();
+      })
+      .then((j) => {
+        const { model, meta } = readSeq2SeqFile(j);
+        return { model, presets: meta.presets };
+      });
+    p.catch(() => files.delete(kind));
+    files.set(kind, p);
+  }
+  return p;
+}
+
+function useTranslateModel(kind: string): Loaded {
+  const [state, setState] = useState<Loaded>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'loading' });
+    loadTranslateModel(kind).then(
+      (r) => live && setState({ status: 'ready', ...r }),
+      (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind]);
+  return state;
+}
+
+/**
+ * The articles' translation figure, live: the encoder reads the sentence, its final state (the
+ * context) is handed over, and the decoder writes Chinese one character per step, each with its
+ * three likeliest candidates. Same cell kind as the page's; the sentence is the page's.
+ */
+export function TranslateView() {
+  const t = useT();
+  const kind = useGatescope((s) => s.model.cell.kind);
+  const text = useGatescope((s) => s.text);
+  const setText = useGatescope((s) => s.setText);
+  const loaded = useTranslateModel(kind);
+  if (loaded.status === 'loading') return <p role="status">{t('translate.loading')}</p>;
+  if (loaded.status === 'error') return <p role="alert">{t('translate.failed', { message: loaded.message })}</p>;
+  return <TranslateChain model={loaded.model} presets={loaded.presets} text={text} setText={setText} />;
+}
+
+function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; presets: readonly string[]; text: string; setText: (s: string) => void }) {
+  const t = useT();
+  const theme = useGatescope((s) => s.theme);
+  const source = useMemo(() => tokenize(text, model.encoder.tokenizer).tokens, [text, model]);
+  const r: Translation = useMemo(() => translate(model, source), [model, source]);
+  const S = source.length;
+  const total = S + r.decoder.length;
+  const [step, setStep] = useState(total - 1);
+  useEffect(() => setStep(total - 1), [total, model]);
+  const at = Math.min(step, total - 1);
+  const { side, index } = sideOf(at, S);
+  const chain = translateChain(S, r.decoder.length);
+  const { cell, top, height } = TRANSLATE_CHAIN;
+  const scale = swatchScales(theme).signed;
+  const vocab = model.encoder.embedding.kind === 'table' ? model.encoder.embedding.vocab : [];
+  const unknown = source.filter((w) => !vocab.includes(w.toLowerCase()));
+  const hOf = (k: number) => (k < S ? r.encoder[k]!.h : r.decoder[k - S]!.trace.h);
+  const cur = side === 'decoder' ? r.decoder[index]! : null;
+  const H = model.encoder.cell.hiddenSize;
+  const rows = Math.ceil(H / 4);
+  const unit = Math.min(10, (height - top - 50) / rows);
+  // Keep the step being read in sight when the chain is wider than the page.
+  const wrap = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    wrap.current?.querySelector('.tr-cell.current')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [at, total]);
+
+  return (
+    <div className="translate-view">
+      <p className="hint">{t('translate.intro', { kind: t(`kind.${model.encoder.cell.kind}`) })}</p>
+      <div className="translate-presets" role="group" aria-label={t('translate.presets')}>
+        {presets.map((p) => (
+          <button key={p} type="button" className="chip" onClick={() => setText(p)}>
+            {p}
+          </button>
+        ))}
+      </div>
+      {unknown.length > 0 && <p className="hint" role="note">{t('translate.unknown', { words: unknown.join(', ') })}</p>}
+      <p className="translate-output">
+        {t('translate.output')} <strong data-testid="translation-output">{r.output.join('')}</strong>
+        {!r.ended && <span className="hint"> {t('translate.limit')}</span>}
+      </p>
+      <label className="translate-step">
+        <span>{t('translate.step')}</span>
+        <input type="range" min={0} max={Math.max(0, total - 1)} value={at} onChange={(e) => setStep(Number(e.target.value))} />
+        <output data-testid="translate-where">
+          {side === 'encoder' ? t('translate.atEncoder', { n: index + 1, of: S, token: source[index] ?? '' }) : t('translate.atDecoder', { n: index + 1, of: r.decoder.length, input: cur!.input, output: cur!.output })}
+        </output>
+      </label>
+      <div className="table-wrap" ref={wrap}>
+        <svg className="translate-chain" viewBox={`0 0 ${chain.width} ${height}`} style={{ maxWidth: chain.width, minWidth: Math.round(chain.width * 0.62) }} role="group" aria-label={t('translate.chainLabel')}>
+          <text className="side-label" x={TRANSLATE_CHAIN.pad} y={14}>
+            {t('translate.encoder')}
+          </text>
+          <text className="side-label" x={chain.handoverX[1]} y={14}>
+            {t('translate.decoder')}
+          </text>
+          <g className="handover" role="img" aria-label={t('translate.handover', { units: H })}>
+            <line x1={chain.handoverX[0]} x2={chain.handoverX[1] - 4} y1={top + 30} y2={top + 30} markerEnd="url(#tr-arrow)" />
+            <text x={(chain.handoverX[0] + chain.handoverX[1]) / 2} y={top + 22} textAnchor="middle">
+              {t('translate.context')}
+            </text>
+          </g>
+          <defs>
+            <marker id="tr-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+              <path d="M0,0 L10,5 L0,10 z" />
+            </marker>
+          </defs>
+          {chain.cells.map((c) => {
+            const h = hOf(c.step);
+            const d = c.side === 'decoder' ? r.decoder[c.index]! : null;
+            const label = c.side === 'encoder' ? t('translate.encStep', { n: c.index + 1, token: source[c.index]! }) : t('translate.decStep', { n: c.index + 1, input: d!.input, output: d!.output });
+            return (
+              <g key={c.step} className={c.step === at ? 'tr-cell current' : 'tr-cell'} role="button" tabIndex={0} aria-label={label} aria-pressed={c.step === at} onClick={() => setStep(c.step)} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setStep(c.step)}>
+                <rect x={c.x} y={top} width={cell} height={height - top - 40} rx={6} className={c.side} />
+                {Array.from(h, (v, k) => (
+                  <rect key={k} x={c.x + 6 + (k % 4) * 11} y={top + 6 + Math.floor(k / 4) * unit} width={10} height={unit - 1} fill={scale(v)} data-value={v} />
+                ))}
+                <text className="tr-in" x={c.x + cell / 2} y={height - 22} textAnchor="middle">
+                  {c.side === 'encoder' ? source[c.index] : d!.input}
+                </text>
+                {d && (
+                  <text className="tr-out" x={c.x + cell / 2} y={top - 6} textAnchor="middle">
+                    {d.output}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+      {cur ? (
+        <table className="values translate-top" aria-label={t('translate.topLabel', { n: index + 1 })}>
+          <caption>{t('translate.topLabel', { n: index + 1 })}</caption>
+          <tbody>
+            {cur.top.map((c, k) => (
+              <tr key={k}>
+                <th scope="row">{c.token}</th>
+                <td data-value={c.p}>{(100 * c.p).toFixed(1)}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="hint">{t('translate.encoderNote', { units: H })}</p>
+      )}
+      <p className="hint">
+        {t('translate.hNow')} <code className="tr-h">{Array.from(hOf(at), (v) => formatValue(v)).slice(0, 8).join(' ')} …</code>
+      </p>
+      <p className="explain">{t('translate.explain')}</p>
+    </div>
+  );
+}

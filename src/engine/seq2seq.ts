@@ -1,0 +1,101 @@
+/**
+ * An encoder–decoder (Sutskever et al. 2014; the articles' translation figure): the encoder
+ * reads the source sentence, its final state is the *context*, and that state becomes the
+ * decoder's initial state; the decoder then writes the target one token per step.
+ *
+ *   encoder:  x_t = E_src[w_t],   (h_t, C_t) = cell_enc(x_t, h_{t−1}, C_{t−1}),  t = 1..S
+ *   hand-over: (h'_0, C'_0) = (h_S, C_S)          the fixed-size context vector (and the belt)
+ *   decoder:  y_0 = <s>,  x'_u = E_tgt[y_{u−1}],  (h'_u, C'_u) = cell_dec(x'_u, h'_{u−1}, C'_{u−1})
+ *             p_u = softmax(W h'_u + b)  over the target tokens; greedy: y_u = argmax p_u
+ *   stop at </s> or after `maxLength` tokens.
+ *
+ * Both halves are ordinary one-layer Models (model.ts): the encoder without a head, the decoder
+ * with a softmax head whose labels are its own vocabulary. Same kind and hidden size on both
+ * sides, so the state can be handed over as it is.
+ */
+import { embedToken, predict, type Model } from './model';
+import { initialState, run, step } from './step';
+import type { CellState, StepTrace } from './types';
+
+export const BOS = '<s>';
+export const EOS = '</s>';
+
+export interface Seq2Seq {
+  readonly id: string;
+  readonly encoder: Model;
+  readonly decoder: Model;
+}
+
+export interface DecodedStep {
+  /** The token the decoder read (<s> first, then what it wrote before). */
+  readonly input: string;
+  readonly trace: StepTrace;
+  /** The softmax over the decoder's vocabulary. */
+  readonly probs: number[];
+  /** The three likeliest tokens, best first. */
+  readonly top: ReadonlyArray<{ readonly token: string; readonly p: number }>;
+  /** What greedy decoding writes here: top[0]. */
+  readonly output: string;
+}
+
+export interface Translation {
+  readonly encoder: StepTrace[];
+  /** The context handed over: the encoder's final state (the zero state for an empty source). */
+  readonly context: CellState;
+  readonly decoder: DecodedStep[];
+  /** The written tokens without </s>. */
+  readonly output: string[];
+  /** Whether decoding ended at </s> (false: stopped at the length limit). */
+  readonly ended: boolean;
+}
+
+/** Why a pair of models cannot be an encoder–decoder, or null. */
+export function seq2seqMismatch(m: Seq2Seq): string | null {
+  const { encoder: e, decoder: d } = m;
+  if (e.cell.kind !== d.cell.kind) return `the encoder is "${e.cell.kind}" but the decoder is "${d.cell.kind}"`;
+  if (e.cell.hiddenSize !== d.cell.hiddenSize) return `the encoder has ${e.cell.hiddenSize} units but the decoder ${d.cell.hiddenSize}: the state is handed over as it is`;
+  if (!d.head || d.head.kind !== 'softmax') return 'the decoder needs a softmax head over its tokens';
+  if (d.embedding.kind !== 'table') return 'the decoder reads its own tokens through a table embedding';
+  const vocab = d.embedding.vocab;
+  if (d.head.labels.length !== vocab.length || d.head.labels.some((l, k) => l !== vocab[k])) return 'the decoder head’s labels must be its vocabulary, in order';
+  for (const t of [BOS, EOS]) if (!vocab.includes(t)) return `the decoder vocabulary has no "${t}"`;
+  return null;
+}
+
+/** The encoder over `source`: its traces and the context it hands over. */
+export function encode(m: Seq2Seq, source: readonly string[]): { traces: StepTrace[]; context: CellState } {
+  const xs = source.map((w) => embedToken(m.encoder.embedding, w).x);
+  const r = run(m.encoder.cell, xs);
+  return { traces: r.traces, context: r.final };
+}
+
+/** One decoder step from `state`, reading `input`. */
+export function decodeStep(m: Seq2Seq, state: CellState, input: string): { state: CellState; step: DecodedStep } {
+  const { decoder } = m;
+  const r = step(decoder.cell, state, embedToken(decoder.embedding, input).x);
+  const probs = predict(decoder.head!, r.state.h);
+  const labels = decoder.head!.labels;
+  const order = probs.map((_, k) => k).sort((a, b) => probs[b]! - probs[a]! || a - b);
+  const top = order.slice(0, 3).map((k) => ({ token: labels[k]!, p: probs[k]! }));
+  return { state: r.state, step: { input, trace: r.trace, probs, top, output: top[0]!.token } };
+}
+
+/** Greedy translation: the encoder, the hand-over, then the decoder until </s> or `maxLength` tokens. */
+export function translate(m: Seq2Seq, source: readonly string[], maxLength = 40): Translation {
+  const why = seq2seqMismatch(m);
+  if (why) throw new Error(`translate: ${why}`);
+  const { traces, context } = source.length ? encode(m, source) : { traces: [], context: initialState(m.encoder.cell) };
+  const decoder: DecodedStep[] = [];
+  const output: string[] = [];
+  let state = context;
+  let input = BOS;
+  while (decoder.length < maxLength) {
+    const r = decodeStep(m, state, input);
+    decoder.push(r.step);
+    if (r.step.output === EOS) return { encoder: traces, context, decoder, output, ended: true };
+    output.push(r.step.output);
+    state = r.state;
+    input = r.step.output;
+  }
+  return { encoder: traces, context, decoder, output, ended: false };
+}

@@ -1,0 +1,73 @@
+/**
+ * The file of an encoder–decoder (`translate-<kind>.json`):
+ *
+ *   { "format": "gatescope-seq2seq", "version": 1, "id": …,
+ *     "encoder": <a Gatescope model file without "head">,
+ *     "decoder": <a Gatescope model file; its softmax head's labels are its vocabulary>,
+ *     "caption"?, "presets"?, "report"? }
+ *
+ * Each half is read and checked by the one model-file reader (format.ts), so its errors name the
+ * field inside the half ("encoder.cell.weights.U_f …").
+ */
+import { seq2seqMismatch, type Seq2Seq } from '../engine';
+import { ModelFileError } from './errors';
+import { readModelFile } from './format';
+import { toModelFile } from './write-format';
+
+export const SEQ2SEQ_FORMAT = 'gatescope-seq2seq';
+
+type Obj = Record<string, unknown>;
+
+export function toSeq2SeqFile(m: Seq2Seq, extra: { caption?: { en: string; zh: string }; presets?: readonly string[]; report?: unknown } = {}): Obj {
+  // The model-file writer wants a head; the encoder has none, so it is written without one.
+  const enc = toModelFile({ ...m.encoder, head: m.decoder.head });
+  delete enc.head;
+  return { format: SEQ2SEQ_FORMAT, version: 1, id: m.id, encoder: enc, decoder: toModelFile(m.decoder), ...extra };
+}
+
+export interface Seq2SeqMeta {
+  readonly caption?: { readonly en: string; readonly zh: string };
+  readonly presets: readonly string[];
+  readonly report?: unknown;
+}
+
+function prefixed(e: unknown, half: string): Error {
+  if (e instanceof ModelFileError) return new ModelFileError(e.path ? `${half}.${e.path}` : half, e.message.slice(e.path.length + 2));
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+export function readSeq2SeqFile(json: unknown): { model: Seq2Seq; meta: Seq2SeqMeta } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ModelFileError('', 'expected a JSON object');
+  const f = json as Obj;
+  if (f.format !== SEQ2SEQ_FORMAT) throw new ModelFileError('format', `expected "${SEQ2SEQ_FORMAT}", found ${JSON.stringify(f.format)}`);
+  const half = (name: 'encoder' | 'decoder') => {
+    const h = f[name];
+    if (typeof h !== 'object' || h === null || Array.isArray(h)) throw new ModelFileError(name, 'expected a model file object');
+    return h as Obj;
+  };
+  const encJson = half('encoder');
+  if ('head' in encJson) throw new ModelFileError('encoder.head', 'the encoder has no head: its final state is the context');
+  let encoder;
+  let decoder;
+  try {
+    decoder = readModelFile(half('decoder') as never).model;
+  } catch (e) {
+    throw prefixed(e, 'decoder');
+  }
+  try {
+    // The reader checks a head's shape; the decoder's stands in, and is dropped again.
+    const cell = (encJson.cell ?? {}) as Obj;
+    const H = typeof cell.hiddenSize === 'number' ? cell.hiddenSize : 0;
+    encoder = { ...readModelFile({ ...encJson, head: { kind: 'sigmoid', labels: ['-', '+'], W: [Array(H).fill(0)], b: [0] } } as never).model, head: null };
+  } catch (e) {
+    throw prefixed(e, 'encoder');
+  }
+  const id = typeof f.id === 'string' ? f.id : encoder.id;
+  const model: Seq2Seq = { id, encoder, decoder };
+  const why = seq2seqMismatch(model);
+  if (why) throw new ModelFileError('decoder', why);
+  const presets = Array.isArray(f.presets) ? f.presets.filter((p): p is string => typeof p === 'string') : [];
+  const cap = f.caption as { en?: unknown; zh?: unknown } | undefined;
+  const caption = cap && typeof cap.en === 'string' && typeof cap.zh === 'string' ? { en: cap.en, zh: cap.zh } : undefined;
+  return { model, meta: { presets, ...(caption ? { caption } : {}), ...(f.report !== undefined ? { report: f.report } : {}) } };
+}
