@@ -40,7 +40,9 @@ const { values } = parseArgs({
 
 if (values.model?.startsWith('translate-')) {
   if (values.text === undefined) fail('give the sentence with --text "…"');
-  process.stdout.write(`${traceTranslation(values.model, values.text, fail)}\n`);
+  // Wait for the pipe to take the whole text before exiting (a bare exit cuts it at 64 KiB).
+  const text = `${traceTranslation(values.model, values.text, fail)}\n`;
+  await new Promise<void>((done) => process.stdout.write(text, () => done()));
   process.exit(0);
 }
 const requested = values.model !== undefined ? parseModelId(values.model) : null;
