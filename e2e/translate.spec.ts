@@ -83,3 +83,21 @@ for (const [theme, lang] of [['light', 'en'], ['dark', 'zh']] as const) {
     expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
   });
 }
+
+test('a link opens the translate view at a step on either side, and the step goes into the link', async ({ page }) => {
+  const text = 'she went to tokyo yesterday';
+  const r = translate(model('lstm'), text.split(' '));
+  await page.goto(`./?view=translate&cell=lstm&text=${encodeURIComponent(text)}&tstep=2`);
+  await expect(page.getByTestId('translate-where')).toHaveText('encoder step 3 of 5: reads “to”');
+  // Step 5 + 2 is the decoder's third step.
+  await page.getByRole('slider', { name: 'Translation step' }).fill('7');
+  const d = r.decoder[2]!;
+  await expect(page.getByTestId('translate-where')).toHaveText(`decoder step 3 of ${r.decoder.length}: reads “${d.input}”, writes “${d.output}”`);
+  await expect(page).toHaveURL(/tstep=7/);
+  await page.goto(page.url());
+  await expect(page.getByTestId('translate-where')).toHaveText(`decoder step 3 of ${r.decoder.length}: reads “${d.input}”, writes “${d.output}”`);
+  // A new sentence starts at its last step again.
+  await page.getByRole('group', { name: 'Sentences to translate' }).getByRole('button').first().click();
+  await expect(page.getByTestId('translate-where')).toContainText('writes “</s>”');
+  await expect(page).not.toHaveURL(/tstep=/);
+});

@@ -60,6 +60,7 @@ export interface StoreOptions {
   fillers?: number;
   forgetBias?: number;
   flowFrom?: FlowSettings['from'];
+  translateStep?: number;
   scheduler?: Scheduler;
   /** The training lab's settings from the link (the rest from the task's defaults). */
   lab?: Partial<LabSettings>;
@@ -240,6 +241,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         forgetBias: opts.forgetBias ?? DEFAULT_FLOW.forgetBias,
         from: opts.flowFrom ?? DEFAULT_FLOW.from,
       },
+      translateStep: opts.translateStep ?? null,
 
       setCellKind: (k) => {
         const task = get().task;
@@ -369,6 +371,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       setDiagramUnits: (diagramUnits) => set({ diagramUnits }),
       setCompareKind: (compareKind) => set({ compareKind }),
       setFlow: (change) => set({ flow: { ...get().flow, ...change } }),
+      setTranslateStep: (translateStep) => set({ translateStep }),
       setLang: (lang) => set({ lang }),
       setTheme: (theme) => set({ theme }),
       ...createLabSlice(set, get, opts.labPort ?? workerPort, initialLab({ settings: opts.lab, autostart: opts.labAutostart })),

@@ -123,6 +123,9 @@ export interface ViewSlice {
   setCompareKind: (kind: CellKind) => void;
   flow: FlowSettings;
   setFlow: (change: Partial<FlowSettings>) => void;
+  /** The translate view's step across encoder and decoder (`tstep=`), or null for its last one. */
+  translateStep: number | null;
+  setTranslateStep: (step: number | null) => void;
   setDiagramUnits: (units: readonly number[] | null) => void;
   setHidden: (hidden: readonly Panel[]) => void;
   setView: (view: ViewName) => void;

@@ -194,6 +194,13 @@ export const URL_PARAMS = [
     parse: oneOf(['last', 'current'] as const),
     write: (s) => (s.flow.from === DEFAULT_FLOW.from ? null : s.flow.from),
   }),
+  spec({
+    // tstep=12: the translate view's step, 0-based across both sides (encoder steps first).
+    key: 'tstep',
+    option: 'translateStep',
+    parse: numberIn(0, 4 * MAX_TOKENS, 1),
+    write: (s) => (s.translateStep === null ? null : String(s.translateStep)),
+  }),
   ...labParams(),
 ] as const;
 

@@ -68,9 +68,18 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
   const r: Translation = useMemo(() => translate(model, source), [model, source]);
   const S = source.length;
   const total = S + r.decoder.length;
-  const [step, setStep] = useState(total - 1);
-  useEffect(() => setStep(total - 1), [total, model]);
-  const at = Math.min(step, total - 1);
+  // The step is the store's (a link's tstep=), null for the last one; a new sentence starts there.
+  const step = useGatescope((s) => s.translateStep);
+  const setStep = useGatescope((s) => s.setTranslateStep);
+  // Compared by value, not by "first run": React's development double-run must not reset a link's step.
+  const key = `${model.id}|${source.join(' ')}`;
+  const shown = useRef(key);
+  useEffect(() => {
+    if (shown.current === key) return;
+    shown.current = key;
+    setStep(null);
+  }, [key, setStep]);
+  const at = Math.max(0, Math.min(step ?? total - 1, total - 1));
   const { side, index } = sideOf(at, S);
   const chain = translateChain(S, r.decoder.length);
   const { cell, top, height } = TRANSLATE_CHAIN;
