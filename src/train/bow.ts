@@ -7,6 +7,7 @@
 import { createRng, sigmoid } from '../engine';
 import { Adam } from './adam';
 import type { Encoded } from './trainer';
+import { shuffledOrder } from './shuffle';
 
 export interface Bow {
   readonly theta: Float64Array;
@@ -48,11 +49,7 @@ export function trainBow(train: readonly Encoded[], validation: readonly Encoded
   const rng = createRng(o.seed);
   let best = { acc: -1, theta: Float64Array.from(m.theta), bias: Float64Array.from(m.bias) };
   for (let epoch = 0; epoch < o.epochs; epoch++) {
-    const order = Array.from(train.keys());
-    for (let k = order.length - 1; k > 0; k--) {
-      const j = rng.int(k + 1);
-      [order[k], order[j]] = [order[j]!, order[k]!];
-    }
+    const order = shuffledOrder(train.length, rng);
     for (let s = 0; s < order.length; s += o.batchSize) {
       const batch = order.slice(s, s + o.batchSize);
       const gT = new Float64Array(o.vocabSize);

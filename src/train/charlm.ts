@@ -10,7 +10,7 @@
  * the model and by the baselines alike, so their bits per character count the same characters.
  */
 import { UNK, bptt, createRng, predict, run, type Vec } from '../engine';
-import { addCellGrads, embedIds } from './loss';
+import { addCellGrads, embedIds, softmaxStepGrads } from './loss';
 import type { ModelGrads, TrainableModel } from './network';
 
 export const LN2 = Math.LN2;
@@ -41,27 +41,12 @@ export function accumulateLmGrads(m: TrainableModel, ids: ArrayLike<number>, g: 
   if (n < 1) return 0;
   const inputs = Array.from({ length: n }, (_, t) => ids[t]!);
   const { traces } = run(m.cell, embedIds(m, inputs));
-  const H = m.cell.hiddenSize;
-  const W = m.head.W.data;
-  const V = m.head.b.length;
   const dLdh: Vec[] = new Array<Vec>(n);
   let loss = 0;
   for (let t = 0; t < n; t++) {
-    const h = traces[t]!.h;
-    const p = predict(m.head, h);
-    const y = ids[t + 1]!;
-    loss -= Math.log(Math.max(p[y]!, 1e-300));
-    const dh = new Float64Array(H);
-    for (let r = 0; r < V; r++) {
-      const dz = (p[r]! - (r === y ? 1 : 0)) / n;
-      g.headB[r] = g.headB[r]! + dz;
-      const row = r * H;
-      for (let k = 0; k < H; k++) {
-        g.headW.data[row + k] = g.headW.data[row + k]! + dz * h[k]!;
-        dh[k] = dh[k]! + W[row + k]! * dz;
-      }
-    }
-    dLdh[t] = dh;
+    const r = softmaxStepGrads(m.head, traces[t]!.h, ids[t + 1]!, n, g.headW, g.headB);
+    loss += r.nll;
+    dLdh[t] = r.dh;
   }
   const back = bptt(m.cell, traces, dLdh);
   addCellGrads(g.cell, back.grads);

@@ -14,7 +14,7 @@
  * (its x_t is that h_t), so bptt runs top-down, layer by layer, and the bottom's ∂L/∂x_t reaches E.
  * Gradients are added into `g`, so a mini-batch sums sequences into one ModelGrads.
  */
-import { bptt, gradArrays, predict, runStack, stackOf, type BpttResult, type CellGrads, type StepTrace, type Vec } from '../engine';
+import { bptt, gradArrays, predict, runStack, stackOf, type BpttResult, type CellGrads, type Head, type Matrix, type StepTrace, type Vec } from '../engine';
 import type { ModelGrads, TrainableModel } from './network';
 
 /** The input vectors for token ids (copies of the embedding rows). */
@@ -28,6 +28,29 @@ export function embedIds(m: TrainableModel, ids: readonly number[]): Vec[] {
 export function finalProbs(m: TrainableModel, ids: readonly number[]): number[] {
   const { final } = runStack(stackOf(m), embedIds(m, ids));
   return predict(m.head, final[final.length - 1]!.h);
+}
+
+/**
+ * A softmax head's cross-entropy at one step of a mean over `steps` steps: ∂L/∂z =
+ * (p − onehot(y)) / steps is added into the head's dW and db (divided, not multiplied by 1/steps,
+ * so that the shipped models' training reproduces to the bit),
+ * and ∂L/∂h = Wᵀ ∂L/∂z is returned with the step's unscaled −log p[y].
+ */
+export function softmaxStepGrads(head: Head, h: Vec, y: number, steps: number, dW: Matrix, db: Vec): { nll: number; dh: Float64Array } {
+  const p = predict(head, h);
+  const H = h.length;
+  const W = head.W.data;
+  const dh = new Float64Array(H);
+  for (let r = 0; r < p.length; r++) {
+    const dz = (p[r]! - (r === y ? 1 : 0)) / steps;
+    db[r] = db[r]! + dz;
+    const row = r * H;
+    for (let k = 0; k < H; k++) {
+      dW.data[row + k] = dW.data[row + k]! + dz * h[k]!;
+      dh[k] = dh[k]! + W[row + k]! * dz;
+    }
+  }
+  return { nll: -Math.log(Math.max(p[y]!, 1e-300)), dh };
 }
 
 /** Negative log-likelihood of `label`; the sigmoid head's labels are [negative, positive]. */

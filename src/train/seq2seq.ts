@@ -19,7 +19,6 @@ import {
   gradArrays,
   matrix,
   paramArrays,
-  predict,
   randomParams,
   run,
   translate,
@@ -34,7 +33,8 @@ import {
   type Vec,
 } from '../engine';
 import { Adam, clipByGlobalNorm } from './adam';
-import { addCellGrads } from './loss';
+import { addCellGrads, softmaxStepGrads } from './loss';
+import { shuffledOrder } from './shuffle';
 
 export interface Seq2SeqSpec {
   readonly id: string;
@@ -146,24 +146,11 @@ export function accumulateSeq2SeqGrads(m: TrainableSeq2Seq, pair: EncodedPair, g
   const n = targets.length;
   const dec = run(decoder.cell, rows(decoder.embedding, inputs), enc.final);
   const H = decoder.cell.hiddenSize;
-  const { W } = decoder.head;
-  const V = decoder.head.b.length;
   let loss = 0;
   const dLdh = dec.traces.map((tr, u) => {
-    const p = predict(decoder.head, tr.h);
-    const y = targets[u]!;
-    loss -= Math.log(Math.max(p[y]!, 1e-300));
-    const dh = new Float64Array(H);
-    for (let r = 0; r < V; r++) {
-      const dz = (p[r]! - (r === y ? 1 : 0)) / n;
-      g.headB[r] = g.headB[r]! + dz;
-      const row = r * H;
-      for (let k = 0; k < H; k++) {
-        g.headW.data[row + k] = g.headW.data[row + k]! + dz * tr.h[k]!;
-        dh[k] = dh[k]! + W.data[row + k]! * dz;
-      }
-    }
-    return dh;
+    const r = softmaxStepGrads(decoder.head, tr.h, targets[u]!, n, g.headW, g.headB);
+    loss += r.nll;
+    return r.dh;
   });
   const bd = bptt(decoder.cell, dec.traces, dLdh);
   addCellGrads(g.dec, bd.grads);
@@ -206,11 +193,7 @@ export function trainSeq2Seq(m: TrainableSeq2Seq, o: Seq2SeqTrainOptions): { los
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     adam.lr = o.lrAt(epoch);
     const data = o.data(epoch);
-    const order = Array.from(data.keys());
-    for (let k = order.length - 1; k > 0; k--) {
-      const j = rng.int(k + 1);
-      [order[k], order[j]] = [order[j]!, order[k]!];
-    }
+    const order = shuffledOrder(data.length, rng);
     let lossSum = 0;
     for (let start = 0; start < order.length; start += o.batchSize) {
       const batch = order.slice(start, start + o.batchSize);

@@ -7,6 +7,7 @@ import { createRng } from '../engine';
 import { Adam, clipByGlobalNorm } from './adam';
 import { accumulateGrads, finalProbs } from './loss';
 import { modelGrads, modelParams, zeroModelGrads, type AnyTrainable, type ModelGrads, type TrainableModel } from './network';
+import { shuffledOrder } from './shuffle';
 
 /** An example already turned into embedding row ids. */
 export interface Encoded {
@@ -96,11 +97,7 @@ export function train(m: TrainableModel, o: TrainOptions): TrainResult {
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     adam.lr = o.lrAt ? o.lrAt(epoch) : o.lr;
     const data = o.data(epoch);
-    const order = Array.from(data.keys());
-    for (let k = order.length - 1; k > 0; k--) {
-      const j = rng.int(k + 1);
-      [order[k], order[j]] = [order[j]!, order[k]!];
-    }
+    const order = shuffledOrder(data.length, rng);
     let lossSum = 0;
     let normSum = 0;
     let batches = 0;
