@@ -34,6 +34,7 @@ import {
 } from '../engine';
 import { Adam, clipByGlobalNorm } from './adam';
 import { addCellGrads, softmaxStepGrads } from './loss';
+import { tokenIds } from './network';
 import { shuffledOrder } from './shuffle';
 
 export interface Seq2SeqSpec {
@@ -120,11 +121,7 @@ export interface EncodedPair {
 }
 
 export function encodePair(m: TrainableSeq2Seq, src: readonly string[], tgt: readonly string[]): EncodedPair {
-  const id = (e: TableEmbedding, w: string) => {
-    const k = e.vocab.indexOf(e.lowercase ? w.toLowerCase() : w);
-    return k < 0 ? e.unk : k;
-  };
-  return { src: src.map((w) => id(m.encoder.embedding, w)), tgt: tgt.map((t) => id(m.decoder.embedding, t)) };
+  return { src: tokenIds(m.encoder.embedding, src), tgt: tokenIds(m.decoder.embedding, tgt) };
 }
 
 const rows = (e: TableEmbedding, ids: readonly number[]) => ids.map((id) => e.table.data.slice(id * e.dim, (id + 1) * e.dim));

@@ -11,7 +11,7 @@
  */
 import type { CellKind } from '../engine';
 import { grammarVocab, longPairs, singleClausePairs, translationPairs, type Pair } from './data/translate';
-import { encodePair, greedyOutputs, initSeq2Seq, scoreTranslations, seq2seqLoss, trainSeq2Seq, type TrainableSeq2Seq, type TranslationScore } from './seq2seq';
+import { encodePair, greedyOutputs, initSeq2Seq, scoreTranslations, seq2seqLoss, seq2seqParams, trainSeq2Seq, type TrainableSeq2Seq, type TranslationScore } from './seq2seq';
 
 export interface TranslateConfig {
   readonly embedDim: number;
@@ -145,7 +145,7 @@ export function trainTranslate(kind: CellKind, c: TranslateConfig = TRANSLATE, o
     return { words: `${Math.min(...lens)}–${Math.max(...lens)}`, clauses: n, model: scoreTranslations(pick(outs), pick(refs)), retrieval: scoreTranslations(pick(base), pick(refs)) };
   });
   const main = data.heldout.length; // the headline score: one and two clauses, as trained
-  const params = [model.encoder, model.decoder].reduce((n, m) => n + m.embedding.table.data.length, 0) + countCellAndHead(model);
+  const params = seq2seqParams(model).reduce((n, p) => n + p.data.length, 0);
   return {
     model,
     data,
@@ -168,11 +168,3 @@ export function trainTranslate(kind: CellKind, c: TranslateConfig = TRANSLATE, o
   };
 }
 
-function countCellAndHead(m: TrainableSeq2Seq): number {
-  const h = m.decoder.head;
-  const cellParams = (p: TrainableSeq2Seq['encoder']['cell']) => {
-    const per = p.kind === 'rnn' ? 1 : p.kind === 'gru' ? 3 : 4;
-    return per * (p.hiddenSize * (p.inputSize + p.hiddenSize) + 2 * p.hiddenSize) + (p.kind === 'peephole' ? 3 * p.hiddenSize : 0);
-  };
-  return cellParams(m.encoder.cell) + cellParams(m.decoder.cell) + h.W.data.length + h.b.length;
-}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { translate, type Seq2Seq, type Translation } from '../../engine';
+import { embedToken, translate, type Seq2Seq, type Translation } from '../../engine';
 import { readSeq2SeqFile } from '../../models/seq2seqFile';
 import { tokenize } from '../../text/tokenize';
 import { swatchScales } from '../../viz/colors';
@@ -84,8 +84,7 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
   const chain = translateChain(S, r.decoder.length);
   const { cell, top, height } = TRANSLATE_CHAIN;
   const scale = swatchScales(theme).signed;
-  const vocab = model.encoder.embedding.kind === 'table' ? model.encoder.embedding.vocab : [];
-  const unknown = source.filter((w) => !vocab.includes(w.toLowerCase()));
+  const unknown = source.filter((w) => embedToken(model.encoder.embedding, w).unknown);
   const hOf = (k: number) => (k < S ? r.encoder[k]!.h : r.decoder[k - S]!.trace.h);
   const cur = side === 'decoder' ? r.decoder[index]! : null;
   const H = model.encoder.cell.hiddenSize;
