@@ -50,6 +50,38 @@ test('translate a held-out sentence: each character and its top 3 are the engine
   expect(errors).toEqual([]);
 });
 
+test('the cell diagram draws the step being read, on either side: the decoder’s first h_{t−1} is the context, not zeros', async ({ page }) => {
+  const m = model('lstm');
+  const r = translate(m, heldout.src);
+  const S = heldout.src.length;
+  await page.goto(`./?view=translate&cell=lstm&tstep=${S}&text=${encodeURIComponent(heldout.src.join(' '))}`);
+  const figure = page.getByRole('group', { name: 'Decoder (writes Chinese): LSTM cell at step t = 0' });
+  await expect(figure).toBeVisible();
+  await expect(page.getByRole('heading', { name: `The decoder’s LSTM cell at step t = 0, reading “<s>” and writing “${r.decoder[0]!.output}”` })).toBeVisible();
+  const strip = async (vector: string) =>
+    figure.locator(`g.strip[data-vector="${vector}"] [data-unit]`).evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-unit')), Number(e.getAttribute('data-value'))] as const));
+  const d0 = r.decoder[0]!.trace;
+  if (d0.kind !== 'lstm') throw new Error('an LSTM trace was expected');
+  const hPrev = await strip('hPrev');
+  expect(hPrev.length).toBeGreaterThan(0);
+  // h_{t−1} of the first decoder step is the context: the encoder's last h, and it is not zero.
+  for (const [u, v] of hPrev) expect(v, `unit ${u}`).toBe(r.context.h[u]);
+  expect(hPrev.some(([, v]) => v !== 0)).toBe(true);
+  for (const [u, v] of await strip('f')) expect(v, `f unit ${u}`).toBe(d0.f[u]);
+  for (const [u, v] of await strip('h')) expect(v, `h unit ${u}`).toBe(d0.h[u]);
+
+  // An encoder step: the encoder's weights and trace, from zeros at its first step.
+  await page.getByRole('slider', { name: 'Translation step' }).fill('0');
+  const enc = page.getByRole('group', { name: 'Encoder (reads English): LSTM cell at step t = 0' });
+  await expect(enc).toBeVisible();
+  const e0 = r.encoder[0]!;
+  const hPrevEnc = await enc.locator('g.strip[data-vector="hPrev"] [data-unit]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+  expect(hPrevEnc.every((v) => v === 0)).toBe(true);
+  const hEnc = await enc.locator('g.strip[data-vector="h"] [data-unit]').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-unit')), Number(e.getAttribute('data-value'))] as const));
+  for (const [u, v] of hEnc) expect(v, `encoder h unit ${u}`).toBe(e0.h[u]);
+  await expect(page.getByText('The encoder starts from zeros')).toBeVisible();
+});
+
 test('the same sentence in another kind, a preset, and the view in Chinese (dark)', async ({ page }) => {
   await page.goto(`./?view=translate&cell=gru&lang=zh&theme=dark&text=${encodeURIComponent('i grew up in france')}`);
   const m = model('gru');

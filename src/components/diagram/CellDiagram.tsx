@@ -4,7 +4,7 @@
  * numbers from the store's trace, the colours from src/viz/colors.ts.
  */
 import { useMemo, useState } from 'react';
-import { stackOf } from '../../engine';
+import { stackOf, type CellParams, type StepTrace } from '../../engine';
 import { cellLayout, MAX_ROWS } from '../../viz/cellLayout';
 import { diagramVectors, unitsThatChangedMost } from '../../viz/diagramVectors';
 import { nodeEquation } from '../../viz/equations';
@@ -34,9 +34,33 @@ export function CellDiagram() {
   const kind = useGatescope((s) => s.kind);
   // The shown layer of a stack: its x_t is the h_t of the layer below.
   const params = useGatescope((s) => stackOf(s.model)[s.layer] ?? s.model.cell);
+  const text = useGatescope((s) => s.text);
+  if (!trace || trace.kind !== params.kind) return null;
+  const title = t('diag.title', { kind: t(`kind.${kind}`), t: step });
+  return <CellFigure trace={trace} params={params} step={step} title={title} motionKey={`${text}|${step}`} />;
+}
+
+export interface CellFigureProps {
+  /** The step drawn, and the weights that made it (the same kind). */
+  readonly trace: StepTrace;
+  readonly params: CellParams;
+  /** The step's number in the figure's equations (t). */
+  readonly step: number;
+  /** The figure's accessible name (and its name in an export). */
+  readonly title: string;
+  /** Changes when the figure should animate a new step. */
+  readonly motionKey: string;
+}
+
+/**
+ * The figure itself, for any trace: the page's step (CellDiagram) or an encoder or decoder step of
+ * the Translate view, whose decoder starts from the handed-over context rather than from zero.
+ */
+export function CellFigure({ trace, params, step, title, motionKey }: CellFigureProps) {
+  const t = useT();
+  const kind = params.kind;
   const theme = useGatescope((s) => s.theme);
   const speed = useGatescope((s) => s.speed);
-  const text = useGatescope((s) => s.text);
   const lang = useGatescope((s) => s.lang);
   const [selected, setSelected] = useState<string | null>(null);
   const [unit, setUnit] = useState(0);
@@ -55,9 +79,8 @@ export function CellDiagram() {
     () => cellLayout(kind, { rows: Math.min(H, maxRows), collapsed: H > maxRows, inputRows, coupling }),
     [kind, H, maxRows, inputRows, coupling],
   );
-  const stage = useStepAnimation(`${text}|${step}`, speed);
+  const stage = useStepAnimation(motionKey, speed);
   const change = useKindChange(layout);
-  if (!trace || trace.kind !== params.kind) return null;
 
   const V = diagramVectors(trace, params);
   const valuesOf = (n: DiagramNode) => units.map((u) => formatValue(V[n.vector!]!.values[u]!)).join(', ');
@@ -119,13 +142,13 @@ export function CellDiagram() {
           <svg
             viewBox={`0 ${split ?? 0} ${layout.width} ${layout.height - (split ?? 0)}`}
             role="group"
-            aria-label={t('diag.title', { kind: t(`kind.${kind}`), t: step })}
+            aria-label={title}
             data-kind={kind}
             data-animating={stage !== null ? 'true' : undefined}
             data-stage={stage !== null ? STAGE_NAMES[stage] : undefined}
             data-kind-change={change.added.size + change.removed.length > 0 ? 'true' : undefined}
             className="diagram"
-            data-export-part={t('diag.title', { kind: t(`kind.${kind}`), t: step })}
+            data-export-part={title}
           >
             <defs>
               <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="14" markerHeight="14" orient="auto-start-reverse">

@@ -5,6 +5,8 @@ import { tokenize } from '../../text/tokenize';
 import { swatchScales } from '../../viz/colors';
 import { formatValue } from '../../viz/vectors';
 import { TRANSLATE_CHAIN, sideOf, translateChain } from '../../viz/translateLayout';
+import { CellFigure } from '../diagram/CellDiagram';
+import { MathText } from '../diagram/MathText';
 import { useGatescope, useT } from '../StoreContext';
 
 type Loaded = { readonly status: 'loading' } | { readonly status: 'error'; readonly message: string } | { readonly status: 'ready'; readonly model: Seq2Seq; readonly presets: readonly string[] };
@@ -87,6 +89,10 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
   const unknown = source.filter((w) => embedToken(model.encoder.embedding, w).unknown);
   const hOf = (k: number) => (k < S ? r.encoder[k]!.h : r.decoder[k - S]!.trace.h);
   const cur = side === 'decoder' ? r.decoder[index]! : null;
+  // The cell diagram of the step being read: the encoder's or the decoder's own weights and trace.
+  const half = side === 'encoder' ? model.encoder : model.decoder;
+  const trace = cur ? cur.trace : r.encoder[index]!;
+  const kindName = t(`kind.${half.cell.kind}`);
   const H = model.encoder.cell.hiddenSize;
   const rows = Math.ceil(H / 4);
   const unit = Math.min(10, (height - top - 50) / rows);
@@ -179,6 +185,17 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
       <p className="hint">
         {t('translate.hNow')} <code className="tr-h">{Array.from(hOf(at), (v) => formatValue(v)).slice(0, 8).join(' ')} …</code>
       </p>
+      <section className="translate-cell" aria-labelledby="translate-cell-title">
+        <h3 id="translate-cell-title" className={side}>
+          {side === 'encoder' ? t('translate.cellEnc', { kind: kindName, t: index, token: source[index] ?? '' }) : t('translate.cellDec', { kind: kindName, t: index, input: cur!.input, output: cur!.output })}
+        </h3>
+        {index === 0 && (
+          <p className="hint">
+            <MathText text={t(side === 'encoder' ? 'translate.startEnc' : 'translate.startDec')} />
+          </p>
+        )}
+        <CellFigure trace={trace} params={half.cell} step={index} title={`${t(side === 'encoder' ? 'translate.encoder' : 'translate.decoder')}: ${t('diag.title', { kind: kindName, t: index })}`} motionKey={`${key}|${at}`} />
+      </section>
       <p className="explain">{t('translate.explain')}</p>
     </div>
   );
