@@ -133,3 +133,31 @@ test('a link opens the translate view at a step on either side, and the step goe
   await expect(page.getByTestId('translate-where')).toContainText('writes “</s>”');
   await expect(page).not.toHaveURL(/tstep=/);
 });
+
+test('a 960×540 translate slide: the chain fits the frame’s width, every word and character in it is at least 10 px, and the keys step it', async ({ page }) => {
+  await page.setViewportSize({ width: 960, height: 540 });
+  const text = 'she went to tokyo yesterday';
+  await page.goto(`./?embed=1&view=translate&cell=lstm&tstep=0&text=${encodeURIComponent(text)}`);
+  const chain = page.getByRole('group', { name: 'The encoder chain, the hand-over of the context, and the decoder chain' });
+  await expect(chain).toBeVisible();
+  const l = await chain.evaluate((svg) => {
+    const k = (svg as SVGSVGElement).getScreenCTM()!.a;
+    const texts = Array.from(svg.querySelectorAll('text'));
+    const r = svg.getBoundingClientRect();
+    return { count: texts.length, minPx: Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * k)), left: r.left, right: r.right, bottom: r.bottom };
+  });
+  expect(l.count).toBeGreaterThan(10);
+  expect(l.minPx).toBeGreaterThanOrEqual(10);
+  expect(l.left).toBeGreaterThanOrEqual(0);
+  expect(l.right).toBeLessThanOrEqual(960);
+  expect(l.bottom).toBeLessThanOrEqual(540);
+  // ← and → step the translation (not the page's hidden sentence).
+  await page.getByTestId('translation-output').click();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('translate-where')).toHaveText('encoder step 2 of 5: reads “went”');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('translate-where')).toContainText('writes “</s>”');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('translate-where')).not.toContainText('writes “</s>”');
+  await page.screenshot({ path: 'test-results/shots/translate-embed-960.png' });
+});

@@ -3,7 +3,7 @@
  * and handing the arrow key to a reveal.js deck at either end of the sentence.
  */
 import type { GatescopeStore } from '../store/store';
-import { keyAction, type KeyInput } from './keys';
+import { keyAction, translateMove, type KeyInput } from './keys';
 import { originAllowed, parseCommand, publicPart, revealMessage, type GatescopeEvent } from './protocol';
 
 export interface BridgeEnv {
@@ -50,6 +50,16 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
       else if (action === 'forward') s.labStep();
       return;
     }
+    // The translate view steps across its encoder and decoder, not the page's sentence.
+    if (s.view === 'translate') {
+      const at = Math.min(s.translateStep ?? s.translateSteps - 1, s.translateSteps - 1);
+      const to = translateMove(action, at, s.translateSteps, s.deck === 'reveal' && parent !== null);
+      if (to === null) return;
+      e.preventDefault();
+      if (to === 'next' || to === 'prev') parent!.postMessage(revealMessage(to), '*');
+      else s.setTranslateStep(to);
+      return;
+    }
     if (s.deck === 'reveal' && parent && ((action === 'forward' && s.t >= last) || (action === 'back' && s.t <= 0))) {
       // Past the sentence's end: the presenter meant the next slide.
       parent.postMessage(revealMessage(action === 'forward' ? 'next' : 'prev'), '*');
@@ -69,7 +79,7 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
     const c = parseCommand(e.data);
     if (!c) return;
     const s = store.getState();
-    if (c.command === 'goTo') s.goTo(c.t);
+    if (c.command === 'goTo') (s.view === 'translate' ? s.setTranslateStep(c.t) : s.goTo(c.t));
     // In the training lab, play and pause start and pause training.
     else if (c.command === 'play') (s.view === 'train' ? s.labStart() : s.play());
     else if (c.command === 'pause') (s.view === 'train' ? s.labPause() : s.pause());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGatescopeStore } from '../store/store';
 import { parseUrlParams } from '../store/urlParams';
-import { keyAction } from './keys';
+import { keyAction, translateMove } from './keys';
 import { originAllowed, parseCommand, publicPart, revealMessage } from './protocol';
 import { embedSnippet, shareLink } from './snippet';
 
@@ -19,6 +19,23 @@ describe('keyboard shortcuts', () => {
     expect(keyAction({ key: ' ', target: { tag: 'BUTTON' } })).toBeNull();
     expect(keyAction({ key: 'ArrowRight', target: { tag: 'BUTTON' } })).toBe('forward');
     expect(keyAction({ key: 'ArrowRight', altKey: true })).toBeNull();
+  });
+});
+
+describe('keys in the translate view (its own steps across encoder and decoder)', () => {
+  it('steps within 0..steps−1, and hands the key to a deck only at either end', () => {
+    expect(translateMove('forward', 3, 10, false)).toBe(4);
+    expect(translateMove('back', 3, 10, false)).toBe(2);
+    expect(translateMove('first', 7, 10, true)).toBe(0);
+    expect(translateMove('last', 0, 10, true)).toBe(9);
+    expect(translateMove('forward', 9, 10, true)).toBe('next');
+    expect(translateMove('forward', 9, 10, false)).toBeNull();
+    expect(translateMove('back', 0, 10, true)).toBe('prev');
+    expect(translateMove('back', 0, 10, false)).toBeNull();
+  });
+  it('does nothing before the model is loaded, and Space does not play there', () => {
+    expect(translateMove('forward', 0, 0, true)).toBeNull();
+    expect(translateMove('toggle', 2, 10, true)).toBeNull();
   });
 });
 

@@ -47,3 +47,25 @@ export function keyAction(e: KeyInput): KeyAction | null {
       return null;
   }
 }
+
+/**
+ * Where a key takes the translate view, which steps its own encoder–decoder (`steps` steps in
+ * all, `at` the one shown): a step to go to, or 'next'/'prev' to hand the key to the deck at
+ * either end (only when there is a deck), or null when the key does nothing there (no playing).
+ */
+export function translateMove(action: KeyAction, at: number, steps: number, deck: boolean): number | 'next' | 'prev' | null {
+  if (steps <= 0) return null;
+  const last = steps - 1;
+  switch (action) {
+    case 'forward':
+      return at >= last ? (deck ? 'next' : null) : at + 1;
+    case 'back':
+      return at <= 0 ? (deck ? 'prev' : null) : at - 1;
+    case 'first':
+      return 0;
+    case 'last':
+      return last;
+    default:
+      return null;
+  }
+}

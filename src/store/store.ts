@@ -242,6 +242,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
         from: opts.flowFrom ?? DEFAULT_FLOW.from,
       },
       translateStep: opts.translateStep ?? null,
+      translateSteps: 0,
 
       setCellKind: (k) => {
         const task = get().task;
@@ -372,6 +373,7 @@ export function createGatescopeStore(opts: StoreOptions = {}): GatescopeStore {
       setCompareKind: (compareKind) => set({ compareKind }),
       setFlow: (change) => set({ flow: { ...get().flow, ...change } }),
       setTranslateStep: (translateStep) => set({ translateStep }),
+      setTranslateSteps: (translateSteps) => set({ translateSteps }),
       setLang: (lang) => set({ lang }),
       setTheme: (theme) => set({ theme }),
       ...createLabSlice(set, get, opts.labPort ?? workerPort, initialLab({ settings: opts.lab, autostart: opts.labAutostart })),

@@ -126,6 +126,12 @@ export interface ViewSlice {
   /** The translate view's step across encoder and decoder (`tstep=`), or null for its last one. */
   translateStep: number | null;
   setTranslateStep: (step: number | null) => void;
+  /**
+   * How many steps the translate view shows (encoder + decoder; 0 until its model is loaded).
+   * The view owns the encoder–decoder and reports it, so that keys and a deck can step it.
+   */
+  translateSteps: number;
+  setTranslateSteps: (steps: number) => void;
   setDiagramUnits: (units: readonly number[] | null) => void;
   setHidden: (hidden: readonly Panel[]) => void;
   setView: (view: ViewName) => void;

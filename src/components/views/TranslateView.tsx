@@ -73,6 +73,13 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
   // The step is the store's (a link's tstep=), null for the last one; a new sentence starts there.
   const step = useGatescope((s) => s.translateStep);
   const setStep = useGatescope((s) => s.setTranslateStep);
+  // A slide shows the figure, not the explanations (the teacher speaks them).
+  const embed = useGatescope((s) => s.embed);
+  const setSteps = useGatescope((s) => s.setTranslateSteps);
+  useEffect(() => {
+    setSteps(total);
+  }, [total, setSteps]);
+  useEffect(() => () => setSteps(0), [setSteps]);
   // Compared by value, not by "first run": React's development double-run must not reset a link's step.
   const key = `${model.id}|${source.join(' ')}`;
   const shown = useRef(key);
@@ -103,15 +110,19 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
   }, [at, total]);
 
   return (
-    <div className="translate-view">
-      <p className="hint">{t('translate.intro', { kind: t(`kind.${model.encoder.cell.kind}`) })}</p>
-      <div className="translate-presets" role="group" aria-label={t('translate.presets')}>
-        {presets.map((p) => (
-          <button key={p} type="button" className="chip" onClick={() => setText(p)}>
-            {p}
-          </button>
-        ))}
-      </div>
+    <div className={embed ? 'translate-view embed' : 'translate-view'}>
+      {!embed && (
+        <>
+          <p className="hint">{t('translate.intro', { kind: t(`kind.${model.encoder.cell.kind}`) })}</p>
+          <div className="translate-presets" role="group" aria-label={t('translate.presets')}>
+            {presets.map((p) => (
+              <button key={p} type="button" className="chip" onClick={() => setText(p)}>
+                {p}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
       {unknown.length > 0 && <p className="hint" role="note">{t('translate.unknown', { words: unknown.join(', ') })}</p>}
       <p className="translate-output">
         {t('translate.output')} <strong data-testid="translation-output">{r.output.join('')}</strong>
@@ -182,9 +193,11 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
       ) : (
         <p className="hint">{t('translate.encoderNote', { units: H })}</p>
       )}
-      <p className="hint">
-        {t('translate.hNow')} <code className="tr-h">{Array.from(hOf(at), (v) => formatValue(v)).slice(0, 8).join(' ')} …</code>
-      </p>
+      {!embed && (
+        <p className="hint">
+          {t('translate.hNow')} <code className="tr-h">{Array.from(hOf(at), (v) => formatValue(v)).slice(0, 8).join(' ')} …</code>
+        </p>
+      )}
       <section className="translate-cell" aria-labelledby="translate-cell-title">
         <h3 id="translate-cell-title" className={side}>
           {side === 'encoder' ? t('translate.cellEnc', { kind: kindName, t: index, token: source[index] ?? '' }) : t('translate.cellDec', { kind: kindName, t: index, input: cur!.input, output: cur!.output })}
@@ -196,7 +209,7 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
         )}
         <CellFigure trace={trace} params={half.cell} step={index} title={`${t(side === 'encoder' ? 'translate.encoder' : 'translate.decoder')}: ${t('diag.title', { kind: kindName, t: index })}`} motionKey={`${key}|${at}`} />
       </section>
-      <p className="explain">{t('translate.explain')}</p>
+      {!embed && <p className="explain">{t('translate.explain')}</p>}
     </div>
   );
 }
