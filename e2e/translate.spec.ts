@@ -67,6 +67,12 @@ test('the cell diagram draws the step being read, on either side: the decoder’
   // h_{t−1} of the first decoder step is the context: the encoder's last h, and it is not zero.
   for (const [u, v] of hPrev) expect(v, `unit ${u}`).toBe(r.context.h[u]);
   expect(hPrev.some(([, v]) => v !== 0)).toBe(true);
+  // And the belt: C_{t−1} is the encoder's last C (an LSTM hands both over).
+  // (The belt's numbers are in the figure's second part, the belt equation.)
+  const cPrev = await page.locator('.translate-cell g.strip[data-vector="cPrev"] [data-unit]').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-unit')), Number(e.getAttribute('data-value'))] as const));
+  expect(cPrev.length).toBeGreaterThan(0);
+  for (const [u, v] of cPrev) expect(v, `C unit ${u}`).toBe(r.context.c![u]);
+  await expect(page.locator('.translate-cell .hint')).toContainText('The decoder does not start from zeros');
   for (const [u, v] of await strip('f')) expect(v, `f unit ${u}`).toBe(d0.f[u]);
   for (const [u, v] of await strip('h')) expect(v, `h unit ${u}`).toBe(d0.h[u]);
 

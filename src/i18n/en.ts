@@ -369,8 +369,10 @@ export const en = {
   'translate.hNow': 'h at this step (first 8 units):',
   'translate.cellEnc': 'The encoder’s {kind} cell at step t = {t}, reading “{token}”',
   'translate.cellDec': 'The decoder’s {kind} cell at step t = {t}, reading “{input}” and writing “{output}”',
-  'translate.startEnc': 'The encoder starts from zeros: at its first step h_{t−1} is all 0.',
-  'translate.startDec': 'The decoder does not start from zeros: its first h_{t−1} is the context, the encoder’s last state.',
+  'translate.startEnc': 'The encoder starts from zeros: at its first step every unit of {state} is 0.',
+  'translate.startDec': 'The decoder does not start from zeros: at its first step, {state} = the context, the encoder’s last state.',
+  'translate.stateH': 'h_{t−1}',
+  'translate.stateHC': 'h_{t−1} and C_{t−1}',
   'translate.explain': 'Every word of the sentence has to pass through the one fixed-size context vector. Short sentences fit; the held-out scores in the README show accuracy falling as sentences get longer, the bottleneck that attention was invented to remove.',
 } as const;
 

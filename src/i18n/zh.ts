@@ -371,7 +371,9 @@ export const zh: Record<MessageKey, string> = {
   'translate.hNow': '这一步的 h（前 8 个单元）：',
   'translate.cellEnc': '编码器的 {kind} 单元，第 t = {t} 步，读入“{token}”',
   'translate.cellDec': '解码器的 {kind} 单元，第 t = {t} 步，读入“{input}”，写出“{output}”',
-  'translate.startEnc': '编码器从零开始：第一步的 h_{t−1} 全是 0。',
-  'translate.startDec': '解码器不从零开始：它第一步的 h_{t−1} 就是上下文，即编码器的最后状态。',
+  'translate.startEnc': '编码器从零开始：第一步的 {state} 全是 0。',
+  'translate.startDec': '解码器不从零开始：它第一步的 {state} 就是上下文，即编码器的最后状态。',
+  'translate.stateH': 'h_{t−1}',
+  'translate.stateHC': 'h_{t−1} 和 C_{t−1}',
   'translate.explain': '句子的每个词都必须挤过同一个固定大小的上下文向量。短句放得下；README 中的留出集结果显示，句子越长准确率越低，这正是后来发明注意力机制要解决的瓶颈。',
 };

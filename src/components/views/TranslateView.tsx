@@ -204,7 +204,7 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
         </h3>
         {index === 0 && (
           <p className="hint">
-            <MathText text={t(side === 'encoder' ? 'translate.startEnc' : 'translate.startDec')} />
+            <MathText text={t(side === 'encoder' ? 'translate.startEnc' : 'translate.startDec', { state: t('cPrev' in trace ? 'translate.stateHC' : 'translate.stateH') })} />
           </p>
         )}
         <CellFigure trace={trace} params={half.cell} step={index} title={`${t(side === 'encoder' ? 'translate.encoder' : 'translate.decoder')}: ${t('diag.title', { kind: kindName, t: index })}`} motionKey={`${key}|${at}`} />
