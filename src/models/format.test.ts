@@ -23,6 +23,15 @@ describe('model file', () => {
     });
   }
 
+  it('a model without a head (an encoder) is written without one, and read back only when asked for a headless half', () => {
+    const m = { ...net('gru'), head: null };
+    const f = JSON.parse(JSON.stringify(toModelFile(m)));
+    expect('head' in f).toBe(false);
+    expect(() => readModelFile(f)).toThrow(/^head: missing/);
+    expect(readModelFile(f, { headless: true }).model.head).toBeNull();
+    expect(() => readModelFile(file('gru'), { headless: true })).toThrow(/^head: this half has no head/);
+  });
+
   it('keeps the caption, presets and Chinese labels', () => {
     const f = { ...file(), caption: { en: 'look', zh: '看' }, presets: ['the movie was good'], labelsZh: ['负面', '正面'] };
     const { meta } = readModelFile(f);

@@ -353,8 +353,12 @@ function parseMeta(f: Record<string, Json>, labelCount: number): ModelMeta {
   };
 }
 
-/** Validates a parsed JSON model file and returns the model with what the app shows around it. */
-export function readModelFile(json: Json): { model: Model; meta: ModelMeta } {
+/**
+ * Validates a parsed JSON model file and returns the model with what the app shows around it.
+ * `headless`: the file is half of an encoder–decoder whose output is its final state (the
+ * encoder), so it must have no "head", and the model's head is null.
+ */
+export function readModelFile(json: Json, opts: { readonly headless?: boolean } = {}): { model: Model; meta: ModelMeta } {
   const f = obj(json, 'the file');
   if (field(f, 'format', '') !== MODEL_FORMAT) throw new ModelFileError('format', `expected "${MODEL_FORMAT}", found ${shown(f.format)}`);
   if (field(f, 'version', '') !== MODEL_FORMAT_VERSION) throw new ModelFileError('version', `expected ${MODEL_FORMAT_VERSION}, found ${shown(f.version)}`);
@@ -364,10 +368,11 @@ export function readModelFile(json: Json): { model: Model; meta: ModelMeta } {
   const [cell, ...above] = parseCell(field(f, 'cell', ''));
   const top = above.length ? above[above.length - 1]! : cell!;
   const embedding = parseEmbedding(field(f, 'embedding', ''), cell!.inputSize, tokenizer);
+  if (opts.headless && f.head !== undefined) throw new ModelFileError('head', 'this half has no head: its final state is its output');
   // The head reads the top layer's h.
-  const head = parseHead(field(f, 'head', ''), top.hiddenSize);
+  const head = opts.headless ? null : parseHead(field(f, 'head', ''), top.hiddenSize);
   const model: Model = { id, task, trained: true, embedding, cell: cell!, ...(above.length ? { above } : {}), head, tokenizer };
-  return { model, meta: parseMeta(f, head.labels.length) };
+  return { model, meta: parseMeta(f, head ? head.labels.length : 0) };
 }
 
 export function parseModelFile(json: Json): Model {

@@ -19,9 +19,7 @@ export const SEQ2SEQ_FORMAT = 'gatescope-seq2seq';
 type Obj = Record<string, unknown>;
 
 export function toSeq2SeqFile(m: Seq2Seq, extra: { caption?: { en: string; zh: string }; presets?: readonly string[]; report?: unknown } = {}): Obj {
-  // The model-file writer wants a head; the encoder has none, so it is written without one.
-  const enc = toModelFile({ ...m.encoder, head: m.decoder.head });
-  delete enc.head;
+  const enc = toModelFile(m.encoder);
   return { format: SEQ2SEQ_FORMAT, version: 1, id: m.id, encoder: enc, decoder: toModelFile(m.decoder), ...extra };
 }
 
@@ -46,7 +44,6 @@ export function readSeq2SeqFile(json: unknown): { model: Seq2Seq; meta: Seq2SeqM
     return h as Obj;
   };
   const encJson = half('encoder');
-  if ('head' in encJson) throw new ModelFileError('encoder.head', 'the encoder has no head: its final state is the context');
   let encoder;
   let decoder;
   try {
@@ -55,10 +52,8 @@ export function readSeq2SeqFile(json: unknown): { model: Seq2Seq; meta: Seq2SeqM
     throw prefixed(e, 'decoder');
   }
   try {
-    // The reader checks a head's shape; the decoder's stands in, and is dropped again.
-    const cell = (encJson.cell ?? {}) as Obj;
-    const H = typeof cell.hiddenSize === 'number' ? cell.hiddenSize : 0;
-    encoder = { ...readModelFile({ ...encJson, head: { kind: 'sigmoid', labels: ['-', '+'], W: [Array(H).fill(0)], b: [0] } } as never).model, head: null };
+    // The encoder has no head: its final state is the context.
+    encoder = readModelFile(encJson as never, { headless: true }).model;
   } catch (e) {
     throw prefixed(e, 'encoder');
   }

@@ -32,7 +32,6 @@ function weights(m: Model, r: Round): Record<string, unknown> {
 export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 6 | 'exact' = 6): Record<string, unknown> {
   const r: Round = precision === 'exact' ? exact : round6;
   if (m.embedding.kind === 'hashed') throw new Error('toModelFile: a hashed (demo) embedding is not written');
-  if (!m.head) throw new Error('toModelFile: the model has no head');
   // The canonical layout holds one layer; a stack is written in a framework layout (write-layouts.ts).
   if (m.above?.length) throw new Error('toModelFile: a stacked model is written with toFrameworkModelFile');
   const c = m.cell;
@@ -54,7 +53,9 @@ export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 
       weights: weights(m, r),
     },
     embedding: e.kind === 'scalar' ? { kind: 'scalar', dim: 1 } : { vocab: e.vocab, dim: e.dim, table: mat(e.table, r), unk: e.unk, lowercase: e.lowercase },
-    head: { kind: m.head.kind, labels: m.head.labels, W: mat(m.head.W, r), b: vec(m.head.b, r) },
+    // A model without a head (an encoder, whose output is its final state) is written without one;
+    // readModelFile reads it back only when asked for a headless half.
+    ...(m.head ? { head: { kind: m.head.kind, labels: m.head.labels, W: mat(m.head.W, r), b: vec(m.head.b, r) } } : {}),
     ...(meta.labelsZh ? { labelsZh: meta.labelsZh } : {}),
     ...(meta.caption ? { caption: meta.caption } : {}),
     ...(meta.presets && meta.presets.length ? { presets: meta.presets } : {}),
