@@ -14,20 +14,61 @@ export function engineTrace(kind: CellKind, text: string): StepTrace[] {
   return run(m.cell, xs).traces;
 }
 
-/** Reads the values table off the page: vector id -> numbers as displayed. */
-export async function readTable(page: Page): Promise<Record<string, { shown: string[]; exact: number[] }>> {
+type TableRead = Record<string, { shown: string[]; exact: number[] }>;
+
+/** The rows of the values table as built now: vector id -> (column index -> shown, exact). */
+async function readBuilt(page: Page) {
   // The values table (a memory model's prediction panel has a table of its own).
-  const rows = page.getByRole('table', { name: /^Values at step/ }).locator('tbody tr');
-  const out: Record<string, { shown: string[]; exact: number[] }> = {};
-  const n = await rows.count();
-  for (let r = 0; r < n; r++) {
-    const row = rows.nth(r);
-    const id = (await row.getAttribute('data-vector'))!;
-    const cells = row.locator('td[data-value]');
-    out[id] = {
-      shown: await cells.locator('.num').allTextContents(),
-      exact: (await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-value')))).map(Number),
-    };
+  const table = page.getByRole('table', { name: /^Values at step/ });
+  return table.evaluate((el) => {
+    const rows: Record<string, Array<[number, string, number]>> = {};
+    el.querySelectorAll('tbody tr').forEach((tr) => {
+      const cells = Array.from(tr.querySelectorAll('td[data-value]'));
+      rows[tr.getAttribute('data-vector')!] = cells.map((td, k) => [Number(td.getAttribute('aria-colindex') ?? k + 2), td.querySelector('.num')!.textContent!, Number(td.getAttribute('data-value'))]);
+    });
+    const heads = Array.from(el.querySelectorAll('thead th[aria-colindex]')).map((th) => Number(th.getAttribute('aria-colindex')));
+    return { rows, heads, colcount: Number(el.getAttribute('aria-colcount') ?? 0) };
+  });
+}
+
+/**
+ * Reads the values table off the page: vector id -> numbers as displayed. A table showing every
+ * unit builds only the columns scrolled to (aria-colcount says how many there are): it is
+ * scrolled across, as a reader would, and every column read once.
+ */
+export async function readTable(page: Page): Promise<TableRead> {
+  const first = await readBuilt(page);
+  const collect = (into: Map<string, Map<number, [string, number]>>, b: typeof first) => {
+    for (const [id, cells] of Object.entries(b.rows)) {
+      const m = into.get(id) ?? new Map<number, [string, number]>();
+      for (const [c, shown, exact] of cells) m.set(c, [shown, exact]);
+      into.set(id, m);
+    }
+  };
+  const got = new Map<string, Map<number, [string, number]>>();
+  collect(got, first);
+  if (first.colcount > 0) {
+    const region = page.getByRole('region', { name: /^Every unit’s values/ });
+    const seen = new Set(first.heads);
+    await region.evaluate((el) => (el.scrollLeft = 0));
+    for (let k = 0; k < 200 && seen.size < first.colcount; k++) {
+      const before = seen.size;
+      // One window on at a time: the sticky name column (300 px) covers the rest.
+      await region.evaluate((el) => (el.scrollLeft += Math.max(88, el.clientWidth - 320)));
+      // React builds the new window in the next frame.
+      await expect.poll(async () => {
+        const b = await readBuilt(page);
+        collect(got, b);
+        b.heads.forEach((h) => seen.add(h));
+        return seen.size > before || seen.size >= first.colcount;
+      }).toBe(true);
+    }
+    expect(seen.size, 'every column of the table was built at some scroll').toBe(first.colcount);
+  }
+  const out: TableRead = {};
+  for (const [id, m] of got) {
+    const cols = [...m.keys()].sort((a, b) => a - b);
+    out[id] = { shown: cols.map((c) => m.get(c)![0]), exact: cols.map((c) => m.get(c)![1]) };
   }
   return out;
 }

@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_ROWS } from '../viz/cellLayout';
 import { unitsThatChangedMost } from '../viz/diagramVectors';
+import { NAME_COLUMN_PX, UNIT_COLUMN_PX, tableWindow } from '../viz/tableWindow';
 import { barExtent, formatValue, traceVectors } from '../viz/vectors';
 import { useGatescope, useT } from './StoreContext';
 
@@ -8,8 +9,9 @@ import { useGatescope, useT } from './StoreContext';
  * Every vector of the current step as an accessible table (rows: vectors, columns: units), with
  * a small bar per value. The diagrams draw the same numbers; this is their text fallback. With
  * more hidden units than the diagram draws, it shows the same units as the diagram (picked, or
- * the ones that changed most) until "show all" is pressed: 128 units × 20 rows of cells is what
- * made a step slow.
+ * the ones that changed most) until "show all" is pressed. Then it builds only the columns in
+ * the scrolled-to window (tableWindow): 128 units × 20 rows of cells is what made a step slow.
+ * aria-colcount and aria-colindex tell assistive technology the whole table's shape.
  */
 export function ValuesTable() {
   const t = useT();
@@ -19,60 +21,101 @@ export function ValuesTable() {
   const [all, setAll] = useState(false);
   const H = trace?.h.length ?? 0;
   const auto = useMemo(() => (trace && H > MAX_ROWS ? unitsThatChangedMost(trace, MAX_ROWS) : null), [trace, H]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [seen, setSeen] = useState({ left: 0, width: 0 });
+  const windowed = H > MAX_ROWS && all;
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || !windowed) return;
+    const measure = () => setSeen({ left: el.scrollLeft, width: el.clientWidth });
+    measure();
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    ro?.observe(el);
+    return () => ro?.disconnect();
+  }, [windowed]);
   if (!trace) return null;
   const rows = traceVectors(trace);
   const width = Math.max(...rows.map((r) => r.values.length));
   const capped = H > MAX_ROWS && !all;
+  const win = windowed ? tableWindow(seen.left, seen.width, width) : { first: 0, end: width };
   const cols: readonly number[] = capped
     ? picked && picked.length > 0 && picked.every((u) => u < H)
       ? picked
       : auto!
-    : Array.from({ length: width }, (_, k) => k);
+    : Array.from({ length: win.end - win.first }, (_, k) => win.first + k);
+  const before = win.first;
+  const after = width - win.end;
+  // Where the window leaves columns out, one empty cell spans them (fixed widths keep the scroll).
+  const spacer = (n: number, key: string) => (n > 0 ? <td key={key} colSpan={n} className="spacer" aria-hidden="true" /> : null);
+  const colIndex = (k: number) => (windowed ? k + 2 : undefined);
   return (
-    <div className="table-wrap values-wrap">
+    <div className="values-wrap">
       {H > MAX_ROWS && (
         <button type="button" className="show-all" aria-pressed={all} onClick={() => setAll(!all)}>
           {all ? t('table.showDiagram') : t('table.showAll', { n: H })}
         </button>
       )}
-      <table className="values">
-        <caption>{t('valuesAt', { t: step })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('vector')}</th>
-            {cols.map((k) => (
-              <th scope="col" key={k}>
-                {t('unit', { k: k + 1 })}
+      <div
+        className="table-wrap values-scroll"
+        ref={scroller}
+        onScroll={windowed ? (e) => setSeen({ left: e.currentTarget.scrollLeft, width: e.currentTarget.clientWidth }) : undefined}
+        {...(windowed ? { tabIndex: 0, role: 'region', 'aria-label': t('table.scroll') } : {})}
+      >
+        <table
+          className={windowed ? 'values windowed' : 'values'}
+          aria-colcount={windowed ? width + 1 : undefined}
+          style={windowed ? { width: NAME_COLUMN_PX + width * UNIT_COLUMN_PX } : undefined}
+        >
+          <caption>{t('valuesAt', { t: step })}</caption>
+          {windowed && (
+            <colgroup>
+              <col style={{ width: NAME_COLUMN_PX }} />
+              <col span={width} style={{ width: UNIT_COLUMN_PX }} />
+            </colgroup>
+          )}
+          <thead>
+            <tr>
+              <th scope="col" aria-colindex={windowed ? 1 : undefined}>
+                {t('vector')}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} data-vector={r.id} className={`range-${r.range}`}>
-              <th scope="row">
-                <span className="sym">{r.symbol}</span> <span className="row-name">{t(r.label, { g: r.gate ?? '' })}</span>
-              </th>
-              {cols.map((k) => {
-                const x = r.values[k];
-                if (x === undefined) return <td key={k} className="empty" />;
-                const bar = barExtent(x, r.range);
-                return (
-                  <td key={k} data-value={x}>
-                    <span className="num">{formatValue(x)}</span>
-                    <span className="bar" aria-hidden="true">
-                      <span
-                        className={x < 0 ? 'fill neg' : 'fill'}
-                        style={{ left: `${bar.from * 100}%`, width: `${(bar.to - bar.from) * 100}%` }}
-                      />
-                    </span>
-                  </td>
-                );
-              })}
+              {spacer(before, 'before')}
+              {cols.map((k) => (
+                <th scope="col" key={k} aria-colindex={colIndex(k)}>
+                  {t('unit', { k: k + 1 })}
+                </th>
+              ))}
+              {spacer(after, 'after')}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-vector={r.id} className={`range-${r.range}`}>
+                <th scope="row" aria-colindex={windowed ? 1 : undefined}>
+                  <span className="sym">{r.symbol}</span> <span className="row-name">{t(r.label, { g: r.gate ?? '' })}</span>
+                </th>
+                {spacer(before, 'before')}
+                {cols.map((k) => {
+                  const x = r.values[k];
+                  if (x === undefined) return <td key={k} className="empty" aria-colindex={colIndex(k)} />;
+                  const bar = barExtent(x, r.range);
+                  return (
+                    <td key={k} data-value={x} aria-colindex={colIndex(k)}>
+                      <span className="num">{formatValue(x)}</span>
+                      <span className="bar" aria-hidden="true">
+                        <span
+                          className={x < 0 ? 'fill neg' : 'fill'}
+                          style={{ left: `${bar.from * 100}%`, width: `${(bar.to - bar.from) * 100}%` }}
+                        />
+                      </span>
+                    </td>
+                  );
+                })}
+                {spacer(after, 'after')}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -29,6 +29,7 @@ export const en = {
   vector: 'Vector',
   unit: 'Unit {k}',
   'table.showAll': 'Show all {n} units',
+  'table.scroll': 'Every unit’s values (scroll sideways)',
   'table.showDiagram': 'Show only the diagram’s units',
   untrained: 'Untrained demo model: random weights (seed fixed), so the numbers are real but mean nothing yet.',
   modelLabel: 'Model',

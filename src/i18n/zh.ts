@@ -31,6 +31,7 @@ export const zh: Record<MessageKey, string> = {
   vector: '向量',
   unit: '单元 {k}',
   'table.showAll': '显示全部 {n} 个单元',
+  'table.scroll': '每个单元的数值（可横向滚动）',
   'table.showDiagram': '只显示图中的单元',
   untrained: '未训练的演示模型：随机权重（种子固定），数字是真实计算的，但还没有含义。',
   modelLabel: '模型',
