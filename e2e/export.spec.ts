@@ -53,3 +53,16 @@ test('the gradient view exports both charts with their titles', async ({ page })
   expect(svg).toContain('>LSTM: influence on the last step<');
   expect(svg).not.toContain('var(--');
 });
+
+test('the translate view exports the chain with its characters and the step’s cell diagram', async ({ page }) => {
+  await page.goto(`./?view=translate&cell=lstm&tstep=5&text=${encodeURIComponent('she went to tokyo yesterday')}`);
+  await expect(page.getByRole('group', { name: 'Decoder (writes Chinese): LSTM cell at step t = 0' })).toBeVisible();
+  const output = (await page.getByTestId('translation-output').textContent())!;
+  const svg = (await download(page, 'Figure as SVG')).toString('utf8');
+  expect(svg).toContain('>The encoder chain, the hand-over of the context, and the decoder chain<');
+  expect(svg).toContain('>Decoder (writes Chinese): LSTM cell at step t = 0<');
+  for (const ch of output) expect(svg).toContain(`>${ch}<`);
+  expect(svg).toContain('>yesterday<');
+  expect(svg).not.toContain('var(--');
+  expect(pngWidth(await download(page, 'Figure as PNG'))).toBe(1920);
+});

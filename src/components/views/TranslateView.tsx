@@ -137,7 +137,7 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
       </label>
       {/* Never below 80% of its size (16 px characters stay ≥ 12.8 px): a long chain scrolls instead. */}
       <div className="table-wrap" ref={wrap}>
-        <svg className="translate-chain" viewBox={`0 0 ${chain.width} ${height}`} style={{ maxWidth: chain.width, minWidth: Math.round(chain.width * 0.8) }} role="group" aria-label={t('translate.chainLabel')}>
+        <svg className="translate-chain" viewBox={`0 0 ${chain.width} ${height}`} style={{ maxWidth: chain.width, minWidth: Math.round(chain.width * 0.8) }} role="group" aria-label={t('translate.chainLabel')} data-export-part={t('translate.chainLabel')}>
           <text className="side-label" x={TRANSLATE_CHAIN.pad} y={14}>
             {t('translate.encoder')}
           </text>
