@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { heatmapLayout } from '../src/viz/heatmapLayout';
 import { formatValue } from '../src/viz/vectors';
-import { heatRgb } from '../src/viz/heatColors';
+import { valueRgb } from '../src/viz/colors';
 import { engineTrace } from './helpers';
 
 const CLOUDS = 'the clouds are in the sky';
@@ -94,7 +94,7 @@ test('200 tokens draw on canvas without errors; hover and keyboard still read th
     h: c.height,
     rgb: Array.from(c.getContext('2d')!.getImageData(150, 4, 1, 1).data.slice(0, 3)),
   }));
-  expect(pixel).toEqual({ w: 200, h: 6, rgb: heatRgb((tr[150] as { i: Float64Array }).i[4]!, 'gate', 'light') });
+  expect(pixel).toEqual({ w: 200, h: 6, rgb: valueRgb((tr[150] as { i: Float64Array }).i[4]!, 'gate', 'light') });
   expect(errors).toEqual([]);
 });
 

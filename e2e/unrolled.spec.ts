@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CellKind } from '../src/engine';
 import { formatValue } from '../src/viz/vectors';
-import { heatRgb } from '../src/viz/heatColors';
+import { valueRgb } from '../src/viz/colors';
 import { unrolledLayout } from '../src/viz/unrolledLayout';
 import { engineTrace, runTrace } from './helpers';
 
@@ -125,7 +125,7 @@ test('200 tokens condense, keep the current cell in view and still name every va
     return pts.map((p) => Array.from(ctx.getImageData(p.x, p.y, 1, 1).data.slice(0, 3)));
   }, [at(0), at(1)]);
   if (tr.kind !== 'lstm') throw new Error('an LSTM trace');
-  expect(pixels).toEqual([heatRgb(tr.h[1]!, 'signed', 'light'), heatRgb(tr.c[1]!, 'unbounded', 'light')]);
+  expect(pixels).toEqual([valueRgb(tr.h[1]!, 'signed', 'light'), valueRgb(tr.c[1]!, 'unbounded', 'light')]);
   expect(errors).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorFor } from './colors';
+import { valueColor } from './colors';
 import { bandLevel, collapsedBand } from './collapsedStrip';
 
 const box = { x: 10, y: 20, width: 60, height: 10 };
@@ -22,7 +22,7 @@ describe('collapsed band', () => {
       const x = +(10 + (j * 60) / 124).toFixed(2);
       const path = band.find((p) => slivers(p.d).some(([sx]) => Math.abs(sx - x) < 1e-9))!;
       const k = bandLevel('signed', values[u]!);
-      expect(path.fill).toBe(colorFor('signed', 'light', -1 + (2 * k) / 24));
+      expect(path.fill).toBe(valueColor(-1 + (2 * k) / 24, 'signed', 'light'));
     });
   });
 

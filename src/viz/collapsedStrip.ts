@@ -6,7 +6,7 @@
  * the hidden size (one <rect> per unit made every step restyle ~1300 nodes at hidden 128).
  */
 import type { Theme } from '../shared/prefs';
-import { colorFor } from './colors';
+import { valueColor } from './colors';
 import type { VectorRange } from './vectors';
 
 /** The value interval each range's colour scale spans (values beyond it are clamped). */
@@ -64,5 +64,5 @@ export function collapsedBand(
   const [lo, hi] = DOMAIN[range];
   return [...parts.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([k, segs]) => ({ fill: colorFor(range, theme, lo + ((hi - lo) * k) / (levels - 1)), d: segs.join('') }));
+    .map(([k, segs]) => ({ fill: valueColor(lo + ((hi - lo) * k) / (levels - 1), range, theme), d: segs.join('') }));
 }

@@ -1,17 +1,20 @@
 /**
- * Colour scales for unit swatches, safe for the common colour-vision deficiencies:
- *   signed values (tanh outputs, C_t, pre-activations): diverging blue – neutral – red, after
- *     ColorBrewer RdBu (distinct in lightness as well as hue, so it survives greyscale too);
+ * The one colour scale of every value view: diagram swatches, the unrolled chain, canvas and SVG
+ * heatmaps, legends, collapsed bands, the lab's gate strips and the translate chain all read it,
+ * so a value has one colour everywhere.
+ *   signed values (tanh outputs, h; and C_t, pre-activations clipped at ±2): diverging blue –
+ *     neutral – red, after ColorBrewer RdBu (distinct in lightness as well as hue, so it survives
+ *     the common colour-vision deficiencies and greyscale);
  *   gates in [0, 1]: sequential light → dark, after ColorBrewer GnBu (closed = faint, open = strong).
- * The dark theme gets its own ramps with a dark neutral, so a 0 is not a glaring white tile and
- * an open gate is bright. Numbers printed on a swatch take `textOn(colour)`.
+ * The dark theme gets its own ramps with a dark neutral, so a 0 is not a glaring white tile and an
+ * open gate is bright. Colours come from a 256-entry table per ramp, so a canvas can fill 10⁴
+ * cells a frame; numbers printed on a colour take `inkOn(colour)`.
  */
 import { interpolateLab, piecewise } from 'd3-interpolate';
-import { scaleDiverging, scaleSequential } from 'd3-scale';
 import type { Theme } from '../shared/prefs';
 import type { VectorRange } from './vectors';
 
-/** The colour stops of every value view (diagram swatches and heatmaps share them). */
+/** The colour stops of the two ramps, per theme. */
 export const RAMPS = {
   light: {
     diverging: ['#2166ac', '#67a9cf', '#d1e5f0', '#f7f7f7', '#fddbc7', '#ef8a62', '#b2182b'],
@@ -23,38 +26,76 @@ export const RAMPS = {
   },
 } as const;
 
-export interface SwatchScales {
-  /** [−1, 1] (clamped): tanh outputs, h. */
-  signed: (x: number) => string;
-  /** [−2, 2] (clamped): C_t and pre-activations, unbounded but mostly small. */
-  unbounded: (x: number) => string;
-  /** [0, 1]: gates. */
-  gate: (x: number) => string;
+const LUT_SIZE = 256;
+type Ramp = 'diverging' | 'sequential';
+const rampOf = (range: VectorRange): Ramp => (range === 'gate' ? 'sequential' : 'diverging');
+
+const luts = new Map<string, string[]>();
+function lut(theme: Theme, ramp: Ramp): string[] {
+  const key = `${theme}:${ramp}`;
+  let table = luts.get(key);
+  if (!table) {
+    const f = piecewise(interpolateLab, [...RAMPS[theme][ramp]]);
+    table = Array.from({ length: LUT_SIZE }, (_, k) => f(k / (LUT_SIZE - 1)));
+    luts.set(key, table);
+  }
+  return table;
 }
 
-const cache = new Map<Theme, SwatchScales>();
-
-export function swatchScales(theme: Theme): SwatchScales {
-  const hit = cache.get(theme);
-  if (hit) return hit;
-  const r = RAMPS[theme];
-  const div = piecewise(interpolateLab, [...r.diverging]);
-  const seq = piecewise(interpolateLab, [...r.sequential]);
-  // A NaN (never expected from the engine) paints as the neutral, never as "undefined".
-  const neutral = r.diverging[3];
-  const signed = scaleDiverging(div).domain([-1, 0, 1]).clamp(true).unknown(neutral);
-  const unbounded = scaleDiverging(div).domain([-2, 0, 2]).clamp(true).unknown(neutral);
-  const gate = scaleSequential(seq).domain([0, 1]).clamp(true).unknown(r.sequential[0]);
-  const s: SwatchScales = { signed: (x) => signed(x), unbounded: (x) => unbounded(x), gate: (x) => gate(x) };
-  cache.set(theme, s);
-  return s;
+/** The ends of a range's scale: gates 0..1, signed −1..1, unbounded −2..2 (clipped beyond). */
+export function scaleDomain(range: VectorRange): readonly [number, number] {
+  return range === 'gate' ? [0, 1] : range === 'signed' ? [-1, 1] : [-2, 2];
 }
 
-export function colorFor(range: VectorRange, theme: Theme, x: number): string {
-  return swatchScales(theme)[range](x);
+/** Where a value sits on its scale, in [0, 1], clipped; a NaN (never expected) sits at the neutral. */
+export function scalePosition(x: number, range: VectorRange): number {
+  if (!Number.isFinite(x)) return range === 'gate' ? 0 : 0.5;
+  const [lo, hi] = scaleDomain(range);
+  return (Math.max(lo, Math.min(hi, x)) - lo) / (hi - lo);
 }
 
-/** Parses #rrggbb or rgb(r, g, b) (what d3-interpolate returns) into 0..255 channels. */
+/** The row of valueRgbTable (and of the colour table) holding x's colour. */
+export function valueIndex(x: number, range: VectorRange): number {
+  return Math.round(scalePosition(x, range) * (LUT_SIZE - 1));
+}
+
+/** The colour of value x on its range's scale, as "rgb(r, g, b)". */
+export function valueColor(x: number, range: VectorRange, theme: Theme): string {
+  return lut(theme, rampOf(range))[valueIndex(x, range)]!;
+}
+
+const rgbLuts = new Map<string, Uint8Array>();
+/** The colour table as bytes [r, g, b] × 256, for painting pixels straight into ImageData. */
+export function valueRgbTable(range: VectorRange, theme: Theme): Uint8Array {
+  const ramp = rampOf(range);
+  const key = `${theme}:${ramp}`;
+  let bytes = rgbLuts.get(key);
+  if (!bytes) {
+    const table = new Uint8Array(LUT_SIZE * 3);
+    lut(theme, ramp).forEach((css, k) => table.set(parseColor(css), k * 3));
+    rgbLuts.set(key, table);
+    bytes = table;
+  }
+  return bytes;
+}
+
+/** The same colour as valueColor, as bytes [r, g, b]. */
+export function valueRgb(x: number, range: VectorRange, theme: Theme): [number, number, number] {
+  const bytes = valueRgbTable(range, theme);
+  const k = valueIndex(x, range) * 3;
+  return [bytes[k]!, bytes[k + 1]!, bytes[k + 2]!];
+}
+
+/** Samples of a scale for a legend: [value, colour] pairs from its low end to its high end. */
+export function legendStops(range: VectorRange, theme: Theme, n = 9): Array<[number, string]> {
+  const [lo, hi] = scaleDomain(range);
+  return Array.from({ length: n }, (_, k) => {
+    const x = lo + ((hi - lo) * k) / (n - 1);
+    return [x, valueColor(x, range, theme)];
+  });
+}
+
+/** Parses #rrggbb or rgb(r, g, b) into 0..255 channels. */
 export function parseColor(c: string): [number, number, number] {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
   if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
@@ -78,11 +119,11 @@ export function contrast(a: string, b: string): number {
   return (x + 0.05) / (y + 0.05);
 }
 
-/** Pure black: with white it guarantees ≥ 4.58:1 on any background (the worst case is L ≈ 0.18). */
+/** Pure black and white, not a soft #111: on mid-tones only they reach 4.5:1 (worst case L ≈ 0.18). */
 export const INK_DARK = '#000000';
 export const INK_LIGHT = '#ffffff';
 
-/** The text colour (near-black or white) that reads best on `bg`. */
-export function textOn(bg: string): string {
+/** The text colour (black or white) that reads best on `bg`. */
+export function inkOn(bg: string): string {
   return contrast(INK_DARK, bg) >= contrast(INK_LIGHT, bg) ? INK_DARK : INK_LIGHT;
 }

@@ -33,17 +33,3 @@ export function measuredUnits(report: Readonly<Record<string, unknown>> | null, 
 export function unitValues(series: HeatmapSeries, unit: number): number[] {
   return series.values.map((v) => v[unit] ?? NaN);
 }
-
-/**
- * Black or white text, whichever contrasts more with the CSS colour `rgb(r, g, b)` (WCAG relative
- * luminance). Pure black, not a soft #111: on mid-tones only pure black or white reach 4.5:1.
- */
-export function inkOn(css: string): '#000' | '#fff' {
-  const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? ['255', '255', '255']).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  const L = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  // Contrast against black (L + 0.05) / 0.05 vs against white 1.05 / (L + 0.05): equal at L ≈ 0.179.
-  return L > 0.179 ? '#000' : '#fff';
-}

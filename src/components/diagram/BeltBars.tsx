@@ -1,5 +1,5 @@
 import type { Theme } from '../../store/types';
-import { colorFor } from '../../viz/colors';
+import { valueColor } from '../../viz/colors';
 import type { Vec } from '../../engine';
 import { useT } from '../StoreContext';
 import { SvgMath } from './MathText';
@@ -41,7 +41,7 @@ export function BeltBars({ bars, kept, written, units, rowH, theme, className, r
         return (
           <g key={row}>
             <rect {...span(0, k)} y={y} height={h} className="kept-bar" />
-            <rect {...span(k, c)} y={y} height={h} fill={colorFor('signed', theme, written[u]! >= 0 ? 0.8 : -0.8)} className="written-bar" />
+            <rect {...span(k, c)} y={y} height={h} fill={valueColor(written[u]! >= 0 ? 0.8 : -0.8, 'signed', theme)} className="written-bar" />
             <line x1={sx(c)} x2={sx(c)} y1={y - 3} y2={y + h + 3} className="result-tick" />
           </g>
         );

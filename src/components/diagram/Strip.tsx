@@ -1,5 +1,5 @@
 import type { Theme } from '../../store/types';
-import { colorFor, textOn } from '../../viz/colors';
+import { inkOn, valueColor } from '../../viz/colors';
 import type { ShownVector } from '../../viz/diagramVectors';
 import type { SwatchStrip } from '../../viz/layoutTypes';
 import { formatValue } from '../../viz/vectors';
@@ -54,7 +54,7 @@ export function Strip({ strip, vec, units, theme, className, onPick }: Props) {
       </text>
       {shown.map((u, row) => {
         const x = vec.values[u]!;
-        const fill = colorFor(vec.range, theme, x);
+        const fill = valueColor(x, vec.range, theme);
         const sx = col ? strip.x : strip.x + row * strip.cellW;
         const sy = col ? strip.y + row * strip.cellH : strip.y;
         const v = formatValue(x);
@@ -78,7 +78,7 @@ export function Strip({ strip, vec, units, theme, className, onPick }: Props) {
             }}
           >
             <rect x={sx + 1} y={sy + 1} width={strip.cellW - 2} height={strip.cellH - 2} rx={3} fill={fill} />
-            <text x={sx + strip.cellW / 2} y={sy + strip.cellH / 2 + 5} textAnchor="middle" fill={textOn(fill)} className="num">
+            <text x={sx + strip.cellW / 2} y={sy + strip.cellH / 2 + 5} textAnchor="middle" fill={inkOn(fill)} className="num">
               {v}
             </text>
           </g>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EmbeddedToken } from '../../engine';
 import type { Translate } from '../../i18n';
 import type { Theme } from '../../store/types';
-import { legendStops } from '../../viz/heatColors';
+import { legendStops } from '../../viz/colors';
 import { cellAt, cellRect, moveCell, type Cell, type HeatmapLayout, type HeatmapSeries } from '../../viz/heatmapLayout';
 import { formatValue } from '../../viz/vectors';
 import { drawHeatmap } from './drawHeatmap';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Theme } from '../../store/types';
-import { heatColor, inkOn } from '../../viz/heatColors';
+import { valueColor, inkOn } from '../../viz/colors';
 import { cellRect, type HeatmapLayout, type HeatmapSeries } from '../../viz/heatmapLayout';
 import { formatValue } from '../../viz/vectors';
 
@@ -11,7 +11,7 @@ export const HeatmapSvg = memo(function HeatmapSvg({ layout: L, series: s, theme
     for (let k = 0; k < L.units; k++) {
       const v = s.values[t]![k]!;
       const r = cellRect(L, { t, k });
-      const fill = heatColor(v, s.range, theme);
+      const fill = valueColor(v, s.range, theme);
       marks.push(
         <g key={`${t}-${k}`}>
           <rect x={r.x} y={r.y} width={r.w} height={r.h} fill={fill} />

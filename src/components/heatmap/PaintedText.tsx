@@ -2,9 +2,9 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { EmbeddedToken } from '../../engine';
 import type { Theme } from '../../store/types';
 import { visibleToken } from '../../text/visible';
-import { heatColor } from '../../viz/heatColors';
+import { inkOn, valueColor } from '../../viz/colors';
 import type { HeatmapSeries } from '../../viz/heatmapLayout';
-import { inkOn, unitValues, type MeasuredUnit } from '../../viz/paintedText';
+import { unitValues, type MeasuredUnit } from '../../viz/paintedText';
 import { formatValue } from '../../viz/vectors';
 import type { Translate } from '../../i18n';
 
@@ -90,7 +90,7 @@ export function PaintedText({ series, tokens, current, theme, hidden, measured, 
       <ol className={chars ? 'paint-text chars' : 'paint-text'} ref={list} aria-label={name} onKeyDown={move}>
         {tokens.map((tok, j) => {
           const v = values[j]!;
-          const bg = heatColor(v, s.range, theme);
+          const bg = valueColor(v, s.range, theme);
           return (
             <li
               key={j}

@@ -6,7 +6,7 @@
  * export takes the same bitmap at the element's size. With gaps, one fillRect per value.
  */
 import type { Theme } from '../../store/types';
-import { heatColor, heatIndex, heatRgbTable } from '../../viz/heatColors';
+import { valueColor, valueIndex, valueRgbTable } from '../../viz/colors';
 import { cellRect, type HeatmapLayout, type HeatmapSeries } from '../../viz/heatmapLayout';
 
 export function drawHeatmap(canvas: HTMLCanvasElement, L: HeatmapLayout, s: HeatmapSeries, theme: Theme): void {
@@ -17,12 +17,12 @@ export function drawHeatmap(canvas: HTMLCanvasElement, L: HeatmapLayout, s: Heat
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     const img = ctx.createImageData(L.tokens, L.units);
-    const rgb = heatRgbTable(s.range, theme);
+    const rgb = valueRgbTable(s.range, theme);
     const px = img.data;
     for (let t = 0; t < L.tokens; t++) {
       const col = s.values[t]!;
       for (let k = 0; k < L.units; k++) {
-        const c = heatIndex(col[k]!, s.range) * 3;
+        const c = valueIndex(col[k]!, s.range) * 3;
         const p = (k * L.tokens + t) * 4;
         px[p] = rgb[c]!;
         px[p + 1] = rgb[c + 1]!;
@@ -46,7 +46,7 @@ export function drawHeatmap(canvas: HTMLCanvasElement, L: HeatmapLayout, s: Heat
     const col = s.values[t]!;
     for (let k = 0; k < L.units; k++) {
       const r = cellRect(L, { t, k });
-      ctx.fillStyle = heatColor(col[k]!, s.range, theme);
+      ctx.fillStyle = valueColor(col[k]!, s.range, theme);
       ctx.fillRect(r.x, r.y, r.w, r.h);
     }
   }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { COUNTRIES } from '../../train/data/memory';
 import type { LabProbe } from '../../train/lab';
-import { heatColor, legendStops } from '../../viz/heatColors';
+import { valueColor, legendStops } from '../../viz/colors';
 import { gateGrid } from '../../viz/labCharts';
 import { formatValue } from '../../viz/vectors';
 import type { Theme } from '../../store/types';
@@ -23,7 +23,7 @@ function GateCanvas({ values, mark, theme, label }: { values: LabProbe['gates'][
     canvas.height = Math.round(grid.height * dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     for (const c of grid.cells) {
-      ctx.fillStyle = heatColor(c.value, 'gate', theme);
+      ctx.fillStyle = valueColor(c.value, 'gate', theme);
       ctx.fillRect(c.x, c.y, CELL_W, CELL_H);
     }
     if (mark >= 0) {

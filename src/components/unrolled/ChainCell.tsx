@@ -2,7 +2,7 @@ import { visibleToken } from '../../text/visible';
 import { memo } from 'react';
 import type { EmbeddedToken, StepTrace } from '../../engine';
 import type { Theme } from '../../store/types';
-import { heatColor } from '../../viz/heatColors';
+import { valueColor } from '../../viz/colors';
 import type { ChainCell as CellGeometry, UnrolledLayout } from '../../viz/unrolledLayout';
 import { formatValue } from '../../viz/vectors';
 
@@ -73,7 +73,7 @@ export const ChainCell = memo(function ChainCell({ cell, layout: L, token, trace
           const sy = L.unitY[k]!;
           return (
             <g key={`${c}-${k}`}>
-              <rect className="swatch" x={sx} y={sy} width={L.swatch.w} height={L.swatch.h} fill={heatColor(v, col.range, theme)} />
+              <rect className="swatch" x={sx} y={sy} width={L.swatch.w} height={L.swatch.h} fill={valueColor(v, col.range, theme)} />
               {L.showNumbers && (
                 <text className="cell-num" x={sx + L.swatch.w + 3} y={sy + L.swatch.h - 1.5} fontSize={L.fontSize - 1}>
                   {formatValue(v)}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { StepTrace } from '../../engine';
 import type { Theme } from '../../store/types';
-import { heatIndex, heatRgbTable } from '../../viz/heatColors';
+import { valueIndex, valueRgbTable } from '../../viz/colors';
 import type { UnrolledLayout } from '../../viz/unrolledLayout';
 
 /**
@@ -37,8 +37,8 @@ export function SwatchImage({ layout: L, traces, belt, theme }: { layout: Unroll
         }
       }
     };
-    const signed = heatRgbTable('signed', theme);
-    const unbounded = heatRgbTable('unbounded', theme);
+    const signed = valueRgbTable('signed', theme);
+    const unbounded = valueRgbTable('unbounded', theme);
     for (const cell of L.cells) {
       const tr = traces[cell.t];
       if (!tr || cell.phase === 'future') continue;
@@ -47,7 +47,7 @@ export function SwatchImage({ layout: L, traces, belt, theme }: { layout: Unroll
       columns.forEach(([values, rgb, range], c) => {
         const x0 = Math.round(cell.x + L.columnX[c]!);
         const n = Math.min(values.length, L.unitY.length);
-        for (let k = 0; k < n; k++) paint(x0, Math.round(L.unitY[k]! - top), rgb, heatIndex(values[k]!, range) * 3);
+        for (let k = 0; k < n; k++) paint(x0, Math.round(L.unitY[k]! - top), rgb, valueIndex(values[k]!, range) * 3);
       });
     }
     ctx.putImageData(img, 0, 0);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { embedToken, translate, type Seq2Seq, type Translation } from '../../engine';
 import { readSeq2SeqFile } from '../../models/seq2seqFile';
 import { tokenize } from '../../text/tokenize';
-import { swatchScales } from '../../viz/colors';
+import { valueColor } from '../../viz/colors';
 import { formatValue } from '../../viz/vectors';
 import { TRANSLATE_CHAIN, sideOf, translateChain } from '../../viz/translateLayout';
 import { CellFigure } from '../diagram/CellDiagram';
@@ -92,7 +92,6 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
   const { side, index } = sideOf(at, S);
   const chain = translateChain(S, r.decoder.length);
   const { cell, top, height } = TRANSLATE_CHAIN;
-  const scale = swatchScales(theme).signed;
   const unknown = source.filter((w) => embedToken(model.encoder.embedding, w).unknown);
   const hOf = (k: number) => (k < S ? r.encoder[k]!.h : r.decoder[k - S]!.trace.h);
   const cur = side === 'decoder' ? r.decoder[index]! : null;
@@ -163,7 +162,7 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
               <g key={c.step} className={c.step === at ? 'tr-cell current' : 'tr-cell'} role="button" tabIndex={0} aria-label={label} aria-pressed={c.step === at} onClick={() => setStep(c.step)} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setStep(c.step)}>
                 <rect x={c.x} y={top} width={cell} height={height - top - 40} rx={6} className={c.side} />
                 {Array.from(h, (v, k) => (
-                  <rect key={k} x={c.x + 6 + (k % 4) * 11} y={top + 6 + Math.floor(k / 4) * unit} width={10} height={unit - 1} fill={scale(v)} data-value={v} />
+                  <rect key={k} x={c.x + 6 + (k % 4) * 11} y={top + 6 + Math.floor(k / 4) * unit} width={10} height={unit - 1} fill={valueColor(v, 'signed', theme)} data-value={v} />
                 ))}
                 <text className="tr-in" x={c.x + cell / 2} y={height - 22} textAnchor="middle">
                   {c.side === 'encoder' ? source[c.index] : d!.input}
