@@ -1,3 +1,4 @@
+import type { StoreApi } from 'zustand/vanilla';
 import type { CellKind, CellState, EmbeddedToken, Model, StepTrace } from '../engine';
 import type { ModelMeta } from '../models/format';
 import type { TokenizeError } from '../text/tokenize';
@@ -134,3 +135,7 @@ export interface ViewSlice {
 }
 
 export type GatescopeState = ModelSlice & SequenceSlice & PlaybackSlice & ViewSlice & LabSlice;
+
+/** What each slice is given to change and read the whole state (zustand's slices pattern). */
+export type SetState = StoreApi<GatescopeState>['setState'];
+export type GetState = StoreApi<GatescopeState>['getState'];
