@@ -3,6 +3,7 @@
  * and handing the arrow key to a reveal.js deck at either end of the sentence.
  */
 import type { GatescopeStore } from '../store/store';
+import { kindOf } from '../store/store';
 import { keyAction, type KeyInput } from './keys';
 import { originAllowed, parseCommand, publicPart, revealMessage, type GatescopeEvent } from './protocol';
 
@@ -117,7 +118,7 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
   resize?.observe(win.document.body);
   // A new view, sentence or cell changes the content without resizing the frame.
   const unsubscribeHeight = store.subscribe((s, prev) => {
-    if (s.view !== prev.view || s.tokens !== prev.tokens || s.kind !== prev.kind || s.model !== prev.model) reportHeight();
+    if (s.view !== prev.view || s.tokens !== prev.tokens || kindOf(s) !== kindOf(prev) || s.model !== prev.model) reportHeight();
   });
 
   win.addEventListener('keydown', onKey);
@@ -125,7 +126,7 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
   const s = store.getState();
   lastT = s.t;
   lastSteps = s.tokens.length;
-  post({ event: 'ready', t: s.t, steps: s.tokens.length, cell: s.kind, text: s.text });
+  post({ event: 'ready', t: s.t, steps: s.tokens.length, cell: kindOf(s), text: s.text });
 
   return () => {
     win.removeEventListener('keydown', onKey);

@@ -3,6 +3,7 @@
  * file), the task picked, and loading. Loads may overlap; only the latest one may change the
  * model, so a slow earlier fetch never replaces what the reader picked after it.
  */
+import type { CellKind } from '../engine';
 import { demoModel } from '../models/demo';
 import { readModelFile } from '../models/format';
 import { tokenize } from '../text/tokenize';
@@ -12,7 +13,14 @@ import { defaultBinaryReader, defaultModelReader, type ReadResult } from './mode
 import type { StoreOptions } from './options';
 import { MAX_MODEL_BYTES, fetchSameOrigin, type ModelSource, type OwnModelOrigin } from './ownModel';
 import type { Sequencer } from './sequencer';
-import { TASK_TOKENIZER, type GetState, type LoadError, type ModelSlice, type ModelTaskChoice, type SetState } from './types';
+import { TASK_TOKENIZER, type GatescopeState, type GetState, type LoadError, type ModelSlice, type ModelTaskChoice, type SetState } from './types';
+
+/**
+ * The cell kind on screen: the model's (of a stack, its bottom cell's). Derived, not stored, so
+ * it cannot disagree with the weights. While a trained model loads, the one on screen, and so
+ * its kind, stays until the new one is shown; the demo of each kind is demoModel(kind).
+ */
+export const kindOf = (s: Pick<GatescopeState, 'model'>): CellKind => s.model.cell.kind;
 
 export function createModelSlice(set: SetState, get: GetState, opts: StoreOptions, seq: Sequencer): ModelSlice {
   const fetchModel = opts.fetchModel ?? fetchModelFile;
@@ -64,7 +72,6 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
   if (opts.weights !== undefined) queueMicrotask(() => void get().loadModelUrl(opts.weights!));
 
   return {
-    kind,
     model,
     modelMeta: null,
     origin: null,
@@ -79,13 +86,13 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
       }
       latestLoad++; // a pending trained load must not replace the demo picked after it
       const m = demoModel(k);
-      seq.setSequence({ kind: k, task: 'demo', modelMeta: null, origin: null, loading: null, model: m }, m, get().text, get().seeking?.to ?? get().t);
+      seq.setSequence({ task: 'demo', modelMeta: null, origin: null, loading: null, model: m }, m, get().text, get().seeking?.to ?? get().t);
     },
     setTask: (task) => {
       if (task === 'demo') {
         set({ task: 'demo' });
-        get().setCellKind(get().kind);
-      } else void get().loadModel(`${task}-${get().kind}`);
+        get().setCellKind(kindOf(get()));
+      } else void get().loadModel(`${task}-${kindOf(get())}`);
     },
     loadModel: async (id) => {
       const demo = parseModelId(id);
@@ -116,7 +123,7 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
       linkStep = undefined;
       const layer = linkLayer ?? get().layer;
       linkLayer = undefined;
-      seq.setSequence({ kind: m.cell.kind, model: m, modelMeta: meta, origin, task }, m, text, step, layer);
+      seq.setSequence({ model: m, modelMeta: meta, origin, task }, m, text, step, layer);
     },
     loadModelFile: (file) => loadOwn({ from: 'file', name: file.name }, () => Promise.resolve(file)),
     loadModelFiles: async (files) => {

@@ -24,7 +24,7 @@ export type { Lang, Theme } from '../shared/prefs';
 import type { Lang, Theme } from '../shared/prefs';
 
 export interface ModelSlice {
-  kind: CellKind;
+  /** The cell kind shown is the model's bottom cell's: read it with `kindOf` (modelSlice.ts). */
   model: Model;
   /** Caption, presets, report of a loaded model file; null for the demo models. */
   modelMeta: ModelMeta | null;

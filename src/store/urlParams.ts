@@ -7,6 +7,7 @@
 import { CELL_KINDS, MAX_LAYERS, type CellKind } from '../engine';
 import { LAB_LIMITS, LAB_TASKS, LAB_TASK_DEFAULTS, type LabSettings } from '../train/lab';
 import { parseModelId } from './modelLoader';
+import { kindOf } from './modelSlice';
 import { safeModelPath } from './ownModel';
 import { DEFAULTS, FORGET_BIAS, MAX_TEXT_CHARS, SPEEDS, defaultHidden } from './defaults';
 import type { StoreOptions } from './options';
@@ -93,7 +94,7 @@ export const URL_PARAMS = [
     key: 'cell',
     option: 'kind',
     parse: oneOf<CellKind>(CELL_KINDS),
-    write: (s) => (s.kind === DEFAULTS.kind ? null : s.kind),
+    write: (s) => (kindOf(s) === DEFAULTS.kind ? null : kindOf(s)),
   }),
   spec({
     // model=sentiment-lstm: a trained model, loaded when the page opens; it also sets the cell.
