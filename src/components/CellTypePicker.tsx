@@ -1,10 +1,11 @@
 import { CELL_KINDS } from '../engine';
+import { kindOf } from '../store/store';
 import { useGatescope, useT } from './StoreContext';
 
 /** Native radios in a fieldset: arrow keys move between kinds, and the legend names the group. */
 export function CellTypePicker() {
   const t = useT();
-  const kind = useGatescope((s) => s.kind);
+  const kind = useGatescope(kindOf);
   const setCellKind = useGatescope((s) => s.setCellKind);
   return (
     <fieldset className="cell-type" role="radiogroup" aria-label={t('cellType')}>

@@ -1,4 +1,5 @@
 import { MAX_MODEL_BYTES } from '../store/ownModel';
+import { kindOf } from '../store/store';
 import { MODEL_TASKS } from '../store/types';
 import { useGatescope, useT } from './StoreContext';
 
@@ -13,7 +14,7 @@ export function ModelPicker() {
   const loading = useGatescope((s) => s.loading);
   // With your own model showing, no task is selected: picking one (even Demo) leaves your model.
   const own = useGatescope((s) => s.origin !== null);
-  const kind = useGatescope((s) => s.kind);
+  const kind = useGatescope(kindOf);
   const stacked = useGatescope((s) => s.stack.length > 1);
   const loadModel = useGatescope((s) => s.loadModel);
   return (

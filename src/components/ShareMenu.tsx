@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { embedSnippet, shareLinkChecked } from '../embed/snippet';
 import { MAX_LINK_QUERY } from '../store/urlParams';
 import { tracesWhenDone } from '../store/sentenceTraces';
+import { kindOf } from '../store/store';
 import { stackOf } from '../engine';
 import { downloadBlob, figureToPng, partsToString, svgToString, type Figure } from './exportImage';
 import { traceToCsv, traceToJson } from '../viz/exportTrace';
@@ -27,7 +28,7 @@ function download(name: string, type: string, body: string) {
  */
 async function fullExport(s: GatescopeState) {
   const layers = await tracesWhenDone(stackOf(s.model), s.embedded);
-  return { model: s.model.id, cell: s.kind, tokens: s.embedded, layers };
+  return { model: s.model.id, cell: kindOf(s), tokens: s.embedded, layers };
 }
 
 /** Share a link, copy an iframe for slides, or download the trace. */
@@ -56,7 +57,7 @@ export function ShareMenu() {
   const exportTrace = async (kind: 'json' | 'csv') => {
     const state = store.getState();
     const e = await fullExport(state);
-    const name = `gatescope-${state.kind}-trace.${kind}`;
+    const name = `gatescope-${kindOf(state)}-trace.${kind}`;
     if (kind === 'json') download(name, 'application/json', traceToJson(e));
     else download(name, 'text/csv', traceToCsv(e));
   };
@@ -77,7 +78,7 @@ export function ShareMenu() {
   const exportFigure = async (kind: 'svg' | 'png') => {
     const state = store.getState();
     const background = transparent ? null : getComputedStyle(document.documentElement).getPropertyValue('--panel').trim() || '#ffffff';
-    const name = `gatescope-${state.kind}-${state.view}-t${state.t}.${kind}`;
+    const name = `gatescope-${kindOf(state)}-${state.view}-t${state.t}.${kind}`;
     try {
       const fig = currentFigure(background);
       if (!fig) {

@@ -2,7 +2,7 @@
  * Connects a store to its host page: keyboard shortcuts inside the frame, the postMessage API,
  * and handing the arrow key to a reveal.js deck at either end of the sentence.
  */
-import type { GatescopeStore } from '../store/store';
+import { kindOf, type GatescopeStore } from '../store/store';
 import { keyAction, translateMove, type KeyInput } from './keys';
 import { originAllowed, parseCommand, publicPart, revealMessage, type GatescopeEvent } from './protocol';
 
@@ -125,9 +125,10 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
   };
   const resize = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(reportHeight) : null;
   resize?.observe(win.document.body);
-  // A new view, sentence or cell changes the content without resizing the frame.
+  // A new view, sentence or cell changes the content without resizing the frame (a new cell
+  // is always a new model: the kind is the model's).
   const unsubscribeHeight = store.subscribe((s, prev) => {
-    if (s.view !== prev.view || s.tokens !== prev.tokens || s.kind !== prev.kind || s.model !== prev.model) reportHeight();
+    if (s.view !== prev.view || s.tokens !== prev.tokens || s.model !== prev.model) reportHeight();
   });
 
   win.addEventListener('keydown', onKey);
@@ -135,7 +136,7 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
   const s = store.getState();
   lastT = s.t;
   lastSteps = s.tokens.length;
-  post({ event: 'ready', t: s.t, steps: s.tokens.length, cell: s.kind, text: s.text });
+  post({ event: 'ready', t: s.t, steps: s.tokens.length, cell: kindOf(s), text: s.text });
 
   return () => {
     win.removeEventListener('keydown', onKey);

@@ -4,7 +4,7 @@ import { LAB_DEFAULTS, LAB_TASK_DEFAULTS, trainLabRun } from '../train/lab';
 import { LabHost } from '../train/labHost';
 import type { LabCommand, LabEvent } from '../train/labProtocol';
 import type { LabPort } from './labSlice';
-import { createGatescopeStore } from './store';
+import { createGatescopeStore, kindOf } from './store';
 import { parseUrlParams, writeUrlParams } from './urlParams';
 
 /**
@@ -110,7 +110,7 @@ describe('the lab slice', () => {
     const st = s.getState();
     expect(st.view).toBe('cell');
     expect(st.origin).toEqual({ from: 'lab', name: 'lab-memory-lstm' });
-    expect(st.kind).toBe('lstm');
+    expect(kindOf(st)).toBe('lstm');
     expect(st.tokens.join(' ')).toBe(st.lab.runs![1].probe!.tokens.join(' '));
     expect(st.t).toBe(st.tokens.length - 1);
     const direct = trainLabRun({ ...LAB_DEFAULTS, ...small }, 'lstm', 20);

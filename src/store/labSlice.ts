@@ -3,12 +3,12 @@
  * commands. Training itself runs in a Web Worker (src/train/labWorker.ts); the page only appends
  * the points the worker sends, so it answers input while the cells learn. Tests pass a fake port.
  */
-import type { StoreApi } from 'zustand/vanilla';
 import type { CellKind, Model } from '../engine';
 import { readModelFile } from '../models/format';
 import { LAB_TASK_DEFAULTS, labProblems, type LabPoint, type LabProbe, type LabSettings } from '../train/lab';
 import type { LabCommand, LabEvent } from '../train/labProtocol';
-import type { GatescopeState } from './types';
+import { DEFAULTS } from './defaults';
+import type { GetState, SetState } from './types';
 
 /** What the slice needs of a Worker (a real one, or a test's fake). */
 export interface LabPort {
@@ -70,7 +70,7 @@ export interface LabSlice {
 }
 
 export function initialLab(opts: { settings?: Partial<LabSettings>; autostart?: boolean }): LabState {
-  const task = opts.settings?.task ?? 'memory';
+  const task = opts.settings?.task ?? DEFAULTS.labTask;
   return {
     settings: { ...LAB_TASK_DEFAULTS[task], ...opts.settings },
     autostart: opts.autostart ?? false,
@@ -86,10 +86,7 @@ export function initialLab(opts: { settings?: Partial<LabSettings>; autostart?: 
   };
 }
 
-type Set = StoreApi<GatescopeState>['setState'];
-type Get = StoreApi<GatescopeState>['getState'];
-
-export function createLabSlice(set: Set, get: Get, makePort: LabPortFactory, initial: LabState): LabSlice {
+export function createLabSlice(set: SetState, get: GetState, makePort: LabPortFactory, initial: LabState): LabSlice {
   let port: LabPort | null = null;
   /** Progress sent before the worker read our latest reset belongs to the old runs. */
   let awaitingReady = false;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createGatescopeStore } from './store';
+import { createGatescopeStore, kindOf } from './store';
 import { parseUrlParams, writeUrlParams } from './urlParams';
 
 /** Serves the shipped model files from disk, as the page's fetch would. */
@@ -15,7 +15,7 @@ describe('trained models in the store', () => {
     s.getState().setCellKind('gru');
     await vi_flush();
     expect(s.getState().model.id).toBe('sentiment-gru');
-    expect(s.getState().kind).toBe('gru');
+    expect(kindOf(s.getState())).toBe('gru');
     expect(s.getState().text).toBe('the movie was not good');
     s.getState().setTask('memory');
     await vi_flush();
@@ -58,11 +58,32 @@ describe('trained models in the store', () => {
     expect(s.getState().model.id).toBe('sentiment-gru');
   });
 
+  it('the kind is the model on screen: while another kind loads it stays, and the link keeps it', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const s = createGatescopeStore({
+      text: 'the movie was not good',
+      fetchModel: async (id) => {
+        if (id === 'sentiment-gru') await gate;
+        return fromDisk(id);
+      },
+    });
+    await s.getState().loadModel('sentiment-lstm');
+    s.getState().setCellKind('gru');
+    expect(s.getState().loading).toBe('sentiment-gru');
+    expect(kindOf(s.getState())).toBe('lstm');
+    expect(writeUrlParams(s.getState())).toContain('model=sentiment-lstm');
+    release();
+    await vi_flush();
+    expect(kindOf(s.getState())).toBe('gru');
+    expect(s.getState().model.cell.kind).toBe('gru');
+  });
+
   it('model= in the URL loads the model and sets the cell; the link writes it back', async () => {
     const { options, notices } = parseUrlParams('?model=sentiment-peephole&text=the%20movie%20was%20good');
     expect(notices).toEqual([]);
     const s = createGatescopeStore({ ...options, fetchModel: fromDisk });
-    expect(s.getState().kind).toBe('peephole');
+    expect(kindOf(s.getState())).toBe('peephole');
     await vi_flush();
     expect(s.getState().model.id).toBe('sentiment-peephole');
     expect(writeUrlParams(s.getState())).toContain('model=sentiment-peephole');

@@ -5,7 +5,7 @@ import { embedToken, run } from '../engine';
 import { parseModelFile } from '../models/format';
 import { tokenize } from '../text/tokenize';
 import { MAX_MODEL_BYTES, safeModelPath, type ModelSource } from './ownModel';
-import { createGatescopeStore } from './store';
+import { createGatescopeStore, kindOf } from './store';
 import { parseUrlParams, writeUrlParams } from './urlParams';
 
 const EXAMPLE = 'models/examples/tiny-pytorch-lstm.json';
@@ -25,7 +25,7 @@ describe('your own model', () => {
     const st = s.getState();
     expect(st.loadError).toBeNull();
     expect(st.model.id).toBe('tiny-pytorch-lstm');
-    expect(st.kind).toBe('lstm');
+    expect(kindOf(st)).toBe('lstm');
     expect(st.origin).toEqual({ from: 'file', name: 'tiny.json' });
     expect(st.text).toBe('the clouds are purple');
     expect(st.embedded.map((e) => e.seen)).toEqual(['the', 'clouds', 'are', '<unk>']);

@@ -1,3 +1,4 @@
+import type { StoreApi } from 'zustand/vanilla';
 import type { CellKind, CellState, EmbeddedToken, Model, StepTrace } from '../engine';
 import type { ModelMeta } from '../models/format';
 import type { TokenizeError } from '../text/tokenize';
@@ -23,7 +24,7 @@ export type { Lang, Theme } from '../shared/prefs';
 import type { Lang, Theme } from '../shared/prefs';
 
 export interface ModelSlice {
-  kind: CellKind;
+  /** The cell kind shown is the model's bottom cell's: read it with `kindOf` (modelSlice.ts). */
   model: Model;
   /** Caption, presets, report of a loaded model file; null for the demo models. */
   modelMeta: ModelMeta | null;
@@ -140,3 +141,7 @@ export interface ViewSlice {
 }
 
 export type GatescopeState = ModelSlice & SequenceSlice & PlaybackSlice & ViewSlice & LabSlice;
+
+/** What each slice is given to change and read the whole state (zustand's slices pattern). */
+export type SetState = StoreApi<GatescopeState>['setState'];
+export type GetState = StoreApi<GatescopeState>['getState'];

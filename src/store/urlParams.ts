@@ -7,8 +7,10 @@
 import { CELL_KINDS, MAX_LAYERS, type CellKind } from '../engine';
 import { LAB_LIMITS, LAB_TASKS, LAB_TASK_DEFAULTS, type LabSettings } from '../train/lab';
 import { parseModelId } from './modelLoader';
+import { kindOf } from './modelSlice';
 import { safeModelPath } from './ownModel';
-import { DEFAULT_FLOW, DEFAULT_SPEED, DEFAULT_TEXT, FORGET_BIAS, MAX_TEXT_CHARS, SPEEDS, defaultHidden, type StoreOptions } from './store';
+import { DEFAULTS, FORGET_BIAS, MAX_TEXT_CHARS, SPEEDS, defaultHidden } from './defaults';
+import type { StoreOptions } from './options';
 import { MAX_TOKENS } from '../text/tokenize';
 import { PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
@@ -86,13 +88,13 @@ export const URL_PARAMS = [
     key: 'text',
     option: 'text',
     parse: (raw) => (raw.length > MAX_TEXT_CHARS ? { ok: false, reason: 'tooLong' } : { ok: true, value: raw }),
-    write: (s) => (s.text === DEFAULT_TEXT ? null : s.text),
+    write: (s) => (s.text === DEFAULTS.text ? null : s.text),
   }),
   spec({
     key: 'cell',
     option: 'kind',
     parse: oneOf<CellKind>(CELL_KINDS),
-    write: (s) => (s.kind === 'lstm' ? null : s.kind),
+    write: (s) => (kindOf(s) === DEFAULTS.kind ? null : kindOf(s)),
   }),
   spec({
     // model=sentiment-lstm: a trained model, loaded when the page opens; it also sets the cell.
@@ -115,7 +117,7 @@ export const URL_PARAMS = [
       if (!/^\d{1,6}$/.test(raw)) return { ok: false, reason: 'notANumber' };
       return { ok: true, value: Number(raw) };
     },
-    write: (s) => (s.t === 0 ? null : String(s.t)),
+    write: (s) => (s.t === DEFAULTS.t ? null : String(s.t)),
   }),
   spec({
     // layer=2: the second layer of a stacked model, counted from the bottom as people say it.
@@ -125,11 +127,11 @@ export const URL_PARAMS = [
       const r = numberIn(1, MAX_LAYERS, 1)(raw);
       return r.ok ? { ok: true, value: r.value - 1 } : r;
     },
-    write: (s) => (s.layer === 0 ? null : String(s.layer + 1)),
+    write: (s) => (s.layer === DEFAULTS.layer ? null : String(s.layer + 1)),
   }),
-  spec({ key: 'view', option: 'view', parse: oneOf(VIEWS), write: (s) => (s.view === 'cell' ? null : s.view) }),
-  spec({ key: 'lang', option: 'lang', parse: oneOf(LANGS), write: (s) => (s.lang === 'en' ? null : s.lang) }),
-  spec({ key: 'theme', option: 'theme', parse: oneOf(THEMES), write: (s) => (s.theme === 'light' ? null : s.theme) }),
+  spec({ key: 'view', option: 'view', parse: oneOf(VIEWS), write: (s) => (s.view === DEFAULTS.view ? null : s.view) }),
+  spec({ key: 'lang', option: 'lang', parse: oneOf(LANGS), write: (s) => (s.lang === DEFAULTS.lang ? null : s.lang) }),
+  spec({ key: 'theme', option: 'theme', parse: oneOf(THEMES), write: (s) => (s.theme === DEFAULTS.theme ? null : s.theme) }),
   spec({
     key: 'embed',
     option: 'embed',
@@ -167,39 +169,39 @@ export const URL_PARAMS = [
       const r = numberIn(0, 1000, 0.25)(raw);
       return r.ok && !(SPEEDS as readonly number[]).includes(r.value) ? { ok: false, reason: 'notAllowed', allowed: SPEEDS.join(', ') } : r.ok ? r : { ...r, allowed: SPEEDS.join(', ') };
     },
-    write: (s) => (s.speed === DEFAULT_SPEED || !(SPEEDS as readonly number[]).includes(s.speed) ? null : String(s.speed)),
+    write: (s) => (s.speed === DEFAULTS.speed || !(SPEEDS as readonly number[]).includes(s.speed) ? null : String(s.speed)),
   }),
   spec({
     // compare=gru: the unrolled view's comparison row (RNN by default, as in colah's essay).
     key: 'compare',
     option: 'compareKind',
     parse: oneOf<CellKind>(CELL_KINDS),
-    write: (s) => (s.compareKind === 'rnn' ? null : s.compareKind),
+    write: (s) => (s.compareKind === DEFAULTS.compareKind ? null : s.compareKind),
   }),
   spec({
     key: 'fillers',
     option: 'fillers',
     parse: numberIn(0, MAX_TOKENS, 1),
-    write: (s) => (s.flow.fillers === DEFAULT_FLOW.fillers ? null : String(s.flow.fillers)),
+    write: (s) => (s.flow.fillers === DEFAULTS.flow.fillers ? null : String(s.flow.fillers)),
   }),
   spec({
     key: 'bias',
     option: 'forgetBias',
     parse: numberIn(FORGET_BIAS.min, FORGET_BIAS.max, FORGET_BIAS.step),
-    write: (s) => (s.flow.forgetBias === DEFAULT_FLOW.forgetBias ? null : String(s.flow.forgetBias)),
+    write: (s) => (s.flow.forgetBias === DEFAULTS.flow.forgetBias ? null : String(s.flow.forgetBias)),
   }),
   spec({
     key: 'from',
     option: 'flowFrom',
     parse: oneOf(['last', 'current'] as const),
-    write: (s) => (s.flow.from === DEFAULT_FLOW.from ? null : s.flow.from),
+    write: (s) => (s.flow.from === DEFAULTS.flow.from ? null : s.flow.from),
   }),
   spec({
     // tstep=12: the translate view's step, 0-based across both sides (encoder steps first).
     key: 'tstep',
     option: 'translateStep',
     parse: numberIn(0, 4 * MAX_TOKENS, 1),
-    write: (s) => (s.translateStep === null ? null : String(s.translateStep)),
+    write: (s) => (s.translateStep === DEFAULTS.translateStep ? null : String(s.translateStep)),
   }),
   ...labParams(),
 ] as const;
@@ -228,7 +230,7 @@ function labParams() {
       option: 'lab',
       merge: true,
       parse: (raw) => into('task', oneOf(LAB_TASKS)(raw)),
-      write: (s) => (s.lab.settings.task === 'memory' ? null : s.lab.settings.task),
+      write: (s) => (s.lab.settings.task === DEFAULTS.labTask ? null : s.lab.settings.task),
     }),
     spec({
       key: 'kinds',
@@ -239,7 +241,7 @@ function labParams() {
         const ok = ks.length === 2 && ks.every((k) => (CELL_KINDS as readonly string[]).includes(k)) && ks[0] !== ks[1];
         return ok ? { ok: true, value: { kinds: ks as unknown as LabSettings['kinds'] } } : { ok: false, reason: 'notAllowed', allowed: `two different of ${CELL_KINDS.join(', ')}` };
       },
-      write: (s) => (s.lab.settings.kinds.join(',') === 'rnn,lstm' ? null : s.lab.settings.kinds.join(',')),
+      write: (s) => (s.lab.settings.kinds.join(',') === defaults(s).kinds.join(',') ? null : s.lab.settings.kinds.join(',')),
     }),
     num('gap', 'gap'),
     num('hidden', 'hidden'),

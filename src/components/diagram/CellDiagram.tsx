@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { stackOf, type CellParams, type StepTrace } from '../../engine';
+import { kindOf } from '../../store/store';
 import { cellLayout, MAX_ROWS } from '../../viz/cellLayout';
 import { diagramVectors, unitsThatChangedMost } from '../../viz/diagramVectors';
 import { nodeEquation } from '../../viz/equations';
@@ -31,7 +32,7 @@ export function CellDiagram() {
   const t = useT();
   const trace = useGatescope((s) => s.history[s.t]);
   const step = useGatescope((s) => s.t);
-  const kind = useGatescope((s) => s.kind);
+  const kind = useGatescope(kindOf);
   // The shown layer of a stack: its x_t is the h_t of the layer below.
   const params = useGatescope((s) => stackOf(s.model)[s.layer] ?? s.model.cell);
   const text = useGatescope((s) => s.text);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { embedToken, translate, type Seq2Seq, type Translation } from '../../engine';
 import { readSeq2SeqFile } from '../../models/seq2seqFile';
+import { kindOf } from '../../store/store';
 import { tokenize } from '../../text/tokenize';
 import { valueColor } from '../../viz/colors';
 import { formatValue } from '../../viz/vectors';
@@ -54,7 +55,7 @@ function useTranslateModel(kind: string): Loaded {
  */
 export function TranslateView() {
   const t = useT();
-  const kind = useGatescope((s) => s.model.cell.kind);
+  const kind = useGatescope(kindOf);
   const text = useGatescope((s) => s.text);
   const setText = useGatescope((s) => s.setText);
   const loaded = useTranslateModel(kind);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { hasCellState, stackOf, type Model } from '../../engine';
 import { compareTraces, demoCell, modelTraces, trainedModel } from '../../store/compare';
+import { kindOf } from '../../store/store';
 import { scrollLeftFor, unrolledLayout } from '../../viz/unrolledLayout';
 import { useGatescope, useT } from '../StoreContext';
 import { ChainRow } from '../unrolled/ChainRow';
@@ -82,7 +83,7 @@ export function UnrolledView() {
   const setLayer = useGatescope((s) => s.setLayer);
   const layerCount = stack.length;
   const step = useGatescope((s) => s.t);
-  const kind = useGatescope((s) => s.kind);
+  const kind = useGatescope(kindOf);
   const hidden = useGatescope((s) => (stackOf(s.model)[s.layer] ?? s.model.cell).hiddenSize);
   const theme = useGatescope((s) => s.theme);
   const goTo = useGatescope((s) => s.goTo);

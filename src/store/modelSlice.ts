@@ -1,0 +1,149 @@
+/**
+ * The model slice: the cell and its weights (a demo, a trained model, the lab's, or your own
+ * file), the task picked, and loading. Loads may overlap; only the latest one may change the
+ * model, so a slow earlier fetch never replaces what the reader picked after it.
+ */
+import type { CellKind } from '../engine';
+import { demoModel } from '../models/demo';
+import { readModelFile } from '../models/format';
+import { tokenize } from '../text/tokenize';
+import { DEFAULTS } from './defaults';
+import { fetchModelFile, parseModelId } from './modelLoader';
+import { defaultBinaryReader, defaultModelReader, type ReadResult } from './modelReader';
+import type { StoreOptions } from './options';
+import { MAX_MODEL_BYTES, fetchSameOrigin, type ModelSource, type OwnModelOrigin } from './ownModel';
+import type { Sequencer } from './sequencer';
+import { TASK_TOKENIZER, type GatescopeState, type GetState, type LoadError, type ModelSlice, type ModelTaskChoice, type SetState } from './types';
+
+/**
+ * The cell kind on screen: the model's (of a stack, its bottom cell's). Derived, not stored, so
+ * it cannot disagree with the weights. While a trained model loads, the one on screen, and so
+ * its kind, stays until the new one is shown; the demo of each kind is demoModel(kind).
+ */
+export const kindOf = (s: Pick<GatescopeState, 'model'>): CellKind => s.model.cell.kind;
+
+export function createModelSlice(set: SetState, get: GetState, opts: StoreOptions, seq: Sequencer): ModelSlice {
+  const fetchModel = opts.fetchModel ?? fetchModelFile;
+  /** Only the latest request may change the model: a slow earlier load must not win. */
+  let latestLoad = 0;
+
+  const fetchFile = opts.fetchFile ?? fetchSameOrigin;
+  const readModel = opts.readModel ?? defaultModelReader;
+  const readBinary = opts.readBinary ?? defaultBinaryReader;
+  /** Own models: the size is checked before reading, the text parsed, the model validated. */
+  const loadOwn = async (origin: OwnModelOrigin, open: () => Promise<ModelSource>, read: (src: ModelSource) => Promise<ReadResult> = async (src) => readModel(await src.text())) => {
+    const ticket = ++latestLoad;
+    const id = origin.name;
+    set({ loading: id });
+    const fail = (message: string, extra: Partial<LoadError> = {}) => {
+      if (ticket === latestLoad) set({ loading: null, loadError: { id, message, ...extra } });
+    };
+    try {
+      const src = await open();
+      if (src.size > MAX_MODEL_BYTES) {
+        const sizeMb = Math.round((src.size / 1024 / 1024) * 10) / 10;
+        fail(`${sizeMb} MB > ${MAX_MODEL_BYTES / 1024 / 1024} MB`, { reason: 'tooBig', sizeMb });
+        return;
+      }
+      const r = await read(src);
+      if (!r.ok) {
+        fail(r.message, r.notJson ? { reason: 'notJson' } : {});
+        return;
+      }
+      if (ticket !== latestLoad) return;
+      get().setModel(r.model, r.meta, origin);
+      set({ loading: null, loadError: null });
+    } catch (e) {
+      fail(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const requested = opts.model !== undefined ? parseModelId(opts.model) : null;
+  /** A link's step, for the first model it loads (a numbers model opens on its preset at that step). */
+  let linkStep = opts.model !== undefined || opts.weights !== undefined ? opts.t : undefined;
+  /** A link's layer (layer=), for the first model it loads: the demo shown meanwhile has one. */
+  let linkLayer = opts.model !== undefined || opts.weights !== undefined ? opts.layer : undefined;
+  const kind = requested?.kind ?? opts.kind ?? DEFAULTS.kind;
+  // While a linked model loads, the demo cell reads the text as that model will, so that the
+  // link's step (t=) means the same token before and after the load.
+  const model = requested ? { ...demoModel(kind), tokenizer: TASK_TOKENIZER[requested.task] } : demoModel(kind);
+  if (opts.model !== undefined) queueMicrotask(() => void get().loadModel(opts.model!));
+  // After model=, so that when a link has both, your own model (the later load) wins.
+  if (opts.weights !== undefined) queueMicrotask(() => void get().loadModelUrl(opts.weights!));
+
+  return {
+    model,
+    modelMeta: null,
+    origin: null,
+    task: 'demo' as ModelTaskChoice,
+    loading: null,
+    loadError: null,
+    setCellKind: (k) => {
+      const task = get().task;
+      if (task !== 'demo') {
+        void get().loadModel(`${task}-${k}`);
+        return;
+      }
+      latestLoad++; // a pending trained load must not replace the demo picked after it
+      const m = demoModel(k);
+      seq.setSequence({ task: 'demo', modelMeta: null, origin: null, loading: null, model: m }, m, get().text, get().seeking?.to ?? get().t);
+    },
+    setTask: (task) => {
+      if (task === 'demo') {
+        set({ task: 'demo' });
+        get().setCellKind(kindOf(get()));
+      } else void get().loadModel(`${task}-${kindOf(get())}`);
+    },
+    loadModel: async (id) => {
+      const demo = parseModelId(id);
+      if (demo?.task === 'demo') {
+        set({ task: 'demo' });
+        get().setCellKind(demo.kind);
+        return;
+      }
+      const ticket = ++latestLoad;
+      set({ loading: id });
+      try {
+        const { model, meta } = readModelFile(await fetchModel(id));
+        if (ticket !== latestLoad) return;
+        get().setModel(model, meta);
+        set({ loading: null, loadError: null });
+      } catch (e) {
+        if (ticket !== latestLoad) return;
+        set({ loading: null, loadError: { id, message: e instanceof Error ? e.message : String(e) } });
+      }
+    },
+    setModel: (m, meta = null, origin = null) => {
+      const parsed = origin ? null : parseModelId(m.id);
+      const task: ModelTaskChoice = parsed?.task ?? (m.trained ? get().task : 'demo');
+      // A model that reads numbers cannot read the sentence on screen: open it on its first preset.
+      const words = m.tokenizer === 'numbers' && tokenize(get().text, 'numbers').error !== null;
+      const text = words && meta?.presets[0] ? meta.presets[0] : get().text;
+      const step = text === get().text ? (get().seeking?.to ?? get().t) : (linkStep ?? 0);
+      linkStep = undefined;
+      const layer = linkLayer ?? get().layer;
+      linkLayer = undefined;
+      seq.setSequence({ model: m, modelMeta: meta, origin, task }, m, text, step, layer);
+    },
+    loadModelFile: (file) => loadOwn({ from: 'file', name: file.name }, () => Promise.resolve(file)),
+    loadModelFiles: async (files) => {
+      const weights = files.find((f) => /\.safetensors$/i.test(f.name)) ?? files.find((f) => /\.onnx$/i.test(f.name));
+      if (!weights) {
+        const json = files.find((f) => /\.json$/i.test(f.name)) ?? files[0];
+        if (json) await get().loadModelFile(json);
+        return;
+      }
+      const vocabFile = files.find((f) => f !== weights && /\.(txt|json)$/i.test(f.name));
+      const name = vocabFile ? `${weights.name} + ${vocabFile.name}` : weights.name;
+      // Same ticket, size check and messages as a JSON file; only the reading differs (in a
+      // worker when large).
+      await loadOwn({ from: 'file', name }, () => Promise.resolve(weights), async (src) => {
+        if (!src.arrayBuffer) return { ok: false, notJson: false, message: `${weights.name}: this source cannot give bytes` };
+        const vocab = vocabFile ? { name: vocabFile.name, text: await vocabFile.text() } : null;
+        return readBinary({ name: weights.name, bytes: new Uint8Array(await src.arrayBuffer()), vocab });
+      });
+    },
+    loadModelUrl: (path) => loadOwn({ from: 'url', name: path }, () => fetchFile(path)),
+    clearLoadError: () => set({ loadError: null }),
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * What `createGatescopeStore` is given: a link's parameters (urlParams.ts fills these) and the
+ * seams tests use to fake the network, the clock, workers and file readers. Its own file so that
+ * the slices and urlParams.ts can name it without importing store.ts, which imports them.
+ */
+import type { CellKind } from '../engine';
+import type { LabSettings } from '../train/lab';
+import type { LabPortFactory } from './labSlice';
+import type { ModelFetcher } from './modelLoader';
+import type { BinaryModelReader, ModelReader } from './modelReader';
+import type { FileFetcher } from './ownModel';
+import type { Scheduler } from './timer';
+import type { FlowSettings, Lang, Panel, Theme, ViewName } from './types';
+
+export interface StoreOptions {
+  text?: string;
+  kind?: CellKind;
+  /** A trained model to load at start (`sentiment-lstm`); it also sets the cell kind. */
+  model?: string;
+  /** How model files are fetched (tests pass a fake). */
+  fetchModel?: ModelFetcher;
+  /** Your own model at start: a relative path on this site (`weights=` in the link). */
+  weights?: string;
+  /** How `weights` paths are fetched (tests pass a fake). */
+  fetchFile?: FileFetcher;
+  t?: number;
+  /** The layer of a stack to show, 0-based (the link's layer= is 1-based). */
+  layer?: number;
+  view?: ViewName;
+  lang?: Lang;
+  theme?: Theme;
+  embed?: boolean;
+  hidden?: readonly Panel[];
+  deck?: 'reveal' | null;
+  origins?: readonly string[];
+  speed?: number;
+  compareKind?: CellKind;
+  fillers?: number;
+  forgetBias?: number;
+  flowFrom?: FlowSettings['from'];
+  translateStep?: number;
+  scheduler?: Scheduler;
+  /** The training lab's settings from the link (the rest from the task's defaults). */
+  lab?: Partial<LabSettings>;
+  labAutostart?: boolean;
+  /** How an own model file's text is read (default: in a worker when large). */
+  readModel?: ModelReader;
+  /** How a .safetensors or .onnx file is read (default: in a worker when large). */
+  readBinary?: BinaryModelReader;
+  /** How the lab's worker is made (tests pass a fake). */
+  labPort?: LabPortFactory;
+}
