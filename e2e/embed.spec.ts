@@ -138,3 +138,31 @@ for (const kind of ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const) {
     await page.screenshot({ path: `test-results/shots/embed-960-${kind}.png` });
   });
 }
+
+test('presenter=1: a slide draws fewer units, each larger, with the controls a deck replaces gone; on the page the text grows', async ({ page }) => {
+  await page.setViewportSize({ width: 960, height: 540 });
+  const q = 'model=sentiment-lstm&text=the%20movie%20was%20not%20good&t=3';
+  await page.goto(`./?embed=1&${q}`);
+  await expect(page.getByTestId('prediction')).toBeVisible();
+  const plain = await legibility(page);
+  await page.goto(`./?embed=1&presenter=1&${q}`);
+  await expect(page.getByTestId('prediction')).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Timestep' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible();
+  const big = await legibility(page);
+  expect(big.minPx).toBeGreaterThanOrEqual(12);
+  expect(big.minPx).toBeGreaterThan(plain.minPx * 1.1);
+  expect(big.share).toBeGreaterThanOrEqual(0.7);
+  // The keyboard still steps it.
+  await page.getByTestId('prediction').click();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('group', { name: /cell at step t = 4$/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/shots/embed-960-presenter.png' });
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`./?presenter=1&${q}`);
+  await expect(page.getByTestId('prediction')).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('20px');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await expect(page.getByRole('textbox', { name: 'Link to this view' })).toHaveValue(/presenter=1/);
+});

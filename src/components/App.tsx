@@ -22,10 +22,16 @@ import { LayerPicker } from './LayerPicker';
 function Document() {
   const lang = useGatescope((s) => s.lang);
   const theme = useGatescope((s) => s.theme);
+  const presenter = useGatescope((s) => s.presenter);
+  const embed = useGatescope((s) => s.embed);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.documentElement.dataset.theme = theme;
-  }, [lang, theme]);
+    // Presenter mode: on the page, larger text from the root (rem and em alike); in a slide,
+    // whose frame is fixed, compact controls so the figure gets the room (styles.css).
+    if (presenter) document.documentElement.dataset.presenter = embed ? 'slide' : 'page';
+    else delete document.documentElement.dataset.presenter;
+  }, [lang, theme, presenter, embed]);
   return null;
 }
 

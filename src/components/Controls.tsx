@@ -36,7 +36,7 @@ export function Controls() {
         {t('stepForward')}
         <span aria-hidden="true"> ▶</span>
       </button>
-      <button type="button" onClick={s.reset} disabled={empty}>
+      <button type="button" className="reset" onClick={s.reset} disabled={empty}>
         {t('reset')}
       </button>
       <label className="slider">

@@ -20,6 +20,8 @@ export interface Defaults {
   readonly lang: Lang;
   readonly theme: Theme;
   readonly embed: boolean;
+  /** Larger text and fewer units drawn with numbers, for the back of a big room (`presenter=1`). */
+  readonly presenter: boolean;
   readonly deck: 'reveal' | null;
   readonly origins: readonly string[];
   /** The unrolled view's comparison row: a plain RNN, as in colah's essay. */
@@ -41,6 +43,7 @@ export const DEFAULTS: Defaults = {
   lang: 'en',
   theme: 'light',
   embed: false,
+  presenter: false,
   deck: null,
   origins: [],
   compareKind: 'rnn',

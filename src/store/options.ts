@@ -30,6 +30,7 @@ export interface StoreOptions {
   lang?: Lang;
   theme?: Theme;
   embed?: boolean;
+  presenter?: boolean;
   hidden?: readonly Panel[];
   deck?: 'reveal' | null;
   origins?: readonly string[];

@@ -111,6 +111,8 @@ export interface ViewSlice {
   lang: Lang;
   theme: Theme;
   embed: boolean;
+  /** Presenter mode (`presenter=1`): larger text, fewer numbered units, for a big room. */
+  presenter: boolean;
   hidden: readonly Panel[];
   /** Pass the arrow key to a parent slide deck at either end of the sentence. */
   deck: 'reveal' | null;

@@ -47,6 +47,10 @@ const oneOf =
   (raw: string): Parsed<T> =>
     (values as readonly string[]).includes(raw) ? { ok: true, value: raw as T } : { ok: false, reason: 'unknown' };
 
+/** On or off: 1/true or 0/false. */
+const flag = (raw: string): Parsed<boolean> =>
+  raw === '1' || raw === 'true' ? { ok: true, value: true } : raw === '0' || raw === 'false' ? { ok: true, value: false } : { ok: false, reason: 'unknown' };
+
 function spec<K extends keyof StoreOptions>(s: ParamSpec<K>): ParamSpec<K> {
   return s;
 }
@@ -135,9 +139,15 @@ export const URL_PARAMS = [
   spec({
     key: 'embed',
     option: 'embed',
-    parse: (raw) =>
-      raw === '1' || raw === 'true' ? { ok: true, value: true } : raw === '0' || raw === 'false' ? { ok: true, value: false } : { ok: false, reason: 'unknown' },
+    parse: flag,
     write: (s) => (s.embed ? '1' : null),
+  }),
+  spec({
+    // presenter=1: for the back of a big room, in a slide or on the page.
+    key: 'presenter',
+    option: 'presenter',
+    parse: flag,
+    write: (s) => (s.presenter === DEFAULTS.presenter ? null : s.presenter ? '1' : '0'),
   }),
   spec({
     key: 'hide',

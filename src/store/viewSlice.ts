@@ -14,6 +14,7 @@ export function createViewSlice(set: SetState, get: GetState, opts: StoreOptions
     lang: opts.lang ?? DEFAULTS.lang,
     theme: opts.theme ?? DEFAULTS.theme,
     embed,
+    presenter: opts.presenter ?? DEFAULTS.presenter,
     hidden: opts.hidden ?? defaultHidden(embed),
     deck: opts.deck ?? DEFAULTS.deck,
     origins: opts.origins ?? DEFAULTS.origins,

@@ -27,6 +27,7 @@ const OP_NAME: Record<string, 'op.mul' | 'op.add' | 'op.tanh' | 'op.oneMinus'> =
 
 /** Units a slide's diagram draws with numbers (the page: MAX_ROWS); one fewer when the rest collapse into a strip. */
 const EMBED_ROWS = 6;
+const PRESENTER_ROWS = 4;
 
 export function CellDiagram() {
   const t = useT();
@@ -71,7 +72,10 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
   const H = params.hiddenSize;
   // A slide draws fewer rows, so that at 960 × 540 every number is at least 10 px tall.
   const embed = useGatescope((s) => s.embed);
-  const maxRows = embed ? (H <= EMBED_ROWS ? EMBED_ROWS : EMBED_ROWS - 1) : MAX_ROWS;
+  // Presenter mode draws fewer still, so the figure (and every number in it) is drawn larger.
+  const presenter = useGatescope((s) => s.presenter);
+  const rowsFor = (n: number) => (H <= n ? n : n - 1);
+  const maxRows = presenter ? rowsFor(PRESENTER_ROWS) : embed ? rowsFor(EMBED_ROWS) : MAX_ROWS;
   const autoUnits = useMemo(() => (trace ? unitsThatChangedMost(trace, maxRows) : []), [trace, maxRows]);
   const units = (picked && picked.length > 0 && picked.every((u) => u < H) ? picked : autoUnits).slice(0, maxRows);
   const inputRows = Math.min(params.inputSize, maxRows);
