@@ -100,7 +100,7 @@ test('the gate panel shows the activation and the equation with the selected uni
   const exact = Number(await panel.getByTestId('equation-numbers').getAttribute('data-value'));
   expect(Math.abs(exact - tr.f[2]!)).toBeLessThan(1e-12);
   // Clicking a swatch of C̃ opens its layer at that unit.
-  await diagram(page).getByRole('button', { name: new RegExp(`^candidate C̃_t, unit 5: `) }).click();
+  await diagram(page).getByRole('button', { name: /^candidate C̃_t, unit 5: / }).click();
   await expect(page.getByTestId('equation-numbers')).toHaveText(`= tanh(${formatValue(tr.pre.g[4]!)}) = ${formatValue(tr.cTilde[4]!)}`);
   // KaTeX typesets both equations, loaded on demand as its own chunk, under the strict CSP.
   const panel2 = page.locator('.gate-panel');

@@ -77,10 +77,10 @@ test('both rows show the engine numbers: the store row and the comparison row', 
   // The bottom row's picker is the store's cell type.
   await page.getByRole('combobox', { name: 'Bottom row (follows the controls)' }).selectOption('gru');
   await expect(page.getByRole('radio', { name: 'GRU', exact: true })).toBeChecked();
-  await expect(current(page, 'GRU')).toHaveAttribute('aria-label', new RegExp(`^step 3, token “in”, h = ${escape(shown(engineTrace('gru', CLOUDS)[3]!.h))}`));
+  await expect(current(page, 'GRU')).toHaveAttribute('aria-label', new RegExp(`^step 3, token “in”, h = ${escapeRegex(shown(engineTrace('gru', CLOUDS)[3]!.h))}`));
 });
 
-function escape(s: string) {
+function escapeRegex(s: string) {
   return s.replace(/[[\]().*+?^$|\\]/g, '\\$&');
 }
 
@@ -107,7 +107,7 @@ test('200 tokens condense, keep the current cell in view and still name every va
   await expect(cell).toBeInViewport();
   await expect(chain(page, 'LSTM').locator('.cell-num')).toHaveCount(0);
   const tr = engineTrace('lstm', words)[150]!;
-  await expect(cell).toHaveAttribute('aria-label', new RegExp(`^step 150, token “w150”, h = ${escape(shown(tr.h))}`));
+  await expect(cell).toHaveAttribute('aria-label', new RegExp(`^step 150, token “w150”, h = ${escapeRegex(shown(tr.h))}`));
   // The condensed swatches are one bitmap per row, at the layout's resolution: the pixel at the
   // middle of step 150's swatch for unit 2 of h (column 0) and of C (column 1) has the colour of
   // the engine's value there.
@@ -150,7 +150,7 @@ test('with a trained model, the comparison row is the same task’s trained mode
   await expect(page.locator('.row-model')).toHaveText('memory-rnn');
   // The numbers are memory-rnn's, as npm run trace computes them through its own vocabulary.
   const steps = runTrace('memory-rnn', text).steps;
-  await expect(current(page, 'RNN')).toHaveAttribute('aria-label', new RegExp(`^step 4, token “france”, h = ${escape(shown(steps[4]!.h))}`));
+  await expect(current(page, 'RNN')).toHaveAttribute('aria-label', new RegExp(`^step 4, token “france”, h = ${escapeRegex(shown(steps[4]!.h))}`));
   // Another kind in the row loads that kind's trained model.
   await page.getByRole('combobox', { name: 'Top row' }).selectOption('gru');
   await expect(page.locator('.row-model')).toHaveText('memory-gru');

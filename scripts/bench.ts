@@ -133,7 +133,7 @@ function child(arg: string): void {
     // The child's table lines start with two spaces; this drops tfjs' node-backend banner.
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  process.stdout.write(out.split('\n').filter((l) => l.startsWith('  ')).join('\n') + '\n');
+  process.stdout.write(`${out.split('\n').filter((l) => l.startsWith('  ')).join('\n')}\n`);
 }
 
 function main(): void {

@@ -28,13 +28,11 @@ function sizes() {
   const entry = /src="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
   const dir = 'dist/assets';
   let total = 0;
-  let deck = 0;
   console.log('\nJavaScript (gzip):');
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
     const gz = gzipSync(readFileSync(join(dir, f))).length;
     // The example slide deck (reveal.js) is not part of the app a student loads.
     if (f.startsWith('deck-')) {
-      deck += gz;
       console.log(`  ${f.padEnd(44)} ${kb(gz).padStart(10)}  (example deck, not loaded by the app)`);
       continue;
     }

@@ -10,6 +10,7 @@ export function TokenStrip() {
   const goTo = useGatescope((s) => s.goTo);
   const ref = useRef<HTMLOListElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the step is what moves the strip; the element is read from the DOM.
   useEffect(() => {
     // Keep the current token in view on long sentences, without moving the page. Measured in
     // the next frame, with the layout the browser does anyway: measuring right after the step's

@@ -51,6 +51,7 @@ export function ViewTabs({ showTabs = true }: { showTabs?: boolean }) {
         ))}
       </div>
       )}
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is a tabpanel (named by its tab) or a region (named here). */}
       <div role={showTabs ? 'tabpanel' : 'region'} aria-label={showTabs ? undefined : t(`view.${view}`)} id="view-panel" aria-labelledby={showTabs ? `tab-${view}` : undefined} className="view-panel">
         {/* The view's name as a heading, for the outline: the diagram's h3s sit under it. */}
         <h2 className="visually-hidden">{t(`view.${view}`)}</h2>

@@ -16,6 +16,7 @@ export function sigmoid(x: number): number {
 
 export function hardSigmoid(x: number): number {
   const y = 0.2 * x + 0.5;
+  // biome-ignore lint/complexity/useMathMinMax: written as Keras defines it, piece by piece.
   return y <= 0 ? 0 : y >= 1 ? 1 : y;
 }
 

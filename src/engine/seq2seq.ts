@@ -54,7 +54,7 @@ export function seq2seqMismatch(m: Seq2Seq): string | null {
   const { encoder: e, decoder: d } = m;
   if (e.cell.kind !== d.cell.kind) return `the encoder is "${e.cell.kind}" but the decoder is "${d.cell.kind}"`;
   if (e.cell.hiddenSize !== d.cell.hiddenSize) return `the encoder has ${e.cell.hiddenSize} units but the decoder ${d.cell.hiddenSize}: the state is handed over as it is`;
-  if (!d.head || d.head.kind !== 'softmax') return 'the decoder needs a softmax head over its tokens';
+  if (d.head?.kind !== 'softmax') return 'the decoder needs a softmax head over its tokens';
   if (d.embedding.kind !== 'table') return 'the decoder reads its own tokens through a table embedding';
   const vocab = d.embedding.vocab;
   if (d.head.labels.length !== vocab.length || d.head.labels.some((l, k) => l !== vocab[k])) return 'the decoder head’s labels must be its vocabulary, in order';

@@ -30,7 +30,7 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
   const fail = (what: string) => new ModelFileError(file, what);
   const m = decodeOnnx(bytes, file);
   const g = m.graph;
-  if (!g || !g.node || g.node.length === 0) throw fail('has no graph (no nodes): not an ONNX model');
+  if (!g?.node || g.node.length === 0) throw fail('has no graph (no nodes): not an ONNX model');
   const meta = new Map((m.metadata_props ?? []).map((p) => [p.key ?? '', p.value ?? '']));
   const nodes = g.node;
   const producer = new Map<string, RawNode>();
@@ -193,7 +193,7 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
   if (!found) throw fail(`has no head after ${nodeName(top)}: expected a MatMul + Add or a Gemm on an initializer (nn.Linear) reading its output`);
   const lin = found.node;
   const Bt = constant(lin.input?.[1] ?? '');
-  if (!Bt || Bt.dims.length !== 2) throw fail(`${nodeName(lin)}: its weight is not a stored 2-D initializer`);
+  if (Bt?.dims.length !== 2) throw fail(`${nodeName(lin)}: its weight is not a stored 2-D initializer`);
   const attr = (name: string) => lin.attribute?.find((a) => a.name === name);
   let W: number[][];
   let b: number[] | null = null;

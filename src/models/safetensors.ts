@@ -108,8 +108,9 @@ export function readVocab(text: string, file: string): string[] {
         if (out[i as number] !== undefined) throw new ModelFileError(file, `index ${String(i)} is given twice`);
         out[i as number] = w;
       }
+      // biome-ignore lint/complexity/useIndexOf: indexOf skips the holes of a sparse array; findIndex visits them.
       const hole = out.findIndex((w) => w === undefined);
-      if (hole >= 0 || out.length === 0) throw new ModelFileError(file, `has no word at index ${hole >= 0 ? hole : 0}`);
+      if (hole >= 0 || out.length === 0) throw new ModelFileError(file, `has no word at index ${Math.max(hole, 0)}`);
       return out;
     }
     throw new ModelFileError(file, 'expected a list of words or { word: index }');

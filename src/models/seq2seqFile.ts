@@ -9,7 +9,7 @@
  * Each half is read and checked by the one model-file reader (format.ts), so its errors name the
  * field inside the half ("encoder.cell.weights.U_f …").
  */
-import { seq2seqMismatch, type Seq2Seq } from '../engine';
+import { seq2seqMismatch, type Model, type Seq2Seq } from '../engine';
 import { ModelFileError } from './errors';
 import { readModelFile } from './format';
 import { toModelFile } from './write-format';
@@ -44,8 +44,8 @@ export function readSeq2SeqFile(json: unknown): { model: Seq2Seq; meta: Seq2SeqM
     return h as Obj;
   };
   const encJson = half('encoder');
-  let encoder;
-  let decoder;
+  let encoder: Model;
+  let decoder: Model;
   try {
     decoder = readModelFile(half('decoder') as never).model;
   } catch (e) {

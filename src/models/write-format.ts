@@ -58,7 +58,7 @@ export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 
     ...(m.head ? { head: { kind: m.head.kind, labels: m.head.labels, W: mat(m.head.W, r), b: vec(m.head.b, r) } } : {}),
     ...(meta.labelsZh ? { labelsZh: meta.labelsZh } : {}),
     ...(meta.caption ? { caption: meta.caption } : {}),
-    ...(meta.presets && meta.presets.length ? { presets: meta.presets } : {}),
+    ...(meta.presets?.length ? { presets: meta.presets } : {}),
     ...(meta.report ? { report: meta.report } : {}),
   };
 }

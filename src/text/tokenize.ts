@@ -53,7 +53,7 @@ function splitNumbers(text: string): Tokenized {
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
-const INNER_JOIN = /^['’\-]$/u;
+const INNER_JOIN = /^['’-]$/u;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const FORMAT = /\p{Cf}/gu;

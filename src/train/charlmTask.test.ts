@@ -10,7 +10,7 @@ function chapters(n: number): Chapter[] {
   return Array.from({ length: n }, (_, k) => {
     const parts: string[] = [];
     for (let w = 0; w < 60; w++) parts.push(rng.int(8) === 0 ? `"${words[rng.int(6)]}"` : words[rng.int(6)]!);
-    return { key: `Tiny #${k}`, book: 'Tiny', text: parts.join(' ') + '.' };
+    return { key: `Tiny #${k}`, book: 'Tiny', text: `${parts.join(' ')}.` };
   });
 }
 

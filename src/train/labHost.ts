@@ -74,7 +74,10 @@ export class LabHost {
       }
       case 'start':
         this.needRuns();
-        if (this.live().length === 0 || this.atLimit()) return this.flush();
+        if (this.live().length === 0 || this.atLimit()) {
+          this.flush();
+          return;
+        }
         this.running = true;
         this.stopped = null;
         this.rateMark = { t: this.clock.now(), seen: this.slots[0]!.run.seen };

@@ -71,7 +71,9 @@ function Equation({ className, text, testId, plain = false, label, value }: { cl
       <span aria-hidden="true">
         <Tex tex={toTex(text)} fallback={fallback} />
       </span>
-      <p className="sr-only" data-testid={testId} aria-label={label} data-value={value}>
+      {/* A paragraph cannot be named (aria-label on a <p> is ignored): the name is read before it. */}
+      {label && <span className="sr-only">{label}:</span>}
+      <p className="sr-only" data-testid={testId} data-value={value}>
         {fallback}
       </p>
     </div>

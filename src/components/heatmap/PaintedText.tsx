@@ -92,6 +92,7 @@ export function PaintedText({ series, tokens, current, theme, hidden, measured, 
           const v = values[j]!;
           const bg = valueColor(v, s.range, theme);
           return (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the list moves with the arrow keys (onKeyDown on the <ol>, roving tabindex).
             <li
               key={j}
               tabIndex={j === at ? 0 : -1}

@@ -31,5 +31,6 @@ export function Tex({ tex, fallback, display = false }: { tex: string; fallback:
   }, [tex, display]);
   if (html === null) return <span className="tex-fallback">{fallback}</span>;
   // KaTeX escapes its input; `tex` is built from our own templates and numbers only.
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX's output, from our own TeX (above).
   return <span className="tex" data-tex={tex} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -105,6 +105,7 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
   const unit = Math.min(10, (height - top - 50) / rows);
   // Keep the step being read in sight when the chain is wider than the page.
   const wrap = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new step (or chain) is what to scroll to; the cell is found in the DOM.
   useEffect(() => {
     wrap.current?.querySelector('.tr-cell.current')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [at, total]);

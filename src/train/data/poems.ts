@@ -8,6 +8,7 @@
 import { normaliseChars, type Chapter } from './austen';
 
 /** Colour escapes (the files colour titles and authors for the terminal). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC is what the files contain.
 const ANSI = /\u001b\[[0-9;]*m/g;
 const TITLE = /^(题目[:：])?\s*《.*》\s*$/u;
 const AUTHOR = /^作者[:：]/u;
