@@ -16,59 +16,50 @@ export function engineTrace(kind: CellKind, text: string): StepTrace[] {
 
 type TableRead = Record<string, { shown: string[]; exact: number[] }>;
 
-/** The rows of the values table as built now: vector id -> (column index -> shown, exact). */
-async function readBuilt(page: Page) {
-  // The values table (a memory model's prediction panel has a table of its own).
-  const table = page.getByRole('table', { name: /^Values at step/ });
-  return table.evaluate((el) => {
-    const rows: Record<string, Array<[number, string, number]>> = {};
-    el.querySelectorAll('tbody tr').forEach((tr) => {
-      const cells = Array.from(tr.querySelectorAll('td[data-value]'));
-      rows[tr.getAttribute('data-vector')!] = cells.map((td, k) => [Number(td.getAttribute('aria-colindex') ?? k + 2), td.querySelector('.num')!.textContent!, Number(td.getAttribute('data-value'))]);
-    });
-    const heads = Array.from(el.querySelectorAll('thead th[aria-colindex]')).map((th) => Number(th.getAttribute('aria-colindex')));
-    return { rows, heads, colcount: Number(el.getAttribute('aria-colcount') ?? 0) };
-  });
-}
-
 /**
  * Reads the values table off the page: vector id -> numbers as displayed. A table showing every
  * unit builds only the columns scrolled to (aria-colcount says how many there are): it is
- * scrolled across, as a reader would, and every column read once.
+ * scrolled across, as a reader would, one window at a time, and every column read once.
  */
 export async function readTable(page: Page): Promise<TableRead> {
-  const first = await readBuilt(page);
-  const collect = (into: Map<string, Map<number, [string, number]>>, b: typeof first) => {
-    for (const [id, cells] of Object.entries(b.rows)) {
-      const m = into.get(id) ?? new Map<number, [string, number]>();
-      for (const [c, shown, exact] of cells) m.set(c, [shown, exact]);
-      into.set(id, m);
+  // The values table (a memory model's prediction panel has a table of its own).
+  const table = page.getByRole('table', { name: /^Values at step/ });
+  const read = await table.evaluate(async (el) => {
+    const got: Record<string, Record<number, [string, number]>> = {};
+    const heads = new Set<number>();
+    const collect = () => {
+      el.querySelectorAll('thead th[aria-colindex]').forEach((th) => heads.add(Number(th.getAttribute('aria-colindex'))));
+      el.querySelectorAll('tbody tr').forEach((tr) => {
+        const row = (got[tr.getAttribute('data-vector')!] ??= {});
+        tr.querySelectorAll('td[data-value]').forEach((td, k) => {
+          row[Number(td.getAttribute('aria-colindex') ?? k + 2)] = [td.querySelector('.num')!.textContent!, Number(td.getAttribute('data-value'))];
+        });
+      });
+    };
+    collect();
+    const colcount = Number(el.getAttribute('aria-colcount') ?? 0);
+    const region = el.closest<HTMLElement>('[role="region"]');
+    if (colcount > 0 && region) {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      region.scrollLeft = 0;
+      await frame();
+      collect();
+      // One window on at a time (the sticky name column covers the rest), until the far end.
+      for (let k = 0; k < 500 && heads.size < colcount; k++) {
+        const before = region.scrollLeft;
+        region.scrollLeft += Math.max(88, region.clientWidth - 320);
+        await frame();
+        collect();
+        if (region.scrollLeft === before) break;
+      }
     }
-  };
-  const got = new Map<string, Map<number, [string, number]>>();
-  collect(got, first);
-  if (first.colcount > 0) {
-    const region = page.getByRole('region', { name: /^Every unit’s values/ });
-    const seen = new Set(first.heads);
-    await region.evaluate((el) => (el.scrollLeft = 0));
-    for (let k = 0; k < 200 && seen.size < first.colcount; k++) {
-      const before = seen.size;
-      // One window on at a time: the sticky name column (300 px) covers the rest.
-      await region.evaluate((el) => (el.scrollLeft += Math.max(88, el.clientWidth - 320)));
-      // React builds the new window in the next frame.
-      await expect.poll(async () => {
-        const b = await readBuilt(page);
-        collect(got, b);
-        b.heads.forEach((h) => seen.add(h));
-        return seen.size > before || seen.size >= first.colcount;
-      }).toBe(true);
-    }
-    expect(seen.size, 'every column of the table was built at some scroll').toBe(first.colcount);
-  }
+    return { got, heads: heads.size, colcount };
+  });
+  if (read.colcount > 0) expect(read.heads, 'every column of the table was built at some scroll').toBe(read.colcount);
   const out: TableRead = {};
-  for (const [id, m] of got) {
-    const cols = [...m.keys()].sort((a, b) => a - b);
-    out[id] = { shown: cols.map((c) => m.get(c)![0]), exact: cols.map((c) => m.get(c)![1]) };
+  for (const [id, m] of Object.entries(read.got)) {
+    const cols = Object.keys(m).map(Number).sort((a, b) => a - b);
+    out[id] = { shown: cols.map((c) => m[c]![0]), exact: cols.map((c) => m[c]![1]) };
   }
   return out;
 }
