@@ -25,8 +25,7 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'gatescope-csp',
     apply: 'build',
-    transformIndexHtml: (html) =>
-      html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
   };
 }
 
@@ -53,7 +52,10 @@ function offlineWorker(): Plugin {
         if (f.startsWith('examples/') || /^assets\/deck-/.test(f)) return false;
         return f.startsWith('assets/') || (f.startsWith('models/') && f.endsWith('.json')) || (f.startsWith('reports/') && f.endsWith('.json')) || f === 'favicon.svg';
       });
-      const hash = (f: string) => createHash('sha256').update(readFileSync(join(outDir, f))).digest('hex');
+      const hash = (f: string) =>
+        createHash('sha256')
+          .update(readFileSync(join(outDir, f)))
+          .digest('hex');
       const list: Record<string, string> = { './': hash('index.html') };
       for (const f of files.sort()) list[f] = hash(f);
       const version = createHash('sha256').update(JSON.stringify(list)).digest('hex').slice(0, 12);

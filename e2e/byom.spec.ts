@@ -16,7 +16,10 @@ const TEXT = 'the clouds are in the sky';
 /** The engine's trace for the example file, parsed here, independently of the page. */
 function exampleTrace(text: string): StepTrace[] {
   const m = parseModelFile(JSON.parse(exampleText));
-  return run(m.cell, tokenize(text).tokens.map((w) => embedToken(m.embedding, w).x)).traces;
+  return run(
+    m.cell,
+    tokenize(text).tokens.map((w) => embedToken(m.embedding, w).x),
+  ).traces;
 }
 
 test('load the example file: it becomes the model, and the table shows the engine’s numbers', async ({ page }) => {
@@ -100,7 +103,10 @@ test('a PyTorch state_dict as .safetensors, picked with its vocabulary file, run
   await page.getByTestId('own-model-input').setInputFiles([weights, vocab]);
   await expect(page.getByTestId('model-origin')).toContainText('tiny-gru.safetensors + vocab.txt');
   await expect(page.locator('.model-info code')).toHaveText('tiny-gru');
-  const trace = run(m.cell, tokenize(TEXT).tokens.map((w) => embedToken(m.embedding, w).x)).traces;
+  const trace = run(
+    m.cell,
+    tokenize(TEXT).tokens.map((w) => embedToken(m.embedding, w).x),
+  ).traces;
   await expectTableMatches(page, trace[0]!, 0);
   // Without its vocabulary: the message names the file and what to add; the model stays.
   await page.getByTestId('own-model-input').setInputFiles([weights]);

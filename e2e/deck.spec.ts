@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 type DeckWindow = Window & { __deck?: { getIndices: () => { h: number } } };
-const slideIndex = (page: import('@playwright/test').Page) =>
-  page.evaluate(() => (window as DeckWindow).__deck?.getIndices().h ?? -1);
+const slideIndex = (page: import('@playwright/test').Page) => page.evaluate(() => (window as DeckWindow).__deck?.getIndices().h ?? -1);
 
 test('a presenter steps through an embedded sentence and on to the next slide with →', async ({ page }) => {
   await page.goto('./examples/reveal/index.html');
@@ -26,7 +25,12 @@ test('a presenter steps through an embedded sentence and on to the next slide wi
   // And the deck has the keyboard again.
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => slideIndex(page)).toBe(3);
-  await expect(page.frameLocator('[data-testid="frame-gru"]').getByRole('status').filter({ hasText: /^Step t/ })).toHaveText(/^Step t = 0 of 9/);
+  await expect(
+    page
+      .frameLocator('[data-testid="frame-gru"]')
+      .getByRole('status')
+      .filter({ hasText: /^Step t/ }),
+  ).toHaveText(/^Step t = 0 of 9/);
 });
 
 test('← at the first step goes back a slide', async ({ page }) => {

@@ -100,7 +100,9 @@ test('the gate panel shows the activation and the equation with the selected uni
   const exact = Number(await panel.getByTestId('equation-numbers').getAttribute('data-value'));
   expect(Math.abs(exact - tr.f[2]!)).toBeLessThan(1e-12);
   // Clicking a swatch of C̃ opens its layer at that unit.
-  await diagram(page).getByRole('button', { name: /^candidate C̃_t, unit 5: / }).click();
+  await diagram(page)
+    .getByRole('button', { name: /^candidate C̃_t, unit 5: / })
+    .click();
   await expect(page.getByTestId('equation-numbers')).toHaveText(`= tanh(${formatValue(tr.pre.g[4]!)}) = ${formatValue(tr.cTilde[4]!)}`);
   // KaTeX typesets both equations, loaded on demand as its own chunk, under the strict CSP.
   const panel2 = page.locator('.gate-panel');
@@ -112,12 +114,16 @@ test('the gate panel shows the activation and the equation with the selected uni
 
 test('GRU panel shows the reset-after candidate; peephole panel shows the p ⊙ C term', async ({ page }) => {
   await page.goto(url('gru'));
-  await diagram(page).getByRole('button', { name: /^tanh layer → candidate n_t/ }).click();
+  await diagram(page)
+    .getByRole('button', { name: /^tanh layer → candidate n_t/ })
+    .click();
   await expect(page.getByTestId('equation')).toHaveText('nt = tanh(Wn xt + bWn + rt ⊙ (Un ht−1 + bUn))');
   await expect(page.locator('.gru-note')).toContainText('colah');
   await expect(page.locator('.gru-note')).toContainText('resets after the recurrent product');
   await page.goto(url('peephole'));
-  await diagram(page).getByRole('button', { name: /^σ layer → output gate o_t/ }).click();
+  await diagram(page)
+    .getByRole('button', { name: /^σ layer → output gate o_t/ })
+    .click();
   await expect(page.getByTestId('equation')).toContainText('+ po ⊙ Ct');
   await expect(page.locator('.gate-panel .detail')).toContainText('po ⊙ Ct =');
 });
@@ -164,7 +170,9 @@ test('at hidden 128 the values table shows the diagram’s units, and all of the
   const table = page.locator('table.values');
   await expect(table.locator('tr[data-vector="h"] td')).toHaveCount(8);
   // The same units as the diagram's swatches, in the same order.
-  const shown = await diagram(page).locator('g.strip[data-vector="h"] [data-unit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  const shown = await diagram(page)
+    .locator('g.strip[data-vector="h"] [data-unit]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
   const inTable = await table.locator('tr[data-vector="h"] td').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
   expect(inTable).toEqual(shown);
   await page.getByRole('button', { name: 'Show all 128 units' }).click();
@@ -174,7 +182,10 @@ test('at hidden 128 the values table shows the diagram’s units, and all of the
   expect(built).toBeGreaterThan(8);
   expect(built).toBeLessThan(40);
   const m = readModelFile(JSON.parse(randomModelFile('lstm', 8, 128, SENTENCE.split(' '), 7).buffer.toString())).model;
-  const trace = run(m.cell, tokenize(SENTENCE).tokens.map((w) => embedToken(m.embedding, w).x)).traces[T]!;
+  const trace = run(
+    m.cell,
+    tokenize(SENTENCE).tokens.map((w) => embedToken(m.embedding, w).x),
+  ).traces[T]!;
   await expectTableMatches(page, trace, T);
 });
 
@@ -190,7 +201,10 @@ test('at hidden 128 a unit picked in "Choose units" is drawn, with the engine’
   await expect(page.getByRole('checkbox')).toHaveCount(128);
   await page.getByRole('checkbox', { name: '100', exact: true }).check();
   const m = readModelFile(JSON.parse(f.buffer.toString('utf8'))).model;
-  const h = run(m.cell, tokenize(SENTENCE, m.tokenizer).tokens.map((tok) => embedToken(m.embedding, tok).x)).traces[T]!.h[99]!;
+  const h = run(
+    m.cell,
+    tokenize(SENTENCE, m.tokenizer).tokens.map((tok) => embedToken(m.embedding, tok).x),
+  ).traces[T]!.h[99]!;
   const swatch = diagram(page).locator('g.strip[data-vector="h"] [data-unit="99"]');
   await expect(swatch).toHaveAttribute('aria-label', new RegExp(`unit 100: ${formatValue(h).replace('.', '\\.')}$`));
   expect(Math.abs(Number(await swatch.getAttribute('data-value')) - h)).toBeLessThan(1e-12);
@@ -206,8 +220,7 @@ test('"Figure as SVG" exports the cell diagram with this step’s numbers and in
   const text = (await readAll(await svgDownload.createReadStream())).toString('utf8');
   expect(text).toContain('data-kind="lstm"');
   expect(text).not.toContain('var(--');
-  for (const id of ['f', 'i', 'o', 'c', 'h'] as const)
-    for (const x of expected[id]!.values) expect(text, `${id} ${x}`).toContain(`>${formatValue(x)}<`);
+  for (const id of ['f', 'i', 'o', 'c', 'h'] as const) for (const x of expected[id]!.values) expect(text, `${id} ${x}`).toContain(`>${formatValue(x)}<`);
 
   const [pngDownload] = await Promise.all([page.waitForEvent('download'), (await exportButton(page, 'Figure as PNG')).click()]);
   expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);

@@ -32,7 +32,10 @@ test('a bare address opens the trained sentiment LSTM at “not”, and its pred
   await expect(page.locator('.model-info code')).toHaveText('demo-lstm');
 });
 
-for (const [w, h] of [[1280, 720], [1366, 768]] as const) {
+for (const [w, h] of [
+  [1280, 720],
+  [1366, 768],
+] as const) {
   test(`at ${w}×${h} each view’s figure is on the first screen with the sentence, tokens and controls`, async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
     const figures: Record<string, (p: Page) => Locator[]> = {
@@ -65,7 +68,11 @@ test('at 1920×1080 the prediction is on the first screen too', async ({ page })
 
 for (const lang of ['en', 'zh'] as const)
   for (const theme of ['light', 'dark'] as const)
-    for (const [w, h] of [[1280, 720], [1920, 1080], [390, 844]] as const)
+    for (const [w, h] of [
+      [1280, 720],
+      [1920, 1080],
+      [390, 844],
+    ] as const)
       test(`first screen ${lang} ${theme} ${w}`, async ({ page }) => {
         await page.setViewportSize({ width: w, height: h });
         await page.goto(`./?lang=${lang}&theme=${theme}`);

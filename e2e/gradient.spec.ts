@@ -23,7 +23,10 @@ async function readFlowTable(page: Page, caption = 'Gradient gain from the last 
   const n = await rows.count();
   const cols: number[][] = heads.slice(2).map(() => []);
   for (let r = 0; r < n; r++) {
-    const vals = await rows.nth(r).locator('td[data-value]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+    const vals = await rows
+      .nth(r)
+      .locator('td[data-value]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
     vals.forEach((v, c) => cols[c]!.push(v));
   }
   return { heads: heads.slice(2), cols, n };

@@ -80,26 +80,34 @@ test('200 tokens draw on canvas without errors; hover and keyboard still read th
   await page.keyboard.press('End');
   await expect(page.getByTestId('heatmap-readout')).toHaveText(`Step 199, token “w199”, unit 1, h_t = ${formatValue(tr[199]!.h[0]!)}`);
   // The canvas really has colour in it (not a blank image).
-  const painted = await page.locator('.hm-surface canvas').first().evaluate((c: HTMLCanvasElement) => {
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let k = 3; k < d.length; k += 4) if (d[k]! > 0) n++;
-    return n / (d.length / 4);
-  });
+  const painted = await page
+    .locator('.hm-surface canvas')
+    .first()
+    .evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let k = 3; k < d.length; k += 4) if (d[k]! > 0) n++;
+      return n / (d.length / 4);
+    });
   expect(painted).toBeGreaterThan(0.5);
   // One canvas pixel per value, scaled up by CSS: the pixel of (step 150, unit 5) is the colour
   // of the engine's i_t there.
-  const pixel = await grid(page, 'input gate i_t').locator('canvas').evaluate((c: HTMLCanvasElement) => ({
-    w: c.width,
-    h: c.height,
-    rgb: Array.from(c.getContext('2d')!.getImageData(150, 4, 1, 1).data.slice(0, 3)),
-  }));
+  const pixel = await grid(page, 'input gate i_t')
+    .locator('canvas')
+    .evaluate((c: HTMLCanvasElement) => ({
+      w: c.width,
+      h: c.height,
+      rgb: Array.from(c.getContext('2d')!.getImageData(150, 4, 1, 1).data.slice(0, 3)),
+    }));
   expect(pixel).toEqual({ w: 200, h: 6, rgb: valueRgb((tr[150] as { i: Float64Array }).i[4]!, 'gate', 'light') });
   expect(errors).toEqual([]);
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  for (const [w, h] of [[1280, 720], [390, 844]] as const) {
+  for (const [w, h] of [
+    [1280, 720],
+    [390, 844],
+  ] as const) {
     test(`screenshots heatmap ${theme} ${w}`, async ({ page }) => {
       await page.setViewportSize({ width: w, height: h });
       await page.goto(`./?view=heatmap&t=3&theme=${theme}&text=${encodeURIComponent(CLOUDS)}`);

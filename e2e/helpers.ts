@@ -58,7 +58,9 @@ export async function readTable(page: Page): Promise<TableRead> {
   if (read.colcount > 0) expect(read.heads, 'every column of the table was built at some scroll').toBe(read.colcount);
   const out: TableRead = {};
   for (const [id, m] of Object.entries(read.got)) {
-    const cols = Object.keys(m).map(Number).sort((a, b) => a - b);
+    const cols = Object.keys(m)
+      .map(Number)
+      .sort((a, b) => a - b);
     out[id] = { shown: cols.map((c) => m[c]![0]), exact: cols.map((c) => m[c]![1]) };
   }
   return out;
@@ -104,7 +106,6 @@ export async function received(page: Page) {
   return page.evaluate(() => (window as unknown as { received: { origin: string; data: Record<string, unknown> }[] }).received);
 }
 
-
 /**
  * The gradient-flow gains for a token sequence, computed independently of the view's code path
  * (which accumulates step Jacobians, grad/influence.ts): one reverse-mode `bptt` pass per output
@@ -113,7 +114,10 @@ export async function received(page: Page) {
  * the product of the forget gates read straight off the traces.
  */
 export function bpttGains(cell: CellParams, embedding: Model['embedding'], tokens: readonly string[]) {
-  const traces = run(cell, tokens.map((tok) => embedToken(embedding, tok).x)).traces;
+  const traces = run(
+    cell,
+    tokens.map((tok) => embedToken(embedding, tok).x),
+  ).traces;
   const H = cell.hiddenSize;
   const T = traces.length;
   const withC = hasCellState(cell.kind);

@@ -27,4 +27,3 @@ test('a host on another origin is not obeyed and learns only numbers', async ({ 
   expect(all).not.toContain('secret');
   expect(all).not.toContain('words');
 });
-

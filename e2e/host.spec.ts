@@ -50,7 +50,9 @@ test('the build works from any sub-path (relative base)', async ({ page }) => {
 test('the trace downloads as CSV with the engine numbers', async ({ page }) => {
   await page.goto('./?text=a%20b&cell=rnn');
   const [download] = await Promise.all([page.waitForEvent('download'), (await exportButton(page, 'Trace as CSV')).click()]);
-  const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\n');
   expect(csv[0]).toBe('t,token,vector,unit,value');
   expect(csv.filter((l) => l.startsWith('1,b,h,'))).toHaveLength(6);
 });

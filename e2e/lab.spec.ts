@@ -36,7 +36,10 @@ test('the lab trains two cells in a worker; its charts, probe gradients and weig
   await page.getByText('The numbers').click();
   const table = page.getByTestId('lab-grad-table');
   const header = await table.locator('thead th').allTextContents();
-  for (const [k, kind, label] of [[0, 'rnn', /Download the RNN/], [1, 'lstm', /Download the LSTM/]] as const) {
+  for (const [k, kind, label] of [
+    [0, 'rnn', /Download the RNN/],
+    [1, 'lstm', /Download the LSTM/],
+  ] as const) {
     const { name, file } = await download(page, label);
     const report = file.report as { lab: LabSettings; seen: number; kind: string };
     expect(name).toBe(`lab-memory-${kind}-${report.seen}.json`);
@@ -74,7 +77,10 @@ test('the lab trains two cells in a worker; its charts, probe gradients and weig
   await expect(page.getByTestId('model-origin')).toContainText('trained here in the lab');
   const { model } = readModelFile(file);
   const tokens = (file.presets as string[])[0]!.split(' ');
-  const traces = run(model.cell, tokens.map((tok) => embedToken(model.embedding, tok).x)).traces;
+  const traces = run(
+    model.cell,
+    tokens.map((tok) => embedToken(model.embedding, tok).x),
+  ).traces;
   await expectTableMatches(page, traces.at(-1)!, tokens.length - 1);
   await expect(page.getByText(/Trained here: memory, gap 10, lstm/)).toBeVisible();
 });
@@ -161,7 +167,10 @@ test('the time series: predictions over the true held-out window; “Use this mo
   const text = (file.presets as string[])[0]!;
   await expect(page.getByRole('textbox', { name: 'Sentence' })).toHaveValue(text);
   const xs = text.split(', ');
-  const traces = run(model.cell, xs.map((v) => embedToken(model.embedding, v).x)).traces;
+  const traces = run(
+    model.cell,
+    xs.map((v) => embedToken(model.embedding, v).x),
+  ).traces;
   await expectTableMatches(page, traces.at(-1)!, xs.length - 1);
   const predicted = predict(model.head!, traces.at(-1)!.h)[0]!;
   // Chromium's V8 and Node's may differ in the last bits of exp and tanh: equal to 1e-12.

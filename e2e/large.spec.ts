@@ -38,9 +38,15 @@ test('a large model’s sentence runs once, in slices, for the curve, a far step
   await page.getByRole('slider', { name: 'Timestep' }).fill('199');
   await expect(page.locator('.step-status')).toHaveText('Step t = 199 of 199: token “w39”');
   const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
-  expect(seen.filter((x) => x.startsWith('Computing')), seen.join(' | ')).toEqual([]);
+  expect(
+    seen.filter((x) => x.startsWith('Computing')),
+    seen.join(' | '),
+  ).toEqual([]);
 
-  const traces = run(m.cell, embedAll(m, words).map((e) => e.x)).traces;
+  const traces = run(
+    m.cell,
+    embedAll(m, words).map((e) => e.x),
+  ).traces;
   await page.getByRole('button', { name: 'Show all 320 units' }).click();
   await expectTableMatches(page, traces[199]!, 199);
   const p = predict(m.head!, traces[199]!.h)[1]!;
@@ -71,7 +77,10 @@ test('a 2 MB .safetensors state_dict is read in a worker, with the engine’s nu
     { name: 'vocab.txt', mimeType: 'text/plain', buffer: Buffer.from(`${m.embedding.vocab.join('\n')}\n`) },
   ]);
   await expect(page.getByTestId('model-origin')).toContainText('big.safetensors + vocab.txt');
-  const traces = run(m.cell, embedAll(m, words).map((e) => e.x)).traces;
+  const traces = run(
+    m.cell,
+    embedAll(m, words).map((e) => e.x),
+  ).traces;
   await page.getByRole('slider', { name: 'Timestep' }).fill('3');
   await page.getByRole('button', { name: 'Show all 256 units' }).click();
   await expectTableMatches(page, traces[3]!, 3);

@@ -202,7 +202,10 @@ test('the time-series model: picked, it opens on a series of numbers and predict
   const { embedToken, predict, run } = await import('../src/engine');
   const m = readModelFile(JSON.parse(readFileSync('public/models/wave-gru.json', 'utf8'))).model;
   await page.getByRole('slider', { name: 'Timestep' }).fill('10');
-  const tr = run(m.cell, xs.slice(0, 11).map((v) => embedToken(m.embedding, v).x)).traces.at(-1)!;
+  const tr = run(
+    m.cell,
+    xs.slice(0, 11).map((v) => embedToken(m.embedding, v).x),
+  ).traces.at(-1)!;
   const y = predict(m.head!, tr.h)[0]!;
   await expect.poll(async () => Math.abs(Number(await page.getByTestId('prediction').getAttribute('data-value')) - y)).toBeLessThanOrEqual(1e-12);
   await expect(page.getByTestId('prediction')).toContainText(`the series goes on with ${xs[11]}`);

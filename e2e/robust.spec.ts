@@ -42,7 +42,13 @@ for (const theme of ['light', 'dark'] as const) {
       for (let k = 0; k < n; k++) {
         await tabs.nth(k).click();
         const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        const summary = r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`);
+        const summary = r.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((x) => x.target.join(' '))
+              .slice(0, 3)
+              .join(' | ')}`,
+        );
         expect(summary, `view ${k}`).toEqual([]);
       }
     });
@@ -63,7 +69,16 @@ test('no axe violations at 200 tokens: the condensed chain, the canvas heatmaps,
     await expect(page.getByRole('tabpanel')).not.toContainText('Loading');
     if (q.startsWith('model=')) await expect(page.locator('.model-info code')).toHaveText('memory-gru');
     const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`), q).toEqual([]);
+    expect(
+      r.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((x) => x.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      ),
+      q,
+    ).toEqual([]);
   }
 });
 

@@ -19,7 +19,10 @@ test('a stacked PyTorch model: the layer picker, each layer’s numbers, PyTorch
   page.on('pageerror', (e) => errors.push(e.message));
   const m = readModelFile(JSON.parse(readFileSync(FILE, 'utf8'))).model;
   const words = tokenize(TEXT).tokens;
-  const { layers } = runStack(stackOf(m), embedAll(m, words).map((e) => e.x));
+  const { layers } = runStack(
+    stackOf(m),
+    embedAll(m, words).map((e) => e.x),
+  );
   await page.goto(`./?text=${encodeURIComponent(TEXT)}&cell=lstm`);
   await page.getByTestId('own-model-input').setInputFiles(FILE);
   await expect(page.getByTestId('model-origin')).toContainText('lstm-2.json');
@@ -62,7 +65,10 @@ test('a stacked PyTorch model: the layer picker, each layer’s numbers, PyTorch
   expect(errors).toEqual([]);
 });
 
-for (const [ext, base] of [['safetensors', 'gru-2'], ['onnx', 'lstm-2']] as const) {
+for (const [ext, base] of [
+  ['safetensors', 'gru-2'],
+  ['onnx', 'lstm-2'],
+] as const) {
   test(`a stack as a real .${ext} file (PyTorch's own) with its vocabulary file: PyTorch's prediction at every step`, async ({ page }) => {
     const path = `scripts/fixtures/pytorch/${base}`;
     const expected = JSON.parse(readFileSync(`${path}.f32.expected.json`, 'utf8')) as { text: string; steps: { p: number }[] };
@@ -82,7 +88,10 @@ for (const [ext, base] of [['safetensors', 'gru-2'], ['onnx', 'lstm-2']] as cons
 test('the shipped stacked model: one click under Sentiment, a link that keeps it, the prediction from its top layer', async ({ page }) => {
   const m = readModelFile(JSON.parse(readFileSync('public/models/sentiment-lstm-2layers.json', 'utf8'))).model;
   const words = tokenize(TEXT).tokens;
-  const { layers } = runStack(stackOf(m), embedAll(m, words).map((e) => e.x));
+  const { layers } = runStack(
+    stackOf(m),
+    embedAll(m, words).map((e) => e.x),
+  );
   await page.goto(`./?model=sentiment-lstm&text=${encodeURIComponent(TEXT)}&t=3`);
   await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
   const toggle = page.getByRole('checkbox', { name: 'Two stacked layers (LSTM)' });
@@ -112,7 +121,10 @@ test('the gradient view measures a stack where its head reads: the top layer’s
   const m = readModelFile(JSON.parse(readFileSync('public/models/sentiment-lstm-2layers.json', 'utf8'))).model;
   const words = tokenize(TEXT).tokens;
   const stack = stackOf(m);
-  const { layers } = runStack(stack, embedAll(m, words).map((e) => e.x));
+  const { layers } = runStack(
+    stack,
+    embedAll(m, words).map((e) => e.x),
+  );
   const rms = 1 / Math.sqrt(stack[1]!.hiddenSize);
   const top = influence(stack[1]!, layers[1]!, words.length);
   const through = stackInfluence(stack, layers, words.length).gain[0]!;

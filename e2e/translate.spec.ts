@@ -44,7 +44,10 @@ test('translate a held-out sentence: each character and its top 3 are the engine
   await expect(page.getByTestId('translate-where')).toHaveText(`encoder step 2 of ${S}: reads “${heldout.src[1]}”`);
   await expect(page.locator('table.translate-top')).toHaveCount(0);
   // The h swatches of that cell are the engine's encoder state.
-  const sw = await chain.getByRole('button', { name: `encoder step 2, token “${heldout.src[1]}”` }).locator('rect[data-value]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+  const sw = await chain
+    .getByRole('button', { name: `encoder step 2, token “${heldout.src[1]}”` })
+    .locator('rect[data-value]')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
   expect(sw).toEqual(Array.from(r.encoder[1]!.h));
   await page.screenshot({ path: 'test-results/shots/translate-light-1280.png', fullPage: true });
   expect(errors).toEqual([]);
@@ -69,7 +72,9 @@ test('the cell diagram draws the step being read, on either side: the decoder’
   expect(hPrev.some(([, v]) => v !== 0)).toBe(true);
   // And the belt: C_{t−1} is the encoder's last C (an LSTM hands both over).
   // (The belt's numbers are in the figure's second part, the belt equation.)
-  const cPrev = await page.locator('.translate-cell g.strip[data-vector="cPrev"] [data-unit]').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-unit')), Number(e.getAttribute('data-value'))] as const));
+  const cPrev = await page
+    .locator('.translate-cell g.strip[data-vector="cPrev"] [data-unit]')
+    .evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-unit')), Number(e.getAttribute('data-value'))] as const));
   expect(cPrev.length).toBeGreaterThan(0);
   for (const [u, v] of cPrev) expect(v, `C unit ${u}`).toBe(r.context.c![u]);
   await expect(page.locator('.translate-cell .hint')).toContainText('The decoder does not start from zeros');
@@ -113,12 +118,23 @@ test('the translate view at phone width: no sideways scroll of the page, the cha
   await page.screenshot({ path: 'test-results/shots/translate-light-390.png', fullPage: true });
 });
 
-for (const [theme, lang] of [['light', 'en'], ['dark', 'zh']] as const) {
+for (const [theme, lang] of [
+  ['light', 'en'],
+  ['dark', 'zh'],
+] as const) {
   test(`no axe violations in the loaded translate view (${theme}, ${lang})`, async ({ page }) => {
     await page.goto(`./?view=translate&theme=${theme}&lang=${lang}&text=${encodeURIComponent('i grew up in france')}`);
     await expect(page.getByTestId('translation-output')).toHaveText(translate(model('lstm'), ['i', 'grew', 'up', 'in', 'france']).output.join(''));
     const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+    expect(
+      r.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((x) => x.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      ),
+    ).toEqual([]);
   });
 }
 

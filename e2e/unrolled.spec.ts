@@ -25,7 +25,9 @@ test('the highlighted step follows Step forward/back, the slider and clicks on t
   await expect(current(page, 'LSTM')).toHaveAttribute('data-t', '4');
 
   // A click on a cell of either row opens that step in the cell diagram.
-  await chain(page, 'RNN').getByRole('button', { name: /^step 3, token “in”/ }).click();
+  await chain(page, 'RNN')
+    .getByRole('button', { name: /^step 3, token “in”/ })
+    .click();
   await expect(page.getByRole('status')).toHaveText('Step t = 3 of 5: token “in”');
   await expect(page.getByRole('tab', { name: 'Cell diagram' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('group', { name: 'LSTM cell at step t = 3' })).toBeVisible();
@@ -49,7 +51,9 @@ test('in a slide that shows only the chain, both rows fit the frame and a click 
     expect(box.y + box.height, `${kind} row inside the 540 px frame`).toBeLessThanOrEqual(540);
   }
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(540);
-  await chain(page, 'LSTM').getByRole('button', { name: /^step 2, token “are”/ }).click();
+  await chain(page, 'LSTM')
+    .getByRole('button', { name: /^step 2, token “are”/ })
+    .click();
   await expect(current(page, 'LSTM')).toHaveAttribute('data-t', '2');
   await expect(chain(page, 'RNN')).toBeVisible();
 });
@@ -57,7 +61,11 @@ test('in a slide that shows only the chain, both rows fit the frame and a click 
 test('both rows show the engine numbers: the store row and the comparison row', async ({ page }) => {
   await page.goto(`./?text=${encodeURIComponent(CLOUDS)}&view=unrolled&t=3`);
   const lstm = engineTrace('lstm', CLOUDS);
-  for (const [kind, name] of [['rnn', 'RNN'], ['gru', 'GRU'], ['peephole', 'Peephole LSTM']] as const satisfies ReadonlyArray<readonly [CellKind, string]>) {
+  for (const [kind, name] of [
+    ['rnn', 'RNN'],
+    ['gru', 'GRU'],
+    ['peephole', 'Peephole LSTM'],
+  ] as const satisfies ReadonlyArray<readonly [CellKind, string]>) {
     await page.getByRole('combobox', { name: 'Top row' }).selectOption(kind);
     const tr = engineTrace(kind, CLOUDS);
     for (let t = 0; t <= 3; t++) {
@@ -113,24 +121,32 @@ test('200 tokens condense, keep the current cell in view and still name every va
   // the engine's value there.
   const L = unrolledLayout({ n: 200, current: 150, hidden: 6, columns: 2 });
   const at = (c: number) => ({ x: Math.round(L.cells[150]!.x + L.columnX[c]!) + Math.floor(L.swatch.w / 2), y: Math.round(L.unitY[1]! - L.unitY[0]!) + Math.floor(L.swatch.h / 2) });
-  const pixels = await chain(page, 'LSTM').locator('image.swatch-image').evaluate(async (img: SVGImageElement, pts) => {
-    const im = new Image();
-    im.src = img.href.baseVal;
-    await im.decode();
-    const c = document.createElement('canvas');
-    c.width = im.width;
-    c.height = im.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(im, 0, 0);
-    return pts.map((p) => Array.from(ctx.getImageData(p.x, p.y, 1, 1).data.slice(0, 3)));
-  }, [at(0), at(1)]);
+  const pixels = await chain(page, 'LSTM')
+    .locator('image.swatch-image')
+    .evaluate(
+      async (img: SVGImageElement, pts) => {
+        const im = new Image();
+        im.src = img.href.baseVal;
+        await im.decode();
+        const c = document.createElement('canvas');
+        c.width = im.width;
+        c.height = im.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(im, 0, 0);
+        return pts.map((p) => Array.from(ctx.getImageData(p.x, p.y, 1, 1).data.slice(0, 3)));
+      },
+      [at(0), at(1)],
+    );
   if (tr.kind !== 'lstm') throw new Error('an LSTM trace');
   expect(pixels).toEqual([valueRgb(tr.h[1]!, 'signed', 'light'), valueRgb(tr.c[1]!, 'unbounded', 'light')]);
   expect(errors).toEqual([]);
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  for (const [w, h] of [[1280, 720], [390, 844]] as const) {
+  for (const [w, h] of [
+    [1280, 720],
+    [390, 844],
+  ] as const) {
     test(`screenshots unrolled ${theme} ${w}`, async ({ page }) => {
       await page.setViewportSize({ width: w, height: h });
       await page.goto(`./?view=unrolled&t=3&theme=${theme}&text=${encodeURIComponent(CLOUDS)}`);

@@ -46,7 +46,11 @@ async function inNode(): Promise<Rate[]> {
 async function main(): Promise<void> {
   const cpu = cpus();
   console.log(`\ntraining lab: memory task, gap ${SETTINGS.gap}, hidden ${SETTINGS.hidden}, batch ${SETTINGS.batch}; ${cpu[0]?.model ?? 'unknown CPU'} (${cpu.length} cores)`);
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; both runs train in turns, as in the lab`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; both runs train in turns, as in the lab`,
+  );
   const node = await inNode();
 
   await withBuiltSite(async ({ base, out, browser }) => {

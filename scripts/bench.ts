@@ -8,18 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import {
-  createRng,
-  initialState,
-  randomParams,
-  run,
-  step,
-  type CellKind,
-  type CellParams,
-  type InitOptions,
-  type LstmParams,
-  type Vec,
-} from '../src/engine';
+import { createRng, initialState, randomParams, run, step, type CellKind, type CellParams, type InitOptions, type LstmParams, type Vec } from '../src/engine';
 import { bareLstm } from './bench-bare';
 import { tf, tfjsLayer, useCpuBackend } from './tfjs-ref';
 
@@ -103,8 +92,7 @@ async function lstmRow(n: number): Promise<void> {
   const h = run(p, xs).traces.at(-1)!.h;
   const diff = Math.max(...Array.from(h, (v, k) => Math.abs(v - bare.h[k]!)));
   if (!(diff < 1e-9)) throw new Error(`bench: the bare loop's h differs from the engine's by ${diff}`);
-  const ratio = (a: Timing, b: Timing) =>
-    `${(a.median / b.median).toFixed(2)} (${(a.min / b.min).toFixed(2)})`.padStart(11);
+  const ratio = (a: Timing, b: Timing) => `${(a.median / b.median).toFixed(2)} (${(a.min / b.min).toFixed(2)})`.padStart(11);
   console.log(`  H = I = ${String(n).padEnd(6)} ${fmtT(engine)} ${fmtT(tfjs)} ${fmtT(bareT)} ${ratio(engine, tfjs)}  ${ratio(engine, bareT)}`);
 }
 
@@ -133,13 +121,22 @@ function child(arg: string): void {
     // The child's table lines start with two spaces; this drops tfjs' node-backend banner.
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  process.stdout.write(`${out.split('\n').filter((l) => l.startsWith('  ')).join('\n')}\n`);
+  process.stdout.write(
+    `${out
+      .split('\n')
+      .filter((l) => l.startsWith('  '))
+      .join('\n')}\n`,
+  );
 }
 
 function main(): void {
   const cpu = cpus();
   console.log(`node ${process.version}, ${cpu[0]?.model ?? 'unknown CPU'} (${cpu.length} cores), tfjs ${tf.version_core} backend cpu`);
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (figures are noisy when this exceeds the core count)`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (figures are noisy when this exceeds the core count)`,
+  );
   console.log(`µs per step; one sample = a ${STEPS}-step sequence; batch 1; each row in a fresh process\n`);
   console.log('lstm (sigmoid)    engine             tfjs               bare               engine/tfjs  engine/bare');
   child('--lstm=32');

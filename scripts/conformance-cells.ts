@@ -24,11 +24,7 @@ export interface CellSpec {
 const LSTM = ['i', 'f', 'g', 'o'] as const;
 const GRU = ['z', 'r', 'n'] as const;
 
-function lstmSpec(
-  kind: 'lstm' | 'peephole' | 'coupled',
-  gateActivation: GateActivation,
-  onnx: OnnxOptions,
-): CellSpec {
+function lstmSpec(kind: 'lstm' | 'peephole' | 'coupled', gateActivation: GateActivation, onnx: OnnxOptions): CellSpec {
   const coupling = kind === 'coupled' ? ({ coupling: 'f=1-i' } as const) : {};
   return {
     kind,

@@ -71,9 +71,7 @@ export class Diff {
 
   /** A derived gate's pre-activation: null in the file (whole, or per step) and in the engine. */
   nullSeq(path: string, actual: readonly (Vec | null)[], expected: unknown): void {
-    const fileNull =
-      expected === null ||
-      (Array.isArray(expected) && expected.length === actual.length && expected.every((v) => v === null));
+    const fileNull = expected === null || (Array.isArray(expected) && expected.length === actual.length && expected.every((v) => v === null));
     if (!fileNull) this.problem(`${path}: expected null per step (a derived gate), the file has ${what(expected)}`);
     if (actual.some((v) => v !== null)) this.problem(`${path}: the file has null, the engine computed values`);
   }

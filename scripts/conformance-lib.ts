@@ -83,13 +83,7 @@ function preOf(t: StepTrace, key: string): Vec | null | undefined {
   return key in pre ? pre[key] : undefined;
 }
 
-function compareBlock(
-  d: Diff,
-  name: 'gates' | 'preactivations',
-  traces: readonly StepTrace[],
-  expected: unknown,
-  keys: readonly string[],
-): void {
+function compareBlock(d: Diff, name: 'gates' | 'preactivations', traces: readonly StepTrace[], expected: unknown, keys: readonly string[]): void {
   if (expected === undefined && traces.length === 0) return; // zero-length files omit them
   if (!isObj(expected)) {
     if (keys.length > 0 || expected !== undefined) d.problem(`expected.${name}: missing or not an object`);
@@ -133,8 +127,17 @@ function compareRun(p: CellParams, spec: CellSpec, j: Json): Diff {
   }
   const { traces, final } = run(p, xs, initialState(p, h0.data, c0?.data));
   const e = isObj(j.expected) ? j.expected : {};
-  d.seq('h', traces.map((t) => t.h), e.h);
-  if (spec.hasC) d.seq('c', traces.map((t) => (t.kind === 'rnn' || t.kind === 'gru' ? null : t.c)), e.c);
+  d.seq(
+    'h',
+    traces.map((t) => t.h),
+    e.h,
+  );
+  if (spec.hasC)
+    d.seq(
+      'c',
+      traces.map((t) => (t.kind === 'rnn' || t.kind === 'gru' ? null : t.c)),
+      e.c,
+    );
   const fin = isObj(e.final) ? e.final : {};
   d.vec('final.h', final.h, fin.h);
   if (spec.hasC) d.vec('final.c', final.c, fin.c);
@@ -145,8 +148,7 @@ function compareRun(p: CellParams, spec: CellSpec, j: Json): Diff {
 }
 
 function describeParams(p: CellParams): string {
-  const extra =
-    p.kind === 'gru' ? ` reset=${p.reset}` : p.kind === 'coupled' ? ` coupling=${p.coupling}` : '';
+  const extra = p.kind === 'gru' ? ` reset=${p.reset}` : p.kind === 'coupled' ? ` coupling=${p.coupling}` : '';
   const act = p.kind === 'rnn' ? '' : ` ${p.gateActivation}`;
   return `${p.kind}${act}${extra} ${p.inputSize}→${p.hiddenSize}`;
 }
@@ -168,9 +170,7 @@ export function checkVector(file: string, json: unknown): FileResult {
   const spec = typeof json.cell === 'string' ? CELLS[json.cell] : undefined;
   if (!spec) return fail(`unknown cell ${JSON.stringify(json.cell)} (expected one of ${Object.keys(CELLS).join(', ')})`);
   const w = isObj(json.weights) ? json.weights : {};
-  const layouts = [
-    checkLayout('canonical', spec, json, () => fromCanonical(spec.kind, w.canonical, spec.canonical)),
-  ];
+  const layouts = [checkLayout('canonical', spec, json, () => fromCanonical(spec.kind, w.canonical, spec.canonical))];
   const native = w.native === undefined ? {} : w.native;
   if (!isObj(native)) return fail('weights.native: not an object');
   for (const [name, block] of Object.entries(native)) {

@@ -29,7 +29,9 @@ function sizes() {
   const dir = 'dist/assets';
   let total = 0;
   console.log('\nJavaScript (gzip):');
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
     const gz = gzipSync(readFileSync(join(dir, f))).length;
     // The example slide deck (reveal.js) is not part of the app a student loads.
     if (f.startsWith('deck-')) {
@@ -81,12 +83,22 @@ async function firstRender() {
 async function lighthouseScores() {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', ...FLAGS] });
   try {
-    const r = await lighthouse(URL_, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, { extends: 'lighthouse:default', settings: { formFactor: 'desktop', screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttlingMethod: 'simulate' } });
+    const r = await lighthouse(
+      URL_,
+      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
+      {
+        extends: 'lighthouse:default',
+        settings: { formFactor: 'desktop', screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttlingMethod: 'simulate' },
+      },
+    );
     const c = r?.lhr.categories;
     console.log(`\nLighthouse ${r?.lhr.lighthouseVersion} (desktop, simulated throttling):`);
     console.log(`  performance ${Math.round((c?.performance?.score ?? NaN) * 100)}, accessibility ${Math.round((c?.accessibility?.score ?? NaN) * 100)}`);
     const a = r?.lhr.audits;
-    if (a) console.log(`  FCP ${a['first-contentful-paint']?.displayValue}, LCP ${a['largest-contentful-paint']?.displayValue}, TBT ${a['total-blocking-time']?.displayValue}, CLS ${a['cumulative-layout-shift']?.displayValue}`);
+    if (a)
+      console.log(
+        `  FCP ${a['first-contentful-paint']?.displayValue}, LCP ${a['largest-contentful-paint']?.displayValue}, TBT ${a['total-blocking-time']?.displayValue}, CLS ${a['cumulative-layout-shift']?.displayValue}`,
+      );
     // What keeps accessibility below 100, so the figure can be read (and mended).
     const refs = c?.accessibility?.auditRefs ?? [];
     for (const ref of refs) {

@@ -34,7 +34,19 @@ out.push(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
 for (const kind of CELL_KINDS) {
   const r = report(`sentiment-${kind}`);
   const b = r.baselines;
-  out.push(row([r.id, pct(r.heldoutAccuracy), pct(r.heldoutReviewAccuracy), pct(b.bagOfWords.reviews), pct(b.majorityReviews), pct(r.everydayAccuracy), pct(b.bagOfWords.everyday), pct(r.everydayTokensKnown), `${Math.round(r.wallSeconds)} s`]));
+  out.push(
+    row([
+      r.id,
+      pct(r.heldoutAccuracy),
+      pct(r.heldoutReviewAccuracy),
+      pct(b.bagOfWords.reviews),
+      pct(b.majorityReviews),
+      pct(r.everydayAccuracy),
+      pct(b.bagOfWords.everyday),
+      pct(r.everydayTokensKnown),
+      `${Math.round(r.wallSeconds)} s`,
+    ]),
+  );
 }
 
 const learn = JSON.parse(readFileSync(join(dir, 'reports', 'memory-learnability.json'), 'utf8'));

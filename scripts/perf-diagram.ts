@@ -119,7 +119,12 @@ async function main() {
         );
       }
     }
-    console.log(`(load average while measuring: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs)`);
+    console.log(
+      `(load average while measuring: ${(await import('node:os'))
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} on ${(await import('node:os')).cpus().length} CPUs)`,
+    );
     await browser.close();
   } finally {
     server.kill();

@@ -50,7 +50,15 @@ async function phase(page: Page, act: () => Promise<void>, ms: number): Promise<
 }
 
 const show = (name: string, r: { long: number[]; lag: number }) =>
-  console.log(`  ${name.padEnd(34)} long tasks ${String(r.long.length).padStart(2)}${r.long.length ? `, longest ${Math.max(...r.long).toFixed(0).padStart(5)} ms` : '                  '}; worst timer lag ${r.lag.toFixed(0).padStart(5)} ms`);
+  console.log(
+    `  ${name.padEnd(34)} long tasks ${String(r.long.length).padStart(2)}${
+      r.long.length
+        ? `, longest ${Math.max(...r.long)
+            .toFixed(0)
+            .padStart(5)} ms`
+        : '                  '
+    }; worst timer lag ${r.lag.toFixed(0).padStart(5)} ms`,
+  );
 
 async function main() {
   console.log(`worst case: own model, hidden ${H}, ${WORDS.length} tokens; ${cpus()[0]?.model ?? ''} (${cpus().length} cores), load ${loadavg()[0]!.toFixed(2)}`);
@@ -72,17 +80,31 @@ async function main() {
         return w.picked.size;
       }, `worst-${kind}.json`);
       if (blob !== file.length) throw new Error('the file did not arrive whole');
-      show('load the file (read, parse, check)', await phase(page, () =>
-        page.evaluate(() => {
-          const input = document.querySelector<HTMLInputElement>('[data-testid="own-model-input"]')!;
-          const dt = new DataTransfer();
-          dt.items.add((window as unknown as { picked: File }).picked);
-          input.files = dt.files;
-          input.dispatchEvent(new Event('change', { bubbles: true }));
-        }), 3000));
-      show('step to the end (199 steps)', await phase(page, async () => {
-        await page.getByRole('slider', { name: 'Timestep' }).fill('199');
-      }, 2000));
+      show(
+        'load the file (read, parse, check)',
+        await phase(
+          page,
+          () =>
+            page.evaluate(() => {
+              const input = document.querySelector<HTMLInputElement>('[data-testid="own-model-input"]')!;
+              const dt = new DataTransfer();
+              dt.items.add((window as unknown as { picked: File }).picked);
+              input.files = dt.files;
+              input.dispatchEvent(new Event('change', { bubbles: true }));
+            }),
+          3000,
+        ),
+      );
+      show(
+        'step to the end (199 steps)',
+        await phase(
+          page,
+          async () => {
+            await page.getByRole('slider', { name: 'Timestep' }).fill('199');
+          },
+          2000,
+        ),
+      );
       for (const tab of ['Unrolled chain', 'Heatmaps', 'Gradient flow', 'Cell diagram']) {
         show(`open ${tab}`, await phase(page, () => page.getByRole('tab', { name: tab }).click(), 4000));
       }

@@ -26,7 +26,9 @@ export const readJson = (name: string) => JSON.parse(readFileSync(resolve(DIR, n
 export const fixtureFiles = () => readdirSync(DIR);
 /** The fixtures by name (lstm-2 …): each has a .json model and its .expected.json outputs. */
 export const fixtureNames = () =>
-  fixtureFiles().filter((f) => f.endsWith('.expected.json') && !f.endsWith('.f32.expected.json')).map((f) => f.slice(0, -'.expected.json'.length));
+  fixtureFiles()
+    .filter((f) => f.endsWith('.expected.json') && !f.endsWith('.f32.expected.json'))
+    .map((f) => f.slice(0, -'.expected.json'.length));
 
 export function modelFromSafetensors(name: string): Model {
   const f = `${name}.safetensors`;
@@ -49,7 +51,10 @@ export function modelFromOnnx(name: string): Model {
 export function worstDiff(model: Model, exp: Expected): number {
   const tokens = tokenize(exp.text, model.tokenizer).tokens;
   if (tokens.join(' ') !== exp.tokens.join(' ')) throw new Error(`tokens differ: ${tokens.join(' ')} vs PyTorch's ${exp.tokens.join(' ')}`);
-  const { layers } = runStack(stackOf(model), tokens.map((t) => embedToken(model.embedding, t).x));
+  const { layers } = runStack(
+    stackOf(model),
+    tokens.map((t) => embedToken(model.embedding, t).x),
+  );
   if (layers.length !== exp.steps[0]!.layers.length) throw new Error(`${layers.length} layers, PyTorch has ${exp.steps[0]!.layers.length}`);
   let worst = 0;
   const note = (a: number, b: number) => (worst = Math.max(worst, Number.isFinite(a) ? Math.abs(a - b) : Infinity));

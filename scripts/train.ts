@@ -115,7 +115,9 @@ function trainLab(): void {
   const run = trainLabRun(settings, kind, examples, (r) => {
     if (r.seen < next) return;
     const p = r.point();
-    process.stderr.write(`${kind} ${p.seen} examples: train loss ${p.trainLoss.toFixed(4)}, held-out ${settings.task === 'wave' ? `MSE ${p.heldout.toPrecision(3)}` : `${(p.heldout * 100).toFixed(1)}%`}\n`);
+    process.stderr.write(
+      `${kind} ${p.seen} examples: train loss ${p.trainLoss.toFixed(4)}, held-out ${settings.task === 'wave' ? `MSE ${p.heldout.toPrecision(3)}` : `${(p.heldout * 100).toFixed(1)}%`}\n`,
+    );
     next += 1000;
   });
   const file = labModelFile(run);
@@ -124,7 +126,9 @@ function trainLab(): void {
   const path = join(dir, `lab-${task}-${kind}-${run.seen}.json`);
   writeFileSync(path, `${JSON.stringify(file)}\n`);
   const score = run.heldoutScore();
-  process.stdout.write(`${JSON.stringify({ path, seen: run.seen, divergedAt: run.divergedAt, heldout: score.value, heldoutLoss: score.loss, seconds: Math.round((performance.now() - t0) / 100) / 10 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ path, seen: run.seen, divergedAt: run.divergedAt, heldout: score.value, heldoutLoss: score.loss, seconds: Math.round((performance.now() - t0) / 100) / 10 })}\n`,
+  );
 }
 
 mkdirSync(OUT, { recursive: true });
@@ -226,11 +230,14 @@ for (const task of tasks) {
   const data = task === 'sentiment' ? { reviews: reviews() } : NO_DATA;
   for (const kind of kinds) {
     const t0 = performance.now();
-    const { model, report } = trainModel(task, kind, (s, restart) =>
-      process.stderr.write(
-        `${task}-${kind}${restart > 0 ? ` restart ${restart}` : ''} epoch ${s.epoch + 1}: loss ${s.loss.toFixed(4)}, |g| ${s.gradNorm.toFixed(3)}` +
-          `${s.valScore !== undefined ? `, val ${s.valScore.toFixed(3)}` : ''}\n`,
-      ),
+    const { model, report } = trainModel(
+      task,
+      kind,
+      (s, restart) =>
+        process.stderr.write(
+          `${task}-${kind}${restart > 0 ? ` restart ${restart}` : ''} epoch ${s.epoch + 1}: loss ${s.loss.toFixed(4)}, |g| ${s.gradNorm.toFixed(3)}` +
+            `${s.valScore !== undefined ? `, val ${s.valScore.toFixed(3)}` : ''}\n`,
+        ),
       undefined,
       data,
       layers,

@@ -49,8 +49,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   const translating = view === 'translate';
   const own = lab || translating;
   const predicts = useGatescope((s) => s.model.head !== null);
-  const show = (p: Panel) =>
-    !hidden.includes(p) && !(lab && (p === 'input' || p === 'cells')) && !(own && (p === 'tokens' || p === 'controls' || p === 'info' || p === 'table'));
+  const show = (p: Panel) => !hidden.includes(p) && !(lab && (p === 'input' || p === 'cells')) && !(own && (p === 'tokens' || p === 'controls' || p === 'info' || p === 'table'));
   const inputs = (show('input') || show('cells')) && (
     <section className="inputs">
       {show('input') && <SentenceInput />}

@@ -48,9 +48,7 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
     <figure className="gap-chart learn-chart" data-testid="learn-chart" id={id}>
       <h3>{t('learn.title')}</h3>
       <p className="learn-finding" data-testid="learn-finding">
-        {rnnNever !== null && gatedAll !== null
-          ? t('learn.finding', { rnn: rnnNever, gated: gatedAll, seeds })
-          : t('learn.findingMixed', { seeds })}
+        {rnnNever !== null && gatedAll !== null ? t('learn.finding', { rnn: rnnNever, gated: gatedAll, seeds }) : t('learn.findingMixed', { seeds })}
       </p>
       <svg viewBox={`0 0 ${W} ${HGT}`} role="img" aria-labelledby={`${id}-title`}>
         <title id={`${id}-title`}>{t('learn.chartTitle')}</title>
@@ -114,7 +112,13 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
                 {data.gaps.map((gap) => {
                   const p = s.points.find((q) => q.gap === gap);
                   return (
-                    <td key={gap} className="num" data-gap={gap} data-value={p?.median} title={p ? t('learn.cellTitle', { min: pct(p.min), max: pct(p.max), n: p.learned, seeds: p.seeds }) : undefined}>
+                    <td
+                      key={gap}
+                      className="num"
+                      data-gap={gap}
+                      data-value={p?.median}
+                      title={p ? t('learn.cellTitle', { min: pct(p.min), max: pct(p.max), n: p.learned, seeds: p.seeds }) : undefined}
+                    >
                       {p ? `${pct(p.median)} (${p.learned}/${p.seeds})` : '–'}
                     </td>
                   );

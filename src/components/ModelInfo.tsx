@@ -17,10 +17,7 @@ export function ModelInfo() {
   const kind = model.cell.kind;
   // Your own model's vocabulary, checked against the tokenizer it will be given: a word it can
   // never produce is a row that is never used, and that word typed becomes <unk>.
-  const unreachable = useMemo(
-    () => (origin && origin.from !== 'lab' && model.embedding.kind === 'table' ? unreachableWords(model.embedding.vocab, model.tokenizer) : []),
-    [origin, model],
-  );
+  const unreachable = useMemo(() => (origin && origin.from !== 'lab' && model.embedding.kind === 'table' ? unreachableWords(model.embedding.vocab, model.tokenizer) : []), [origin, model]);
   return (
     <section className="model-info" aria-label={t('modelLabel')}>
       <p>
@@ -48,7 +45,10 @@ export function ModelInfo() {
           {t('model.unreachable', {
             n: unreachable.length.toLocaleString('en'),
             total: model.embedding.vocab.length.toLocaleString('en'),
-            examples: unreachable.slice(0, 4).map((w) => `“${w.length > 20 ? `${w.slice(0, 20)}…` : w}”`).join(', '),
+            examples: unreachable
+              .slice(0, 4)
+              .map((w) => `“${w.length > 20 ? `${w.slice(0, 20)}…` : w}”`)
+              .join(', '),
           })}{' '}
           {t(model.tokenizer === 'chars' ? 'model.unreachableChars' : 'model.unreachableWords')}
         </p>

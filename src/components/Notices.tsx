@@ -17,7 +17,7 @@ export function TextError() {
             ? t('err.notANumber', { entry: err.entry, n: err.index + 1 })
             : err.kind === 'numberTooLarge'
               ? t('err.numberTooLarge', { entry: err.entry, n: err.index + 1, max: err.max.toLocaleString('en') })
-            : t('err.tooLong', { count: err.count, max: err.max })}
+              : t('err.tooLong', { count: err.count, max: err.max })}
     </p>
   );
 }

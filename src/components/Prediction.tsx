@@ -91,8 +91,7 @@ export function Prediction() {
       ) : (
         <div data-testid="prediction" data-label={head.labels[topK(now, head.labels, 1)[0]!.index]}>
           <p className="pred-now">
-            {t(chars ? 'pred.nextAt' : 'pred.predictedAt', { t: step, token: show(tokens[step] ?? '') })}{' '}
-            <strong>{show(labels[topK(now, labels, 1)[0]!.index]!)}</strong>
+            {t(chars ? 'pred.nextAt' : 'pred.predictedAt', { t: step, token: show(tokens[step] ?? '') })} <strong>{show(labels[topK(now, labels, 1)[0]!.index]!)}</strong>
           </p>
           <ol className={chars ? 'top3 chars' : 'top3'} aria-label={t(chars ? 'pred.top3chars' : 'pred.top3')}>
             {topK(now, labels, 3).map((r) => (
@@ -105,9 +104,7 @@ export function Prediction() {
           </ol>
         </div>
       )}
-      {model.task === 'memory' && head.kind === 'softmax' && (
-        <LearnChart kind={model.cell.kind} />
-      )}
+      {model.task === 'memory' && head.kind === 'softmax' && <LearnChart kind={model.cell.kind} />}
       {meta?.caption && (
         <p className="look-for">
           <strong>{t('pred.lookFor')}</strong> {meta.caption[lang]}

@@ -12,8 +12,12 @@ export function Preferences() {
       <label>
         <span>{t('language')}</span>
         <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-          <option value="en" lang="en">English</option>
-          <option value="zh" lang="zh-CN">中文</option>
+          <option value="en" lang="en">
+            English
+          </option>
+          <option value="zh" lang="zh-CN">
+            中文
+          </option>
         </select>
       </label>
       <label>

@@ -8,15 +8,7 @@ export function SentenceInput() {
   return (
     <div className="sentence">
       <label htmlFor="sentence-input">{t('sentence')}</label>
-      <input
-        id="sentence-input"
-        type="text"
-        value={text}
-        spellCheck={false}
-        autoComplete="off"
-        aria-describedby="sentence-hint"
-        onChange={(e) => setText(e.target.value)}
-      />
+      <input id="sentence-input" type="text" value={text} spellCheck={false} autoComplete="off" aria-describedby="sentence-hint" onChange={(e) => setText(e.target.value)} />
       <p id="sentence-hint" className="hint">
         {t(tokenizer === 'chars' ? 'sentenceHintChars' : tokenizer === 'numbers' ? 'sentenceHintNumbers' : tokenizer === 'whitespace' ? 'sentenceHintWhitespace' : 'sentenceHint')}
       </p>

@@ -107,12 +107,7 @@ export function ShareMenu() {
         {t('embedAction')}
       </button>
       {/* The downloads in one menu, so the first screen is the figure and not a row of buttons. */}
-      <button
-        type="button"
-        aria-expanded={menu}
-        aria-controls={menuId}
-        onClick={() => setMenu(!menu)}
-      >
+      <button type="button" aria-expanded={menu} aria-controls={menuId} onClick={() => setMenu(!menu)}>
         {t('export.menu')} <span aria-hidden="true">▾</span>
       </button>
       <div

@@ -12,8 +12,8 @@ export function StepStatus({ visible = true }: { visible?: boolean }) {
   const msg = seeking
     ? t('seeking', { to: seeking.to, done: seeking.reached + 1, total: seeking.to + 1 })
     : !tok
-    ? t('noSteps')
-    : t(tok.unknown ? 'stepStatusUnknown' : 'stepStatus', { t: step, last, token: visibleToken(tok.token) });
+      ? t('noSteps')
+      : t(tok.unknown ? 'stepStatusUnknown' : 'stepStatus', { t: step, last, token: visibleToken(tok.token) });
   return (
     <p role="status" aria-live="polite" className={visible ? 'step-status' : 'step-status sr-only'}>
       {msg}

@@ -38,11 +38,7 @@ export function ValuesTable() {
   const width = Math.max(...rows.map((r) => r.values.length));
   const capped = H > MAX_ROWS && !all;
   const win = windowed ? tableWindow(seen.left, seen.width, width) : { first: 0, end: width };
-  const cols: readonly number[] = capped
-    ? picked && picked.length > 0 && picked.every((u) => u < H)
-      ? picked
-      : auto!
-    : Array.from({ length: win.end - win.first }, (_, k) => win.first + k);
+  const cols: readonly number[] = capped ? (picked && picked.length > 0 && picked.every((u) => u < H) ? picked : auto!) : Array.from({ length: win.end - win.first }, (_, k) => win.first + k);
   const before = win.first;
   const after = width - win.end;
   // Where the window leaves columns out, one empty cell spans them (fixed widths keep the scroll).
@@ -61,11 +57,7 @@ export function ValuesTable() {
         onScroll={windowed ? (e) => setSeen({ left: e.currentTarget.scrollLeft, width: e.currentTarget.clientWidth }) : undefined}
         {...(windowed ? { tabIndex: 0, role: 'region', 'aria-label': t('table.scroll') } : {})}
       >
-        <table
-          className={windowed ? 'values windowed' : 'values'}
-          aria-colcount={windowed ? width + 1 : undefined}
-          style={windowed ? { width: NAME_COLUMN_PX + width * UNIT_COLUMN_PX } : undefined}
-        >
+        <table className={windowed ? 'values windowed' : 'values'} aria-colcount={windowed ? width + 1 : undefined} style={windowed ? { width: NAME_COLUMN_PX + width * UNIT_COLUMN_PX } : undefined}>
           <caption>{t('valuesAt', { t: step })}</caption>
           {windowed && (
             <colgroup>
@@ -102,10 +94,7 @@ export function ValuesTable() {
                     <td key={k} data-value={x} aria-colindex={colIndex(k)}>
                       <span className="num">{formatValue(x)}</span>
                       <span className="bar" aria-hidden="true">
-                        <span
-                          className={x < 0 ? 'fill neg' : 'fill'}
-                          style={{ left: `${bar.from * 100}%`, width: `${(bar.to - bar.from) * 100}%` }}
-                        />
+                        <span className={x < 0 ? 'fill neg' : 'fill'} style={{ left: `${bar.from * 100}%`, width: `${(bar.to - bar.from) * 100}%` }} />
                       </span>
                     </td>
                   );

@@ -33,23 +33,23 @@ export function ViewTabs({ showTabs = true }: { showTabs?: boolean }) {
   return (
     <section className="views">
       {showTabs && (
-      <div role="tablist" aria-label={t('views')} className="tabs" onKeyDown={onKey}>
-        {VIEWS.map((v) => (
-          <button
-            key={v}
-            id={`tab-${v}`}
-            type="button"
-            role="tab"
-            aria-selected={v === view}
-            aria-controls="view-panel"
-            tabIndex={v === view ? 0 : -1}
-            className={v === view ? 'tab selected' : 'tab'}
-            onClick={() => setView(v)}
-          >
-            {t(`view.${v}`)}
-          </button>
-        ))}
-      </div>
+        <div role="tablist" aria-label={t('views')} className="tabs" onKeyDown={onKey}>
+          {VIEWS.map((v) => (
+            <button
+              key={v}
+              id={`tab-${v}`}
+              type="button"
+              role="tab"
+              aria-selected={v === view}
+              aria-controls="view-panel"
+              tabIndex={v === view ? 0 : -1}
+              className={v === view ? 'tab selected' : 'tab'}
+              onClick={() => setView(v)}
+            >
+              {t(`view.${v}`)}
+            </button>
+          ))}
+        </div>
       )}
       {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is a tabpanel (named by its tab) or a region (named here). */}
       <div role={showTabs ? 'tabpanel' : 'region'} aria-label={showTabs ? undefined : t(`view.${view}`)} id="view-panel" aria-labelledby={showTabs ? `tab-${view}` : undefined} className="view-panel">

@@ -4,9 +4,27 @@
  * clone gets every presentational property inlined from the computed style.
  */
 const PROPS = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linecap',
-  'stroke-linejoin', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor',
-  'dominant-baseline', 'alignment-baseline', 'visibility', 'display', 'paint-order', 'marker-end', 'marker-start',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'alignment-baseline',
+  'visibility',
+  'display',
+  'paint-order',
+  'marker-end',
+  'marker-start',
 ] as const;
 
 export interface ExportOptions {

@@ -79,10 +79,10 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
     const c = parseCommand(e.data);
     if (!c) return;
     const s = store.getState();
-    if (c.command === 'goTo') (s.view === 'translate' ? s.setTranslateStep(c.t) : s.goTo(c.t));
+    if (c.command === 'goTo') s.view === 'translate' ? s.setTranslateStep(c.t) : s.goTo(c.t);
     // In the training lab, play and pause start and pause training.
-    else if (c.command === 'play') (s.view === 'train' ? s.labStart() : s.play());
-    else if (c.command === 'pause') (s.view === 'train' ? s.labPause() : s.pause());
+    else if (c.command === 'play') s.view === 'train' ? s.labStart() : s.play();
+    else if (c.command === 'pause') s.view === 'train' ? s.labPause() : s.pause();
     else if (c.command === 'setText') s.setText(c.text);
     else if (c.command === 'setLayer') s.setLayer(c.layer - 1);
     else s.setCellKind(c.cell);

@@ -45,7 +45,16 @@ describe('postMessage protocol', () => {
     expect(parseCommand({ gatescope: 1, command: 'setCell', cell: 'gru' })).toEqual({ command: 'setCell', cell: 'gru' });
     expect(parseCommand({ gatescope: 1, command: 'setLayer', layer: 2 })).toEqual({ command: 'setLayer', layer: 2 });
     for (const layer of [0, 5, 1.5, '2']) expect(parseCommand({ gatescope: 1, command: 'setLayer', layer })).toBeNull();
-    for (const bad of [null, 'goTo', { command: 'goTo', t: 1 }, { gatescope: 1, command: 'goTo', t: -1 }, { gatescope: 1, command: 'goTo', t: 1.5 }, { gatescope: 1, command: 'setCell', cell: 'transformer' }, { gatescope: 1, command: 'eval', code: '1' }, { gatescope: 1, command: 'setText', text: 'x'.repeat(6000) }]) {
+    for (const bad of [
+      null,
+      'goTo',
+      { command: 'goTo', t: 1 },
+      { gatescope: 1, command: 'goTo', t: -1 },
+      { gatescope: 1, command: 'goTo', t: 1.5 },
+      { gatescope: 1, command: 'setCell', cell: 'transformer' },
+      { gatescope: 1, command: 'eval', code: '1' },
+      { gatescope: 1, command: 'setText', text: 'x'.repeat(6000) },
+    ]) {
       expect(parseCommand(bad), JSON.stringify(bad)?.slice(0, 60)).toBeNull();
     }
   });

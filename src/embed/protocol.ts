@@ -41,9 +41,7 @@ export function parseCommand(data: unknown): Command | null {
     case 'setText':
       return typeof d.text === 'string' && d.text.length <= MAX_TEXT ? { command: 'setText', text: d.text } : null;
     case 'setCell':
-      return typeof d.cell === 'string' && (CELL_KINDS as readonly string[]).includes(d.cell)
-        ? { command: 'setCell', cell: d.cell as CellKind }
-        : null;
+      return typeof d.cell === 'string' && (CELL_KINDS as readonly string[]).includes(d.cell) ? { command: 'setCell', cell: d.cell as CellKind } : null;
     case 'setLayer':
       return typeof d.layer === 'number' && Number.isInteger(d.layer) && d.layer >= 1 && d.layer <= MAX_LAYERS ? { command: 'setLayer', layer: d.layer } : null;
     default:

@@ -2,15 +2,7 @@
 import { assemble, GATES, type GateName } from './importers/assemble';
 import { matrix } from './math';
 import type { Rng } from './rng';
-import type {
-  Affine,
-  CellKind,
-  CellParams,
-  Coupling,
-  GateActivation,
-  GruReset,
-  Vec,
-} from './types';
+import type { Affine, CellKind, CellParams, Coupling, GateActivation, GruReset, Vec } from './types';
 
 export interface InitOptions {
   /** Weights ~ U(-scale, scale). Default 1/sqrt(hidden), PyTorch's default init. */
@@ -35,22 +27,13 @@ export function randomAffine(input: number, hidden: number, rng: Rng, s: number)
   };
 }
 
-export function randomParams(
-  kind: CellKind,
-  inputSize: number,
-  hiddenSize: number,
-  rng: Rng,
-  opts: InitOptions = {},
-): CellParams {
+export function randomParams(kind: CellKind, inputSize: number, hiddenSize: number, rng: Rng, opts: InitOptions = {}): CellParams {
   const s = opts.scale ?? 1 / Math.sqrt(hiddenSize);
   const aff = () => randomAffine(inputSize, hiddenSize, rng, s);
   // Draw every gate in its canonical order, then the peepholes, so a seed always gives the same
   // weights; the shape of the params is decided in one place, assemble().
   const drawn = new Map<GateName, Affine>(GATES[kind].map((g) => [g, aff()]));
-  const peep =
-    kind === 'peephole'
-      ? { i: uniformVec(hiddenSize, rng, s), f: uniformVec(hiddenSize, rng, s), o: uniformVec(hiddenSize, rng, s) }
-      : undefined;
+  const peep = kind === 'peephole' ? { i: uniformVec(hiddenSize, rng, s), f: uniformVec(hiddenSize, rng, s), o: uniformVec(hiddenSize, rng, s) } : undefined;
   return assemble(
     {
       kind,

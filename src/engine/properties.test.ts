@@ -75,7 +75,10 @@ const sizes = fc.record({
 
 describe.each(VARIANTS)('$name', (v) => {
   it('stays bounded on ordinary weights', () => {
-    fc.assert(fc.property(sizes, (s) => void runCase(v, s.seed, s.I, s.H, s.steps, 1)), { numRuns: 60, seed: 1 });
+    fc.assert(
+      fc.property(sizes, (s) => void runCase(v, s.seed, s.I, s.H, s.steps, 1)),
+      { numRuns: 60, seed: 1 },
+    );
   });
   it('stays bounded, without NaN, on weights ×1e3 (|z| > 30)', () => {
     let maxPre = 0;

@@ -19,7 +19,9 @@ describe('engine purity', () => {
   for (const f of files) {
     it(f.slice(f.indexOf('src/')), () => {
       // Comments may name what is forbidden ("never Math.random"); only code counts.
-      const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const code = readFileSync(f, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       const imports = [...code.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]!);
       for (const m of imports) expect(m, 'engine imports only relative modules').toMatch(/^\.\.?\//);
       expect(code).not.toMatch(/Math\.random|\bdocument\.|\bwindow\.|\blocalStorage\b/);

@@ -44,11 +44,7 @@ export function initialState(p: CellParams, h?: Vec, c?: Vec): CellState {
 }
 
 /** Runs a whole sequence from `s0`, returning every step's trace and the final state. */
-export function run(
-  p: CellParams,
-  xs: readonly Vec[],
-  s0: CellState = initialState(p),
-): { traces: StepTrace[]; final: CellState } {
+export function run(p: CellParams, xs: readonly Vec[], s0: CellState = initialState(p)): { traces: StepTrace[]; final: CellState } {
   const traces: StepTrace[] = [];
   let s = s0;
   for (const x of xs) {

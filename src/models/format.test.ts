@@ -18,7 +18,14 @@ describe('model file', () => {
       expect(back.cell.kind).toBe(kind);
       const rng = createRng(1);
       const words = Array.from({ length: 6 }, () => ['good', 'bad', 'zzz'][rng.int(3)]!);
-      const probs = (mm: typeof back) => predict(mm.head!, run(mm.cell, words.map((w) => embedToken(mm.embedding, w).x)).final.h);
+      const probs = (mm: typeof back) =>
+        predict(
+          mm.head!,
+          run(
+            mm.cell,
+            words.map((w) => embedToken(mm.embedding, w).x),
+          ).final.h,
+        );
       expect(Math.abs(probs(back)[1]! - probs(m)[1]!)).toBeLessThan(1e-5);
     });
   }

@@ -82,8 +82,7 @@ type Json = unknown;
 const describe = (v: Json) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
 /** A value in a message: primitives as written (long strings cut), arrays and objects by kind only (a
  * hostile file can nest them thousands deep, which JSON.stringify would overflow on). */
-const shown = (v: Json): string =>
-  typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : typeof v === 'object' && v !== null ? describe(v) : String(v);
+const shown = (v: Json): string => (typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : typeof v === 'object' && v !== null ? describe(v) : String(v));
 
 function obj(v: Json, path: string): Record<string, Json> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ModelFileError(path, `expected an object, found ${describe(v)}`);
@@ -117,7 +116,8 @@ function vec(v: Json, n: number, path: string): Vec {
   const out = new Float64Array(n);
   v.forEach((x, k) => {
     if (typeof x !== 'number' || !Number.isFinite(x)) throw new ModelFileError(`${path}[${k}]`, `expected a finite number, found ${shown(x)}`);
-    if (Math.abs(x) > MAX_ABS_WEIGHT) throw new ModelFileError(`${path}[${k}]`, `${x} is outside ±${MAX_ABS_WEIGHT.toLocaleString('en')}, the largest weight Gatescope reads (trained models stay far below it)`);
+    if (Math.abs(x) > MAX_ABS_WEIGHT)
+      throw new ModelFileError(`${path}[${k}]`, `${x} is outside ±${MAX_ABS_WEIGHT.toLocaleString('en')}, the largest weight Gatescope reads (trained models stay far below it)`);
     out[k] = x;
   });
   return out;
@@ -205,7 +205,7 @@ function parseCell(v: Json): CellParams[] {
  * the entry it is about (`cell.layers[1].weights.R`).
  */
 function frameworkLayers(layout: Exclude<Layout, 'canonical'>, declared: Parameters<typeof frameworkCell>[1], c: Record<string, Json>): CellParams[] {
-  if (layout === 'pytorch') throw new ModelFileError('cell.layers', 'a PyTorch stack is one state_dict: put every layer\'s tensors (weight_ih_l1, …) in cell.weights');
+  if (layout === 'pytorch') throw new ModelFileError('cell.layers', "a PyTorch stack is one state_dict: put every layer's tensors (weight_ih_l1, …) in cell.weights");
   if (c.weights !== undefined) throw new ModelFileError('cell.layers', 'give either cell.weights (one layer) or cell.layers (a stack), not both');
   const raw = c.layers;
   if (!Array.isArray(raw) || raw.length === 0) throw new ModelFileError('cell.layers', `expected a list of layers, found ${Array.isArray(raw) ? 'an empty list' : describe(raw)}`);
@@ -233,7 +233,14 @@ function frameworkLayers(layout: Exclude<Layout, 'canonical'>, declared: Paramet
 /** Exactly one of `keys` (the canonical name first, then the frameworks'): which one is present. */
 function oneKey(o: Record<string, Json>, keys: readonly string[], path: string): string {
   const present = keys.filter((k) => o[k] !== undefined);
-  if (present.length === 0) throw new ModelFileError(`${path}.${keys[0]}`, `missing (or ${keys.slice(1).map((k) => `"${k}"`).join(' / ')})`);
+  if (present.length === 0)
+    throw new ModelFileError(
+      `${path}.${keys[0]}`,
+      `missing (or ${keys
+        .slice(1)
+        .map((k) => `"${k}"`)
+        .join(' / ')})`,
+    );
   if (present.length > 1) throw new ModelFileError(path, `has both "${present[0]}" and "${present[1]}"; give one`);
   return present[0]!;
 }

@@ -25,7 +25,10 @@ function expressible(p: CellParams, layout: FrameworkLayout): boolean {
 /** Hidden states and predictions for a sentence with known and unknown words. */
 function outputs(m: Model) {
   const text = 'the movie was not good but i grew up in france zzzq';
-  const { traces } = run(m.cell, tokenize(text, m.tokenizer).tokens.map((t) => embedToken(m.embedding, t).x));
+  const { traces } = run(
+    m.cell,
+    tokenize(text, m.tokenizer).tokens.map((t) => embedToken(m.embedding, t).x),
+  );
   return traces.map((tr) => [...tr.h, ...predict(m.head!, tr.h)]);
 }
 
@@ -119,7 +122,12 @@ describe('framework layout errors', () => {
     ['missing tensor', 'pytorch', (f) => delete f.cell.weights.weight_hh_l0, /^cell\.weights\.weight_hh_l0: missing/],
     ['one bias without the other', 'pytorch', (f) => delete f.cell.weights.bias_hh_l0, re(`^cell\\.weights\\.bias_hh_l0: missing \\(expected \\[${4 * H}\\] \\(bias_ih_l0 is present\\)\\)`)],
     ['missing weights', 'keras', (f) => delete f.cell.weights, /^cell\.weights: missing/],
-    ['wrong shape (keras kernel)', 'keras', (f) => (f.cell.weights.kernel = f.cell.weights.kernel.map((r: number[]) => r.slice(0, 40))), re(`^cell\\.weights\\.kernel: expected shape \\[${E}\\]\\[${4 * H}\\], found \\[${E}\\]\\[40\\]`)],
+    [
+      'wrong shape (keras kernel)',
+      'keras',
+      (f) => (f.cell.weights.kernel = f.cell.weights.kernel.map((r: number[]) => r.slice(0, 40))),
+      re(`^cell\\.weights\\.kernel: expected shape \\[${E}\\]\\[${4 * H}\\], found \\[${E}\\]\\[40\\]`),
+    ],
     ['wrong shape (pytorch)', 'pytorch', (f) => f.cell.weights.weight_ih_l0.pop(), re(`^cell\\.weights\\.weight_ih_l0: expected shape \\[${4 * H}\\]\\[${E}\\], found \\[${4 * H - 1}\\]\\[${E}\\]`)],
     ['wrong shape (onnx B)', 'onnx', (f) => f.cell.weights.B[0].pop(), re(`^cell\\.weights\\.B: expected shape \\[1\\]\\[${8 * H}\\], found \\[1\\]\\[${8 * H - 1}\\]`)],
     ['ragged', 'pytorch', (f) => f.cell.weights.weight_hh_l0[3].push(1), re(`^cell\\.weights\\.weight_hh_l0\\[3\\]: expected shape \\[${H}\\], found \\[${H + 1}\\] \\(ragged array\\)`)],
@@ -130,25 +138,77 @@ describe('framework layout errors', () => {
     ['onnx kind vs P', 'onnx', (f) => (f.cell.kind = 'peephole'), /^cell\.kind: is "peephole" but the weights have no P and input_forget is 0, which makes a "lstm" cell/],
     ['declared size disagrees', 'pytorch', (f) => (f.cell.hiddenSize = 10), re(`^cell\\.hiddenSize: is 10 but the weights give ${H} \\(weight_hh_l0 is \\[G·H\\]\\[H\\]\\)`)],
     ['keras units disagree', 'keras', (f) => (f.cell.config.units = 128), re(`^cell\\.config\\.units: is 128 but the weights give ${H}`)],
-    ['keras 3 hard_sigmoid', 'keras', (f) => (f.cell.config.recurrent_activation = 'hard_sigmoid'), /^cell\.config\.recurrent_activation: unsupported activation "hard_sigmoid": Keras 3 computes it as relu6\(x \+ 3\)\/6/],
+    [
+      'keras 3 hard_sigmoid',
+      'keras',
+      (f) => (f.cell.config.recurrent_activation = 'hard_sigmoid'),
+      /^cell\.config\.recurrent_activation: unsupported activation "hard_sigmoid": Keras 3 computes it as relu6\(x \+ 3\)\/6/,
+    ],
     ['keras relu gates', 'keras', (f) => (f.cell.config.recurrent_activation = 'relu'), /^cell\.config\.recurrent_activation: unsupported activation "relu"/],
     ['keras relu activation', 'keras', (f) => (f.cell.config.activation = 'relu'), /^cell\.config\.activation: unsupported activation "relu"; supported: "tanh"/],
     ['pytorch relu', 'pytorch', (f) => (f.cell.config.nonlinearity = 'relu'), /^cell\.config\.nonlinearity: unsupported activation "relu"/],
     ['pytorch num_layers vs the tensors', 'pytorch', (f) => (f.cell.config.num_layers = 2), /^cell\.config\.num_layers: is 2 but the weights have 1 layer \(weight_hh_l0 … weight_hh_l0\)/],
-    ['pytorch a layer missing in the stack', 'pytorch', (f) => { delete f.cell.config.num_layers; f.cell.weights.weight_ih_l2 = f.cell.weights.weight_hh_l0; }, /^cell\.weights\.weight_hh_l1: missing: the weights have layers up to 2/],
-    ['pytorch five layers', 'pytorch', (f) => { delete f.cell.config.num_layers; for (let k = 1; k < 5; k++) { f.cell.weights[`weight_ih_l${k}`] = f.cell.weights.weight_hh_l0; f.cell.weights[`weight_hh_l${k}`] = f.cell.weights.weight_hh_l0; } }, /^cell\.weights\.weight_hh_l4: a stack of 5 layers; Gatescope reads 1 to 4/],
-    ['pytorch layer 1 of the wrong width', 'pytorch', (f) => { f.cell.config.num_layers = 2; f.cell.weights.weight_ih_l1 = f.cell.weights.weight_ih_l0; f.cell.weights.weight_hh_l1 = f.cell.weights.weight_hh_l0; }, /^cell\.weights: layer 2 reads \d+ inputs, but layer 1 outputs \d+ \(its hidden size\)/],
-    ['pytorch layer 1 tensor of the wrong shape', 'pytorch', (f) => { f.cell.config.num_layers = 2; f.cell.weights.weight_ih_l1 = f.cell.weights.weight_hh_l0; f.cell.weights.weight_hh_l1 = f.cell.weights.weight_hh_l0.slice(1); }, /^cell\.weights\.weight_hh_l1: expected shape/],
+    [
+      'pytorch a layer missing in the stack',
+      'pytorch',
+      (f) => {
+        delete f.cell.config.num_layers;
+        f.cell.weights.weight_ih_l2 = f.cell.weights.weight_hh_l0;
+      },
+      /^cell\.weights\.weight_hh_l1: missing: the weights have layers up to 2/,
+    ],
+    [
+      'pytorch five layers',
+      'pytorch',
+      (f) => {
+        delete f.cell.config.num_layers;
+        for (let k = 1; k < 5; k++) {
+          f.cell.weights[`weight_ih_l${k}`] = f.cell.weights.weight_hh_l0;
+          f.cell.weights[`weight_hh_l${k}`] = f.cell.weights.weight_hh_l0;
+        }
+      },
+      /^cell\.weights\.weight_hh_l4: a stack of 5 layers; Gatescope reads 1 to 4/,
+    ],
+    [
+      'pytorch layer 1 of the wrong width',
+      'pytorch',
+      (f) => {
+        f.cell.config.num_layers = 2;
+        f.cell.weights.weight_ih_l1 = f.cell.weights.weight_ih_l0;
+        f.cell.weights.weight_hh_l1 = f.cell.weights.weight_hh_l0;
+      },
+      /^cell\.weights: layer 2 reads \d+ inputs, but layer 1 outputs \d+ \(its hidden size\)/,
+    ],
+    [
+      'pytorch layer 1 tensor of the wrong shape',
+      'pytorch',
+      (f) => {
+        f.cell.config.num_layers = 2;
+        f.cell.weights.weight_ih_l1 = f.cell.weights.weight_hh_l0;
+        f.cell.weights.weight_hh_l1 = f.cell.weights.weight_hh_l0.slice(1);
+      },
+      /^cell\.weights\.weight_hh_l1: expected shape/,
+    ],
     ['pytorch bidirectional', 'pytorch', (f) => (f.cell.config.bidirectional = true), /^cell\.config\.bidirectional: unsupported value true/],
     ['pytorch reverse direction', 'pytorch', (f) => (f.cell.weights.weight_ih_l0_reverse = f.cell.weights.weight_ih_l0), /^cell\.weights\.weight_ih_l0_reverse: a reverse-direction tensor/],
     ['keras unknown tensor', 'keras', (f) => (f.cell.weights.kernel_2 = f.cell.weights.kernel), /^cell\.weights\.kernel_2: not a Keras tensor name; expected kernel, recurrent_kernel, bias/],
     ['onnx relu', 'onnx', (f) => (f.cell.config.activations = ['Relu', 'Tanh', 'Tanh']), /^cell\.config\.activations\[0\]: unsupported value string "Relu"/],
     ['onnx reverse', 'onnx', (f) => (f.cell.config.direction = 'reverse'), /^cell\.config\.direction: unsupported value string "reverse"/],
     ['pytorch embedding rows vs vocab', 'pytorch', (f) => f.embedding.weight.pop(), re(`^embedding\\.weight: has ${V - 1} rows but vocab has ${V} words; one row per word`)],
-    ['pytorch embedding width', 'pytorch', (f) => (f.embedding.weight = f.embedding.weight.map((r: number[]) => r.slice(0, E - 1))), re(`^embedding\\.weight: expected shape \\[${V}\\]\\[${E}\\] \\(words × cell\\.inputSize\\), found \\[${V}\\]\\[${E - 1}\\]`)],
-    ['keras vocab index past the table', 'keras', (f) => (f.embedding.vocab.movie = V + 100), re(`^embedding\\.vocab\\.movie: expected an index into the embedding's ${V} rows \\(0…${V - 1}\\), found ${V + 100}`)],
+    [
+      'pytorch embedding width',
+      'pytorch',
+      (f) => (f.embedding.weight = f.embedding.weight.map((r: number[]) => r.slice(0, E - 1))),
+      re(`^embedding\\.weight: expected shape \\[${V}\\]\\[${E}\\] \\(words × cell\\.inputSize\\), found \\[${V}\\]\\[${E - 1}\\]`),
+    ],
+    [
+      'keras vocab index past the table',
+      'keras',
+      (f) => (f.embedding.vocab.movie = V + 100),
+      re(`^embedding\\.vocab\\.movie: expected an index into the embedding's ${V} rows \\(0…${V - 1}\\), found ${V + 100}`),
+    ],
     ['keras vocab index taken twice', 'keras', (f) => (f.embedding.vocab.movie = 0), /^embedding\.vocab\.movie: index 0 is already/],
-    ['no <unk>', 'keras', (f) => (f.embedding.vocab['[UNK]'] = f.embedding.vocab['<unk>'], delete f.embedding.vocab['<unk>']), /^embedding\.vocab: has no "<unk>"/],
+    ['no <unk>', 'keras', (f) => ((f.embedding.vocab['[UNK]'] = f.embedding.vocab['<unk>']), delete f.embedding.vocab['<unk>']), /^embedding\.vocab: has no "<unk>"/],
     ['two table forms', 'pytorch', (f) => (f.embedding.table = f.embedding.weight), /^embedding: has both "table" and "weight"/],
     ['no table', 'pytorch', (f) => delete f.embedding.weight, /^embedding\.table: missing \(or "weight" \/ "embeddings"\)/],
     ['keras head kernel shape', 'keras', (f) => (f.head.kernel = [f.head.kernel.map((r: number[]) => r[0])]), re(`^head\\.kernel: expected ${H}×1 \\(rows×cols\\), found 1 rows`)],

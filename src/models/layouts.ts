@@ -99,11 +99,15 @@ function refuseUnknownTensors(layout: FrameworkLayout, weights: Obj): void {
  * be missing between 0 and the top.
  */
 function pytorchLayers(weights: Obj, config: Obj): Obj[] {
-  const ks = Object.keys(weights).map((k) => /_l(\d+)$/.exec(k)).filter((m) => m !== null).map((m) => Number(m[1]));
+  const ks = Object.keys(weights)
+    .map((k) => /_l(\d+)$/.exec(k))
+    .filter((m) => m !== null)
+    .map((m) => Number(m[1]));
   const L = ks.length === 0 ? 1 : Math.max(...ks) + 1;
   if (L > MAX_LAYERS) throw new ModelFileError(`cell.weights.weight_hh_l${L - 1}`, `a stack of ${L} layers; Gatescope reads 1 to ${MAX_LAYERS}`);
   const n = config.num_layers;
-  if (n !== undefined && n !== null && n !== L) throw new ModelFileError('cell.config.num_layers', `is ${show(n)} but the weights have ${L} layer${L === 1 ? '' : 's'} (weight_hh_l0 … weight_hh_l${L - 1})`);
+  if (n !== undefined && n !== null && n !== L)
+    throw new ModelFileError('cell.config.num_layers', `is ${show(n)} but the weights have ${L} layer${L === 1 ? '' : 's'} (weight_hh_l0 … weight_hh_l${L - 1})`);
   return Array.from({ length: L }, (_, k) => {
     const layer: Obj = {};
     for (const name of ['weight_ih', 'weight_hh', 'bias_ih', 'bias_hh']) if (weights[`${name}_l${k}`] !== undefined) layer[`${name}_l0`] = weights[`${name}_l${k}`];
@@ -123,7 +127,8 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
       if (kind === 'rnn' && (nl === undefined || nl === null)) {
         throw new ModelFileError('cell.config.nonlinearity', 'missing: an nn.RNN file must say its nonlinearity ("tanh"), since a relu RNN has the same tensors; Gatescope computes tanh only');
       }
-      if (nl !== undefined && nl !== null && nl !== 'tanh') throw new ModelFileError('cell.config.nonlinearity', `unsupported activation ${show(nl)}; supported: "tanh" (a relu RNN would be computed wrongly, so it is refused)`);
+      if (nl !== undefined && nl !== null && nl !== 'tanh')
+        throw new ModelFileError('cell.config.nonlinearity', `unsupported activation ${show(nl)}; supported: "tanh" (a relu RNN would be computed wrongly, so it is refused)`);
       if (declaredGate === 'hardSigmoid') throw new ModelFileError('cell.gateActivation', 'PyTorch recurrent layers always use sigmoid gates');
       return pytorchLayers(weights, config).map((layer, k) => {
         try {
@@ -147,7 +152,10 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
       // A GRU's reset placement is not in its tensors: PyTorch's export writes
       // linear_before_reset=1, ONNX's default is 0, and the two differ by up to 0.2 in h.
       if (kind === 'gru' && (config.linear_before_reset === undefined || config.linear_before_reset === null)) {
-        throw new ModelFileError('cell.config.linear_before_reset', 'missing: an ONNX GRU file must give the node\'s linear_before_reset (1 from torch.onnx.export, 0 the ONNX default); the weights do not say which');
+        throw new ModelFileError(
+          'cell.config.linear_before_reset',
+          "missing: an ONNX GRU file must give the node's linear_before_reset (1 from torch.onnx.export, 0 the ONNX default); the weights do not say which",
+        );
       }
       const op = kind === 'peephole' || kind === 'coupled' ? 'lstm' : kind;
       return [fromOnnx(op as 'rnn' | 'lstm' | 'gru', weights as never, config as never)];

@@ -26,17 +26,33 @@ const Model = protobuf.Root.fromJSON({
     StringStringEntryProto: { fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
     GraphProto: { fields: { node: repeated('NodeProto', 1), initializer: repeated('TensorProto', 5), input: repeated('ValueInfoProto', 11), output: repeated('ValueInfoProto', 12) } },
     ValueInfoProto: { fields: { name: { type: 'string', id: 1 } } },
-    NodeProto: { fields: { input: repeated('string', 1), output: repeated('string', 2), name: { type: 'string', id: 3 }, op_type: { type: 'string', id: 4 }, attribute: repeated('AttributeProto', 5) } },
+    NodeProto: {
+      fields: { input: repeated('string', 1), output: repeated('string', 2), name: { type: 'string', id: 3 }, op_type: { type: 'string', id: 4 }, attribute: repeated('AttributeProto', 5) },
+    },
     AttributeProto: {
       fields: {
-        name: { type: 'string', id: 1 }, type: { type: 'int32', id: 20 }, f: { type: 'float', id: 2 }, i: { type: 'int64', id: 3 }, s: { type: 'bytes', id: 4 },
-        t: { type: 'TensorProto', id: 5 }, floats: repeated('float', 7), ints: repeated('int64', 8), strings: repeated('bytes', 9),
+        name: { type: 'string', id: 1 },
+        type: { type: 'int32', id: 20 },
+        f: { type: 'float', id: 2 },
+        i: { type: 'int64', id: 3 },
+        s: { type: 'bytes', id: 4 },
+        t: { type: 'TensorProto', id: 5 },
+        floats: repeated('float', 7),
+        ints: repeated('int64', 8),
+        strings: repeated('bytes', 9),
       },
     },
     TensorProto: {
       fields: {
-        dims: repeated('int64', 1), data_type: { type: 'int32', id: 2 }, float_data: repeated('float', 4), int32_data: repeated('int32', 5), int64_data: repeated('int64', 7),
-        name: { type: 'string', id: 8 }, raw_data: { type: 'bytes', id: 9 }, double_data: repeated('double', 10), data_location: { type: 'int32', id: 14 },
+        dims: repeated('int64', 1),
+        data_type: { type: 'int32', id: 2 },
+        float_data: repeated('float', 4),
+        int32_data: repeated('int32', 5),
+        int64_data: repeated('int64', 7),
+        name: { type: 'string', id: 8 },
+        raw_data: { type: 'bytes', id: 9 },
+        double_data: repeated('double', 10),
+        data_location: { type: 'int32', id: 14 },
       },
     },
   },
@@ -101,7 +117,11 @@ describe('the .onnx reader', () => {
     const noSigmoid = lstm();
     noSigmoid.graph!.node = noSigmoid.graph!.node!.filter((n) => n.op_type !== 'Sigmoid');
     expect(() => read(encodeOnnx(noSigmoid))).toThrow(/the head ends without a Sigmoid or Softmax.* metadata_props “head”/);
-    noSigmoid.metadata_props = [{ key: 'head', value: 'sigmoid' }, { key: 'vocab', value: JSON.stringify(vocab) }, { key: 'tokenizer', value: 'whitespace' }];
+    noSigmoid.metadata_props = [
+      { key: 'head', value: 'sigmoid' },
+      { key: 'vocab', value: JSON.stringify(vocab) },
+      { key: 'tokenizer', value: 'whitespace' },
+    ];
     const said = read(encodeOnnx(noSigmoid), null); // the head, the vocabulary and the tokenizer said in the metadata
     expect(said.head?.kind).toBe('sigmoid');
     expect(said.tokenizer).toBe('whitespace');

@@ -74,20 +74,29 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
     if (k === 0) return;
     const from = source(n.input?.[0] ?? '');
     if (from.node !== layers[k - 1] || from.name !== layers[k - 1]!.output?.[0]) {
-      throw fail(`${nodeName(n)} reads ${from.node ? `the output of ${nodeName(from.node)}` : `“${from.name}”`}, not the Y of the ${op} node below it: Gatescope reads stacks in which each layer reads the one below`);
+      throw fail(
+        `${nodeName(n)} reads ${from.node ? `the output of ${nodeName(from.node)}` : `“${from.name}”`}, not the Y of the ${op} node below it: Gatescope reads stacks in which each layer reads the one below`,
+      );
     }
   });
 
   /** An attribute's value in the JSON config, as the ONNX layout takes it. */
   const attrValue = (a: RawAttribute): unknown => {
     switch (a.type) {
-      case 1: return a.f ?? 0;
-      case 2: return num(a.i);
-      case 3: return text(a.s);
-      case 6: return [...(a.floats ?? [])];
-      case 7: return (a.ints ?? []).map(num);
-      case 8: return (a.strings ?? []).map(text);
-      default: return undefined;
+      case 1:
+        return a.f ?? 0;
+      case 2:
+        return num(a.i);
+      case 3:
+        return text(a.s);
+      case 6:
+        return [...(a.floats ?? [])];
+      case 7:
+        return (a.ints ?? []).map(num);
+      case 8:
+        return (a.strings ?? []).map(text);
+      default:
+        return undefined;
     }
   };
 
@@ -145,7 +154,7 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
   });
 
   const first = entries[0]!;
-  const coupled = op === 'LSTM' && (first.config.input_forget === 1);
+  const coupled = op === 'LSTM' && first.config.input_forget === 1;
   const kind = op === 'RNN' ? 'rnn' : op === 'GRU' ? 'gru' : first.weights.P !== undefined ? 'peephole' : coupled ? 'coupled' : 'lstm';
   const dims = (v: unknown): number[] => (Array.isArray(v) ? [v.length, ...dims(v[0])] : []);
   const I = dims(first.weights.W)[2] ?? 0;

@@ -65,16 +65,60 @@ function decodeTensor(r: Reader, len: number): RawTensor {
   const t: RawTensor = {};
   message(r, len, (no, wire) => {
     switch (no) {
-      case 1: t.dims = repeated(wire, t.dims, () => r.int64(), (a) => r.int64s(a)); return true;
-      case 2: t.data_type = r.int32(); return true;
-      case 4: t.float_data = repeated(wire, t.float_data, () => r.float(), (a) => r.floats(a)); return true;
-      case 5: t.int32_data = repeated(wire, t.int32_data, () => r.int32(), (a) => r.int32s(a)); return true;
-      case 7: t.int64_data = repeated(wire, t.int64_data, () => r.int64(), (a) => r.int64s(a)); return true;
-      case 8: t.name = r.string(); return true;
-      case 9: t.raw_data = r.bytes(); return true;
-      case 10: t.double_data = repeated(wire, t.double_data, () => r.double(), (a) => r.doubles(a)); return true;
-      case 14: t.data_location = r.int32(); return true;
-      default: return false;
+      case 1:
+        t.dims = repeated(
+          wire,
+          t.dims,
+          () => r.int64(),
+          (a) => r.int64s(a),
+        );
+        return true;
+      case 2:
+        t.data_type = r.int32();
+        return true;
+      case 4:
+        t.float_data = repeated(
+          wire,
+          t.float_data,
+          () => r.float(),
+          (a) => r.floats(a),
+        );
+        return true;
+      case 5:
+        t.int32_data = repeated(
+          wire,
+          t.int32_data,
+          () => r.int32(),
+          (a) => r.int32s(a),
+        );
+        return true;
+      case 7:
+        t.int64_data = repeated(
+          wire,
+          t.int64_data,
+          () => r.int64(),
+          (a) => r.int64s(a),
+        );
+        return true;
+      case 8:
+        t.name = r.string();
+        return true;
+      case 9:
+        t.raw_data = r.bytes();
+        return true;
+      case 10:
+        t.double_data = repeated(
+          wire,
+          t.double_data,
+          () => r.double(),
+          (a) => r.doubles(a),
+        );
+        return true;
+      case 14:
+        t.data_location = r.int32();
+        return true;
+      default:
+        return false;
     }
   });
   return t;
@@ -83,16 +127,45 @@ function decodeAttribute(r: Reader, len: number): RawAttribute {
   const a: RawAttribute = {};
   message(r, len, (no, wire) => {
     switch (no) {
-      case 1: a.name = r.string(); return true;
-      case 20: a.type = r.int32(); return true;
-      case 2: a.f = r.float(); return true;
-      case 3: a.i = r.int64(); return true;
-      case 4: a.s = r.bytes(); return true;
-      case 5: a.t = decodeTensor(r, r.uint32()); return true;
-      case 7: a.floats = repeated(wire, a.floats, () => r.float(), (x) => r.floats(x)); return true;
-      case 8: a.ints = repeated(wire, a.ints, () => r.int64(), (x) => r.int64s(x)); return true;
-      case 9: (a.strings ??= []).push(r.bytes()); return true;
-      default: return false;
+      case 1:
+        a.name = r.string();
+        return true;
+      case 20:
+        a.type = r.int32();
+        return true;
+      case 2:
+        a.f = r.float();
+        return true;
+      case 3:
+        a.i = r.int64();
+        return true;
+      case 4:
+        a.s = r.bytes();
+        return true;
+      case 5:
+        a.t = decodeTensor(r, r.uint32());
+        return true;
+      case 7:
+        a.floats = repeated(
+          wire,
+          a.floats,
+          () => r.float(),
+          (x) => r.floats(x),
+        );
+        return true;
+      case 8:
+        a.ints = repeated(
+          wire,
+          a.ints,
+          () => r.int64(),
+          (x) => r.int64s(x),
+        );
+        return true;
+      case 9:
+        (a.strings ??= []).push(r.bytes());
+        return true;
+      default:
+        return false;
     }
   });
   return a;
@@ -101,12 +174,23 @@ function decodeNode(r: Reader, len: number): RawNode {
   const n: RawNode = {};
   message(r, len, (no) => {
     switch (no) {
-      case 1: (n.input ??= []).push(r.string()); return true;
-      case 2: (n.output ??= []).push(r.string()); return true;
-      case 3: n.name = r.string(); return true;
-      case 4: n.op_type = r.string(); return true;
-      case 5: (n.attribute ??= []).push(decodeAttribute(r, r.uint32())); return true;
-      default: return false;
+      case 1:
+        (n.input ??= []).push(r.string());
+        return true;
+      case 2:
+        (n.output ??= []).push(r.string());
+        return true;
+      case 3:
+        n.name = r.string();
+        return true;
+      case 4:
+        n.op_type = r.string();
+        return true;
+      case 5:
+        (n.attribute ??= []).push(decodeAttribute(r, r.uint32()));
+        return true;
+      default:
+        return false;
     }
   });
   return n;
@@ -120,11 +204,20 @@ function decodeGraph(r: Reader, len: number): NonNullable<RawModel['graph']> {
   const g: NonNullable<RawModel['graph']> = {};
   message(r, len, (no) => {
     switch (no) {
-      case 1: (g.node ??= []).push(decodeNode(r, r.uint32())); return true;
-      case 5: (g.initializer ??= []).push(decodeTensor(r, r.uint32())); return true;
-      case 11: (g.input ??= []).push(decodeValueInfo(r, r.uint32())); return true;
-      case 12: (g.output ??= []).push(decodeValueInfo(r, r.uint32())); return true;
-      default: return false;
+      case 1:
+        (g.node ??= []).push(decodeNode(r, r.uint32()));
+        return true;
+      case 5:
+        (g.initializer ??= []).push(decodeTensor(r, r.uint32()));
+        return true;
+      case 11:
+        (g.input ??= []).push(decodeValueInfo(r, r.uint32()));
+        return true;
+      case 12:
+        (g.output ??= []).push(decodeValueInfo(r, r.uint32()));
+        return true;
+      default:
+        return false;
     }
   });
   return g;
@@ -134,22 +227,24 @@ function decodeModel(bytes: Uint8Array): RawModel {
   const m: RawModel = {};
   message(r, bytes.length, (no) => {
     switch (no) {
-      case 7: m.graph = decodeGraph(r, r.uint32()); return true;
+      case 7:
+        m.graph = decodeGraph(r, r.uint32());
+        return true;
       case 14: {
         const e: { key?: string; value?: string } = {};
         message(r, r.uint32(), (k) => (k === 1 ? ((e.key = r.string()), true) : k === 2 ? ((e.value = r.string()), true) : false));
         (m.metadata_props ??= []).push(e);
         return true;
       }
-      default: return false;
+      default:
+        return false;
     }
   });
   return m;
 }
 
 /** An int64 as a number (protobufjs gives a number, or low/high halves when long.js is present). */
-export const num = (v: number | Long | undefined) =>
-  v === undefined ? 0 : typeof v === 'number' ? v : (v.unsigned ? v.high >>> 0 : v.high) * 2 ** 32 + (v.low >>> 0);
+export const num = (v: number | Long | undefined) => (v === undefined ? 0 : typeof v === 'number' ? v : (v.unsigned ? v.high >>> 0 : v.high) * 2 ** 32 + (v.low >>> 0));
 export const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : '');
 
 export interface OnnxTensor {
@@ -186,17 +281,21 @@ export function tensorOf(t: RawTensor, file: string): OnnxTensor {
     for (let k = 0; k < count; k++) {
       const p = k * size;
       data[k] =
-        type === FLOAT ? view.getFloat32(p, true)
-        : type === DOUBLE ? view.getFloat64(p, true)
-        : type === INT32 ? view.getInt32(p, true)
-        : type === INT64 ? Number(view.getBigInt64(p, true))
-        : type === FLOAT16 ? half(view.getUint16(p, true))
-        : new Float32Array(new Uint32Array([view.getUint16(p, true) << 16]).buffer)[0]!;
+        type === FLOAT
+          ? view.getFloat32(p, true)
+          : type === DOUBLE
+            ? view.getFloat64(p, true)
+            : type === INT32
+              ? view.getInt32(p, true)
+              : type === INT64
+                ? Number(view.getBigInt64(p, true))
+                : type === FLOAT16
+                  ? half(view.getUint16(p, true))
+                  : new Float32Array(new Uint32Array([view.getUint16(p, true) << 16]).buffer)[0]!;
     }
     return { dims, data };
   }
-  const typed: readonly (number | Long)[] =
-    type === DOUBLE ? (t.double_data ?? []) : type === INT64 ? (t.int64_data ?? []) : type === FLOAT ? (t.float_data ?? []) : (t.int32_data ?? []);
+  const typed: readonly (number | Long)[] = type === DOUBLE ? (t.double_data ?? []) : type === INT64 ? (t.int64_data ?? []) : type === FLOAT ? (t.float_data ?? []) : (t.int32_data ?? []);
   if (typed.length !== count) throw fail(`dims [${dims.join(', ')}] need ${count} values, the tensor has ${typed.length}`);
   // float16/bfloat16 in int32_data hold the bits.
   typed.forEach((v, k) => {

@@ -11,9 +11,29 @@ export function randomTableModel(kind: CellKind, inputSize: number, hiddenSize: 
     id,
     task: 'custom',
     trained: true,
-    embedding: { kind: 'table', dim: inputSize, vocab, table: matrix(vocab.length, inputSize, Array.from({ length: vocab.length * inputSize }, () => rng.uniform(-1, 1))), unk: 0, lowercase: true },
+    embedding: {
+      kind: 'table',
+      dim: inputSize,
+      vocab,
+      table: matrix(
+        vocab.length,
+        inputSize,
+        Array.from({ length: vocab.length * inputSize }, () => rng.uniform(-1, 1)),
+      ),
+      unk: 0,
+      lowercase: true,
+    },
     cell: randomParams(kind, inputSize, hiddenSize, rng),
-    head: { kind: 'sigmoid', labels: ['negative', 'positive'], W: matrix(1, hiddenSize, Array.from({ length: hiddenSize }, () => rng.uniform(-0.3, 0.3))), b: new Float64Array(1) },
+    head: {
+      kind: 'sigmoid',
+      labels: ['negative', 'positive'],
+      W: matrix(
+        1,
+        hiddenSize,
+        Array.from({ length: hiddenSize }, () => rng.uniform(-0.3, 0.3)),
+      ),
+      b: new Float64Array(1),
+    },
     tokenizer: 'words',
   };
 }

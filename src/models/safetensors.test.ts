@@ -23,7 +23,10 @@ function stateDict(kind: Exclude<CellKind, 'peephole' | 'coupled'>, prefix: stri
 }
 
 const outputs = (m: ReturnType<typeof parseModelFile>, text: string) =>
-  run(m.cell, tokenize(text).tokens.map((w) => embedToken(m.embedding, w).x)).traces.map((tr) => [...tr.h, ...predict(m.head!, tr.h)]);
+  run(
+    m.cell,
+    tokenize(text).tokens.map((w) => embedToken(m.embedding, w).x),
+  ).traces.map((tr) => [...tr.h, ...predict(m.head!, tr.h)]);
 
 describe('.safetensors state_dicts', () => {
   for (const kind of ['rnn', 'lstm', 'gru'] as const) {

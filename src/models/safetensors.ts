@@ -73,10 +73,13 @@ export function readSafetensors(bytes: Uint8Array, file: string): { tensors: Map
     for (let k = 0; k < count; k++) {
       const p = at + k * size;
       data[k] =
-        t.dtype === 'F64' ? view.getFloat64(p, true)
-        : t.dtype === 'F32' ? view.getFloat32(p, true)
-        : t.dtype === 'F16' ? f16(view.getUint16(p, true))
-        : new Float32Array(new Uint32Array([view.getUint16(p, true) << 16]).buffer)[0]!;
+        t.dtype === 'F64'
+          ? view.getFloat64(p, true)
+          : t.dtype === 'F32'
+            ? view.getFloat32(p, true)
+            : t.dtype === 'F16'
+              ? f16(view.getUint16(p, true))
+              : new Float32Array(new Uint32Array([view.getUint16(p, true) << 16]).buffer)[0]!;
     }
     tensors.set(name, { shape, data });
   }
@@ -146,7 +149,10 @@ export function stateDictToModelFile(tensors: Map<string, Tensor>, metadata: Rec
   const I = ih.shape[1]!;
   const config: Record<string, unknown> = { num_layers: L, bidirectional: false };
   if (kind === 'rnn') {
-    if (!metadata.nonlinearity) throw fail(`an nn.RNN (${pre}weight_hh_l0 is [${H}, ${H}]) must say its nonlinearity in the metadata: save_file(state_dict, path, metadata={"nonlinearity": "tanh"}); a relu RNN has the same tensors`);
+    if (!metadata.nonlinearity)
+      throw fail(
+        `an nn.RNN (${pre}weight_hh_l0 is [${H}, ${H}]) must say its nonlinearity in the metadata: save_file(state_dict, path, metadata={"nonlinearity": "tanh"}); a relu RNN has the same tensors`,
+      );
     config.nonlinearity = metadata.nonlinearity;
   }
   const weights: Record<string, unknown> = {};

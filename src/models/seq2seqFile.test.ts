@@ -52,7 +52,10 @@ describe.runIf(existsSync(DIR))('the shipped translate models', () => {
       const { model } = readSeq2SeqFile(json);
       const r = json.report as { heldout: { exact: number; chars: number; pairs: number } };
       const outs = data.heldout.map((p) => translate(model, p.src, 64).output);
-      const s = scoreTranslations(outs, data.heldout.map((p) => p.tgt));
+      const s = scoreTranslations(
+        outs,
+        data.heldout.map((p) => p.tgt),
+      );
       expect(s.pairs).toBe(r.heldout.pairs);
       // The file's weights are rounded to 6 digits: a pair or two may flip, no more.
       expect(Math.abs(s.exact - r.heldout.exact)).toBeLessThanOrEqual(2 / s.pairs);

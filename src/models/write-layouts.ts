@@ -14,12 +14,7 @@ const rows = (m: Matrix) => Array.from({ length: m.rows }, (_, r) => Array.from(
 const transpose = (m: Matrix) => Array.from({ length: m.cols }, (_, c) => Array.from({ length: m.rows }, (_, r) => m.data[r * m.cols + c]!));
 
 /** `round` (e.g. round6) keeps example files small; the tests pass none, to compare exactly. */
-export function toFrameworkModelFile(
-  m: Model,
-  layout: FrameworkLayout,
-  meta: Partial<ModelMeta> = {},
-  round: (x: number) => number = (x) => x,
-): Record<string, unknown> {
+export function toFrameworkModelFile(m: Model, layout: FrameworkLayout, meta: Partial<ModelMeta> = {}, round: (x: number) => number = (x) => x): Record<string, unknown> {
   if (m.embedding.kind !== 'table' || !m.head) throw new Error('toFrameworkModelFile: needs a table embedding and a head');
   const layers = stackOf(m);
   const base = toModelFile({ ...m, above: [] }, meta); // format, id, task…; the cell is written below
@@ -29,7 +24,14 @@ export function toFrameworkModelFile(
   const cellBase = { kind: p.kind, layout };
   // A stack: PyTorch's one state_dict with _l{k} tensors; Keras and ONNX one entry per layer.
   const stacked = <T extends { tensors: object }>(one: (q: typeof p) => T, config: (q: typeof p, k: T) => object) =>
-    layers.length === 1 ? null : { layers: layers.map((q) => { const k = one(q); return { weights: k.tensors, config: config(q, k) }; }) };
+    layers.length === 1
+      ? null
+      : {
+          layers: layers.map((q) => {
+            const k = one(q);
+            return { weights: k.tensors, config: config(q, k) };
+          }),
+        };
   let cell: Record<string, unknown>;
   let embedding: Record<string, unknown>;
   let head: Record<string, unknown>;

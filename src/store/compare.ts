@@ -60,7 +60,10 @@ const byModel = new WeakMap<Model, { tokens: readonly string[]; traces: readonly
 export function modelTraces(model: Model, tokens: readonly string[]): readonly StepTrace[] {
   const hit = byModel.get(model);
   if (hit && hit.tokens === tokens) return hit.traces;
-  const traces = run(model.cell, embedAll(model, tokens).map((e) => e.x)).traces;
+  const traces = run(
+    model.cell,
+    embedAll(model, tokens).map((e) => e.x),
+  ).traces;
   byModel.set(model, { tokens, traces });
   return traces;
 }

@@ -44,7 +44,10 @@ describe('the lab slice', () => {
     w.pump();
     const lab = s.getState().lab;
     expect(lab.status).toBe('ready');
-    expect(lab.runs!.map((r) => [r.kind, r.seen, r.points.length])).toEqual([['rnn', 0, 1], ['lstm', 0, 1]]);
+    expect(lab.runs!.map((r) => [r.kind, r.seen, r.points.length])).toEqual([
+      ['rnn', 0, 1],
+      ['lstm', 0, 1],
+    ]);
     expect(lab.metric).toBe('accuracy');
     expect(lab.baseline).toBeGreaterThan(0);
     expect(lab.labels).toHaveLength(6);
@@ -77,7 +80,10 @@ describe('the lab slice', () => {
     s.getState().setLabSettings({ kinds: ['gru', 'lstm'] });
     expect(s.getState().lab.status).toBe('off');
     w.pump();
-    expect(s.getState().lab.runs!.map((r) => [r.kind, r.seen])).toEqual([['gru', 0], ['lstm', 0]]);
+    expect(s.getState().lab.runs!.map((r) => [r.kind, r.seen])).toEqual([
+      ['gru', 0],
+      ['lstm', 0],
+    ]);
   });
 
   it('bad settings stop the runs and are not sent; a task change takes that task’s defaults', () => {

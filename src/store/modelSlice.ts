@@ -137,11 +137,15 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
       const name = vocabFile ? `${weights.name} + ${vocabFile.name}` : weights.name;
       // Same ticket, size check and messages as a JSON file; only the reading differs (in a
       // worker when large).
-      await loadOwn({ from: 'file', name }, () => Promise.resolve(weights), async (src) => {
-        if (!src.arrayBuffer) return { ok: false, notJson: false, message: `${weights.name}: this source cannot give bytes` };
-        const vocab = vocabFile ? { name: vocabFile.name, text: await vocabFile.text() } : null;
-        return readBinary({ name: weights.name, bytes: new Uint8Array(await src.arrayBuffer()), vocab });
-      });
+      await loadOwn(
+        { from: 'file', name },
+        () => Promise.resolve(weights),
+        async (src) => {
+          if (!src.arrayBuffer) return { ok: false, notJson: false, message: `${weights.name}: this source cannot give bytes` };
+          const vocab = vocabFile ? { name: vocabFile.name, text: await vocabFile.text() } : null;
+          return readBinary({ name: weights.name, bytes: new Uint8Array(await src.arrayBuffer()), vocab });
+        },
+      );
     },
     loadModelUrl: (path) => loadOwn({ from: 'url', name: path }, () => fetchFile(path)),
     clearLoadError: () => set({ loadError: null }),

@@ -32,7 +32,10 @@ describe('your own model', () => {
     // The store's numbers are the engine's for the same file.
     s.getState().goTo(3);
     const m = parseModelFile(JSON.parse(exampleText));
-    const ref = run(m.cell, tokenize('the clouds are purple').tokens.map((w) => embedToken(m.embedding, w).x)).traces;
+    const ref = run(
+      m.cell,
+      tokenize('the clouds are purple').tokens.map((w) => embedToken(m.embedding, w).x),
+    ).traces;
     expect(s.getState().history[3]!.h).toEqual(ref[3]!.h);
   });
 

@@ -44,7 +44,12 @@ describe('whole-sentence traces in slices', () => {
     const e = embedAll(m, ['the', 'cat', 'sat']);
     const p = traceProgress(stackOf(m), e);
     expect(p.complete).toBe(true);
-    expect(p.layers[0]!).toEqual(run(m.cell, e.map((x) => x.x)).traces);
+    expect(p.layers[0]!).toEqual(
+      run(
+        m.cell,
+        e.map((x) => x.x),
+      ).traces,
+    );
   });
 
   it('a large cell advances one slice per timer while watched, stops unwatched, and ends equal to run', () => {
@@ -66,7 +71,10 @@ describe('whole-sentence traces in slices', () => {
     again();
     const p = traceProgress(stackOf(m), e);
     expect(p.complete).toBe(true);
-    const ref = run(m.cell, e.map((x) => x.x)).traces;
+    const ref = run(
+      m.cell,
+      e.map((x) => x.x),
+    ).traces;
     expect(p.layers[0]!).toHaveLength(N);
     p.layers[0]!.forEach((tr, t) => expect(Array.from(tr.h)).toEqual(Array.from(ref[t]!.h)));
     const [a, b] = [p.layers[0]![N - 1]!, ref[N - 1]!];
@@ -92,7 +100,6 @@ describe('whole-sentence traces in slices', () => {
   });
 });
 
-
 describe('the store seeks a far step of a large model in slices', () => {
   it('goTo(199) keeps t until the steps are computed, then the history equals run', () => {
     const clock = manualScheduler();
@@ -110,7 +117,10 @@ describe('the store seeks a far step of a large model in slices', () => {
     while (clock.fire());
     expect(s.getState().seeking).toBeNull();
     expect(s.getState().t).toBe(N - 1);
-    const ref = run(m.cell, s.getState().embedded.map((x) => x.x)).traces;
+    const ref = run(
+      m.cell,
+      s.getState().embedded.map((x) => x.x),
+    ).traces;
     expect(s.getState().history.map((tr) => Array.from(tr.h))).toEqual(ref.map((tr) => Array.from(tr.h)));
   });
 
@@ -163,7 +173,10 @@ describe('the store and the whole-sentence job share one run', () => {
     expect(s.getState().history[N - 1]).toBe(all[N - 1]);
     expect(clock.pending()).toBe(0);
     // The frontier is the state after step N−1, as the engine's run ends.
-    const ref = run(model.cell, embedded.map((e) => e.x)).final;
+    const ref = run(
+      model.cell,
+      embedded.map((e) => e.x),
+    ).final;
     expect(Array.from(s.getState().frontier[0]!.h)).toEqual(Array.from(ref.h));
     expect(Array.from(s.getState().frontier[0]!.c!)).toEqual(Array.from(ref.c!));
   });
@@ -183,7 +196,10 @@ describe('the store and the whole-sentence job share one run', () => {
     clock.fire(); // one slice of the store's own, from the job's 2·per steps
     expect(s.getState().history.length).toBe(Math.min(N, 3 * per));
     while (clock.fire());
-    const ref = run(model.cell, embedded.map((e) => e.x)).traces;
+    const ref = run(
+      model.cell,
+      embedded.map((e) => e.x),
+    ).traces;
     expect(s.getState().history.map((tr) => Array.from(tr.h))).toEqual(ref.map((tr) => Array.from(tr.h)));
   });
 });

@@ -51,7 +51,10 @@ function jobFor(stack: Stack, embedded: readonly EmbeddedToken[]): Job {
   if (!job) {
     const total = embedded.length;
     if (cheapToRun(stack, total)) {
-      const { layers, final } = runStack(stack, embedded.map((e) => e.x));
+      const { layers, final } = runStack(
+        stack,
+        embedded.map((e) => e.x),
+      );
       job = { stack, xs: embedded, done: layers, state: final, listeners: new Set(), timer: null, snapshot: { layers, total, complete: true } };
     } else {
       const none = stack.map(() => []);

@@ -48,9 +48,7 @@ export function createSequencer(set: SetState, get: GetState, scheduler: Schedul
       text,
       tokens,
       embedded,
-      tokenError: text.length > MAX_TEXT_CHARS && !error
-        ? { kind: 'tooManyChars' as const, chars: text.length, max: MAX_TEXT_CHARS }
-        : error,
+      tokenError: text.length > MAX_TEXT_CHARS && !error ? { kind: 'tooManyChars' as const, chars: text.length, max: MAX_TEXT_CHARS } : error,
       layer,
       ...withHistory(h, layer),
       t: tokens.length === 0 ? 0 : tt,

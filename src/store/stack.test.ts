@@ -32,7 +32,10 @@ describe('a stacked model in the store', () => {
     expect(up.history).toBe(up.stack[1]);
     up.stack[1]!.forEach((tr, t) => expect(tr.x).toBe(up.stack[0]![t]!.h));
     // The same numbers as the engine's run of the whole stack.
-    const ref = runStack(stackOf(up.model), up.embedded.map((e) => e.x)).layers;
+    const ref = runStack(
+      stackOf(up.model),
+      up.embedded.map((e) => e.x),
+    ).layers;
     ref.forEach((layer, l) => layer.forEach((tr, t) => expect(Array.from(up.stack[l]![t]!.h)).toEqual(Array.from(tr.h))));
     // Out of range is clamped, a non-integer ignored.
     up.setLayer(7);

@@ -6,7 +6,6 @@ import { MAX_TEXT_CHARS, createGatescopeStore } from './store';
 import { parseUrlParams, stepNotice, writeUrlParams } from './urlParams';
 import { manualScheduler } from './manualScheduler';
 
-
 function freshRun(kind: Parameters<typeof demoModel>[0], text: string) {
   const m = demoModel(kind);
   const xs = tokenize(text).tokens.map((tok) => embedToken(m.embedding, tok).x);

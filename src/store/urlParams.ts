@@ -224,8 +224,7 @@ export const URL_PARAMS = [
 function labParams() {
   type Num = 'gap' | 'hidden' | 'batch' | 'seed' | 'keepBias';
   const defaults = (s: GatescopeState) => LAB_TASK_DEFAULTS[s.lab.settings.task];
-  const into = <K extends keyof LabSettings>(key: K, r: Parsed<LabSettings[K]>): Parsed<Partial<LabSettings>> =>
-    r.ok ? { ok: true, value: { [key]: r.value } as Partial<LabSettings> } : r;
+  const into = <K extends keyof LabSettings>(key: K, r: Parsed<LabSettings[K]>): Parsed<Partial<LabSettings>> => (r.ok ? { ok: true, value: { [key]: r.value } as Partial<LabSettings> } : r);
   const num = (param: string, key: Num) =>
     spec({
       key: param,

@@ -105,10 +105,7 @@ export const TOKENIZERS: readonly TokenizerKind[] = ['words', 'whitespace', 'cha
 export function tokenize(text: string, mode: TokenizerKind = 'words'): Tokenized {
   const seen = visibleText(text);
   if (mode === 'numbers') return splitNumbers(seen);
-  const all =
-    mode === 'words' ? splitWords(seen)
-    : mode === 'whitespace' ? seen.split(/\s+/u).filter(Boolean)
-    : graphemes(seen.replace(/\s+/gu, ' ').trim());
+  const all = mode === 'words' ? splitWords(seen) : mode === 'whitespace' ? seen.split(/\s+/u).filter(Boolean) : graphemes(seen.replace(/\s+/gu, ' ').trim());
   if (all.length === 0) return { tokens: [], error: { kind: 'empty' } };
   if (all.length > MAX_TOKENS) {
     return { tokens: all.slice(0, MAX_TOKENS), error: { kind: 'tooLong', count: all.length, max: MAX_TOKENS } };

@@ -21,7 +21,10 @@ describe('adam', () => {
     expect(p.data[1]).toBeCloseTo(1.5, 6);
   });
   it('clips to the global norm and keeps the direction', () => {
-    const gs = [{ name: 'a', data: Float64Array.from([3]) }, { name: 'b', data: Float64Array.from([4]) }];
+    const gs = [
+      { name: 'a', data: Float64Array.from([3]) },
+      { name: 'b', data: Float64Array.from([4]) },
+    ];
     expect(clipByGlobalNorm(gs, 1)).toBeCloseTo(5);
     expect(globalNorm(gs)).toBeCloseTo(1);
     expect(gs[0]!.data[0]! / gs[1]!.data[0]!).toBeCloseTo(0.75);

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_KINDS } from '../engine';
-import {
-  accumulateLmGrads,
-  baselineBpc,
-  bigramBaseline,
-  charVocab,
-  encodeChars,
-  heldoutChunks,
-  modelBpc,
-  sampleWindows,
-  unigramBaseline,
-} from './charlm';
+import { accumulateLmGrads, baselineBpc, bigramBaseline, charVocab, encodeChars, heldoutChunks, modelBpc, sampleWindows, unigramBaseline } from './charlm';
 import { initNetwork, modelGrads, modelParams, zeroModelGrads } from './network';
 
 const VOCAB = ['<unk>', ' ', 'a', 'b', '"'];

@@ -5,18 +5,7 @@
  * trains it. Same recipe and budget for every kind; keep-best on validation chapters only.
  */
 import type { CellKind } from '../engine';
-import {
-  LN2,
-  accumulateLmGrads,
-  baselineBpc,
-  bigramBaseline,
-  charVocab,
-  encodeChars,
-  heldoutChunks,
-  modelBpc,
-  sampleWindows,
-  unigramBaseline,
-} from './charlm';
+import { LN2, accumulateLmGrads, baselineBpc, bigramBaseline, charVocab, encodeChars, heldoutChunks, modelBpc, sampleWindows, unigramBaseline } from './charlm';
 import { splitChapters, type Chapter } from './data/austen';
 import { initNetwork, type TrainableModel } from './network';
 import { countParams } from './tasks';
@@ -252,7 +241,10 @@ const FEATURE_TEXT: Record<FoundUnit['feature'], { en: string; zh: string }> = {
 /** The caption: held-out bits per character beside the baselines, and the three clearest units. */
 export function charLmCaption(r: CharLmReport): { en: string; zh: string } {
   // Only units that track something (|r| ≥ 0.1), the three clearest.
-  const top = [...r.units].filter((u) => Math.abs(u.r) >= 0.1).sort((a, b) => Math.abs(b.r) - Math.abs(a.r)).slice(0, 3);
+  const top = [...r.units]
+    .filter((u) => Math.abs(u.r) >= 0.1)
+    .sort((a, b) => Math.abs(b.r) - Math.abs(a.r))
+    .slice(0, 3);
   const poems = r.task === 'charlm-zh';
   const what = (u: FoundUnit) => (poems && u.feature === 'wordPos' ? { en: 'further into the line', zh: '越靠句末' } : FEATURE_TEXT[u.feature]);
   const f2 = (x: number) => x.toFixed(2);
@@ -265,8 +257,6 @@ export function charLmCaption(r: CharLmReport): { en: string; zh: string } {
     en:
       `Type anything and watch the top-3 guesses for the next character. On ${where.en}: ${f2(r.heldoutBpc)} bits per character ` +
       `(bigram baseline ${f2(r.baselines.bigram)}, unigram ${f2(r.baselines.unigram)}).${units.en}`,
-    zh:
-      `随便输入，看它对下一个字符的前三个猜测。在${where.zh}上：每字符 ${f2(r.heldoutBpc)} 比特` +
-      `（二元基线 ${f2(r.baselines.bigram)}，一元基线 ${f2(r.baselines.unigram)}）。${units.zh}`,
+    zh: `随便输入，看它对下一个字符的前三个猜测。在${where.zh}上：每字符 ${f2(r.heldoutBpc)} 比特` + `（二元基线 ${f2(r.baselines.bigram)}，一元基线 ${f2(r.baselines.unigram)}）。${units.zh}`,
   };
 }

@@ -6,9 +6,23 @@ import { memoryInsight, sentimentInsight } from './insight';
 import { buildVocab, initNetwork } from './network';
 
 const model = (kind: 'rnn' | 'lstm' | 'gru' | 'peephole', headKind: 'sigmoid' | 'softmax', words: string[]): Model =>
-  initNetwork({ id: 't', task: 'custom', kind, vocab: buildVocab([words]), embedDim: 4, hidden: 5, headKind, labels: headKind === 'sigmoid' ? ['neg', 'pos'] : ['a', 'b', 'c', 'd', 'e', 'f'], seed: 11 });
+  initNetwork({
+    id: 't',
+    task: 'custom',
+    kind,
+    vocab: buildVocab([words]),
+    embedDim: 4,
+    hidden: 5,
+    headKind,
+    labels: headKind === 'sigmoid' ? ['neg', 'pos'] : ['a', 'b', 'c', 'd', 'e', 'f'],
+    seed: 11,
+  });
 
-const traces = (m: Model, text: string): StepTrace[] => run(m.cell, tokenize(text).tokens.map((t) => embedToken(m.embedding, t).x)).traces;
+const traces = (m: Model, text: string): StepTrace[] =>
+  run(
+    m.cell,
+    tokenize(text).tokens.map((t) => embedToken(m.embedding, t).x),
+  ).traces;
 
 describe('sentimentInsight', () => {
   const m = model('lstm', 'sigmoid', 'the movie was not good'.split(' '));

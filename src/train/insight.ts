@@ -18,7 +18,10 @@ export interface Insight {
 /** The top layer's traces (the one the head reads; of one layer, the only one) and the predictions. */
 function traceOf(m: Model, text: string): { tokens: readonly string[]; traces: StepTrace[]; p: number[][] } {
   const tokens = tokenize(text).tokens;
-  const { layers } = runStack(stackOf(m), tokens.map((t) => embedToken(m.embedding, t).x));
+  const { layers } = runStack(
+    stackOf(m),
+    tokens.map((t) => embedToken(m.embedding, t).x),
+  );
   const traces = layers[layers.length - 1]!;
   return { tokens, traces, p: traces.map((tr) => predict(m.head!, tr.h)) };
 }

@@ -35,7 +35,11 @@ describe('the data stream', () => {
       if (task === 'memory') for (const e of a) expect(roleOf(e.tokens)).toBe('train');
       const held = def.heldout(s);
       if (task === 'memory') for (const e of held) expect(roleOf(e.tokens)).toBe('test');
-      const trained = new Set(Array.from({ length: 50 }, (_, i) => def.batch(s, i)).flat().map((e) => e.tokens.join(' ')));
+      const trained = new Set(
+        Array.from({ length: 50 }, (_, i) => def.batch(s, i))
+          .flat()
+          .map((e) => e.tokens.join(' ')),
+      );
       for (const e of held) expect(trained.has(e.tokens.join(' '))).toBe(false);
       const k = labData(s).kernel;
       expect(k.probeText).toBe(held[0]!.tokens.join(' '));
@@ -106,7 +110,12 @@ describe('a lab run', () => {
       const dz = pk - (k === label ? 1 : 0);
       for (let j = 0; j < H; j++) dhT[j] = dhT[j]! + m.head.W.data[k * H + j]! * dz;
     });
-    const back = bptt(m.cell, traces, traces.map(() => new Float64Array(H)), dhT);
+    const back = bptt(
+      m.cell,
+      traces,
+      traces.map(() => new Float64Array(H)),
+      dhT,
+    );
     const n = (v: Float64Array) => Math.hypot(...v);
     expect(pr.gradH.length).toBe(pr.tokens.length);
     pr.gradH.forEach((g, t) => expect(g).toBeCloseTo(n(back.dh[t]!), 12));

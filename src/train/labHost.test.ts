@@ -32,7 +32,10 @@ describe('the lab worker protocol', () => {
     const p = w.lastProgress();
     if (p.type !== 'progress') throw new Error();
     expect(p.running).toBe(false);
-    expect(p.runs.map((r) => [r.kind, r.seen, r.points.length, r.points[0]!.seen])).toEqual([['rnn', 0, 1, 0], ['lstm', 0, 1, 0]]);
+    expect(p.runs.map((r) => [r.kind, r.seen, r.points.length, r.points[0]!.seen])).toEqual([
+      ['rnn', 0, 1, 0],
+      ['lstm', 0, 1, 0],
+    ]);
     expect(p.runs[0].probe!.gradH.length).toBe(p.runs[0].probe!.tokens.length);
   });
 

@@ -192,7 +192,10 @@ export function labModelFile(run: LabRun): Record<string, unknown> {
   const measure =
     k.metric === 'accuracy'
       ? { en: `held-out accuracy ${Math.round(last.value * 1000) / 10}%`, zh: `留出集准确率 ${Math.round(last.value * 1000) / 10}%` }
-      : { en: `held-out mean squared error ${last.value.toPrecision(3)} (next = current: ${k.baseline.toPrecision(3)})`, zh: `留出集均方误差 ${last.value.toPrecision(3)}（“下一个 = 当前”：${k.baseline.toPrecision(3)}）` };
+      : {
+          en: `held-out mean squared error ${last.value.toPrecision(3)} (next = current: ${k.baseline.toPrecision(3)})`,
+          zh: `留出集均方误差 ${last.value.toPrecision(3)}（“下一个 = 当前”：${k.baseline.toPrecision(3)}）`,
+        };
   const task = {
     memory: { en: `memory, gap ${st.gap}`, zh: `长程记忆，间隔 ${st.gap}` },
     sentiment: { en: 'sentiment', zh: '情感' },
@@ -207,7 +210,18 @@ export function labModelFile(run: LabRun): Record<string, unknown> {
       },
       labelsZh: st.task === 'memory' ? LANGUAGES_ZH : st.task === 'sentiment' ? ['负面', '正面'] : ['下一个值'],
       presets: [k.probeText],
-      report: { lab: st, kind: run.kind, seen: run.seen, metric: k.metric, heldout: last.value, heldoutLoss: last.loss, baseline: k.baseline, heldoutExamples: k.heldoutCount, divergedAt: run.divergedAt, ...(k.metric === 'accuracy' ? { heldoutAccuracy: last.value } : { heldoutMse: last.value }) },
+      report: {
+        lab: st,
+        kind: run.kind,
+        seen: run.seen,
+        metric: k.metric,
+        heldout: last.value,
+        heldoutLoss: last.loss,
+        baseline: k.baseline,
+        heldoutExamples: k.heldoutCount,
+        divergedAt: run.divergedAt,
+        ...(k.metric === 'accuracy' ? { heldoutAccuracy: last.value } : { heldoutMse: last.value }),
+      },
     },
     'exact',
   );

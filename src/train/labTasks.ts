@@ -117,7 +117,17 @@ function classKernel(s: LabSettings, def: ClassTaskDef): LabKernel {
     probeText: probe.tokens.join(' '),
     usesGap: def.usesGap,
     createModel: (kind) =>
-      initNetwork({ id: `lab-${s.task}-${kind}`, task: s.task === 'sentiment' ? 'sentiment' : 'memory', kind, vocab, embedDim: LAB_EMBED, hidden: s.hidden, headKind: def.headKind, labels: def.labels, seed: LAB_SEED.weights + s.seed }),
+      initNetwork({
+        id: `lab-${s.task}-${kind}`,
+        task: s.task === 'sentiment' ? 'sentiment' : 'memory',
+        kind,
+        vocab,
+        embedDim: LAB_EMBED,
+        hidden: s.hidden,
+        headKind: def.headKind,
+        labels: def.labels,
+        seed: LAB_SEED.weights + s.seed,
+      }),
     train: (m, adam, index) => {
       const tm = m as TrainableModel;
       const batch = def.batch(s, index).map((e) => enc(tm, e));
@@ -158,7 +168,16 @@ export function waveModel(s: LabSettings, kind: CellKind): ScalarModel {
     trained: true,
     embedding: { kind: 'scalar', dim: 1 },
     cell,
-    head: { kind: 'linear', labels: [WAVE_LABEL], W: matrix(1, H, Array.from({ length: H }, () => rng.uniform(-a, a))), b: new Float64Array(1) },
+    head: {
+      kind: 'linear',
+      labels: [WAVE_LABEL],
+      W: matrix(
+        1,
+        H,
+        Array.from({ length: H }, () => rng.uniform(-a, a)),
+      ),
+      b: new Float64Array(1),
+    },
     tokenizer: 'numbers',
   };
   return model as ScalarModel;

@@ -20,7 +20,11 @@ const tiny = (kind: (typeof CELL_KINDS)[number], headKind: 'sigmoid' | 'softmax'
 
 describe('loss gradients', () => {
   for (const kind of CELL_KINDS) {
-    for (const [headKind, layers] of [['sigmoid', 1], ['softmax', 1], ['sigmoid', 3]] as const) {
+    for (const [headKind, layers] of [
+      ['sigmoid', 1],
+      ['softmax', 1],
+      ['sigmoid', 3],
+    ] as const) {
       it(`${kind} ${headKind}${layers > 1 ? `, ${layers} layers` : ''}: embedding, head and cell grads match central differences`, () => {
         const m = tiny(kind, headKind, layers);
         expect((m.above ?? []).length).toBe(layers - 1);

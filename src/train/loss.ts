@@ -63,11 +63,7 @@ export function nll(probs: readonly number[], label: number): number {
  * result (‖∂L/∂h_t‖ per step, the lab's probe, is `back.dh`), the probabilities and ∂L/∂z.
  * Adds nothing anywhere: accumulateGrads adds it into a batch's gradients.
  */
-export function backFromLast(
-  m: TrainableModel,
-  ids: readonly number[],
-  label: number,
-): { traces: StepTrace[]; hT: Vec; back: BpttResult; p: number[]; dz: number[]; layers: BpttResult[] } {
+export function backFromLast(m: TrainableModel, ids: readonly number[], label: number): { traces: StepTrace[]; hT: Vec; back: BpttResult; p: number[]; dz: number[]; layers: BpttResult[] } {
   const stack = stackOf(m);
   const run = runStack(stack, embedIds(m, ids));
   const top = stack.length - 1;
@@ -82,7 +78,12 @@ export function backFromLast(
   // Top layer from the head; each layer below from the ∂L/∂x_t of the one above it.
   const layers: BpttResult[] = new Array<BpttResult>(stack.length);
   const traces = run.layers;
-  layers[top] = bptt(stack[top]!, traces[top]!, traces[top]!.map(() => new Float64Array(H)), dhT);
+  layers[top] = bptt(
+    stack[top]!,
+    traces[top]!,
+    traces[top]!.map(() => new Float64Array(H)),
+    dhT,
+  );
   for (let l = top - 1; l >= 0; l--) layers[l] = bptt(stack[l]!, traces[l]!, layers[l + 1]!.dx);
   // `traces` and `back` are the bottom layer's: it reads the words (the lab's probe and E's gradient).
   return { traces: traces[0]!, hT, back: layers[0]!, p, dz, layers };

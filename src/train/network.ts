@@ -67,7 +67,11 @@ export function initNetwork(spec: NetworkSpec): TrainableModel {
   const rng = createRng(spec.seed);
   const { embedDim: E, hidden: H } = spec;
   const V = spec.vocab.length;
-  const table = matrix(V, E, Array.from({ length: V * E }, () => rng.normal() * 0.5));
+  const table = matrix(
+    V,
+    E,
+    Array.from({ length: V * E }, () => rng.normal() * 0.5),
+  );
   const cell = randomParams(spec.kind, E, H, rng);
   const above = Array.from({ length: (spec.layers ?? 1) - 1 }, () => randomParams(spec.kind, H, H, rng));
   // Forget-gate bias 1 (Jozefowicz et al. 2015): start by remembering, so long-range gradients
@@ -85,7 +89,11 @@ export function initNetwork(spec: NetworkSpec): TrainableModel {
     head: {
       kind: spec.headKind,
       labels: spec.labels,
-      W: matrix(outputs, H, Array.from({ length: outputs * H }, () => rng.uniform(-s, s))),
+      W: matrix(
+        outputs,
+        H,
+        Array.from({ length: outputs * H }, () => rng.uniform(-s, s)),
+      ),
       b: new Float64Array(outputs),
     },
     tokenizer: spec.tokenizer ?? 'words',

@@ -19,7 +19,11 @@ describe('the wave data', () => {
       expect(w.ys.slice(0, -1)).toEqual(w.xs.slice(1));
       expect(roleOf([...windowTokens(w), String(w.ys.at(-1))])).toBe('test');
     }
-    const train = new Set(Array.from({ length: 40 }, (_, i) => waveWindows(8, 100 + i, 'train')).flat().map((w) => w.xs.join(',')));
+    const train = new Set(
+      Array.from({ length: 40 }, (_, i) => waveWindows(8, 100 + i, 'train'))
+        .flat()
+        .map((w) => w.xs.join(',')),
+    );
     for (const w of held) expect(train.has(w.xs.join(','))).toBe(false);
     // What the app shows is what the model reads: the numbers tokenizer gives the values back.
     expect(tokenize(windowTokens(held[0]!).join(', '), 'numbers').tokens.map(Number)).toEqual(held[0]!.xs);
@@ -42,7 +46,14 @@ describe('the time-series loss', () => {
       const gs = modelGrads(g);
       let worst = 0;
       ps.forEach((p, j) => {
-        for (let k = 0; k < p.data.length; k++) worst = Math.max(worst, relErr(gs[j]!.data[k]!, fd(() => windowMse(m, w), p.data, k)));
+        for (let k = 0; k < p.data.length; k++)
+          worst = Math.max(
+            worst,
+            relErr(
+              gs[j]!.data[k]!,
+              fd(() => windowMse(m, w), p.data, k),
+            ),
+          );
       });
       expect(worst, kind).toBeLessThan(1e-6);
       expect(ps.find((p) => p.name === 'embedding')!.data.length).toBe(0);

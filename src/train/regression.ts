@@ -61,6 +61,11 @@ export function backFromLastValue(m: ScalarModel, w: Window): { traces: StepTrac
   const e = predicted.at(-1)! - w.ys.at(-1)!;
   const H = m.cell.hiddenSize;
   const dhT = Float64Array.from({ length: H }, (_, k) => m.head.W.data[k]! * 2 * e);
-  const back = bptt(m.cell, traces, traces.map(() => new Float64Array(H)), dhT);
+  const back = bptt(
+    m.cell,
+    traces,
+    traces.map(() => new Float64Array(H)),
+    dhT,
+  );
   return { traces, back, predicted, loss: e * e };
 }

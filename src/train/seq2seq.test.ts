@@ -6,20 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { BOS, CELL_KINDS, EOS, seq2seqMismatch, translate } from '../engine';
 import { CLAUSES, grammarVocab, longPairs, pairOf, roleOfPair, singleClausePairs, translationPairs } from './data/translate';
 import { sequenceKey } from './data/split';
-import {
-  accumulateSeq2SeqGrads,
-  encodePair,
-  initSeq2Seq,
-  scoreTranslations,
-  seq2seqGradArrays,
-  seq2seqParams,
-  trainSeq2Seq,
-  zeroSeq2SeqGrads,
-  type TrainableSeq2Seq,
-} from './seq2seq';
+import { accumulateSeq2SeqGrads, encodePair, initSeq2Seq, scoreTranslations, seq2seqGradArrays, seq2seqParams, trainSeq2Seq, zeroSeq2SeqGrads, type TrainableSeq2Seq } from './seq2seq';
 
-const tiny = (kind: (typeof CELL_KINDS)[number], seed = 1): TrainableSeq2Seq =>
-  initSeq2Seq({ id: `t-${kind}`, kind, srcWords: ['a', 'b', 'c'], tgtTokens: ['x', 'y'], embedDim: 3, hidden: 4, seed });
+const tiny = (kind: (typeof CELL_KINDS)[number], seed = 1): TrainableSeq2Seq => initSeq2Seq({ id: `t-${kind}`, kind, srcWords: ['a', 'b', 'c'], tgtTokens: ['x', 'y'], embedDim: 3, hidden: 4, seed });
 
 describe('seq2seq gradients', () => {
   for (const kind of CELL_KINDS) {
@@ -90,11 +79,22 @@ describe('greedy decoding', () => {
   it('a tiny copy task is learned (the loss falls and greedy output is exact)', () => {
     const m = initSeq2Seq({ id: 't', kind: 'lstm', srcWords: ['a', 'b'], tgtTokens: ['x', 'y'], embedDim: 4, hidden: 8, seed: 3 });
     const srcs = [['a'], ['b'], ['a', 'b'], ['b', 'a'], ['a', 'a'], ['b', 'b']];
-    const data = srcs.map((s) => encodePair(m, s, s.map((w) => (w === 'a' ? 'x' : 'y'))));
+    const data = srcs.map((s) =>
+      encodePair(
+        m,
+        s,
+        s.map((w) => (w === 'a' ? 'x' : 'y')),
+      ),
+    );
     const { losses } = trainSeq2Seq(m, { epochs: 150, batchSize: 6, lrAt: () => 0.03, clipNorm: 5, seed: 1, data: () => data });
     expect(losses[losses.length - 1]!).toBeLessThan(losses[0]! / 10);
     const outs = srcs.map((s) => translate(m, s, 6).output);
-    expect(scoreTranslations(outs, srcs.map((s) => s.map((w) => (w === 'a' ? 'x' : 'y'))))).toEqual({ pairs: 6, exact: 1, chars: 1 });
+    expect(
+      scoreTranslations(
+        outs,
+        srcs.map((s) => s.map((w) => (w === 'a' ? 'x' : 'y'))),
+      ),
+    ).toEqual({ pairs: 6, exact: 1, chars: 1 });
   });
 });
 
@@ -126,6 +126,14 @@ describe('translation data', () => {
   });
 
   it('scores: exact match and character accuracy count missing characters as wrong', () => {
-    expect(scoreTranslations([['我', '在'], ['他']], [['我', '在'], ['他', '们']])).toEqual({ pairs: 2, exact: 0.5, chars: 0.75 });
+    expect(
+      scoreTranslations(
+        [['我', '在'], ['他']],
+        [
+          ['我', '在'],
+          ['他', '们'],
+        ],
+      ),
+    ).toEqual({ pairs: 2, exact: 0.5, chars: 0.75 });
   });
 });

@@ -56,7 +56,18 @@ export type TrainableSeq2Seq = Seq2Seq & {
 };
 
 function table(vocab: readonly string[], dim: number, rng: ReturnType<typeof createRng>, lowercase: boolean): TableEmbedding {
-  return { kind: 'table', dim, vocab, table: matrix(vocab.length, dim, Array.from({ length: vocab.length * dim }, () => rng.normal() * 0.5)), unk: 0, lowercase };
+  return {
+    kind: 'table',
+    dim,
+    vocab,
+    table: matrix(
+      vocab.length,
+      dim,
+      Array.from({ length: vocab.length * dim }, () => rng.normal() * 0.5),
+    ),
+    unk: 0,
+    lowercase,
+  };
 }
 
 export function initSeq2Seq(spec: Seq2SeqSpec): TrainableSeq2Seq {
@@ -72,7 +83,16 @@ export function initSeq2Seq(spec: Seq2SeqSpec): TrainableSeq2Seq {
   };
   const encoder = half(table(src, E, rng, true), null, 'words');
   const s = 1 / Math.sqrt(H);
-  const head = { kind: 'softmax' as const, labels: tgt, W: matrix(tgt.length, H, Array.from({ length: tgt.length * H }, () => rng.uniform(-s, s))), b: new Float64Array(tgt.length) };
+  const head = {
+    kind: 'softmax' as const,
+    labels: tgt,
+    W: matrix(
+      tgt.length,
+      H,
+      Array.from({ length: tgt.length * H }, () => rng.uniform(-s, s)),
+    ),
+    b: new Float64Array(tgt.length),
+  };
   const decoder = half(table(tgt, E, rng, false), head, 'chars');
   return { id: spec.id, encoder, decoder: { ...decoder, head } };
 }
@@ -88,7 +108,14 @@ export interface Seq2SeqGrads {
 
 export function zeroSeq2SeqGrads(m: TrainableSeq2Seq): Seq2SeqGrads {
   const t = (e: TableEmbedding) => matrix(e.table.rows, e.table.cols);
-  return { enc: zeroGrads(m.encoder.cell), encTable: t(m.encoder.embedding), dec: zeroGrads(m.decoder.cell), decTable: t(m.decoder.embedding), headW: matrix(m.decoder.head.W.rows, m.decoder.head.W.cols), headB: new Float64Array(m.decoder.head.b.length) };
+  return {
+    enc: zeroGrads(m.encoder.cell),
+    encTable: t(m.encoder.embedding),
+    dec: zeroGrads(m.decoder.cell),
+    decTable: t(m.decoder.embedding),
+    headW: matrix(m.decoder.head.W.rows, m.decoder.head.W.cols),
+    headB: new Float64Array(m.decoder.head.b.length),
+  };
 }
 
 export function seq2seqParams(m: TrainableSeq2Seq): NamedArray[] {
@@ -154,7 +181,13 @@ export function accumulateSeq2SeqGrads(m: TrainableSeq2Seq, pair: EncodedPair, g
   addRows(g.decTable, inputs, bd.dx);
   if (pair.src.length > 0) {
     // The hand-over: the decoder's gradient on its initial state is the encoder's on its final one.
-    const be = bptt(encoder.cell, enc.traces, enc.traces.map(() => new Float64Array(H)), bd.dh0, bd.dc0 ?? undefined);
+    const be = bptt(
+      encoder.cell,
+      enc.traces,
+      enc.traces.map(() => new Float64Array(H)),
+      bd.dh0,
+      bd.dc0 ?? undefined,
+    );
     addCellGrads(g.enc, be.grads);
     addRows(g.encTable, pair.src, be.dx);
   }

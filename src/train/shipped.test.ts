@@ -12,7 +12,10 @@ import { EVERYDAY } from './data/everyday';
 const load = (id: string): Model => parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')));
 /** The head on the top layer's last h (of a one-layer model, its only layer). */
 const finalProbs = (m: Model, tokens: readonly string[]) => {
-  const { final } = runStack(stackOf(m), tokens.map((t) => embedToken(m.embedding, t).x));
+  const { final } = runStack(
+    stackOf(m),
+    tokens.map((t) => embedToken(m.embedding, t).x),
+  );
   return predict(m.head!, final[final.length - 1]!.h);
 };
 /** Every shipped sentiment model: one per kind, and the stacked LSTM. */

@@ -175,8 +175,7 @@ export const CONFIGS: Record<TrainTask, TaskConfig> = {
     },
     // Keep-best-epoch on its own split (never trained on, never the held-out test sets below).
     validationSet: () => MEMORY_GAPS.flatMap((g) => memoryExamplesAtGap(MEMORY_VALIDATION_PER_GAP, SEED.validation + g, g, 'validation')),
-    heldoutSets: () =>
-      Object.fromEntries(MEMORY_EVAL_GAPS.map((g) => [String(g), memoryExamplesAtGap(MEMORY_HELDOUT_PER_GAP, SEED.heldout + g, g)])),
+    heldoutSets: () => Object.fromEntries(MEMORY_EVAL_GAPS.map((g) => [String(g), memoryExamplesAtGap(MEMORY_HELDOUT_PER_GAP, SEED.heldout + g, g)])),
   },
 };
 
@@ -235,8 +234,7 @@ export function trainModel(
       seed: SEED.weights + KIND_SEED[kind] + seedOffset,
       layers,
     });
-    const encode = (xs: Example[]): Encoded[] =>
-      xs.map((e) => ({ ids: tokenIds(model.embedding, e.tokens), label: e.label, ...(e.gap !== undefined ? { gap: e.gap } : {}) }));
+    const encode = (xs: Example[]): Encoded[] => xs.map((e) => ({ ids: tokenIds(model.embedding, e.tokens), label: e.label, ...(e.gap !== undefined ? { gap: e.gap } : {}) }));
     const encodedTrain = encode(trainSet);
     let seen = 0;
     const validation = validationExamples ? encode(validationExamples) : null;
@@ -273,8 +271,7 @@ export function trainModel(
   const kept = runs.reduce((best, r, k) => (r.valScore > runs[best]!.valScore ? k : best), 0);
   const { model, stats, bestEpoch, seen } = runs[kept]!;
   const validation = validationExamples;
-  const encode = (xs: Example[]): Encoded[] =>
-    xs.map((e) => ({ ids: tokenIds(model.embedding, e.tokens), label: e.label, ...(e.gap !== undefined ? { gap: e.gap } : {}) }));
+  const encode = (xs: Example[]): Encoded[] => xs.map((e) => ({ ids: tokenIds(model.embedding, e.tokens), label: e.label, ...(e.gap !== undefined ? { gap: e.gap } : {}) }));
 
   const heldout = Object.fromEntries(Object.entries(cfg.heldoutSets(data)).map(([k, v]) => [k, encode(v)]));
   const all = Object.values(heldout).flat();
@@ -300,15 +297,16 @@ export function trainModel(
     // For memory, the mean over the trained gaps (5–40) only: 60–160 are beyond training.
     heldoutAccuracy:
       task === 'memory'
-        ? accuracy(model, MEMORY_GAPS.flatMap((g) => heldout[String(g)]!))
+        ? accuracy(
+            model,
+            MEMORY_GAPS.flatMap((g) => heldout[String(g)]!),
+          )
         : accuracy(model, all),
     ...(byGap ? { heldoutAccuracyByGap: byGap, heldoutPerGap: MEMORY_HELDOUT_PER_GAP, maxTrainGap: MEMORY_MAX_TRAIN_GAP } : {}),
     lossCurve: stats.map((s) => s.loss),
     ...(validation ? { validationExamples: validation.length, valCurve: stats.map((s) => s.valScore ?? NaN), bestEpoch } : {}),
     ...(cfg.lrAt ? { lrCurve: stats.map((s) => s.lr) } : {}),
-    ...(cfg.restarts && validation
-      ? { restarts: runs.map((r) => ({ seedOffset: r.seedOffset, valAccuracy: r.valAccuracy, bestEpoch: r.bestEpoch })), restartKept: kept }
-      : {}),
+    ...(cfg.restarts && validation ? { restarts: runs.map((r) => ({ seedOffset: r.seedOffset, valAccuracy: r.valAccuracy, bestEpoch: r.bestEpoch })), restartKept: kept } : {}),
     ...(cfg.extraReport ? cfg.extraReport(model, trainSet, validation, data) : {}),
   };
   return { model, report };

@@ -102,7 +102,13 @@ export function train(m: TrainableModel, o: TrainOptions): TrainResult {
     let normSum = 0;
     let batches = 0;
     for (let start = 0; start < order.length; start += o.batchSize) {
-      const r = trainBatch(m, adam, order.slice(start, start + o.batchSize).map((i) => data[i]!), o.clipNorm, accumulate);
+      const r = trainBatch(
+        m,
+        adam,
+        order.slice(start, start + o.batchSize).map((i) => data[i]!),
+        o.clipNorm,
+        accumulate,
+      );
       lossSum += r.lossSum;
       normSum += r.gradNorm;
       batches++;

@@ -110,14 +110,26 @@ export interface TranslateReport {
 
 const maxLen = (ps: readonly Pair[]) => 2 * Math.max(...ps.map((p) => p.tgt.length)) + 2;
 
-export function trainTranslate(kind: CellKind, c: TranslateConfig = TRANSLATE, onEpoch?: (e: number, loss: number, val: number) => void): { model: TrainableSeq2Seq; report: TranslateReport; data: TranslateData } {
+export function trainTranslate(
+  kind: CellKind,
+  c: TranslateConfig = TRANSLATE,
+  onEpoch?: (e: number, loss: number, val: number) => void,
+): { model: TrainableSeq2Seq; report: TranslateReport; data: TranslateData } {
   const data = translateData(c);
   const v = grammarVocab();
   const model = initSeq2Seq({ id: `translate-${kind}`, kind, srcWords: v.src, tgtTokens: v.tgt, embedDim: c.embedDim, hidden: c.hidden, seed: SEED.weights + KIND_SEED[kind] });
   const enc = (ps: readonly Pair[]) => ps.map((p) => encodePair(model, p.src, p.tgt));
   const train = enc(data.train);
   const limit = maxLen([...data.train, ...data.heldout, ...data.long]);
-  const exactOn = (ps: readonly Pair[]) => scoreTranslations(greedyOutputs(model, ps.map((p) => p.src), limit), ps.map((p) => p.tgt));
+  const exactOn = (ps: readonly Pair[]) =>
+    scoreTranslations(
+      greedyOutputs(
+        model,
+        ps.map((p) => p.src),
+        limit,
+      ),
+      ps.map((p) => p.tgt),
+    );
   const run = trainSeq2Seq(model, {
     epochs: c.epochs,
     batchSize: c.batchSize,
@@ -140,7 +152,7 @@ export function trainTranslate(kind: CellKind, c: TranslateConfig = TRANSLATE, o
   const clausesOf = (src: readonly string[]) => src.filter((w) => w === 'and').length + 1;
   const byLength = [1, 2, 3].map((n) => {
     const idx = sources.map((s, k) => (clausesOf(s) === n ? k : -1)).filter((k) => k >= 0);
-    const pick = <T,>(xs: readonly T[]) => idx.map((k) => xs[k]!);
+    const pick = <T>(xs: readonly T[]) => idx.map((k) => xs[k]!);
     const lens = idx.map((k) => sources[k]!.length);
     return { words: `${Math.min(...lens)}–${Math.max(...lens)}`, clauses: n, model: scoreTranslations(pick(outs), pick(refs)), retrieval: scoreTranslations(pick(base), pick(refs)) };
   });
@@ -167,4 +179,3 @@ export function trainTranslate(kind: CellKind, c: TranslateConfig = TRANSLATE, o
     },
   };
 }
-

@@ -28,7 +28,11 @@ describe('the unit finder', () => {
       const c = Float64Array.from({ length: H }, () => rng.uniform(-1, 1));
       // C[7] is low inside quotes (plus noise); nothing else knows about them.
       c[7] = -0.8 * feats.quote[t]! + 0.2 * rng.uniform(-1, 1);
-      finder.add(h, c, FEATURES.map((k) => feats[k][t]!));
+      finder.add(
+        h,
+        c,
+        FEATURES.map((k) => feats[k][t]!),
+      );
     });
     const quote = finder.result().find((u) => u.feature === 'quote')!;
     expect(quote).toMatchObject({ vector: 'C', unit: 7 });
@@ -39,7 +43,12 @@ describe('the unit finder', () => {
 
   it('a constant unit correlates with nothing (0, not NaN)', () => {
     const finder = new UnitFinder(1);
-    for (let t = 0; t < 10; t++) finder.add([0.5], null, FEATURES.map((_, j) => (t + j) % 2));
+    for (let t = 0; t < 10; t++)
+      finder.add(
+        [0.5],
+        null,
+        FEATURES.map((_, j) => (t + j) % 2),
+      );
     expect(finder.result().every((u) => u.r === 0 && u.vector === 'h')).toBe(true);
   });
 });

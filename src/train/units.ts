@@ -114,8 +114,17 @@ export function findUnits(m: Model, texts: readonly string[]): FoundUnit[] {
   for (const text of texts) {
     const chars = Array.from(text);
     const feats = textFeatures(chars);
-    const { traces } = run(m.cell, chars.map((c) => embedToken(m.embedding, c).x));
-    traces.forEach((tr, t) => finder.add(tr.h, tr.kind === 'rnn' || tr.kind === 'gru' ? null : tr.c, FEATURES.map((k) => feats[k][t]!)));
+    const { traces } = run(
+      m.cell,
+      chars.map((c) => embedToken(m.embedding, c).x),
+    );
+    traces.forEach((tr, t) =>
+      finder.add(
+        tr.h,
+        tr.kind === 'rnn' || tr.kind === 'gru' ? null : tr.c,
+        FEATURES.map((k) => feats[k][t]!),
+      ),
+    );
   }
   return finder.result();
 }

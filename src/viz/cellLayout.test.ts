@@ -26,8 +26,7 @@ function boxes(l: CellLayout): Box[] {
 }
 
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-const inside = (p: readonly [number, number], b: Box, tol = 0.5) =>
-  p[0] >= b.x0 - tol && p[0] <= b.x1 + tol && p[1] >= b.y0 - tol && p[1] <= b.y1 + tol;
+const inside = (p: readonly [number, number], b: Box, tol = 0.5) => p[0] >= b.x0 - tol && p[0] <= b.x1 + tol && p[1] >= b.y0 - tol && p[1] <= b.y1 + tol;
 
 const OPTIONS: LayoutOptions[] = [
   { rows: 6, collapsed: false, inputRows: 8 },
@@ -47,8 +46,7 @@ function all(): Array<[string, CellLayout]> {
 describe('cellLayout', () => {
   it.each(all())('%s: no node or strip overlaps another', (_, l) => {
     const bs = boxes(l);
-    for (let a = 0; a < bs.length; a++)
-      for (let b = a + 1; b < bs.length; b++) expect(overlaps(bs[a]!, bs[b]!), `${bs[a]!.what} × ${bs[b]!.what}`).toBe(false);
+    for (let a = 0; a < bs.length; a++) for (let b = a + 1; b < bs.length; b++) expect(overlaps(bs[a]!, bs[b]!), `${bs[a]!.what} × ${bs[b]!.what}`).toBe(false);
   });
 
   it.each(all())('%s: every edge starts and ends on its nodes, and no strip sits on a line', (_, l) => {
@@ -122,11 +120,11 @@ describe('cellLayout', () => {
     expect(cellLayout('lstm', opts).edges.filter((e) => e.belt).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('the RNN is compact (colah\'s single tanh layer)', () => {
+  it("the RNN is compact (colah's single tanh layer)", () => {
     for (const o of OPTIONS) expect(cellLayout('rnn', o).height).toBeLessThan(cellLayout('lstm', o).height * 0.7);
   });
 
-  it.each(all())('%s: h_t leaves twice, as in colah\'s figures: right of the frame and up above it', (_, l) => {
+  it.each(all())("%s: h_t leaves twice, as in colah's figures: right of the frame and up above it", (_, l) => {
     const outs = l.nodes.filter((n) => n.kind === 'io' && n.vector === 'h');
     expect(outs).toHaveLength(2);
     expect(outs.some((n) => n.x - n.w / 2 > l.frame.x + l.frame.w)).toBe(true);
@@ -139,13 +137,16 @@ describe('cellLayout', () => {
     expect(upEdge.points.every(([x]) => x === up.x)).toBe(true);
   });
 
-  it('an LSTM\'s h_t crosses the belt without joining it (the line is broken there); a GRU\'s forks off its top line', () => {
+  it("an LSTM's h_t crosses the belt without joining it (the line is broken there); a GRU's forks off its top line", () => {
     for (const kind of ['lstm', 'peephole', 'coupled'] as const) {
       const l = cellLayout(kind, opts);
       const belt = l.edges.find((e) => e.belt)!;
       const beltY = belt.points[0]![1];
       const up = l.edges.find((e) => e.to === 'hUp')!;
-      const subpaths = up.d.split('M').filter(Boolean).map((p) => p.split('L').map((q) => q.split(',').map(Number)));
+      const subpaths = up.d
+        .split('M')
+        .filter(Boolean)
+        .map((p) => p.split('L').map((q) => q.split(',').map(Number)));
       expect(subpaths).toHaveLength(2);
       // The break straddles the belt: one part below it, one above.
       expect(Math.min(...subpaths[0]!.map((q) => q[1]!))).toBeGreaterThan(beltY);
@@ -158,7 +159,10 @@ describe('cellLayout', () => {
   });
 
   it('every vector a kind computes has a strip', () => {
-    const strips = (k: CellKind) => cellLayout(k, opts).strips.map((s) => s.vector).sort();
+    const strips = (k: CellKind) =>
+      cellLayout(k, opts)
+        .strips.map((s) => s.vector)
+        .sort();
     expect(strips('lstm')).toEqual(['c', 'cPrev', 'cTilde', 'f', 'h', 'hPrev', 'i', 'kept', 'o', 'tanhC', 'written', 'x']);
     expect(strips('gru')).toEqual(['h', 'hPrev', 'kept', 'n', 'oneMinusZ', 'r', 'written', 'x', 'z']);
     expect(strips('rnn')).toEqual(['a', 'h', 'hPrev', 'x']);

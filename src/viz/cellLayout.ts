@@ -40,22 +40,92 @@ function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): Ce
   if (peep) {
     B.node('peepIn', 'junction', '', C.peepIn, top, 'cPrev');
     B.node('peepOut', 'junction', '', C.peepOut, top, 'c');
-    B.edge('peepIn', 'mulF', 'cPrev', [[C.peepIn, top], [C.f - OP / 2, top]], { belt: true });
-    B.edge('add', 'peepOut', 'c', [[C.g + OP / 2, top], [C.peepOut, top]], { belt: true });
-    B.edge('peepOut', 'tap', 'c', [[C.peepOut, top], [C.out, top]], { belt: true });
+    B.edge(
+      'peepIn',
+      'mulF',
+      'cPrev',
+      [
+        [C.peepIn, top],
+        [C.f - OP / 2, top],
+      ],
+      { belt: true },
+    );
+    B.edge(
+      'add',
+      'peepOut',
+      'c',
+      [
+        [C.g + OP / 2, top],
+        [C.peepOut, top],
+      ],
+      { belt: true },
+    );
+    B.edge(
+      'peepOut',
+      'tap',
+      'c',
+      [
+        [C.peepOut, top],
+        [C.out, top],
+      ],
+      { belt: true },
+    );
   } else {
-    B.edge('add', 'tap', 'c', [[C.g + OP / 2, top], [C.out, top]], { belt: true });
+    B.edge(
+      'add',
+      'tap',
+      'c',
+      [
+        [C.g + OP / 2, top],
+        [C.out, top],
+      ],
+      { belt: true },
+    );
   }
-  B.edge('cPrev', beltStart, 'cPrev', [[C.left + IO.w / 2, top], [peep ? C.peepIn : C.f - OP / 2, top]], { belt: true });
-  B.edge('mulF', 'add', 'kept', [[C.f + OP / 2, top], [C.g - OP / 2, top]], { belt: true });
-  B.edge('tap', 'c', 'c', [[C.out, top], [C.right - IO.w / 2, top]], { belt: true });
+  B.edge(
+    'cPrev',
+    beltStart,
+    'cPrev',
+    [
+      [C.left + IO.w / 2, top],
+      [peep ? C.peepIn : C.f - OP / 2, top],
+    ],
+    { belt: true },
+  );
+  B.edge(
+    'mulF',
+    'add',
+    'kept',
+    [
+      [C.f + OP / 2, top],
+      [C.g - OP / 2, top],
+    ],
+    { belt: true },
+  );
+  B.edge(
+    'tap',
+    'c',
+    'c',
+    [
+      [C.out, top],
+      [C.right - IO.w / 2, top],
+    ],
+    { belt: true },
+  );
 
   // The [h_{t−1}, x_t] line under the layers.
   B.node('hPrev', 'io', 'h_{t−1}', C.left, hLine, 'hPrev');
   B.node('concat', 'junction', '', C.concat, hLine, 'hx');
-  B.edge('hPrev', 'concat', 'hPrev', [[C.left + IO.w / 2, hLine], [C.concat - DOT / 2, hLine]]);
+  B.edge('hPrev', 'concat', 'hPrev', [
+    [C.left + IO.w / 2, hLine],
+    [C.concat - DOT / 2, hLine],
+  ]);
   const tapLayer = (id: string, x: number) =>
-    B.edge('concat', id, 'hx', [[C.concat + DOT / 2, hLine], [x, hLine], [x, layer + LAYER.h / 2]]);
+    B.edge('concat', id, 'hx', [
+      [C.concat + DOT / 2, hLine],
+      [x, hLine],
+      [x, layer + LAYER.h / 2],
+    ]);
 
   // Gates. A coupled cell has one gate layer; a 1− op stands where the other layer would be.
   const fIsLayer = coupling !== 'f=1-i';
@@ -78,25 +148,61 @@ function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): Ce
   const fork = layer - 44;
   if (coupling === 'i=1-f') {
     B.node('fork', 'junction', '', C.f, fork, 'f');
-    B.edge('layerF', 'fork', 'f', [[C.f, srcTop('layerF')], [C.f, fork]]);
-    B.edge('fork', 'mulF', 'f', [[C.f, fork], [C.f, top + OP / 2]]);
-    B.edge('fork', 'oneMinus', 'f', [[C.f, fork], [C.f + 76, fork], [C.f + 76, layer], [C.i - 23, layer]]);
+    B.edge('layerF', 'fork', 'f', [
+      [C.f, srcTop('layerF')],
+      [C.f, fork],
+    ]);
+    B.edge('fork', 'mulF', 'f', [
+      [C.f, fork],
+      [C.f, top + OP / 2],
+    ]);
+    B.edge('fork', 'oneMinus', 'f', [
+      [C.f, fork],
+      [C.f + 76, fork],
+      [C.f + 76, layer],
+      [C.i - 23, layer],
+    ]);
   } else {
-    B.edge(fSource, 'mulF', 'f', [[C.f, srcTop(fSource)], [C.f, top + OP / 2]]);
+    B.edge(fSource, 'mulF', 'f', [
+      [C.f, srcTop(fSource)],
+      [C.f, top + OP / 2],
+    ]);
   }
   if (coupling === 'f=1-i') {
     B.node('fork', 'junction', '', C.i, fork, 'i');
-    B.edge('layerI', 'fork', 'i', [[C.i, srcTop('layerI')], [C.i, fork]]);
-    B.edge('fork', 'mulI', 'i', [[C.i, fork], [C.i, mid], [C.g - OP / 2, mid]]);
-    B.edge('fork', 'oneMinus', 'i', [[C.i, fork], [C.i - 76, fork], [C.i - 76, layer], [C.f + 23, layer]]);
+    B.edge('layerI', 'fork', 'i', [
+      [C.i, srcTop('layerI')],
+      [C.i, fork],
+    ]);
+    B.edge('fork', 'mulI', 'i', [
+      [C.i, fork],
+      [C.i, mid],
+      [C.g - OP / 2, mid],
+    ]);
+    B.edge('fork', 'oneMinus', 'i', [
+      [C.i, fork],
+      [C.i - 76, fork],
+      [C.i - 76, layer],
+      [C.f + 23, layer],
+    ]);
   } else {
-    B.edge(iSource, 'mulI', 'i', [[C.i, srcTop(iSource)], [C.i, mid], [C.g - OP / 2, mid]]);
+    B.edge(iSource, 'mulI', 'i', [
+      [C.i, srcTop(iSource)],
+      [C.i, mid],
+      [C.g - OP / 2, mid],
+    ]);
   }
   B.node('layerG', 'layer', 'tanh', C.g, layer, 'cTilde');
   tapLayer('layerG', C.g);
   B.node('mulI', 'pointwise', '×', C.g, mid, 'written');
-  B.edge('layerG', 'mulI', 'cTilde', [[C.g, layer - LAYER.h / 2], [C.g, mid + OP / 2]]);
-  B.edge('mulI', 'add', 'written', [[C.g, mid - OP / 2], [C.g, top + OP / 2]]);
+  B.edge('layerG', 'mulI', 'cTilde', [
+    [C.g, layer - LAYER.h / 2],
+    [C.g, mid + OP / 2],
+  ]);
+  B.edge('mulI', 'add', 'written', [
+    [C.g, mid - OP / 2],
+    [C.g, top + OP / 2],
+  ]);
 
   // Output: o scales tanh(C_t) into h_t.
   B.node('layerO', 'layer', 'σ', C.o, layer, 'o');
@@ -104,18 +210,67 @@ function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): Ce
   B.node('tanhC', 'pointwise', 'tanh', C.out, top + 26, 'tanhC', { w: 56, h: 28 });
   B.node('mulO', 'pointwise', '×', C.out, mid, 'h');
   B.node('h', 'io', 'h_t', C.right, hLine, 'h');
-  B.edge('tap', 'tanhC', 'c', [[C.out, top], [C.out, top + 12]]);
-  B.edge('tanhC', 'mulO', 'tanhC', [[C.out, top + 40], [C.out, mid - OP / 2]]);
-  B.edge('layerO', 'mulO', 'o', [[C.o, layer - LAYER.h / 2], [C.o, mid], [C.out - OP / 2, mid]]);
-  B.edge('mulO', 'hFork', 'h', [[C.out, mid + OP / 2], [C.out, hLine], [C.up, hLine]]);
-  B.edge('hFork', 'h', 'h', [[C.up, hLine], [C.right - IO.w / 2, hLine]]);
+  B.edge('tap', 'tanhC', 'c', [
+    [C.out, top],
+    [C.out, top + 12],
+  ]);
+  B.edge('tanhC', 'mulO', 'tanhC', [
+    [C.out, top + 40],
+    [C.out, mid - OP / 2],
+  ]);
+  B.edge('layerO', 'mulO', 'o', [
+    [C.o, layer - LAYER.h / 2],
+    [C.o, mid],
+    [C.out - OP / 2, mid],
+  ]);
+  B.edge('mulO', 'hFork', 'h', [
+    [C.out, mid + OP / 2],
+    [C.out, hLine],
+    [C.up, hLine],
+  ]);
+  B.edge('hFork', 'h', 'h', [
+    [C.up, hLine],
+    [C.right - IO.w / 2, hLine],
+  ]);
   B.upOut(C.up, hLine, top);
 
   if (peep) {
     // Peepholes: f and i look at C_{t−1} (before ×f), o looks at the new C_t (after +).
-    B.edge('peepIn', 'layerF', 'cPrev', [[C.peepIn, top], [C.peepIn, layer], [C.f - LAYER.w / 2, layer]], { peephole: true });
-    B.edge('peepIn', 'layerI', 'cPrev', [[C.peepIn, top], [C.peepIn, layer + 30], [C.i - 70, layer + 30], [C.i - 70, layer], [C.i - LAYER.w / 2, layer]], { peephole: true });
-    B.edge('peepOut', 'layerO', 'c', [[C.peepOut, top], [C.peepOut, layer], [C.o - LAYER.w / 2, layer]], { peephole: true });
+    B.edge(
+      'peepIn',
+      'layerF',
+      'cPrev',
+      [
+        [C.peepIn, top],
+        [C.peepIn, layer],
+        [C.f - LAYER.w / 2, layer],
+      ],
+      { peephole: true },
+    );
+    B.edge(
+      'peepIn',
+      'layerI',
+      'cPrev',
+      [
+        [C.peepIn, top],
+        [C.peepIn, layer + 30],
+        [C.i - 70, layer + 30],
+        [C.i - 70, layer],
+        [C.i - LAYER.w / 2, layer],
+      ],
+      { peephole: true },
+    );
+    B.edge(
+      'peepOut',
+      'layerO',
+      'c',
+      [
+        [C.peepOut, top],
+        [C.peepOut, layer],
+        [C.o - LAYER.w / 2, layer],
+      ],
+      { peephole: true },
+    );
   }
 
   // Swatch columns. Header: the belt read as an equation, C_{t−1} × f → kept + written = C_t.
@@ -156,40 +311,105 @@ function gru(o: LayoutOptions): CellLayout {
   B.node('jr', 'junction', '', C.jr, top, 'hPrev');
   B.node('mulZ', 'pointwise', '×', C.z, top, 'kept');
   B.node('add', 'pointwise', '+', C.n, top, 'h');
-  B.edge('hPrev', 'jh', 'hPrev', [[C.left + IO.w / 2, top], [C.jh, top]]);
-  B.edge('jh', 'jr', 'hPrev', [[C.jh, top], [C.jr, top]]);
-  B.edge('jr', 'mulZ', 'hPrev', [[C.jr, top], [C.z - OP / 2, top]]);
-  B.edge('mulZ', 'add', 'kept', [[C.z + OP / 2, top], [C.n - OP / 2, top]]);
-  B.edge('add', 'hFork', 'h', [[C.n + OP / 2, top], [C.up, top]]);
-  B.edge('hFork', 'h', 'h', [[C.up, top], [C.right - IO.w / 2, top]]);
+  B.edge('hPrev', 'jh', 'hPrev', [
+    [C.left + IO.w / 2, top],
+    [C.jh, top],
+  ]);
+  B.edge('jh', 'jr', 'hPrev', [
+    [C.jh, top],
+    [C.jr, top],
+  ]);
+  B.edge('jr', 'mulZ', 'hPrev', [
+    [C.jr, top],
+    [C.z - OP / 2, top],
+  ]);
+  B.edge('mulZ', 'add', 'kept', [
+    [C.z + OP / 2, top],
+    [C.n - OP / 2, top],
+  ]);
+  B.edge('add', 'hFork', 'h', [
+    [C.n + OP / 2, top],
+    [C.up, top],
+  ]);
+  B.edge('hFork', 'h', 'h', [
+    [C.up, top],
+    [C.right - IO.w / 2, top],
+  ]);
   B.upOut(C.up, top);
 
   B.node('concat', 'junction', '', C.concat, hLine, 'hx');
   B.node('concatR', 'junction', '', C.concat, hLine2, 'rh');
-  B.edge('jh', 'concat', 'hPrev', [[C.jh, top], [C.jh, hLine], [C.concat - DOT / 2, hLine]]);
+  B.edge('jh', 'concat', 'hPrev', [
+    [C.jh, top],
+    [C.jh, hLine],
+    [C.concat - DOT / 2, hLine],
+  ]);
   B.node('mulR', 'pointwise', '×', C.jr, mid, 'rh');
-  B.edge('jr', 'mulR', 'hPrev', [[C.jr, top], [C.jr, mid - OP / 2]]);
-  B.edge('mulR', 'concatR', 'rh', [[C.jr, mid + OP / 2], [C.jr, hLine2], [C.concat - DOT / 2, hLine2]]);
-  B.edge('concatR', 'concat', 'x', [[C.concat, hLine2 - DOT / 2], [C.concat, hLine + DOT / 2]]);
+  B.edge('jr', 'mulR', 'hPrev', [
+    [C.jr, top],
+    [C.jr, mid - OP / 2],
+  ]);
+  B.edge('mulR', 'concatR', 'rh', [
+    [C.jr, mid + OP / 2],
+    [C.jr, hLine2],
+    [C.concat - DOT / 2, hLine2],
+  ]);
+  B.edge('concatR', 'concat', 'x', [
+    [C.concat, hLine2 - DOT / 2],
+    [C.concat, hLine + DOT / 2],
+  ]);
 
   B.node('layerR', 'layer', 'σ', C.r, layer, 'r');
   B.node('layerZ', 'layer', 'σ', C.z, layer, 'z');
   B.node('layerN', 'layer', 'tanh', C.n, layer, 'n');
-  for (const [id, x] of [['layerR', C.r], ['layerZ', C.z]] as const) {
-    B.edge('concat', id, 'hx', [[C.concat + DOT / 2, hLine], [x, hLine], [x, layer + LAYER.h / 2]]);
+  for (const [id, x] of [
+    ['layerR', C.r],
+    ['layerZ', C.z],
+  ] as const) {
+    B.edge('concat', id, 'hx', [
+      [C.concat + DOT / 2, hLine],
+      [x, hLine],
+      [x, layer + LAYER.h / 2],
+    ]);
   }
-  B.edge('concatR', 'layerN', 'rh', [[C.concat + DOT / 2, hLine2], [C.n, hLine2], [C.n, layer + LAYER.h / 2]]);
-  B.edge('layerR', 'mulR', 'r', [[C.r, layer - LAYER.h / 2], [C.r, mid], [C.jr + OP / 2, mid]]);
+  B.edge('concatR', 'layerN', 'rh', [
+    [C.concat + DOT / 2, hLine2],
+    [C.n, hLine2],
+    [C.n, layer + LAYER.h / 2],
+  ]);
+  B.edge('layerR', 'mulR', 'r', [
+    [C.r, layer - LAYER.h / 2],
+    [C.r, mid],
+    [C.jr + OP / 2, mid],
+  ]);
 
   B.node('forkZ', 'junction', '', C.z, mid, 'z');
   B.node('oneMinus', 'pointwise', '1−', C.one, mid, 'oneMinusZ', { w: 46, h: 28 });
   B.node('mulN', 'pointwise', '×', C.n, mid, 'written');
-  B.edge('layerZ', 'forkZ', 'z', [[C.z, layer - LAYER.h / 2], [C.z, mid]]);
-  B.edge('forkZ', 'mulZ', 'z', [[C.z, mid], [C.z, top + OP / 2]]);
-  B.edge('forkZ', 'oneMinus', 'z', [[C.z, mid], [C.one - 23, mid]]);
-  B.edge('oneMinus', 'mulN', 'oneMinusZ', [[C.one + 23, mid], [C.n - OP / 2, mid]]);
-  B.edge('layerN', 'mulN', 'n', [[C.n, layer - LAYER.h / 2], [C.n, mid + OP / 2]]);
-  B.edge('mulN', 'add', 'written', [[C.n, mid - OP / 2], [C.n, top + OP / 2]]);
+  B.edge('layerZ', 'forkZ', 'z', [
+    [C.z, layer - LAYER.h / 2],
+    [C.z, mid],
+  ]);
+  B.edge('forkZ', 'mulZ', 'z', [
+    [C.z, mid],
+    [C.z, top + OP / 2],
+  ]);
+  B.edge('forkZ', 'oneMinus', 'z', [
+    [C.z, mid],
+    [C.one - 23, mid],
+  ]);
+  B.edge('oneMinus', 'mulN', 'oneMinusZ', [
+    [C.one + 23, mid],
+    [C.n - OP / 2, mid],
+  ]);
+  B.edge('layerN', 'mulN', 'n', [
+    [C.n, layer - LAYER.h / 2],
+    [C.n, mid + OP / 2],
+  ]);
+  B.edge('mulN', 'add', 'written', [
+    [C.n, mid - OP / 2],
+    [C.n, top + OP / 2],
+  ]);
 
   B.column('hPrev', 'h_{t−1}', C.left, HEADER, 'centre');
   B.column('kept', 'z⊙h_{t−1}', HEAD_COL.kept, HEADER, 'centre');
@@ -234,11 +454,29 @@ function rnn(o: LayoutOptions): CellLayout {
   B.node('tap', 'junction', '', X.tap, T, 'h');
   B.node('h', 'io', 'h_t', X.right, T, 'h');
   B.node('hUp', 'io', 'h_t', X.tap, up, 'h');
-  B.edge('hPrev', 'concat', 'hPrev', [[X.left + IO.w / 2, T], [X.concat, T], [X.concat, merge - DOT / 2]]);
-  B.edge('concat', 'layerA', 'hx', [[X.concat + DOT / 2, merge], [X.layer, merge], [X.layer, L + LAYER.h / 2]]);
-  B.edge('layerA', 'tap', 'h', [[X.layer, L - LAYER.h / 2], [X.layer, T], [X.tap, T]]);
-  B.edge('tap', 'h', 'h', [[X.tap, T], [X.right - IO.w / 2, T]]);
-  B.edge('tap', 'hUp', 'h', [[X.tap, T], [X.tap, up + IO.h / 2]]);
+  B.edge('hPrev', 'concat', 'hPrev', [
+    [X.left + IO.w / 2, T],
+    [X.concat, T],
+    [X.concat, merge - DOT / 2],
+  ]);
+  B.edge('concat', 'layerA', 'hx', [
+    [X.concat + DOT / 2, merge],
+    [X.layer, merge],
+    [X.layer, L + LAYER.h / 2],
+  ]);
+  B.edge('layerA', 'tap', 'h', [
+    [X.layer, L - LAYER.h / 2],
+    [X.layer, T],
+    [X.tap, T],
+  ]);
+  B.edge('tap', 'h', 'h', [
+    [X.tap, T],
+    [X.right - IO.w / 2, T],
+  ]);
+  B.edge('tap', 'hUp', 'h', [
+    [X.tap, T],
+    [X.tap, up + IO.h / 2],
+  ]);
 
   B.column('hPrev', 'h_{t−1}', X.left, HEADER, 'centre');
   B.column('a', 'a_t', X.layer + LAYER.w / 2 - 4, aTop, 'right');

@@ -97,7 +97,16 @@ export class Builder {
     const pillY = this.b.top - 30 - 28;
     this.node('hFork', 'junction', '', x, y, 'h');
     this.node('hUp', 'io', 'h_t', x, pillY, 'h');
-    this.edge('hFork', 'hUp', 'h', [[x, y], [x, pillY + IO.h / 2]], crossAt === undefined ? {} : { crossAt });
+    this.edge(
+      'hFork',
+      'hUp',
+      'h',
+      [
+        [x, y],
+        [x, pillY + IO.h / 2],
+      ],
+      crossAt === undefined ? {} : { crossAt },
+    );
   }
 
   /** A column of swatches; `side` says which side of the line at x it hangs on. */

@@ -39,14 +39,7 @@ export function bandLevel(range: VectorRange, x: number, levels = BAND_LEVELS): 
  * The band of every unit not in `shown`, left to right in unit order, as at most `levels`
  * paths. Slivers overlap by 0.3 so no background shows between them when scaled.
  */
-export function collapsedBand(
-  values: ArrayLike<number>,
-  shown: readonly number[],
-  range: VectorRange,
-  theme: Theme,
-  box: BandBox,
-  levels = BAND_LEVELS,
-): BandPath[] {
+export function collapsedBand(values: ArrayLike<number>, shown: readonly number[], range: VectorRange, theme: Theme, box: BandBox, levels = BAND_LEVELS): BandPath[] {
   const skip = new Set(shown);
   const rest: number[] = [];
   for (let u = 0; u < values.length; u++) if (!skip.has(u)) rest.push(u);
@@ -62,7 +55,5 @@ export function collapsedBand(
     else parts.set(k, [seg]);
   });
   const [lo, hi] = DOMAIN[range];
-  return [...parts.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([k, segs]) => ({ fill: valueColor(lo + ((hi - lo) * k) / (levels - 1), range, theme), d: segs.join('') }));
+  return [...parts.entries()].sort((a, b) => a[0] - b[0]).map(([k, segs]) => ({ fill: valueColor(lo + ((hi - lo) * k) / (levels - 1), range, theme), d: segs.join('') }));
 }

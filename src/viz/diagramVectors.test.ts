@@ -11,7 +11,10 @@ describe('diagram vectors and equations', () => {
   it('kept + written on the belt is C_t (LSTM) or h_t (GRU) to the last bit', () => {
     for (const kind of ['lstm', 'peephole', 'coupled', 'gru'] as const) {
       const m = demoModel(kind);
-      const tr = run(m.cell, words.map((w) => embedToken(m.embedding, w).x)).traces[3]!;
+      const tr = run(
+        m.cell,
+        words.map((w) => embedToken(m.embedding, w).x),
+      ).traces[3]!;
       const V = diagramVectors(tr, m.cell);
       const sum = V.kept!.values.map((k, u) => k + V.written!.values[u]!);
       expect(Array.from(sum)).toEqual(Array.from(kind === 'gru' ? tr.h : (tr as { c: Float64Array }).c));
@@ -21,7 +24,10 @@ describe('diagram vectors and equations', () => {
   it('every layer and pointwise node of every kind has an equation whose numbers are the trace', () => {
     for (const kind of CELL_KINDS) {
       const m = demoModel(kind);
-      const tr = run(m.cell, words.map((w) => embedToken(m.embedding, w).x)).traces[2]!;
+      const tr = run(
+        m.cell,
+        words.map((w) => embedToken(m.embedding, w).x),
+      ).traces[2]!;
       const V = diagramVectors(tr, m.cell);
       for (const n of cellLayout(kind, { rows: 6, collapsed: false, inputRows: 8 }).nodes) {
         if (n.kind !== 'layer' && n.kind !== 'pointwise') continue;

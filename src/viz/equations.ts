@@ -59,16 +59,9 @@ export function nodeEquation(nodeId: string, tr: StepTrace, params: CellParams):
       case 'layerR':
         return layer('r', sig, `r_t = ${sigma}(W_r·[h_{t−1}, x_t] + b_r)`, tr.pre.r);
       case 'layerN':
-        return layer(
-          'n',
-          'tanh',
-          after ? 'n_t = tanh(W_n x_t + b_{Wn} + r_t ⊙ (U_n h_{t−1} + b_{Un}))' : 'n_t = tanh(W_n x_t + b_{Wn} + U_n (r_t ⊙ h_{t−1}) + b_{Un})',
-          tr.pre.n,
-        );
+        return layer('n', 'tanh', after ? 'n_t = tanh(W_n x_t + b_{Wn} + r_t ⊙ (U_n h_{t−1} + b_{Un}))' : 'n_t = tanh(W_n x_t + b_{Wn} + U_n (r_t ⊙ h_{t−1}) + b_{Un})', tr.pre.n);
       case 'mulR':
-        return after
-          ? op('rh', 'r_t ⊙ (U_n h_{t−1} + b_{Un})', (k) => `${f(tr.r[k]!)} × ${f(seen[k]!)}`)
-          : op('rh', 'r_t ⊙ h_{t−1}', mul('r', 'hPrev'));
+        return after ? op('rh', 'r_t ⊙ (U_n h_{t−1} + b_{Un})', (k) => `${f(tr.r[k]!)} × ${f(seen[k]!)}`) : op('rh', 'r_t ⊙ h_{t−1}', mul('r', 'hPrev'));
       case 'oneMinus':
         return op('oneMinusZ', '1 − z_t', (k) => `1 − ${f(tr.z[k]!)}`);
       case 'mulZ':
@@ -83,9 +76,7 @@ export function nodeEquation(nodeId: string, tr: StepTrace, params: CellParams):
   }
 
   const peep = params.kind === 'peephole' ? params.peep : null;
-  const peepLine = (p: Float64Array, c: Float64Array, g: string, cs: string) => (k: number) => [
-    `p_${g} ⊙ ${cs} = ${f(p[k]!)} × ${f(c[k]!)} = ${f(p[k]! * c[k]!)}`,
-  ];
+  const peepLine = (p: Float64Array, c: Float64Array, g: string, cs: string) => (k: number) => [`p_${g} ⊙ ${cs} = ${f(p[k]!)} × ${f(c[k]!)} = ${f(p[k]! * c[k]!)}`];
   switch (nodeId) {
     case 'layerF':
       return peep
@@ -102,9 +93,7 @@ export function nodeEquation(nodeId: string, tr: StepTrace, params: CellParams):
         ? layer('o', sig, `o_t = ${sigma}(W_o·[h_{t−1}, x_t] + b_o + p_o ⊙ C_t)`, tr.pre.o, peepLine(peep.o, tr.c, 'o', 'C_t'))
         : layer('o', sig, `o_t = ${sigma}(W_o·[h_{t−1}, x_t] + b_o)`, tr.pre.o);
     case 'oneMinus':
-      return tr.pre.i === null
-        ? op('i', 'i_t = 1 − f_t', (k) => `1 − ${f(tr.f[k]!)}`)
-        : op('f', 'f_t = 1 − i_t', (k) => `1 − ${f(tr.i[k]!)}`);
+      return tr.pre.i === null ? op('i', 'i_t = 1 − f_t', (k) => `1 − ${f(tr.f[k]!)}`) : op('f', 'f_t = 1 − i_t', (k) => `1 − ${f(tr.i[k]!)}`);
     case 'mulF':
       return op('kept', 'f_t ⊙ C_{t−1}', mul('f', 'cPrev'));
     case 'mulI':

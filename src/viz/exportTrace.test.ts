@@ -6,7 +6,10 @@ import { traceToCsv, traceToJson } from './exportTrace';
 describe('trace export', () => {
   const m = demoModel('gru');
   const tokens = ['hello', 'a,"b"', '世界'].map((t) => embedToken(m.embedding, t));
-  const { traces } = run(m.cell, tokens.map((t) => t.x));
+  const { traces } = run(
+    m.cell,
+    tokens.map((t) => t.x),
+  );
   const e = { model: m.id, cell: 'gru', tokens, layers: [traces] };
 
   it('CSV has one row per step, vector and unit, tokens quoted when needed, values exact', () => {

@@ -30,7 +30,12 @@ function extremeModel(kind: CellKind, H: number, B: number, seed: number, head: 
     trained: true,
     embedding: head === 'linear' ? { kind: 'scalar', dim: 1 } : { kind: 'table', dim: E, vocab, table: matrix(4, E, Array.from({ length: 4 * E }, big)), unk: 0, lowercase: true },
     cell,
-    head: { kind: head, labels: head === 'softmax' ? ['x', 'y', 'z'] : head === 'sigmoid' ? ['neg', 'pos'] : ['next value'], W: matrix(outputs, H, Array.from({ length: outputs * H }, big)), b: Float64Array.from({ length: outputs }, big) },
+    head: {
+      kind: head,
+      labels: head === 'softmax' ? ['x', 'y', 'z'] : head === 'sigmoid' ? ['neg', 'pos'] : ['next value'],
+      W: matrix(outputs, H, Array.from({ length: outputs * H }, big)),
+      b: Float64Array.from({ length: outputs }, big),
+    },
     tokenizer: head === 'linear' ? 'numbers' : 'words',
   };
 }
@@ -54,7 +59,10 @@ describe('extreme but allowed weights and inputs: every view’s numbers are fin
             const tokens = head === 'linear' ? Array.from({ length: T }, (_, k) => String((k % 2 ? -1 : 1) * MAX_ABS_WEIGHT)) : Array.from({ length: T }, (_, k) => ['a', 'b', 'c', 'zzz'][k % 4]!);
             const embedded = embedAll(m, tokens);
             expect(allFinite(embedded.flatMap((e) => [...e.x]))).toBe(true);
-            const { traces } = run(m.cell, embedded.map((e) => e.x));
+            const { traces } = run(
+              m.cell,
+              embedded.map((e) => e.x),
+            );
             for (const tr of traces) {
               for (const v of traceVectors(tr)) {
                 expect(allFinite(v.values), `${kind} ${v.id}`).toBe(true);

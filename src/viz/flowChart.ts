@@ -22,9 +22,14 @@ export interface ChartGeometry {
 
 export function flowChart(count: number, minLog: number): ChartGeometry {
   const lo = Math.min(-1, Math.floor(minLog));
-  const x = scaleLinear().domain([0, Math.max(1, count - 1)]).range([CHART.left, CHART.width - CHART.right]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, count - 1)])
+    .range([CHART.left, CHART.width - CHART.right]);
   // Clamped: a gain below the axis floor (an exact 0 from a saturated gate) sits on the floor.
-  const yLog = scaleLinear().domain([lo, 0.5]).range([CHART.height - CHART.bottom, CHART.top]).clamp(true);
+  const yLog = scaleLinear()
+    .domain([lo, 0.5])
+    .range([CHART.height - CHART.bottom, CHART.top])
+    .clamp(true);
   const y = (g: number) => yLog(log10Gain(g));
   const step = Math.max(1, Math.ceil(-lo / 6));
   const yTicks = [];

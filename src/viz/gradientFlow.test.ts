@@ -42,7 +42,10 @@ describe('gradient flow data', () => {
     expect(f.layers).toBe(3);
     expect(f.through).toHaveLength(2);
     const layers = stackOf(m).map((p) => withForgetBias(p, 2));
-    const traces = runStack(layers, tokens.map((t) => embedToken(m.embedding, t).x)).layers;
+    const traces = runStack(
+      layers,
+      tokens.map((t) => embedToken(m.embedding, t).x),
+    ).layers;
     const top = influence(layers[2]!, traces[2]!, tokens.length);
     const through = stackInfluence(layers, traces, tokens.length).gain;
     const rms = (v: number) => v / 2; // √H of the top layer (4 units)

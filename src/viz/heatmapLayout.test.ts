@@ -6,12 +6,20 @@ import { cellAt, cellRect, heatmapLayout, heatmapSeries, moveCell, renderMode } 
 
 describe('heatmap layout', () => {
   it('pixel -> cell -> rectangle round-trips for every cell and every point inside it', () => {
-    for (const [n, u] of [[6, 6], [40, 6], [200, 32]] as const) {
+    for (const [n, u] of [
+      [6, 6],
+      [40, 6],
+      [200, 32],
+    ] as const) {
       const L = heatmapLayout(n, u);
       for (let t = 0; t < n; t += 7) {
         for (let k = 0; k < u; k += 3) {
           const r = cellRect(L, { t, k });
-          for (const [fx, fy] of [[0, 0], [0.5, 0.5], [0.99, 0.99]] as const) {
+          for (const [fx, fy] of [
+            [0, 0],
+            [0.5, 0.5],
+            [0.99, 0.99],
+          ] as const) {
             expect(cellAt(L, r.x + fx * L.cellW, r.y + fy * L.cellH)).toEqual({ t, k });
           }
         }
@@ -58,9 +66,7 @@ describe('heatmap series', () => {
       const hist = s.getState().history;
       const h = series.find((x) => x.id === 'h')!;
       hist.forEach((tr, t) => expect(Array.from(h.values[t]!)).toEqual(Array.from(tr.h)));
-      expect(series.map((x) => x.id)).toEqual(
-        kind === 'rnn' ? ['h', 'pre.a'] : kind === 'gru' ? ['h', 'z', 'r', 'n'] : ['h', 'c', 'f', 'i', 'o', 'cTilde'],
-      );
+      expect(series.map((x) => x.id)).toEqual(kind === 'rnn' ? ['h', 'pre.a'] : kind === 'gru' ? ['h', 'z', 'r', 'n'] : ['h', 'c', 'f', 'i', 'o', 'cTilde']);
     }
   });
 });

@@ -63,15 +63,24 @@ export function moveCell(L: HeatmapLayout, c: Cell, key: string): Cell | null {
   const clampT = (t: number) => Math.max(0, Math.min(L.tokens - 1, t));
   const clampK = (k: number) => Math.max(0, Math.min(L.units - 1, k));
   switch (key) {
-    case 'ArrowRight': return { t: clampT(c.t + 1), k: c.k };
-    case 'ArrowLeft': return { t: clampT(c.t - 1), k: c.k };
-    case 'ArrowDown': return { t: c.t, k: clampK(c.k + 1) };
-    case 'ArrowUp': return { t: c.t, k: clampK(c.k - 1) };
-    case 'Home': return { t: 0, k: c.k };
-    case 'End': return { t: L.tokens - 1, k: c.k };
-    case 'PageUp': return { t: clampT(c.t - 10), k: c.k };
-    case 'PageDown': return { t: clampT(c.t + 10), k: c.k };
-    default: return null;
+    case 'ArrowRight':
+      return { t: clampT(c.t + 1), k: c.k };
+    case 'ArrowLeft':
+      return { t: clampT(c.t - 1), k: c.k };
+    case 'ArrowDown':
+      return { t: c.t, k: clampK(c.k + 1) };
+    case 'ArrowUp':
+      return { t: c.t, k: clampK(c.k - 1) };
+    case 'Home':
+      return { t: 0, k: c.k };
+    case 'End':
+      return { t: L.tokens - 1, k: c.k };
+    case 'PageUp':
+      return { t: clampT(c.t - 10), k: c.k };
+    case 'PageDown':
+      return { t: clampT(c.t + 10), k: c.k };
+    default:
+      return null;
   }
 }
 

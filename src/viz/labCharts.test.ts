@@ -9,7 +9,11 @@ describe('lab charts', () => {
     expect(g.y(1)).toBe(LAB_CHART.top);
     expect(g.y(2)).toBe(LAB_CHART.top);
     expect(g.yTicks.map((t) => t.label)).toContain('40%');
-    const d = g.path([{ x: 0, y: 0.2 }, { x: 250, y: Number.NaN }, { x: 500, y: 0.9 }]);
+    const d = g.path([
+      { x: 0, y: 0.2 },
+      { x: 250, y: Number.NaN },
+      { x: 500, y: 0.9 },
+    ]);
     expect(d).not.toMatch(/NaN|Infinity/);
     expect(d.match(/[ML]/g)!.length).toBe(2);
     expect(g.xTicks.at(-1)!.label).toBe('4k');
@@ -21,7 +25,10 @@ describe('lab charts', () => {
   });
 
   it('gradient chart: whole decades spanning every series, exact zeros on the floor', () => {
-    const g = gradChart(4, [[1e-7, 1e-3, 0.1, 2], [0, 0.5, 0.5, 0.5]]);
+    const g = gradChart(4, [
+      [1e-7, 1e-3, 0.1, 2],
+      [0, 0.5, 0.5, 0.5],
+    ]);
     const labels = g.yTicks.map((t) => t.label);
     expect(labels[0]).toBe('10¹');
     expect(g.y(0)).toBe(g.y(GRAD_FLOOR));
@@ -31,7 +38,15 @@ describe('lab charts', () => {
   });
 
   it('gate grid: token across, unit down', () => {
-    const grid = gateGrid([[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], 10, 4);
+    const grid = gateGrid(
+      [
+        [0.1, 0.2],
+        [0.3, 0.4],
+        [0.5, 0.6],
+      ],
+      10,
+      4,
+    );
     expect(grid.width).toBe(30);
     expect(grid.height).toBe(8);
     expect(grid.cells.find((c) => c.t === 2 && c.unit === 1)).toEqual({ t: 2, unit: 1, x: 20, y: 4, value: 0.6 });

@@ -43,8 +43,14 @@ const finite = (pts: readonly XY[]) => pts.filter((p) => Number.isFinite(p.x) &&
 
 export function curveChart(xMax: number, yDomain: readonly [number, number], yLabel: (v: number) => string, yCount = 5): CurveGeometry {
   const C = LAB_CHART;
-  const xs = scaleLinear().domain([0, Math.max(1, xMax)]).range([C.left, C.width - C.right]).nice(5);
-  const ys = scaleLinear().domain(yDomain).range([C.height - C.bottom, C.top]).clamp(true);
+  const xs = scaleLinear()
+    .domain([0, Math.max(1, xMax)])
+    .range([C.left, C.width - C.right])
+    .nice(5);
+  const ys = scaleLinear()
+    .domain(yDomain)
+    .range([C.height - C.bottom, C.top])
+    .clamp(true);
   const xTicks = xs.ticks(5).map((v) => ({ value: v, label: shortCount(v), at: xs(v) }));
   const yTicks = ys.ticks(yCount).map((v) => ({ value: v, label: yLabel(v), at: ys(v) }));
   const gen = line<XY>()
@@ -73,11 +79,19 @@ export interface GradGeometry {
 /** Token index on x; log10 of the norm on y, spanning every series' range in whole decades. */
 export function gradChart(count: number, series: ReadonlyArray<readonly number[]>): GradGeometry {
   const C = LAB_CHART;
-  const logs = series.flat().filter((v) => Number.isFinite(v)).map((v) => Math.log10(Math.max(GRAD_FLOOR, v)));
+  const logs = series
+    .flat()
+    .filter((v) => Number.isFinite(v))
+    .map((v) => Math.log10(Math.max(GRAD_FLOOR, v)));
   const lo = Math.min(-1, Math.floor(Math.min(0, ...logs)));
   const hi = Math.max(0, Math.ceil(Math.max(-Infinity, ...logs, lo + 1)));
-  const xs = scaleLinear().domain([0, Math.max(1, count - 1)]).range([C.left, C.width - C.right]);
-  const yl = scaleLinear().domain([lo, hi]).range([C.height - C.bottom, C.top]).clamp(true);
+  const xs = scaleLinear()
+    .domain([0, Math.max(1, count - 1)])
+    .range([C.left, C.width - C.right]);
+  const yl = scaleLinear()
+    .domain([lo, hi])
+    .range([C.height - C.bottom, C.top])
+    .clamp(true);
   const y = (v: number) => yl(Math.log10(Math.max(GRAD_FLOOR, Number.isFinite(v) ? v : GRAD_FLOOR)));
   const step = Math.max(1, Math.ceil((hi - lo) / 6));
   const yTicks: Tick[] = [];

@@ -22,7 +22,16 @@ describe('painted text', () => {
   });
 
   it('takes one unit across the tokens', () => {
-    const s = { id: 'h', symbol: 'h_t', label: 'row.h' as const, range: 'signed' as const, values: [[0.1, 0.2], [0.3, -0.4]] };
+    const s = {
+      id: 'h',
+      symbol: 'h_t',
+      label: 'row.h' as const,
+      range: 'signed' as const,
+      values: [
+        [0.1, 0.2],
+        [0.3, -0.4],
+      ],
+    };
     expect(unitValues(s, 1)).toEqual([0.2, -0.4]);
   });
 });

@@ -8,7 +8,13 @@ import { predict, run, type EmbeddedToken, type Head, type Model, type StepTrace
 
 export function predictionsOverSentence(model: Model, embedded: readonly EmbeddedToken[]): number[][] {
   if (!model.head || embedded.length === 0) return [];
-  return predictionsFromTraces(model.head, run(model.cell, embedded.map((e) => e.x)).traces);
+  return predictionsFromTraces(
+    model.head,
+    run(
+      model.cell,
+      embedded.map((e) => e.x),
+    ).traces,
+  );
 }
 
 /** The same from traces already computed (the views share one run of the sentence). */

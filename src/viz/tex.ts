@@ -4,9 +4,9 @@
  * function names need commands.
  */
 const MAP: Record<string, string> = {
-  'hardσ': '\\operatorname{hard}\\sigma ',
+  hardσ: '\\operatorname{hard}\\sigma ',
   tanh: '\\tanh ',
-  'σ': '\\sigma ',
+  σ: '\\sigma ',
   '⊙': '\\odot ',
   '×': '\\times ',
   '·': '\\cdot ',

@@ -44,11 +44,7 @@ export function traceVectors(tr: StepTrace): TraceVector[] {
         v('h', 'row.h', 'h_t', 'signed', tr.h),
       ];
     default: {
-      const rows: TraceVector[] = [
-        v('x', 'row.x', 'x_t', 'unbounded', tr.x),
-        v('hPrev', 'row.hPrev', 'h_{t−1}', 'signed', tr.hPrev),
-        v('cPrev', 'row.cPrev', 'C_{t−1}', 'unbounded', tr.cPrev),
-      ];
+      const rows: TraceVector[] = [v('x', 'row.x', 'x_t', 'unbounded', tr.x), v('hPrev', 'row.hPrev', 'h_{t−1}', 'signed', tr.hPrev), v('cPrev', 'row.cPrev', 'C_{t−1}', 'unbounded', tr.cPrev)];
       if (tr.pre.f) rows.push(v('pre.f', 'row.pre', 'f̂_t', 'unbounded', tr.pre.f, 'f'));
       rows.push(v('f', 'row.f', 'f_t', 'gate', tr.f));
       if (tr.pre.i) rows.push(v('pre.i', 'row.pre', 'î_t', 'unbounded', tr.pre.i, 'i'));

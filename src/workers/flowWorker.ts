@@ -11,7 +11,10 @@ export interface FlowRequest {
   readonly forgetBias: number;
   readonly tokens: readonly string[];
 }
-export type FlowReply = { readonly type: 'progress'; readonly done: number; readonly total: number } | { readonly type: 'done'; readonly series: FlowSeries | null } | { readonly type: 'error'; readonly message: string };
+export type FlowReply =
+  | { readonly type: 'progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'done'; readonly series: FlowSeries | null }
+  | { readonly type: 'error'; readonly message: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (ev: MessageEvent<FlowRequest>) => {

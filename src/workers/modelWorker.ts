@@ -3,5 +3,4 @@
 import { readModelBinary, readModelText, type BinaryModelFile } from '../store/modelReader';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = async (ev: MessageEvent<string | BinaryModelFile>) =>
-  scope.postMessage(typeof ev.data === 'string' ? readModelText(ev.data) : await readModelBinary(ev.data));
+scope.onmessage = async (ev: MessageEvent<string | BinaryModelFile>) => scope.postMessage(typeof ev.data === 'string' ? readModelText(ev.data) : await readModelBinary(ev.data));

@@ -80,10 +80,7 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
   const units = (picked && picked.length > 0 && picked.every((u) => u < H) ? picked : autoUnits).slice(0, maxRows);
   const inputRows = Math.min(params.inputSize, maxRows);
   const coupling = params.kind === 'coupled' ? params.coupling : undefined;
-  const layout = useMemo(
-    () => cellLayout(kind, { rows: Math.min(H, maxRows), collapsed: H > maxRows, inputRows, coupling }),
-    [kind, H, maxRows, inputRows, coupling],
-  );
+  const layout = useMemo(() => cellLayout(kind, { rows: Math.min(H, maxRows), collapsed: H > maxRows, inputRows, coupling }), [kind, H, maxRows, inputRows, coupling]);
   const stage = useStepAnimation(motionKey, speed);
   const change = useKindChange(layout);
 
@@ -118,27 +115,29 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
   const inHead = (y: number) => split !== null && y < split;
   /** The swatch columns of the belt equation (head) or of the cell (the rest). */
   const stripsIn = (head: boolean) =>
-    layout.strips.filter((s) => inHead(s.y) === head).map((s) => {
-                const vec = V[s.vector];
-                if (!vec) return null;
-                return (
-                  <Strip
-                    key={s.vector}
-                    strip={s}
-                    vec={vec}
-                    units={s.vector === 'x' ? inputUnits : units}
-                    theme={theme}
-                    className={stageClass(s.vector)}
-                    onPick={(u) => {
-                      const producer = layout.nodes.find((n) => n.vector === s.vector && (n.kind === 'layer' || n.kind === 'pointwise'));
-                      if (producer && s.vector !== 'x') {
-                        setSelected(producer.id);
-                        setUnit(u);
-                      }
-                    }}
-                  />
-                );
-              });
+    layout.strips
+      .filter((s) => inHead(s.y) === head)
+      .map((s) => {
+        const vec = V[s.vector];
+        if (!vec) return null;
+        return (
+          <Strip
+            key={s.vector}
+            strip={s}
+            vec={vec}
+            units={s.vector === 'x' ? inputUnits : units}
+            theme={theme}
+            className={stageClass(s.vector)}
+            onPick={(u) => {
+              const producer = layout.nodes.find((n) => n.vector === s.vector && (n.kind === 'layer' || n.kind === 'pointwise'));
+              if (producer && s.vector !== 'x') {
+                setSelected(producer.id);
+                setUnit(u);
+              }
+            }}
+          />
+        );
+      });
   return (
     <figure className="cell-diagram">
       <p className="phone-hint">{t('diag.phoneHint')}</p>
@@ -210,31 +209,47 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
             // The belt's arithmetic, C_{t−1} × f → kept + written = C_t, under the cell: the cell
             // itself (belt to x_t) then fits a 1280 × 720 screen and a slide at a readable size.
             <svg viewBox={`0 0 ${layout.width} ${split}`} role="group" aria-label={t('diag.equation', { t: step })} className="belt-equation" data-export-part={t('diag.equation', { t: step })}>
-          {layout.beltBand && (
-            <g className="belt-captions" aria-hidden="true">
-              {layout.strips
-                .filter((s) => s.vector === 'kept' || s.vector === 'written')
-                .map((s) => (
-                  <text key={s.vector} x={s.labelX} y={s.labelY - 20} textAnchor="middle" className={`caption ${s.vector}`}>
-                    {t(s.vector === 'kept' ? 'diag.kept' : 'diag.written')}
-                  </text>
-                ))}
-              {layout.glyphs.map((g) => (
-                <text key={g.text} x={g.x} y={g.y} textAnchor="middle" className="glyph">
-                  <SvgMath text={g.text} />
-                </text>
-              ))}
-            </g>
-          )}
-          {layout.beltBars && V.kept && V.written && (
-            <BeltBars bars={layout.beltBars} kept={V.kept.values} written={V.written.values} units={units} rowH={layout.strips[0]!.cellH} theme={theme} result={kind === 'gru' ? 'h_t' : 'C_t'} className={stageClass('c')} />
-          )}
+              {layout.beltBand && (
+                <g className="belt-captions" aria-hidden="true">
+                  {layout.strips
+                    .filter((s) => s.vector === 'kept' || s.vector === 'written')
+                    .map((s) => (
+                      <text key={s.vector} x={s.labelX} y={s.labelY - 20} textAnchor="middle" className={`caption ${s.vector}`}>
+                        {t(s.vector === 'kept' ? 'diag.kept' : 'diag.written')}
+                      </text>
+                    ))}
+                  {layout.glyphs.map((g) => (
+                    <text key={g.text} x={g.x} y={g.y} textAnchor="middle" className="glyph">
+                      <SvgMath text={g.text} />
+                    </text>
+                  ))}
+                </g>
+              )}
+              {layout.beltBars && V.kept && V.written && (
+                <BeltBars
+                  bars={layout.beltBars}
+                  kept={V.kept.values}
+                  written={V.written.values}
+                  units={units}
+                  rowH={layout.strips[0]!.cellH}
+                  theme={theme}
+                  result={kind === 'gru' ? 'h_t' : 'C_t'}
+                  className={stageClass('c')}
+                />
+              )}
               {stripsIn(true)}
             </svg>
           )}
         </div>
         {eq && selNode ? (
-          <GatePanel title={`${selNode.label} → ${selNode.vector && V[selNode.vector] ? t(V[selNode.vector]!.label) : ''}`} eq={eq} unit={units.includes(unit) ? unit : (units[0] ?? 0)} units={units} onUnit={setUnit} onClose={() => setSelected(null)} />
+          <GatePanel
+            title={`${selNode.label} → ${selNode.vector && V[selNode.vector] ? t(V[selNode.vector]!.label) : ''}`}
+            eq={eq}
+            unit={units.includes(unit) ? unit : (units[0] ?? 0)}
+            units={units}
+            onUnit={setUnit}
+            onClose={() => setSelected(null)}
+          />
         ) : (
           <p className="panel-hint">{t('panel.hint')}</p>
         )}

@@ -27,8 +27,12 @@ function ActivationCurve({ eq, unit, units }: { eq: NodeEquation; unit: number; 
   const pre = eq.pre!;
   // Wide enough for every shown unit, at least [−6, 6] so the curve's shape is visible.
   const lim = Math.min(20, Math.max(6, ...units.map((u) => Math.abs(pre[u]!) + 0.5)));
-  const x = scaleLinear().domain([-lim, lim]).range([PAD, W - 8]);
-  const y = scaleLinear().domain(curve === 'tanh' ? [-1, 1] : [0, 1]).range([H - PAD, 10]);
+  const x = scaleLinear()
+    .domain([-lim, lim])
+    .range([PAD, W - 8]);
+  const y = scaleLinear()
+    .domain(curve === 'tanh' ? [-1, 1] : [0, 1])
+    .range([H - PAD, 10]);
   const samples = Array.from({ length: 161 }, (_, k): [number, number] => {
     const v = -lim + (2 * lim * k) / 160;
     return [x(v), y(fn(v))];
@@ -38,8 +42,12 @@ function ActivationCurve({ eq, unit, units }: { eq: NodeEquation; unit: number; 
     <svg className="curve" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('panel.curve', { fn: CURVE_NAME[curve] })}>
       <line x1={x(-lim)} x2={x(lim)} y1={y(0)} y2={y(0)} className="axis" />
       <line x1={x(0)} x2={x(0)} y1={y.range()[0]} y2={y.range()[1]} className="axis" />
-      <text x={x(lim) - 2} y={y(0) - 4} textAnchor="end" className="tick">{formatValue(lim).replace('.000', '')}</text>
-      <text x={x(0) + 4} y={14} className="tick">1</text>
+      <text x={x(lim) - 2} y={y(0) - 4} textAnchor="end" className="tick">
+        {formatValue(lim).replace('.000', '')}
+      </text>
+      <text x={x(0) + 4} y={14} className="tick">
+        1
+      </text>
       <path d={d} className="act" />
       {units.map((u) => {
         const p = Math.max(-lim, Math.min(lim, pre[u]!));

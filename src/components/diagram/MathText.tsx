@@ -29,11 +29,7 @@ export function parseMath(s: string): Piece[] {
 }
 
 export function MathText({ text }: { text: string }) {
-  return (
-    <span className="math">
-      {parseMath(text).map((p, k) => (p.sub ? <sub key={k}>{p.text}</sub> : <span key={k}>{p.text}</span>))}
-    </span>
-  );
+  return <span className="math">{parseMath(text).map((p, k) => (p.sub ? <sub key={k}>{p.text}</sub> : <span key={k}>{p.text}</span>))}</span>;
 }
 
 /** The same inside SVG <text>: subscripts drop by 0.3em and the next piece comes back up. */

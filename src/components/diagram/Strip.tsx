@@ -34,9 +34,7 @@ function onArrow(e: React.KeyboardEvent<SVGGElement>) {
 
 /** Where the band of the units not shown goes: under a column, or right of a row. */
 function bandBox(strip: SwatchStrip, col: boolean, end: number): BandBox {
-  return col
-    ? { x: strip.x, y: strip.y + end + 3, width: strip.cellW, height: COLLAPSED_H }
-    : { x: strip.x + end + 3, y: strip.y, width: strip.cellW * 4, height: strip.cellH };
+  return col ? { x: strip.x, y: strip.y + end + 3, width: strip.cellW, height: COLLAPSED_H } : { x: strip.x + end + 3, y: strip.y, width: strip.cellW * 4, height: strip.cellH };
 }
 
 /** One vector as a column (or row) of unit swatches, each a button named with its value. */

@@ -26,20 +26,20 @@ export function UnitPicker({ total, units, auto, onPick }: Props) {
         {auto ? t('units.auto', { n: units.length, total }) : `${t('units.legend')}: ${units.map((u) => u + 1).join(', ')}`} — {t('units.choose')}
       </summary>
       {open && (
-      <fieldset>
-        <legend>{t('units.legend')}</legend>
-        <button type="button" onClick={() => onPick(null)} aria-pressed={auto}>
-          {t('units.autoButton')}
-        </button>
-        <div className="unit-grid">
-          {Array.from({ length: total }, (_, u) => (
-            <label key={u}>
-              <input type="checkbox" checked={units.includes(u)} onChange={() => toggle(u)} />
-              {u + 1}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+        <fieldset>
+          <legend>{t('units.legend')}</legend>
+          <button type="button" onClick={() => onPick(null)} aria-pressed={auto}>
+            {t('units.autoButton')}
+          </button>
+          <div className="unit-grid">
+            {Array.from({ length: total }, (_, u) => (
+              <label key={u}>
+                <input type="checkbox" checked={units.includes(u)} onChange={() => toggle(u)} />
+                {u + 1}
+              </label>
+            ))}
+          </div>
+        </fieldset>
       )}
     </details>
   );

@@ -11,9 +11,7 @@ export function formatGain(x: number): string {
 export function FlowTable({ tokens, left, right, caption }: { tokens: readonly string[]; left: FlowSeries; right: FlowSeries; caption: string }) {
   const t = useT();
   // Every line of both charts, the left one's first (its h leads, as before).
-  const cols = [left, right].flatMap((s) =>
-    flowLines(s, t).map((l) => ({ key: `${s.kind}-${l.id}`, head: `${t(`kind.${s.kind}`)} · ${l.label}`, values: l.values })),
-  );
+  const cols = [left, right].flatMap((s) => flowLines(s, t).map((l) => ({ key: `${s.kind}-${l.id}`, head: `${t(`kind.${s.kind}`)} · ${l.label}`, values: l.values })));
   return (
     <details className="flow-numbers">
       <summary>{t('flow.numbers')}</summary>

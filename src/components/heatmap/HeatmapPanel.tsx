@@ -172,7 +172,11 @@ export function HeatmapPanel({ series: s, layout: L, mode, tokens, current, them
           onFocus={onFocus}
           onBlur={() => setCursor(null)}
         >
-          {mode === 'canvas' ? <canvas ref={canvas} style={{ width: L.width, height: L.height }} aria-hidden="true" data-export-part={name} /> : <HeatmapSvg layout={L} series={s} theme={theme} title={name} />}
+          {mode === 'canvas' ? (
+            <canvas ref={canvas} style={{ width: L.width, height: L.height }} aria-hidden="true" data-export-part={name} />
+          ) : (
+            <HeatmapSvg layout={L} series={s} theme={theme} title={name} />
+          )}
           <div className="hm-current" aria-hidden="true" style={{ left: col.x - 1, width: L.cellW + 1, height: L.height }} />
           {cursor && <div className="hm-cursor" aria-hidden="true" style={{ left: cursor.t * L.cellW - 1, top: cursor.k * L.cellH - 1, width: L.cellW + 1, height: L.cellH + 1 }} />}
           {shownCell && tip && (

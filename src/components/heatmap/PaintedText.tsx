@@ -65,19 +65,21 @@ export function PaintedText({ series, tokens, current, theme, hidden, measured, 
           ))}
         </select>
         <label htmlFor={unitId}>{t('paint.unit')}</label>
-        <input id={unitId} type="number" min={1} max={hidden} value={k + 1} onChange={(e) => {
-          const v = Math.round(Number(e.target.value));
-          if (Number.isFinite(v) && v >= 1 && v <= hidden) setPick({ id: s.id, k: v - 1 });
-        }} />
+        <input
+          id={unitId}
+          type="number"
+          min={1}
+          max={hidden}
+          value={k + 1}
+          onChange={(e) => {
+            const v = Math.round(Number(e.target.value));
+            if (Number.isFinite(v) && v >= 1 && v <= hidden) setPick({ id: s.id, k: v - 1 });
+          }}
+        />
         {measured.length > 0 && (
           <span className="paint-measured" role="group" aria-label={t('paint.measured')}>
             {measured.map((u) => (
-              <button
-                key={`${u.series}${u.unit}${u.feature}`}
-                type="button"
-                aria-pressed={u.series === s.id && u.unit === k}
-                onClick={() => setPick({ id: u.series, k: u.unit })}
-              >
+              <button key={`${u.series}${u.unit}${u.feature}`} type="button" aria-pressed={u.series === s.id && u.unit === k} onClick={() => setPick({ id: u.series, k: u.unit })}>
                 {t('paint.found', { k: u.unit + 1, sym: u.series === 'c' ? 'C' : 'h', what: t(`feature.${u.feature}` as Parameters<Translate>[0]), r: u.r.toFixed(2) })}
               </button>
             ))}

@@ -19,8 +19,12 @@ export function TokenAxis({ layout: L, tokens, current }: { layout: HeatmapLayou
         if (wide)
           return (
             <g key={t} className={cls}>
-              <text x={cx} y={12} textAnchor="middle" className="hm-axis-t">{t}</text>
-              <text x={cx} y={29} textAnchor="middle">{Array.from(visibleToken(tok.token)).slice(0, 7).join('')}</text>
+              <text x={cx} y={12} textAnchor="middle" className="hm-axis-t">
+                {t}
+              </text>
+              <text x={cx} y={29} textAnchor="middle">
+                {Array.from(visibleToken(tok.token)).slice(0, 7).join('')}
+              </text>
             </g>
           );
         if (sparse)

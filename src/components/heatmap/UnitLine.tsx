@@ -12,13 +12,10 @@ const PAD = 10;
  */
 export function UnitLine({ series: s, unit, layout: L, current, label }: { series: HeatmapSeries; unit: number; layout: HeatmapLayout; current: number; label: string }) {
   const vals = s.values.map((v) => v[unit]!);
-  const [lo, hi] =
-    s.range === 'gate'
-      ? [0, 1]
-      : s.range === 'signed'
-        ? [-1, 1]
-        : [Math.min(-1, ...vals), Math.max(1, ...vals)];
-  const y = scaleLinear().domain([lo, hi]).range([H - PAD, PAD]);
+  const [lo, hi] = s.range === 'gate' ? [0, 1] : s.range === 'signed' ? [-1, 1] : [Math.min(-1, ...vals), Math.max(1, ...vals)];
+  const y = scaleLinear()
+    .domain([lo, hi])
+    .range([H - PAD, PAD]);
   const x = (t: number) => t * L.cellW + L.cellW / 2;
   const d = line<number>()
     .x((_, t) => x(t))
@@ -30,7 +27,9 @@ export function UnitLine({ series: s, unit, layout: L, current, label }: { serie
       {ticks.map((v) => (
         <g key={v}>
           <line x1={0} x2={L.width} y1={y(v)} y2={y(v)} className={v === 0 ? 'zero' : 'grid'} />
-          <text x={2} y={y(v) - 2} className="tick">{formatValue(v).replace(/\.?0+$/, '') || '0'}</text>
+          <text x={2} y={y(v) - 2} className="tick">
+            {formatValue(v).replace(/\.?0+$/, '') || '0'}
+          </text>
         </g>
       ))}
       <line x1={x(current)} x2={x(current)} y1={0} y2={H} className="now" />

@@ -14,8 +14,7 @@ export function LabControls() {
   const running = lab.status === 'running';
   const seen = lab.runs ? Math.max(lab.runs[0].seen, lab.runs[1].seen) : 0;
   const n = seen.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
-  const status =
-    lab.status === 'stopped' ? t(lab.stopped === 'limit' ? 'lab.status.limit' : 'lab.status.diverged', { n }) : t(`lab.status.${lab.status}`, { n });
+  const status = lab.status === 'stopped' ? t(lab.stopped === 'limit' ? 'lab.status.limit' : 'lab.status.diverged', { n }) : t(`lab.status.${lab.status}`, { n });
   return (
     <div className="lab-controls">
       <div className="lab-buttons">

@@ -5,7 +5,23 @@ import { useGatescope, useT } from '../StoreContext';
 
 const C = LAB_CHART;
 
-function Curve({ title, series, kinds, top, pct, base, baseLabel }: { title: string; series: ReadonlyArray<readonly XY[]>; kinds: readonly string[]; top: number; pct: boolean; base: number | null; baseLabel: string }) {
+function Curve({
+  title,
+  series,
+  kinds,
+  top,
+  pct,
+  base,
+  baseLabel,
+}: {
+  title: string;
+  series: ReadonlyArray<readonly XY[]>;
+  kinds: readonly string[];
+  top: number;
+  pct: boolean;
+  base: number | null;
+  baseLabel: string;
+}) {
   const t = useT();
   const xMax = Math.max(1, ...series.flatMap((s) => s.map((p) => p.x)));
   const g = curveChart(xMax, [0, top], (v) => (pct ? `${Math.round(v * 100)}%` : String(+v.toPrecision(3))));
@@ -52,7 +68,15 @@ export function LabCurves() {
       {metric === 'accuracy' ? (
         <Curve title={t('lab.accTitle')} series={held} kinds={kinds} top={1} pct base={baseline} baseLabel={baseline === null ? '' : t('lab.chance', { v: formatPct(baseline) })} />
       ) : (
-        <Curve title={t('lab.mseTitle')} series={held} kinds={kinds} top={lossTop([2 * (baseline ?? 0.05)])} pct={false} base={baseline} baseLabel={baseline === null ? '' : t('lab.naive', { v: formatMse(baseline) })} />
+        <Curve
+          title={t('lab.mseTitle')}
+          series={held}
+          kinds={kinds}
+          top={lossTop([2 * (baseline ?? 0.05)])}
+          pct={false}
+          base={baseline}
+          baseLabel={baseline === null ? '' : t('lab.naive', { v: formatMse(baseline) })}
+        />
       )}
       <ul className="lab-legend">
         {kinds.map((k, i) => (

@@ -22,7 +22,10 @@ export function LabGradients() {
     const kind = t(`kind.${r.kind}`);
     return [{ key: `${k}h`, run: k, kind, which: 'h' as const, values: p.gradH }, ...(p.gradC ? [{ key: `${k}c`, run: k, kind, which: 'c' as const, values: p.gradC }] : [])];
   });
-  const g = gradChart(tokens.length, lines.map((l) => l.values));
+  const g = gradChart(
+    tokens.length,
+    lines.map((l) => l.values),
+  );
   const findings = runs.map((r) => {
     const p = r.probe;
     if (!p || p.gradH.length === 0) return null;
@@ -46,7 +49,14 @@ export function LabGradients() {
         ))}
       </svg>
       <p className="lab-explain">{t(first.series ? 'lab.gradExplainSeries' : 'lab.gradExplain')}</p>
-      {findings.map((f, k) => f && <p key={k} className="lab-finding" data-testid={`lab-grad-finding-${k}`}>{f}</p>)}
+      {findings.map(
+        (f, k) =>
+          f && (
+            <p key={k} className="lab-finding" data-testid={`lab-grad-finding-${k}`}>
+              {f}
+            </p>
+          ),
+      )}
       <details className="lab-numbers">
         <summary>{t('lab.numbers')}</summary>
         <table data-testid="lab-grad-table">

@@ -38,21 +38,17 @@ export const ChainCell = memo(function ChainCell({ cell, layout: L, token, trace
   }
   const sub = String(t);
   return (
-    <g
-      className={`chain-cell ${phase}`}
-      role="button"
-      tabIndex={tabbable ? 0 : -1}
-      aria-label={name}
-      aria-current={phase === 'current' ? 'step' : undefined}
-      data-t={t}
-    >
+    <g className={`chain-cell ${phase}`} role="button" tabIndex={tabbable ? 0 : -1} aria-label={name} aria-current={phase === 'current' ? 'step' : undefined} data-t={t}>
       <title>{name}</title>
       {/* h_t goes up out of the cell */}
       <line className="wire" x1={output.cx} y1={y} x2={output.cx} y2={output.cy + output.r + 1} markerEnd={`url(#${arrowId})`} />
       <circle className="h-circle" cx={output.cx} cy={output.cy} r={output.r} />
       {!L.condensed && (
         <text className="circle-label" x={output.cx} y={output.cy + 4} textAnchor="middle">
-          h<tspan fontSize={sub.length > 2 ? 7 : 8} dy={3}>{sub}</tspan>
+          h
+          <tspan fontSize={sub.length > 2 ? 7 : 8} dy={3}>
+            {sub}
+          </tspan>
         </text>
       )}
       {/* x_t comes up into the cell */}
@@ -60,7 +56,10 @@ export const ChainCell = memo(function ChainCell({ cell, layout: L, token, trace
       <circle className="x-circle" cx={input.cx} cy={input.cy} r={input.r} />
       {!L.condensed && (
         <text className="circle-label" x={input.cx} y={input.cy + 4} textAnchor="middle">
-          x<tspan fontSize={sub.length > 2 ? 7 : 8} dy={3}>{sub}</tspan>
+          x
+          <tspan fontSize={sub.length > 2 ? 7 : 8} dy={3}>
+            {sub}
+          </tspan>
         </text>
       )}
       <rect className="cell-box" x={x} y={y} width={w} height={h} rx={L.condensed ? 3 : 8} />

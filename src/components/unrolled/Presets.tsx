@@ -8,9 +8,7 @@ export const PRESETS: ReadonlyArray<{ id: string; name: MessageKey; caption: Mes
     id: 'far',
     name: 'preset.far',
     caption: 'preset.far.caption',
-    text:
-      'I grew up in France. My family moved to a small town by the sea when I was ten, and since then ' +
-      'I have lived in many cities and worked in busy offices. I speak fluent French',
+    text: 'I grew up in France. My family moved to a small town by the sea when I was ten, and since then ' + 'I have lived in many cities and worked in busy offices. I speak fluent French',
   },
 ];
 

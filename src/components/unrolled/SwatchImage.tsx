@@ -54,5 +54,5 @@ export function SwatchImage({ layout: L, traces, belt, theme }: { layout: Unroll
     return canvas.toDataURL('image/png');
   }, [L, traces, belt, theme, W, bandH, top]);
   if (!href) return null;
-  return <image className="swatch-image" style={{ imageRendering: "pixelated" }} href={href} x={0} y={top} width={W} height={bandH} preserveAspectRatio="none" aria-hidden="true" />;
+  return <image className="swatch-image" style={{ imageRendering: 'pixelated' }} href={href} x={0} y={top} width={W} height={bandH} preserveAspectRatio="none" aria-hidden="true" />;
 }

@@ -10,9 +10,15 @@ import { chainCellName } from './ChainRow';
 describe("a chain cell's accessible name", () => {
   it('reads every unit of a small cell, and the drawn units then a count for a large one', () => {
     const en = translator('en');
-    for (const [H, spoken] of [[6, 6], [512, MAX_CHAIN_UNITS]] as const) {
+    for (const [H, spoken] of [
+      [6, 6],
+      [512, MAX_CHAIN_UNITS],
+    ] as const) {
       const m = randomTableModel('lstm', 4, H, ['a', 'b'], 2);
-      const tr = run(m.cell, embedAll(m, ['a', 'b']).map((e) => e.x)).traces;
+      const tr = run(
+        m.cell,
+        embedAll(m, ['a', 'b']).map((e) => e.x),
+      ).traces;
       const L = unrolledLayout({ n: 2, current: 1, hidden: H, columns: 2 });
       const name = chainCellName(en, L.cells[1]!, 'b', tr[1]!);
       const t1 = tr[1]!;

@@ -124,7 +124,11 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
           </div>
         </>
       )}
-      {unknown.length > 0 && <p className="hint" role="note">{t('translate.unknown', { words: unknown.join(', ') })}</p>}
+      {unknown.length > 0 && (
+        <p className="hint" role="note">
+          {t('translate.unknown', { words: unknown.join(', ') })}
+        </p>
+      )}
       <p className="translate-output">
         {t('translate.output')} <strong data-testid="translation-output">{r.output.join('')}</strong>
         {!r.ended && <span className="hint"> {t('translate.limit')}</span>}
@@ -133,12 +137,21 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
         <span>{t('translate.step')}</span>
         <input type="range" min={0} max={Math.max(0, total - 1)} value={at} onChange={(e) => setStep(Number(e.target.value))} />
         <output data-testid="translate-where">
-          {side === 'encoder' ? t('translate.atEncoder', { n: index + 1, of: S, token: source[index] ?? '' }) : t('translate.atDecoder', { n: index + 1, of: r.decoder.length, input: cur!.input, output: cur!.output })}
+          {side === 'encoder'
+            ? t('translate.atEncoder', { n: index + 1, of: S, token: source[index] ?? '' })
+            : t('translate.atDecoder', { n: index + 1, of: r.decoder.length, input: cur!.input, output: cur!.output })}
         </output>
       </label>
       {/* Never below 80% of its size (16 px characters stay ≥ 12.8 px): a long chain scrolls instead. */}
       <div className="table-wrap" ref={wrap}>
-        <svg className="translate-chain" viewBox={`0 0 ${chain.width} ${height}`} style={{ maxWidth: chain.width, minWidth: Math.round(chain.width * 0.8) }} role="group" aria-label={t('translate.chainLabel')} data-export-part={t('translate.chainLabel')}>
+        <svg
+          className="translate-chain"
+          viewBox={`0 0 ${chain.width} ${height}`}
+          style={{ maxWidth: chain.width, minWidth: Math.round(chain.width * 0.8) }}
+          role="group"
+          aria-label={t('translate.chainLabel')}
+          data-export-part={t('translate.chainLabel')}
+        >
           <text className="side-label" x={TRANSLATE_CHAIN.pad} y={14}>
             {t('translate.encoder')}
           </text>
@@ -161,7 +174,16 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
             const d = c.side === 'decoder' ? r.decoder[c.index]! : null;
             const label = c.side === 'encoder' ? t('translate.encStep', { n: c.index + 1, token: source[c.index]! }) : t('translate.decStep', { n: c.index + 1, input: d!.input, output: d!.output });
             return (
-              <g key={c.step} className={c.step === at ? 'tr-cell current' : 'tr-cell'} role="button" tabIndex={0} aria-label={label} aria-pressed={c.step === at} onClick={() => setStep(c.step)} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setStep(c.step)}>
+              <g
+                key={c.step}
+                className={c.step === at ? 'tr-cell current' : 'tr-cell'}
+                role="button"
+                tabIndex={0}
+                aria-label={label}
+                aria-pressed={c.step === at}
+                onClick={() => setStep(c.step)}
+                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setStep(c.step)}
+              >
                 <rect x={c.x} y={top} width={cell} height={height - top - 40} rx={6} className={c.side} />
                 {Array.from(h, (v, k) => (
                   <rect key={k} x={c.x + 6 + (k % 4) * 11} y={top + 6 + Math.floor(k / 4) * unit} width={10} height={unit - 1} fill={valueColor(v, 'signed', theme)} data-value={v} />
@@ -196,19 +218,33 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
       )}
       {!embed && (
         <p className="hint">
-          {t('translate.hNow')} <code className="tr-h">{Array.from(hOf(at), (v) => formatValue(v)).slice(0, 8).join(' ')} …</code>
+          {t('translate.hNow')}{' '}
+          <code className="tr-h">
+            {Array.from(hOf(at), (v) => formatValue(v))
+              .slice(0, 8)
+              .join(' ')}{' '}
+            …
+          </code>
         </p>
       )}
       <section className="translate-cell" aria-labelledby="translate-cell-title">
         <h3 id="translate-cell-title" className={side}>
-          {side === 'encoder' ? t('translate.cellEnc', { kind: kindName, t: index, token: source[index] ?? '' }) : t('translate.cellDec', { kind: kindName, t: index, input: cur!.input, output: cur!.output })}
+          {side === 'encoder'
+            ? t('translate.cellEnc', { kind: kindName, t: index, token: source[index] ?? '' })
+            : t('translate.cellDec', { kind: kindName, t: index, input: cur!.input, output: cur!.output })}
         </h3>
         {index === 0 && (
           <p className="hint">
             <MathText text={t(side === 'encoder' ? 'translate.startEnc' : 'translate.startDec', { state: t('cPrev' in trace ? 'translate.stateHC' : 'translate.stateH') })} />
           </p>
         )}
-        <CellFigure trace={trace} params={half.cell} step={index} title={`${t(side === 'encoder' ? 'translate.encoder' : 'translate.decoder')}: ${t('diag.title', { kind: kindName, t: index })}`} motionKey={`${key}|${at}`} />
+        <CellFigure
+          trace={trace}
+          params={half.cell}
+          step={index}
+          title={`${t(side === 'encoder' ? 'translate.encoder' : 'translate.decoder')}: ${t('diag.title', { kind: kindName, t: index })}`}
+          motionKey={`${key}|${at}`}
+        />
       </section>
       {!embed && <p className="explain">{t('translate.explain')}</p>}
     </div>

@@ -113,16 +113,14 @@ export function UnrolledView() {
   );
   const topHidden = partnerModel ? partnerModel.cell.hiddenSize : demoCell(topKind).hiddenSize;
   const columns = hasCellState(kind) || hasCellState(topKind) ? 2 : 1;
-  const layout = useMemo(
-    () => unrolledLayout({ n: embedded.length, current: step, hidden: Math.max(hidden, topHidden), columns }),
-    [embedded.length, step, hidden, topHidden, columns],
-  );
+  const layout = useMemo(() => unrolledLayout({ n: embedded.length, current: step, hidden: Math.max(hidden, topHidden), columns }), [embedded.length, step, hidden, topHidden, columns]);
   const topModelId = labPartner ? `${labPartner.id} · ${t('model.fromLab')}` : (partnerId ?? `demo-${topKind}`);
-  const topMissing = partnerId === null
-    ? t('unrolled.cannotCompare', { kind: t(`kind.${topKind}`), m: demoCell(topKind).inputSize, n: embedded[0]?.x.length ?? 0 })
-    : partner && 'error' in partner
-      ? t('unrolled.compareFailed', { id: partnerId, message: partner.error })
-      : t('model.loading', { id: partnerId });
+  const topMissing =
+    partnerId === null
+      ? t('unrolled.cannotCompare', { kind: t(`kind.${topKind}`), m: demoCell(topKind).inputSize, n: embedded[0]?.x.length ?? 0 })
+      : partner && 'error' in partner
+        ? t('unrolled.compareFailed', { id: partnerId, message: partner.error })
+        : t('model.loading', { id: partnerId });
 
   // In a slide (embed mode) both rows are scaled to fit the frame's height, never above 1:1;
   // on the page they keep their size and the page scrolls.
@@ -146,9 +144,7 @@ export function UnrolledView() {
   // the row above); a one-layer model is drawn under the comparison row.
   const rows: { key: string; kind: typeof kind; traces: typeof history | null; label: string; onKind: ((k: typeof kind) => void) | null; modelId: string | null; layer: number | null }[] =
     layerCount > 1
-      ? stack
-          .map((traces, l) => ({ key: `layer-${l}`, kind, traces, label: t('unrolled.layerRow', { n: l + 1 }), onKind: l === 0 ? setCellKind : null, modelId: null, layer: l }))
-          .reverse()
+      ? stack.map((traces, l) => ({ key: `layer-${l}`, kind, traces, label: t('unrolled.layerRow', { n: l + 1 }), onKind: l === 0 ? setCellKind : null, modelId: null, layer: l })).reverse()
       : [
           { key: 'top', kind: topKind, traces: compare, label: t('unrolled.topRow'), onKind: setTopKind, modelId: topModelId, layer: null },
           { key: 'bottom', kind, traces: history, label: t('unrolled.bottomRow'), onKind: setCellKind, modelId: null, layer: null },
@@ -189,9 +185,7 @@ export function UnrolledView() {
         </div>
       </div>
       {layout.condensed && !embed && <p className="hint">{t('unrolled.condensed')}</p>}
-      {Math.max(hidden, topHidden) > layout.unitY.length && !embed && (
-        <p className="hint">{t('unrolled.someUnits', { n: layout.unitY.length, hidden: Math.max(hidden, topHidden) })}</p>
-      )}
+      {Math.max(hidden, topHidden) > layout.unitY.length && !embed && <p className="hint">{t('unrolled.someUnits', { n: layout.unitY.length, hidden: Math.max(hidden, topHidden) })}</p>}
       {!embed && <p className="hint legend">{t(tabs ? 'unrolled.legend' : 'unrolled.legendEmbed')}</p>}
     </section>
   );

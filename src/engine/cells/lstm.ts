@@ -30,12 +30,7 @@ function addInto(a: Vec, b: Vec): Vec {
   return a;
 }
 
-export function lstmFamilyStep(
-  p: LstmFamilyParams,
-  s: CellState,
-  x: Vec,
-  variant: LstmVariant = {},
-): StepResult<LstmTrace> {
+export function lstmFamilyStep(p: LstmFamilyParams, s: CellState, x: Vec, variant: LstmVariant = {}): StepResult<LstmTrace> {
   const act = gateVecFn(p.gateActivation);
   const hPrev = s.h;
   const cPrev = s.c ?? new Float64Array(p.hiddenSize);

@@ -14,14 +14,7 @@
 import type { Affine, Vec } from '../types';
 import type { AffineGrads } from './types';
 
-function side(
-  M: Float64Array,
-  dM: Float64Array,
-  cols: number,
-  dPre: Vec,
-  v: Vec,
-  dv: Vec,
-): void {
+function side(M: Float64Array, dM: Float64Array, cols: number, dPre: Vec, v: Vec, dv: Vec): void {
   const rows = dPre.length;
   for (let r = 0; r < rows; r++) {
     const g = dPre[r]!;
@@ -34,16 +27,7 @@ function side(
   }
 }
 
-export function affineBack(
-  A: Affine,
-  G: AffineGrads,
-  dPreIn: Vec,
-  dPreRec: Vec,
-  x: Vec,
-  h: Vec,
-  dx: Vec,
-  dh: Vec,
-): void {
+export function affineBack(A: Affine, G: AffineGrads, dPreIn: Vec, dPreRec: Vec, x: Vec, h: Vec, dx: Vec, dh: Vec): void {
   side(A.W.data, G.dW.data, A.W.cols, dPreIn, x, dx);
   side(A.U.data, G.dU.data, A.U.cols, dPreRec, h, dh);
   for (let k = 0; k < dPreIn.length; k++) {

@@ -16,13 +16,7 @@ function mismatch(p: CellParams, what: string): Error {
   return new Error(`backwardStep: ${what} does not belong to a ${p.kind} cell`);
 }
 
-export function backwardStep(
-  p: CellParams,
-  trace: StepTrace,
-  dh: Vec,
-  dc: Vec | null,
-  grads: CellGrads,
-): StepBackResult {
+export function backwardStep(p: CellParams, trace: StepTrace, dh: Vec, dc: Vec | null, grads: CellGrads): StepBackResult {
   if (dh.length !== p.hiddenSize) {
     throw new Error(`backwardStep: dh has ${dh.length} values, the cell has ${p.hiddenSize} units`);
   }

@@ -5,18 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../step';
 import { bptt } from './bptt';
-import {
-  CONFIGS,
-  caseOffKinks,
-  REL_FLOOR,
-  fd,
-  loss,
-  makeCase,
-  relErr,
-  snapshot,
-  startState,
-  type FdCase,
-} from './fd-testing';
+import { CONFIGS, caseOffKinks, REL_FLOOR, fd, loss, makeCase, relErr, snapshot, startState, type FdCase } from './fd-testing';
 import { gradArrays, paramArrays } from './views';
 
 const SEEDS = [11, 22, 33];
@@ -26,10 +15,7 @@ function analytic(c: FdCase) {
   return { traces, ...bptt(c.params, traces, c.w, c.wh, c.wc ?? undefined) };
 }
 
-const worst = new Map<
-  string,
-  { input: number; state: number; weights: number; where: string; seeds: number[] }
->();
+const worst = new Map<string, { input: number; state: number; weights: number; where: string; seeds: number[] }>();
 
 function maxErr(analyticArr: Float64Array, f: () => number, data: Float64Array): number {
   let m = 0;
@@ -71,9 +57,7 @@ describe('bptt matches fourth-order central finite differences (I=3, H=4, T=5)',
 
   afterAll(() => {
     const rows = [...worst].map(
-      ([k, w]) =>
-        `${k.padEnd(26)} x ${w.input.toExponential(2)}  h0/c0 ${w.state.toExponential(2)}  ` +
-        `weights ${w.weights.toExponential(2)} (${w.where}), seeds ${w.seeds.join(',')}`,
+      ([k, w]) => `${k.padEnd(26)} x ${w.input.toExponential(2)}  h0/c0 ${w.state.toExponential(2)}  ` + `weights ${w.weights.toExponential(2)} (${w.where}), seeds ${w.seeds.join(',')}`,
     );
     console.log(`max relative error (floor ${REL_FLOOR}):\n${rows.join('\n')}`);
   });
@@ -85,15 +69,17 @@ describe('hard-sigmoid cases exercise both zones', () => {
       const gates = SEEDS.flatMap((seed) => {
         const { c } = caseOffKinks(cfg, seed);
         return run(c.params, c.xs, startState(c)).traces.flatMap((tr) =>
-          tr.kind === 'gru'
-            ? [...tr.z, ...tr.r]
-            : tr.kind === 'rnn'
-              ? []
-              : [...tr.o, ...(tr.pre.f ? tr.f : []), ...(tr.pre.i ? tr.i : [])],
+          tr.kind === 'gru' ? [...tr.z, ...tr.r] : tr.kind === 'rnn' ? [] : [...tr.o, ...(tr.pre.f ? tr.f : []), ...(tr.pre.i ? tr.i : [])],
         );
       });
-      expect(gates.some((g) => g === 0 || g === 1), cfg.label).toBe(true);
-      expect(gates.some((g) => g > 0 && g < 1), cfg.label).toBe(true);
+      expect(
+        gates.some((g) => g === 0 || g === 1),
+        cfg.label,
+      ).toBe(true);
+      expect(
+        gates.some((g) => g > 0 && g < 1),
+        cfg.label,
+      ).toBe(true);
     }
   });
 });
@@ -178,7 +164,13 @@ describe('bptt’s per-step gradients ∂L/∂h_t and ∂L/∂C_t (what the trai
       a.traces.forEach((tr, t) => {
         if (tr.kind === 'rnn' || tr.kind === 'gru') throw new Error('unreachable');
         const cc = Float64Array.from(tr.c);
-        const L = () => lossFrom(c, t, Float64Array.from(cc, (v, k) => tr.o[k]! * Math.tanh(v)), cc);
+        const L = () =>
+          lossFrom(
+            c,
+            t,
+            Float64Array.from(cc, (v, k) => tr.o[k]! * Math.tanh(v)),
+            cc,
+          );
         expect(maxErr(a.dc![t]!, L, cc)).toBeLessThan(TOL);
       });
     });

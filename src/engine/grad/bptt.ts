@@ -29,13 +29,7 @@ export interface BpttResult {
   readonly dc: Vec[] | null;
 }
 
-export function bptt(
-  p: CellParams,
-  traces: readonly StepTrace[],
-  dLdh: readonly Vec[],
-  dLdhFinal?: Vec,
-  dLdcFinal?: Vec,
-): BpttResult {
+export function bptt(p: CellParams, traces: readonly StepTrace[], dLdh: readonly Vec[], dLdhFinal?: Vec, dLdcFinal?: Vec): BpttResult {
   if (dLdh.length !== traces.length) {
     throw new Error(`bptt: ${traces.length} steps but ${dLdh.length} upstream gradients`);
   }

@@ -109,8 +109,7 @@ export function kinkDistance(p: CellParams, traces: readonly StepTrace[]): numbe
   if (p.kind === 'rnn' || p.gateActivation !== 'hardSigmoid') return Infinity;
   let d = Infinity;
   for (const tr of traces) {
-    const pres: (Vec | null)[] =
-      tr.kind === 'gru' ? [tr.pre.z, tr.pre.r] : tr.kind === 'rnn' ? [] : [tr.pre.i, tr.pre.f, tr.pre.o];
+    const pres: (Vec | null)[] = tr.kind === 'gru' ? [tr.pre.z, tr.pre.r] : tr.kind === 'rnn' ? [] : [tr.pre.i, tr.pre.f, tr.pre.o];
     for (const v of pres) {
       if (!v) continue;
       for (const x of v) d = Math.min(d, Math.abs(Math.abs(x) - 2.5));

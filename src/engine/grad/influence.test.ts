@@ -8,15 +8,7 @@ import { randomParams } from '../init';
 import { createRng } from '../rng';
 import { hasCellState, run } from '../step';
 import type { CellParams, CellState, LstmParams, RnnParams, StepTrace, Vec } from '../types';
-import {
-  CONFIGS,
-  FD_EPS,
-  caseOffKinks,
-  normalVec,
-  relErr,
-  snapshot,
-  startState,
-} from './fd-testing';
+import { CONFIGS, FD_EPS, caseOffKinks, normalVec, relErr, snapshot, startState } from './fd-testing';
 import { influence } from './influence';
 import { denseBlockJacobian, stepJacobian } from './jacobian';
 import { frobenius } from './linalg';
@@ -30,15 +22,7 @@ function stateAt(p: CellParams, xs: readonly Vec[], t: number, T: number, s: Cel
  * FD Jacobian (row-major, out×in) of the state after step T with respect to the state at t,
  * `from`/`to` picking h or C. Fourth-order central differences, as in fd-testing.ts.
  */
-function fdJacobian(
-  p: CellParams,
-  xs: readonly Vec[],
-  s: CellState,
-  t: number,
-  T: number,
-  from: 'h' | 'c',
-  to: 'h' | 'c',
-): Float64Array {
+function fdJacobian(p: CellParams, xs: readonly Vec[], s: CellState, t: number, T: number, from: 'h' | 'c', to: 'h' | 'c'): Float64Array {
   const H = p.hiddenSize;
   const J = new Float64Array(H * H);
   const e = FD_EPS;

@@ -6,7 +6,13 @@ import { matMulAdd } from './linalg';
 describe('matMulAdd', () => {
   it('equals the naive product for odd and even sizes', () => {
     const rng = createRng(9);
-    for (const [R, K, N] of [[1, 1, 1], [3, 5, 2], [4, 8, 7], [7, 6, 3], [2, 4, 4]] as const) {
+    for (const [R, K, N] of [
+      [1, 1, 1],
+      [3, 5, 2],
+      [4, 8, 7],
+      [7, 6, 3],
+      [2, 4, 4],
+    ] as const) {
       const A = Float64Array.from({ length: R * K }, () => rng.normal());
       const B = Float64Array.from({ length: K * N }, () => rng.normal());
       const C0 = Float64Array.from({ length: R * N }, () => rng.normal());

@@ -31,13 +31,7 @@ import { gateDeriv, tanhDeriv } from './activations';
 import { affineBack } from './affine-back';
 import type { LstmFamilyGrads, StepBackResult } from './types';
 
-export function lstmBackward(
-  p: LstmFamilyParams,
-  tr: LstmTrace,
-  dh: Vec,
-  dcIn: Vec | null,
-  grads: LstmFamilyGrads,
-): StepBackResult {
+export function lstmBackward(p: LstmFamilyParams, tr: LstmTrace, dh: Vec, dcIn: Vec | null, grads: LstmFamilyGrads): StepBackResult {
   const H = p.hiddenSize;
   const act = gateDeriv(p.gateActivation);
   const coupling = p.kind === 'coupled' ? p.coupling : null;

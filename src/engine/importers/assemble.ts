@@ -2,15 +2,7 @@
  * Builds canonical CellParams from per-gate Affines. Importers only decide where each gate's
  * blocks live in their native tensors; the shape of the resulting params is decided here once.
  */
-import type {
-  Affine,
-  CellKind,
-  CellParams,
-  Coupling,
-  GateActivation,
-  GruReset,
-  Vec,
-} from '../types';
+import type { Affine, CellKind, CellParams, Coupling, GateActivation, GruReset, Vec } from '../types';
 
 /** Canonical gate names per kind; the RNN's single affine map is called `a` (as in its trace). */
 export const GATES = {

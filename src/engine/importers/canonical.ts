@@ -33,10 +33,7 @@ function checkBiasSum(b: Tensor, bW: Vec, bU: Vec): void {
   for (let k = 0; k < bW.length; k++) {
     const sum = bW[k]! + bU[k]!;
     if (Math.abs(b.data[k]! - sum) > 1e-9 * Math.max(1, Math.abs(sum))) {
-      throw new InconsistentBiasError(
-        `${b.field}[${k}]`,
-        `${b.field}[${k}]: expected bW + bU = ${sum}, found ${b.data[k]}`,
-      );
+      throw new InconsistentBiasError(`${b.field}[${k}]`, `${b.field}[${k}]: expected bW + bU = ${sum}, found ${b.data[k]}`);
     }
   }
 }

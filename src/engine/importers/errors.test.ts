@@ -2,17 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
 import { randomParams } from '../init';
-import {
-  fromCanonical,
-  fromKeras,
-  fromOnnx,
-  fromPytorch,
-  MissingFieldError,
-  UnknownKindError,
-  UnsupportedOptionError,
-  WeightShapeError,
-  WeightValueError,
-} from '.';
+import { fromCanonical, fromKeras, fromOnnx, fromPytorch, MissingFieldError, UnknownKindError, UnsupportedOptionError, WeightShapeError, WeightValueError } from '.';
 import { toCanonical, toKeras, toOnnx, toPytorch } from './export';
 
 // LSTM, input 3, hidden 4: the sizes of the brief's example message.
@@ -26,39 +16,25 @@ const cut = (m: number[][], n: number) => m.map((r) => r.slice(0, n));
 
 describe('shape errors', () => {
   it('keras kernel with too few columns', () => {
-    expect(() => fromKeras('lstm', { ...keras, kernel: cut(keras.kernel, 12) })).toThrow(
-      new WeightShapeError('keras.kernel', '[3][16]', '[3][12]', 'G=4 gates, H=4 from recurrent_kernel'),
-    );
-    expect(() => fromKeras('lstm', { ...keras, kernel: cut(keras.kernel, 12) })).toThrow(
-      /^keras\.kernel: expected shape \[3\]\[16\], found \[3\]\[12\]/,
-    );
+    expect(() => fromKeras('lstm', { ...keras, kernel: cut(keras.kernel, 12) })).toThrow(new WeightShapeError('keras.kernel', '[3][16]', '[3][12]', 'G=4 gates, H=4 from recurrent_kernel'));
+    expect(() => fromKeras('lstm', { ...keras, kernel: cut(keras.kernel, 12) })).toThrow(/^keras\.kernel: expected shape \[3\]\[16\], found \[3\]\[12\]/);
   });
   it('keras recurrent kernel that is not [H][4H]', () => {
-    expect(() => fromKeras('lstm', { ...keras, recurrent_kernel: cut(keras.recurrent_kernel, 15) })).toThrow(
-      /keras\.recurrent_kernel: expected shape \[4\]\[16\], found \[4\]\[15\]/,
-    );
+    expect(() => fromKeras('lstm', { ...keras, recurrent_kernel: cut(keras.recurrent_kernel, 15) })).toThrow(/keras\.recurrent_kernel: expected shape \[4\]\[16\], found \[4\]\[15\]/);
   });
   it('keras bias of the wrong length, and a one-row bias for reset_after=True', () => {
     expect(() => fromKeras('lstm', { ...keras, bias: [1, 2, 3] })).toThrow(/keras\.bias: expected shape \[16\], found \[3\]/);
-    expect(() => fromKeras('gru', { ...gru, bias: gru.bias[0] }, { reset_after: true })).toThrow(
-      /keras\.bias: expected shape \[2\]\[12\], found \[12\]/,
-    );
+    expect(() => fromKeras('gru', { ...gru, bias: gru.bias[0] }, { reset_after: true })).toThrow(/keras\.bias: expected shape \[2\]\[12\], found \[12\]/);
   });
   it('pytorch rows not a multiple of the gate count', () => {
-    expect(() => fromPytorch('lstm', { ...torch, weight_ih_l0: torch.weight_ih_l0.slice(0, 10) })).toThrow(
-      /pytorch\.weight_ih_l0: expected shape \[16\]\[3\], found \[10\]\[3\]/,
-    );
+    expect(() => fromPytorch('lstm', { ...torch, weight_ih_l0: torch.weight_ih_l0.slice(0, 10) })).toThrow(/pytorch\.weight_ih_l0: expected shape \[16\]\[3\], found \[10\]\[3\]/);
   });
   it('pytorch weight of the wrong rank', () => {
-    expect(() => fromPytorch('rnn', { ...toPytorch(randomParams('rnn', 3, 4, createRng(3))), weight_hh_l0: [1, 2, 3, 4] })).toThrow(
-      /pytorch\.weight_hh_l0: expected shape \[1·H\]\[H\], found \[4\]/,
-    );
+    expect(() => fromPytorch('rnn', { ...toPytorch(randomParams('rnn', 3, 4, createRng(3))), weight_hh_l0: [1, 2, 3, 4] })).toThrow(/pytorch\.weight_hh_l0: expected shape \[1·H\]\[H\], found \[4\]/);
   });
   it('onnx without the leading directions dimension, or bidirectional', () => {
     expect(() => fromOnnx('lstm', { ...onnx, W: onnx.W[0]! })).toThrow(/onnx\.W: expected shape \[1\]\[4·H\]\[I\], found \[16\]\[3\]/);
-    expect(() => fromOnnx('lstm', { ...onnx, R: [onnx.R[0]!, onnx.R[0]!] })).toThrow(
-      /onnx\.R: expected shape \[1\]\[16\]\[4\], found \[2\]\[16\]\[4\]/,
-    );
+    expect(() => fromOnnx('lstm', { ...onnx, R: [onnx.R[0]!, onnx.R[0]!] })).toThrow(/onnx\.R: expected shape \[1\]\[16\]\[4\], found \[2\]\[16\]\[4\]/);
   });
   it('onnx B and P of the wrong size', () => {
     expect(() => fromOnnx('lstm', { ...onnx, B: [onnx.B[0]!.slice(0, 16)] })).toThrow(/onnx\.B: expected shape \[1\]\[32\], found \[1\]\[16\]/);
@@ -66,9 +42,7 @@ describe('shape errors', () => {
   });
   it('ragged arrays name the row', () => {
     const ragged = keras.recurrent_kernel.map((r, k) => (k === 2 ? r.slice(1) : r));
-    expect(() => fromKeras('lstm', { ...keras, recurrent_kernel: ragged })).toThrow(
-      /keras\.recurrent_kernel\[2\]: expected shape \[16\], found \[15\] \(ragged array\)/,
-    );
+    expect(() => fromKeras('lstm', { ...keras, recurrent_kernel: ragged })).toThrow(/keras\.recurrent_kernel\[2\]: expected shape \[16\], found \[15\] \(ragged array\)/);
   });
   it('empty weights', () => {
     expect(() => fromKeras('lstm', { ...keras, recurrent_kernel: [[]] })).toThrow(WeightShapeError);
@@ -85,15 +59,11 @@ describe('value errors', () => {
     const k = keras.kernel.map((r) => [...r]) as unknown[][];
     k[1]![5] = '0.5';
     expect(() => fromKeras('lstm', { ...keras, kernel: k })).toThrow(new WeightValueError('keras.kernel[1][5]', 'string "0.5"'));
-    expect(() => fromPytorch('lstm', { ...torch, bias_hh_l0: [...torch.bias_hh_l0.slice(0, 15), null] })).toThrow(
-      /pytorch\.bias_hh_l0\[15\]: expected a finite number, found null/,
-    );
+    expect(() => fromPytorch('lstm', { ...torch, bias_hh_l0: [...torch.bias_hh_l0.slice(0, 15), null] })).toThrow(/pytorch\.bias_hh_l0\[15\]: expected a finite number, found null/);
   });
   it('NaN and Infinity are rejected', () => {
     expect(() => fromOnnx('lstm', { ...onnx, B: [[...onnx.B[0]!.slice(0, 31), NaN]] })).toThrow(/onnx\.B\[0\]\[31\]: expected a finite number, found NaN/);
-    expect(() => fromKeras('lstm', { ...keras, bias: [Infinity, ...keras.bias.slice(1)] as number[] })).toThrow(
-      /keras\.bias\[0\]: expected a finite number, found Infinity/,
-    );
+    expect(() => fromKeras('lstm', { ...keras, bias: [Infinity, ...keras.bias.slice(1)] as number[] })).toThrow(/keras\.bias\[0\]: expected a finite number, found Infinity/);
   });
   it('canonical b that is not bW + bU', () => {
     const c = toCanonical(lstm);
@@ -120,14 +90,10 @@ describe('missing fields, unknown kinds, unsupported options', () => {
   it('unsupported options', () => {
     expect(() => fromOnnx('lstm', onnx, { direction: 'bidirectional' })).toThrow(UnsupportedOptionError);
     expect(() => fromOnnx('lstm', onnx, { activations: ['Relu', 'Tanh', 'Tanh'] })).toThrow(/onnx\.activations\[0\]/);
-    expect(() => fromOnnx('lstm', onnx, { activations: ['HardSigmoid', 'Tanh', 'Tanh'], activation_alpha: [0.3] })).toThrow(
-      /onnx\.activation_alpha/,
-    );
+    expect(() => fromOnnx('lstm', onnx, { activations: ['HardSigmoid', 'Tanh', 'Tanh'], activation_alpha: [0.3] })).toThrow(/onnx\.activation_alpha/);
     expect(() => fromOnnx('lstm', { ...onnx, P: [new Array(12).fill(0)] }, { input_forget: 1 })).toThrow(/onnx\.input_forget/);
     expect(() => fromOnnx('lstm', onnx, { hidden_size: 5 })).toThrow(/onnx\.hidden_size: unsupported value 5; supported: 4/);
-    expect(() => fromPytorch('rnn', toPytorch(randomParams('rnn', 3, 4, createRng(6))), { nonlinearity: 'relu' })).toThrow(
-      /pytorch\.nonlinearity/,
-    );
+    expect(() => fromPytorch('rnn', toPytorch(randomParams('rnn', 3, 4, createRng(6))), { nonlinearity: 'relu' })).toThrow(/pytorch\.nonlinearity/);
     expect(() => fromKeras('lstm', keras, { gateActivation: 'relu' as never })).toThrow(/keras\.gateActivation/);
   });
 });

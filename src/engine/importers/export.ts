@@ -16,8 +16,7 @@ function gateOf(p: CellParams, g: GateName): Affine {
   return (p.gates as Readonly<Record<string, Affine>>)[g]!;
 }
 
-const rows = (m: Matrix): Nested2 =>
-  Array.from({ length: m.rows }, (_, r) => Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)));
+const rows = (m: Matrix): Nested2 => Array.from({ length: m.rows }, (_, r) => Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)));
 
 /** Stacks the gates' matrices row-wise: [G·H][cols] (PyTorch, ONNX). */
 function stackRows(p: CellParams, order: readonly GateName[], pick: (a: Affine) => Matrix): Nested2 {
@@ -36,8 +35,7 @@ function stackColsT(p: CellParams, order: readonly GateName[], pick: (a: Affine)
   return out;
 }
 
-const cat = (p: CellParams, order: readonly GateName[], pick: (a: Affine) => Vec): number[] =>
-  order.flatMap((g) => Array.from(pick(gateOf(p, g))));
+const cat = (p: CellParams, order: readonly GateName[], pick: (a: Affine) => Vec): number[] => order.flatMap((g) => Array.from(pick(gateOf(p, g))));
 
 export function toCanonical(p: CellParams): Record<string, number[] | Nested2> {
   const out: Record<string, number[] | Nested2> = {};
@@ -81,9 +79,7 @@ export function toKeras(p: CellParams) {
   const kernel = stackColsT(p, order, (a) => a.W);
   const recurrent_kernel = stackColsT(p, order, (a) => a.U);
   const resetAfter = p.kind === 'gru' && p.reset === 'after';
-  const bias = resetAfter
-    ? [cat(p, order, (a) => a.bW), cat(p, order, (a) => a.bU)]
-    : cat(p, order, (a) => a.bW.map((v, k) => v + a.bU[k]!));
+  const bias = resetAfter ? [cat(p, order, (a) => a.bW), cat(p, order, (a) => a.bU)] : cat(p, order, (a) => a.bW.map((v, k) => v + a.bU[k]!));
   return {
     tensors: { kernel, recurrent_kernel, bias },
     opts: { reset_after: resetAfter, gateActivation: p.kind === 'rnn' ? 'sigmoid' : p.gateActivation } as const,

@@ -11,17 +11,7 @@
 import type { CellParams, GateActivation } from '../types';
 import { assemble, type GateName } from './assemble';
 import { UnsupportedOptionError } from './errors';
-import {
-  checkKind,
-  colBlockT,
-  expectShape,
-  flagOpt,
-  gateActivationOpt,
-  inferDim,
-  readOptional,
-  readRequired,
-  vecSlice,
-} from './shape';
+import { checkKind, colBlockT, expectShape, flagOpt, gateActivationOpt, inferDim, readOptional, readRequired, vecSlice } from './shape';
 
 export type KerasKind = 'rnn' | 'lstm' | 'gru';
 

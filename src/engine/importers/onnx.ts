@@ -11,16 +11,7 @@
 import type { CellParams, GateActivation, Vec } from '../types';
 import { assemble, type GateName } from './assemble';
 import { UnsupportedOptionError } from './errors';
-import {
-  checkKind,
-  expectShape,
-  flagOpt,
-  inferDim,
-  readOptional,
-  readRequired,
-  rowBlock,
-  vecSlice,
-} from './shape';
+import { checkKind, expectShape, flagOpt, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';
 
 export type OnnxKind = 'rnn' | 'lstm' | 'gru';
 
@@ -135,23 +126,18 @@ export function fromOnnx(kind: OnnxKind, tensors: OnnxTensors, opts: OnnxOptions
     throw new UnsupportedOptionError('onnx.input_forget', 1, 'input_forget=1 without P (no coupled peephole cell)');
   }
 
-  const peep = Pt
-    ? { i: vecSlice(Pt, 0, H), o: vecSlice(Pt, H, H), f: vecSlice(Pt, 2 * H, H) }
-    : undefined;
+  const peep = Pt ? { i: vecSlice(Pt, 0, H), o: vecSlice(Pt, H, H), f: vecSlice(Pt, 2 * H, H) } : undefined;
   const cellKind = k === 'lstm' ? (Pt ? 'peephole' : coupled ? 'coupled' : 'lstm') : k;
   const reset = flagOpt('onnx.linear_before_reset', opts.linear_before_reset) ? 'after' : 'before';
   const peepOpt: { peep?: { i: Vec; f: Vec; o: Vec } } = peep ? { peep } : {};
 
-  return assemble(
-    { kind: cellKind, inputSize: I, hiddenSize: H, gateActivation, reset, coupling: 'f=1-i', ...peepOpt },
-    (name) => {
-      const b = order.indexOf(name);
-      return {
-        W: rowBlock(W, b * H, H, I),
-        U: rowBlock(R, b * H, H, H),
-        bW: vecSlice(B, b * H, H),
-        bU: vecSlice(B, G * H + b * H, H),
-      };
-    },
-  );
+  return assemble({ kind: cellKind, inputSize: I, hiddenSize: H, gateActivation, reset, coupling: 'f=1-i', ...peepOpt }, (name) => {
+    const b = order.indexOf(name);
+    return {
+      W: rowBlock(W, b * H, H, I),
+      U: rowBlock(R, b * H, H, H),
+      bW: vecSlice(B, b * H, H),
+      bU: vecSlice(B, G * H + b * H, H),
+    };
+  });
 }

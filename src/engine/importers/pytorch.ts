@@ -10,15 +10,7 @@
 import type { CellParams } from '../types';
 import { assemble, type GateName } from './assemble';
 import { MissingFieldError, UnsupportedOptionError } from './errors';
-import {
-  checkKind,
-  expectShape,
-  inferDim,
-  readOptional,
-  readRequired,
-  rowBlock,
-  vecSlice,
-} from './shape';
+import { checkKind, expectShape, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';
 
 export type PytorchKind = 'rnn' | 'lstm' | 'gru';
 
@@ -41,11 +33,7 @@ const ORDER: Record<PytorchKind, readonly GateName[]> = {
   gru: ['r', 'z', 'n'],
 };
 
-export function fromPytorch(
-  kind: PytorchKind,
-  tensors: PytorchTensors,
-  opts: PytorchOptions = {},
-): CellParams {
+export function fromPytorch(kind: PytorchKind, tensors: PytorchTensors, opts: PytorchOptions = {}): CellParams {
   const k = checkKind('pytorch.kind', kind, ['rnn', 'lstm', 'gru'] as const);
   if (opts.nonlinearity !== undefined && opts.nonlinearity !== 'tanh') {
     throw new UnsupportedOptionError('pytorch.nonlinearity', opts.nonlinearity, "'tanh'");
@@ -67,16 +55,13 @@ export function fromPytorch(
   if (bih) expectShape(bih, [G * H]);
   if (bhh) expectShape(bhh, [G * H]);
 
-  return assemble(
-    { kind: k, inputSize: I, hiddenSize: H, gateActivation: 'sigmoid', reset: 'after' },
-    (name) => {
-      const b = order.indexOf(name);
-      return {
-        W: rowBlock(ih, b * H, H, I),
-        U: rowBlock(hh, b * H, H, H),
-        bW: vecSlice(bih, b * H, H),
-        bU: vecSlice(bhh, b * H, H),
-      };
-    },
-  );
+  return assemble({ kind: k, inputSize: I, hiddenSize: H, gateActivation: 'sigmoid', reset: 'after' }, (name) => {
+    const b = order.indexOf(name);
+    return {
+      W: rowBlock(ih, b * H, H, I),
+      U: rowBlock(hh, b * H, H, H),
+      bW: vecSlice(bih, b * H, H),
+      bU: vecSlice(bhh, b * H, H),
+    };
+  });
 }

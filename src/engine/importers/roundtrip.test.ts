@@ -80,24 +80,28 @@ describe.each(cases)('%s', (_name, kind, opts) => {
   it('canonical', () => expectSame(p, fromCanonical(kind, viaJson(toCanonical(p)), extra), true));
 
   const torchOk = (kind === 'rnn' || kind === 'lstm' || (p.kind === 'gru' && p.reset === 'after')) && !('gateActivation' in gate && gate.gateActivation !== 'sigmoid');
-  if (torchOk) it('pytorch', () => {
-    expectSame(p, fromPytorch(kind as 'rnn', viaJson(toPytorch(p))), true);
-  });
+  if (torchOk)
+    it('pytorch', () => {
+      expectSame(p, fromPytorch(kind as 'rnn', viaJson(toPytorch(p))), true);
+    });
 
   const kerasOk = kind === 'rnn' || kind === 'lstm' || kind === 'gru';
-  if (kerasOk) it('keras', () => {
-    const k = viaJson(toKeras(p));
-    expectSame(p, fromKeras(kind as 'rnn', k.tensors, k.opts), p.kind === 'gru' && p.reset === 'after');
-  });
+  if (kerasOk)
+    it('keras', () => {
+      const k = viaJson(toKeras(p));
+      expectSame(p, fromKeras(kind as 'rnn', k.tensors, k.opts), p.kind === 'gru' && p.reset === 'after');
+    });
 
   const onnxOk = !(p.kind === 'coupled' && p.coupling !== 'f=1-i');
-  if (onnxOk) it('onnx', () => {
-    const o = viaJson(toOnnx(p));
-    expectSame(p, fromOnnx(o.op, o.tensors, o.opts), true);
-  });
+  if (onnxOk)
+    it('onnx', () => {
+      const o = viaJson(toOnnx(p));
+      expectSame(p, fromOnnx(o.op, o.tensors, o.opts), true);
+    });
 
-  if (!onnxOk || !kerasOk) it('layouts that cannot express the cell refuse to export it', () => {
-    if (!onnxOk) expect(() => toOnnx(p)).toThrow(/onnx\.kind/);
-    if (!kerasOk) expect(() => toKeras(p)).toThrow(/keras\.kind/);
-  });
+  if (!onnxOk || !kerasOk)
+    it('layouts that cannot express the cell refuse to export it', () => {
+      if (!onnxOk) expect(() => toOnnx(p)).toThrow(/onnx\.kind/);
+      if (!kerasOk) expect(() => toKeras(p)).toThrow(/keras\.kind/);
+    });
 });

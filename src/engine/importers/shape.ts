@@ -5,17 +5,7 @@
  */
 import { matrix } from '../math';
 import type { GateActivation, Matrix, Vec } from '../types';
-import {
-  describe,
-  MissingFieldError,
-  UnknownKindError,
-  UnsupportedOptionError,
-  MAX_ABS_WEIGHT,
-  WeightDepthError,
-  WeightRangeError,
-  WeightShapeError,
-  WeightValueError,
-} from './errors';
+import { describe, MissingFieldError, UnknownKindError, UnsupportedOptionError, MAX_ABS_WEIGHT, WeightDepthError, WeightRangeError, WeightShapeError, WeightValueError } from './errors';
 
 /** A validated dense tensor: row-major data with its inferred shape. */
 export interface Tensor {

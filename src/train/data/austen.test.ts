@@ -38,7 +38,9 @@ describe('Austen chapters', () => {
       Array.from({ length: 400 }, (_, k) => [
         { book: `Book ${k % 4}`, line: `CHAPTER ${k + 1}` },
         { book: `Book ${k % 4}`, line: `text of chapter ${k}` },
-      ]).flat().sort((a, b) => a.book.localeCompare(b.book)),
+      ])
+        .flat()
+        .sort((a, b) => a.book.localeCompare(b.book)),
     );
     const s = splitChapters(many);
     expect(s.train.length + s.validation.length + s.test.length).toBe(many.length);

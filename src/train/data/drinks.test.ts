@@ -12,6 +12,9 @@ describe('the drinks series', () => {
 
   it('windows slide one month at a time, each with its next values', () => {
     const w = drinksWindows([1, 2, 3, 4, 5], 3);
-    expect(w).toEqual([{ xs: [1, 2, 3], ys: [2, 3, 4] }, { xs: [2, 3, 4], ys: [3, 4, 5] }]);
+    expect(w).toEqual([
+      { xs: [1, 2, 3], ys: [2, 3, 4] },
+      { xs: [2, 3, 4], ys: [3, 4, 5] },
+    ]);
   });
 });

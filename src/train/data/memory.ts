@@ -13,7 +13,10 @@ export const COUNTRIES = ['france', 'germany', 'spain', 'italy', 'china', 'japan
 export const LANGUAGES = ['french', 'german', 'spanish', 'italian', 'chinese', 'japanese'] as const;
 export const MEMORY_GAPS = [5, 10, 20, 30, 40] as const;
 
-export const OPENERS = [['i', 'grew', 'up', 'in'], ['i', 'was', 'born', 'in']];
+export const OPENERS = [
+  ['i', 'grew', 'up', 'in'],
+  ['i', 'was', 'born', 'in'],
+];
 /** Twelve fixed clauses (the app's example sentences use them) … */
 export const FIXED_FILLER = [
   'we moved to the city when i was young',
@@ -60,12 +63,7 @@ const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(xs.length)]!;
 
 function fillerClause(rng: Rng): string[] {
   if (rng.next() < 0.25) return pick(rng, FIXED_FILLER).slice();
-  return [
-    ...(rng.next() < 0.5 ? pick(rng, FILLER_WHEN) : []),
-    ...pick(rng, FILLER_WHO),
-    ...pick(rng, FILLER_DID),
-    ...(rng.next() < 0.5 ? pick(rng, FILLER_WHERE) : []),
-  ];
+  return [...(rng.next() < 0.5 ? pick(rng, FILLER_WHEN) : []), ...pick(rng, FILLER_WHO), ...pick(rng, FILLER_DID), ...(rng.next() < 0.5 ? pick(rng, FILLER_WHERE) : [])];
 }
 
 /** Exactly `gap` filler tokens: whole clauses joined by ",", the last one cut to fit. */
@@ -106,7 +104,12 @@ export function memoryExamplesAtGap(n: number, seed: number, gap: number, role: 
   const seen = new Set<string>();
   const out: Example[] = [];
   for (let k = 0; k < n; k++) {
-    const e = drawUntil(() => memoryExample(rng, gap, role), (x) => !seen.has(sequenceKey(x.tokens)), `new ${role} sequence at gap ${gap}`, 10_000);
+    const e = drawUntil(
+      () => memoryExample(rng, gap, role),
+      (x) => !seen.has(sequenceKey(x.tokens)),
+      `new ${role} sequence at gap ${gap}`,
+      10_000,
+    );
     seen.add(sequenceKey(e.tokens));
     out.push(e);
   }

@@ -4,13 +4,7 @@ import { roleOf } from './split';
 
 describe('fine-food reviews', () => {
   const long = Array.from({ length: 150 }, (_, k) => `w${k}`).join(' ');
-  const tsv = [
-    'train\tgreat\tI LOVE this tea.<br /><br />Great taste!',
-    'train\tother\tNot good at all',
-    `train\tgreat\t${long}`,
-    'test\tother\tStale and bland.',
-    '',
-  ].join('\n');
+  const tsv = ['train\tgreat\tI LOVE this tea.<br /><br />Great taste!', 'train\tother\tNot good at all', `train\tgreat\t${long}`, 'test\tother\tStale and bland.', ''].join('\n');
 
   it('keeps the dataset test reviews held out, splits its training reviews by hash, labels 5 stars positive', () => {
     const r = reviewsFromTsv(tsv);
@@ -30,7 +24,10 @@ describe('fine-food reviews', () => {
   });
 
   it('the vocabulary is the most frequent words seen often enough', () => {
-    const ex = [{ tokens: ['a', 'b', 'a', 'c'], label: 1 }, { tokens: ['a', 'b'], label: 0 }];
+    const ex = [
+      { tokens: ['a', 'b', 'a', 'c'], label: 1 },
+      { tokens: ['a', 'b'], label: 0 },
+    ];
     expect(frequentWords(ex, 10, 2)).toEqual(['a', 'b']);
     expect(frequentWords(ex, 1, 1)).toEqual(['a']);
   });

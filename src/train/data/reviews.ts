@@ -22,7 +22,9 @@ export interface ReviewSplits {
 
 export function reviewTokens(text: string): string[] {
   const clean = text.replace(/<br\s*\/?>/giu, ' ');
-  return tokenize(clean).tokens.slice(0, REVIEW_MAX_TOKENS).map((t) => t.toLowerCase());
+  return tokenize(clean)
+    .tokens.slice(0, REVIEW_MAX_TOKENS)
+    .map((t) => t.toLowerCase());
 }
 
 /** Parses data/fine-foods.tsv ("split<TAB>score<TAB>review"). */

@@ -20,17 +20,95 @@ import { EVERYDAY } from './everyday';
 export const SENTIMENT_LABELS = ['negative', 'positive'] as const;
 
 export const POSITIVE_ADJ = [
-  'good', 'great', 'wonderful', 'excellent', 'brilliant', 'fun', 'beautiful', 'amazing', 'enjoyable', 'charming', 'superb', 'moving',
-  'delicious', 'tasty', 'fresh', 'friendly', 'lovely', 'perfect', 'funny', 'clever', 'fantastic', 'nice', 'helpful', 'gripping',
+  'good',
+  'great',
+  'wonderful',
+  'excellent',
+  'brilliant',
+  'fun',
+  'beautiful',
+  'amazing',
+  'enjoyable',
+  'charming',
+  'superb',
+  'moving',
+  'delicious',
+  'tasty',
+  'fresh',
+  'friendly',
+  'lovely',
+  'perfect',
+  'funny',
+  'clever',
+  'fantastic',
+  'nice',
+  'helpful',
+  'gripping',
 ];
 export const NEGATIVE_ADJ = [
-  'bad', 'awful', 'boring', 'terrible', 'dull', 'poor', 'horrible', 'weak', 'predictable', 'bland', 'painful', 'messy',
-  'pointless', 'silly', 'rude', 'stale', 'greasy', 'overpriced', 'disappointing', 'mediocre', 'cold', 'tasteless', 'slow', 'unfunny',
+  'bad',
+  'awful',
+  'boring',
+  'terrible',
+  'dull',
+  'poor',
+  'horrible',
+  'weak',
+  'predictable',
+  'bland',
+  'painful',
+  'messy',
+  'pointless',
+  'silly',
+  'rude',
+  'stale',
+  'greasy',
+  'overpriced',
+  'disappointing',
+  'mediocre',
+  'cold',
+  'tasteless',
+  'slow',
+  'unfunny',
 ];
-const POSITIVE_NOUN = [['a', 'masterpiece'], ['a', 'delight'], ['a', 'joy'], ['a', 'gem']];
-const NEGATIVE_NOUN = [['a', 'disaster'], ['a', 'mess'], ['a', 'waste'], ['a', 'failure']];
+const POSITIVE_NOUN = [
+  ['a', 'masterpiece'],
+  ['a', 'delight'],
+  ['a', 'joy'],
+  ['a', 'gem'],
+];
+const NEGATIVE_NOUN = [
+  ['a', 'disaster'],
+  ['a', 'mess'],
+  ['a', 'waste'],
+  ['a', 'failure'],
+];
 /** Films, food and service: what students write opinions about. */
-const NOUNS = ['movie', 'film', 'story', 'acting', 'plot', 'music', 'ending', 'cast', 'soundtrack', 'show', 'book', 'food', 'meal', 'pizza', 'coffee', 'soup', 'dessert', 'service', 'staff', 'waiter', 'restaurant', 'hotel', 'product'];
+const NOUNS = [
+  'movie',
+  'film',
+  'story',
+  'acting',
+  'plot',
+  'music',
+  'ending',
+  'cast',
+  'soundtrack',
+  'show',
+  'book',
+  'food',
+  'meal',
+  'pizza',
+  'coffee',
+  'soup',
+  'dessert',
+  'service',
+  'staff',
+  'waiter',
+  'restaurant',
+  'hotel',
+  'product',
+];
 const SUBJECTS = [...NOUNS.map((n) => ['the', n]), ['it'], ['this', 'movie'], ['this', 'film'], ['this', 'place'], ['this', 'product']];
 const LIKE = ['loved', 'liked', 'enjoyed', 'adored'];
 const DISLIKE = ['hated', 'disliked', 'detested'];
@@ -152,10 +230,7 @@ export const SENTIMENT_PRESETS: ReadonlyArray<{ text: string; label: number }> =
 ];
 
 /** Never in training data, whatever their hash says: the presets and the everyday check sentences. */
-const NEVER_TRAINED = new Set([
-  ...SENTIMENT_PRESETS.map((p) => sequenceKey(p.text.split(' '))),
-  ...EVERYDAY.map((e) => sequenceKey(tokenize(e.text).tokens.map((t) => t.toLowerCase()))),
-]);
+const NEVER_TRAINED = new Set([...SENTIMENT_PRESETS.map((p) => sequenceKey(p.text.split(' '))), ...EVERYDAY.map((e) => sequenceKey(tokenize(e.text).tokens.map((t) => t.toLowerCase())))]);
 
 /** Whether a sentence may be in the given split: its hash role, and the presets kept out of training. */
 export function allowedIn(split: Split, tokens: readonly string[]): boolean {

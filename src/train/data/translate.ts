@@ -31,14 +31,37 @@ const SUBJECTS: ReadonlyArray<readonly [string, string, boolean]> = [
 ];
 
 const PLACES: ReadonlyArray<readonly [string, string]> = [
-  ['france', '法国'], ['china', '中国'], ['japan', '日本'], ['england', '英国'], ['germany', '德国'], ['italy', '意大利'],
-  ['spain', '西班牙'], ['beijing', '北京'], ['shanghai', '上海'], ['paris', '巴黎'], ['london', '伦敦'], ['tokyo', '东京'],
+  ['france', '法国'],
+  ['china', '中国'],
+  ['japan', '日本'],
+  ['england', '英国'],
+  ['germany', '德国'],
+  ['italy', '意大利'],
+  ['spain', '西班牙'],
+  ['beijing', '北京'],
+  ['shanghai', '上海'],
+  ['paris', '巴黎'],
+  ['london', '伦敦'],
+  ['tokyo', '东京'],
 ];
 const LANGUAGES: ReadonlyArray<readonly [string, string]> = [
-  ['french', '法语'], ['chinese', '中文'], ['japanese', '日语'], ['english', '英语'], ['german', '德语'], ['italian', '意大利语'], ['spanish', '西班牙语'],
+  ['french', '法语'],
+  ['chinese', '中文'],
+  ['japanese', '日语'],
+  ['english', '英语'],
+  ['german', '德语'],
+  ['italian', '意大利语'],
+  ['spanish', '西班牙语'],
 ];
 const FOODS: ReadonlyArray<readonly [string, string]> = [
-  ['tea', '茶'], ['coffee', '咖啡'], ['rice', '米饭'], ['noodles', '面条'], ['apples', '苹果'], ['fish', '鱼'], ['dumplings', '饺子'], ['chocolate', '巧克力'],
+  ['tea', '茶'],
+  ['coffee', '咖啡'],
+  ['rice', '米饭'],
+  ['noodles', '面条'],
+  ['apples', '苹果'],
+  ['fish', '鱼'],
+  ['dumplings', '饺子'],
+  ['chocolate', '巧克力'],
 ];
 
 type Objects = ReadonlyArray<readonly [string, string]>;
@@ -68,16 +91,17 @@ export interface Clause {
 }
 
 /** Every clause of the grammar, in a fixed order (6 subjects × 78 predicates with objects). */
-export const CLAUSES: readonly Clause[] = SUBJECTS.flatMap(([se, sz, third]) =>
-  PREDICATES.flatMap((p) => p.objects.map(([oe, oz]) => ({ en: `${se} ${p.en(oe, third)}`, zh: `${sz}${p.zh(oz)}` }))),
-);
+export const CLAUSES: readonly Clause[] = SUBJECTS.flatMap(([se, sz, third]) => PREDICATES.flatMap((p) => p.objects.map(([oe, oz]) => ({ en: `${se} ${p.en(oe, third)}`, zh: `${sz}${p.zh(oz)}` }))));
 
 /** The Chinese for "and" between two clauses. */
 export const JOIN_ZH = '，';
 
 export function pairOf(clauses: readonly Clause[]): Pair {
   return {
-    src: clauses.map((c) => c.en).join(' and ').split(' '),
+    src: clauses
+      .map((c) => c.en)
+      .join(' and ')
+      .split(' '),
     tgt: Array.from(clauses.map((c) => c.zh).join(JOIN_ZH)),
   };
 }
@@ -100,7 +124,13 @@ function drawPair(rng: Rng, twoClauseShare: number): Pair {
  */
 export function translationPairs(role: Role, count: number, seed: number, twoClauseShare = 0.5): Pair[] {
   const rng = createRng(seed);
-  return Array.from({ length: count }, () => drawUntil(() => drawPair(rng, twoClauseShare), (p) => roleOfPair(p) === role, `${role} translation pair`));
+  return Array.from({ length: count }, () =>
+    drawUntil(
+      () => drawPair(rng, twoClauseShare),
+      (p) => roleOfPair(p) === role,
+      `${role} translation pair`,
+    ),
+  );
 }
 
 /**
@@ -112,7 +142,11 @@ export function longPairs(role: Role, count: number, seed: number, clauses: numb
   const seen = new Set<string>();
   const out: Pair[] = [];
   while (out.length < count) {
-    const p = drawUntil(() => pairOf(Array.from({ length: clauses }, () => CLAUSES[rng.int(CLAUSES.length)]!)), (q) => roleOfPair(q) === role, `${role} ${clauses}-clause pair`);
+    const p = drawUntil(
+      () => pairOf(Array.from({ length: clauses }, () => CLAUSES[rng.int(CLAUSES.length)]!)),
+      (q) => roleOfPair(q) === role,
+      `${role} ${clauses}-clause pair`,
+    );
     const k = p.src.join(' ');
     if (!seen.has(k)) seen.add(k), out.push(p);
   }

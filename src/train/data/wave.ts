@@ -32,9 +32,7 @@ function draw(rng: Rng, length: number): Window {
   const a2 = rng.uniform(0.15, 0.35);
   const f1 = rng.uniform(0, 2 * Math.PI);
   const f2 = rng.uniform(0, 2 * Math.PI);
-  const v = Array.from({ length: length + 1 }, (_, t) =>
-    round3(a1 * Math.sin((2 * Math.PI * t) / p1 + f1) + a2 * Math.sin((2 * Math.PI * t) / p2 + f2) + WAVE_NOISE * rng.normal()),
-  );
+  const v = Array.from({ length: length + 1 }, (_, t) => round3(a1 * Math.sin((2 * Math.PI * t) / p1 + f1) + a2 * Math.sin((2 * Math.PI * t) / p2 + f2) + WAVE_NOISE * rng.normal()));
   return { xs: v.slice(0, length), ys: v.slice(1) };
 }
 
