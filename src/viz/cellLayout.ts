@@ -13,14 +13,33 @@
  */
 import type { CellKind } from '../engine';
 import type { CellLayout } from './layoutTypes';
-import { ROW_H, COLLAPSED_H, HEADER, LAYER, OP, IO, DOT, HEAD_COL, bands, Builder, headerGlyphs } from './cellLayoutBuilder';
+import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, END_COL, FRAME_X, FRAME_PAD, TANH_C, ONE_MINUS, bands, swatchHeight, Builder, headerGlyphs } from './cellLayoutBuilder';
 import type { LayoutOptions, Bands } from './cellLayoutBuilder';
 
 // What the components and tests read from here (the sizes live with the builder).
 export { COLLAPSED_H, MAX_ROWS, ROW_H, SWATCH_W, WIDTH } from './cellLayoutBuilder';
 export type { LayoutOptions } from './cellLayoutBuilder';
 
-const LSTM_COL = { f: 220, i: 370, g: 520, o: 720, out: 880, up: 1030, peepIn: 160, peepOut: 620, concat: 130, left: 50, right: 1140 };
+const LSTM_COL = { ...END_COL, f: 220, i: 370, g: 520, o: 720, out: 880, up: 1030, peepIn: 160, peepOut: 620, concat: 130 };
+
+/** The coupled cell's 1− branch: it forks off the gate's line above the layers, steps aside and drops into the 1− op. */
+const COUPLED = {
+  /** The fork's row above the layers' centre. */
+  fork: 44,
+  /** The branch's column beside the gate's (towards the 1− op). */
+  detour: 76,
+};
+
+/** The peephole into σi: it runs under σf, then turns up beside σi and enters it from the left. */
+const PEEP_I = {
+  /** Its row below the layers' centre. */
+  under: 30,
+  /** Its climbing column left of i's. */
+  aside: 70,
+};
+
+/** The h_{t−1} and h_t columns' bottom above their pills' centre. */
+const PILL_COL_GAP = 26;
 
 function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): CellLayout {
   const b = bands(o);
@@ -134,18 +153,18 @@ function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): Ce
     B.node('layerF', 'layer', 'σ', C.f, layer, 'f');
     tapLayer('layerF', C.f);
   } else {
-    B.node('oneMinus', 'pointwise', '1−', C.f, layer, 'f', { w: 46, h: 28 });
+    B.node('oneMinus', 'pointwise', '1−', C.f, layer, 'f', ONE_MINUS);
   }
   if (iIsLayer) {
     B.node('layerI', 'layer', 'σ', C.i, layer, 'i');
     tapLayer('layerI', C.i);
   } else {
-    B.node('oneMinus', 'pointwise', '1−', C.i, layer, 'i', { w: 46, h: 28 });
+    B.node('oneMinus', 'pointwise', '1−', C.i, layer, 'i', ONE_MINUS);
   }
   const fSource = fIsLayer ? 'layerF' : 'oneMinus';
   const iSource = iIsLayer ? 'layerI' : 'oneMinus';
-  const srcTop = (id: string) => layer - (id === 'oneMinus' ? 14 : LAYER.h / 2);
-  const fork = layer - 44;
+  const srcTop = (id: string) => layer - (id === 'oneMinus' ? ONE_MINUS.h : LAYER.h) / 2;
+  const fork = layer - COUPLED.fork;
   if (coupling === 'i=1-f') {
     B.node('fork', 'junction', '', C.f, fork, 'f');
     B.edge('layerF', 'fork', 'f', [
@@ -158,9 +177,9 @@ function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): Ce
     ]);
     B.edge('fork', 'oneMinus', 'f', [
       [C.f, fork],
-      [C.f + 76, fork],
-      [C.f + 76, layer],
-      [C.i - 23, layer],
+      [C.f + COUPLED.detour, fork],
+      [C.f + COUPLED.detour, layer],
+      [C.i - ONE_MINUS.w / 2, layer],
     ]);
   } else {
     B.edge(fSource, 'mulF', 'f', [
@@ -181,9 +200,9 @@ function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): Ce
     ]);
     B.edge('fork', 'oneMinus', 'i', [
       [C.i, fork],
-      [C.i - 76, fork],
-      [C.i - 76, layer],
-      [C.f + 23, layer],
+      [C.i - COUPLED.detour, fork],
+      [C.i - COUPLED.detour, layer],
+      [C.f + ONE_MINUS.w / 2, layer],
     ]);
   } else {
     B.edge(iSource, 'mulI', 'i', [
@@ -207,15 +226,16 @@ function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): Ce
   // Output: o scales tanh(C_t) into h_t.
   B.node('layerO', 'layer', 'σ', C.o, layer, 'o');
   tapLayer('layerO', C.o);
-  B.node('tanhC', 'pointwise', 'tanh', C.out, top + 26, 'tanhC', { w: 56, h: 28 });
+  const tanhC = top + TANH_C.dy;
+  B.node('tanhC', 'pointwise', 'tanh', C.out, tanhC, 'tanhC', TANH_C);
   B.node('mulO', 'pointwise', '×', C.out, mid, 'h');
   B.node('h', 'io', 'h_t', C.right, hLine, 'h');
   B.edge('tap', 'tanhC', 'c', [
     [C.out, top],
-    [C.out, top + 12],
+    [C.out, tanhC - TANH_C.h / 2],
   ]);
   B.edge('tanhC', 'mulO', 'tanhC', [
-    [C.out, top + 40],
+    [C.out, tanhC + TANH_C.h / 2],
     [C.out, mid - OP / 2],
   ]);
   B.edge('layerO', 'mulO', 'o', [
@@ -253,9 +273,9 @@ function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): Ce
       'cPrev',
       [
         [C.peepIn, top],
-        [C.peepIn, layer + 30],
-        [C.i - 70, layer + 30],
-        [C.i - 70, layer],
+        [C.peepIn, layer + PEEP_I.under],
+        [C.i - PEEP_I.aside, layer + PEEP_I.under],
+        [C.i - PEEP_I.aside, layer],
         [C.i - LAYER.w / 2, layer],
       ],
       { peephole: true },
@@ -284,15 +304,17 @@ function lstmFamily(kind: 'lstm' | 'peephole' | 'coupled', o: LayoutOptions): Ce
   B.column('i', 'i_t', C.i, b.bandB, 'right');
   B.column('cTilde', 'C̃_t', C.g, b.bandB, 'right');
   B.column('o', 'o_t', C.o, b.bandB, 'left');
-  B.column('hPrev', 'h_{t−1}', C.left, hLine - 26 - b.S, 'centre');
-  B.column('h', 'h_t', C.right, hLine - 26 - b.S, 'centre');
+  B.column('hPrev', 'h_{t−1}', C.left, hLine - PILL_COL_GAP - b.S, 'centre');
+  B.column('h', 'h_t', C.right, hLine - PILL_COL_GAP - b.S, 'centre');
 
-  const frameBottom = hLine + 30;
+  const frameBottom = hLine + FRAME_PAD.bottom;
   B.input(C.concat, frameBottom, 'concat', hLine);
   return B.finish(kind, frameBottom, true);
 }
 
-const GRU_COL = { r: 300, z: 520, n: 820, one: 670, up: 1030, jh: 130, jr: 170, concat: 240, left: 50, right: 1140 };
+const GRU_COL = { ...END_COL, r: 300, z: 520, n: 820, one: 670, up: 1030, jh: 130, jr: 170, concat: 240 };
+/** The GRU's [r⊙h_{t−1}, x_t] line below its [h_{t−1}, x_t] line. */
+const GRU_R_LINE = 34;
 
 /**
  * The GRU after colah's figure, in the frameworks' convention: the top line is h_{t−1}; z keeps
@@ -303,7 +325,7 @@ function gru(o: LayoutOptions): CellLayout {
   const B = new Builder(o, b);
   const C = GRU_COL;
   const { top, mid, layer, hLine } = b;
-  const hLine2 = hLine + 34;
+  const hLine2 = hLine + GRU_R_LINE;
 
   B.node('hPrev', 'io', 'h_{t−1}', C.left, top, 'hPrev');
   B.node('h', 'io', 'h_t', C.right, top, 'h');
@@ -384,7 +406,7 @@ function gru(o: LayoutOptions): CellLayout {
   ]);
 
   B.node('forkZ', 'junction', '', C.z, mid, 'z');
-  B.node('oneMinus', 'pointwise', '1−', C.one, mid, 'oneMinusZ', { w: 46, h: 28 });
+  B.node('oneMinus', 'pointwise', '1−', C.one, mid, 'oneMinusZ', ONE_MINUS);
   B.node('mulN', 'pointwise', '×', C.n, mid, 'written');
   B.edge('layerZ', 'forkZ', 'z', [
     [C.z, layer - LAYER.h / 2],
@@ -396,10 +418,10 @@ function gru(o: LayoutOptions): CellLayout {
   ]);
   B.edge('forkZ', 'oneMinus', 'z', [
     [C.z, mid],
-    [C.one - 23, mid],
+    [C.one - ONE_MINUS.w / 2, mid],
   ]);
   B.edge('oneMinus', 'mulN', 'oneMinusZ', [
-    [C.one + 23, mid],
+    [C.one + ONE_MINUS.w / 2, mid],
     [C.n - OP / 2, mid],
   ]);
   B.edge('layerN', 'mulN', 'n', [
@@ -421,13 +443,28 @@ function gru(o: LayoutOptions): CellLayout {
   B.column('n', 'n_t', C.n, b.bandB, 'right');
   B.column('oneMinusZ', '1−z_t', C.one, b.bandB, 'right');
 
-  const frameBottom = hLine2 + 30;
+  const frameBottom = hLine2 + FRAME_PAD.bottom;
   B.input(C.concat, frameBottom, 'concatR', hLine2);
   return B.finish('gru', frameBottom, true);
 }
 
 /** The RNN's own, compact viewBox: one layer needs neither the belt header nor the gate rows. */
 export const RNN_WIDTH = 1000;
+/** The RNN's columns: h_{t−1} in, the merge, the tanh layer, the h_t fork, h_t out. */
+const RNN_COL = { left: 50, concat: 260, layer: 440, tap: 720, right: 950 };
+/** The RNN's rows, each from the one named. */
+const RNN_ROW = {
+  /** The h line below the header's swatches. */
+  hLine: 26,
+  /** The a_t column's top below the h line. */
+  a: 44,
+  /** The merge line below the lower of the layer and the a_t column. */
+  merge: 40,
+  /** The h_t pill's centre above the h line. */
+  up: 54,
+};
+/** How far the a_t column's line sits inside the layer's right edge. */
+const A_INSET = 4;
 
 /**
  * colah's "single tanh layer" (LSTM3-SimpleRNN): h_{t−1} enters on the left, turns down and merges
@@ -438,15 +475,15 @@ export const RNN_WIDTH = 1000;
  *   the merge line | x_t.
  */
 function rnn(o: LayoutOptions): CellLayout {
-  const S = o.rows * ROW_H + (o.collapsed ? COLLAPSED_H + 4 : 0);
-  const T = HEADER + S + 26;
-  const aTop = T + 44;
+  const S = swatchHeight(o);
+  const T = HEADER + S + RNN_ROW.hLine;
+  const aTop = T + RNN_ROW.a;
   const L = aTop + S / 2; // the layer, centred on the a_t column beside it
-  const merge = Math.max(L + LAYER.h / 2, aTop + S) + 40;
+  const merge = Math.max(L + LAYER.h / 2, aTop + S) + RNN_ROW.merge;
   const b: Bands = { S, top: T, bandA: aTop, mid: L, bandB: aTop, layer: L, hLine: merge };
   const B = new Builder(o, b);
-  const X = { left: 50, concat: 260, layer: 440, tap: 720, right: 950 };
-  const up = T - 54; // the h_t pill above the cell
+  const X = RNN_COL;
+  const up = T - RNN_ROW.up; // the h_t pill above the cell
 
   B.node('hPrev', 'io', 'h_{t−1}', X.left, T, 'hPrev');
   B.node('concat', 'junction', '', X.concat, merge, 'hx');
@@ -479,11 +516,11 @@ function rnn(o: LayoutOptions): CellLayout {
   ]);
 
   B.column('hPrev', 'h_{t−1}', X.left, HEADER, 'centre');
-  B.column('a', 'a_t', X.layer + LAYER.w / 2 - 4, aTop, 'right');
+  B.column('a', 'a_t', X.layer + LAYER.w / 2 - A_INSET, aTop, 'right');
   B.column('h', 'h_t', X.right, HEADER, 'centre');
-  const frameBottom = merge + 30;
+  const frameBottom = merge + FRAME_PAD.bottom;
   B.input(X.concat, frameBottom, 'concat', merge);
-  return B.finish('rnn', frameBottom, false, { width: RNN_WIDTH, frameX: 110, frameW: 780 });
+  return B.finish('rnn', frameBottom, false, { width: RNN_WIDTH, frameX: FRAME_X, frameW: RNN_WIDTH - 2 * FRAME_X });
 }
 
 export function cellLayout(kind: CellKind, o: LayoutOptions): CellLayout {

@@ -9,6 +9,8 @@ import type { CellLayout, DiagramEdge, DiagramNode, DiagramVector, Glyph, Legend
 export const SWATCH_W = 62;
 export const ROW_H = 22;
 export const COLLAPSED_H = 10;
+/** Room between a column's numbered swatches and the collapsed strip under them. */
+const COLLAPSED_GAP = 4;
 /** Most units drawn with numbers; the rest collapse into a thin strip. */
 export const MAX_ROWS = 8;
 export const WIDTH = 1200;
@@ -17,13 +19,53 @@ export const LAYER = { w: 64, h: 36 };
 export const OP = 32;
 export const IO = { w: 60, h: 30 };
 export const DOT = 8;
+/** The frame's left edge; it is centred, so its width is what the viewBox leaves. */
 export const FRAME_X = 110;
-export const FRAME_W = 980;
+export const FRAME_W = WIDTH - 2 * FRAME_X;
+/** The frame's padding: from its top edge down to the belt, and from the lowest line down to its bottom edge. */
+export const FRAME_PAD = { top: 30, bottom: 30 };
+/** The pills at the cell's two ends (C_{t−1}, h_{t−1} in; C_t, h_t out), with their header columns. */
+export const END_COL = { left: 50, right: 1140 };
 /** The header's equation row: C_{t−1} × f → kept + written = C_t, with the bars before "=". */
 export const HEAD_COL = { kept: 380, written: 600, eq: 1085 };
 export const BARS = { x: 670, w: 390 };
 /** Room between the header and the frame for the h_t that leaves up. */
 export const UP_ROOM = 48;
+/** Gap under the header's swatches, above UP_ROOM. */
+const HEADER_GAP = 10;
+/** The h_t pill's centre above the frame's top edge. */
+const UP_PILL = 28;
+/** The x_t pill's centre below the frame's bottom edge. */
+const INPUT_PILL = 36;
+/** The viewBox's margin below the x_t pill. */
+const BOTTOM_MARGIN = 5;
+/** Gap between a swatch column and the line it hangs beside. */
+const SWATCH_GAP = 8;
+/** A strip's label baseline above the strip. */
+const LABEL_RISE = 8;
+/** Room above a strip for its label, between it and the op above. */
+const LABEL_ROOM = 24;
+/** Gap between the x_t pill and its row of swatches. */
+const INPUT_STRIP_GAP = 16;
+/** Gap between the x_t row's last swatch and its label. */
+const INPUT_LABEL_GAP = 30;
+/** How far a text's baseline sits below the centre of the row it labels (x_t's label; the header's glyphs). */
+const TEXT_DROP = { label: 5, glyph: 6 };
+/** The tanh(C_t) op that hangs off the belt: its centre below the belt, and its size. */
+export const TANH_C = { dy: 26, w: 56, h: 28 };
+/** The 1− op (a coupled cell's second gate, the GRU's 1 − z). */
+export const ONE_MINUS = { w: 46, h: 28 };
+/** The bands below band A, each from the one above (a band's top or a row's centre, S = one swatch column). */
+const BAND_GAP = {
+  /** The mid row's centre below band A's last swatch. */
+  mid: 22,
+  /** Band B's top below the mid row's centre. */
+  bandB: 32,
+  /** The layers' centre below band B's last swatch. */
+  layer: 30,
+  /** The [h_{t−1}, x_t] line below the layers' centre. */
+  hLine: 60,
+};
 /** Half the break in a line that crosses another without joining it. */
 export const CROSS_GAP = 9;
 
@@ -49,13 +91,20 @@ export interface Bands {
   hLine: number;
 }
 
+/** The height of one swatch column, its collapsed strip included. */
+export function swatchHeight(o: LayoutOptions): number {
+  return o.rows * ROW_H + (o.collapsed ? COLLAPSED_H + COLLAPSED_GAP : 0);
+}
+
 export function bands(o: LayoutOptions): Bands {
-  const S = o.rows * ROW_H + (o.collapsed ? COLLAPSED_H + 4 : 0);
-  const top = HEADER + S + 40 + UP_ROOM;
+  const S = swatchHeight(o);
+  const top = HEADER + S + HEADER_GAP + UP_ROOM + FRAME_PAD.top;
   // Band A starts below the tanh(C_t) op that hangs off the belt, with room for a strip label.
-  const mid = top + S + 86;
-  const layer = mid + 32 + S + 30;
-  return { S, top, bandA: top + 64, mid, bandB: mid + 32, layer, hLine: layer + 60 };
+  const bandA = top + TANH_C.dy + TANH_C.h / 2 + LABEL_ROOM;
+  const mid = bandA + S + BAND_GAP.mid;
+  const bandB = mid + BAND_GAP.bandB;
+  const layer = bandB + S + BAND_GAP.layer;
+  return { S, top, bandA, mid, bandB, layer, hLine: layer + BAND_GAP.hLine };
 }
 
 /** Collects nodes, edges and strips, and finishes the layout with the frame and viewBox. */
@@ -92,9 +141,14 @@ export class Builder {
     });
   }
 
+  /** The frame's top edge, above the belt. */
+  frameTop(): number {
+    return this.b.top - FRAME_PAD.top;
+  }
+
   /** h_t's second exit: a fork at (x, y) on its line, and a line up to a pill above the frame. */
   upOut(x: number, y: number, crossAt?: number): void {
-    const pillY = this.b.top - 30 - 28;
+    const pillY = this.frameTop() - UP_PILL;
     this.node('hFork', 'junction', '', x, y, 'h');
     this.node('hUp', 'io', 'h_t', x, pillY, 'h');
     this.edge(
@@ -111,7 +165,7 @@ export class Builder {
 
   /** A column of swatches; `side` says which side of the line at x it hangs on. */
   column(vector: DiagramVector, symbol: string, x: number, y: number, align: 'left' | 'right' | 'centre'): void {
-    const left = align === 'centre' ? x - SWATCH_W / 2 : align === 'right' ? x + 8 : x - 8 - SWATCH_W;
+    const left = align === 'centre' ? x - SWATCH_W / 2 : align === 'right' ? x + SWATCH_GAP : x - SWATCH_GAP - SWATCH_W;
     this.strips.push({
       vector,
       orientation: 'column',
@@ -122,18 +176,18 @@ export class Builder {
       count: this.o.rows,
       collapsed: this.o.collapsed,
       labelX: left + SWATCH_W / 2,
-      labelY: y - 8,
+      labelY: y - LABEL_RISE,
       symbol,
     });
   }
 
   finish(kind: string, frameBottom: number, beltBand: boolean, size: { width: number; frameX: number; frameW: number } = { width: WIDTH, frameX: FRAME_X, frameW: FRAME_W }): CellLayout {
     const legend: LegendKey[] = ['layer', 'pointwise', 'line', 'merge', 'fork'];
-    const frameTop = this.b.top - 30;
+    const frameTop = this.frameTop();
     return {
       kind,
       width: size.width,
-      height: frameBottom + 56, // the x_t pill ends 51 below the frame
+      height: frameBottom + INPUT_PILL + IO.h / 2 + BOTTOM_MARGIN,
       frame: { x: size.frameX, y: frameTop, w: size.frameW, h: frameBottom - frameTop },
       nodes: this.nodes,
       edges: this.edges,
@@ -147,13 +201,13 @@ export class Builder {
 
   /** x_t enters from below; its swatches are a row beside it. */
   input(xAt: number, frameBottom: number, to: string, toY: number): void {
-    const y = frameBottom + 36;
+    const y = frameBottom + INPUT_PILL;
     this.node('x', 'io', 'x_t', xAt, y, 'x');
     this.edge('x', to, 'x', [
       [xAt, y - IO.h / 2],
       [xAt, toY + DOT / 2],
     ]);
-    const left = xAt + IO.w / 2 + 16;
+    const left = xAt + IO.w / 2 + INPUT_STRIP_GAP;
     this.strips.push({
       vector: 'x',
       orientation: 'row',
@@ -163,8 +217,8 @@ export class Builder {
       cellH: ROW_H,
       count: this.o.inputRows,
       collapsed: false,
-      labelX: left + this.o.inputRows * SWATCH_W + 30,
-      labelY: y + 5,
+      labelX: left + this.o.inputRows * SWATCH_W + INPUT_LABEL_GAP,
+      labelY: y + TEXT_DROP.label,
       symbol: 'x_t',
     });
   }
@@ -180,8 +234,8 @@ export function brokenAt(points: ReadonlyArray<readonly [number, number]>, at: n
 }
 
 export function headerGlyphs(B: Builder, gate: string): void {
-  const y = HEADER + B.b.S / 2 + 6;
-  B.glyphs.push({ x: (50 + HEAD_COL.kept) / 2, y, text: `× ${gate} →` });
+  const y = HEADER + B.b.S / 2 + TEXT_DROP.glyph;
+  B.glyphs.push({ x: (END_COL.left + HEAD_COL.kept) / 2, y, text: `× ${gate} →` });
   B.glyphs.push({ x: (HEAD_COL.kept + HEAD_COL.written) / 2, y, text: '+' });
   B.glyphs.push({ x: HEAD_COL.eq, y, text: '=' });
 }
