@@ -166,3 +166,29 @@ test('presenter=1: a slide draws fewer units, each larger, with the controls a d
   await page.getByRole('button', { name: 'Share link' }).click();
   await expect(page.getByRole('textbox', { name: 'Link to this view' })).toHaveValue(/presenter=1/);
 });
+
+test('960×540 slides of the heatmaps and the gradient chart: every number and label in their figures is at least 10 px', async ({ page }) => {
+  await page.setViewportSize({ width: 960, height: 540 });
+  const smallest = () =>
+    page.evaluate(() => {
+      const sizes: Array<[number, string]> = [];
+      for (const t of document.querySelectorAll<SVGTextElement>('#view-panel svg text')) {
+        if (t.getClientRects().length === 0 || !(t.textContent ?? '').trim()) continue;
+        const k = t.closest('svg')!.getScreenCTM()!.a;
+        sizes.push([parseFloat(getComputedStyle(t).fontSize) * k, t.textContent!]);
+      }
+      sizes.sort((a, b) => a[0] - b[0]);
+      return { n: sizes.length, min: sizes[0]?.[0] ?? 0, text: sizes[0]?.[1] ?? '' };
+    });
+  await page.goto('./?embed=1&view=heatmap&cell=gru&text=I%20grew%20up%20in%20France%20and%20I%20speak%20fluent%20French');
+  await expect(page.getByRole('region', { name: 'Heatmaps of the whole sentence' })).toHaveAttribute('data-mode', 'svg');
+  let s = await smallest();
+  expect(s.n).toBeGreaterThan(50);
+  expect(s.min, `heatmap: “${s.text}”`).toBeGreaterThanOrEqual(10);
+  await page.goto('./?embed=1&view=gradient&text=I%20grew%20up%20in%20France');
+  await expect(page.getByRole('img', { name: /LSTM: influence on the last step/ })).toBeVisible();
+  s = await smallest();
+  expect(s.n).toBeGreaterThan(10);
+  expect(s.min, `gradient: “${s.text}”`).toBeGreaterThanOrEqual(10);
+  await page.screenshot({ path: 'test-results/shots/embed-960-gradient.png' });
+});
