@@ -172,7 +172,7 @@ test('960×540 slides of the heatmaps and the gradient chart: every number and l
   const smallest = () =>
     page.evaluate(() => {
       const sizes: Array<[number, string]> = [];
-      for (const t of document.querySelectorAll<SVGTextElement>('#view-panel svg text')) {
+      for (const t of Array.from(document.querySelectorAll<SVGTextElement>('#view-panel svg text'))) {
         if (t.getClientRects().length === 0 || !(t.textContent ?? '').trim()) continue;
         const k = t.closest('svg')!.getScreenCTM()!.a;
         sizes.push([parseFloat(getComputedStyle(t).fontSize) * k, t.textContent!]);
