@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { bptt, embedToken, hasCellState, run, type CellKind, type CellParams, type Model, type StepTrace } from '../src/engine';
 import { randomTableModel } from '../src/models/random';
@@ -177,4 +178,16 @@ export async function exportButton(page: Page, name: string): Promise<Locator> {
   const menu = page.getByRole('button', { name: 'Export', exact: true });
   if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   return page.getByRole('button', { name });
+}
+
+/** axe-core's WCAG 2.2 AA violations on the page as it is, each with up to three of its elements (empty when clean). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return r.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((x) => x.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
 }

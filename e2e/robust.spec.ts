@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { axeViolations } from './helpers';
 
 test('runs under a strict CSP and never asks another origin for anything', async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;
@@ -44,23 +44,14 @@ for (const [theme, lang] of [
     const n = await tabs.count();
     for (let k = 0; k < n; k++) {
       await tabs.nth(k).click();
-      const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      const summary = r.violations.map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((x) => x.target.join(' '))
-            .slice(0, 3)
-            .join(' | ')}`,
-      );
-      expect(summary, `view ${k}`).toEqual([]);
+      expect(await axeViolations(page), `view ${k}`).toEqual([]);
     }
   });
 }
 
 test('no axe violations in embed mode', async ({ page }) => {
   await page.goto('./?embed=1&text=a%20b%20c');
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(r.violations.map((v) => v.id)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('no axe violations at 200 tokens: the condensed chain, the canvas heatmaps, a trained model', async ({ page }) => {
@@ -70,17 +61,7 @@ test('no axe violations at 200 tokens: the condensed chain, the canvas heatmaps,
     await page.goto(`./?${q}`);
     await expect(page.getByRole('tabpanel')).not.toContainText('Loading');
     if (q.startsWith('model=')) await expect(page.locator('.model-info code')).toHaveText('memory-gru');
-    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(
-      r.violations.map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((x) => x.target.join(' '))
-            .slice(0, 3)
-            .join(' | ')}`,
-      ),
-      q,
-    ).toEqual([]);
+    expect(await axeViolations(page), q).toEqual([]);
   }
 });
 
