@@ -187,6 +187,16 @@ test('at hidden 128 the values table shows the diagram’s units, and all of the
     tokenize(SENTENCE).tokens.map((w) => embedToken(m.embedding, w).x),
   ).traces[T]!;
   await expectTableMatches(page, trace, T);
+  // From the keyboard: → scrolls the table a column on, and does not step the sentence.
+  const region = page.getByRole('region', { name: 'Every unit’s values (scroll sideways)' });
+  await region.evaluate((el) => (el.scrollLeft = 0));
+  await region.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100);
+  await expect(page.getByRole('table', { name: `Values at step t = ${T}` })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(table.locator(`thead th[aria-colindex="129"]`)).toHaveCount(1);
 });
 
 test('at hidden 128 a unit picked in "Choose units" is drawn, with the engine’s value', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { MAX_ROWS } from '../viz/cellLayout';
 import { unitsThatChangedMost } from '../viz/diagramVectors';
 import { NAME_COLUMN_PX, UNIT_COLUMN_PX, tableWindow } from '../viz/tableWindow';
@@ -13,6 +13,14 @@ import { useGatescope, useT } from './StoreContext';
  * the scrolled-to window (tableWindow): 128 units × 20 rows of cells is what made a step slow.
  * aria-colcount and aria-colindex tell assistive technology the whole table's shape.
  */
+function scrollByKey(e: KeyboardEvent<HTMLDivElement>) {
+  const el = e.currentTarget;
+  const to = e.key === 'ArrowRight' ? el.scrollLeft + UNIT_COLUMN_PX : e.key === 'ArrowLeft' ? el.scrollLeft - UNIT_COLUMN_PX : e.key === 'Home' ? 0 : e.key === 'End' ? el.scrollWidth : null;
+  if (to === null || e.altKey || e.ctrlKey || e.metaKey) return;
+  e.preventDefault();
+  el.scrollLeft = to;
+}
+
 export function ValuesTable() {
   const t = useT();
   const step = useGatescope((s) => s.t);
@@ -55,6 +63,9 @@ export function ValuesTable() {
         className="table-wrap values-scroll"
         ref={scroller}
         onScroll={windowed ? (e) => setSeen({ left: e.currentTarget.scrollLeft, width: e.currentTarget.clientWidth }) : undefined}
+        // The arrows scroll the table a column at a time (and Home/End to its ends) instead of
+        // stepping the sentence: preventing the default tells the page's shortcuts it is used.
+        onKeyDown={windowed ? scrollByKey : undefined}
         {...(windowed ? { tabIndex: 0, role: 'region', 'aria-label': t('table.scroll') } : {})}
       >
         <table className={windowed ? 'values windowed' : 'values'} aria-colcount={windowed ? width + 1 : undefined} style={windowed ? { width: NAME_COLUMN_PX + width * UNIT_COLUMN_PX } : undefined}>
