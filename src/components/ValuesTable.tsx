@@ -59,6 +59,8 @@ export function ValuesTable() {
           {all ? t('table.showDiagram') : t('table.showAll', { n: H })}
         </button>
       )}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: when windowed it is a focusable region (role below), and its keys scroll it. */}
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label is given only with role="region". */}
       <div
         className="table-wrap values-scroll"
         ref={scroller}
@@ -66,7 +68,9 @@ export function ValuesTable() {
         // The arrows scroll the table a column at a time (and Home/End to its ends) instead of
         // stepping the sentence: preventing the default tells the page's shortcuts it is used.
         onKeyDown={windowed ? scrollByKey : undefined}
-        {...(windowed ? { tabIndex: 0, role: 'region', 'aria-label': t('table.scroll') } : {})}
+        role={windowed ? 'region' : undefined}
+        tabIndex={windowed ? 0 : undefined}
+        aria-label={windowed ? t('table.scroll') : undefined}
       >
         <table className={windowed ? 'values windowed' : 'values'} aria-colcount={windowed ? width + 1 : undefined} style={windowed ? { width: NAME_COLUMN_PX + width * UNIT_COLUMN_PX } : undefined}>
           <caption>{t('valuesAt', { t: step })}</caption>
