@@ -4,7 +4,8 @@ import { MAX_LINK_QUERY } from '../store/urlParams';
 import { tracesWhenDone } from '../store/sentenceTraces';
 import { kindOf } from '../store/store';
 import { stackOf } from '../engine';
-import { downloadBlob, figureToPng, partsToString, svgToString, type Figure } from './exportImage';
+import { downloadBlob, figureToPng, partsToString, type Figure } from './exportImage';
+import { figureParts } from '../shared/figures';
 import { traceToCsv, traceToJson } from '../viz/exportTrace';
 import { useGatescope, useGatescopeStore, useT } from './StoreContext';
 import type { GatescopeState } from '../store/types';
@@ -63,15 +64,13 @@ export function ShareMenu() {
   };
 
   /**
-   * The figure of the open view: the one SVG marked data-export (the cell diagram), or the parts
-   * marked data-export-part (chains, heatmaps, charts) composed into one with their titles.
+   * The figure of the open view: the parts its components registered (the cell diagram and its
+   * belt equation, chains, heatmaps, charts), composed into one with their titles.
    */
   const currentFigure = (background: string | null): Figure | null => {
     const panel = document.getElementById('view-panel');
     if (!panel) return null;
-    const marked = panel.querySelector<SVGSVGElement>('svg[data-export]');
-    if (marked) return svgToString(marked, { background });
-    const parts = Array.from(panel.querySelectorAll<SVGSVGElement | HTMLCanvasElement>('[data-export-part]'), (el) => ({ title: el.dataset.exportPart ?? '', el }));
+    const parts = figureParts(panel);
     return parts.length ? partsToString(parts, { background }) : null;
   };
 

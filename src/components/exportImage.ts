@@ -3,6 +3,8 @@
  * colours and fonts from CSS (variables, themes), which a standalone file would lose, so the
  * clone gets every presentational property inlined from the computed style.
  */
+import type { FigurePart } from '../shared/figures';
+
 const PROPS = [
   'fill',
   'fill-opacity',
@@ -73,20 +75,7 @@ export interface Figure {
   readonly height: number;
 }
 
-export function svgToString(svg: SVGSVGElement, opts: ExportOptions): Figure {
-  const { clone, width, height } = standalone(svg);
-  const vb = svg.viewBox.baseVal;
-  if (opts.background) clone.insertBefore(backgroundRect(opts.background, vb?.x ?? 0, vb?.y ?? 0), clone.firstChild);
-  return { text: new XMLSerializer().serializeToString(clone), width, height };
-}
-
 /** One piece of a view made of several figures (the two chains, each heatmap, each chart). */
-export interface FigurePart {
-  /** Printed above the part; empty for none (a token axis). */
-  readonly title: string;
-  readonly el: SVGSVGElement | HTMLCanvasElement;
-}
-
 const PART_GAP = 14;
 const TITLE_H = 22;
 

@@ -2,6 +2,7 @@
  * Connects a store to its host page: keyboard shortcuts inside the frame, the postMessage API,
  * and handing the arrow key to a reveal.js deck at either end of the sentence.
  */
+import { frameSizingFigure } from '../shared/figures';
 import { kindOf, type GatescopeStore } from '../store/store';
 import { keyAction, translateMove, type KeyInput } from './keys';
 import { originAllowed, parseCommand, publicPart, revealMessage, type GatescopeEvent } from './protocol';
@@ -107,7 +108,7 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
     const app = doc.querySelector<HTMLElement>('.app');
     if (!panel || !app || !store.getState().embed) return Math.ceil(doc.documentElement.scrollHeight);
     const chrome = app.getBoundingClientRect().height - panel.clientHeight;
-    const svg = panel.querySelector<SVGSVGElement>('svg.diagram');
+    const svg = frameSizingFigure(panel);
     const vb = svg?.viewBox.baseVal;
     const content = vb && vb.width > 0 ? (panel.clientWidth * vb.height) / vb.width : panel.scrollHeight;
     return Math.ceil(chrome + content);

@@ -13,6 +13,7 @@ import type { DiagramNode } from '../../viz/layoutTypes';
 import { STAGE_NAMES, stageOfVector } from '../../viz/stages';
 import { formatValue } from '../../viz/vectors';
 import { useGatescope, useT } from '../StoreContext';
+import { useFigurePart } from '../useFigurePart';
 import { BeltBars } from './BeltBars';
 import { GatePanel } from './GatePanel';
 import { Legend } from './Legend';
@@ -112,6 +113,8 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
 
   // The belt equation gets its own figure above this y (kinds with a belt band: not the RNN).
   const split = layout.beltBand ? layout.beltBand.y + layout.beltBand.h + 14 : null;
+  const mainPart = useFigurePart<SVGSVGElement>(title, true);
+  const beltPart = useFigurePart<SVGSVGElement>(t('diag.equation', { t: step }));
   const inHead = (y: number) => split !== null && y < split;
   /** The swatch columns of the belt equation (head) or of the cell (the rest). */
   const stripsIn = (head: boolean) =>
@@ -152,7 +155,7 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
             data-stage={stage !== null ? STAGE_NAMES[stage] : undefined}
             data-kind-change={change.added.size + change.removed.length > 0 ? 'true' : undefined}
             className="diagram"
-            data-export-part={title}
+            ref={mainPart}
           >
             <defs>
               <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="14" markerHeight="14" orient="auto-start-reverse">
@@ -208,7 +211,7 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
           {split !== null && (
             // The belt's arithmetic, C_{t−1} × f → kept + written = C_t, under the cell: the cell
             // itself (belt to x_t) then fits a 1280 × 720 screen and a slide at a readable size.
-            <svg viewBox={`0 0 ${layout.width} ${split}`} role="group" aria-label={t('diag.equation', { t: step })} className="belt-equation" data-export-part={t('diag.equation', { t: step })}>
+            <svg viewBox={`0 0 ${layout.width} ${split}`} role="group" aria-label={t('diag.equation', { t: step })} className="belt-equation" ref={beltPart}>
               {layout.beltBand && (
                 <g className="belt-captions" aria-hidden="true">
                   {layout.strips

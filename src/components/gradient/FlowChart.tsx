@@ -1,6 +1,7 @@
 import { CHART, flowChart } from '../../viz/flowChart';
 import { log10Gain, type FlowSeries } from '../../viz/gradientFlow';
 import { useT } from '../StoreContext';
+import { useFigurePart } from '../useFigurePart';
 
 type T = ReturnType<typeof useT>;
 
@@ -21,11 +22,12 @@ export function flowLines(series: FlowSeries, t: T): { id: string; className: st
 export function FlowChart({ series, tokens, current, title }: { series: FlowSeries; tokens: readonly string[]; current: number; title: string }) {
   const t = useT();
   const lines = flowLines(series, t);
+  const figurePart = useFigurePart<SVGSVGElement>(title);
   const g = flowChart(tokens.length, Math.min(...lines.flatMap((l) => l.values).map(log10Gain)));
   return (
     <figure className="flow-chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} data-export-part={title} role="img" aria-label={`${title}: ${t('flow.chartLabel')}`}>
+      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} ref={figurePart} role="img" aria-label={`${title}: ${t('flow.chartLabel')}`}>
         {g.yTicks.map((tk) => (
           <g key={tk.label} className="tick">
             <line x1={CHART.left} x2={CHART.width - CHART.right} y1={tk.y} y2={tk.y} />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EmbeddedToken } from '../../engine';
 import type { Translate } from '../../i18n';
 import type { Theme } from '../../store/types';
@@ -7,6 +7,7 @@ import { cellAt, cellRect, moveCell, type Cell, type HeatmapLayout, type Heatmap
 import { formatValue } from '../../viz/vectors';
 import { drawHeatmap } from './drawHeatmap';
 import { HeatmapSvg } from './HeatmapSvg';
+import { useFigurePart } from '../useFigurePart';
 
 interface Props {
   series: HeatmapSeries;
@@ -65,6 +66,14 @@ export function HeatmapPanel({ series: s, layout: L, mode, tokens, current, them
   const [hover, setHover] = useState<Cell | null>(null);
   const [cursor, setCursor] = useState<Cell | null>(null);
   const name = t(s.label, { g: s.symbol });
+  const figurePart = useFigurePart<HTMLCanvasElement>(name);
+  const canvasRef = useCallback(
+    (el: HTMLCanvasElement | null) => {
+      canvas.current = el;
+      return figurePart(el);
+    },
+    [figurePart],
+  );
 
   useEffect(() => {
     if (mode === 'canvas' && canvas.current) drawHeatmap(canvas.current, L, s, theme);
@@ -172,11 +181,7 @@ export function HeatmapPanel({ series: s, layout: L, mode, tokens, current, them
           onFocus={onFocus}
           onBlur={() => setCursor(null)}
         >
-          {mode === 'canvas' ? (
-            <canvas ref={canvas} style={{ width: L.width, height: L.height }} aria-hidden="true" data-export-part={name} />
-          ) : (
-            <HeatmapSvg layout={L} series={s} theme={theme} title={name} />
-          )}
+          {mode === 'canvas' ? <canvas ref={canvasRef} style={{ width: L.width, height: L.height }} aria-hidden="true" /> : <HeatmapSvg layout={L} series={s} theme={theme} title={name} />}
           <div className="hm-current" aria-hidden="true" style={{ left: col.x - 1, width: L.cellW + 1, height: L.height }} />
           {cursor && <div className="hm-cursor" aria-hidden="true" style={{ left: cursor.t * L.cellW - 1, top: cursor.k * L.cellH - 1, width: L.cellW + 1, height: L.cellH + 1 }} />}
           {shownCell && tip && (

@@ -3,9 +3,11 @@ import type { Theme } from '../../store/types';
 import { valueColor, inkOn } from '../../viz/colors';
 import { cellRect, type HeatmapLayout, type HeatmapSeries } from '../../viz/heatmapLayout';
 import { formatValue } from '../../viz/vectors';
+import { useFigurePart } from '../useFigurePart';
 
 /** A small heatmap as SVG rectangles, with each value printed when the cells are wide enough. */
 export const HeatmapSvg = memo(function HeatmapSvg({ layout: L, series: s, theme, title }: { layout: HeatmapLayout; series: HeatmapSeries; theme: Theme; title: string }) {
+  const figurePart = useFigurePart<SVGSVGElement>(title);
   const marks = [];
   for (let t = 0; t < L.tokens; t++) {
     for (let k = 0; k < L.units; k++) {
@@ -25,7 +27,7 @@ export const HeatmapSvg = memo(function HeatmapSvg({ layout: L, series: s, theme
     }
   }
   return (
-    <svg width={L.width} height={L.height} viewBox={`0 0 ${L.width} ${L.height}`} aria-hidden="true" className="hm-svg" data-export-part={title}>
+    <svg width={L.width} height={L.height} viewBox={`0 0 ${L.width} ${L.height}`} aria-hidden="true" className="hm-svg" ref={figurePart}>
       {marks}
     </svg>
   );

@@ -1,17 +1,19 @@
 import { visibleToken } from '../../text/visible';
 import type { EmbeddedToken } from '../../engine';
 import type { HeatmapLayout } from '../../viz/heatmapLayout';
+import { useFigurePart } from '../useFigurePart';
 
 /**
  * Column labels over the heatmaps: the tokens when there is room (sideways when narrow), else
  * every tenth step number; the current step is bold. Every value stays reachable by hover/focus.
  */
 export function TokenAxis({ layout: L, tokens, current }: { layout: HeatmapLayout; tokens: readonly EmbeddedToken[]; current: number }) {
+  const figurePart = useFigurePart<SVGSVGElement>('');
   const wide = L.cellW >= 40;
   const sparse = L.tokens > 80;
   const height = wide ? 34 : sparse ? 22 : 62;
   return (
-    <svg className="hm-axis" width={L.width} height={height} aria-hidden="true" data-export-part="">
+    <svg className="hm-axis" width={L.width} height={height} aria-hidden="true" ref={figurePart}>
       {tokens.map((tok, t) => {
         if (sparse && t % 10 !== 0 && t !== current) return null;
         const cx = t * L.cellW + L.cellW / 2;

@@ -2,6 +2,7 @@ import { line } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
 import type { HeatmapLayout, HeatmapSeries } from '../../viz/heatmapLayout';
 import { formatValue } from '../../viz/vectors';
+import { useFigurePart } from '../useFigurePart';
 
 const H = 120;
 const PAD = 10;
@@ -11,6 +12,7 @@ const PAD = 10;
  * heatmap's columns (same x), so a student can read the line and the colours together.
  */
 export function UnitLine({ series: s, unit, layout: L, current, label }: { series: HeatmapSeries; unit: number; layout: HeatmapLayout; current: number; label: string }) {
+  const figurePart = useFigurePart<SVGSVGElement>(label);
   const vals = s.values.map((v) => v[unit]!);
   const [lo, hi] = s.range === 'gate' ? [0, 1] : s.range === 'signed' ? [-1, 1] : [Math.min(-1, ...vals), Math.max(1, ...vals)];
   const y = scaleLinear()
@@ -23,7 +25,7 @@ export function UnitLine({ series: s, unit, layout: L, current, label }: { serie
   const ticks = y.ticks(4);
   const cur = vals[current];
   return (
-    <svg className="hm-line" width={Math.max(L.width, 40)} height={H} data-export-part={label} role="img" aria-label={`${label}: ${cur === undefined ? '' : `t = ${current}, ${formatValue(cur)}`}`}>
+    <svg className="hm-line" width={Math.max(L.width, 40)} height={H} ref={figurePart} role="img" aria-label={`${label}: ${cur === undefined ? '' : `t = ${current}, ${formatValue(cur)}`}`}>
       {ticks.map((v) => (
         <g key={v}>
           <line x1={0} x2={L.width} y1={y(v)} y2={y(v)} className={v === 0 ? 'zero' : 'grid'} />

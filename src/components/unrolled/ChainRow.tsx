@@ -6,6 +6,7 @@ import { MAX_CHAIN_UNITS, type ChainCell as CellGeometry, type UnrolledLayout } 
 import { formatValue } from '../../viz/vectors';
 import { ChainCell } from './ChainCell';
 import { SwatchImage } from './SwatchImage';
+import { useFigurePart } from '../useFigurePart';
 
 interface Props {
   /** Drawn at this fraction of the layout's size (embed mode fits both rows in the frame). */
@@ -53,6 +54,7 @@ export function chainCellName(tr: Translate, cell: CellGeometry, token: string, 
 export function ChainRow({ kind, traces, tokens, layout: L, theme, t, onGo, scale = 1, name }: Props) {
   const arrowId = `${useId().replace(/:/g, '')}-arrow`;
   const belt = hasCellState(kind);
+  const figurePart = useFigurePart<SVGSVGElement>(name ?? t('unrolled.chain', { kind: t(`kind.${kind}`) }));
   const onKey = (e: React.KeyboardEvent<SVGSVGElement>) => {
     const el = (e.target as Element).closest<SVGGElement>('[data-t]');
     if (!el) return;
@@ -80,7 +82,7 @@ export function ChainRow({ kind, traces, tokens, layout: L, theme, t, onGo, scal
       viewBox={`0 0 ${L.width} ${L.height}`}
       role="group"
       aria-label={name ?? t('unrolled.chain', { kind: t(`kind.${kind}`) })}
-      data-export-part={name ?? t('unrolled.chain', { kind: t(`kind.${kind}`) })}
+      ref={figurePart}
       onKeyDown={onKey}
       onClick={onClick}
     >

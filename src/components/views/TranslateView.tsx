@@ -9,6 +9,7 @@ import { TRANSLATE_CHAIN, sideOf, translateChain } from '../../viz/translateLayo
 import { CellFigure } from '../diagram/CellDiagram';
 import { MathText } from '../diagram/MathText';
 import { useGatescope, useT } from '../StoreContext';
+import { useFigurePart } from '../useFigurePart';
 
 type Loaded = { readonly status: 'loading' } | { readonly status: 'error'; readonly message: string } | { readonly status: 'ready'; readonly model: Seq2Seq; readonly presets: readonly string[] };
 
@@ -77,6 +78,7 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
   // A slide shows the figure, not the explanations (the teacher speaks them).
   const embed = useGatescope((s) => s.embed);
   const setSteps = useGatescope((s) => s.setTranslateSteps);
+  const figurePart = useFigurePart<SVGSVGElement>(t('translate.chainLabel'));
   useEffect(() => {
     setSteps(total);
   }, [total, setSteps]);
@@ -150,7 +152,7 @@ function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; pre
           style={{ maxWidth: chain.width, minWidth: Math.round(chain.width * 0.8) }}
           role="group"
           aria-label={t('translate.chainLabel')}
-          data-export-part={t('translate.chainLabel')}
+          ref={figurePart}
         >
           <text className="side-label" x={TRANSLATE_CHAIN.pad} y={14}>
             {t('translate.encoder')}
