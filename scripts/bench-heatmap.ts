@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { CELL_KINDS, createRng, randomParams, type EmbeddedToken } from '../src/engine';
-import { fullTraces } from '../src/store/compare';
+import { fullTraces } from '../src/store/sentenceTraces';
 import { heatmapSeries } from '../src/viz/heatmapLayout';
 import { chromiumPath } from './chromium-path.mjs';
 

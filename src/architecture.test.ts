@@ -20,6 +20,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   store: ['engine', 'train', 'models', 'text', 'viz', 'shared', 'i18n'],
   workers: ['engine', 'viz', 'store', 'train', 'models', 'shared'],
   embed: ['store', 'engine', 'shared', 'i18n', 'viz'],
+  selectors: ['engine', 'models', 'store', 'shared'],
 };
 
 function sources(dir: string): string[] {

@@ -3,7 +3,8 @@
  * any folder (the build's base is './'). Each file is fetched when first picked, not at start.
  */
 import { answeredWithPage } from './ownModel';
-import { CELL_KINDS, type CellKind } from '../engine';
+import { CELL_KINDS, type CellKind, type Model } from '../engine';
+import { readModelFile, type ModelMeta } from '../models/format';
 import { MODEL_TASKS, type ModelTaskChoice } from './types';
 
 export type ModelFetcher = (id: string) => Promise<unknown>;
@@ -32,3 +33,41 @@ export const fetchModelFile: ModelFetcher = async (id) => {
     throw new Error(`models/${id}.json is not valid JSON`);
   }
 };
+
+/**
+ * Loads may overlap (a slow fetch, then another pick); only the latest one of a line may land,
+ * so a slow earlier load never replaces what the reader picked after it. `take()` starts a load
+ * and returns the question to ask before it lands; `cancel()` outdates every load in flight.
+ */
+export class LoadTicket {
+  private latest = 0;
+  take(): () => boolean {
+    const mine = ++this.latest;
+    return () => mine === this.latest;
+  }
+  cancel(): void {
+    this.latest++;
+  }
+}
+
+export interface LoadedModel {
+  readonly model: Model;
+  readonly meta: ModelMeta;
+}
+
+/**
+ * The shipped models by id, each fetched and read once, for the model on screen and for the
+ * unrolled view's comparison row alike. A failed load is forgotten, so a later try can work.
+ */
+export function createModelCache(fetchModel: ModelFetcher): (id: string) => Promise<LoadedModel> {
+  const loaded = new Map<string, Promise<LoadedModel>>();
+  return (id) => {
+    let p = loaded.get(id);
+    if (!p) {
+      p = fetchModel(id).then((json) => readModelFile(json));
+      p.catch(() => loaded.delete(id));
+      loaded.set(id, p);
+    }
+    return p;
+  };
+}

@@ -5,10 +5,9 @@
  */
 import type { CellKind } from '../engine';
 import { demoModel } from '../models/demo';
-import { readModelFile } from '../models/format';
 import { tokenize } from '../text/tokenize';
 import { DEFAULTS } from './defaults';
-import { fetchModelFile, parseModelId } from './modelLoader';
+import { createModelCache, fetchModelFile, LoadTicket, parseModelId } from './modelLoader';
 import { defaultBinaryReader, defaultModelReader, type ReadResult } from './modelReader';
 import type { StoreOptions } from './options';
 import { MAX_MODEL_BYTES, fetchSameOrigin, type ModelSource, type OwnModelOrigin } from './ownModel';
@@ -23,20 +22,21 @@ import { TASK_TOKENIZER, type GatescopeState, type GetState, type LoadError, typ
 export const kindOf = (s: Pick<GatescopeState, 'model'>): CellKind => s.model.cell.kind;
 
 export function createModelSlice(set: SetState, get: GetState, opts: StoreOptions, seq: Sequencer): ModelSlice {
-  const fetchModel = opts.fetchModel ?? fetchModelFile;
-  /** Only the latest request may change the model: a slow earlier load must not win. */
-  let latestLoad = 0;
+  const shipped = createModelCache(opts.fetchModel ?? fetchModelFile);
+  /** The model on screen and the comparison row each land only their latest load. */
+  const mainLoad = new LoadTicket();
+  const partnerLoad = new LoadTicket();
 
   const fetchFile = opts.fetchFile ?? fetchSameOrigin;
   const readModel = opts.readModel ?? defaultModelReader;
   const readBinary = opts.readBinary ?? defaultBinaryReader;
   /** Own models: the size is checked before reading, the text parsed, the model validated. */
   const loadOwn = async (origin: OwnModelOrigin, open: () => Promise<ModelSource>, read: (src: ModelSource) => Promise<ReadResult> = async (src) => readModel(await src.text())) => {
-    const ticket = ++latestLoad;
+    const current = mainLoad.take();
     const id = origin.name;
     set({ loading: id });
     const fail = (message: string, extra: Partial<LoadError> = {}) => {
-      if (ticket === latestLoad) set({ loading: null, loadError: { id, message, ...extra } });
+      if (current()) set({ loading: null, loadError: { id, message, ...extra } });
     };
     try {
       const src = await open();
@@ -50,7 +50,7 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
         fail(r.message, r.notJson ? { reason: 'notJson' } : {});
         return;
       }
-      if (ticket !== latestLoad) return;
+      if (!current()) return;
       get().setModel(r.model, r.meta, origin);
       set({ loading: null, loadError: null });
     } catch (e) {
@@ -84,7 +84,7 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
         void get().loadModel(`${task}-${k}`);
         return;
       }
-      latestLoad++; // a pending trained load must not replace the demo picked after it
+      mainLoad.cancel(); // a pending trained load must not replace the demo picked after it
       const m = demoModel(k);
       seq.setSequence({ task: 'demo', modelMeta: null, origin: null, loading: null, model: m }, m, get().text, get().seeking?.to ?? get().t);
     },
@@ -101,15 +101,15 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
         get().setCellKind(demo.kind);
         return;
       }
-      const ticket = ++latestLoad;
+      const current = mainLoad.take();
       set({ loading: id });
       try {
-        const { model, meta } = readModelFile(await fetchModel(id));
-        if (ticket !== latestLoad) return;
+        const { model, meta } = await shipped(id);
+        if (!current()) return;
         get().setModel(model, meta);
         set({ loading: null, loadError: null });
       } catch (e) {
-        if (ticket !== latestLoad) return;
+        if (!current()) return;
         set({ loading: null, loadError: { id, message: e instanceof Error ? e.message : String(e) } });
       }
     },
@@ -149,5 +149,22 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
     },
     loadModelUrl: (path) => loadOwn({ from: 'url', name: path }, () => fetchFile(path)),
     clearLoadError: () => set({ loadError: null }),
+    partner: null,
+    requestPartner: (id) => {
+      const now = get().partner;
+      // The same request again is a no-op, unless it failed (then it is a retry).
+      if (id === (now?.id ?? null) && !now?.error) return;
+      if (id === null) {
+        partnerLoad.cancel();
+        set({ partner: null });
+        return;
+      }
+      const current = partnerLoad.take();
+      set({ partner: { id } });
+      shipped(id).then(
+        ({ model }) => current() && set({ partner: { id, model } }),
+        (e: unknown) => current() && set({ partner: { id, error: e instanceof Error ? e.message : String(e) } }),
+      );
+    },
   };
 }

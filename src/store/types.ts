@@ -50,6 +50,20 @@ export interface ModelSlice {
   /** Shows a model (trained, or the user's own); the cell kind follows the model's. */
   setModel: (model: Model, meta?: ModelMeta | null, origin?: OwnModelOrigin | null) => void;
   clearLoadError: () => void;
+  /**
+   * The unrolled view's comparison model: the same task's trained model of the other kind
+   * (sentiment-rnn beside sentiment-lstm), through the same loader as the model on screen.
+   * Null when none is wanted; without `model` or `error` while it loads.
+   */
+  partner: Partner | null;
+  /** Asks for the comparison model `id` (null: none); only the latest request lands. */
+  requestPartner: (id: string | null) => void;
+}
+
+export interface Partner {
+  readonly id: string;
+  readonly model?: Model;
+  readonly error?: string;
 }
 
 export interface SequenceSlice {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_KINDS } from '../engine';
-import { compareTraces } from '../store/compare';
+import { demoTraces as compareTraces } from '../selectors/compare';
 import { createGatescopeStore } from '../store/store';
 import { cellAt, cellRect, heatmapLayout, heatmapSeries, moveCell, renderMode } from './heatmapLayout';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { hasCellState, stackOf, type Model } from '../../engine';
-import { compareTraces, demoCell, modelTraces, trainedModel } from '../../store/compare';
+import { hasCellState, stackOf } from '../../engine';
+import { demoCell, selectCompareRow } from '../../selectors/compare';
 import { kindOf } from '../../store/store';
 import { scrollLeftFor, unrolledLayout } from '../../viz/unrolledLayout';
 import { useGatescope, useT } from '../StoreContext';
@@ -48,25 +48,6 @@ function useWide(): boolean {
   return wide;
 }
 
-type Partner = { id: string; model: Model } | { id: string; error: string };
-
-/** The trained comparison model for `id` (null: none wanted), fetched when the id changes. */
-function usePartner(id: string | null): Partner | null {
-  const [p, setP] = useState<Partner | null>(null);
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    trainedModel(id).then(
-      (model) => live && setP({ id, model }),
-      (e: unknown) => live && setP({ id, error: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  return id && p?.id === id ? p : null;
-}
-
 /**
  * Two cell kinds unrolled over the same sentence, one above the other (RNN above LSTM by default,
  * as in colah's essay). The bottom row is the store's cell, so it follows the cell-type picker
@@ -98,29 +79,21 @@ export function UnrolledView() {
   const setCellKind = useGatescope((s) => s.setCellKind);
   const topKind = useGatescope((s) => s.compareKind);
   const setTopKind = useGatescope((s) => s.setCompareKind);
-  const tokens = useGatescope((s) => s.tokens);
   const numbers = useGatescope((s) => s.model.tokenizer === 'numbers');
-  const task = useGatescope((s) => s.task);
-  const own = useGatescope((s) => s.origin !== null);
-  // A model trained in the lab is compared with the run it trained beside (same data, same seed).
-  const labPartner = useGatescope((s) => (s.origin?.from === 'lab' && s.labPartner?.cell.kind === s.compareKind ? s.labPartner : null));
-  const partnerId = task !== 'demo' && !own ? `${task}-${topKind}` : null;
-  const partner = usePartner(partnerId);
-  const partnerModel = labPartner ?? (partner && 'model' in partner ? partner.model : null);
-  const compare = useMemo(
-    () => (labPartner ? modelTraces(labPartner, tokens) : partnerId === null ? compareTraces(topKind, embedded) : partnerModel ? modelTraces(partnerModel, tokens) : null),
-    [labPartner, partnerId, partnerModel, topKind, embedded, tokens],
-  );
-  const topHidden = partnerModel ? partnerModel.cell.hiddenSize : demoCell(topKind).hiddenSize;
+  const row = useGatescope(selectCompareRow);
+  const requestPartner = useGatescope((s) => s.requestPartner);
+  useEffect(() => requestPartner(row.partnerId), [requestPartner, row.partnerId]);
+  const compare = row.traces;
+  const topHidden = row.hiddenSize;
   const columns = hasCellState(kind) || hasCellState(topKind) ? 2 : 1;
   const layout = useMemo(() => unrolledLayout({ n: embedded.length, current: step, hidden: Math.max(hidden, topHidden), columns }), [embedded.length, step, hidden, topHidden, columns]);
-  const topModelId = labPartner ? `${labPartner.id} · ${t('model.fromLab')}` : (partnerId ?? `demo-${topKind}`);
+  const topModelId = row.source === 'lab' ? `${row.model!.id} · ${t('model.fromLab')}` : (row.partnerId ?? `demo-${topKind}`);
   const topMissing =
-    partnerId === null
+    row.partnerId === null
       ? t('unrolled.cannotCompare', { kind: t(`kind.${topKind}`), m: demoCell(topKind).inputSize, n: embedded[0]?.x.length ?? 0 })
-      : partner && 'error' in partner
-        ? t('unrolled.compareFailed', { id: partnerId, message: partner.error })
-        : t('model.loading', { id: partnerId });
+      : row.error !== null
+        ? t('unrolled.compareFailed', { id: row.partnerId, message: row.error })
+        : t('model.loading', { id: row.partnerId });
 
   // In a slide (embed mode) both rows are scaled to fit the frame's height, never above 1:1;
   // on the page they keep their size and the page scrolls.
