@@ -1,5 +1,6 @@
 import { PANELS } from '../src/store/types';
 import { expect, test, type Page } from '@playwright/test';
+import { formatValue } from '../src/viz/vectors';
 import { engineTrace, expectTableMatches } from './helpers';
 
 test('embed mode is chromeless and steps with the keyboard', async ({ page }) => {
@@ -191,4 +192,41 @@ test('960×540 slides of the heatmaps and the gradient chart: every number and l
   expect(s.n).toBeGreaterThan(10);
   expect(s.min, `gradient: “${s.text}”`).toBeGreaterThanOrEqual(10);
   await page.screenshot({ path: 'test-results/shots/embed-960-gradient.png' });
+});
+
+test('a 960×540 slide of the unrolled chains: each cell shows its numbers, the engine’s, every text at least 10 px, across the frame', async ({ page }) => {
+  await page.setViewportSize({ width: 960, height: 540 });
+  const text = 'the clouds are in the sky';
+  await page.goto(`./?embed=1&view=unrolled&t=2&text=${encodeURIComponent(text)}`);
+  const lstm = page.getByRole('group', { name: 'LSTM unrolled over the sentence', exact: true });
+  await expect(lstm).toBeVisible();
+  const drawn = () =>
+    page.evaluate(() => {
+      const sizes: Array<[number, string]> = [];
+      for (const t of Array.from(document.querySelectorAll<SVGTextContentElement>('svg.chain text, svg.chain tspan'))) {
+        if (t.getClientRects().length === 0 || !(t.textContent ?? '').trim()) continue;
+        const k = t.closest('svg')!.getScreenCTM()!.a;
+        sizes.push([parseFloat(getComputedStyle(t).fontSize) * k, t.textContent!]);
+      }
+      sizes.sort((a, b) => a[0] - b[0]);
+      const rows = Array.from(document.querySelectorAll('svg.chain'), (s) => s.getBoundingClientRect().width);
+      return { n: sizes.length, min: sizes[0]?.[0] ?? 0, text: sizes[0]?.[1] ?? '', widest: Math.max(...rows) / window.innerWidth };
+    });
+  const d = await drawn();
+  expect(d.min, `smallest: “${d.text}”`).toBeGreaterThanOrEqual(10);
+  expect(d.widest).toBeGreaterThanOrEqual(0.7);
+  // The current cell's numbers are the engine's: the first units of h (and C) at t = 2.
+  const tr = engineTrace('lstm', text)[2]!;
+  const cell = lstm.locator('[data-t="2"]');
+  const nums = await cell.locator('.cell-num').allTextContents();
+  expect(nums.length).toBeGreaterThanOrEqual(8);
+  const want = [...Array.from(tr.h).slice(0, nums.length / 2), ...Array.from((tr as { c: Float64Array }).c).slice(0, nums.length / 2)].map(formatValue);
+  expect(nums).toEqual(want);
+  await page.screenshot({ path: 'test-results/shots/embed-960-unrolled.png' });
+  // A trained model (24 units) draws its first units with their numbers too.
+  await page.goto(`./?embed=1&view=unrolled&model=sentiment-lstm&t=3&text=${encodeURIComponent('the movie was not good')}`);
+  await expect(page.locator('.row-model')).toHaveText('sentiment-rnn');
+  await expect(page.getByRole('group', { name: 'RNN unrolled over the sentence', exact: true }).locator('.cell-num').first()).toBeVisible();
+  const trained = await drawn();
+  expect(trained.min, `smallest: “${trained.text}”`).toBeGreaterThanOrEqual(10);
 });

@@ -32,6 +32,25 @@ test('a bare address opens the trained sentiment LSTM at “not”, and its pred
   await expect(page.locator('.model-info code')).toHaveText('demo-lstm');
 });
 
+test('while the opening model loads, the view says so and draws nothing; then the figure is the trained model’s', async ({ page }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/models/sentiment-lstm.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(page.getByRole('tabpanel').getByRole('status')).toHaveText('Loading sentiment-lstm…');
+  // No stand-in: neither the demo cell's figure nor its values or report.
+  await expect(page.locator('svg.diagram')).toHaveCount(0);
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expect(page.locator('.model-info')).toHaveCount(0);
+  release();
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
+  await expect(page.locator('svg.diagram')).toHaveAttribute('aria-label', /LSTM cell at step t = 3/);
+  await expect(page.getByRole('tabpanel').getByRole('status')).toHaveCount(0);
+});
+
 for (const [w, h] of [
   [1280, 720],
   [1366, 768],

@@ -41,6 +41,9 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   const embed = useGatescope((s) => s.embed);
   const stacked = useGatescope((s) => s.stack.length > 1);
   const view = useGatescope((s) => s.view);
+  // While the page's first model loads, what reads the model (the prediction, its report, the
+  // values) waits with the view: the stand-in demo cell's numbers would flash and shift.
+  const opening = useGatescope((s) => s.opening !== null);
   // The training lab has its own settings and numbers: the sentence, the step controls, the
   // prediction and the values table belong to the stepping views.
   const lab = view === 'train';
@@ -49,7 +52,11 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   const translating = view === 'translate';
   const own = lab || translating;
   const predicts = useGatescope((s) => s.model.head !== null);
-  const show = (p: Panel) => !hidden.includes(p) && !(lab && (p === 'input' || p === 'cells')) && !(own && (p === 'tokens' || p === 'controls' || p === 'info' || p === 'table'));
+  const show = (p: Panel) =>
+    !hidden.includes(p) &&
+    !(opening && !own && (p === 'info' || p === 'table')) &&
+    !(lab && (p === 'input' || p === 'cells')) &&
+    !(own && (p === 'tokens' || p === 'controls' || p === 'info' || p === 'table'));
   const inputs = (show('input') || show('cells')) && (
     <section className="inputs">
       {show('input') && <SentenceInput />}
@@ -93,7 +100,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
           {inputs}
           {show('cells') && <ModelStatus />}
           {stepping}
-          {!own && <Prediction />}
+          {!own && !opening && <Prediction />}
           {show('info') && <ModelInfo />}
           <ViewTabs showTabs={show('tabs')} />
           {show('table') && <ValuesTable />}
@@ -105,7 +112,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
           <div className="side">
             {inputs}
             {show('cells') && <ModelStatus />}
-            {!own && <Prediction />}
+            {!own && !opening && <Prediction />}
             {show('info') && <ModelInfo />}
           </div>
           <div className="stage">

@@ -40,7 +40,8 @@ export function ModelPicker() {
 /** Loading and load errors, in a live region so screen readers hear them. */
 export function ModelStatus() {
   const t = useT();
-  const loading = useGatescope((s) => s.loading);
+  // The first model's load is said where its view will be (ViewTabs), not here as well.
+  const loading = useGatescope((s) => (s.opening !== null ? null : s.loading));
   const error = useGatescope((s) => s.loadError);
   const current = useGatescope((s) => s.model.id);
   const clear = useGatescope((s) => s.clearLoadError);

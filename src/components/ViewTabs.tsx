@@ -21,6 +21,9 @@ export function ViewTabs({ showTabs = true }: { showTabs?: boolean }) {
   const view = useGatescope((s) => s.view);
   const setView = useGatescope((s) => s.setView);
   const Panel = PANELS[view];
+  // The views of the page's model wait for the model the page opens on (the lab and the
+  // translation have their own): one render of the figure, with the right numbers.
+  const opening = useGatescope((s) => (view === 'train' || view === 'translate' ? null : s.opening));
   const onKey = (e: React.KeyboardEvent) => {
     const k = VIEWS.indexOf(view);
     const next = e.key === 'ArrowRight' ? k + 1 : e.key === 'ArrowLeft' ? k - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null;
@@ -55,9 +58,15 @@ export function ViewTabs({ showTabs = true }: { showTabs?: boolean }) {
       <div role={showTabs ? 'tabpanel' : 'region'} aria-label={showTabs ? undefined : t(`view.${view}`)} id="view-panel" aria-labelledby={showTabs ? `tab-${view}` : undefined} className="view-panel">
         {/* The view's name as a heading, for the outline: the diagram's h3s sit under it. */}
         <h2 className="visually-hidden">{t(`view.${view}`)}</h2>
-        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-          <Panel />
-        </Suspense>
+        {opening !== null ? (
+          <p className="loading opening" role="status">
+            {t('model.loading', { id: opening })}
+          </p>
+        ) : (
+          <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+            <Panel />
+          </Suspense>
+        )}
       </div>
     </section>
   );

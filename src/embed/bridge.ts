@@ -124,12 +124,14 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
       if (h !== lastHeight) post({ event: 'height', height: (lastHeight = h) });
     });
   };
-  const resize = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(reportHeight) : null;
+  // Only a frame has a host to tell: measuring forces a layout, which on the page itself (no
+  // parent) cost half a second of the first load for nothing.
+  const resize = parent && typeof ResizeObserver !== 'undefined' ? new ResizeObserver(reportHeight) : null;
   resize?.observe(win.document.body);
   // A new view, sentence or cell changes the content without resizing the frame (a new cell
   // is always a new model: the kind is the model's).
   const unsubscribeHeight = store.subscribe((s, prev) => {
-    if (s.view !== prev.view || s.tokens !== prev.tokens || s.model !== prev.model) reportHeight();
+    if (parent && (s.view !== prev.view || s.tokens !== prev.tokens || s.model !== prev.model)) reportHeight();
   });
 
   win.addEventListener('keydown', onKey);

@@ -36,7 +36,7 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
     const id = origin.name;
     set({ loading: id });
     const fail = (message: string, extra: Partial<LoadError> = {}) => {
-      if (current()) set({ loading: null, loadError: { id, message, ...extra } });
+      if (current()) set({ loading: null, opening: null, loadError: { id, message, ...extra } });
     };
     try {
       const src = await open();
@@ -78,6 +78,7 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
     task: 'demo' as ModelTaskChoice,
     loading: null,
     loadError: null,
+    opening: opts.model ?? opts.weights ?? null,
     setCellKind: (k) => {
       const task = get().task;
       if (task !== 'demo') {
@@ -86,7 +87,7 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
       }
       mainLoad.cancel(); // a pending trained load must not replace the demo picked after it
       const m = demoModel(k);
-      seq.setSequence({ task: 'demo', modelMeta: null, origin: null, loading: null, model: m }, m, get().text, get().seeking?.to ?? get().t);
+      seq.setSequence({ task: 'demo', modelMeta: null, origin: null, loading: null, opening: null, model: m }, m, get().text, get().seeking?.to ?? get().t);
     },
     setTask: (task) => {
       if (task === 'demo') {
@@ -110,7 +111,7 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
         set({ loading: null, loadError: null });
       } catch (e) {
         if (!current()) return;
-        set({ loading: null, loadError: { id, message: e instanceof Error ? e.message : String(e) } });
+        set({ loading: null, opening: null, loadError: { id, message: e instanceof Error ? e.message : String(e) } });
       }
     },
     setModel: (m, meta = null, origin = null) => {
@@ -123,7 +124,7 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
       linkStep = undefined;
       const layer = linkLayer ?? get().layer;
       linkLayer = undefined;
-      seq.setSequence({ model: m, modelMeta: meta, origin, task }, m, text, step, layer);
+      seq.setSequence({ model: m, modelMeta: meta, origin, task, opening: null }, m, text, step, layer);
     },
     loadModelFile: (file) => loadOwn({ from: 'file', name: file.name }, () => Promise.resolve(file)),
     loadModelFiles: async (files) => {

@@ -85,3 +85,30 @@ describe('the comparison model (partner)', () => {
     expect(s.getState().partner?.model?.id).toBe('memory-gru');
   });
 });
+
+describe('the model the page opens on (opening)', () => {
+  it('is the linked model until it is shown, so the views wait for it instead of drawing the demo', async () => {
+    const s = createGatescopeStore({ model: 'sentiment-lstm', text: 'the movie was not good', fetchModel: fromDisk });
+    expect(s.getState().opening).toBe('sentiment-lstm');
+    expect(s.getState().model.trained).toBeFalsy(); // the stand-in the views do not draw
+    await flush();
+    await flush();
+    expect(s.getState().model.id).toBe('sentiment-lstm');
+    expect(s.getState().opening).toBeNull();
+  });
+
+  it('ends when the load fails (the demo and the error show) or when the reader picks the demo meanwhile', async () => {
+    const failing = createGatescopeStore({ model: 'memory-gru', fetchModel: async () => Promise.reject(new Error('HTTP 404')) });
+    expect(failing.getState().opening).toBe('memory-gru');
+    await flush();
+    expect(failing.getState().opening).toBeNull();
+    expect(failing.getState().loadError?.message).toBe('HTTP 404');
+    const picked = createGatescopeStore({ model: 'memory-gru', fetchModel: () => new Promise(() => {}) });
+    picked.getState().setTask('demo');
+    expect(picked.getState().opening).toBeNull();
+  });
+
+  it('is null for a page that opens on the demo', () => {
+    expect(createGatescopeStore({ text: 'a b c' }).getState().opening).toBeNull();
+  });
+});

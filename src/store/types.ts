@@ -34,6 +34,13 @@ export interface ModelSlice {
   loading: string | null;
   /** The last failed load; cleared by the next successful one. */
   loadError: LoadError | null;
+  /**
+   * The model the page opens on (a link's model= or weights=, or the welcome's trained model)
+   * while it loads, else null. The views and the prediction wait for it instead of drawing the
+   * stand-in demo cell for a moment: that was a whole render and layout of the figure, thrown
+   * away, on every first load (and a flash of numbers that are not the model's).
+   */
+  opening: string | null;
   /** Same task, another cell: loads `<task>-<kind>` (or the demo cell). */
   setCellKind: (kind: CellKind) => void;
   setTask: (task: ModelTaskChoice) => void;

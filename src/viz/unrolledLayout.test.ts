@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONDENSE_AFTER, scrollLeftFor, unrolledLayout } from './unrolledLayout';
+import { CONDENSE_AFTER, SLIDE_UNITS, scrollLeftFor, unrolledLayout } from './unrolledLayout';
 
 describe('unrolled chain layout', () => {
   it('cells sit left to right without overlapping, with room for the arrows between them', () => {
@@ -77,5 +77,28 @@ describe('a large cell in the chain', () => {
     expect(big.unitY.length).toBe(MAX_CHAIN_UNITS);
     expect(big.height).toBe(at.height);
     expect(unrolledLayout({ n: 5, current: 0, hidden: 6, columns: 1 }).unitY.length).toBe(6);
+  });
+});
+
+describe('the slide layout', () => {
+  it('draws SLIDE_UNITS units with their numbers in larger type, every row inside its box above the h line', () => {
+    for (const hidden of [3, 6, 24, 512]) {
+      const page = unrolledLayout({ n: 5, current: 2, hidden, columns: 2 });
+      const slide = unrolledLayout({ n: 5, current: 2, hidden, columns: 2, slide: true });
+      expect(slide.unitY).toHaveLength(Math.min(hidden, SLIDE_UNITS));
+      expect(slide.showNumbers).toBe(true);
+      for (const k of ['numberSize', 'labelSize', 'subSize', 'tokenSize'] as const) expect(slide[k]).toBeGreaterThan(page[k]);
+      const cell = slide.cells[0]!;
+      const lastRowBottom = slide.unitY[slide.unitY.length - 1]! + slide.swatch.h;
+      expect(lastRowBottom).toBeLessThan(slide.stateY - 2);
+      expect(slide.unitY[0]!).toBeGreaterThan(slide.beltY + 2);
+      expect(cell.input.cy - cell.input.r).toBeGreaterThan(cell.y + cell.h);
+      expect(cell.tokenY).toBeLessThanOrEqual(slide.height);
+    }
+  });
+
+  it('leaves a long sentence condensed (no numbers) as on the page', () => {
+    const slide = unrolledLayout({ n: 60, current: 2, hidden: 6, columns: 2, slide: true });
+    expect(slide).toEqual(unrolledLayout({ n: 60, current: 2, hidden: 6, columns: 2 }));
   });
 });

@@ -51,7 +51,15 @@ export interface UnrolledLayout {
   readonly swatch: { readonly w: number; readonly h: number };
   /** Width of a value's text next to its swatch (0 when numbers are hidden). */
   readonly numberW: number;
+  /**
+   * Font sizes in user units: the base size (a condensed chain's sideways tokens), the numbers,
+   * the circles' h and x, their subscripts, the tokens.
+   */
   readonly fontSize: number;
+  readonly numberSize: number;
+  readonly labelSize: number;
+  readonly subSize: number;
+  readonly tokenSize: number;
 }
 
 export interface UnrolledInput {
@@ -62,7 +70,15 @@ export interface UnrolledInput {
   readonly hidden: number;
   /** Swatch columns per cell: 1 (h) or 2 (h and C), the same for every row so rows align. */
   readonly columns: 1 | 2;
+  /**
+   * Laid out for a slide: SLIDE_UNITS units with their numbers, in type large enough that the
+   * chain, scaled to fit two rows into a 960 × 540 frame, keeps every number ≥ 10 px.
+   */
+  readonly slide?: boolean;
 }
+
+/** Units a slide's chain cell draws (with numbers); the page draws up to MAX_CHAIN_UNITS. */
+export const SLIDE_UNITS = 4;
 
 const PAD_X = 16;
 /**
@@ -71,35 +87,96 @@ const PAD_X = 16;
  */
 export const MAX_CHAIN_UNITS = 24;
 
-export function unrolledLayout({ n, current, hidden: allUnits, columns }: UnrolledInput): UnrolledLayout {
+/** Sizes and spacing (user units) of the three ways a chain is drawn. */
+interface ChainStyle {
+  readonly fontSize: number;
+  readonly numberSize: number;
+  readonly labelSize: number;
+  readonly subSize: number;
+  readonly tokenSize: number;
+  readonly numberW: number;
+  readonly numberRowH: number;
+  readonly swatchW: number;
+  readonly r: number;
+  readonly gap: number;
+  readonly outputCy: number;
+  /** From the h circle down to the box, the rows' margins in the box, from the box down to x. */
+  readonly wireUp: number;
+  readonly rowsTop: number;
+  readonly rowsBottom: number;
+  readonly wireIn: number;
+  readonly tokenGap: number;
+}
+const PAGE: ChainStyle = {
+  fontSize: 11,
+  numberSize: 10,
+  labelSize: 13,
+  subSize: 8,
+  tokenSize: 13,
+  numberW: 42,
+  numberRowH: 14,
+  swatchW: 10,
+  r: 14,
+  gap: 30,
+  outputCy: 20,
+  wireUp: 14,
+  rowsTop: 6,
+  rowsBottom: 16,
+  wireIn: 30,
+  tokenGap: 16,
+};
+const CONDENSED: ChainStyle = { ...PAGE, fontSize: 9, numberSize: 8, swatchW: 7, r: 4, gap: 10, outputCy: 8, wireUp: 8, rowsTop: 2, rowsBottom: 8, wireIn: 10, tokenGap: 6 };
+/**
+ * A slide: larger type and shorter wires, so that two rows fit a 960 × 540 frame at a scale
+ * (about 0.7) that keeps every number and label at 10 px or more.
+ */
+const SLIDE: ChainStyle = {
+  fontSize: 17,
+  numberSize: 17,
+  labelSize: 18,
+  subSize: 15,
+  tokenSize: 17,
+  numberW: 62,
+  numberRowH: 21,
+  swatchW: 14,
+  r: 17,
+  gap: 30,
+  outputCy: 19,
+  wireUp: 10,
+  rowsTop: 4,
+  rowsBottom: 12,
+  wireIn: 28,
+  tokenGap: 19,
+};
+
+export function unrolledLayout({ n, current, hidden: allUnits, columns, slide = false }: UnrolledInput): UnrolledLayout {
   const condensed = n > CONDENSE_AFTER;
-  const hidden = Math.min(allUnits, MAX_CHAIN_UNITS);
+  const style = condensed ? CONDENSED : slide ? SLIDE : PAGE;
+  const hidden = Math.min(allUnits, slide && !condensed ? SLIDE_UNITS : MAX_CHAIN_UNITS);
   const showNumbers = !condensed && hidden <= MAX_UNITS_WITH_NUMBERS;
-  const fontSize = condensed ? 9 : 11;
-  const numberW = showNumbers ? 42 : 0;
+  const { fontSize, r, gap } = style;
+  const numberW = showNumbers ? style.numberW : 0;
   // Swatches share a fixed budget of height so a 32-unit model is not 32 rows of 14 px.
-  const rowH = showNumbers ? 14 : Math.max(2, Math.min(condensed ? 6 : 10, Math.floor((condensed ? 60 : 96) / hidden)));
-  const swatch = { w: condensed ? 7 : 10, h: Math.max(1, rowH - (rowH > 4 ? 2 : 0)) };
+  const rowH = showNumbers ? style.numberRowH : Math.max(2, Math.min(condensed ? 6 : 10, Math.floor((condensed ? 60 : 96) / hidden)));
+  const swatch = { w: style.swatchW, h: Math.max(1, rowH - (rowH > 4 ? 2 : 0)) };
   const colW = swatch.w + (showNumbers ? 3 + numberW : 0);
   const colGap = condensed ? 2 : 8;
   const inner = columns * colW + (columns - 1) * colGap;
   const padIn = condensed ? 3 : 8;
   const w = inner + 2 * padIn;
-  const gap = condensed ? 10 : 30;
-  const r = condensed ? 4 : 14;
 
-  const outputCy = condensed ? 8 : 20;
-  const boxY = outputCy + r + (condensed ? 8 : 14);
+  const outputCy = style.outputCy;
+  const boxY = outputCy + r + style.wireUp;
   const band = condensed ? 8 : 18; // the belt runs in this band at the top of the box
-  const firstRowY = boxY + band + (condensed ? 2 : 6);
+  const firstRowY = boxY + band + style.rowsTop;
   const unitY = Array.from({ length: hidden }, (_, k) => firstRowY + k * rowH);
-  const boxH = band + (condensed ? 2 : 6) + hidden * rowH + (condensed ? 8 : 16);
+  const boxH = band + style.rowsTop + hidden * rowH + style.rowsBottom;
   const beltY = boxY + band / 2 + 1;
   const stateY = boxY + boxH - (condensed ? 4 : 7);
-  const inputCy = boxY + boxH + (condensed ? 10 : 30);
-  const tokenY = inputCy + r + (condensed ? 6 : 16);
+  const inputCy = boxY + boxH + style.wireIn;
+  const tokenY = inputCy + r + style.tokenGap;
   // Condensed token labels are written sideways (up to ~8 characters).
-  const height = tokenY + (condensed ? 52 : 10);
+  const height = tokenY + (condensed ? 52 : style === SLIDE ? 6 : 10);
   const columnX = Array.from({ length: columns }, (_, c) => padIn + c * (colW + colGap));
 
   const cells: ChainCell[] = Array.from({ length: n }, (_, t) => {
@@ -118,7 +195,25 @@ export function unrolledLayout({ n, current, hidden: allUnits, columns }: Unroll
     };
   });
   const width = n === 0 ? 0 : PAD_X * 2 + n * w + (n - 1) * gap + gap; // room for the last arrow
-  return { condensed, showNumbers, width, height, cells, gap, beltY, stateY, columnX, unitY, swatch, numberW, fontSize };
+  return {
+    condensed,
+    showNumbers,
+    width,
+    height,
+    cells,
+    gap,
+    beltY,
+    stateY,
+    columnX,
+    unitY,
+    swatch,
+    numberW,
+    fontSize,
+    numberSize: style.numberSize,
+    labelSize: style.labelSize,
+    subSize: style.subSize,
+    tokenSize: style.tokenSize,
+  };
 }
 
 /** The scroll offset that centres cell `t` in a viewport `viewW` wide, clamped to the chain. */

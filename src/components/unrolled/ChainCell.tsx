@@ -44,9 +44,9 @@ export const ChainCell = memo(function ChainCell({ cell, layout: L, token, trace
       <line className="wire" x1={output.cx} y1={y} x2={output.cx} y2={output.cy + output.r + 1} markerEnd={`url(#${arrowId})`} />
       <circle className="h-circle" cx={output.cx} cy={output.cy} r={output.r} />
       {!L.condensed && (
-        <text className="circle-label" x={output.cx} y={output.cy + 4} textAnchor="middle">
+        <text className="circle-label" x={output.cx} y={output.cy + 4} textAnchor="middle" fontSize={L.labelSize}>
           h
-          <tspan fontSize={sub.length > 2 ? 7 : 8} dy={3}>
+          <tspan fontSize={sub.length > 2 ? L.subSize - 1 : L.subSize} dy={3}>
             {sub}
           </tspan>
         </text>
@@ -55,9 +55,9 @@ export const ChainCell = memo(function ChainCell({ cell, layout: L, token, trace
       <line className="wire" x1={input.cx} y1={input.cy - input.r} x2={input.cx} y2={y + h + 1} markerEnd={`url(#${arrowId})`} />
       <circle className="x-circle" cx={input.cx} cy={input.cy} r={input.r} />
       {!L.condensed && (
-        <text className="circle-label" x={input.cx} y={input.cy + 4} textAnchor="middle">
+        <text className="circle-label" x={input.cx} y={input.cy + 4} textAnchor="middle" fontSize={L.labelSize}>
           x
-          <tspan fontSize={sub.length > 2 ? 7 : 8} dy={3}>
+          <tspan fontSize={sub.length > 2 ? L.subSize - 1 : L.subSize} dy={3}>
             {sub}
           </tspan>
         </text>
@@ -74,7 +74,7 @@ export const ChainCell = memo(function ChainCell({ cell, layout: L, token, trace
             <g key={`${c}-${k}`}>
               <rect className="swatch" x={sx} y={sy} width={L.swatch.w} height={L.swatch.h} fill={valueColor(v, col.range, theme)} />
               {L.showNumbers && (
-                <text className="cell-num" x={sx + L.swatch.w + 3} y={sy + L.swatch.h - 1.5} fontSize={L.fontSize - 1}>
+                <text className="cell-num" x={sx + L.swatch.w + 3} y={sy + L.swatch.h - 1.5} fontSize={L.numberSize}>
                   {formatValue(v)}
                 </text>
               )}
@@ -87,8 +87,8 @@ export const ChainCell = memo(function ChainCell({ cell, layout: L, token, trace
           {fit(token.token, 8)}
         </text>
       ) : (
-        <text className="token-label" x={input.cx} y={cell.tokenY} textAnchor="middle" fontSize={13}>
-          {fit(token.token, Math.floor((w + L.gap) / 8))}
+        <text className="token-label" x={input.cx} y={cell.tokenY} textAnchor="middle" fontSize={L.tokenSize}>
+          {fit(token.token, Math.floor(((w + L.gap) * 13) / (8 * L.tokenSize)))}
         </text>
       )}
     </g>

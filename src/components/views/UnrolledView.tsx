@@ -9,12 +9,15 @@ import { Presets } from '../unrolled/Presets';
 import { RowKindPicker } from '../unrolled/RowKindPicker';
 
 /**
- * The scale at which `contentH` (the rows' drawn height) fits the room it has, at most 1: in a
- * slide ('frame'), the scroller's top to the bottom of the view panel; on a wide page ('page'),
- * the scroller's top to the bottom of the first screen, so both chains are on it (never below
- * 0.6 there: smaller would be unreadable, and the page scrolls instead). Row headings excluded.
+ * The scale at which `contentH` (the rows' drawn height) fits the room it has: in a slide
+ * ('frame'), the scroller's top to the bottom of the view panel, and the chain (`contentW`)
+ * grows up to FRAME_MAX_SCALE while it fits the frame's width too; on a wide page ('page'), the
+ * scroller's top to the bottom of the first screen, so both chains are on it, at most 1 (never
+ * below 0.6 there: smaller would be unreadable, and the page scrolls instead). Row headings
+ * excluded.
  */
-function useFitScale(mode: 'frame' | 'page' | 'off', box: React.RefObject<HTMLDivElement | null>, contentH: number): number {
+const FRAME_MAX_SCALE = 1.6;
+function useFitScale(mode: 'frame' | 'page' | 'off', box: React.RefObject<HTMLDivElement | null>, contentH: number, contentW: number): number {
   const [scale, setScale] = useState(1);
   useEffect(() => {
     const el = box.current;
@@ -25,13 +28,14 @@ function useFitScale(mode: 'frame' | 'page' | 'off', box: React.RefObject<HTMLDi
       const top = el.getBoundingClientRect().top;
       const bottom = mode === 'frame' ? panel.getBoundingClientRect().bottom : window.innerHeight - window.scrollY;
       const room = bottom - top - heads - 24; // the scrollbar and borders
-      setScale(Math.max(mode === 'frame' ? 0.3 : 0.6, Math.min(1, room / contentH)));
+      const fit = mode === 'frame' ? Math.min(FRAME_MAX_SCALE, (el.clientWidth - 4) / contentW) : 1;
+      setScale(Math.max(mode === 'frame' ? 0.3 : 0.6, Math.min(fit, room / contentH)));
     };
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(panel);
     return () => ro.disconnect();
-  }, [mode, box, contentH]);
+  }, [mode, box, contentH, contentW]);
   return mode === 'off' ? 1 : scale;
 }
 
@@ -86,7 +90,12 @@ export function UnrolledView() {
   const compare = row.traces;
   const topHidden = row.hiddenSize;
   const columns = hasCellState(kind) || hasCellState(topKind) ? 2 : 1;
-  const layout = useMemo(() => unrolledLayout({ n: embedded.length, current: step, hidden: Math.max(hidden, topHidden), columns }), [embedded.length, step, hidden, topHidden, columns]);
+  // In a slide (embed mode) the chain is laid out for the frame: fewer units, larger type.
+  const embed = useGatescope((s) => s.embed);
+  const layout = useMemo(
+    () => unrolledLayout({ n: embedded.length, current: step, hidden: Math.max(hidden, topHidden), columns, slide: embed }),
+    [embedded.length, step, hidden, topHidden, columns, embed],
+  );
   const topModelId = row.source === 'lab' ? `${row.model!.id} · ${t('model.fromLab')}` : (row.partnerId ?? `demo-${topKind}`);
   const topMissing =
     row.partnerId === null
@@ -95,12 +104,11 @@ export function UnrolledView() {
         ? t('unrolled.compareFailed', { id: row.partnerId, message: row.error })
         : t('model.loading', { id: row.partnerId });
 
-  // In a slide (embed mode) both rows are scaled to fit the frame's height, never above 1:1;
-  // on the page they keep their size and the page scrolls.
-  const embed = useGatescope((s) => s.embed);
+  // In a slide (embed mode) both rows are scaled to fit the frame; on the page they keep their
+  // size and the page scrolls.
   const scroller = useRef<HTMLDivElement>(null);
   const wide = useWide();
-  const scale = useFitScale(embed ? 'frame' : wide ? 'page' : 'off', scroller, Math.max(2, layerCount) * layout.height);
+  const scale = useFitScale(embed ? 'frame' : wide ? 'page' : 'off', scroller, Math.max(2, layerCount) * layout.height, layout.width);
 
   // Keep the current cell in view: scroll only when it is (partly) outside the viewport.
   useEffect(() => {
