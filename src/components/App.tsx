@@ -15,6 +15,7 @@ import { SentenceInput } from './SentenceInput';
 import { StepStatus } from './StepStatus';
 import { StoreContext, useGatescope, useT } from './StoreContext';
 import { TokenStrip } from './TokenStrip';
+import { Later } from './Later';
 import { ValuesTable } from './ValuesTable';
 import { ViewTabs } from './ViewTabs';
 import { LayerPicker } from './LayerPicker';
@@ -103,7 +104,11 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
           {!own && !opening && <Prediction />}
           {show('info') && <ModelInfo />}
           <ViewTabs showTabs={show('tabs')} />
-          {show('table') && <ValuesTable />}
+          {show('table') && (
+            <Later>
+              <ValuesTable />
+            </Later>
+          )}
         </main>
       ) : (
         // The page: the choices in a side column, the sentence's steps and the figure beside them
@@ -119,7 +124,11 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
             {stepping}
             <ViewTabs showTabs={show('tabs')} />
           </div>
-          {show('table') && <ValuesTable />}
+          {show('table') && (
+            <Later>
+              <ValuesTable />
+            </Later>
+          )}
         </main>
       )}
     </div>
