@@ -168,19 +168,23 @@ test('presenter=1: a slide draws fewer units, each larger, with the controls a d
   await expect(page.getByRole('textbox', { name: 'Link to this view' })).toHaveValue(/presenter=1/);
 });
 
+/** The smallest of the texts `selector` finds, in CSS px as drawn (font size × its SVG's scale). */
+function smallestText(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const sizes: Array<[number, string]> = [];
+    for (const t of Array.from(document.querySelectorAll<SVGTextContentElement>(sel))) {
+      if (t.getClientRects().length === 0 || !(t.textContent ?? '').trim()) continue;
+      const k = t.closest('svg')!.getScreenCTM()!.a;
+      sizes.push([parseFloat(getComputedStyle(t).fontSize) * k, t.textContent!]);
+    }
+    sizes.sort((a, b) => a[0] - b[0]);
+    return { n: sizes.length, min: sizes[0]?.[0] ?? 0, text: sizes[0]?.[1] ?? '' };
+  }, selector);
+}
+
 test('960×540 slides of the heatmaps and the gradient chart: every number and label in their figures is at least 10 px', async ({ page }) => {
   await page.setViewportSize({ width: 960, height: 540 });
-  const smallest = () =>
-    page.evaluate(() => {
-      const sizes: Array<[number, string]> = [];
-      for (const t of Array.from(document.querySelectorAll<SVGTextElement>('#view-panel svg text'))) {
-        if (t.getClientRects().length === 0 || !(t.textContent ?? '').trim()) continue;
-        const k = t.closest('svg')!.getScreenCTM()!.a;
-        sizes.push([parseFloat(getComputedStyle(t).fontSize) * k, t.textContent!]);
-      }
-      sizes.sort((a, b) => a[0] - b[0]);
-      return { n: sizes.length, min: sizes[0]?.[0] ?? 0, text: sizes[0]?.[1] ?? '' };
-    });
+  const smallest = () => smallestText(page, '#view-panel svg text');
   await page.goto('./?embed=1&view=heatmap&cell=gru&text=I%20grew%20up%20in%20France%20and%20I%20speak%20fluent%20French');
   await expect(page.getByRole('region', { name: 'Heatmaps of the whole sentence' })).toHaveAttribute('data-mode', 'svg');
   let s = await smallest();
@@ -200,18 +204,10 @@ test('a 960×540 slide of the unrolled chains: each cell shows its numbers, the 
   await page.goto(`./?embed=1&view=unrolled&t=2&text=${encodeURIComponent(text)}`);
   const lstm = page.getByRole('group', { name: 'LSTM unrolled over the sentence', exact: true });
   await expect(lstm).toBeVisible();
-  const drawn = () =>
-    page.evaluate(() => {
-      const sizes: Array<[number, string]> = [];
-      for (const t of Array.from(document.querySelectorAll<SVGTextContentElement>('svg.chain text, svg.chain tspan'))) {
-        if (t.getClientRects().length === 0 || !(t.textContent ?? '').trim()) continue;
-        const k = t.closest('svg')!.getScreenCTM()!.a;
-        sizes.push([parseFloat(getComputedStyle(t).fontSize) * k, t.textContent!]);
-      }
-      sizes.sort((a, b) => a[0] - b[0]);
-      const rows = Array.from(document.querySelectorAll('svg.chain'), (s) => s.getBoundingClientRect().width);
-      return { n: sizes.length, min: sizes[0]?.[0] ?? 0, text: sizes[0]?.[1] ?? '', widest: Math.max(...rows) / window.innerWidth };
-    });
+  const drawn = async () => ({
+    ...(await smallestText(page, 'svg.chain text, svg.chain tspan')),
+    widest: await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('svg.chain'), (s) => s.getBoundingClientRect().width)) / window.innerWidth),
+  });
   const d = await drawn();
   expect(d.min, `smallest: “${d.text}”`).toBeGreaterThanOrEqual(10);
   expect(d.widest).toBeGreaterThanOrEqual(0.7);
