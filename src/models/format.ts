@@ -111,16 +111,28 @@ function positiveInt(v: Json, path: string): number {
 }
 
 function vec(v: Json, n: number, path: string): Vec {
-  if (!Array.isArray(v)) throw new ModelFileError(path, `expected an array of ${n} numbers, found ${describe(v)}`);
-  if (v.length !== n) throw new ModelFileError(path, `expected ${n} values, found ${v.length}`);
   const out = new Float64Array(n);
-  v.forEach((x, k) => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new ModelFileError(`${path}[${k}]`, `expected a finite number, found ${shown(x)}`);
-    if (Math.abs(x) > MAX_ABS_WEIGHT)
-      throw new ModelFileError(`${path}[${k}]`, `${x} is outside ±${MAX_ABS_WEIGHT.toLocaleString('en')}, the largest weight Gatescope reads (trained models stay far below it)`);
-    out[k] = x;
-  });
+  readNumbers(v, n, out, 0, () => path);
   return out;
+}
+
+/**
+ * Reads n numbers from `v` into out[at…]. A plain loop, and the path only built for an error
+ * message: a shipped model is tens of thousands of numbers, read on the page's first load.
+ */
+function readNumbers(v: Json, n: number, out: Float64Array, at: number, path: () => string): void {
+  if (!Array.isArray(v)) throw new ModelFileError(path(), `expected an array of ${n} numbers, found ${describe(v)}`);
+  if (v.length !== n) throw new ModelFileError(path(), `expected ${n} values, found ${v.length}`);
+  for (let k = 0; k < n; k++) {
+    const x = v[k];
+    // One comparison lets every good number through; NaN and ±Infinity fail it too.
+    if (typeof x === 'number' && Math.abs(x) <= MAX_ABS_WEIGHT) {
+      out[at + k] = x;
+      continue;
+    }
+    if (typeof x !== 'number' || !Number.isFinite(x)) throw new ModelFileError(`${path()}[${k}]`, `expected a finite number, found ${shown(x)}`);
+    throw new ModelFileError(`${path()}[${k}]`, `${x} is outside ±${MAX_ABS_WEIGHT.toLocaleString('en')}, the largest weight Gatescope reads (trained models stay far below it)`);
+  }
 }
 
 /** A nested [rows][cols] array into a row-major Matrix. */
@@ -128,7 +140,7 @@ function mat(v: Json, rows: number, cols: number, path: string): Matrix {
   if (!Array.isArray(v)) throw new ModelFileError(path, `expected ${rows}×${cols} nested arrays, found ${describe(v)}`);
   if (v.length !== rows) throw new ModelFileError(path, `expected ${rows}×${cols} (rows×cols), found ${v.length} rows`);
   const m = matrix(rows, cols);
-  v.forEach((row, r) => m.data.set(vec(row, cols, `${path}[${r}]`), r * cols));
+  for (let r = 0; r < rows; r++) readNumbers(v[r], cols, m.data, r * cols, () => `${path}[${r}]`);
   return m;
 }
 
@@ -283,8 +295,12 @@ function parseEmbedding(v: Json, E: number, tokenizer: Model['tokenizer']): Tabl
   const vocabRaw = field(e, 'vocab', 'embedding');
   if (!Array.isArray(tableRaw)) throw new ModelFileError(tPath, `expected [words][${E}] nested arrays, found ${describe(tableRaw)}`);
   const vocab = parseVocab(vocabRaw, tableRaw.length);
-  const dup = vocab.find((w, k) => vocab.indexOf(w) !== k);
-  if (dup !== undefined) throw new ModelFileError('embedding.vocab', `"${dup}" appears more than once`);
+  // Sets, not indexOf: a vocabulary has thousands of words, and these checks run on every load.
+  const words = new Set<string>();
+  for (const w of vocab) {
+    if (words.has(w)) throw new ModelFileError('embedding.vocab', `"${w}" appears more than once`);
+    words.add(w);
+  }
   if (tKey === 'table' || e.dim !== undefined) {
     const dim = positiveInt(field(e, 'dim', 'embedding'), 'embedding.dim');
     if (dim !== E) throw new ModelFileError('embedding.dim', `is ${dim} but cell.inputSize is ${E}; they must match`);
@@ -301,7 +317,7 @@ function parseEmbedding(v: Json, E: number, tokenizer: Model['tokenizer']): Tabl
   if (lowercase) {
     // The text is lowercased before lookup, so such a word could never be found: its row would
     // silently never be used. Special tokens (<START>, [PAD]) are never typed anyway.
-    const k = vocab.findIndex((w) => w !== w.toLowerCase() && !/^[<[].*[>\]]$/.test(w) && !vocab.includes(w.toLowerCase()));
+    const k = vocab.findIndex((w) => w !== w.toLowerCase() && !/^[<[].*[>\]]$/.test(w) && !words.has(w.toLowerCase()));
     if (k >= 0) {
       throw new ModelFileError(
         `embedding.vocab[${k}]`,

