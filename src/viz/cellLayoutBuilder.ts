@@ -2,6 +2,7 @@
  * The building blocks of the cell diagrams (cellLayout.ts lays out each kind with them): the
  * sizes and columns, the vertical bands, and the Builder that collects nodes, edges and strips.
  */
+import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { Coupling } from '../engine';
 import type { CellLayout, DiagramEdge, DiagramNode, DiagramVector, Glyph, LegendKey, NodeKind, SwatchStrip } from './layoutTypes';
@@ -24,10 +25,27 @@ export const FRAME_X = 110;
 export const FRAME_W = WIDTH - 2 * FRAME_X;
 /** The frame's padding: from its top edge down to the belt, and from the lowest line down to its bottom edge. */
 export const FRAME_PAD = { top: 30, bottom: 30 };
-/** The pills at the cell's two ends (C_{t−1}, h_{t−1} in; C_t, h_t out), with their header columns. */
-export const END_COL = { left: 50, right: 1140 };
+/** Grid steps across the standard viewBox: a column slot is a whole (or half) step. */
+export const GRID_STEPS = 120;
+
+/**
+ * Columns are named slots on a grid, not pixel offsets: each kind lists where its columns sit,
+ * left to right, in grid steps, and one linear scale (steps → viewBox x) places them all. A
+ * narrower or wider viewBox re-spaces every column together (the RNN's is narrower), and the
+ * output is rounded to whole viewBox units so vertical lines stay crisp.
+ */
+export function columns<K extends string>(slots: Readonly<Record<K, number>>, steps = GRID_STEPS, width = WIDTH): Record<K, number> {
+  const x = scaleLinear().domain([0, steps]).rangeRound([0, width]);
+  const out = {} as Record<K, number>;
+  for (const k of Object.keys(slots) as K[]) out[k] = x(slots[k]);
+  return out;
+}
+
+/** The pills at the cell's two ends (C_{t−1}, h_{t−1} in; C_t, h_t out), with their header columns, in grid steps. */
+export const END_SLOTS = { left: 5, right: 114 } as const;
+const END_COL = columns(END_SLOTS);
 /** The header's equation row: C_{t−1} × f → kept + written = C_t, with the bars before "=". */
-export const HEAD_COL = { kept: 380, written: 600, eq: 1085 };
+export const HEAD_COL = columns({ kept: 38, written: 60, eq: 108.5 });
 export const BARS = { x: 670, w: 390 };
 /** Room between the header and the frame for the h_t that leaves up. */
 export const UP_ROOM = 48;

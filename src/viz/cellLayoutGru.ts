@@ -1,9 +1,13 @@
 /** The GRU's diagram, after colah's figure: see cellLayout.ts for the bands. */
 import type { CellLayout } from './layoutTypes';
-import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, END_COL, FRAME_PAD, ONE_MINUS, bands, Builder, headerGlyphs } from './cellLayoutBuilder';
+import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, FRAME_PAD, ONE_MINUS, END_SLOTS, bands, Builder, columns, headerGlyphs } from './cellLayoutBuilder';
 import type { LayoutOptions } from './cellLayoutBuilder';
 
-const GRU_COL = { ...END_COL, r: 300, z: 520, n: 820, one: 670, up: 1030, jh: 130, jr: 170, concat: 240 };
+/**
+ * The GRU's columns in grid steps, left to right: h_{t−1}'s two forks down (to the layers, to
+ * r's ×), the concat, σr, σz under ×z, 1 − z, the candidate under +, h_t's exit up.
+ */
+const GRU_COL = columns({ ...END_SLOTS, jh: 13, jr: 17, concat: 24, r: 30, z: 52, one: 67, n: 82, up: 103 });
 /** The GRU's [r⊙h_{t−1}, x_t] line below its [h_{t−1}, x_t] line. */
 const GRU_R_LINE = 34;
 

@@ -1,9 +1,13 @@
 /** The LSTM family's diagram (LSTM, peephole, coupled), after colah's figure: see cellLayout.ts for the bands. */
 import type { CellLayout } from './layoutTypes';
-import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, END_COL, FRAME_PAD, TANH_C, ONE_MINUS, bands, Builder, headerGlyphs } from './cellLayoutBuilder';
+import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, FRAME_PAD, TANH_C, ONE_MINUS, END_SLOTS, bands, Builder, columns, headerGlyphs } from './cellLayoutBuilder';
 import type { LayoutOptions } from './cellLayoutBuilder';
 
-const LSTM_COL = { ...END_COL, f: 220, i: 370, g: 520, o: 720, out: 880, up: 1030, peepIn: 160, peepOut: 620, concat: 130 };
+/**
+ * The LSTM family's columns in grid steps, left to right: the concat, the peephole taps, the
+ * four layers under their belt ops (σf under ×f, C̃ under +), the tanh(C_t) tap, h_t's exit up.
+ */
+const LSTM_COL = columns({ ...END_SLOTS, concat: 13, peepIn: 16, f: 22, i: 37, g: 52, peepOut: 62, o: 72, out: 88, up: 103 });
 
 /** The coupled cell's 1− branch: it forks off the gate's line above the layers, steps aside and drops into the 1− op. */
 const COUPLED = {

@@ -1,12 +1,14 @@
 /** The plain RNN's diagram, after colah's figure (a single tanh layer). */
 import type { CellLayout } from './layoutTypes';
-import { HEADER, LAYER, IO, DOT, FRAME_X, FRAME_PAD, swatchHeight, Builder } from './cellLayoutBuilder';
+import { HEADER, LAYER, IO, DOT, FRAME_X, FRAME_PAD, swatchHeight, Builder, columns } from './cellLayoutBuilder';
 import type { LayoutOptions, Bands } from './cellLayoutBuilder';
 
 /** The RNN's own, compact viewBox: one layer needs neither the belt header nor the gate rows. */
 export const RNN_WIDTH = 1000;
-/** The RNN's columns: h_{t−1} in, the merge, the tanh layer, the h_t fork, h_t out. */
-const RNN_COL = { left: 50, concat: 260, layer: 440, tap: 720, right: 950 };
+/** Grid steps across the RNN's viewBox (the same step as the other kinds'). */
+const RNN_STEPS = 100;
+/** The RNN's columns in grid steps: h_{t−1} in, the merge, the tanh layer, the h_t fork, h_t out. */
+const RNN_COL = columns({ left: 5, concat: 26, layer: 44, tap: 72, right: 95 }, RNN_STEPS, RNN_WIDTH);
 /** The RNN's rows, each from the one named. */
 const RNN_ROW = {
   /** The h line below the header's swatches. */
