@@ -29,10 +29,10 @@ export const FRAME_PAD = { top: 30, bottom: 30 };
 export const GRID_STEPS = 120;
 
 /**
- * Columns are named slots on a grid, not pixel offsets: each kind lists where its columns sit,
- * left to right, in grid steps, and one linear scale (steps → viewBox x) places them all. A
- * narrower or wider viewBox re-spaces every column together (the RNN's is narrower), and the
- * output is rounded to whole viewBox units so vertical lines stay crisp.
+ * Columns are named slots on a grid, not pixel offsets: each kind lists where its columns sit
+ * in grid steps, and one linear scale (steps → viewBox x) places them all. A narrower or wider
+ * viewBox over the same steps re-spaces every column together (the RNN's narrower viewBox has
+ * fewer steps of the same size instead), and x is rounded to whole units so lines stay crisp.
  */
 export function columns<K extends string>(slots: Readonly<Record<K, number>>, steps = GRID_STEPS, width = WIDTH): Record<K, number> {
   const x = scaleLinear().domain([0, steps]).rangeRound([0, width]);

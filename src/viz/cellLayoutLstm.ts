@@ -4,8 +4,9 @@ import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, FRAME_PAD, TANH_C, ONE_MINUS, END
 import type { LayoutOptions } from './cellLayoutBuilder';
 
 /**
- * The LSTM family's columns in grid steps, left to right: the concat, the peephole taps, the
- * four layers under their belt ops (σf under ×f, C̃ under +), the tanh(C_t) tap, h_t's exit up.
+ * The LSTM family's columns in grid steps, left to right: the concat, the peephole taps (C_{t−1}
+ * before ×f, the new C_t after +), the four layers (σf under ×f, C̃ under +), the belt's tap for
+ * tanh(C_t), and h_t's exit up.
  */
 const LSTM_COL = columns({ ...END_SLOTS, concat: 13, peepIn: 16, f: 22, i: 37, g: 52, peepOut: 62, o: 72, out: 88, up: 103 });
 
