@@ -3,7 +3,7 @@ import { demoModel } from '../src/models/demo';
 import { tokenize } from '../src/text/tokenize';
 import type { CellParams } from '../src/engine';
 import { withFiller } from '../src/viz/gradientFlow';
-import { randomModelFile, bpttGains } from './helpers';
+import { bpttGains, drawn, randomModelFile } from './helpers';
 import { readModelFile } from '../src/models/format';
 import { FLOW_SYNC_LIMIT, flowCost } from '../src/viz/gradientFlow';
 
@@ -43,7 +43,7 @@ test('the gradient view shows the engine BPTT gains for RNN and LSTM, and follow
   const rnn = demoModel('rnn');
   const lstm = demoModel('lstm');
   let shown = await readFlowTable(page);
-  expect(shown.heads).toEqual(['RNN · ‖∂h_T/∂h_t‖', 'LSTM · ‖∂h_T/∂h_t‖', 'LSTM · ‖∂C_T/∂C_t‖', 'LSTM · belt ∏ f']);
+  expect(shown.heads).toEqual(['RNN · ‖∂h_T/∂h_t‖', 'LSTM · ‖∂h_T/∂h_t‖', 'LSTM · ‖∂C_T/∂C_t‖', 'LSTM · belt ∏ f'].map(drawn));
   let r = bpttGains(rnn.cell, rnn.embedding, tokens);
   let l = bpttGains(lstm.cell, lstm.embedding, tokens);
   close(shown.cols[0]!, r.h);
@@ -75,7 +75,7 @@ test('the gradient view compares the chosen kind with the RNN (GRU)', async ({ p
   await expect(page.getByRole('img', { name: /GRU: influence on the last step/ })).toBeVisible();
   const gru = demoModel('gru');
   const shown = await readFlowTable(page);
-  expect(shown.heads).toEqual(['RNN · ‖∂h_T/∂h_t‖', 'GRU · ‖∂h_T/∂h_t‖']);
+  expect(shown.heads).toEqual(['RNN · ‖∂h_T/∂h_t‖', 'GRU · ‖∂h_T/∂h_t‖'].map(drawn));
   close(shown.cols[1]!, bpttGains(gru.cell, gru.embedding, ['a', 'b', 'c']).h);
   await page.screenshot({ path: 'test-results/shots/gradient-dark-1280.png', fullPage: true });
 });
@@ -144,6 +144,6 @@ test('a flow computed in the worker is the engine’s (GRU hidden 48, 100 tokens
   const m = readModelFile(JSON.parse(f.buffer.toString('utf8'))).model;
   expect(flowCost(m, words.length)).toBeGreaterThan(FLOW_SYNC_LIMIT);
   const g = bpttGains(m.cell, m.embedding, words);
-  expect(shown.heads[1]).toBe('GRU · ‖∂h_T/∂h_t‖');
+  expect(shown.heads[1]).toBe(drawn('GRU · ‖∂h_T/∂h_t‖'));
   close(shown.cols[1]!, g.h);
 });

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { heatmapLayout } from '../src/viz/heatmapLayout';
 import { formatValue } from '../src/viz/vectors';
 import { valueRgb } from '../src/viz/colors';
-import { engineTrace } from './helpers';
+import { drawn, engineTrace } from './helpers';
 
 const CLOUDS = 'the clouds are in the sky';
 const WORDS200 = Array.from({ length: 200 }, (_, k) => `w${k}`).join(' ');
@@ -29,9 +29,10 @@ test('hover and keyboard readouts equal the engine; click and Enter move the ste
   await expect(page.getByRole('status').first()).toHaveText('Step t = 0 of 5: token “the”');
 
   await hoverCell(page, 'hidden state h_t', 6, 6, 4, 2);
-  await expect(page.getByRole('tooltip')).toHaveText(`Step 4, token “the”, unit 3, h_t = ${formatValue(tr[4]!.h[2]!)}`);
+  await expect(page.getByRole('tooltip')).toHaveText(drawn(`Step 4, token “the”, unit 3, h_t = ${formatValue(tr[4]!.h[2]!)}`));
+  await expect(page.getByRole('tooltip').locator('sub')).toHaveText('t');
   await hoverCell(page, 'forget gate f_t', 6, 6, 1, 5);
-  await expect(page.getByRole('tooltip')).toHaveText(`Step 1, token “clouds”, unit 6, f_t = ${formatValue((tr[1] as { f: Float64Array }).f[5]!)}`);
+  await expect(page.getByRole('tooltip')).toHaveText(drawn(`Step 1, token “clouds”, unit 6, f_t = ${formatValue((tr[1] as { f: Float64Array }).f[5]!)}`));
   await page.mouse.down();
   await page.mouse.up();
   await expect(page.getByRole('status').first()).toHaveText('Step t = 1 of 5: token “clouds”');
@@ -75,7 +76,7 @@ test('200 tokens draw on canvas without errors; hover and keyboard still read th
   await expect(page.locator('.hm-surface canvas')).toHaveCount(6);
   const tr = engineTrace('peephole', WORDS200);
   await hoverCell(page, 'input gate i_t', 200, 6, 150, 4);
-  await expect(page.getByRole('tooltip')).toHaveText(`Step 150, token “w150”, unit 5, i_t = ${formatValue((tr[150] as { i: Float64Array }).i[4]!)}`);
+  await expect(page.getByRole('tooltip')).toHaveText(drawn(`Step 150, token “w150”, unit 5, i_t = ${formatValue((tr[150] as { i: Float64Array }).i[4]!)}`));
   await grid(page, 'hidden state h_t').focus();
   await page.keyboard.press('End');
   await expect(page.getByTestId('heatmap-readout')).toHaveText(`Step 199, token “w199”, unit 1, h_t = ${formatValue(tr[199]!.h[0]!)}`);

@@ -7,6 +7,7 @@ import { demoModel } from '../src/models/demo';
 import { toModelFile } from '../src/models/write-format';
 import { tokenize } from '../src/text/tokenize';
 import { traceVectors } from '../src/viz/vectors';
+import { parseMath } from '../src/viz/notation';
 
 /** The engine's own numbers for a sentence, computed in the test, independently of the page. */
 export function engineTrace(kind: CellKind, text: string): StepTrace[] {
@@ -190,4 +191,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
         .slice(0, 3)
         .join(' | ')}`,
   );
+}
+
+/**
+ * A string of the mini-syntax ("h_{t−1}") as the page's text reads once its subscripts are drawn
+ * (<sub>t−1</sub>): what toHaveText sees. Accessible names keep the plain form.
+ */
+export function drawn(s: string): string {
+  return parseMath(s)
+    .map((p) => p.text)
+    .join('');
 }

@@ -4,7 +4,7 @@ import { influence, predict, runStack, stackInfluence, stackOf } from '../src/en
 import { readModelFile } from '../src/models/format';
 import { embedAll } from '../src/store/history';
 import { tokenize } from '../src/text/tokenize';
-import { expectTableMatches } from './helpers';
+import { drawn, expectTableMatches } from './helpers';
 
 /**
  * A 2-layer LSTM trained nowhere but exported from real PyTorch by the README's export_pytorch
@@ -30,13 +30,13 @@ test('a stacked PyTorch model: the layer picker, each layer’s numbers, PyTorch
 
   const picker = page.getByRole('radiogroup', { name: 'Layer of the stack (2 layers)' });
   await expect(picker.getByRole('radio', { name: 'Layer 1' })).toHaveAttribute('aria-checked', 'true');
-  await expect(page.getByTestId('layer-role')).toHaveText('This layer reads the words: its x_t is the word’s embedding.');
+  await expect(page.getByTestId('layer-role')).toHaveText(drawn('This layer reads the words: its x_t is the word’s embedding.'));
   await page.getByRole('slider', { name: 'Timestep' }).fill('3');
   await expectTableMatches(page, layers[0]![3]!, 3);
 
   // Layer 2: its x_t is layer 1's h_t; the table is layer 2's.
   await picker.getByRole('radio', { name: 'Layer 2' }).click();
-  await expect(page.getByTestId('layer-role')).toHaveText('This layer reads layer 1: its x_t is layer 1’s h_t at the same step. The prediction reads this layer’s h_t.');
+  await expect(page.getByTestId('layer-role')).toHaveText(drawn('This layer reads layer 1: its x_t is layer 1’s h_t at the same step. The prediction reads this layer’s h_t.'));
   await expectTableMatches(page, layers[1]![3]!, 3);
   expect(Array.from(layers[1]![3]!.x)).toEqual(Array.from(layers[0]![3]!.h));
   await expect(page).toHaveURL(/layer=2/);
@@ -132,7 +132,7 @@ test('the gradient view measures a stack where its head reads: the top layer’s
   await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm-2layers');
   await expect(page.getByTestId('flow-layer-note')).toContainText('layer 2 (the top)');
   const chart = page.locator('figure.flow-chart').filter({ hasText: 'LSTM: influence on the last step' });
-  await expect(chart.locator('.flow-legend')).toContainText('‖∂h_T/∂h_t‖, layer 2 (top)');
+  await expect(chart.locator('.flow-legend')).toContainText(drawn('‖∂h_T/∂h_t‖, layer 2 (top)'));
   await expect(chart.locator('.flow-legend')).toContainText('from layer 1, through the stack');
   await expect(chart.locator('path.flow-line.through')).toHaveCount(1);
 
@@ -144,7 +144,7 @@ test('the gradient view measures a stack where its head reads: the top layer’s
     expect(c, head).toBeGreaterThanOrEqual(0);
     return table.locator('tbody tr').evaluateAll((rows, k) => rows.map((r) => Number(r.querySelectorAll('td[data-value]')[k]!.getAttribute('data-value'))), c);
   };
-  const h = await col('LSTM · ‖∂h_T/∂h_t‖, layer 2 (top)');
+  const h = await col(drawn('LSTM · ‖∂h_T/∂h_t‖, layer 2 (top)'));
   const from1 = await col('LSTM · from layer 1, through the stack');
   words.forEach((_, k) => {
     expect(Math.abs(h[k]! - top.h[k + 1]! * rms) / (top.h[k + 1]! * rms), `top, token ${k}`).toBeLessThan(1e-9);

@@ -4,6 +4,7 @@
  * the one below as its x_t; the head reads the top layer.
  */
 import { useGatescope, useT } from './StoreContext';
+import { MathText } from './diagram/MathText';
 
 export function LayerPicker() {
   const t = useT();
@@ -38,8 +39,7 @@ export function LayerPicker() {
         ))}
       </div>
       <p className="hint" data-testid="layer-role">
-        {what}
-        {layer === count - 1 ? ` ${t('layer.readByHead')}` : ''}
+        <MathText text={layer === count - 1 ? `${what} ${t('layer.readByHead')}` : what} />
       </p>
     </div>
   );

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { stackOf } from '../engine';
 import { unreachableWords } from '../text/vocabCheck';
 import { useGatescope, useT } from './StoreContext';
+import { MathText } from './diagram/MathText';
 
 /** Says which model runs and which framework conventions its numbers follow. */
 export function ModelInfo() {
@@ -55,9 +56,24 @@ export function ModelInfo() {
       )}
       <p className="conventions">
         {t('conventions')}
-        {kind === 'gru' && <> {t('conv.gru')}</>}
-        {kind === 'coupled' && <> {t('conv.coupled')}</>}
-        {kind === 'peephole' && <> {t('conv.peephole')}</>}
+        {kind === 'gru' && (
+          <>
+            {' '}
+            <MathText text={t('conv.gru')} />
+          </>
+        )}
+        {kind === 'coupled' && (
+          <>
+            {' '}
+            <MathText text={t('conv.coupled')} />
+          </>
+        )}
+        {kind === 'peephole' && (
+          <>
+            {' '}
+            <MathText text={t('conv.peephole')} />
+          </>
+        )}
       </p>
     </section>
   );

@@ -4,6 +4,7 @@ import { unitsThatChangedMost } from '../viz/diagramVectors';
 import { NAME_COLUMN_PX, UNIT_COLUMN_PX, tableWindow } from '../viz/tableWindow';
 import { barExtent, formatValue, traceVectors } from '../viz/vectors';
 import { useGatescope, useT } from './StoreContext';
+import { MathText } from './diagram/MathText';
 
 /**
  * Every vector of the current step as an accessible table (rows: vectors, columns: units), with
@@ -98,7 +99,12 @@ export function ValuesTable() {
             {rows.map((r) => (
               <tr key={r.id} data-vector={r.id} className={`range-${r.range}`}>
                 <th scope="row" aria-colindex={windowed ? 1 : undefined}>
-                  <span className="sym">{r.symbol}</span> <span className="row-name">{t(r.label, { g: r.gate ?? '' })}</span>
+                  <span className="sym">
+                    <MathText text={r.symbol} />
+                  </span>{' '}
+                  <span className="row-name">
+                    <MathText text={t(r.label, { g: r.gate ?? '' })} />
+                  </span>
                 </th>
                 {spacer(before, 'before')}
                 {cols.map((k) => {

@@ -1,35 +1,30 @@
+import { parseMath } from '../../viz/notation';
+
 /**
  * Renders the equation strings of src/viz/equations.ts ("h_{t−1}", "x_t") with real subscripts.
- * The one place that knows the mini-syntax: swapping in KaTeX means replacing these two
+ * src/viz/notation.ts parses the mini-syntax; swapping in KaTeX means replacing these two
  * components (the strings are TeX-like already).
  */
-type Piece = { text: string; sub: boolean };
-
-export function parseMath(s: string): Piece[] {
-  const out: Piece[] = [];
-  let plain = '';
-  for (let k = 0; k < s.length; k++) {
-    const ch = s[k]!;
-    if (ch === '_' && k + 1 < s.length) {
-      if (plain) out.push({ text: plain, sub: false });
-      plain = '';
-      if (s[k + 1] === '{') {
-        const end = s.indexOf('}', k + 2);
-        const stop = end < 0 ? s.length : end;
-        out.push({ text: s.slice(k + 2, stop), sub: true });
-        k = stop;
-      } else {
-        out.push({ text: s[k + 1]!, sub: true });
-        k += 1;
-      }
-    } else plain += ch;
-  }
-  if (plain) out.push({ text: plain, sub: false });
-  return out;
-}
-
 export function MathText({ text }: { text: string }) {
   return <span className="math">{parseMath(text).map((p, k) => (p.sub ? <sub key={k}>{p.text}</sub> : <span key={k}>{p.text}</span>))}</span>;
+}
+
+/** Marks where a symbol goes in a sentence that also holds the student's own text. */
+export const MATH_SLOT = '\u2063';
+
+/**
+ * A sentence with the student's words in it (a token may well contain "_"): only the symbol put
+ * at MATH_SLOT is read as notation, the rest is shown as typed.
+ */
+export function MathSlot({ text, math }: { text: string; math: string }) {
+  const [before, ...after] = text.split(MATH_SLOT);
+  return (
+    <>
+      {before}
+      {after.length > 0 && <MathText text={math} />}
+      {after.join(MATH_SLOT)}
+    </>
+  );
 }
 
 /** The same inside SVG <text>: subscripts drop by 0.3em and the next piece comes back up. */

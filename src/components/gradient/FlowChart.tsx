@@ -2,6 +2,7 @@ import { CHART, flowChart } from '../../viz/flowChart';
 import { log10Gain, type FlowSeries } from '../../viz/gradientFlow';
 import { useT } from '../StoreContext';
 import { useFigurePart } from '../useFigurePart';
+import { MathText } from '../diagram/MathText';
 
 type T = ReturnType<typeof useT>;
 
@@ -52,7 +53,7 @@ export function FlowChart({ series, tokens, current, title }: { series: FlowSeri
       <ul className="flow-legend">
         {lines.map((l) => (
           <li key={l.id}>
-            <span className={`swatch ${l.className}`} aria-hidden="true" /> {l.label}
+            <span className={`swatch ${l.className}`} aria-hidden="true" /> <MathText text={l.label} />
           </li>
         ))}
       </ul>

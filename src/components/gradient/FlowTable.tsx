@@ -1,6 +1,7 @@
 import type { FlowSeries } from '../../viz/gradientFlow';
 import { useT } from '../StoreContext';
 import { flowLines } from './FlowChart';
+import { MathText } from '../diagram/MathText';
 
 /** Scientific notation keeps 1e-9 and 0.93 equally readable. */
 export function formatGain(x: number): string {
@@ -24,7 +25,7 @@ export function FlowTable({ tokens, left, right, caption }: { tokens: readonly s
               <th scope="col">{t('flow.token')}</th>
               {cols.map((c) => (
                 <th scope="col" key={c.key}>
-                  {c.head}
+                  <MathText text={c.head} />
                 </th>
               ))}
             </tr>

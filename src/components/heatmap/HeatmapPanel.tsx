@@ -8,6 +8,7 @@ import { formatValue } from '../../viz/vectors';
 import { drawHeatmap } from './drawHeatmap';
 import { HeatmapSvg } from './HeatmapSvg';
 import { useFigurePart } from '../useFigurePart';
+import { MATH_SLOT, MathSlot, MathText } from '../diagram/MathText';
 
 interface Props {
   series: HeatmapSeries;
@@ -26,8 +27,8 @@ interface Props {
 }
 
 /** The sentence "Step 3, token “in”, unit 2, h_t = 0.123" for a cell: tooltip, readout, tests. */
-export function readout(tr: Translate, s: HeatmapSeries, tokens: readonly EmbeddedToken[], c: Cell): string {
-  return tr('heatmap.readout', { t: c.t, token: tokens[c.t]!.token, k: c.k + 1, sym: s.symbol, v: formatValue(s.values[c.t]![c.k]!) });
+export function readout(tr: Translate, s: HeatmapSeries, tokens: readonly EmbeddedToken[], c: Cell, sym = s.symbol): string {
+  return tr('heatmap.readout', { t: c.t, token: tokens[c.t]!.token, k: c.k + 1, sym, v: formatValue(s.values[c.t]![c.k]!) });
 }
 
 /** Tooltips (about 260 px wide) grow away from the nearest edge so they are never cut off. */
@@ -115,7 +116,9 @@ export function HeatmapPanel({ series: s, layout: L, mode, tokens, current, them
   return (
     <div className="hm-panel" data-vector={s.id}>
       <div className="hm-title">
-        <strong>{name}</strong>
+        <strong>
+          <MathText text={name} />
+        </strong>
         <span className="hm-scale" aria-hidden="true">
           {stops.map(([v, c]) => (
             <span key={v} style={{ background: c }} />
@@ -190,7 +193,7 @@ export function HeatmapPanel({ series: s, layout: L, mode, tokens, current, them
               role="tooltip"
               style={{ left: tip.x + tip.w / 2, top: tip.y > 40 ? tip.y : tip.y + tip.h }}
             >
-              {readout(t, s, tokens, shownCell)}
+              <MathSlot text={readout(t, s, tokens, shownCell, MATH_SLOT)} math={s.symbol} />
             </div>
           )}
         </div>

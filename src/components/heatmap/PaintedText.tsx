@@ -7,6 +7,8 @@ import type { HeatmapSeries } from '../../viz/heatmapLayout';
 import { unitValues, type MeasuredUnit } from '../../viz/paintedText';
 import { formatValue } from '../../viz/vectors';
 import type { Translate } from '../../i18n';
+import { MathText } from '../diagram/MathText';
+import { subscriptText } from '../../viz/notation';
 
 interface Props {
   readonly series: readonly HeatmapSeries[];
@@ -60,7 +62,7 @@ export function PaintedText({ series, tokens, current, theme, hidden, measured, 
         <select id={vecId} value={s.id} onChange={(e) => setPick({ id: e.target.value, k })}>
           {series.map((x) => (
             <option key={x.id} value={x.id}>
-              {x.symbol}
+              {subscriptText(x.symbol)}
             </option>
           ))}
         </select>
@@ -87,7 +89,7 @@ export function PaintedText({ series, tokens, current, theme, hidden, measured, 
         )}
       </div>
       <p className="paint-title" aria-hidden="true">
-        {name}
+        <MathText text={name} />
       </p>
       <ol className={chars ? 'paint-text chars' : 'paint-text'} ref={list} aria-label={name} onKeyDown={move}>
         {tokens.map((tok, j) => {

@@ -2,6 +2,7 @@ import { visibleToken } from '../../text/visible';
 import { LAB_CHART, formatNorm, gradChart } from '../../viz/labCharts';
 import { ChartAxes } from './ChartAxes';
 import { useGatescope, useT } from '../StoreContext';
+import { MathText } from '../diagram/MathText';
 
 const C = LAB_CHART;
 
@@ -48,7 +49,9 @@ export function LabGradients() {
           <path key={l.key} className={`lab-line run-${l.run}${l.which === 'c' ? ' belt' : ''}`} d={g.path(l.values)} />
         ))}
       </svg>
-      <p className="lab-explain">{t(first.series ? 'lab.gradExplainSeries' : 'lab.gradExplain')}</p>
+      <p className="lab-explain">
+        <MathText text={t(first.series ? 'lab.gradExplainSeries' : 'lab.gradExplain')} />
+      </p>
       {findings.map(
         (f, k) =>
           f && (

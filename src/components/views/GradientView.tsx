@@ -9,6 +9,7 @@ import { useFlow, type FlowState } from '../gradient/useFlow';
 import { FlowChart } from '../gradient/FlowChart';
 import { FlowTable } from '../gradient/FlowTable';
 import { useGatescope, useT } from '../StoreContext';
+import { MathText } from '../diagram/MathText';
 
 /**
  * Vanishing gradients, seen: how strongly each earlier token still reaches the state at the end
@@ -84,7 +85,7 @@ export function GradientView() {
       </div>
       {stackOf(model).length > 1 && (
         <p className="hint" data-testid="flow-layer-note">
-          {t('flow.stackNote', { n: stackOf(model).length })}
+          <MathText text={t('flow.stackNote', { n: stackOf(model).length })} />
         </p>
       )}
       {/* The explanation under the charts: the first screen shows the knobs and the figure. */}

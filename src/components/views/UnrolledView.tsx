@@ -7,6 +7,7 @@ import { useGatescope, useT } from '../StoreContext';
 import { ChainRow } from '../unrolled/ChainRow';
 import { Presets } from '../unrolled/Presets';
 import { RowKindPicker } from '../unrolled/RowKindPicker';
+import { MathText } from '../diagram/MathText';
 
 /**
  * The scale at which `contentH` (the rows' drawn height) fits the room it has: in a slide
@@ -167,7 +168,11 @@ export function UnrolledView() {
       </div>
       {layout.condensed && !embed && <p className="hint">{t('unrolled.condensed')}</p>}
       {Math.max(hidden, topHidden) > layout.unitY.length && !embed && <p className="hint">{t('unrolled.someUnits', { n: layout.unitY.length, hidden: Math.max(hidden, topHidden) })}</p>}
-      {!embed && <p className="hint legend">{t(tabs ? 'unrolled.legend' : 'unrolled.legendEmbed')}</p>}
+      {!embed && (
+        <p className="hint legend">
+          <MathText text={t(tabs ? 'unrolled.legend' : 'unrolled.legendEmbed')} />
+        </p>
+      )}
     </section>
   );
 }
