@@ -4,7 +4,7 @@ import { translator } from '../src/i18n';
 import { demoModel } from '../src/models/demo';
 import { diagramVectors } from '../src/viz/diagramVectors';
 import { formatValue, parseShown } from '../src/viz/vectors';
-import { engineTrace, expectTableMatches, exportButton, randomModelFile } from './helpers';
+import { engineTrace, expectTableMatches, exportButton, randomModelFile, showValuesTable } from './helpers';
 import { embedToken, run } from '../src/engine';
 import { readModelFile } from '../src/models/format';
 import { tokenize } from '../src/text/tokenize';
@@ -168,6 +168,7 @@ test('at hidden 128 the values table shows the diagram’s units, and all of the
   await page.getByTestId('own-model-input').setInputFiles(randomModelFile('lstm', 8, 128, SENTENCE.split(' '), 7));
   await expect(page.getByTestId('model-origin')).toContainText('random-lstm-128.json');
   const table = page.locator('table.values');
+  await showValuesTable(page);
   await expect(table.locator('tr[data-vector="h"] td')).toHaveCount(8);
   // The same units as the diagram's swatches, in the same order.
   const shown = await diagram(page)

@@ -16,6 +16,16 @@ export function engineTrace(kind: CellKind, text: string): StepTrace[] {
   return run(m.cell, xs).traces;
 }
 
+/**
+ * Scrolls the values table into view, as a reader would, and waits until it shows the current
+ * step: off screen it keeps the step it last showed (useNearViewport), marked data-stale.
+ */
+export async function showValuesTable(page: Page) {
+  const wrap = page.locator('.values-wrap');
+  await wrap.scrollIntoViewIfNeeded();
+  await expect(wrap).not.toHaveAttribute('data-stale', 'true');
+}
+
 type TableRead = Record<string, { shown: string[]; exact: number[] }>;
 
 /**
@@ -26,6 +36,7 @@ type TableRead = Record<string, { shown: string[]; exact: number[] }>;
 export async function readTable(page: Page): Promise<TableRead> {
   // The values table (a memory model's prediction panel has a table of its own).
   const table = page.getByRole('table', { name: /^Values at step/ });
+  await showValuesTable(page);
   const read = await table.evaluate(async (el) => {
     const got: Record<string, Record<number, [string, number]>> = {};
     const heads = new Set<number>();
@@ -70,6 +81,7 @@ export async function readTable(page: Page): Promise<TableRead> {
 
 /** Asserts the table shows exactly the engine's vectors for this step, rounded as shown. */
 export async function expectTableMatches(page: Page, trace: StepTrace, t: number) {
+  await showValuesTable(page);
   await expect(page.getByRole('table', { name: `Values at step t = ${t}` })).toBeVisible();
   const table = await readTable(page);
   const expected = traceVectors(trace);

@@ -3,7 +3,7 @@ import { predict, run, stackOf } from '../src/engine';
 import { readModelFile } from '../src/models/format';
 import { embedAll } from '../src/store/history';
 import { cheapToRun } from '../src/store/sentenceTraces';
-import { expectTableMatches, randomModelFile } from './helpers';
+import { expectTableMatches, randomModelFile, showValuesTable } from './helpers';
 import { randomTableModel } from '../src/models/random';
 import { writeSafetensors } from '../src/models/safetensors';
 import { toPytorch } from '../src/engine/importers';
@@ -47,6 +47,7 @@ test('a large model’s sentence runs once, in slices, for the curve, a far step
     m.cell,
     embedAll(m, words).map((e) => e.x),
   ).traces;
+  await showValuesTable(page);
   await page.getByRole('button', { name: 'Show all 320 units' }).click();
   await expectTableMatches(page, traces[199]!, 199);
   const p = predict(m.head!, traces[199]!.h)[1]!;
@@ -82,6 +83,7 @@ test('a 2 MB .safetensors state_dict is read in a worker, with the engine’s nu
     embedAll(m, words).map((e) => e.x),
   ).traces;
   await page.getByRole('slider', { name: 'Timestep' }).fill('3');
+  await showValuesTable(page);
   await page.getByRole('button', { name: 'Show all 256 units' }).click();
   await expectTableMatches(page, traces[3]!, 3);
   expect(errors).toEqual([]);

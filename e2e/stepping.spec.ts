@@ -104,3 +104,19 @@ test('a deep link opens at its sentence, cell and step; bad parameters are repor
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('below the fold the values table waits for the reader, then shows the engine numbers of the current step', async ({ page }) => {
+  await page.goto(`./?model=demo-lstm&text=${encodeURIComponent(SENTENCE)}&t=0`);
+  const wrap = page.locator('.values-wrap');
+  await expect(page.getByRole('table', { name: 'Values at step t = 0' })).toBeAttached();
+  // At 1280 × 720 the table is far below the first screen: stepping leaves it at its step.
+  expect((await wrap.boundingBox())!.y).toBeGreaterThan(720 * 1.5);
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.getByText('Step t = 2 of')).toBeVisible();
+  await expect(wrap).toHaveAttribute('data-stale', 'true');
+  await expect(page.getByRole('table', { name: 'Values at step t = 0' })).toBeAttached();
+  // Scrolled to, it catches up: the engine's numbers at t = 2, and no longer marked stale.
+  await expectTableMatches(page, engineTrace('lstm', SENTENCE)[2]!, 2);
+  await expect(wrap).not.toHaveAttribute('data-stale');
+});

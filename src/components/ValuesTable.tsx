@@ -3,7 +3,9 @@ import { MAX_ROWS } from '../viz/cellLayout';
 import { unitsThatChangedMost } from '../viz/diagramVectors';
 import { NAME_COLUMN_PX, UNIT_COLUMN_PX, tableWindow } from '../viz/tableWindow';
 import { barExtent, formatValue, traceVectors } from '../viz/vectors';
+import type { StepTrace } from '../engine';
 import { useGatescope, useT } from './StoreContext';
+import { useNearViewport } from './useNearViewport';
 import { MathText } from './diagram/MathText';
 
 /**
@@ -24,8 +26,15 @@ function scrollByKey(e: KeyboardEvent<HTMLDivElement>) {
 
 export function ValuesTable() {
   const t = useT();
-  const step = useGatescope((s) => s.t);
-  const trace = useGatescope((s) => s.history[s.t]);
+  const { ref: wrap, near } = useNearViewport();
+  // Off screen the table keeps the step it last showed (the selectors return it unchanged, so
+  // a step does not even render it) and catches up as it comes near; data-stale says so.
+  const frozen = useRef<{ step: number; trace: StepTrace | undefined } | null>(null);
+  const live = near || frozen.current === null;
+  const step = useGatescope((s) => (live ? s.t : frozen.current!.step));
+  const trace = useGatescope((s) => (live ? s.history[s.t] : frozen.current!.trace));
+  const stale = useGatescope((s) => !live && s.history[s.t] !== trace);
+  frozen.current = { step, trace };
   const picked = useGatescope((s) => s.diagramUnits);
   const [all, setAll] = useState(false);
   const H = trace?.h.length ?? 0;
@@ -54,7 +63,7 @@ export function ValuesTable() {
   const spacer = (n: number, key: string) => (n > 0 ? <td key={key} colSpan={n} className="spacer" aria-hidden="true" /> : null);
   const colIndex = (k: number) => (windowed ? k + 2 : undefined);
   return (
-    <div className="values-wrap">
+    <div className="values-wrap" ref={wrap} data-stale={stale ? 'true' : undefined}>
       {H > MAX_ROWS && (
         <button type="button" className="show-all" aria-pressed={all} onClick={() => setAll(!all)}>
           {all ? t('table.showDiagram') : t('table.showAll', { n: H })}
