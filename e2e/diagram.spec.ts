@@ -148,9 +148,21 @@ test.describe('with motion allowed', () => {
   test('a step plays forget → input → belt → output, then rests', async ({ page }) => {
     await page.goto(url('lstm'));
     await expect(diagram(page)).toBeVisible();
+    await page.evaluate(() => {
+      const w = window as unknown as { __stages: string[] };
+      w.__stages = [];
+      const svg = document.querySelector('svg.diagram')!;
+      // Each stage as it comes, with how faint the output gate's layer (the last stage) is then.
+      new MutationObserver(() => {
+        const st = svg.getAttribute('data-stage');
+        if (st && w.__stages.at(-1)?.split(' ')[0] !== st) w.__stages.push(`${st} ${getComputedStyle(svg.querySelector('g.st3')!).opacity}`);
+      }).observe(svg, { attributes: true, attributeFilter: ['data-stage'] });
+    });
     const animated = await everAnimated(page, () => page.getByRole('button', { name: 'Step forward' }).click());
     expect(animated).toBe(true);
     await expect(page.locator('svg.diagram')).not.toHaveAttribute('data-animating', 'true');
+    await expect(page.locator('svg.diagram')).not.toHaveAttribute('data-stage');
+    expect(await page.evaluate(() => (window as unknown as { __stages: string[] }).__stages)).toEqual(['forget 0.25', 'input 0.25', 'belt 0.25', 'output 1']);
   });
 });
 

@@ -3,14 +3,14 @@
  * numbers. React renders every element; the geometry comes from src/viz/cellLayout.ts, the
  * numbers from the store's trace, the colours from src/viz/colors.ts.
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { stackOf, type CellParams, type StepTrace } from '../../engine';
 import { kindOf } from '../../store/store';
 import { cellLayout, MAX_ROWS } from '../../viz/cellLayout';
 import { diagramVectors, unitsThatChangedMost } from '../../viz/diagramVectors';
 import { nodeEquation } from '../../viz/equations';
 import type { DiagramNode } from '../../viz/layoutTypes';
-import { STAGE_NAMES, stageOfVector } from '../../viz/stages';
+import { stageOfVector } from '../../viz/stages';
 import { formatValue } from '../../viz/vectors';
 import { useGatescope, useT } from '../StoreContext';
 import { useFigurePart } from '../useFigurePart';
@@ -82,7 +82,9 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
   const inputRows = Math.min(params.inputSize, maxRows);
   const coupling = params.kind === 'coupled' ? params.coupling : undefined;
   const layout = useMemo(() => cellLayout(kind, { rows: Math.min(H, maxRows), collapsed: H > maxRows, inputRows, coupling }), [kind, H, maxRows, inputRows, coupling]);
-  const stage = useStepAnimation(motionKey, speed);
+  const mainSvg = useRef<SVGSVGElement | null>(null);
+  const beltSvg = useRef<SVGSVGElement | null>(null);
+  useStepAnimation(motionKey, speed, [mainSvg, beltSvg]);
   const change = useKindChange(layout);
 
   const V = diagramVectors(trace, params);
@@ -95,10 +97,10 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
     if (n.kind === 'pointwise') return t('diag.op', { op: t(OP_NAME[n.label]!), name, values: valuesOf(n) });
     return `${n.label}: ${name}`;
   };
+  // Each element's place in the step sequence, as a class the sequence's style rules select.
   const stageClass = (v: Parameters<typeof stageOfVector>[1] | null) => {
-    if (stage === null || v === null) return '';
-    const s = stageOfVector(kind, v);
-    return s === stage ? 'stage-on' : s > stage ? 'stage-later' : '';
+    const s = v === null ? -1 : stageOfVector(kind, v);
+    return s < 0 ? '' : `st${s}`;
   };
   const selNode = layout.nodes.find((n) => n.id === selected);
   const eq = selNode ? nodeEquation(selNode.id, trace, params) : null;
@@ -113,8 +115,22 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
 
   // The belt equation gets its own figure above this y (kinds with a belt band: not the RNN).
   const split = layout.beltBand ? layout.beltBand.y + layout.beltBand.h + 14 : null;
-  const mainPart = useFigurePart<SVGSVGElement>(title, true);
-  const beltPart = useFigurePart<SVGSVGElement>(t('diag.equation', { t: step }));
+  const mainFigure = useFigurePart<SVGSVGElement>(title, true);
+  const beltFigure = useFigurePart<SVGSVGElement>(t('diag.equation', { t: step }));
+  const mainPart = useCallback(
+    (el: SVGSVGElement | null) => {
+      mainSvg.current = el;
+      return mainFigure(el);
+    },
+    [mainFigure],
+  );
+  const beltPart = useCallback(
+    (el: SVGSVGElement | null) => {
+      beltSvg.current = el;
+      return beltFigure(el);
+    },
+    [beltFigure],
+  );
   const inHead = (y: number) => split !== null && y < split;
   /** The swatch columns of the belt equation (head) or of the cell (the rest). */
   const stripsIn = (head: boolean) =>
@@ -151,8 +167,6 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
             role="group"
             aria-label={title}
             data-kind={kind}
-            data-animating={stage !== null ? 'true' : undefined}
-            data-stage={stage !== null ? STAGE_NAMES[stage] : undefined}
             data-kind-change={change.added.size + change.removed.length > 0 ? 'true' : undefined}
             className="diagram"
             ref={mainPart}

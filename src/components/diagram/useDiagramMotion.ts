@@ -3,11 +3,13 @@
  *  - a step plays the cell's order (forget → input & candidate → belt → output) as a short
  *    sequence of highlighted stages, shorter when playback is fast;
  *  - a change of cell kind briefly marks the lines that appeared and fades out those that went.
- * React owns every element; these hooks only hold timers and state.
+ * React owns every element; these hooks only hold timers and state, and the step sequence writes
+ * one attribute on the figure's svgs (each element's stage is a static class, st0 … st3, and the
+ * style sheet dims and lights them): a stage change restyles, it does not re-render the figure.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { CellLayout, DiagramEdge } from '../../viz/layoutTypes';
-import { STAGE_COUNT } from '../../viz/stages';
+import { STAGE_COUNT, STAGE_NAMES } from '../../viz/stages';
 
 export function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -20,23 +22,43 @@ export function stepSequenceMs(speed: number): number {
   return Math.min(MAX_SEQUENCE_MS, 800 / Math.max(speed, 0.01));
 }
 
-/** The stage being highlighted, or null when at rest. `key` changes on every step. */
-export function useStepAnimation(key: string, speed: number): number | null {
-  const [stage, setStage] = useState<number | null>(null);
+/** Marks `targets` with the stage being computed (data-stage, data-animating), or as at rest. */
+function markStage(targets: readonly RefObject<Element | null>[], stage: number | null) {
+  for (const ref of targets) {
+    const el = ref.current;
+    if (!el) continue;
+    if (stage === null) {
+      el.removeAttribute('data-stage');
+      el.removeAttribute('data-animating');
+    } else {
+      el.setAttribute('data-stage', STAGE_NAMES[stage]!);
+      el.setAttribute('data-animating', 'true');
+    }
+  }
+}
+
+/**
+ * Plays a step's stages on `targets` when `key` changes (every step). Set before the step's first
+ * paint (a layout effect), so the new numbers never show undimmed for a frame.
+ */
+export function useStepAnimation(key: string, speed: number, targets: readonly RefObject<Element | null>[]): void {
   const prev = useRef(key);
-  useEffect(() => {
+  const marked = useRef(targets);
+  marked.current = targets;
+  useLayoutEffect(() => {
     if (prev.current === key) return; // first render (and StrictMode's re-run): no animation
     prev.current = key;
-    if (prefersReducedMotion()) {
-      setStage(null);
-      return;
-    }
+    if (prefersReducedMotion()) return;
     const per = stepSequenceMs(speed) / STAGE_COUNT;
-    setStage(0);
-    const timers = Array.from({ length: STAGE_COUNT }, (_, s) => window.setTimeout(() => setStage(s + 1 < STAGE_COUNT ? s + 1 : null), per * (s + 1)));
-    return () => timers.forEach((id) => window.clearTimeout(id));
+    const targets = marked.current;
+    markStage(targets, 0);
+    const timers = Array.from({ length: STAGE_COUNT }, (_, s) => window.setTimeout(() => markStage(targets, s + 1 < STAGE_COUNT ? s + 1 : null), per * (s + 1)));
+    // A new step, a new speed or leaving: the sequence stops at rest (the next one marks stage 0).
+    return () => {
+      timers.forEach((id) => window.clearTimeout(id));
+      markStage(targets, null);
+    };
   }, [key, speed]);
-  return stage;
 }
 
 export interface KindChange {
