@@ -35,6 +35,23 @@ export function bandLevel(range: VectorRange, x: number, levels = BAND_LEVELS): 
   return Math.round(s * (levels - 1));
 }
 
+// The slivers' outlines depend only on the box and their count, not on the values: written once
+// (a step then only sorts units into levels). Few distinct boxes exist; the bound is a safeguard.
+const sliverCache = new Map<string, readonly string[]>();
+
+function slivers(box: BandBox, n: number): readonly string[] {
+  const key = `${box.x} ${box.y} ${box.width} ${box.height} ${n}`;
+  let segs = sliverCache.get(key);
+  if (!segs) {
+    const w = box.width / n;
+    const dx = +(w + 0.3).toFixed(2);
+    segs = Array.from({ length: n }, (_, j) => `M${+(box.x + j * w).toFixed(2)} ${box.y}h${dx}v${box.height}h${-dx}z`);
+    if (sliverCache.size > 512) sliverCache.clear();
+    sliverCache.set(key, segs);
+  }
+  return segs;
+}
+
 /**
  * The band of every unit not in `shown`, left to right in unit order, as at most `levels`
  * paths. Slivers overlap by 0.3 so no background shows between them when scaled.
@@ -44,12 +61,11 @@ export function collapsedBand(values: ArrayLike<number>, shown: readonly number[
   const rest: number[] = [];
   for (let u = 0; u < values.length; u++) if (!skip.has(u)) rest.push(u);
   if (rest.length === 0) return [];
-  const w = box.width / rest.length;
+  const segs = slivers(box, rest.length);
   const parts = new Map<number, string[]>();
   rest.forEach((u, j) => {
     const k = bandLevel(range, values[u]!, levels);
-    const x = +(box.x + j * w).toFixed(2);
-    const seg = `M${x} ${box.y}h${+(w + 0.3).toFixed(2)}v${box.height}h${-(w + 0.3).toFixed(2)}z`;
+    const seg = segs[j]!;
     const list = parts.get(k);
     if (list) list.push(seg);
     else parts.set(k, [seg]);
