@@ -6,7 +6,9 @@ import { expect, type Page, test } from '@playwright/test';
 // assistive tech), so it is left out. Accessible names (aria-label) keep the plain "f_t" form:
 // a screen reader reads it as "f t" at its default punctuation level, and tests and embedders
 // find figures by those names.
-const RAW = /(^|[^A-Za-z])[A-Za-z]\u0303?_(\{|[A-Za-z0-9])/;
+// A one-letter symbol ("h_t", "C̃_t") or a closing bracket or norm ("‖J‖_F") before the "_";
+// not a word's underscore ("state_dict").
+const RAW = /((^|[^A-Za-z])[A-Za-z]\u0303?|[)‖\]])_(\{|[A-Za-z0-9])/;
 
 async function rawNotation(page: Page): Promise<string[]> {
   return page.evaluate((re) => {

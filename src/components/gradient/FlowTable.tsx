@@ -15,7 +15,9 @@ export function FlowTable({ tokens, left, right, caption }: { tokens: readonly s
   const cols = [left, right].flatMap((s) => flowLines(s, t).map((l) => ({ key: `${s.kind}-${l.id}`, head: `${t(`kind.${s.kind}`)} · ${l.label}`, values: l.values })));
   return (
     <details className="flow-numbers">
-      <summary>{t('flow.numbers')}</summary>
+      <summary>
+        <MathText text={t('flow.numbers')} />
+      </summary>
       <div className="table-wrap">
         <table className="values">
           <caption>{caption}</caption>
