@@ -28,7 +28,9 @@ interface Props {
 
 /** The sentence "Step 3, token “in”, unit 2, h_t = 0.123" for a cell: tooltip, readout, tests. */
 export function readout(tr: Translate, s: HeatmapSeries, tokens: readonly EmbeddedToken[], c: Cell, sym = s.symbol): string {
-  return tr('heatmap.readout', { t: c.t, token: tokens[c.t]!.token, k: c.k + 1, sym, v: formatValue(s.values[c.t]![c.k]!) });
+  // The slot mark is invisible; a token that held one would move the symbol, so it is dropped.
+  const token = tokens[c.t]!.token.replaceAll(MATH_SLOT, '');
+  return tr('heatmap.readout', { t: c.t, token, k: c.k + 1, sym, v: formatValue(s.values[c.t]![c.k]!) });
 }
 
 /** Tooltips (about 260 px wide) grow away from the nearest edge so they are never cut off. */
