@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { engineTrace, expectTableMatches, tabTo } from './helpers';
+import { engineTrace, expectTableMatches, showValuesTable, tabTo } from './helpers';
 
 const SENTENCE = 'I grew up in France, I speak fluent French';
 
@@ -118,5 +118,32 @@ test('below the fold the values table waits for the reader, then shows the engin
   await expect(page.getByRole('table', { name: 'Values at step t = 0' })).toBeAttached();
   // Scrolled to, it catches up: the engine's numbers at t = 2, and no longer marked stale.
   await expectTableMatches(page, engineTrace('lstm', SENTENCE)[2]!, 2);
+  await expect(wrap).not.toHaveAttribute('data-stale');
+});
+
+test('on screen the values table follows the step one paint behind the figure, and says so while it is behind', async ({ page }) => {
+  await page.goto(`./?model=demo-lstm&text=${encodeURIComponent(SENTENCE)}&t=0`);
+  await showValuesTable(page);
+  const wrap = page.locator('.values-wrap');
+  // In the animation frame that paints the step (before its paint): the status and the figure
+  // are at t = 1, the table still at t = 0 and marked as behind.
+  const inFrame = await page.evaluate(async () => {
+    const step = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.includes('Step forward'))!;
+    step.click();
+    await new Promise((r) => requestAnimationFrame(r));
+    const table = document.querySelector('.values-wrap')!;
+    return {
+      status: document.querySelector('.step-status')!.textContent,
+      figure: document.querySelector('svg.diagram')!.getAttribute('aria-label'),
+      caption: table.querySelector('caption')!.textContent,
+      stale: table.getAttribute('data-stale'),
+    };
+  });
+  expect(inFrame.status).toContain('Step t = 1 of');
+  expect(inFrame.figure).toContain('t = 1');
+  expect(inFrame.caption).toBe('Values at step t = 0');
+  expect(inFrame.stale).toBe('true');
+  // Right after, it shows the engine's numbers of t = 1 and is no longer marked.
+  await expectTableMatches(page, engineTrace('lstm', SENTENCE)[1]!, 1);
   await expect(wrap).not.toHaveAttribute('data-stale');
 });

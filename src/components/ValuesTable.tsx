@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { MAX_ROWS } from '../viz/cellLayout';
 import { unitsThatChangedMost } from '../viz/diagramVectors';
 import { NAME_COLUMN_PX, UNIT_COLUMN_PX, tableWindow } from '../viz/tableWindow';
 import { barExtent, formatValue, traceVectors } from '../viz/vectors';
 import type { StepTrace } from '../engine';
-import { useGatescope, useT } from './StoreContext';
+import { useGatescope, useGatescopeStore, useT } from './StoreContext';
 import { useNearViewport } from './useNearViewport';
 import { MathText } from './diagram/MathText';
 
@@ -15,6 +15,11 @@ import { MathText } from './diagram/MathText';
  * the ones that changed most) until "show all" is pressed. Then it builds only the columns in
  * the scrolled-to window (tableWindow): 128 units × 20 rows of cells is what made a step slow.
  * aria-colcount and aria-colindex tell assistive technology the whole table's shape.
+ *
+ * It follows the step one paint behind the figure: a step paints the figure (and the controls)
+ * first and the table in the task after, so that a table showing every unit does not make the
+ * step miss its frame. Its caption names the step its numbers are from, and data-stale marks it
+ * while it is behind (also off screen, where it waits until the reader comes near).
  */
 function scrollByKey(e: KeyboardEvent<HTMLDivElement>) {
   const el = e.currentTarget;
@@ -24,21 +29,69 @@ function scrollByKey(e: KeyboardEvent<HTMLDivElement>) {
   el.scrollLeft = to;
 }
 
+interface Shown {
+  readonly step: number;
+  readonly trace: StepTrace | undefined;
+}
+
+/**
+ * The step the table shows: the store's, caught up after the next paint (a timer posted from an
+ * animation frame runs after that frame is drawn), and only while `near`. The store is read
+ * through a subscription, not a selector, so that a step does not re-render the table until then.
+ */
+function useFollowingStep(near: boolean): Shown {
+  const store = useGatescopeStore();
+  const [shown, setShown] = useState<Shown>(() => {
+    const s = store.getState();
+    return { step: s.t, trace: s.history[s.t] };
+  });
+  useEffect(() => {
+    if (!near) return;
+    let frame = 0;
+    let timer = 0;
+    const follow = () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+      frame = requestAnimationFrame(() => {
+        timer = window.setTimeout(() => {
+          const s = store.getState();
+          setShown((prev) => (prev.step === s.t && prev.trace === s.history[s.t] ? prev : { step: s.t, trace: s.history[s.t] }));
+        }, 0);
+      });
+    };
+    follow();
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.t !== prev.t || s.history !== prev.history) follow();
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [near, store]);
+  return shown;
+}
+
 export function ValuesTable() {
-  const t = useT();
   const { ref: wrap, near } = useNearViewport();
-  // Off screen the table keeps the step it last showed (the selectors return it unchanged, so
-  // a step does not even render it) and catches up as it comes near; data-stale says so.
-  const frozen = useRef<{ step: number; trace: StepTrace | undefined } | null>(null);
-  const live = near || frozen.current === null;
-  const step = useGatescope((s) => (live ? s.t : frozen.current!.step));
-  const trace = useGatescope((s) => (live ? s.history[s.t] : frozen.current!.trace));
-  const stale = useGatescope((s) => !live && s.history[s.t] !== trace);
-  frozen.current = { step, trace };
+  const { step, trace } = useFollowingStep(near);
+  const stale = useGatescope((s) => s.history[s.t] !== trace);
+  const any = useGatescope((s) => s.history[s.t] !== undefined);
+  if (!trace && !any) return null;
+  return (
+    <div className="values-wrap" ref={wrap} data-stale={stale ? 'true' : undefined}>
+      {trace && <ValuesGrid step={step} trace={trace} />}
+    </div>
+  );
+}
+
+/** The table itself, for one step: memoized, so that the wrapper's "behind" mark re-renders nothing else. */
+const ValuesGrid = memo(function ValuesGrid({ step, trace }: { step: number; trace: StepTrace }) {
+  const t = useT();
   const picked = useGatescope((s) => s.diagramUnits);
   const [all, setAll] = useState(false);
-  const H = trace?.h.length ?? 0;
-  const auto = useMemo(() => (trace && H > MAX_ROWS ? unitsThatChangedMost(trace, MAX_ROWS) : null), [trace, H]);
+  const H = trace.h.length;
+  const auto = useMemo(() => (H > MAX_ROWS ? unitsThatChangedMost(trace, MAX_ROWS) : null), [trace, H]);
   const scroller = useRef<HTMLDivElement>(null);
   const [seen, setSeen] = useState({ left: 0, width: 0 });
   const windowed = H > MAX_ROWS && all;
@@ -51,7 +104,6 @@ export function ValuesTable() {
     ro?.observe(el);
     return () => ro?.disconnect();
   }, [windowed]);
-  if (!trace) return null;
   const rows = traceVectors(trace);
   const width = Math.max(...rows.map((r) => r.values.length));
   const capped = H > MAX_ROWS && !all;
@@ -63,7 +115,7 @@ export function ValuesTable() {
   const spacer = (n: number, key: string) => (n > 0 ? <td key={key} colSpan={n} className="spacer" aria-hidden="true" /> : null);
   const colIndex = (k: number) => (windowed ? k + 2 : undefined);
   return (
-    <div className="values-wrap" ref={wrap} data-stale={stale ? 'true' : undefined}>
+    <>
       {H > MAX_ROWS && (
         <button type="button" className="show-all" aria-pressed={all} onClick={() => setAll(!all)}>
           {all ? t('table.showDiagram') : t('table.showAll', { n: H })}
@@ -135,6 +187,6 @@ export function ValuesTable() {
           </tbody>
         </table>
       </div>
-    </div>
+    </>
   );
-}
+});
