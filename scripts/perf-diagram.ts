@@ -1,8 +1,9 @@
 /**
  * Measures the cell diagram's cost, as figures (no assertions): click on "Step forward" to the
- * next painted frame and the main thread's work in it (p50/p95 over 100 steps), at the demo size (hidden 6) and with a random
- * hidden-128 LSTM (also with the values table showing all 128 units); and long tasks (> 50 ms)
- * while playing at full speed.
+ * next painted frame and the main thread's work in it (p50/p95 over 100 steps per page load, in
+ * GATESCOPE_PERF_ROUNDS loads), at the demo size (hidden 6) and with a random hidden-128 LSTM
+ * (also with the values table showing all 128 units, and when that table shows the step); and
+ * long tasks (> 50 ms) while playing at full speed.
  *
  *   GATESCOPE_DEBUG_BUILD=1 npx vite build && npx tsx scripts/perf-diagram.ts
  *
@@ -14,6 +15,12 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumPath } from './chromium-path.mjs';
 
 const PORT = Number(process.env.GATESCOPE_PERF_PORT ?? 4349);
+/**
+ * Fresh page loads, each running every case: a p95 of one run moves by several ms from run to
+ * run on a 2-core machine (GC, the other core's work), so the figures pool the rounds and give
+ * each round's p95 too, to show the spread.
+ */
+const ROUNDS = Math.max(1, Number(process.env.GATESCOPE_PERF_ROUNDS ?? 3));
 const STEPS = 100;
 /**
  * The first steps after a load or a model change also pay for compiling and first-time code
@@ -129,42 +136,58 @@ async function main() {
       executablePath: chromiumPath(),
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
-    // tsx (esbuild keepNames) wraps functions in __name(); the page has no such helper.
-    await page.addInitScript('window.__name = (f) => f;');
-    await page.goto(`http://127.0.0.1:${PORT}/?debug=1&text=${encodeURIComponent(TEXT)}`);
-    await page.waitForSelector('svg.diagram');
-    // The same steps with the (still empty) heatmap tab open give the rest of the page's share.
-    for (const hidden of [6, 128]) {
-      if (hidden !== 6)
-        await page.evaluate((h) => {
-          const g = (window as unknown as { __gatescope: { store: { getState: () => any }; randomModel: (...a: unknown[]) => unknown } }).__gatescope;
-          g.store.getState().setModel(g.randomModel('lstm', 8, h, 7));
-        }, hidden);
-      // "cell+all": the cell tab with the values table showing every unit (its "Show all" toggle),
-      // as it did before the table was capped to the diagram's units.
-      for (const view of hidden > 8 ? ['cell', 'heatmap', 'cell+all'] : ['cell', 'heatmap']) {
-        await page.evaluate((v) => {
-          const s = (window as unknown as { __gatescope: { store: { getState: () => any } } }).__gatescope.store.getState();
-          s.setView(v === 'cell+all' ? 'cell' : v);
-          s.goTo(0);
-        }, view);
-        // Off screen the table waits for the reader (useNearViewport): this one is scrolled to.
-        if (view === 'cell+all') {
-          await page.locator('.values-wrap').scrollIntoViewIfNeeded();
-          await page.getByRole('button', { name: /^Show all \d+ units$/ }).click();
+    type Case = { lat: number[]; work: number[]; steady: number[]; roundP95: number[]; long: number[]; table: number[] };
+    const cases = new Map<string, Case>();
+    for (let round = 0; round < ROUNDS; round++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
+      // tsx (esbuild keepNames) wraps functions in __name(); the page has no such helper.
+      await page.addInitScript('window.__name = (f) => f;');
+      await page.goto(`http://127.0.0.1:${PORT}/?debug=1&text=${encodeURIComponent(TEXT)}`);
+      await page.waitForSelector('svg.diagram');
+      // The same steps with the (still empty) heatmap tab open give the rest of the page's share.
+      for (const hidden of [6, 128]) {
+        if (hidden !== 6)
+          await page.evaluate((h) => {
+            const g = (window as unknown as { __gatescope: { store: { getState: () => any }; randomModel: (...a: unknown[]) => unknown } }).__gatescope;
+            g.store.getState().setModel(g.randomModel('lstm', 8, h, 7));
+          }, hidden);
+        // "cell+all": the cell tab with the values table showing every unit (its "Show all" toggle),
+        // as it did before the table was capped to the diagram's units.
+        for (const view of hidden > 8 ? ['cell', 'heatmap', 'cell+all'] : ['cell', 'heatmap']) {
+          await page.evaluate((v) => {
+            const s = (window as unknown as { __gatescope: { store: { getState: () => any } } }).__gatescope.store.getState();
+            s.setView(v === 'cell+all' ? 'cell' : v);
+            s.goTo(0);
+          }, view);
+          // Off screen the table waits for the reader (useNearViewport): this one is scrolled to.
+          if (view === 'cell+all') {
+            await page.locator('.values-wrap').scrollIntoViewIfNeeded();
+            const all = page.getByRole('button', { name: /^Show all \d+ units$/ });
+            if (await all.count()) await all.click();
+          } else await page.evaluate(() => window.scrollTo(0, 0));
+          const { latency, work, tableLatency } = await stepLatencies(page, view === 'cell+all');
+          const long = await longTasksDuringPlay(page);
+          const key = `LSTM hidden ${hidden}, ${view} tab`;
+          const c = cases.get(key) ?? { lat: [], work: [], steady: [], roundP95: [], long: [], table: [] };
+          c.lat.push(...latency);
+          c.work.push(...work);
+          c.steady.push(...latency.slice(WARM));
+          c.roundP95.push(pct(latency.slice(WARM), 95));
+          c.long.push(...long);
+          c.table.push(...tableLatency);
+          cases.set(key, c);
         }
-        const { latency: lat, work, tableLatency } = await stepLatencies(page, view === 'cell+all');
-        const long = await longTasksDuringPlay(page);
-        console.log(
-          `LSTM hidden ${hidden}, ${view} tab: step→paint p50 ${fmt(pct(lat, 50))}, p95 ${fmt(pct(lat, 95))}, max ${fmt(Math.max(...lat))} (${lat.length} steps); ` +
-            `work per step p50 ${fmt(pct(work, 50))}, p95 ${fmt(pct(work, 95))}; ` +
-            `after the first ${WARM} steps: step→paint p95 ${fmt(pct(lat.slice(WARM), 95))}, work p95 ${fmt(pct(work.slice(WARM), 95))}; ` +
-            `play at 30 steps/s: ${long.length} long tasks${long.length ? `, longest ${fmt(Math.max(...long))}` : ''}` +
-            (tableLatency.length ? `; the table shows the step, painted: p50 ${fmt(pct(tableLatency, 50))}, p95 ${fmt(pct(tableLatency, 95))}` : ''),
-        );
       }
+      await page.close();
     }
+    console.log(`${ROUNDS} page loads (GATESCOPE_PERF_ROUNDS) × ${STEPS} steps per case:`);
+    for (const [key, c] of cases)
+      console.log(
+        `${key}: step→paint p50 ${fmt(pct(c.lat, 50))}, p95 ${fmt(pct(c.lat, 95))}, max ${fmt(Math.max(...c.lat))}; work per step p50 ${fmt(pct(c.work, 50))}, p95 ${fmt(pct(c.work, 95))}; ` +
+          `after the first ${WARM} steps of each load: step→paint p95 ${fmt(pct(c.steady, 95))} (per load: ${c.roundP95.map((x) => x.toFixed(1)).join(', ')}); ` +
+          `play at 30 steps/s: ${c.long.length} long tasks${c.long.length ? `, longest ${fmt(Math.max(...c.long))}` : ''}` +
+          (c.table.length ? `; the table shows the step, painted: p50 ${fmt(pct(c.table, 50))}, p95 ${fmt(pct(c.table, 95))}` : ''),
+      );
     console.log(
       `(load average while measuring: ${(await import('node:os'))
         .loadavg()

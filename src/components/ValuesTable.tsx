@@ -35,7 +35,7 @@ interface Shown {
 }
 
 /**
- * The step the table shows: the store's, caught up after the next paint (a timer posted from an
+ * The step the table shows: the store's, caught up after the next paint (a task posted from an
  * animation frame runs after that frame is drawn), and only while `near`. The store is read
  * through a subscription, not a selector, so that a step does not re-render the table until then.
  */
@@ -48,15 +48,21 @@ function useFollowingStep(near: boolean): Shown {
   useEffect(() => {
     if (!near) return;
     let frame = 0;
-    let timer = 0;
+    // A message posted from the animation frame is a task after that frame's paint (what the
+    // scheduler of React itself uses to run after the browser): a channel, not a 0 ms timer,
+    // which runs in the timers' queue, whose order against other tasks is the browser's choice.
+    const channel = new MessageChannel();
+    let posted = false;
+    channel.port1.onmessage = () => {
+      posted = false;
+      const s = store.getState();
+      setShown((prev) => (prev.step === s.t && prev.trace === s.history[s.t] ? prev : { step: s.t, trace: s.history[s.t] }));
+    };
     const follow = () => {
       cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
       frame = requestAnimationFrame(() => {
-        timer = window.setTimeout(() => {
-          const s = store.getState();
-          setShown((prev) => (prev.step === s.t && prev.trace === s.history[s.t] ? prev : { step: s.t, trace: s.history[s.t] }));
-        }, 0);
+        if (!posted) channel.port2.postMessage(0);
+        posted = true;
       });
     };
     follow();
@@ -66,7 +72,8 @@ function useFollowingStep(near: boolean): Shown {
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
+      channel.port1.onmessage = null;
+      channel.port1.close();
     };
   }, [near, store]);
   return shown;
