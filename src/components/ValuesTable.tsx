@@ -84,19 +84,28 @@ export function ValuesTable() {
   const { step, trace } = useFollowingStep(near);
   const stale = useGatescope((s) => s.history[s.t] !== trace);
   const any = useGatescope((s) => s.history[s.t] !== undefined);
+  // Here, not in the grid: "show all" stays pressed while a new sentence or model has no trace yet.
+  const [all, setAll] = useState(false);
   if (!trace && !any) return null;
   return (
     <div className="values-wrap" ref={wrap} data-stale={stale ? 'true' : undefined}>
-      {trace && <ValuesGrid step={step} trace={trace} />}
+      {trace && <ValuesGrid step={step} trace={trace} all={all} setAll={setAll} />}
     </div>
   );
 }
 
+interface GridProps {
+  readonly step: number;
+  readonly trace: StepTrace;
+  /** Every unit (windowed), not only the diagram's. */
+  readonly all: boolean;
+  readonly setAll: (all: boolean) => void;
+}
+
 /** The table itself, for one step: memoized, so that the wrapper's "behind" mark re-renders nothing else. */
-const ValuesGrid = memo(function ValuesGrid({ step, trace }: { step: number; trace: StepTrace }) {
+const ValuesGrid = memo(function ValuesGrid({ step, trace, all, setAll }: GridProps) {
   const t = useT();
   const picked = useGatescope((s) => s.diagramUnits);
-  const [all, setAll] = useState(false);
   const H = trace.h.length;
   const auto = useMemo(() => (H > MAX_ROWS ? unitsThatChangedMost(trace, MAX_ROWS) : null), [trace, H]);
   const scroller = useRef<HTMLDivElement>(null);
