@@ -89,7 +89,9 @@ async function stepLatencies(page: Page, table: boolean): Promise<{ latency: num
         if (table) {
           const wrap = document.querySelector('.values-wrap')!;
           let t2 = t1;
-          while (wrap.hasAttribute('data-stale')) t2 = await afterPaint();
+          // At most a second of frames: a table that never catches up is reported, not waited for.
+          for (let f = 0; f < 60 && wrap.hasAttribute('data-stale'); f++) t2 = await afterPaint();
+          if (wrap.hasAttribute('data-stale')) throw new Error(`the values table did not catch up with step ${k + 1} within 60 frames`);
           tableLatency.push(t2 - t0);
         }
         await new Promise((r) => setTimeout(r, 20));

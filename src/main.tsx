@@ -31,8 +31,8 @@ connectBridge(store, { win: window, parent: window.parent !== window ? window.pa
 
 // Offline once loaded (production builds only; the dev server has no sw.js). Relative URL and
 // scope, so it works from any sub-path. Its first install fetches and hashes every file of the
-// build, and on a 2-core machine that slowed the reader's first steps to two or three times their
-// cost (p95 30–44 ms over the first 20 steps after a load, against 8–10 ms later): so it is
+// build, and on a 2-core machine that slowed the reader's first ~20 steps after a load to two or
+// three times their cost (10–58 ms of work each, against 8–10 ms later; scripts/perf-diagram.ts): so it is
 // registered once the page has been left alone (no change in the store) for QUIET_MS, and at the
 // latest AT_MOST_MS after the load.
 const QUIET_MS = 2000;
