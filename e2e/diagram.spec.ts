@@ -164,6 +164,15 @@ test.describe('with motion allowed', () => {
     await expect(page.locator('svg.diagram')).not.toHaveAttribute('data-stage');
     expect(await page.evaluate(() => (window as unknown as { __stages: string[] }).__stages)).toEqual(['forget 0.25', 'input 0.25', 'belt 0.25', 'output 1']);
   });
+
+  test('at 16 steps/s a stage would last under a frame: a step goes straight to its result', async ({ page }) => {
+    await page.goto(url('lstm', '&speed=16'));
+    await expect(diagram(page)).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('16');
+    const animated = await everAnimated(page, () => page.getByRole('button', { name: 'Step forward' }).click());
+    expect(animated).toBe(false);
+    await expect(page.getByRole('group', { name: `LSTM cell at step t = ${T + 1}` })).toBeVisible();
+  });
 });
 
 test('with reduced motion, a step jumps straight to the result', async ({ page }) => {

@@ -54,12 +54,15 @@ interface Case {
   readonly view: 'cell' | 'heatmap';
   /** The values table scrolled to and showing every unit. */
   readonly all: boolean;
+  /** Steps per second (the default's otherwise): it sets how long a step's stage sequence lasts. */
+  readonly speed?: number;
 }
 
 const CASES: readonly Case[] = [
   { name: 'H = 6, cell tab', hidden: 6, view: 'cell', all: false },
   { name: 'H = 128, cell tab', hidden: 128, view: 'cell', all: false },
   { name: 'H = 128, cell tab, table at all units', hidden: 128, view: 'cell', all: true },
+  { name: 'H = 128, cell tab, at 30 steps/s (as when playing fast)', hidden: 128, view: 'cell', all: false, speed: 30 },
   { name: 'H = 128, heatmap tab', hidden: 128, view: 'heatmap', all: false },
 ];
 
@@ -70,13 +73,14 @@ async function open(browser: Browser, c: Case): Promise<Page> {
   await page.goto(`http://127.0.0.1:${PORT}/?debug=1&text=${encodeURIComponent(TEXT)}`);
   await page.waitForSelector('svg.diagram');
   await page.evaluate(
-    ([h, view]) => {
+    ([h, view, speed]) => {
       const g = (window as unknown as { __gatescope: { store: { getState: () => any }; randomModel: (...a: unknown[]) => unknown } }).__gatescope;
       if (h !== 6) g.store.getState().setModel(g.randomModel('lstm', 8, h, 7));
+      if (speed) g.store.getState().setSpeed(speed);
       g.store.getState().setView(view);
       g.store.getState().goTo(0);
     },
-    [c.hidden, c.view] as const,
+    [c.hidden, c.view, c.speed ?? 0] as const,
   );
   if (c.all) {
     await page.locator('.values-wrap').scrollIntoViewIfNeeded();

@@ -1,7 +1,8 @@
 /**
  * The diagram's two motions, both skipped when the reader asks for reduced motion:
  *  - a step plays the cell's order (forget → input & candidate → belt → output) as a short
- *    sequence of highlighted stages, shorter when playback is fast;
+ *    sequence of highlighted stages, shorter when playback is fast, and none when a stage would
+ *    be too short to see (src/viz/stages.ts);
  *  - a change of cell kind briefly marks the lines that appeared and fades out those that went.
  * React owns every element; these hooks only hold timers and state, and the step sequence writes
  * one attribute on the figure's svgs (each element's stage is a static class, st0 … st3, and the
@@ -9,17 +10,10 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { CellLayout, DiagramEdge } from '../../viz/layoutTypes';
-import { STAGE_COUNT, STAGE_NAMES } from '../../viz/stages';
+import { STAGE_COUNT, STAGE_NAMES, stepSequenceMs } from '../../viz/stages';
 
 export function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-/** Longest sequence; at `speed` steps/s it takes at most 80 % of the time between steps. */
-export const MAX_SEQUENCE_MS = 600;
-
-export function stepSequenceMs(speed: number): number {
-  return Math.min(MAX_SEQUENCE_MS, 800 / Math.max(speed, 0.01));
 }
 
 /** Marks `targets` with the stage being computed (data-stage, data-animating), or as at rest. */
@@ -48,8 +42,10 @@ export function useStepAnimation(key: string, speed: number, targets: readonly R
   useLayoutEffect(() => {
     if (prev.current === key) return; // first render (and StrictMode's re-run): no animation
     prev.current = key;
-    if (prefersReducedMotion()) return;
-    const per = stepSequenceMs(speed) / STAGE_COUNT;
+    // Too fast for its stages to be seen (8 steps/s and more): the step shows at rest.
+    const sequence = stepSequenceMs(speed);
+    if (prefersReducedMotion() || sequence === 0) return;
+    const per = sequence / STAGE_COUNT;
     const targets = marked.current;
     markStage(targets, 0);
     const timers = Array.from({ length: STAGE_COUNT }, (_, s) => window.setTimeout(() => markStage(targets, s + 1 < STAGE_COUNT ? s + 1 : null), per * (s + 1)));
