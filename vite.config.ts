@@ -85,8 +85,19 @@ async function serve(key, request) {
 }
 const DAMAGED = '<!doctype html><meta charset="utf-8"><title>Gatescope</title><body style="font:18px system-ui;margin:2em;max-width:40em"><h1>Gatescope</h1><p>The offline copy of Gatescope is damaged and the network cannot be reached. Connect to the internet and reload: the damaged files are fetched again by themselves.</p><p>离线副本已损坏，且无法连接网络。请连接网络后重新加载页面：损坏的文件会自动重新获取。</p>';
 self.addEventListener('install', (e) => {
-  // Each file on its own: one that does not verify is left for the first visit to fetch.
-  e.waitUntil(caches.open(CACHE).then((c) => Promise.all(Object.keys(FILES).map((k) => fetch(k, { cache: 'reload' }).then(async (r) => { if (await intact(k, r)) await c.put(k, r); }).catch(() => undefined)))).then(() => self.skipWaiting()));
+  // Each file on its own: one that does not verify is left for the first visit to fetch. One at
+  // a time, the page first: all at once, their downloads, hashes and cache writes took the CPU
+  // from the page, which may be playing (the worker can register while the reader steps).
+  e.waitUntil((async () => {
+    const c = await caches.open(CACHE);
+    for (const k of Object.keys(FILES)) {
+      try {
+        const r = await fetch(k, { cache: 'reload' });
+        if (await intact(k, r)) await c.put(k, r);
+      } catch {}
+    }
+    await self.skipWaiting();
+  })());
 });
 self.addEventListener('activate', (e) => {
   e.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith('gatescope-') && k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()));
