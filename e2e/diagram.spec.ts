@@ -171,7 +171,21 @@ test.describe('with motion allowed', () => {
     await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('16');
     const animated = await everAnimated(page, () => page.getByRole('button', { name: 'Step forward' }).click());
     expect(animated).toBe(false);
-    await expect(page.getByRole('group', { name: `LSTM cell at step t = ${T + 1}` })).toBeVisible();
+    const next = page.getByRole('group', { name: `LSTM cell at step t = ${T + 1}` });
+    await expect(next).toBeVisible();
+    // Nothing is dimmed in the frame that paints the step: the output (the last stage) at full strength.
+    const opacity = await page.evaluate(async () => {
+      Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.includes('Step back'))!.click();
+      await new Promise((r) => requestAnimationFrame(r));
+      return getComputedStyle(document.querySelector('svg.diagram g.st3')!).opacity;
+    });
+    expect(opacity).toBe('1');
+    // And the numbers it shows are the engine's for that step.
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    const h = engineTrace('lstm', SENTENCE)[T + 1]!.h;
+    const shown = await next.locator('g.strip[data-vector="h"] [data-unit]').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-unit')), e.getAttribute('aria-label')!] as const));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const [u, name] of shown) expect(name.endsWith(`: ${formatValue(h[u]!)}`), name).toBe(true);
   });
 });
 
