@@ -175,7 +175,9 @@ test.describe('with motion allowed', () => {
     await expect(next).toBeVisible();
     // Nothing is dimmed in the frame that paints the step: the output (the last stage) at full strength.
     const opacity = await page.evaluate(async () => {
-      Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.includes('Step back'))!.click();
+      Array.from(document.querySelectorAll('button'))
+        .find((b) => b.textContent?.includes('Step back'))!
+        .click();
       await new Promise((r) => requestAnimationFrame(r));
       return getComputedStyle(document.querySelector('svg.diagram g.st3')!).opacity;
     });
