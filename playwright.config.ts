@@ -13,7 +13,11 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry on CI only, and the list reporter names a test that passed only on its retry as
+  // flaky. In one CI run (2026-12-04, 1 test of 177) Chromium never answered a screenshot's
+  // element-stability check for the whole minute; 108 runs of that spec's tests here, at 2 and 4 workers,
+  // never did it again. One such minute should not throw away a session's work.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
