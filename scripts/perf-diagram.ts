@@ -22,6 +22,8 @@ const PORT = Number(process.env.GATESCOPE_PERF_PORT ?? 4349);
  */
 const ROUNDS = Math.max(1, Number(process.env.GATESCOPE_PERF_ROUNDS ?? 3));
 const STEPS = 100;
+/** GATESCOPE_PERF_MOTION=reduce measures the page as a reader who asks for reduced motion sees it. */
+const MOTION = process.env.GATESCOPE_PERF_MOTION === 'reduce' ? 'reduce' : 'no-preference';
 /**
  * The first steps after a load or a model change also pay for compiling and first-time code
  * paths; the figures are given over all steps and over the steps after these, so that a slow
@@ -102,6 +104,53 @@ async function stepLatencies(page: Page, table: boolean): Promise<{ latency: num
   );
 }
 
+/**
+ * Per step, whether it cost the reader a frame: with frames drawn continuously (a rAF loop, as
+ * while the stage sequence or playback animates), the frame that paints a step (the first to begin
+ * after the click) and the one before it should be 16.7 ms apart, and so should it and the next.
+ * A step "drops" frames when those two intervals together span more than two ticks of the display:
+ * its click's script delayed the frame, or the frame ran past its budget. The clicks land at random phases of the frame (20–37 ms apart), as a reader's do.
+ * `latency` is click → that frame painted: it includes the wait for the frame to begin (0–16.7 ms),
+ * which is why this, and not latency, says whether a step fits its frame.
+ */
+async function stepFrames(page: Page): Promise<{ dropped: number[]; latency: number[] }> {
+  await page.getByRole('button', { name: 'Step forward' }).evaluate((el) => el.setAttribute('data-perf', 'step'));
+  return page.evaluate(async (n) => {
+    const btn = document.querySelector<HTMLButtonElement>('button[data-perf="step"]')!;
+    const begun: number[] = [];
+    const painted: number[] = [];
+    let on = true;
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => painted.push(performance.now());
+    const loop = (ts: number) => {
+      begun.push(ts);
+      ch.port2.postMessage(0);
+      if (on) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    await new Promise((r) => setTimeout(r, 200));
+    const clicks: number[] = [];
+    for (let k = 0; k < n; k++) {
+      clicks.push(performance.now());
+      btn.click();
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 17));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    on = false;
+    await new Promise((r) => setTimeout(r, 50));
+    const dropped: number[] = [];
+    const latency: number[] = [];
+    for (const t0 of clicks) {
+      const k = begun.findIndex((ts) => ts > t0);
+      if (k < 1 || k + 1 >= begun.length) continue;
+      // rAF's timestamp is the frame's begin time, on the display's 60 Hz ticks: no drop is 2 ticks.
+      dropped.push(Math.max(0, Math.round((begun[k + 1]! - begun[k - 1]!) / (1000 / 60)) - 2));
+      latency.push(painted[k]! - t0);
+    }
+    return { dropped, latency };
+  }, STEPS);
+}
+
 async function longTasksDuringPlay(page: Page): Promise<number[]> {
   return page.evaluate(async () => {
     const g = (window as unknown as { __gatescope: { store: { getState: () => any } } }).__gatescope;
@@ -142,10 +191,35 @@ async function main() {
       executablePath: chromiumPath(),
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
     });
-    type Case = { lat: number[]; work: number[]; steady: number[]; roundP95: number[]; long: number[]; table: number[] };
+    type Case = { lat: number[]; work: number[]; steady: number[]; roundP95: number[]; long: number[]; table: number[]; dropped: number[]; running: number[] };
     const cases = new Map<string, Case>();
+    const add = (key: string, part: Partial<Case>) => {
+      const c = cases.get(key) ?? { lat: [], work: [], steady: [], roundP95: [], long: [], table: [], dropped: [], running: [] };
+      for (const [k, xs] of Object.entries(part) as [keyof Case, number[]][]) c[k].push(...xs);
+      cases.set(key, c);
+    };
     for (let round = 0; round < ROUNDS; round++) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
+      // The floor: the same clicks on a page whose step changes one number. What any page would
+      // measure here, in this browser on this machine, next to what ours does.
+      const floor = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await floor.setContent('<button type="button">Step forward</button> <output>0</output>');
+      await floor.evaluate('window.__name = (f) => f;');
+      await floor.evaluate(() => {
+        const out = document.querySelector('output')!;
+        document.querySelector('button')!.addEventListener('click', () => (out.textContent = String(Number(out.textContent) + 1)));
+      });
+      const f = await stepLatencies(floor, false);
+      const ff = await stepFrames(floor);
+      add('a page whose step changes one number (the floor)', {
+        lat: f.latency,
+        work: f.work,
+        steady: f.latency.slice(WARM),
+        roundP95: [pct(f.latency.slice(WARM), 95)],
+        dropped: ff.dropped,
+        running: ff.latency,
+      });
+      await floor.close();
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: MOTION });
       // tsx (esbuild keepNames) wraps functions in __name(); the page has no such helper.
       await page.addInitScript('window.__name = (f) => f;');
       await page.goto(`http://127.0.0.1:${PORT}/?debug=1&text=${encodeURIComponent(TEXT)}`);
@@ -173,26 +247,31 @@ async function main() {
           } else await page.evaluate(() => window.scrollTo(0, 0));
           const { latency, work, tableLatency } = await stepLatencies(page, view === 'cell+all');
           const long = await longTasksDuringPlay(page);
-          const key = `LSTM hidden ${hidden}, ${view} tab`;
-          const c = cases.get(key) ?? { lat: [], work: [], steady: [], roundP95: [], long: [], table: [] };
-          c.lat.push(...latency);
-          c.work.push(...work);
-          c.steady.push(...latency.slice(WARM));
-          c.roundP95.push(pct(latency.slice(WARM), 95));
-          c.long.push(...long);
-          c.table.push(...tableLatency);
-          cases.set(key, c);
+          await page.evaluate(() => (window as unknown as { __gatescope: { store: { getState: () => any } } }).__gatescope.store.getState().goTo(0));
+          const frames = await stepFrames(page);
+          add(`LSTM hidden ${hidden}, ${view} tab`, {
+            lat: latency,
+            work,
+            steady: latency.slice(WARM),
+            roundP95: [pct(latency.slice(WARM), 95)],
+            long,
+            table: tableLatency,
+            dropped: frames.dropped,
+            running: frames.latency,
+          });
         }
       }
       await page.close();
     }
-    console.log(`${ROUNDS} page loads (GATESCOPE_PERF_ROUNDS) × ${STEPS} steps per case:`);
+    console.log(`${ROUNDS} page loads (GATESCOPE_PERF_ROUNDS) × ${STEPS} steps per case, motion: ${MOTION} (GATESCOPE_PERF_MOTION):`);
     for (const [key, c] of cases)
       console.log(
         `${key}: step→paint p50 ${fmt(pct(c.lat, 50))}, p95 ${fmt(pct(c.lat, 95))}, max ${fmt(Math.max(...c.lat))}; work per step p50 ${fmt(pct(c.work, 50))}, p95 ${fmt(pct(c.work, 95))}; ` +
           `after the first ${WARM} steps of each load: step→paint p95 ${fmt(pct(c.steady, 95))} (per load: ${c.roundP95.map((x) => x.toFixed(1)).join(', ')}); ` +
-          `play at 30 steps/s: ${c.long.length} long tasks${c.long.length ? `, longest ${fmt(Math.max(...c.long))}` : ''}` +
-          (c.table.length ? `; the table shows the step, painted: p50 ${fmt(pct(c.table, 50))}, p95 ${fmt(pct(c.table, 95))}` : ''),
+          (key.startsWith('a page') ? 'not played' : `play at 30 steps/s: ${c.long.length} long tasks${c.long.length ? `, longest ${fmt(Math.max(...c.long))}` : ''}`) +
+          (c.table.length ? `; the table shows the step, painted: p50 ${fmt(pct(c.table, 50))}, p95 ${fmt(pct(c.table, 95))}` : '') +
+          `; with frames drawn continuously: ${c.dropped.filter((d) => d > 0).length} of ${c.dropped.length} steps dropped a frame (${c.dropped.reduce((a, d) => a + d, 0)} frames), ` +
+          `step→paint p50 ${fmt(pct(c.running, 50))}, p95 ${fmt(pct(c.running, 95))}`,
       );
     console.log(
       `(load average while measuring: ${(await import('node:os'))
