@@ -30,6 +30,8 @@ const MOTION = process.env.GATESCOPE_PERF_MOTION === 'reduce' ? 'reduce' : 'no-p
  * made a quarter of that case's steps drop a frame. A reader meets it once per build, not at
  * every step; with it allowed, these figures are a first visit's.
  */
+/** GATESCOPE_PERF_ONLY=128:cell+all,6:cell runs only those cases (hidden:view), for quick A/B pairs. */
+const ONLY = process.env.GATESCOPE_PERF_ONLY ?? '';
 const SERVICE_WORKERS = process.env.GATESCOPE_PERF_SW === 'allow' ? 'allow' : 'block';
 /**
  * The first steps after a load or a model change also pay for compiling and first-time code
@@ -241,6 +243,7 @@ async function main() {
         // "cell+all": the cell tab with the values table showing every unit (its "Show all" toggle),
         // as it did before the table was capped to the diagram's units.
         for (const view of hidden > 8 ? ['cell', 'heatmap', 'cell+all'] : ['cell', 'heatmap']) {
+          if (ONLY && !ONLY.split(',').includes(`${hidden}:${view}`)) continue;
           await page.evaluate((v) => {
             const s = (window as unknown as { __gatescope: { store: { getState: () => any } } }).__gatescope.store.getState();
             s.setView(v === 'cell+all' ? 'cell' : v);
