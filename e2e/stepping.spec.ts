@@ -105,6 +105,46 @@ test('a deep link opens at its sentence, cell and step; bad parameters are repor
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('steps faster than 100 ms apart (a held arrow key): the table catches up at most every 100 ms, says it is behind, and ends on the engine numbers', async ({ page }) => {
+  await page.goto(`./?model=demo-lstm&text=${encodeURIComponent(SENTENCE)}&t=0`);
+  await showValuesTable(page);
+  // Steps two frames apart (~33 ms at 60 Hz); each caption change of the table is timed where it
+  // happens. Catching up after every step, consecutive catch-ups were one step (~33 ms) apart.
+  const seen = await page.evaluate(async () => {
+    const step = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.includes('Step forward'))!;
+    const wrap = document.querySelector('.values-wrap')!;
+    const catchUps: { at: number; caption: string }[] = [];
+    const obs = new MutationObserver(() => {
+      const caption = wrap.querySelector('caption')?.textContent ?? '';
+      if (caption !== catchUps.at(-1)?.caption) catchUps.push({ at: performance.now(), caption });
+    });
+    obs.observe(wrap, { subtree: true, childList: true, characterData: true });
+    const clicks: number[] = [];
+    let staleBetween = 0;
+    for (let k = 0; k < 8; k++) {
+      clicks.push(performance.now());
+      step.click();
+      await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => requestAnimationFrame(r));
+      if (wrap.hasAttribute('data-stale')) staleBetween++;
+    }
+    while (wrap.hasAttribute('data-stale')) await new Promise((r) => setTimeout(r, 20));
+    obs.disconnect();
+    return { catchUps, clicks, staleBetween };
+  });
+  const gaps = seen.catchUps.slice(1).map((c, k) => c.at - seen.catchUps[k]!.at);
+  const clickGaps = seen.clicks.slice(1).map((c, k) => c - seen.clicks[k]!);
+  // The test means something only if the steps came faster than the table may follow.
+  expect(Math.min(...clickGaps)).toBeLessThan(100);
+  expect(seen.catchUps.length).toBeGreaterThanOrEqual(2);
+  expect(seen.catchUps.length).toBeLessThan(8);
+  // 100 ms apart, less the time one catch-up takes to render (the timer counts from its start).
+  for (const g of gaps) expect(g).toBeGreaterThan(70);
+  expect(seen.staleBetween).toBeGreaterThan(0);
+  expect(seen.catchUps.at(-1)!.caption).toBe('Values at step t = 8');
+  await expectTableMatches(page, engineTrace('lstm', SENTENCE)[8]!, 8);
+});
+
 test('below the fold the values table waits for the reader, then shows the engine numbers of the current step', async ({ page }) => {
   await page.goto(`./?model=demo-lstm&text=${encodeURIComponent(SENTENCE)}&t=0`);
   const wrap = page.locator('.values-wrap');

@@ -21,6 +21,16 @@ import { MathText } from './diagram/MathText';
  * step miss its frame. Its caption names the step its numbers are from, and data-stale marks it
  * while it is behind (also off screen, where it waits until the reader comes near).
  */
+
+/**
+ * While steps come faster than this (an arrow key held down, fast playback), the table catches up
+ * at most this often and says it is behind in between: numbers that change 30 times a second
+ * cannot be read, and each catch-up of a table at all 128 units is ~10 ms of main thread that the
+ * next step's frame may need. Steps further apart (a reader clicking) are followed one paint
+ * behind, as before.
+ */
+export const FOLLOW_EVERY_MS = 100;
+
 function scrollByKey(e: KeyboardEvent<HTMLDivElement>) {
   const el = e.currentTarget;
   const to = e.key === 'ArrowRight' ? el.scrollLeft + UNIT_COLUMN_PX : e.key === 'ArrowLeft' ? el.scrollLeft - UNIT_COLUMN_PX : e.key === 'Home' ? 0 : e.key === 'End' ? el.scrollWidth : null;
@@ -53,17 +63,28 @@ function useFollowingStep(near: boolean): Shown {
     // which runs in the timers' queue, whose order against other tasks is the browser's choice.
     const channel = new MessageChannel();
     let posted = false;
+    let timer = 0;
+    let caughtUp = Number.NEGATIVE_INFINITY;
     channel.port1.onmessage = () => {
       posted = false;
+      caughtUp = performance.now();
       const s = store.getState();
       setShown((prev) => (prev.step === s.t && prev.trace === s.history[s.t] ? prev : { step: s.t, trace: s.history[s.t] }));
     };
-    const follow = () => {
-      cancelAnimationFrame(frame);
+    const afterNextPaint = () => {
       frame = requestAnimationFrame(() => {
         if (!posted) channel.port2.postMessage(0);
         posted = true;
       });
+    };
+    // A throttle, not a debounce: the wait counts from the last catch-up, so steady fast steps
+    // still update the table every FOLLOW_EVERY_MS.
+    const follow = () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+      const wait = caughtUp + FOLLOW_EVERY_MS - performance.now();
+      if (wait > 0) timer = window.setTimeout(afterNextPaint, wait);
+      else afterNextPaint();
     };
     follow();
     const unsubscribe = store.subscribe((s, prev) => {
@@ -72,6 +93,7 @@ function useFollowingStep(near: boolean): Shown {
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
       channel.port1.onmessage = null;
       channel.port1.close();
     };
