@@ -13,15 +13,9 @@
  */
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './chromium-path.mjs';
+import { urlsAndRuns } from './urlArgs';
 
-const args = process.argv.slice(2);
-const runsAt = args.indexOf('--runs');
-const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 7;
-const urls = args.filter((a, k) => !a.startsWith('--') && k !== runsAt + 1);
-if (urls.length === 0) {
-  console.error('usage: npx tsx scripts/perf-load.ts URL [URL …] [--runs N]');
-  process.exit(2);
-}
+const { urls, runs: RUNS } = urlsAndRuns('perf-load.ts', 7);
 
 interface Load {
   readonly tbt: number;

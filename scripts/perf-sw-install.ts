@@ -16,15 +16,9 @@
  */
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './chromium-path.mjs';
+import { urlsAndRuns } from './urlArgs';
 
-const args = process.argv.slice(2);
-const runsAt = args.indexOf('--runs');
-const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-const urls = args.filter((a, k) => !a.startsWith('--') && k !== runsAt + 1);
-if (urls.length === 0) {
-  console.error('usage: npx tsx scripts/perf-sw-install.ts URL [URL …] [--runs N]');
-  process.exit(2);
-}
+const { urls, runs: RUNS } = urlsAndRuns('perf-sw-install.ts', 3);
 const TEXT = Array.from({ length: 120 }, (_, k) => `word${k}`).join(' ');
 
 interface Run {
