@@ -18,18 +18,19 @@ import { MathText } from './diagram/MathText';
  *
  * It follows the step one paint behind the figure: a step paints the figure (and the controls)
  * first and the table in the task after, so that a table showing every unit does not make the
- * step miss its frame. Its caption names the step its numbers are from, and data-stale marks it
- * while it is behind (also off screen, where it waits until the reader comes near).
+ * step miss its frame; while steps come faster than FOLLOW_EVERY_MS apart, at most that often.
+ * Its caption names the step its numbers are from, and data-stale marks it while it is behind
+ * (also off screen, where it waits until the reader comes near).
  */
 
 /**
  * While steps come faster than this (an arrow key held down, fast playback), the table catches up
  * at most this often and says it is behind in between: numbers that change 30 times a second
- * cannot be read, and each catch-up of a table at all 128 units is ~10 ms of main thread that the
- * next step's frame may need. Steps further apart (a reader clicking) are followed one paint
- * behind, as before.
+ * cannot be read, and each catch-up of a table at all 128 units is ~10 ms of main thread
+ * (traced) that the next step's frame may need. Steps further apart (a reader clicking) are
+ * followed one paint behind, as before.
  */
-export const FOLLOW_EVERY_MS = 100;
+const FOLLOW_EVERY_MS = 100;
 
 function scrollByKey(e: KeyboardEvent<HTMLDivElement>) {
   const el = e.currentTarget;
