@@ -122,7 +122,7 @@ async function stepLatencies(page: Page, table: boolean): Promise<{ latency: num
  * `latency` is click → that frame painted: it includes the wait for the frame to begin (0–16.7 ms),
  * which is why this, and not latency, says whether a step fits its frame.
  */
-async function stepFrames(page: Page): Promise<{ dropped: number[]; latency: number[] }> {
+async function stepFrames(page: Page): Promise<{ dropped: number[]; latency: number[]; long: string[] }> {
   await page.getByRole('button', { name: 'Step forward' }).evaluate((el) => el.setAttribute('data-perf', 'step'));
   return page.evaluate(async (n) => {
     const btn = document.querySelector<HTMLButtonElement>('button[data-perf="step"]')!;
@@ -137,6 +137,24 @@ async function stepFrames(page: Page): Promise<{ dropped: number[]; latency: num
       if (on) requestAnimationFrame(loop);
     };
     requestAnimationFrame(loop);
+    // Frames over 50 ms, with what ran in them (Chromium's long-animation-frame entries), so that
+    // a case whose steps drop frames says where the time went.
+    const long: string[] = [];
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts?: { invoker: string; duration: number }[] })[]) {
+        const scripts = (e.scripts ?? [])
+          .filter((x) => x.duration >= 5)
+          .map((x) => `${x.invoker} ${x.duration.toFixed(0)}`)
+          .join(', ');
+        const render = e.renderStart ? e.startTime + e.duration - e.renderStart : 0;
+        long.push(`${e.duration.toFixed(0)} ms (rendering ${render.toFixed(0)}${scripts ? `; ${scripts}` : ''})`);
+      }
+    });
+    try {
+      obs.observe({ type: 'long-animation-frame' });
+    } catch {
+      /* not in this browser */
+    }
     await new Promise((r) => setTimeout(r, 200));
     const clicks: number[] = [];
     for (let k = 0; k < n; k++) {
@@ -147,6 +165,7 @@ async function stepFrames(page: Page): Promise<{ dropped: number[]; latency: num
     await new Promise((r) => setTimeout(r, 100));
     on = false;
     await new Promise((r) => setTimeout(r, 50));
+    obs.disconnect();
     const dropped: number[] = [];
     const latency: number[] = [];
     for (const t0 of clicks) {
@@ -156,7 +175,7 @@ async function stepFrames(page: Page): Promise<{ dropped: number[]; latency: num
       dropped.push(Math.max(0, Math.round((begun[k + 1]! - begun[k - 1]!) / (1000 / 60)) - 2));
       latency.push(painted[k]! - t0);
     }
-    return { dropped, latency };
+    return { dropped, latency, long };
   }, STEPS);
 }
 
@@ -202,6 +221,7 @@ async function main() {
     });
     type Case = { lat: number[]; work: number[]; steady: number[]; roundP95: number[]; long: number[]; table: number[]; dropped: number[]; running: number[] };
     const cases = new Map<string, Case>();
+    const longFrames = new Map<string, string[]>();
     const add = (key: string, part: Partial<Case>) => {
       const c = cases.get(key) ?? { lat: [], work: [], steady: [], roundP95: [], long: [], table: [], dropped: [], running: [] };
       for (const [k, xs] of Object.entries(part) as [keyof Case, number[]][]) c[k].push(...xs);
@@ -269,6 +289,7 @@ async function main() {
             dropped: frames.dropped,
             running: frames.latency,
           });
+          longFrames.set(`LSTM hidden ${hidden}, ${view} tab`, [...(longFrames.get(`LSTM hidden ${hidden}, ${view} tab`) ?? []), ...frames.long]);
         }
       }
       await page.close();
@@ -281,7 +302,14 @@ async function main() {
           (key.startsWith('a page') ? 'not played' : `play at 30 steps/s: ${c.long.length} long tasks${c.long.length ? `, longest ${fmt(Math.max(...c.long))}` : ''}`) +
           (c.table.length ? `; the table shows the step, painted: p50 ${fmt(pct(c.table, 50))}, p95 ${fmt(pct(c.table, 95))}` : '') +
           `; with frames drawn continuously: ${c.dropped.filter((d) => d > 0).length} of ${c.dropped.length} steps dropped a frame (${c.dropped.reduce((a, d) => a + d, 0)} frames), ` +
-          `step→paint p50 ${fmt(pct(c.running, 50))}, p95 ${fmt(pct(c.running, 95))}`,
+          `step→paint p50 ${fmt(pct(c.running, 50))}, p95 ${fmt(pct(c.running, 95))}` +
+          ((f) =>
+            f.length
+              ? `; frames over 50 ms then: ${f.length}, the longest ${[...f]
+                  .sort((x, y) => Number.parseFloat(y) - Number.parseFloat(x))
+                  .slice(0, 3)
+                  .join(' | ')}`
+              : '')(longFrames.get(key) ?? []),
       );
     console.log(
       `(load average while measuring: ${(await import('node:os'))
