@@ -2,8 +2,10 @@
  * Measures the cell diagram's cost, as figures (no assertions): click on "Step forward" to the
  * next painted frame and the main thread's work in it (p50/p95 over 100 steps per page load, in
  * GATESCOPE_PERF_ROUNDS loads), at the demo size (hidden 6) and with a random hidden-128 LSTM
- * (also with the values table showing all 128 units, and when that table shows the step); and
- * long tasks (> 50 ms) while playing at full speed.
+ * (also with the values table showing all 128 units, and when that table shows the step); long
+ * tasks (> 50 ms) while playing at full speed; and, with frames drawn continuously, how many steps
+ * dropped a frame (stepFrames). Each round first measures the same clicks on a page whose step
+ * changes one number: the floor of this browser and machine, which the page's figures sit on.
  *
  *   GATESCOPE_DEBUG_BUILD=1 npx vite build && npx tsx scripts/perf-diagram.ts
  *
@@ -24,14 +26,14 @@ const ROUNDS = Math.max(1, Number(process.env.GATESCOPE_PERF_ROUNDS ?? 3));
 const STEPS = 100;
 /** GATESCOPE_PERF_MOTION=reduce measures the page as a reader who asks for reduced motion sees it. */
 const MOTION = process.env.GATESCOPE_PERF_MOTION === 'reduce' ? 'reduce' : 'no-preference';
+/** GATESCOPE_PERF_ONLY=128:cell+all,6:cell runs only those cases (hidden:view), for quick A/B pairs. */
+const ONLY = process.env.GATESCOPE_PERF_ONLY ?? '';
 /**
  * Service workers are blocked unless GATESCOPE_PERF_SW=allow: the first install registers at the
  * latest 30 s after the load (main.tsx), in the middle of whichever case runs then, and on 2 cores
  * made a quarter of that case's steps drop a frame. A reader meets it once per build, not at
  * every step; with it allowed, these figures are a first visit's.
  */
-/** GATESCOPE_PERF_ONLY=128:cell+all,6:cell runs only those cases (hidden:view), for quick A/B pairs. */
-const ONLY = process.env.GATESCOPE_PERF_ONLY ?? '';
 const SERVICE_WORKERS = process.env.GATESCOPE_PERF_SW === 'allow' ? 'allow' : 'block';
 /**
  * The first steps after a load or a model change also pay for compiling and first-time code
@@ -118,7 +120,8 @@ async function stepLatencies(page: Page, table: boolean): Promise<{ latency: num
  * while the stage sequence or playback animates), the frame that paints a step (the first to begin
  * after the click) and the one before it should be 16.7 ms apart, and so should it and the next.
  * A step "drops" frames when those two intervals together span more than two ticks of the display:
- * its click's script delayed the frame, or the frame ran past its budget. The clicks land at random phases of the frame (20–37 ms apart), as a reader's do.
+ * its click's script delayed the frame, or the frame ran past its budget. The clicks land at
+ * random phases of the frame (20–37 ms apart), as a held arrow key's do.
  * `latency` is click → that frame painted: it includes the wait for the frame to begin (0–16.7 ms),
  * which is why this, and not latency, says whether a step fits its frame.
  */
