@@ -4,12 +4,19 @@ import { App } from './components/App';
 import { connectBridge } from './embed/bridge';
 import { installDebugHook } from './debugHook';
 import { createGatescopeStore } from './store/store';
+import { withReader } from './store/readerPrefs';
 import { parseUrlParams, stepNotice, withWelcome, writeUrlParams } from './store/urlParams';
 import './styles.css';
 
 const parsed = parseUrlParams(window.location.search);
 const { notices } = parsed;
-const options = withWelcome(parsed.options, window.location.search);
+// Where the link names no language or theme, the reader's browser decides (store/readerPrefs.ts).
+const options = withReader(withWelcome(parsed.options, window.location.search), {
+  languages: navigator.languages?.length ? navigator.languages : [navigator.language],
+  dark: typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches,
+});
+// Before the first frame, so a dark reader's page is never first drawn light (index.html says light).
+document.documentElement.dataset.theme = options.theme;
 const store = createGatescopeStore(options);
 installDebugHook(store);
 const late = stepNotice(options.t, store.getState().tokens.length);

@@ -33,6 +33,16 @@ async function fullExport(s: GatescopeState) {
 }
 
 /** Share a link, copy an iframe for slides, or download the trace. */
+/**
+ * Rows enough to show a link whole (up to four; longer ones scroll): the box is at most 560 px
+ * wide, about 65 characters of its monospace text a line, broken anywhere (styles.css), and a
+ * link of 61–120 characters shown in one row was cut through its second line.
+ */
+const CHARS_PER_ROW = 60;
+function rowsFor(text: string): number {
+  return Math.min(4, Math.max(1, Math.ceil(text.length / CHARS_PER_ROW)));
+}
+
 export function ShareMenu() {
   const t = useT();
   // The menu reads the state when a button is pressed; it re-renders only when "empty" changes.
@@ -140,7 +150,7 @@ export function ShareMenu() {
         <div className="share-out">
           <label>
             {shown.label}
-            <textarea readOnly value={shown.text} rows={shown.text.length > 120 ? 3 : 1} onFocus={(e) => e.currentTarget.select()} />
+            <textarea readOnly value={shown.text} rows={rowsFor(shown.text)} onFocus={(e) => e.currentTarget.select()} />
           </label>
           {shown.warning && (
             <p className="message notice" role="alert">

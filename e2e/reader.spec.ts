@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * The reader's own language and theme: where a link names neither, a browser that prefers
+ * Chinese opens the page in 中文 and a dark system opens it dark; a link's lang= and theme= win.
+ */
+test.describe('a browser that prefers Chinese, on a dark system', () => {
+  test.use({ locale: 'zh-CN', colorScheme: 'dark' });
+
+  test('a bare address opens the welcome in 中文 and dark, and its link keeps them', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('combobox', { name: '语言' })).toHaveValue('zh');
+    await expect(page.getByRole('combobox', { name: '主题' })).toHaveValue('dark');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    // The welcome still opens: the trained sentiment LSTM at “not”, its status in Chinese.
+    await expect(page.getByRole('radio', { name: '情感分析' })).toBeChecked();
+    await expect(page.locator('.step-status')).toHaveText('第 t = 3 步（共 0…4）：词元“not”');
+    // Drawn dark: the page's background is the dark theme's, not the light one's.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 23, 28)');
+    // A shared link opens what its sender saw, whatever the receiver's browser prefers.
+    await page.getByRole('button', { name: '分享链接' }).click();
+    const link = new URL(await page.getByRole('textbox', { name: '指向当前视图的链接' }).inputValue());
+    expect([link.searchParams.get('lang'), link.searchParams.get('theme')]).toEqual(['zh', 'dark']);
+    await page.screenshot({ path: 'test-results/shots/reader-zh-dark-1280.png' });
+  });
+
+  test('a link that names lang=en and theme=light opens English and light', async ({ page }) => {
+    await page.goto('./?lang=en&theme=light&cell=gru');
+    await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
+    await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('light');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(page.getByRole('radio', { name: 'GRU' })).toBeChecked();
+  });
+});
+
+test('an English browser on a light system opens English and light, and its link names neither', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.getByRole('radio', { name: 'Sentiment' })).toBeChecked();
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const box = page.getByRole('textbox', { name: 'Link to this view' });
+  const link = new URL(await box.inputValue());
+  expect([link.searchParams.get('lang'), link.searchParams.get('theme')]).toEqual([null, null]);
+  // The link is shown whole, not cut through a line (it scrolls only past four rows).
+  expect(await box.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readerLang, withReader } from './readerPrefs';
+import { createGatescopeStore } from './store';
+import { parseUrlParams, withWelcome, writeUrlParams } from './urlParams';
+
+describe("the reader's language and theme", () => {
+  it('takes the first language the page speaks, any Chinese as 中文, English otherwise', () => {
+    expect(readerLang(['zh-CN', 'zh', 'en'])).toBe('zh');
+    expect(readerLang(['zh-TW'])).toBe('zh');
+    expect(readerLang(['zh_Hant_HK'])).toBe('zh');
+    expect(readerLang(['en-US', 'zh-CN'])).toBe('en');
+    expect(readerLang(['fr-FR', 'de', 'zh-CN', 'en'])).toBe('zh');
+    expect(readerLang(['ja-JP'])).toBe('en');
+    expect(readerLang([])).toBe('en');
+    // Not a prefix match: "zha" (Zhuang) is not Chinese.
+    expect(readerLang(['zha', 'en'])).toBe('en');
+  });
+
+  it('fills only what the link leaves out: lang= and theme= in a link win', () => {
+    const zhDark = { languages: ['zh-CN'], dark: true };
+    expect(withReader(parseUrlParams('').options, zhDark)).toMatchObject({ lang: 'zh', theme: 'dark' });
+    expect(withReader(parseUrlParams('?lang=en&theme=light').options, zhDark)).toMatchObject({ lang: 'en', theme: 'light' });
+    expect(withReader(parseUrlParams('?theme=light').options, zhDark)).toMatchObject({ lang: 'zh', theme: 'light' });
+    expect(withReader(parseUrlParams('').options, { languages: ['en-GB'], dark: false })).toMatchObject({ lang: 'en', theme: 'light' });
+  });
+
+  it('a bare address still opens the welcome, in the reader’s language, and its link says what was shown', () => {
+    const o = withReader(withWelcome(parseUrlParams('').options, ''), { languages: ['zh-CN'], dark: true });
+    const s = createGatescopeStore({ ...o, fetchModel: () => new Promise(() => {}) });
+    expect(s.getState()).toMatchObject({ lang: 'zh', theme: 'dark' });
+    expect(s.getState().tokens).toEqual(['the', 'movie', 'was', 'not', 'good']);
+    // A shared link opens what its sender saw, whatever the receiver's browser prefers.
+    const q = new URLSearchParams(writeUrlParams(s.getState()));
+    expect([q.get('lang'), q.get('theme')]).toEqual(['zh', 'dark']);
+  });
+});
