@@ -47,3 +47,22 @@ test('an English browser on a light system opens English and light, and its link
   // The link is shown whole, not cut through a line (it scrolls only past four rows).
   expect(await box.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
 });
+
+test('a language and theme the reader picks are kept for the next visit; a link that only names them is not a choice', async ({ page }) => {
+  // Opened by a link in 中文, nothing picked: the next bare visit is the browser's English again.
+  await page.goto('./?lang=zh');
+  await expect(page.getByRole('combobox', { name: '语言' })).toHaveValue('zh');
+  await page.goto('./');
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
+  // Picked: kept.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
+  await page.goto('./?cell=gru');
+  await expect(page.getByRole('combobox', { name: '语言' })).toHaveValue('zh');
+  await expect(page.getByRole('combobox', { name: '主题' })).toHaveValue('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // A link's lang= still wins over the kept choice.
+  await page.goto('./?lang=en&cell=gru');
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+});

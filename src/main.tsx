@@ -4,16 +4,26 @@ import { App } from './components/App';
 import { connectBridge } from './embed/bridge';
 import { installDebugHook } from './debugHook';
 import { createGatescopeStore } from './store/store';
-import { withReader } from './store/readerPrefs';
+import { CHOICE_KEY, chose, parseChoice, withReader } from './store/readerPrefs';
 import { parseUrlParams, stepNotice, withWelcome, writeUrlParams } from './store/urlParams';
 import './styles.css';
 
 const parsed = parseUrlParams(window.location.search);
 const { notices } = parsed;
-// Where the link names no language or theme, the reader's browser decides (store/readerPrefs.ts).
+/** localStorage, where the browser allows it (not in some private modes, nor in a sandboxed frame). */
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+// Where the link names no language or theme, the reader decides: their last choice in the
+// pickers, else their browser's language and system theme (store/readerPrefs.ts).
 const options = withReader(withWelcome(parsed.options, window.location.search), {
   languages: navigator.languages?.length ? navigator.languages : [navigator.language],
   dark: typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches,
+  chosen: parseChoice(storage()?.getItem(CHOICE_KEY) ?? null),
 });
 // Before the first frame, so a dark reader's page is never first drawn light (index.html says light).
 document.documentElement.dataset.theme = options.theme;
@@ -31,6 +41,18 @@ store.subscribe(() => {
     const q = writeUrlParams(store.getState());
     if (q !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${q}${window.location.hash}`);
   }, 150);
+});
+
+// The reader's choice of language and theme is kept for their next visit (a link that opened
+// with lang= or theme= is not a choice; changing the picker afterwards is).
+store.subscribe((s, prev) => {
+  if (s.lang === prev.lang && s.theme === prev.theme) return;
+  try {
+    const saved = storage();
+    saved?.setItem(CHOICE_KEY, JSON.stringify(chose(parseChoice(saved.getItem(CHOICE_KEY)), prev, s)));
+  } catch {
+    /* full or refused: the choice lasts this visit only */
+  }
 });
 
 // Keyboard shortcuts and, inside a frame, the postMessage API for the host page.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readerLang, withReader } from './readerPrefs';
+import { chose, parseChoice, readerLang, withReader } from './readerPrefs';
 import { createGatescopeStore } from './store';
 import { parseUrlParams, withWelcome, writeUrlParams } from './urlParams';
 
@@ -32,5 +32,24 @@ describe("the reader's language and theme", () => {
     // A shared link opens what its sender saw, whatever the receiver's browser prefers.
     const q = new URLSearchParams(writeUrlParams(s.getState()));
     expect([q.get('lang'), q.get('theme')]).toEqual(['zh', 'dark']);
+  });
+});
+
+describe("the reader's own choice, kept between visits", () => {
+  it('beats the browser, and a link still beats it', () => {
+    const reader = { languages: ['en-US'], dark: false, chosen: parseChoice('{"lang":"zh","theme":"dark"}') };
+    expect(withReader(parseUrlParams('').options, reader)).toMatchObject({ lang: 'zh', theme: 'dark' });
+    expect(withReader(parseUrlParams('?lang=en').options, reader)).toMatchObject({ lang: 'en', theme: 'dark' });
+  });
+
+  it('reads anything unreadable or unknown as no choice', () => {
+    for (const raw of [null, '', 'not json', '42', 'null', '[]', '{"lang":"fr","theme":"sepia"}']) expect(parseChoice(raw)).toEqual({});
+    expect(parseChoice('{"lang":"zh","theme":1}')).toEqual({ lang: 'zh' });
+  });
+
+  it('saves only what changed', () => {
+    expect(chose({}, { lang: 'zh', theme: 'light' }, { lang: 'zh', theme: 'dark' })).toEqual({ theme: 'dark' });
+    expect(chose({ lang: 'en' }, { lang: 'en', theme: 'dark' }, { lang: 'zh', theme: 'dark' })).toEqual({ lang: 'zh' });
+    expect(chose({ lang: 'en', theme: 'dark' }, { lang: 'en', theme: 'dark' }, { lang: 'zh', theme: 'dark' })).toEqual({ lang: 'zh', theme: 'dark' });
   });
 });
