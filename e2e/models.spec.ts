@@ -210,3 +210,34 @@ test('the time-series model: picked, it opens on a series of numbers and predict
   await expect.poll(async () => Math.abs(Number(await page.getByTestId('prediction').getAttribute('data-value')) - y)).toBeLessThanOrEqual(1e-12);
   await expect(page.getByTestId('prediction')).toContainText(`the series goes on with ${xs[11]}`);
 });
+
+test('words the model does not know: named when a few, and a warning when most or all are, as the engine reads them', async ({ page }) => {
+  // One word out of the vocabulary: named, with the count the engine gives.
+  const few = 'the movie by zorblax was good';
+  const fewTrace = runTrace('sentiment-lstm', few);
+  const unknown = fewTrace.tokens.filter((t) => t.unknown).map((t) => t.token);
+  expect(unknown).toEqual(['zorblax']);
+  await page.goto(`./?model=sentiment-lstm&text=${encodeURIComponent(few)}`);
+  await expect(page.getByRole('note')).toHaveText(`Not in this model’s vocabulary, so read as <unk>: “zorblax” (1 of ${fewTrace.tokens.length} tokens).`);
+
+  // A Chinese review in the English sentiment model: every character is <unk>, and the page says
+  // its percentage means nothing, in the reader's language.
+  const zh = '这部电影不好看';
+  expect(runTrace('sentiment-lstm', zh).tokens.every((t) => t.unknown)).toBe(true);
+  await page.goto(`./?model=sentiment-lstm&lang=zh&text=${encodeURIComponent(zh)}`);
+  await expect(page.getByTestId('prediction')).toBeVisible();
+  await expect(page.getByRole('note')).toHaveText('这个模型一个词元也不认识：每个都按 <unk> 读入，所以它的预测与这句话无关。');
+
+  // Most unknown: the known count is the engine's.
+  const most = 'the zorblax qwfp xyzzy plugh';
+  const mostTrace = runTrace('sentiment-lstm', most);
+  const known = mostTrace.tokens.filter((t) => !t.unknown).length;
+  expect(known * 2).toBeLessThan(mostTrace.tokens.length);
+  await page.goto(`./?model=sentiment-lstm&text=${encodeURIComponent(most)}`);
+  await expect(page.getByRole('note')).toContainText(`knows only ${known} of these ${mostTrace.tokens.length} tokens`);
+
+  // Every word known (the welcome): no note.
+  await page.goto('./');
+  await expect(page.getByTestId('prediction')).toBeVisible();
+  await expect(page.getByRole('note')).toHaveCount(0);
+});

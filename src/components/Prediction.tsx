@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { LearnChart } from './LearnChart';
 import { linePoints, predictionsFromTraces, topK } from '../viz/predictions';
-import { predict, stackOf } from '../engine';
+import { predict, stackOf, type EmbeddedToken } from '../engine';
 import { useTraces } from './useTraces';
 import { visibleToken } from '../text/visible';
 import { formatValue } from '../viz/vectors';
@@ -41,6 +41,36 @@ function SentimentChart({ ps, t, tokens }: { ps: readonly number[]; t: number; t
   );
 }
 
+/** Unknown words named in the note at most; past these, "…". */
+const MAX_NAMED = 8;
+/** A named word longer than this is cut (a pasted 4,000-letter "word" must not widen the page). */
+const MAX_WORD_CHARS = 24;
+const shortWord = (w: string) => {
+  const chars = Array.from(w); // by code point: an emoji is not cut in half
+  return chars.length > MAX_WORD_CHARS ? `${chars.slice(0, MAX_WORD_CHARS - 1).join('')}…` : w;
+};
+
+/**
+ * What of the sentence the model does not know (each such token reads as <unk>): a prediction
+ * is only as good as that, and a student who types Chinese into the English sentiment model must
+ * not take its confident percentage for a verdict on their sentence.
+ */
+function VocabNote({ embedded }: { embedded: readonly EmbeddedToken[] }) {
+  const t = useT();
+  const lang = useGatescope((s) => s.lang);
+  const unknown = embedded.filter((e) => e.unknown);
+  if (unknown.length === 0) return null;
+  const total = embedded.length;
+  if (unknown.length === total) return <p className="vocab-note strong" role="note">{t('pred.unknownAll')}</p>;
+  if (unknown.length * 2 > total) return <p className="vocab-note strong" role="note">{t('pred.unknownMost', { known: total - unknown.length, total })}</p>;
+  const words = [...new Set(unknown.map((e) => visibleToken(e.token)))];
+  const named = words
+    .slice(0, MAX_NAMED)
+    .map((w) => `“${shortWord(w)}”`)
+    .join(lang === 'zh' ? '、' : ', ');
+  return <p className="vocab-note" role="note">{t('pred.unknownSome', { words: words.length > MAX_NAMED ? `${named}…` : named, n: unknown.length, total })}</p>;
+}
+
 /** The model's output after the current step: sentiment chart or top-3 labels, and the caption. */
 export function Prediction() {
   const t = useT();
@@ -68,6 +98,8 @@ export function Prediction() {
   return (
     <section className="prediction" aria-label={t('pred.title')}>
       <h2>{t('pred.title')}</h2>
+      {/* Before the number, so it is read before the number is believed. */}
+      <VocabNote embedded={embedded} />
       {head.kind === 'linear' ? (
         <p className="pred-now" data-testid="prediction" data-value={now[0]}>
           {t('pred.valueAt', { t: step, token: tokens[step] ?? '' })} <strong className="num">{formatValue(now[0]!)}</strong>
