@@ -61,14 +61,24 @@ function VocabNote({ embedded }: { embedded: readonly EmbeddedToken[] }) {
   const unknown = embedded.filter((e) => e.unknown);
   if (unknown.length === 0) return null;
   const total = embedded.length;
-  if (unknown.length === total) return <p className="vocab-note strong" role="note">{t('pred.unknownAll')}</p>;
-  if (unknown.length * 2 > total) return <p className="vocab-note strong" role="note">{t('pred.unknownMost', { known: total - unknown.length, total })}</p>;
-  const words = [...new Set(unknown.map((e) => visibleToken(e.token)))];
-  const named = words
-    .slice(0, MAX_NAMED)
-    .map((w) => `“${shortWord(w)}”`)
-    .join(lang === 'zh' ? '、' : ', ');
-  return <p className="vocab-note" role="note">{t('pred.unknownSome', { words: words.length > MAX_NAMED ? `${named}…` : named, n: unknown.length, total })}</p>;
+  // Most or all unknown: the number itself is in doubt, so the note says that, not the words.
+  const strong = unknown.length * 2 > total;
+  let text: string;
+  if (unknown.length === total) text = t('pred.unknownAll');
+  else if (strong) text = t('pred.unknownMost', { known: total - unknown.length, total });
+  else {
+    const words = [...new Set(unknown.map((e) => visibleToken(e.token)))];
+    const named = words
+      .slice(0, MAX_NAMED)
+      .map((w) => `“${shortWord(w)}”`)
+      .join(lang === 'zh' ? '、' : ', ');
+    text = t('pred.unknownSome', { words: words.length > MAX_NAMED ? `${named}…` : named, n: unknown.length, total });
+  }
+  return (
+    <p className={strong ? 'vocab-note strong' : 'vocab-note'} role="note">
+      {text}
+    </p>
+  );
 }
 
 /** The model's output after the current step: sentiment chart or top-3 labels, and the caption. */
