@@ -32,7 +32,6 @@ async function fullExport(s: GatescopeState) {
   return { model: s.model.id, cell: kindOf(s), tokens: s.embedded, layers };
 }
 
-/** Share a link, copy an iframe for slides, or download the trace. */
 /**
  * Rows enough to show a link whole (up to four; longer ones scroll): the box is at most 560 px
  * wide, about 65 characters of its monospace text a line, broken anywhere (styles.css), and a
@@ -43,6 +42,7 @@ function rowsFor(text: string): number {
   return Math.min(4, Math.max(1, Math.ceil(text.length / CHARS_PER_ROW)));
 }
 
+/** Share a link, copy an iframe for slides, or download the trace. */
 export function ShareMenu() {
   const t = useT();
   // The menu reads the state when a button is pressed; it re-renders only when "empty" changes.

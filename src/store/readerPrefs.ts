@@ -9,13 +9,14 @@
  */
 import type { StoreOptions } from './options';
 import type { Lang, Theme } from './types';
+import { LANGS, THEMES } from './urlParams';
 
 export interface Reader {
   /** The browser's languages, most preferred first (navigator.languages), as BCP 47 tags. */
   readonly languages: readonly string[];
   /** The system asks for a dark colour scheme (prefers-color-scheme: dark). */
   readonly dark: boolean;
-  /** What the reader last chose in the page's own pickers (savedChoice), which beats the browser's. */
+  /** What the reader last chose in the page's own pickers (parseChoice), which beats the browser's. */
   readonly chosen?: Choice;
 }
 
@@ -35,7 +36,10 @@ export function parseChoice(raw: string | null): Choice {
     const o: unknown = JSON.parse(raw);
     if (typeof o !== 'object' || o === null) return {};
     const { lang, theme } = o as Record<string, unknown>;
-    return { ...(lang === 'en' || lang === 'zh' ? { lang } : {}), ...(theme === 'light' || theme === 'dark' ? { theme } : {}) };
+    return {
+      ...(LANGS.includes(lang as Lang) ? { lang: lang as Lang } : {}),
+      ...(THEMES.includes(theme as Theme) ? { theme: theme as Theme } : {}),
+    };
   } catch {
     return {};
   }
