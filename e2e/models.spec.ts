@@ -226,7 +226,17 @@ test('words the model does not know: named when a few, and a warning when most o
   expect(runTrace('sentiment-lstm', zh).tokens.every((t) => t.unknown)).toBe(true);
   await page.goto(`./?model=sentiment-lstm&lang=zh&text=${encodeURIComponent(zh)}`);
   await expect(page.getByTestId('prediction')).toBeVisible();
-  await expect(page.getByRole('note')).toHaveText('这个模型一个词元也不认识：每个都按 <unk> 读入，所以它的预测与这句话无关。');
+  await expect(page.getByRole('note')).toContainText('这个模型一个词元也不认识：每个都按 <unk> 读入，所以它的预测与这句话无关。');
+  await expect(page.getByRole('note')).toContainText('它只学过英语单词；想看模型读汉字，试试');
+  await page.screenshot({ path: 'test-results/shots/unknown-zh-1280.png' });
+  // One click to the model that reads Chinese characters, on the same sentence: it knows them.
+  await page.getByRole('note').getByRole('button', { name: '下一个字（唐诗）' }).click();
+  await expect(page.locator('.model-info code')).toHaveText('charlm-zh-lstm');
+  await expect(page.getByRole('textbox', { name: '句子' })).toHaveValue(zh);
+  const zhTrace = runTrace('charlm-zh-lstm', zh);
+  expect(zhTrace.tokens.filter((t) => !t.unknown).length * 2).toBeGreaterThan(zhTrace.tokens.length);
+  await expect(page.getByTestId('prediction')).toBeVisible();
+  await expect(page.getByRole('note').getByRole('button')).toHaveCount(0);
 
   // Most unknown: the known count is the engine's.
   const most = 'the zorblax qwfp xyzzy plugh';

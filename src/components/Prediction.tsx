@@ -41,6 +41,10 @@ function SentimentChart({ ps, t, tokens }: { ps: readonly number[]; t: number; t
   );
 }
 
+/** The shipped models whose vocabulary is English words. */
+const ENGLISH_WORD_TASKS: ReadonlySet<string> = new Set(['sentiment', 'memory']);
+const HAN = /\p{Script=Han}/u;
+
 /** Unknown words named in the note at most; past these, "…". */
 const MAX_NAMED = 8;
 /** A named word longer than this is cut (a pasted 4,000-letter "word" must not widen the page). */
@@ -58,6 +62,8 @@ const shortWord = (w: string) => {
 function VocabNote({ embedded }: { embedded: readonly EmbeddedToken[] }) {
   const t = useT();
   const lang = useGatescope((s) => s.lang);
+  const task = useGatescope((s) => s.task);
+  const setTask = useGatescope((s) => s.setTask);
   const unknown = embedded.filter((e) => e.unknown);
   if (unknown.length === 0) return null;
   const total = embedded.length;
@@ -74,9 +80,21 @@ function VocabNote({ embedded }: { embedded: readonly EmbeddedToken[] }) {
       .join(lang === 'zh' ? '、' : ', ');
     text = t('pred.unknownSome', { words: words.length > MAX_NAMED ? `${named}…` : named, n: unknown.length, total });
   }
+  // Chinese typed into a model that learned English words: the way on is the model that reads
+  // Chinese characters, one click away.
+  const han = unknown.length === total && ENGLISH_WORD_TASKS.has(task) && embedded.some((e) => HAN.test(e.token));
   return (
     <p className={strong ? 'vocab-note strong' : 'vocab-note'} role="note">
       {text}
+      {han && (
+        <>
+          {lang === 'zh' ? '' : ' '}
+          {t('pred.tryHan')}{' '}
+          <button type="button" className="link" onClick={() => setTask('charlm-zh')}>
+            {t('task.charlm-zh')}
+          </button>
+        </>
+      )}
     </p>
   );
 }

@@ -240,6 +240,7 @@ export const en = {
   'pred.unknownSome': 'Not in this model’s vocabulary, so read as <unk>: {words} ({n} of {total} tokens).',
   'pred.unknownMost': 'This model knows only {known} of these {total} tokens; the others read as <unk>, so its prediction says little about this sentence.',
   'pred.unknownAll': 'This model knows none of these tokens: each reads as <unk>, so its prediction says nothing about this sentence.',
+  'pred.tryHan': 'It learned English words; to watch a model read Chinese characters, try',
   'gap.axisX': 'gap (filler words)',
   'gap.tableLabel': 'Held-out accuracy per gap, as a table',
   'gap.cell': 'Cell',

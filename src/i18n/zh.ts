@@ -238,6 +238,7 @@ export const zh: Record<MessageKey, string> = {
   'pred.unknownSome': '不在这个模型的词表里、按 <unk> 读入的：{words}（共 {total} 个词元，其中 {n} 个）。',
   'pred.unknownMost': '这 {total} 个词元，这个模型只认识 {known} 个，其余都按 <unk> 读入，所以它的预测说明不了这句话多少。',
   'pred.unknownAll': '这个模型一个词元也不认识：每个都按 <unk> 读入，所以它的预测与这句话无关。',
+  'pred.tryHan': '它只学过英语单词；想看模型读汉字，试试',
   'gap.axisX': '间隔（填充词数）',
   'gap.tableLabel': '各间隔的留出准确率（表格）',
   'gap.cell': '单元',
