@@ -3,7 +3,7 @@ import { LearnChart } from './LearnChart';
 import { linePoints, predictionsFromTraces, topK } from '../viz/predictions';
 import { predict, stackOf, type EmbeddedToken } from '../engine';
 import { useTraces } from './useTraces';
-import { visibleToken } from '../text/visible';
+import { shortToken, visibleToken } from '../text/visible';
 import { formatValue } from '../viz/vectors';
 import { useGatescope, useT } from './StoreContext';
 
@@ -49,10 +49,6 @@ const HAN = /\p{Script=Han}/u;
 const MAX_NAMED = 8;
 /** A named word longer than this is cut (a pasted 4,000-letter "word" must not widen the page). */
 const MAX_WORD_CHARS = 24;
-const shortWord = (w: string) => {
-  const chars = Array.from(w); // by code point: an emoji is not cut in half
-  return chars.length > MAX_WORD_CHARS ? `${chars.slice(0, MAX_WORD_CHARS - 1).join('')}…` : w;
-};
 
 /**
  * What of the sentence the model does not know (each such token reads as <unk>): a prediction
@@ -73,10 +69,10 @@ function VocabNote({ embedded }: { embedded: readonly EmbeddedToken[] }) {
   if (unknown.length === total) text = t('pred.unknownAll');
   else if (strong) text = t('pred.unknownMost', { known: total - unknown.length, total });
   else {
-    const words = [...new Set(unknown.map((e) => visibleToken(e.token)))];
+    const words = [...new Set(unknown.map((e) => e.token))];
     const named = words
       .slice(0, MAX_NAMED)
-      .map((w) => `“${shortWord(w)}”`)
+      .map((w) => `“${shortToken(w, MAX_WORD_CHARS)}”`)
       .join(lang === 'zh' ? '、' : ', ');
     text = t('pred.unknownSome', { words: words.length > MAX_NAMED ? `${named}…` : named, n: unknown.length, total });
   }

@@ -7,3 +7,13 @@ export const SPACE_SIGN = '␣';
 export function visibleToken(token: string): string {
   return token === ' ' ? SPACE_SIGN : token;
 }
+
+/**
+ * A token as drawn (visibleToken), cut to at most `maxChars` characters with "…" where it is
+ * longer: by code point, so an emoji or a CJK character is never cut in half.
+ */
+export function shortToken(token: string, maxChars: number): string {
+  const shown = visibleToken(token);
+  const chars = Array.from(shown);
+  return chars.length <= maxChars ? shown : `${chars.slice(0, Math.max(1, maxChars - 1)).join('')}…`;
+}

@@ -1,4 +1,4 @@
-import { visibleToken } from '../../text/visible';
+import { shortToken } from '../../text/visible';
 import { memo } from 'react';
 import type { EmbeddedToken, StepTrace } from '../../engine';
 import type { Theme } from '../../store/types';
@@ -18,13 +18,6 @@ interface Props {
   tabbable: boolean;
   /** Id of the arrowhead marker in this row's SVG. */
   arrowId: string;
-}
-
-/** Truncates a token label to what fits under its cell (the full token is in the name). */
-function fit(token: string, maxChars: number): string {
-  const shown = visibleToken(token);
-  const chars = Array.from(shown);
-  return chars.length <= maxChars ? shown : `${chars.slice(0, Math.max(1, maxChars - 1)).join('')}…`;
 }
 
 /** One step of the chain: h circle, box with its value swatches, x circle and token. */
@@ -84,11 +77,11 @@ export const ChainCell = memo(function ChainCell({ cell, layout: L, token, trace
       )}
       {L.condensed ? (
         <text className="token-label" transform={`translate(${input.cx + 3}, ${cell.tokenY - 1}) rotate(-90)`} textAnchor="end" fontSize={L.fontSize}>
-          {fit(token.token, 8)}
+          {shortToken(token.token, 8)}
         </text>
       ) : (
         <text className="token-label" x={input.cx} y={cell.tokenY} textAnchor="middle" fontSize={L.tokenSize}>
-          {fit(token.token, Math.floor(((w + L.gap) * 13) / (8 * L.tokenSize)))}
+          {shortToken(token.token, Math.floor(((w + L.gap) * 13) / (8 * L.tokenSize)))}
         </text>
       )}
     </g>
