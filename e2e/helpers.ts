@@ -33,9 +33,9 @@ type TableRead = Record<string, { shown: string[]; exact: number[] }>;
  * unit builds only the columns scrolled to (aria-colcount says how many there are): it is
  * scrolled across, as a reader would, one window at a time, and every column read once.
  */
-export async function readTable(page: Page): Promise<TableRead> {
+export async function readTable(page: Page, name: RegExp = /^Values at step/): Promise<TableRead> {
   // The values table (a memory model's prediction panel has a table of its own).
-  const table = page.getByRole('table', { name: /^Values at step/ });
+  const table = page.getByRole('table', { name });
   await showValuesTable(page);
   const read = await table.evaluate(async (el) => {
     const got: Record<string, Record<number, [string, number]>> = {};
@@ -187,8 +187,8 @@ export function randomModelFile(kind: CellKind, inputSize: number, hiddenSize: n
 }
 
 /** A download button of the Export menu, the menu opened first as a user would. */
-export async function exportButton(page: Page, name: string): Promise<Locator> {
-  const menu = page.getByRole('button', { name: 'Export', exact: true });
+export async function exportButton(page: Page, name: string, menuName = 'Export'): Promise<Locator> {
+  const menu = page.getByRole('button', { name: menuName, exact: true });
   if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   return page.getByRole('button', { name });
 }

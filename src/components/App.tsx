@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { GatescopeStore } from '../store/store';
+import { switching, type GatescopeStore } from '../store/store';
 import type { UrlNotice } from '../store/urlParams';
 import type { Panel } from '../store/types';
 import { Preferences } from './Preferences';
@@ -45,6 +45,8 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   // While the page's first model loads, what reads the model (the prediction, its report, the
   // values) waits with the view: the stand-in demo cell's numbers would flash and shift.
   const opening = useGatescope((s) => s.opening !== null);
+  // Another model on its way: what shows the model on screen is dimmed until it lands.
+  const loadingAnother = useGatescope(switching);
   // The training lab has its own settings and numbers: the sentence, the step controls, the
   // prediction and the values table belong to the stepping views.
   const lab = view === 'train';
@@ -97,7 +99,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
       <LinkNotices notices={notices} />
       {embed ? (
         // A slide: one column, the view as large as the frame allows.
-        <main>
+        <main data-switching={loadingAnother || undefined}>
           {inputs}
           {show('cells') && <ModelStatus />}
           {stepping}
@@ -113,7 +115,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
       ) : (
         // The page: the choices in a side column, the sentence's steps and the figure beside them
         // (on a 1280 × 720 projector the whole figure is on the first screen); one column when narrow.
-        <main className={lab ? 'workbench lab' : 'workbench'}>
+        <main className={lab ? 'workbench lab' : 'workbench'} data-switching={loadingAnother || undefined}>
           <div className="side">
             {inputs}
             {show('cells') && <ModelStatus />}

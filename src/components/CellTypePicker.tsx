@@ -1,11 +1,12 @@
 import { CELL_KINDS } from '../engine';
-import { kindOf } from '../store/store';
+import { chosenKind } from '../store/store';
 import { useGatescope, useT } from './StoreContext';
 
 /** Native radios in a fieldset: arrow keys move between kinds, and the legend names the group. */
 export function CellTypePicker() {
   const t = useT();
-  const kind = useGatescope(kindOf);
+  // The kind picked shows at once, while its model is still loading (the figure says so).
+  const kind = useGatescope(chosenKind);
   const setCellKind = useGatescope((s) => s.setCellKind);
   return (
     <fieldset className="cell-type" role="radiogroup" aria-label={t('cellType')}>

@@ -1,5 +1,5 @@
 import { MAX_MODEL_BYTES } from '../store/ownModel';
-import { kindOf } from '../store/store';
+import { chosenKind, chosenStacked, chosenTask } from '../store/store';
 import { MODEL_TASKS } from '../store/types';
 import { useGatescope, useT } from './StoreContext';
 
@@ -9,13 +9,13 @@ export const STACKED_SENTIMENT = 'sentiment-lstm-2layers';
 /** Demo | Sentiment | Long-range memory, beside the cell type; the pair names the model. */
 export function ModelPicker() {
   const t = useT();
-  const task = useGatescope((s) => s.task);
+  const task = useGatescope(chosenTask);
   const setTask = useGatescope((s) => s.setTask);
   const loading = useGatescope((s) => s.loading);
   // With your own model showing, no task is selected: picking one (even Demo) leaves your model.
   const own = useGatescope((s) => s.origin !== null);
-  const kind = useGatescope(kindOf);
-  const stacked = useGatescope((s) => s.stack.length > 1);
+  const kind = useGatescope(chosenKind);
+  const stacked = useGatescope(chosenStacked);
   const loadModel = useGatescope((s) => s.loadModel);
   return (
     <fieldset className="cell-type model-picker" aria-busy={loading !== null}>

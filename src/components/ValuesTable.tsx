@@ -49,6 +49,11 @@ interface Shown {
  * The step the table shows: the store's, caught up after the next paint (a task posted from an
  * animation frame runs after that frame is drawn), and only while `near`. The store is read
  * through a subscription, not a selector, so that a step does not re-render the table until then.
+ *
+ * One exception, on or off screen: when the trace shown is no longer the store's at its step
+ * (another model, kind, layer or sentence), the table follows at once. Its DOM is what a screen
+ * reader reads and what a student copies; it may lag a step behind while steps come fast, but it
+ * never shows another model's numbers. Such changes come from a click, not 30 times a second.
  */
 function useFollowingStep(near: boolean): Shown {
   const store = useGatescopeStore();
@@ -56,8 +61,28 @@ function useFollowingStep(near: boolean): Shown {
     const s = store.getState();
     return { step: s.t, trace: s.history[s.t] };
   });
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
   useEffect(() => {
-    if (!near) return;
+    const now = (): Shown => {
+      const s = store.getState();
+      return { step: s.t, trace: s.history[s.t] };
+    };
+    const catchUp = () => {
+      const next = now();
+      setShown((prev) => (prev.step === next.step && prev.trace === next.trace ? prev : next));
+    };
+    /** The shown numbers belong to another run than the store's (not merely an earlier step). */
+    const outdated = () => {
+      const { step, trace } = shownRef.current;
+      return trace !== undefined && store.getState().history[step] !== trace;
+    };
+    if (outdated()) catchUp();
+    if (!near) {
+      return store.subscribe((s, prev) => {
+        if ((s.history !== prev.history || s.t !== prev.t) && outdated()) catchUp();
+      });
+    }
     let frame = 0;
     // A message posted from the animation frame is a task after that frame's paint (what the
     // scheduler of React itself uses to run after the browser): a channel, not a 0 ms timer,
@@ -69,8 +94,7 @@ function useFollowingStep(near: boolean): Shown {
     channel.port1.onmessage = () => {
       posted = false;
       caughtUp = performance.now();
-      const s = store.getState();
-      setShown((prev) => (prev.step === s.t && prev.trace === s.history[s.t] ? prev : { step: s.t, trace: s.history[s.t] }));
+      catchUp();
     };
     const afterNextPaint = () => {
       frame = requestAnimationFrame(() => {
@@ -89,7 +113,12 @@ function useFollowingStep(near: boolean): Shown {
     };
     follow();
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.t !== prev.t || s.history !== prev.history) follow();
+      if (s.t === prev.t && s.history === prev.history) return;
+      if (outdated()) {
+        cancelAnimationFrame(frame);
+        window.clearTimeout(timer);
+        catchUp();
+      } else follow();
     });
     return () => {
       unsubscribe();

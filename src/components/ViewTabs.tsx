@@ -1,4 +1,5 @@
 import type { ViewName } from '../store/types';
+import { switching } from '../store/store';
 import { VIEWS } from '../store/urlParams';
 import { useGatescope, useT } from './StoreContext';
 import { lazy, Suspense, type ComponentType } from 'react';
@@ -24,6 +25,9 @@ export function ViewTabs({ showTabs = true }: { showTabs?: boolean }) {
   // The views of the page's model wait for the model the page opens on (the lab and the
   // translation have their own): one render of the figure, with the right numbers.
   const opening = useGatescope((s) => (view === 'train' || view === 'translate' ? null : s.opening));
+  // Another model picked and on its way: the figure still draws the model on screen, dimmed and
+  // named as loading (main[data-switching] in styles.css), never its numbers under the new name.
+  const loadingId = useGatescope((s) => (view === 'train' || view === 'translate' || !switching(s) ? null : s.loading));
   const onKey = (e: React.KeyboardEvent) => {
     const k = VIEWS.indexOf(view);
     const next = e.key === 'ArrowRight' ? k + 1 : e.key === 'ArrowLeft' ? k - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null;
@@ -58,6 +62,12 @@ export function ViewTabs({ showTabs = true }: { showTabs?: boolean }) {
       <div role={showTabs ? 'tabpanel' : 'region'} aria-label={showTabs ? undefined : t(`view.${view}`)} id="view-panel" aria-labelledby={showTabs ? `tab-${view}` : undefined} className="view-panel">
         {/* The view's name as a heading, for the outline: the diagram's h3s sit under it. */}
         <h2 className="visually-hidden">{t(`view.${view}`)}</h2>
+        {/* Said once, by the side column's live region (ModelStatus); here it is for the eye. */}
+        {loadingId !== null && opening === null && (
+          <p className="switching-label" aria-hidden="true">
+            {t('model.loading', { id: loadingId })}
+          </p>
+        )}
         {opening !== null ? (
           <p className="loading opening" role="status">
             {t('model.loading', { id: opening })}

@@ -21,6 +21,22 @@ import { TASK_TOKENIZER, type GatescopeState, type GetState, type LoadError, typ
  */
 export const kindOf = (s: Pick<GatescopeState, 'model'>): CellKind => s.model.cell.kind;
 
+/**
+ * What the reader picked, which the pickers show at once: the shipped model being fetched
+ * (`loading`), else the model on screen. The figure keeps the model on screen, dimmed and
+ * labelled as loading, until the new one lands (`switching`): a radio that waits for the file
+ * looks like an ignored click.
+ */
+export const chosenKind = (s: Pick<GatescopeState, 'model' | 'loading'>): CellKind => (s.loading !== null ? parseModelId(s.loading)?.kind : undefined) ?? kindOf(s);
+export const chosenTask = (s: Pick<GatescopeState, 'task' | 'loading'>): ModelTaskChoice => (s.loading !== null ? parseModelId(s.loading)?.task : undefined) ?? s.task;
+/** Whether the model picked (loading, else on screen) is a stack of layers. */
+export const chosenStacked = (s: Pick<GatescopeState, 'stack' | 'loading'>): boolean => {
+  const coming = s.loading !== null ? parseModelId(s.loading) : null;
+  return coming ? coming.layers > 1 : s.stack.length > 1;
+};
+/** A model other than the one on screen is being loaded (after the page's first model). */
+export const switching = (s: Pick<GatescopeState, 'loading' | 'opening'>): boolean => s.loading !== null && s.opening === null;
+
 export function createModelSlice(set: SetState, get: GetState, opts: StoreOptions, seq: Sequencer): ModelSlice {
   const shipped = createModelCache(opts.fetchModel ?? fetchModelFile);
   /** The model on screen and the comparison row each land only their latest load. */
@@ -80,7 +96,8 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
     loadError: null,
     opening: opts.model ?? opts.weights ?? null,
     setCellKind: (k) => {
-      const task = get().task;
+      // The task picked, even while its model is still on its way (Memory, then GRU: memory-gru).
+      const task = chosenTask(get());
       if (task !== 'demo') {
         void get().loadModel(`${task}-${k}`);
         return;
@@ -91,14 +108,15 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
     },
     setTask: (task) => {
       if (task === 'demo') {
-        set({ task: 'demo' });
-        get().setCellKind(kindOf(get()));
-      } else void get().loadModel(`${task}-${kindOf(get())}`);
+        const k = chosenKind(get());
+        set({ task: 'demo', loading: null }); // the demo is at hand: a trained load in flight is dropped
+        get().setCellKind(k);
+      } else void get().loadModel(`${task}-${chosenKind(get())}`);
     },
     loadModel: async (id) => {
       const demo = parseModelId(id);
       if (demo?.task === 'demo') {
-        set({ task: 'demo' });
+        set({ task: 'demo', loading: null });
         get().setCellKind(demo.kind);
         return;
       }

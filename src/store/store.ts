@@ -21,7 +21,7 @@ import { createViewSlice } from './viewSlice';
 
 // What store.ts exported before the slices had their own files: callers keep importing it here.
 export { EMBED_HIDDEN, FORGET_BIAS, MAX_SPEED, MAX_TEXT_CHARS, MIN_SPEED, SPEEDS, defaultHidden } from './defaults';
-export { kindOf } from './modelSlice';
+export { chosenKind, chosenStacked, chosenTask, kindOf, switching } from './modelSlice';
 export type { StoreOptions } from './options';
 export type { Scheduler } from './timer';
 export const DEFAULT_TEXT: string = DEFAULTS.text;
