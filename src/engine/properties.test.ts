@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from './rng';
 import { randomParams, type InitOptions } from './init';
 import { initialState, run } from './step';
-import type { CellKind, StepTrace, Vec } from './types';
+import type { Vec } from './types';
+import type { CellKind, StepTrace } from './kinds';
 
 interface Variant {
   readonly name: string;

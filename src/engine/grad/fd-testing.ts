@@ -11,7 +11,8 @@
 import { randomParams, type InitOptions } from '../init';
 import { createRng, type Rng } from '../rng';
 import { hasCellState, initialState, run } from '../step';
-import type { CellKind, CellParams, CellState, StepTrace, Vec } from '../types';
+import type { CellState, Vec } from '../types';
+import type { CellKind, CellParams, StepTrace } from '../kinds';
 
 export const FD_EPS = 1e-4;
 
