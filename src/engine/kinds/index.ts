@@ -9,7 +9,8 @@ import { lstm } from './lstm';
 import type { CoupledParams, LstmFamilyGrads, LstmParams, LstmTrace, PeepholeParams } from './lstm-types';
 import { peephole } from './peephole';
 import { type RnnGrads, type RnnParams, type RnnTrace, rnn } from './rnn';
-import type { KindSpec } from './spec';
+import type { KindPart, KindSpec } from './spec';
+import type { Vec } from '../types';
 
 export type { GruGate, GruGrads, GruParams, GruTrace } from './gru-types';
 export type { CoupledParams, LstmFamilyGrads, LstmFamilyParams, LstmGate, LstmParams, LstmTrace, PeepholeParams } from './lstm-types';
@@ -40,4 +41,14 @@ export function kindOf(id: string): AnyKind {
   const k = BY_ID.get(id);
   if (!k) throw new Error(`unknown cell kind '${id}': the registered kinds are ${CELL_KINDS.join(', ')}`);
   return k;
+}
+
+/** C_t of a step, or null for kinds without a cell state. */
+export function cellStateOf(tr: StepTrace): Vec | null {
+  return kindOf(tr.kind).belt(tr)?.c ?? null;
+}
+
+/** The kind's gates that decide (keep, write, read, reset), in the order the kind lists them. */
+export function gateParts(id: string): readonly KindPart[] {
+  return kindOf(id).parts.filter((p) => p.role !== 'candidate' && p.role !== 'state');
 }
