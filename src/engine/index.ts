@@ -1,4 +1,5 @@
 export * from './types';
+export * from './kinds';
 export * from './math';
 export * from './rng';
 export * from './init';

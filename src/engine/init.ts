@@ -1,8 +1,9 @@
 /** Seeded random parameters for any cell kind: demo models, property tests and benchmarks. */
-import { assemble, GATES, type GateName } from './importers/assemble';
+import { assemble, type GateName, gatesOf } from './importers/assemble';
+import { type CellKind, type CellParams, kindOf } from './kinds';
 import { matrix } from './math';
 import type { Rng } from './rng';
-import type { Affine, CellKind, CellParams, Coupling, GateActivation, GruReset, Vec } from './types';
+import type { Affine, Coupling, GateActivation, GruReset, Vec } from './types';
 
 export interface InitOptions {
   /** Weights ~ U(-scale, scale). Default 1/sqrt(hidden), PyTorch's default init. */
@@ -32,8 +33,8 @@ export function randomParams(kind: CellKind, inputSize: number, hiddenSize: numb
   const aff = () => randomAffine(inputSize, hiddenSize, rng, s);
   // Draw every gate in its canonical order, then the peepholes, so a seed always gives the same
   // weights; the shape of the params is decided in one place, assemble().
-  const drawn = new Map<GateName, Affine>(GATES[kind].map((g) => [g, aff()]));
-  const peep = kind === 'peephole' ? { i: uniformVec(hiddenSize, rng, s), f: uniformVec(hiddenSize, rng, s), o: uniformVec(hiddenSize, rng, s) } : undefined;
+  const drawn = new Map<GateName, Affine>(gatesOf(kind).map((g) => [g, aff()]));
+  const peep = kindOf(kind).peepholes ? { i: uniformVec(hiddenSize, rng, s), f: uniformVec(hiddenSize, rng, s), o: uniformVec(hiddenSize, rng, s) } : undefined;
   return assemble(
     {
       kind,

@@ -12,7 +12,8 @@
 import { createRng, hashString } from './rng';
 import { matVecAdd, sigmoid } from './math';
 import type { Stack } from './stack';
-import type { CellParams, Matrix, Vec } from './types';
+import type { Matrix, Vec } from './types';
+import type { CellParams } from './kinds';
 
 /** Untrained demo models: every word gets a fixed pseudo-random vector from its hash. */
 export interface HashedEmbedding {

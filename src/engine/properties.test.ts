@@ -4,11 +4,13 @@
  * with weights scaled by 1e3 so that |pre-activation| ≫ 30 (where a naive exp overflows).
  */
 import fc from 'fast-check';
+import { CONFIGS } from './grad/fd-testing';
 import { describe, expect, it } from 'vitest';
 import { createRng } from './rng';
 import { randomParams, type InitOptions } from './init';
 import { initialState, run } from './step';
-import type { CellKind, StepTrace, Vec } from './types';
+import type { Vec } from './types';
+import type { CellKind, StepTrace } from './kinds';
 
 interface Variant {
   readonly name: string;
@@ -16,17 +18,8 @@ interface Variant {
   readonly opts: InitOptions;
 }
 
-const VARIANTS: Variant[] = [{ name: 'rnn', kind: 'rnn', opts: {} }];
-for (const gateActivation of ['sigmoid', 'hardSigmoid'] as const) {
-  VARIANTS.push(
-    { name: `lstm ${gateActivation}`, kind: 'lstm', opts: { gateActivation } },
-    { name: `peephole ${gateActivation}`, kind: 'peephole', opts: { gateActivation } },
-    { name: `coupled i=1-f ${gateActivation}`, kind: 'coupled', opts: { gateActivation, coupling: 'i=1-f' } },
-    { name: `coupled f=1-i ${gateActivation}`, kind: 'coupled', opts: { gateActivation, coupling: 'f=1-i' } },
-    { name: `gru after ${gateActivation}`, kind: 'gru', opts: { gateActivation, reset: 'after' } },
-    { name: `gru before ${gateActivation}`, kind: 'gru', opts: { gateActivation, reset: 'before' } },
-  );
-}
+// Every registered kind and variant (fd-testing.ts builds them from the registry).
+const VARIANTS: Variant[] = CONFIGS.map((c) => ({ name: c.label, kind: c.kind, opts: c.opts }));
 
 const within = (v: Vec, lo: number, hi: number) => v.every((x) => Number.isFinite(x) && x >= lo && x <= hi);
 const finite = (v: Vec | null) => v === null || v.every(Number.isFinite);

@@ -15,7 +15,8 @@
  */
 import { embedToken, predict, type Model } from './model';
 import { initialState, run, step } from './step';
-import type { CellState, StepTrace } from './types';
+import type { CellState } from './types';
+import type { StepTrace } from './kinds';
 
 export const BOS = '<s>';
 export const EOS = '</s>';

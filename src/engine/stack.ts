@@ -9,7 +9,8 @@
  * and the head reads the top layer's h. A one-layer model is a stack of one.
  */
 import { initialState, step, stepCost } from './step';
-import type { CellParams, CellState, StepTrace, Vec } from './types';
+import type { CellState, Vec } from './types';
+import type { CellParams, StepTrace } from './kinds';
 
 /** Layers from the bottom (the one reading x_t) up. Never empty. */
 export type Stack = readonly CellParams[];

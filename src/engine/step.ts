@@ -1,12 +1,8 @@
 /** One entry point for every cell kind: step(params, state, x) -> { state, trace }. */
-import { coupledStep } from './cells/coupled';
-import { gruStep } from './cells/gru';
-import { lstmStep } from './cells/lstm';
-import { peepholeStep } from './cells/peephole';
-import { rnnStep } from './cells/rnn';
-import type { CellParams, CellState, StepResult, StepTrace, Vec } from './types';
+import { type CellKind, type CellParams, kindOf, type StepTrace } from './kinds';
+import type { CellState, StepResult, Vec } from './types';
 
-export function step(p: CellParams, s: CellState, x: Vec): StepResult {
+export function step(p: CellParams, s: CellState, x: Vec): StepResult<StepTrace> {
   if (x.length !== p.inputSize) {
     throw new Error(`step: input has ${x.length} values, the cell expects ${p.inputSize}`);
   }
@@ -17,22 +13,11 @@ export function step(p: CellParams, s: CellState, x: Vec): StepResult {
   if (s.c && s.c.length !== p.hiddenSize) {
     throw new Error(`step: state c has ${s.c.length} values, the cell's hidden size is ${p.hiddenSize}`);
   }
-  switch (p.kind) {
-    case 'rnn':
-      return rnnStep(p, s, x);
-    case 'lstm':
-      return lstmStep(p, s, x);
-    case 'peephole':
-      return peepholeStep(p, s, x);
-    case 'coupled':
-      return coupledStep(p, s, x);
-    case 'gru':
-      return gruStep(p, s, x);
-  }
+  return kindOf(p.kind).step(p, s, x);
 }
 
-export function hasCellState(kind: CellParams['kind']): boolean {
-  return kind === 'lstm' || kind === 'peephole' || kind === 'coupled';
+export function hasCellState(kind: CellKind): boolean {
+  return kindOf(kind).hasCellState;
 }
 
 export function initialState(p: CellParams, h?: Vec, c?: Vec): CellState {
@@ -61,6 +46,5 @@ export function run(p: CellParams, xs: readonly Vec[], s0: CellState = initialSt
  * must run in slices so the page keeps answering (hidden 512: about 1 ms per LSTM step).
  */
 export function stepCost(p: CellParams): number {
-  const blocks = p.kind === 'rnn' ? 1 : p.kind === 'lstm' || p.kind === 'peephole' ? 4 : 3;
-  return blocks * p.hiddenSize * (p.hiddenSize + p.inputSize);
+  return kindOf(p.kind).blocks * p.hiddenSize * (p.hiddenSize + p.inputSize);
 }

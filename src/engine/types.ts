@@ -1,6 +1,6 @@
 /**
- * The engine's shared vocabulary: vectors, matrices, the canonical per-gate weights of
- * every cell kind, the state carried between steps, and the trace of one step.
+ * The engine's shared vocabulary: vectors, matrices, the canonical per-gate affine map, the
+ * state carried between steps. What is particular to a cell kind lives in its module (kinds/).
  *
  * Canonical layout (the one every importer converts into): for each gate g,
  *   W_g [hidden][input], U_g [hidden][hidden], bW_g [hidden] (input-side bias),
@@ -26,12 +26,6 @@ export interface Affine {
   readonly bU: Vec;
 }
 
-export const CELL_KINDS = ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const;
-export type CellKind = (typeof CELL_KINDS)[number];
-
-export type LstmGate = 'i' | 'f' | 'g' | 'o';
-export type GruGate = 'z' | 'r' | 'n';
-
 /** sigmoid(x) = 1/(1+e^-x); hardSigmoid(x) = clip(0.2x + 0.5, 0, 1) (tfjs, ONNX alpha=0.2 beta=0.5). */
 export type GateActivation = 'sigmoid' | 'hardSigmoid';
 
@@ -50,45 +44,11 @@ export type GruReset = 'after' | 'before';
  */
 export type Coupling = 'i=1-f' | 'f=1-i';
 
-interface ParamsBase {
+/** What every kind's params share; each kind's module (kinds/) adds its weights and its `kind`. */
+export interface ParamsBase {
   readonly inputSize: number;
   readonly hiddenSize: number;
 }
-
-export interface RnnParams extends ParamsBase {
-  readonly kind: 'rnn';
-  readonly a: Affine;
-}
-
-interface LstmFamilyBase extends ParamsBase {
-  readonly gates: Readonly<Record<LstmGate, Affine>>;
-  readonly gateActivation: GateActivation;
-}
-
-export interface LstmParams extends LstmFamilyBase {
-  readonly kind: 'lstm';
-}
-
-/** Peephole weights are diagonal (one per unit), as in Gers & Schmidhuber and ONNX's P. */
-export interface PeepholeParams extends LstmFamilyBase {
-  readonly kind: 'peephole';
-  readonly peep: Readonly<{ i: Vec; f: Vec; o: Vec }>;
-}
-
-export interface CoupledParams extends LstmFamilyBase {
-  readonly kind: 'coupled';
-  readonly coupling: Coupling;
-}
-
-export interface GruParams extends ParamsBase {
-  readonly kind: 'gru';
-  readonly gates: Readonly<Record<GruGate, Affine>>;
-  readonly gateActivation: GateActivation;
-  readonly reset: GruReset;
-}
-
-export type CellParams = RnnParams | LstmParams | PeepholeParams | CoupledParams | GruParams;
-export type LstmFamilyParams = LstmParams | PeepholeParams | CoupledParams;
 
 /** What a cell carries from one step to the next. `c` is null for cells without a cell state. */
 export interface CellState {
@@ -96,53 +56,12 @@ export interface CellState {
   readonly c: Vec | null;
 }
 
-export interface RnnTrace {
-  readonly kind: 'rnn';
-  readonly x: Vec;
-  readonly hPrev: Vec;
-  /** a = W x + bW + U h_{t-1} + bU */
-  readonly pre: { readonly a: Vec };
-  readonly h: Vec;
-}
-
-/** One trace shape for the three LSTM kinds; what a kind lacks is null. */
-export interface LstmTrace {
-  readonly kind: 'lstm' | 'peephole' | 'coupled';
-  readonly x: Vec;
-  readonly hPrev: Vec;
-  readonly cPrev: Vec;
-  /** Pre-activations (peephole terms included). A coupled cell's derived gate has none: null. */
-  readonly pre: { readonly i: Vec | null; readonly f: Vec | null; readonly g: Vec; readonly o: Vec };
-  readonly f: Vec;
-  readonly i: Vec;
-  /** The candidate C̃_t = tanh(pre.g) (PyTorch calls it g, Keras c). */
-  readonly cTilde: Vec;
-  readonly c: Vec;
-  readonly o: Vec;
-  /** tanh(C_t), which the output gate scales into h. */
-  readonly tanhC: Vec;
-  readonly h: Vec;
-}
-
-export interface GruTrace {
-  readonly kind: 'gru';
-  readonly x: Vec;
-  readonly hPrev: Vec;
-  readonly pre: { readonly z: Vec; readonly r: Vec; readonly n: Vec };
-  readonly z: Vec;
-  readonly r: Vec;
-  readonly n: Vec;
-  readonly h: Vec;
-}
-
 /**
- * Traces are values: the engine never writes to a vector after returning it. To keep stepping
+ * Traces (each kind's module defines its own; kinds/index.ts unites them) are values: the engine never writes to a vector after returning it. To keep stepping
  * cheap, x, hPrev and cPrev are the very arrays that were passed in (the input, and the previous
  * state's h and C), not copies; callers must treat every vector as read-only, as the store does.
  */
-export type StepTrace = RnnTrace | LstmTrace | GruTrace;
-
-export interface StepResult<T extends StepTrace = StepTrace> {
+export interface StepResult<T> {
   readonly state: CellState;
   readonly trace: T;
 }

@@ -4,7 +4,7 @@
  * for `npm run train -- --task charlm`, the tests (with a tiny config) and anything else that
  * trains it. Same recipe and budget for every kind; keep-best on validation chapters only.
  */
-import type { CellKind } from '../engine';
+import { type CellKind, kindOf } from '../engine';
 import { LN2, accumulateLmGrads, baselineBpc, bigramBaseline, charVocab, encodeChars, heldoutChunks, modelBpc, sampleWindows, unigramBaseline } from './charlm';
 import { splitChapters, type Chapter } from './data/austen';
 import { initNetwork, type TrainableModel } from './network';
@@ -102,7 +102,6 @@ export const POEMS: CharCorpus = {
 };
 
 export const CHARLM_SEED = { windows: 7007, weights: 8008, shuffle: 9009 } as const;
-const KIND_SEED: Record<CellKind, number> = { rnn: 1, lstm: 2, gru: 3, peephole: 4, coupled: 5 };
 /** Add-α values tried for the bigram baseline; the best on validation text is used on the test text. */
 const BIGRAM_ALPHAS = [0.001, 0.01, 0.1, 1];
 
@@ -162,7 +161,7 @@ export function trainCharLm(
     hidden: cfg.hidden,
     headKind: 'softmax',
     labels: vocab,
-    seed: CHARLM_SEED.weights + KIND_SEED[kind],
+    seed: CHARLM_SEED.weights + kindOf(kind).seedOffset,
     tokenizer: 'chars',
   });
   let seen = 0;
@@ -174,7 +173,7 @@ export function trainCharLm(
     lr: cfg.lrAt(0),
     lrAt: cfg.lrAt,
     clipNorm: cfg.clipNorm,
-    seed: CHARLM_SEED.shuffle + KIND_SEED[kind],
+    seed: CHARLM_SEED.shuffle + kindOf(kind).seedOffset,
     // The same windows for every kind (the seed does not depend on the kind).
     data: (epoch) => {
       seen += cfg.windowsPerEpoch * cfg.window;

@@ -6,7 +6,7 @@
  *    still at the end of a long gap, plus the held-out accuracy per gap.
  * Returns the numbers and an English and a Chinese sentence built from them.
  */
-import { createRng, embedToken, predict, runStack, stackOf, type Model, type StepTrace, type Vec } from '../engine';
+import { cellStateOf, createRng, embedToken, kindOf, predict, runStack, stackOf, type Model, type StepTrace, type Vec } from '../engine';
 import { tokenize } from '../text/tokenize';
 import { COUNTRIES, filler } from './data/memory';
 
@@ -61,14 +61,14 @@ export function memoryInsight(m: Model, accByGap: Readonly<Record<string, number
   const fill = filler(createRng(77), gap);
   const runs = COUNTRIES.map((c) => traceOf(m, ['i', 'grew', 'up', 'in', c, '.', ...fill, '.', 'i', 'speak', 'fluent'].join(' ')));
   // For cells with a cell state, the memory is in C; look there, else in h.
-  const state = (tr: StepTrace): Vec => (tr.kind === 'rnn' || tr.kind === 'gru' ? tr.h : tr.c);
+  const state = (tr: StepTrace): Vec => cellStateOf(tr) ?? tr.h;
   const atCountry = spread(runs.map((r) => state(r.traces[4]!)));
   const atEnd = spread(runs.map((r) => state(r.traces[5 + gap]!)));
   let best = 0;
   atEnd.forEach((v, k) => {
     if (Math.min(v, atCountry[k]!) > Math.min(atEnd[best]!, atCountry[best]!)) best = k;
   });
-  const vecName = m.cell.kind === 'rnn' || m.cell.kind === 'gru' ? 'h' : 'C';
+  const vecName = kindOf(m.cell.kind).hasCellState ? 'C' : 'h';
   const g = (k: string) => pct(accByGap[k] ?? NaN);
   return {
     numbers: { unit: best, vector: vecName, spreadAtCountry: atCountry[best], spreadAfterGap: atEnd[best], gap },

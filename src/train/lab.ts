@@ -9,7 +9,7 @@
  * number of examples it has seen. Held-out sequences are the test split of data/split.ts: never
  * trained on, whatever the seed.
  */
-import type { CellKind, CellParams } from '../engine';
+import { type CellKind, type CellParams, kindOf } from '../engine';
 import { Adam } from './adam';
 import { labKernel, type LabKernel } from './labTasks';
 import { modelParams, type AnyTrainable } from './network';
@@ -104,13 +104,7 @@ export interface LabProbe {
 
 /** Sets the keep-the-past gate's bias (see LabSettings.keepBias) on a fresh cell. */
 export function setKeepBias(cell: CellParams, b: number): void {
-  if (cell.kind === 'rnn') return;
-  if (cell.kind === 'gru') cell.gates.z.bW.fill(b);
-  else if (cell.kind === 'coupled' && cell.coupling === 'f=1-i') cell.gates.i.bW.fill(-b);
-  else {
-    cell.gates.f.bW.fill(b);
-    if (cell.kind !== 'coupled') cell.gates.i.bW.fill(-b);
-  }
+  kindOf(cell.kind).setKeepBias(cell, () => b);
 }
 
 /** What both runs share, built once per reset: the settings and the task's kernel (held-out set, probe). */

@@ -8,7 +8,7 @@
  *  - wave: numbers → x_t = [v_t] → cell → linear head, the next value at every step (held-out
  *    mean squared error; the baseline is "the next value is the current one").
  */
-import { createRng, matrix, randomParams, type CellKind, type Model, type StepTrace } from '../engine';
+import { createRng, gateParts, matrix, randomParams, type CellKind, type Model, type StepTrace } from '../engine';
 import { LANGUAGES, memoryExamples } from './data/memory';
 import { SENTIMENT_LABELS, sentimentExamples } from './data/sentiment';
 import type { Example } from './data/types';
@@ -92,9 +92,8 @@ const norm = (v: ArrayLike<number>) => {
 
 type Gates = LabProbe['gates'];
 function gatesOf(kind: CellKind, traces: readonly StepTrace[]): Gates {
-  if (kind === 'rnn') return [];
-  const pick = (name: 'f' | 'i' | 'o' | 'z' | 'r') => ({ name, values: traces.map((tr) => Array.from((tr as unknown as Record<string, Float64Array>)[name]!)) });
-  return kind === 'gru' ? [pick('z'), pick('r')] : [pick('f'), pick('i'), pick('o')];
+  const pick = (name: string) => ({ name: name as Gates[number]['name'], values: traces.map((tr) => Array.from((tr as unknown as Record<string, Float64Array>)[name]!)) });
+  return gateParts(kind).map((p) => pick(p.name));
 }
 
 function classKernel(s: LabSettings, def: ClassTaskDef): LabKernel {

@@ -6,7 +6,7 @@
  * so that the gate starts remembering over time scales up to T_max). The plain RNN has no gate
  * to open: what it lacks is exactly that. Held-out sequences are the test split (data/split.ts).
  */
-import { createRng, type CellKind, type CellParams } from '../engine';
+import { createRng, kindOf, type CellKind, type CellParams } from '../engine';
 import { memoryExamples, memoryExamplesAtGap } from './data/memory';
 import type { Example } from './data/types';
 import { buildVocab, initNetwork, tokenIds, type TrainableModel } from './network';
@@ -61,19 +61,7 @@ const SEED = { data: 61_000, heldout: 62_000, validation: 63_000, weights: 64_00
 export function chronoInit(cell: CellParams, tMax: number, seed: number): void {
   const rng = createRng(seed);
   const bias = () => Math.log(rng.uniform(1, tMax - 1));
-  if (cell.kind === 'rnn') return;
-  if (cell.kind === 'gru') {
-    cell.gates.z.bW.forEach((_, k) => (cell.gates.z.bW[k] = bias()));
-    return;
-  }
-  for (let k = 0; k < cell.hiddenSize; k++) {
-    const b = bias();
-    if (cell.kind === 'coupled' && cell.coupling === 'f=1-i') cell.gates.i.bW[k] = -b;
-    else {
-      cell.gates.f.bW[k] = b;
-      if (cell.kind !== 'coupled') cell.gates.i.bW[k] = -b;
-    }
-  }
+  kindOf(cell.kind).setKeepBias(cell, bias);
 }
 
 export interface LearnRun {

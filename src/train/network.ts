@@ -20,7 +20,7 @@ import {
   type TableEmbedding,
   type Vec,
 } from '../engine';
-import { UNK } from '../engine';
+import { kindOf, UNK } from '../engine';
 
 export interface NetworkSpec {
   readonly id: string;
@@ -74,9 +74,8 @@ export function initNetwork(spec: NetworkSpec): TrainableModel {
   );
   const cell = randomParams(spec.kind, E, H, rng);
   const above = Array.from({ length: (spec.layers ?? 1) - 1 }, () => randomParams(spec.kind, H, H, rng));
-  // Forget-gate bias 1 (Jozefowicz et al. 2015): start by remembering, so long-range gradients
-  // survive the first updates. The coupled cell's computed gate is f for 'i=1-f'.
-  for (const c of [cell, ...above]) if (c.kind === 'lstm' || c.kind === 'peephole' || c.kind === 'coupled') c.gates.f.bW.fill(1);
+  // Start by remembering (the kind's module says how), so long-range gradients survive the first updates.
+  for (const c of [cell, ...above]) kindOf(c.kind).startRemembering(c);
   const outputs = spec.headKind === 'sigmoid' ? 1 : spec.labels.length;
   const s = 1 / Math.sqrt(H);
   return {

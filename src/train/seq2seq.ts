@@ -31,6 +31,7 @@ import {
   type Seq2Seq,
   type TableEmbedding,
   type Vec,
+  kindOf,
 } from '../engine';
 import { Adam, clipByGlobalNorm } from './adam';
 import { addCellGrads, softmaxStepGrads } from './loss';
@@ -77,8 +78,8 @@ export function initSeq2Seq(spec: Seq2SeqSpec): TrainableSeq2Seq {
   const tgt = [UNK, BOS, EOS, ...spec.tgtTokens];
   const half = (embedding: TableEmbedding, head: Model['head'], tokenizer: Model['tokenizer']) => {
     const cell = randomParams(kind, E, H, rng);
-    // Forget-gate bias 1, as initNetwork does: remember first.
-    if (cell.kind === 'lstm' || cell.kind === 'peephole' || cell.kind === 'coupled') cell.gates.f.bW.fill(1);
+    // Remember first, as initNetwork does.
+    kindOf(cell.kind).startRemembering(cell);
     return { id: spec.id, task: 'translate' as const, trained: true, embedding, cell, head, tokenizer };
   };
   const encoder = half(table(src, E, rng, true), null, 'words');

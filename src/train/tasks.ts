@@ -2,7 +2,7 @@
  * What is trained for each shipped model: data, sizes and hyper-parameters, all fixed, so
  * `npm run train` reproduces the files in public/models/ bit for bit on any machine.
  */
-import { stackOf, type CellKind } from '../engine';
+import { kindOf, stackOf, type CellKind } from '../engine';
 import { MEMORY_GAPS, LANGUAGES, memoryExamples, memoryExamplesAtGap } from './data/memory';
 import { SENTIMENT_LABELS, sentimentExamples } from './data/sentiment';
 import type { Example } from './data/types';
@@ -23,7 +23,6 @@ export const modelId = (task: TrainTask, kind: CellKind, layers = 1) => (layers 
  * each sentence is fixed by a hash of its tokens, see data/split.ts.)
  */
 export const SEED = { trainData: 1001, heldout: 2002, weights: 3003, shuffle: 4004, validation: 5005 } as const;
-const KIND_SEED: Record<CellKind, number> = { rnn: 1, lstm: 2, gru: 3, peephole: 4, coupled: 5 };
 
 export interface TrainReport {
   readonly id: string;
@@ -187,8 +186,8 @@ export interface TrainedModel {
 export function countParams(m: TrainableModel): number {
   const cellParams = stackOf(m).reduce((sum, c) => {
     const perAffine = c.hiddenSize * (c.inputSize + c.hiddenSize + 2);
-    const affines = c.kind === 'rnn' ? 1 : c.kind === 'gru' ? 3 : 4;
-    return sum + affines * perAffine + (c.kind === 'peephole' ? 3 * c.hiddenSize : 0);
+    const kind = kindOf(c.kind);
+    return sum + kind.gates.length * perAffine + (kind.peepholes ? 3 * c.hiddenSize : 0);
   }, 0);
   return cellParams + m.embedding.table.data.length + m.head.W.data.length + m.head.b.length;
 }
@@ -231,7 +230,7 @@ export function trainModel(
       hidden: cfg.hidden,
       headKind: cfg.headKind,
       labels: cfg.labels,
-      seed: SEED.weights + KIND_SEED[kind] + seedOffset,
+      seed: SEED.weights + kindOf(kind).seedOffset + seedOffset,
       layers,
     });
     const encode = (xs: Example[]): Encoded[] => xs.map((e) => ({ ids: tokenIds(model.embedding, e.tokens), label: e.label, ...(e.gap !== undefined ? { gap: e.gap } : {}) }));
@@ -246,7 +245,7 @@ export function trainModel(
       batchSize: cfg.batchSize,
       lr: cfg.lr,
       clipNorm: cfg.clipNorm,
-      seed: SEED.shuffle + KIND_SEED[kind] + seedOffset,
+      seed: SEED.shuffle + kindOf(kind).seedOffset + seedOffset,
       data: (epoch) => {
         const xs = cfg.epochExamples(epoch);
         const d = xs ? encode(xs) : encodedTrain;

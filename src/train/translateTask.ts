@@ -9,7 +9,7 @@
  * retrieval baseline on the same sentences: the translation of the training sentence sharing the
  * most words with the source (what "memorise the examples" would score).
  */
-import type { CellKind } from '../engine';
+import { type CellKind, kindOf } from '../engine';
 import { grammarVocab, longPairs, singleClausePairs, translationPairs, type Pair } from './data/translate';
 import { encodePair, greedyOutputs, initSeq2Seq, scoreTranslations, seq2seqLoss, seq2seqParams, trainSeq2Seq, type TrainableSeq2Seq, type TranslationScore } from './seq2seq';
 
@@ -46,7 +46,6 @@ export const TRANSLATE: TranslateConfig = {
 };
 
 const SEED = { train: 61, validation: 62, heldout: 63, weights: 64, shuffle: 65 } as const;
-const KIND_SEED: Record<CellKind, number> = { rnn: 1, lstm: 2, gru: 3, peephole: 4, coupled: 5 };
 
 export interface TranslateData {
   readonly train: Pair[];
@@ -117,7 +116,7 @@ export function trainTranslate(
 ): { model: TrainableSeq2Seq; report: TranslateReport; data: TranslateData } {
   const data = translateData(c);
   const v = grammarVocab();
-  const model = initSeq2Seq({ id: `translate-${kind}`, kind, srcWords: v.src, tgtTokens: v.tgt, embedDim: c.embedDim, hidden: c.hidden, seed: SEED.weights + KIND_SEED[kind] });
+  const model = initSeq2Seq({ id: `translate-${kind}`, kind, srcWords: v.src, tgtTokens: v.tgt, embedDim: c.embedDim, hidden: c.hidden, seed: SEED.weights + kindOf(kind).seedOffset });
   const enc = (ps: readonly Pair[]) => ps.map((p) => encodePair(model, p.src, p.tgt));
   const train = enc(data.train);
   const limit = maxLen([...data.train, ...data.heldout, ...data.long]);
@@ -135,7 +134,7 @@ export function trainTranslate(
     batchSize: c.batchSize,
     lrAt: c.lrAt,
     clipNorm: c.clipNorm,
-    seed: SEED.shuffle + KIND_SEED[kind],
+    seed: SEED.shuffle + kindOf(kind).seedOffset,
     data: () => train,
     // Exact match first, characters break ties: what a student sees is the whole sentence.
     validate: () => {

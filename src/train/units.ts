@@ -5,7 +5,7 @@
  * whose value after each character correlates best with it over held-out text (Pearson r).
  * Nothing is chosen by hand: the caption says what this measurement found, whatever it is.
  */
-import { embedToken, run, type Model } from '../engine';
+import { cellStateOf, embedToken, run, type Model } from '../engine';
 
 export const FEATURES = ['quote', 'wordPos', 'space', 'punct', 'sentenceStart', 'vowel'] as const;
 export type Feature = (typeof FEATURES)[number];
@@ -121,7 +121,7 @@ export function findUnits(m: Model, texts: readonly string[]): FoundUnit[] {
     traces.forEach((tr, t) =>
       finder.add(
         tr.h,
-        tr.kind === 'rnn' || tr.kind === 'gru' ? null : tr.c,
+        cellStateOf(tr),
         FEATURES.map((k) => feats[k][t]!),
       ),
     );

@@ -12,25 +12,16 @@
  * Strips live in band A or B beside a vertical line, so no strip crosses a line.
  */
 import type { CellKind } from '../engine';
-import type { CellLayout } from './layoutTypes';
 import type { LayoutOptions } from './cellLayoutBuilder';
-import { gru } from './cellLayoutGru';
-import { lstmFamily } from './cellLayoutLstm';
-import { rnn } from './cellLayoutRnn';
+import { figureOf } from './kinds';
+import type { CellLayout } from './layoutTypes';
 
 // What the components and tests read from here (the sizes live with the builder, each kind's
-// geometry in its own file).
+// geometry in its figure module, kinds/).
 export { COLLAPSED_H, MAX_ROWS, ROW_H, SWATCH_W, WIDTH } from './cellLayoutBuilder';
 export type { LayoutOptions } from './cellLayoutBuilder';
-export { RNN_WIDTH } from './cellLayoutRnn';
+export { RNN_WIDTH } from './kinds';
 
 export function cellLayout(kind: CellKind, o: LayoutOptions): CellLayout {
-  switch (kind) {
-    case 'rnn':
-      return rnn(o);
-    case 'gru':
-      return gru(o);
-    default:
-      return lstmFamily(kind, o);
-  }
+  return figureOf(kind).layout(o);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GRID_STEPS, WIDTH, columns } from './cellLayoutBuilder';
+import { CELL_KINDS } from '../engine';
 import { cellLayout } from './cellLayout';
 
 describe('column slots', () => {
@@ -16,7 +17,7 @@ describe('column slots', () => {
   });
 
   it('keeps every node of every kind inside its viewBox', () => {
-    for (const kind of ['rnn', 'lstm', 'peephole', 'coupled', 'gru'] as const) {
+    for (const kind of CELL_KINDS) {
       const l = cellLayout(kind, { rows: 8, collapsed: true, inputRows: 8 });
       for (const n of l.nodes) {
         expect(n.x - n.w / 2, `${kind} ${n.id}`).toBeGreaterThanOrEqual(0);

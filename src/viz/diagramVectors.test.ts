@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, embedToken, randomParams, run, CELL_KINDS } from '../engine';
+import { createRng, embedToken, kindOf, randomParams, run, CELL_KINDS } from '../engine';
 import { demoModel } from '../models/demo';
 import { diagramVectors, unitsThatChangedMost } from './diagramVectors';
 import { nodeEquation } from './equations';
@@ -9,7 +9,8 @@ const words = ['the', 'clouds', 'are', 'in', 'the', 'sky'];
 
 describe('diagram vectors and equations', () => {
   it('kept + written on the belt is C_t (LSTM) or h_t (GRU) to the last bit', () => {
-    for (const kind of ['lstm', 'peephole', 'coupled', 'gru'] as const) {
+    // Every kind whose belt the diagram draws as kept + written (all but the plain RNN).
+    for (const kind of CELL_KINDS.filter((k) => kindOf(k).gates.length > 1)) {
       const m = demoModel(kind);
       const tr = run(
         m.cell,

@@ -12,6 +12,7 @@
  * that reaches layer l through the stack (grad/stackInfluence.ts).
  */
 import { embedToken, influence, runStack, stackInfluence, stackOf, type CellParams, type Model } from '../engine';
+import { figureOf } from './kinds';
 
 export const FILLER = ['and', 'then', 'we', 'talked', 'about', 'the', 'weather', 'for', 'a', 'while'];
 
@@ -82,7 +83,7 @@ export function flowCost(model: Model, steps: number): number {
   const layers = stackOf(model);
   const top = layers[layers.length - 1]!;
   const H = top.hiddenSize;
-  const per = top.kind === 'rnn' ? 1 : top.kind === 'gru' ? 2 : 4;
+  const per = figureOf(top.kind).flowPer;
   // Through a stack: H_L backward steps per layer and step, each about 2× the forward step.
   const through = layers.length > 1 ? layers.reduce((sum, p) => sum + 2 * H * per * p.hiddenSize * (p.inputSize + p.hiddenSize), 0) : 0;
   return steps * (per * H * H * H + through);

@@ -4,6 +4,7 @@
  * they exist before the step starts and are never dimmed.
  */
 import type { CellKind } from '../engine';
+import { figureOf } from './kinds';
 import type { DiagramVector } from './layoutTypes';
 
 export const STAGE_COUNT = 4;
@@ -47,8 +48,7 @@ export function stageOfVector(kind: CellKind, v: DiagramVector): number {
     case 'c':
       return 2;
     case 'h':
-      // The GRU's (and RNN's) h_t is their belt update; the LSTM's h_t is its output.
-      return kind === 'gru' ? 2 : 3;
+      return figureOf(kind).hStage;
     case 'a':
       return 3;
     default:

@@ -10,10 +10,10 @@
  * Here h_t is traces[t-1].h (h_0 is the initial state), and dLdh[t-1] is the gradient on it.
  * Weight gradients are summed over all steps into one fresh CellGrads.
  */
-import { hasCellState } from '../step';
-import type { CellParams, StepTrace, Vec } from '../types';
+import { type CellGrads, type CellParams, kindOf, type StepTrace } from '../kinds';
+import type { Vec } from '../types';
 import { backwardStep } from './backward-step';
-import { zeroGrads, type CellGrads } from './types';
+import { zeroGrads } from './views';
 
 export interface BpttResult {
   /** ∂L/∂x_t for every step, in the order of the traces. */
@@ -34,7 +34,7 @@ export function bptt(p: CellParams, traces: readonly StepTrace[], dLdh: readonly
     throw new Error(`bptt: ${traces.length} steps but ${dLdh.length} upstream gradients`);
   }
   const H = p.hiddenSize;
-  const withC = hasCellState(p.kind);
+  const withC = kindOf(p.kind).hasCellState;
   const grads = zeroGrads(p);
   const dx: Vec[] = new Array<Vec>(traces.length);
   // Kept, not copied: each step's sum is a fresh array that nothing writes to afterwards.

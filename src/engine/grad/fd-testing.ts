@@ -11,7 +11,8 @@
 import { randomParams, type InitOptions } from '../init';
 import { createRng, type Rng } from '../rng';
 import { hasCellState, initialState, run } from '../step';
-import type { CellKind, CellParams, CellState, StepTrace, Vec } from '../types';
+import type { CellState, Vec } from '../types';
+import { type CellKind, type CellParams, gateParts, KINDS, type StepTrace, VARIANT_VALUES } from '../kinds';
 
 export const FD_EPS = 1e-4;
 
@@ -23,18 +24,20 @@ export interface CaseConfig {
 
 const acts = ['sigmoid', 'hardSigmoid'] as const;
 
-/** Every kind, both GRU resets, both couplings, both gate activations. */
-export const CONFIGS: CaseConfig[] = [
-  { label: 'rnn', kind: 'rnn', opts: {} },
-  ...acts.flatMap((a): CaseConfig[] => [
-    { label: `lstm/${a}`, kind: 'lstm', opts: { gateActivation: a } },
-    { label: `peephole/${a}`, kind: 'peephole', opts: { gateActivation: a } },
-    { label: `coupled i=1-f/${a}`, kind: 'coupled', opts: { gateActivation: a, coupling: 'i=1-f' } },
-    { label: `coupled f=1-i/${a}`, kind: 'coupled', opts: { gateActivation: a, coupling: 'f=1-i' } },
-    { label: `gru after/${a}`, kind: 'gru', opts: { gateActivation: a, reset: 'after' } },
-    { label: `gru before/${a}`, kind: 'gru', opts: { gateActivation: a, reset: 'before' } },
-  ]),
-];
+/** Every registered kind, each of its variants (GRU reset, coupling), both gate activations. */
+export const CONFIGS: CaseConfig[] = KINDS.flatMap((k): CaseConfig[] => {
+  if (k.gates.length === 1) return [{ label: k.id, kind: k.id, opts: {} }];
+  const variants: readonly (string | null)[] = k.variant ? VARIANT_VALUES[k.variant] : [null];
+  return acts.flatMap((a) =>
+    variants.map(
+      (v): CaseConfig => ({
+        label: `${k.id}${v ? ` ${v}` : ''}/${a}`,
+        kind: k.id,
+        opts: k.variant && v ? { gateActivation: a, [k.variant]: v } : { gateActivation: a },
+      }),
+    ),
+  );
+});
 
 export interface FdCase {
   readonly params: CellParams;
@@ -106,10 +109,11 @@ export function relErr(a: number, b: number): number {
 
 /** Smallest distance of a hard-sigmoid pre-activation from a kink at ±2.5 (Infinity if none). */
 export function kinkDistance(p: CellParams, traces: readonly StepTrace[]): number {
-  if (p.kind === 'rnn' || p.gateActivation !== 'hardSigmoid') return Infinity;
+  if (!('gateActivation' in p) || p.gateActivation !== 'hardSigmoid') return Infinity;
   let d = Infinity;
   for (const tr of traces) {
-    const pres: (Vec | null)[] = tr.kind === 'gru' ? [tr.pre.z, tr.pre.r] : tr.kind === 'rnn' ? [] : [tr.pre.i, tr.pre.f, tr.pre.o];
+    const pre = tr.pre as Readonly<Record<string, Vec | null>>;
+    const pres = gateParts(tr.kind).map((g) => pre[g.name] ?? null);
     for (const v of pres) {
       if (!v) continue;
       for (const x of v) d = Math.min(d, Math.abs(Math.abs(x) - 2.5));

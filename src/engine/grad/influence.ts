@@ -28,7 +28,7 @@
  * entry passes 2⁴⁰⁰, and a gain past the largest double is reported as Number.MAX_VALUE: never
  * Infinity, and never NaN from Infinity × 0.
  */
-import type { CellParams, StepTrace } from '../types';
+import { type CellParams, kindOf, type StepTrace } from '../kinds';
 import { stepJacobian } from './jacobian';
 import { frobenius, matMulAdd } from './linalg';
 
@@ -50,17 +50,18 @@ export function influence(p: CellParams, traces: readonly StepTrace[], T: number
     throw new Error(`influence: T must be an integer in 0..${traces.length}, got ${T}`);
   }
   const H = p.hiddenSize;
-  const lstm = p.kind === 'lstm' || p.kind === 'peephole' || p.kind === 'coupled';
-  const R = lstm ? 2 * H : H; // rows: h_T (and C_T)
+  const kind = kindOf(p.kind);
+  const withC = kind.hasCellState;
+  const R = withC ? 2 * H : H; // rows: h_T (and C_T)
   let Mh = new Float64Array(R * H);
-  let Mc = lstm ? new Float64Array(R * H) : null;
+  let Mc = withC ? new Float64Array(R * H) : null;
   for (let k = 0; k < H; k++) {
     Mh[k * H + k] = 1;
     if (Mc) Mc[(H + k) * H + k] = 1;
   }
   const h = new Array<number>(T + 1);
-  const c = lstm ? new Array<number>(T + 1) : null;
-  const belt = lstm ? new Array<number>(T + 1) : null;
+  const c = withC ? new Array<number>(T + 1) : null;
+  const belt = withC ? new Array<number>(T + 1) : null;
   const beltProd = new Float64Array(H).fill(1);
 
   /** M's true value is the stored one times 2^shift. */
@@ -84,7 +85,7 @@ export function influence(p: CellParams, traces: readonly StepTrace[], T: number
   record(T);
 
   let nextMh = new Float64Array(R * H);
-  let nextMc = lstm ? new Float64Array(R * H) : null;
+  let nextMc = withC ? new Float64Array(R * H) : null;
   for (let t = T; t >= 1; t--) {
     const tr = traces[t - 1]!;
     const J = stepJacobian(p, tr);
@@ -100,9 +101,8 @@ export function influence(p: CellParams, traces: readonly StepTrace[], T: number
       }
       [Mc, nextMc] = [nextMc, Mc];
     }
-    if (tr.kind !== 'rnn' && tr.kind !== 'gru') {
-      for (let k = 0; k < H; k++) beltProd[k] = beltProd[k]! * tr.f[k]!;
-    }
+    const keep = kind.belt(tr)?.keep;
+    if (keep) for (let k = 0; k < H; k++) beltProd[k] = beltProd[k]! * keep[k]!;
     [Mh, nextMh] = [nextMh, Mh];
     rescale();
     record(t - 1);

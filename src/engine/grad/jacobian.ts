@@ -2,42 +2,19 @@
  * The one-step Jacobian of any cell: how the new state moves when the previous state moves,
  * at the operating point recorded in a trace (the input x_t held fixed).
  *
- *   RNN:  ∂h_t/∂h_{t-1} = diag(1 - h_t²) U
- *   GRU:  jacobian-gru.ts        LSTM family: jacobian-lstm.ts (a 2×2 block over (h, C))
+ * Each kind's module computes its own (kinds/): an H×H matrix for cells whose state is h alone,
+ * a 2×2 block over (h, C) for the LSTM family.
  *
  * A student reads vanishing/exploding gradients off products of these (influence.ts).
  */
+import { type CellParams, kindOf, type StepTrace } from '../kinds';
 import { matrix } from '../math';
-import type { CellParams, Matrix, RnnParams, RnnTrace, StepTrace } from '../types';
-import { tanhDeriv } from './activations';
-import { gruJacobian } from './jacobian-gru';
-import { lstmJacobian } from './jacobian-lstm';
+import type { Matrix } from '../types';
 import type { HcJacobian, StepJacobian } from './jacobian-types';
-import { addScaledRows } from './linalg';
-
-function rnnJacobian(p: RnnParams, tr: RnnTrace): StepJacobian {
-  const s = new Float64Array(p.hiddenSize);
-  for (let k = 0; k < s.length; k++) s[k] = tanhDeriv(tr.h[k]!);
-  const hh = matrix(p.hiddenSize, p.hiddenSize);
-  addScaledRows(hh.data, s, p.a.U);
-  return { kind: 'h', hh };
-}
 
 export function stepJacobian(p: CellParams, trace: StepTrace): StepJacobian {
-  const wrong = () => new Error(`stepJacobian: a ${trace.kind} trace does not belong to a ${p.kind} cell`);
-  switch (p.kind) {
-    case 'rnn':
-      if (trace.kind !== 'rnn') throw wrong();
-      return rnnJacobian(p, trace);
-    case 'gru':
-      if (trace.kind !== 'gru') throw wrong();
-      return gruJacobian(p, trace);
-    case 'lstm':
-    case 'peephole':
-    case 'coupled':
-      if (trace.kind !== p.kind) throw wrong();
-      return lstmJacobian(p, trace);
-  }
+  if (trace.kind !== p.kind) throw new Error(`stepJacobian: a ${trace.kind} trace does not belong to a ${p.kind} cell`);
+  return kindOf(p.kind).jacobian(p, trace);
 }
 
 /** The LSTM block Jacobian as one dense 2H×2H matrix, rows and columns ordered (h, C). */

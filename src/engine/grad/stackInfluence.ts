@@ -20,9 +20,9 @@
  * are kept scaled by an exact power of two, and a gain past the largest double reads MAX_VALUE.
  */
 import type { Stack } from '../stack';
-import type { StepTrace } from '../types';
+import { kindOf, type StepTrace } from '../kinds';
 import { backwardStep } from './backward-step';
-import { zeroGrads } from './types';
+import { zeroGrads } from './views';
 
 /** gain[l][t] for layers bottom-up and t = 0..T (index t: the state after t steps). */
 export interface StackInfluence {
@@ -40,7 +40,7 @@ function zeroAdjoint(rows: number, H: number, hasC: boolean): Adjoint {
   return { h: make(), c: hasC ? make() : null };
 }
 
-const hasBelt = (kind: string) => kind !== 'rnn' && kind !== 'gru';
+const hasBelt = (kind: string) => kindOf(kind).hasCellState;
 
 export function stackInfluence(layers: Stack, traces: readonly (readonly StepTrace[])[], T: number, onStep?: (done: number, total: number) => void): StackInfluence {
   const L = layers.length;

@@ -1,15 +1,12 @@
 /**
  * Gradients in the canonical layout: one object per cell, shaped exactly like its CellParams,
- * so that an optimizer can walk params and grads side by side (see views.ts).
+ * so that an optimizer can walk params and grads side by side (views.ts). Each kind's module
+ * (kinds/) defines its gradient's shape; what they share is here.
  *
  *   per gate:  dW [hidden][input] = ∂L/∂W,  dU [hidden][hidden] = ∂L/∂U,  dbW = ∂L/∂bW,  dbU = ∂L/∂bU
- *   peephole:  dpeep.{i,f,o} = ∂L/∂p (diagonal, one per unit)
- *
- * A coupled cell's derived gate keeps its (ignored) weights in the params, so its grads exist
- * too and stay exactly zero: the loss does not depend on them.
  */
 import { matrix } from '../math';
-import type { CellParams, GruGate, LstmGate, Matrix, Vec } from '../types';
+import type { Affine, Matrix, Vec } from '../types';
 
 export interface AffineGrads {
   readonly dW: Matrix;
@@ -17,25 +14,6 @@ export interface AffineGrads {
   readonly dbW: Vec;
   readonly dbU: Vec;
 }
-
-export interface RnnGrads {
-  readonly kind: 'rnn';
-  readonly a: AffineGrads;
-}
-
-export interface LstmFamilyGrads {
-  readonly kind: 'lstm' | 'peephole' | 'coupled';
-  readonly gates: Readonly<Record<LstmGate, AffineGrads>>;
-  /** Peephole weights' gradients; null for the kinds that have none. */
-  readonly dpeep: Readonly<{ i: Vec; f: Vec; o: Vec }> | null;
-}
-
-export interface GruGrads {
-  readonly kind: 'gru';
-  readonly gates: Readonly<Record<GruGate, AffineGrads>>;
-}
-
-export type CellGrads = RnnGrads | LstmFamilyGrads | GruGrads;
 
 /** What one backward step hands to the step before it (and to the input). */
 export interface StepBackResult {
@@ -45,11 +23,17 @@ export interface StepBackResult {
   readonly dhPrev: Vec;
   /** ∂L/∂C_{t-1}; null for cells without a cell state. */
   readonly dcPrev: Vec | null;
-  /** ∂L/∂C_t in full: from the step after and through this step's h_t (LSTM family only). */
+  /** ∂L/∂C_t in full: from the step after and through this step's h_t (kinds with a cell state). */
   readonly dc?: Vec;
 }
 
-function zeroAffine(input: number, hidden: number): AffineGrads {
+/** A flat named array of params or grads (live storage, not a copy). */
+export interface NamedArray {
+  readonly name: string;
+  readonly data: Float64Array;
+}
+
+export function zeroAffine(input: number, hidden: number): AffineGrads {
   return {
     dW: matrix(hidden, input),
     dU: matrix(hidden, hidden),
@@ -58,24 +42,20 @@ function zeroAffine(input: number, hidden: number): AffineGrads {
   };
 }
 
-/** A zero gradient of the same shape as `p`, ready to be accumulated into. */
-export function zeroGrads(p: CellParams): CellGrads {
-  const I = p.inputSize;
-  const H = p.hiddenSize;
-  const z = () => zeroAffine(I, H);
-  switch (p.kind) {
-    case 'rnn':
-      return { kind: 'rnn', a: z() };
-    case 'gru':
-      return { kind: 'gru', gates: { z: z(), r: z(), n: z() } };
-    case 'lstm':
-    case 'coupled':
-      return { kind: p.kind, gates: { i: z(), f: z(), g: z(), o: z() }, dpeep: null };
-    case 'peephole':
-      return {
-        kind: 'peephole',
-        gates: { i: z(), f: z(), g: z(), o: z() },
-        dpeep: { i: new Float64Array(H), f: new Float64Array(H), o: new Float64Array(H) },
-      };
-  }
+export function affineViews(prefix: string, a: Affine): NamedArray[] {
+  return [
+    { name: `${prefix}.W`, data: a.W.data },
+    { name: `${prefix}.U`, data: a.U.data },
+    { name: `${prefix}.bW`, data: a.bW },
+    { name: `${prefix}.bU`, data: a.bU },
+  ];
+}
+
+export function affineGradViews(prefix: string, g: AffineGrads): NamedArray[] {
+  return [
+    { name: `${prefix}.W`, data: g.dW.data },
+    { name: `${prefix}.U`, data: g.dU.data },
+    { name: `${prefix}.bW`, data: g.dbW },
+    { name: `${prefix}.bU`, data: g.dbU },
+  ];
 }

@@ -9,17 +9,17 @@
  * parts was produced by a broken exporter and would be silently wrong in one of the layouts.
  */
 import { matrix } from '../math';
-import type { CellKind, CellParams, Coupling, GateActivation, GruReset, Vec } from '../types';
-import { CELL_KINDS } from '../types';
-import { assemble, GATES, type GateName } from './assemble';
+import { CELL_KINDS, type CellKind, type CellParams, kindOf, VARIANT_VALUES } from '../kinds';
+import type { Coupling, GateActivation, GruReset, Vec } from '../types';
+import { assemble, type GateName } from './assemble';
 import { MissingFieldError, UnsupportedOptionError, WeightImportError } from './errors';
 import { checkKind, expectShape, gateActivationOpt, inferDim, readOptional, readRequired, type Tensor } from './shape';
 
 export interface CanonicalOptions {
   readonly gateActivation?: GateActivation;
-  /** Required for 'gru': both placements are common, so guessing would be silently wrong. */
+  /** Required for a kind whose variant is the reset: both placements are common, so guessing would be silently wrong. */
   readonly reset?: GruReset;
-  /** Required for 'coupled', for the same reason. */
+  /** Required for a kind whose variant is the coupling, for the same reason. */
   readonly coupling?: Coupling;
 }
 
@@ -27,7 +27,8 @@ export interface CanonicalOptions {
 export class InconsistentBiasError extends WeightImportError {}
 
 const P = 'canonical';
-const suffix = (kind: CellKind, g: GateName) => (kind === 'rnn' ? '' : `_${g}`);
+/** A kind with one affine map names its tensors without a gate suffix (W, U, bW, bU). */
+export const suffix = (kind: CellKind, g: GateName) => (kindOf(kind).gates.length === 1 ? '' : `_${g}`);
 
 function checkBiasSum(b: Tensor, bW: Vec, bU: Vec): void {
   for (let k = 0; k < bW.length; k++) {
@@ -41,15 +42,15 @@ function checkBiasSum(b: Tensor, bW: Vec, bU: Vec): void {
 export function fromCanonical(kind: CellKind, json: unknown, opts: CanonicalOptions = {}): CellParams {
   const k = checkKind('canonical.kind', kind, CELL_KINDS);
   const gateActivation = gateActivationOpt('canonical.gateActivation', opts.gateActivation, 'sigmoid');
-  if (k === 'gru' && opts.reset !== 'after' && opts.reset !== 'before') {
-    if (opts.reset === undefined) throw new MissingFieldError('canonical.reset', "'after' or 'before'");
-    throw new UnsupportedOptionError('canonical.reset', opts.reset, "'after' or 'before'");
+  const variant = kindOf(k).variant;
+  if (variant) {
+    const allowed: readonly string[] = VARIANT_VALUES[variant];
+    const got = opts[variant];
+    const expected = allowed.map((v) => `'${v}'`).join(' or ');
+    if (got === undefined) throw new MissingFieldError(`canonical.${variant}`, expected);
+    if (!allowed.includes(got)) throw new UnsupportedOptionError(`canonical.${variant}`, got, expected);
   }
-  if (k === 'coupled' && opts.coupling !== 'i=1-f' && opts.coupling !== 'f=1-i') {
-    if (opts.coupling === undefined) throw new MissingFieldError('canonical.coupling', "'i=1-f' or 'f=1-i'");
-    throw new UnsupportedOptionError('canonical.coupling', opts.coupling, "'i=1-f' or 'f=1-i'");
-  }
-  const gates: readonly GateName[] = GATES[k];
+  const gates = kindOf(k).gates;
   const first = suffix(k, gates[0]!);
   const U0 = readRequired(json, `U${first}`, P);
   const W0 = readRequired(json, `W${first}`, P);
@@ -78,7 +79,7 @@ export function fromCanonical(kind: CellKind, json: unknown, opts: CanonicalOpti
       return [g, { W: matrix(H, I, W.data), U: matrix(H, H, U.data), bW, bU }] as const;
     }),
   );
-  const peep = k === 'peephole' ? { i: vec('p_i'), f: vec('p_f'), o: vec('p_o') } : undefined;
+  const peep = kindOf(k).peepholes ? { i: vec('p_i'), f: vec('p_f'), o: vec('p_o') } : undefined;
   return assemble(
     {
       kind: k,

@@ -5,8 +5,9 @@
  *
  * Keras' single bias is bW + bU, so exporting to it loses the split (never the behaviour).
  */
-import type { Affine, CellParams, Matrix, Vec } from '../types';
-import { GATES, type GateName } from './assemble';
+import type { Affine, Matrix, Vec } from '../types';
+import type { CellParams } from '../kinds';
+import { type GateName, gatesOf } from './assemble';
 import { UnsupportedOptionError } from './errors';
 
 type Nested2 = number[][];
@@ -39,7 +40,7 @@ const cat = (p: CellParams, order: readonly GateName[], pick: (a: Affine) => Vec
 
 export function toCanonical(p: CellParams): Record<string, number[] | Nested2> {
   const out: Record<string, number[] | Nested2> = {};
-  for (const g of GATES[p.kind] as readonly GateName[]) {
+  for (const g of gatesOf(p.kind)) {
     const a = gateOf(p, g);
     const s = p.kind === 'rnn' ? '' : `_${g}`;
     out[`W${s}`] = rows(a.W);
@@ -64,7 +65,7 @@ export function toPytorch(p: CellParams) {
   if (p.kind === 'peephole' || p.kind === 'coupled') unsupported('pytorch', p, 'rnn, lstm, gru');
   if (p.kind === 'gru' && p.reset !== 'after') unsupported('pytorch', p, 'reset-after GRU only');
   if (p.kind !== 'rnn' && p.gateActivation !== 'sigmoid') unsupported('pytorch', p, 'sigmoid gates only');
-  const order: readonly GateName[] = p.kind === 'gru' ? ['r', 'z', 'n'] : GATES[p.kind];
+  const order: readonly GateName[] = p.kind === 'gru' ? ['r', 'z', 'n'] : gatesOf(p.kind);
   return {
     weight_ih_l0: stackRows(p, order, (a) => a.W),
     weight_hh_l0: stackRows(p, order, (a) => a.U),
@@ -75,7 +76,7 @@ export function toPytorch(p: CellParams) {
 
 export function toKeras(p: CellParams) {
   if (p.kind === 'peephole' || p.kind === 'coupled') unsupported('keras', p, 'rnn, lstm, gru');
-  const order: readonly GateName[] = GATES[p.kind];
+  const order: readonly GateName[] = gatesOf(p.kind);
   const kernel = stackColsT(p, order, (a) => a.W);
   const recurrent_kernel = stackColsT(p, order, (a) => a.U);
   const resetAfter = p.kind === 'gru' && p.reset === 'after';
@@ -89,7 +90,7 @@ export function toKeras(p: CellParams) {
 export function toOnnx(p: CellParams) {
   const op: 'rnn' | 'lstm' | 'gru' = p.kind === 'rnn' ? 'rnn' : p.kind === 'gru' ? 'gru' : 'lstm';
   if (p.kind === 'coupled' && p.coupling !== 'f=1-i') unsupported('onnx', p, "coupling 'f=1-i' (input_forget)");
-  const order: readonly GateName[] = op === 'lstm' ? ['i', 'o', 'f', 'g'] : GATES[p.kind];
+  const order: readonly GateName[] = op === 'lstm' ? ['i', 'o', 'f', 'g'] : gatesOf(p.kind);
   const gate = p.kind !== 'rnn' && p.gateActivation === 'hardSigmoid' ? 'HardSigmoid' : 'Sigmoid';
   const activations = op === 'rnn' ? ['Tanh'] : op === 'gru' ? [gate, 'Tanh'] : [gate, 'Tanh', 'Tanh'];
   const tensors: { W: Nested2[]; R: Nested2[]; B: number[][]; P?: number[][] } = {

@@ -8,7 +8,8 @@
  * A single bias carries only the sum bW + bU; we put it all on the input side (bU = 0), which is
  * exact for every cell that uses one: only the reset-after GRU separates the two, and it has two.
  */
-import type { CellParams, GateActivation } from '../types';
+import type { GateActivation } from '../types';
+import type { CellParams } from '../kinds';
 import { assemble, type GateName } from './assemble';
 import { UnsupportedOptionError } from './errors';
 import { checkKind, colBlockT, expectShape, flagOpt, gateActivationOpt, inferDim, readOptional, readRequired, vecSlice } from './shape';

@@ -8,7 +8,8 @@
  * with f = 1 - i (what onnxruntime computes); P makes a peephole cell. The f blocks of a coupled
  * LSTM are kept in the canonical params (the engine ignores them) so exporting round-trips.
  */
-import type { CellParams, GateActivation, Vec } from '../types';
+import type { GateActivation, Vec } from '../types';
+import type { CellParams } from '../kinds';
 import { assemble, type GateName } from './assemble';
 import { UnsupportedOptionError } from './errors';
 import { checkKind, expectShape, flagOpt, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';

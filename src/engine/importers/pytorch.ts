@@ -7,7 +7,7 @@
  * PyTorch's GRU is always reset-after, and its bias_hh_n sits inside the reset product, which
  * is why canonical params keep bW and bU apart. bias_ih/bias_hh map to bW/bU exactly.
  */
-import type { CellParams } from '../types';
+import type { CellParams } from '../kinds';
 import { assemble, type GateName } from './assemble';
 import { MissingFieldError, UnsupportedOptionError } from './errors';
 import { checkKind, expectShape, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';

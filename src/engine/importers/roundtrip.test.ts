@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
 import { randomParams, type InitOptions } from '../init';
 import { run } from '../step';
-import type { Affine, CellKind, CellParams } from '../types';
+import type { Affine } from '../types';
+import type { CellKind, CellParams } from '../kinds';
 import { fromCanonical, fromKeras, fromOnnx, fromPytorch } from '.';
 import { toCanonical, toKeras, toOnnx, toPytorch } from './export';
 

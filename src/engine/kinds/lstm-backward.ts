@@ -1,6 +1,6 @@
 /**
  * Backward step of the LSTM family (plain, peephole, coupled in both couplings).
- * Forward (cells/lstm.ts, cells/peephole.ts, cells/coupled.ts), with p = 0 without peepholes:
+ * Forward (lstm-step.ts; equations in lstm.ts, peephole.ts, coupled.ts), with p = 0 without peepholes:
  *
  *   f = σ(preF),  preF = W_f x + bW_f + U_f h_{t-1} + bU_f + p_f * C_{t-1}
  *   i = σ(preI),  preI = W_i x + bW_i + U_i h_{t-1} + bU_i + p_i * C_{t-1}
@@ -26,10 +26,11 @@
  * σ' is taken from the saved gate outputs (activations.ts). The derived coupled gate's
  * weights get dPre = 0, so its grads stay exactly zero (it does not affect the loss).
  */
-import type { LstmFamilyParams, LstmTrace, Vec } from '../types';
-import { gateDeriv, tanhDeriv } from './activations';
-import { affineBack } from './affine-back';
-import type { LstmFamilyGrads, StepBackResult } from './types';
+import type { Vec } from '../types';
+import type { LstmFamilyGrads, LstmFamilyParams, LstmTrace } from './lstm-types';
+import { gateDeriv, tanhDeriv } from '../grad/activations';
+import { affineBack } from '../grad/affine-back';
+import type { StepBackResult } from '../grad/types';
 
 export function lstmBackward(p: LstmFamilyParams, tr: LstmTrace, dh: Vec, dcIn: Vec | null, grads: LstmFamilyGrads): StepBackResult {
   const H = p.hiddenSize;

@@ -1,7 +1,7 @@
 /** The plain RNN's diagram, after colah's figure (a single tanh layer). */
-import type { CellLayout } from './layoutTypes';
-import { HEADER, LAYER, IO, DOT, FRAME_X, FRAME_PAD, swatchHeight, Builder, columns } from './cellLayoutBuilder';
-import type { LayoutOptions, Bands } from './cellLayoutBuilder';
+import type { CellLayout } from '../layoutTypes';
+import { HEADER, LAYER, IO, DOT, FRAME_X, FRAME_PAD, swatchHeight, Builder, columns } from '../cellLayoutBuilder';
+import type { LayoutOptions, Bands } from '../cellLayoutBuilder';
 
 /** The RNN's own, compact viewBox: one layer needs neither the belt header nor the gate rows. */
 export const RNN_WIDTH = 1000;

@@ -16,10 +16,10 @@
  * (the belt, and the diagonal peepholes).
  */
 import { matrix } from '../math';
-import type { LstmFamilyParams, LstmTrace } from '../types';
-import { gateDeriv, tanhDeriv } from './activations';
-import { addScaledRows } from './linalg';
-import type { HcJacobian } from './jacobian-types';
+import type { LstmFamilyParams, LstmTrace } from './lstm-types';
+import { gateDeriv, tanhDeriv } from '../grad/activations';
+import { addScaledRows } from '../grad/linalg';
+import type { HcJacobian } from '../grad/jacobian-types';
 
 export function lstmJacobian(p: LstmFamilyParams, tr: LstmTrace): HcJacobian {
   const H = p.hiddenSize;

@@ -1,5 +1,5 @@
 /**
- * Backward step of the GRU (forward in cells/gru.ts):
+ * Backward step of the GRU (forward in gru-step.ts):
  *
  *   z = σ(preZ),  r = σ(preR)                  (affine in x_t, h_{t-1})
  *   after:   preN = W_n x + bW_n + r * (U_n h_{t-1} + bU_n)
@@ -19,10 +19,11 @@
  *   z and r: plain affine backward (affine-back.ts), adding Wᵀ dPre into dx_t and Uᵀ dPre into dh_{t-1}.
  */
 import { recurrentSide } from '../math';
-import type { GruParams, GruTrace, Vec } from '../types';
-import { gateDeriv, tanhDeriv } from './activations';
-import { affineBack } from './affine-back';
-import type { GruGrads, StepBackResult } from './types';
+import type { Vec } from '../types';
+import type { GruGrads, GruParams, GruTrace } from './gru-types';
+import { gateDeriv, tanhDeriv } from '../grad/activations';
+import { affineBack } from '../grad/affine-back';
+import type { StepBackResult } from '../grad/types';
 
 export function gruBackward(p: GruParams, tr: GruTrace, dh: Vec, grads: GruGrads): StepBackResult {
   const H = p.hiddenSize;

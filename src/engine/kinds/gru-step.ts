@@ -1,19 +1,7 @@
-/**
- * Gated recurrent unit (Cho et al. 2014), in the convention of PyTorch, Keras and ONNX:
- *
- *   z_t = σ(W_z x_t + bW_z + U_z h_{t-1} + bU_z)      update gate: how much of h_{t-1} to KEEP
- *   r_t = σ(W_r x_t + bW_r + U_r h_{t-1} + bU_r)      reset gate: how much of h_{t-1} the candidate sees
- *   reset 'after'  (PyTorch, Keras reset_after=True, ONNX linear_before_reset=1):
- *       n_t = tanh(W_n x_t + bW_n + r_t * (U_n h_{t-1} + bU_n))
- *   reset 'before' (Cho et al., tfjs, Keras reset_after=False, ONNX default):
- *       n_t = tanh(W_n x_t + bW_n + U_n (r_t * h_{t-1}) + bU_n)
- *   h_t = (1 - z_t) * n_t + z_t * h_{t-1}
- *
- * colah's 2015 figure writes h_t = (1 - z_t) * h_{t-1} + z_t * h̃_t, i.e. z there means "how
- * much to write"; every framework above uses z as "how much to keep", and so do we.
- */
+/** The GRU's forward step; its equations head gru.ts. */
 import { affine, gateVecFn, inputSide, recurrentSide, tanhVec } from '../math';
-import type { CellState, GruParams, GruTrace, StepResult, Vec } from '../types';
+import type { CellState, StepResult, Vec } from '../types';
+import type { GruParams, GruTrace } from './gru-types';
 
 export function gruStep(p: GruParams, s: CellState, x: Vec): StepResult<GruTrace> {
   const act = gateVecFn(p.gateActivation);

@@ -1,7 +1,7 @@
 /** The LSTM family's diagram (LSTM, peephole, coupled), after colah's figure: see cellLayout.ts for the bands. */
-import type { CellLayout } from './layoutTypes';
-import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, FRAME_PAD, TANH_C, ONE_MINUS, END_SLOTS, bands, Builder, columns, headerGlyphs } from './cellLayoutBuilder';
-import type { LayoutOptions } from './cellLayoutBuilder';
+import type { CellLayout } from '../layoutTypes';
+import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, FRAME_PAD, TANH_C, ONE_MINUS, END_SLOTS, bands, Builder, columns, headerGlyphs } from '../cellLayoutBuilder';
+import type { LayoutOptions } from '../cellLayoutBuilder';
 
 /**
  * The LSTM family's columns in grid steps, left to right: the concat, the peephole taps (C_{t−1}

@@ -1,7 +1,7 @@
 /** The GRU's diagram, after colah's figure: see cellLayout.ts for the bands. */
-import type { CellLayout } from './layoutTypes';
-import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, FRAME_PAD, ONE_MINUS, END_SLOTS, bands, Builder, columns, headerGlyphs } from './cellLayoutBuilder';
-import type { LayoutOptions } from './cellLayoutBuilder';
+import type { CellLayout } from '../layoutTypes';
+import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, FRAME_PAD, ONE_MINUS, END_SLOTS, bands, Builder, columns, headerGlyphs } from '../cellLayoutBuilder';
+import type { LayoutOptions } from '../cellLayoutBuilder';
 
 /**
  * The GRU's columns in grid steps, left to right: h_{t−1}'s two forks down (to the layers, to

@@ -1,19 +1,7 @@
-/**
- * Long short-term memory cell (Hochreiter & Schmidhuber 1997, with the forget gate of
- * Gers et al. 2000), in the convention of PyTorch, Keras and ONNX:
- *
- *   f_t  = σ(W_f x_t + bW_f + U_f h_{t-1} + bU_f)      forget gate: how much of C_{t-1} to keep
- *   i_t  = σ(W_i x_t + bW_i + U_i h_{t-1} + bU_i)      input gate: how much of C̃_t to write
- *   C̃_t = tanh(W_g x_t + bW_g + U_g h_{t-1} + bU_g)   candidate (PyTorch "g", Keras "c")
- *   C_t  = f_t * C_{t-1} + i_t * C̃_t                   the conveyor belt
- *   o_t  = σ(W_o x_t + bW_o + U_o h_{t-1} + bU_o)      output gate
- *   h_t  = o_t * tanh(C_t)
- *
- * σ is the logistic sigmoid, or hard-sigmoid clip(0.2x + 0.5) when gateActivation says so.
- * The peephole and coupled variants (peephole.ts, coupled.ts) reuse `lstmFamilyStep`.
- */
+/** The LSTM family's forward step; the equations head lstm.ts, peephole.ts and coupled.ts. */
 import { affine, gateVecFn, oneMinusVec, tanhVec } from '../math';
-import type { CellState, LstmFamilyParams, LstmParams, LstmTrace, StepResult, Vec } from '../types';
+import type { CellState, StepResult, Vec } from '../types';
+import type { LstmFamilyParams, LstmTrace } from './lstm-types';
 
 /** How a variant changes the plain LSTM step: peephole terms, or one gate derived from another. */
 export interface LstmVariant {
@@ -85,8 +73,4 @@ export function lstmFamilyStep(p: LstmFamilyParams, s: CellState, x: Vec, varian
       h,
     },
   };
-}
-
-export function lstmStep(p: LstmParams, s: CellState, x: Vec): StepResult<LstmTrace> {
-  return lstmFamilyStep(p, s, x);
 }

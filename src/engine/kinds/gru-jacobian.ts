@@ -1,5 +1,5 @@
 /**
- * One-step Jacobian ∂h_t/∂h_{t-1} of the GRU (forward in cells/gru.ts), σ' from saved outputs:
+ * One-step Jacobian ∂h_t/∂h_{t-1} of the GRU (forward in gru-step.ts), σ' from saved outputs:
  *
  *   bZ = (h_{t-1} - n) * σ'(z)        gN = (1 - z) * (1 - n²)
  *   ∂h_t/∂h_{t-1} = diag(z) + diag(bZ) U_z + diag(gN) ∂preN/∂h_{t-1}
@@ -9,10 +9,10 @@
  * The reset-before form needs a true matrix product (H³); reset-after stays O(H²).
  */
 import { matrix, recurrentSide } from '../math';
-import type { GruParams, GruTrace } from '../types';
-import { gateDeriv, tanhDeriv } from './activations';
-import { addScaledRows, matMulAdd } from './linalg';
-import type { HJacobian } from './jacobian-types';
+import type { GruParams, GruTrace } from './gru-types';
+import { gateDeriv, tanhDeriv } from '../grad/activations';
+import { addScaledRows, matMulAdd } from '../grad/linalg';
+import type { HJacobian } from '../grad/jacobian-types';
 
 export function gruJacobian(p: GruParams, tr: GruTrace): HJacobian {
   const H = p.hiddenSize;

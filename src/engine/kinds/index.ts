@@ -1,0 +1,54 @@
+/**
+ * The registry of cell kinds: everything outside src/engine/kinds iterates KINDS or asks
+ * kindOf(id), so adding a kind is writing its module and adding it here.
+ */
+import { coupled } from './coupled';
+import { gru } from './gru';
+import type { GruGrads, GruParams, GruTrace } from './gru-types';
+import { lstm } from './lstm';
+import type { CoupledParams, LstmFamilyGrads, LstmParams, LstmTrace, PeepholeParams } from './lstm-types';
+import { peephole } from './peephole';
+import { type RnnGrads, type RnnParams, type RnnTrace, rnn } from './rnn';
+import type { KindPart, KindSpec } from './spec';
+import type { Vec } from '../types';
+
+export type { GruGate, GruGrads, GruParams, GruTrace } from './gru-types';
+export type { CoupledParams, LstmFamilyGrads, LstmFamilyParams, LstmGate, LstmParams, LstmTrace, PeepholeParams } from './lstm-types';
+export type { RnnGrads, RnnParams, RnnTrace } from './rnn';
+export { type AssembleOptions, type BeltView, type FrameworkLayout, type KindPart, type KindSpec, type PartRole, VARIANT_VALUES, type Variant } from './spec';
+
+export type CellParams = RnnParams | LstmParams | PeepholeParams | CoupledParams | GruParams;
+export type StepTrace = RnnTrace | LstmTrace | GruTrace;
+export type CellGrads = RnnGrads | LstmFamilyGrads | GruGrads;
+export type CellKind = CellParams['kind'];
+
+/** Any kind, seen through what every kind offers. */
+export type AnyKind = KindSpec<CellParams, StepTrace, CellGrads>;
+
+/** In the order the pickers list them. */
+export const KINDS: readonly AnyKind[] = [rnn, lstm, gru, peephole, coupled];
+
+export const CELL_KINDS: readonly CellKind[] = KINDS.map((k) => k.id);
+
+const BY_ID = new Map<string, AnyKind>(KINDS.map((k) => [k.id, k]));
+
+export function isCellKind(id: unknown): id is CellKind {
+  return typeof id === 'string' && BY_ID.has(id);
+}
+
+/** The kind registered under `id`; throws (naming the known kinds) rather than guess one. */
+export function kindOf(id: string): AnyKind {
+  const k = BY_ID.get(id);
+  if (!k) throw new Error(`unknown cell kind '${id}': the registered kinds are ${CELL_KINDS.join(', ')}`);
+  return k;
+}
+
+/** C_t of a step, or null for kinds without a cell state. */
+export function cellStateOf(tr: StepTrace): Vec | null {
+  return kindOf(tr.kind).belt(tr)?.c ?? null;
+}
+
+/** The kind's gates that decide (keep, write, read, reset), in the order the kind lists them. */
+export function gateParts(id: string): readonly KindPart[] {
+  return kindOf(id).parts.filter((p) => p.role !== 'candidate' && p.role !== 'state');
+}

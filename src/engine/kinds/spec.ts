@@ -1,0 +1,103 @@
+/**
+ * What the engine knows of one cell kind. Each kind is one module (rnn.ts, lstm.ts, gru.ts,
+ * peephole.ts, coupled.ts) exporting one KindSpec; index.ts registers them. Code outside
+ * src/engine/kinds asks the registry (kindOf) instead of naming a kind, so a new kind is
+ * added by writing its module and registering it.
+ */
+import type { HJacobian, HcJacobian } from '../grad/jacobian-types';
+import type { NamedArray, StepBackResult } from '../grad/types';
+import type { Affine, CellState, Coupling, GateActivation, GruReset, StepResult, Vec } from '../types';
+
+/** What a part of the cell does, so figures, tables and the lab can treat parts alike. */
+export type PartRole =
+  /** A gate that decides how much of the past to keep (forget f, update z). */
+  | 'keep'
+  /** A gate that decides how much of the candidate to write (input i). */
+  | 'write'
+  /** A gate that decides how much of the state to show (output o). */
+  | 'read'
+  /** A gate that decides how much of the past the candidate sees (reset r). */
+  | 'reset'
+  /** The candidate (C̃, n) or the new state before any gate (the RNN's tanh). */
+  | 'candidate'
+  /** A state carried to the next step (h, C). */
+  | 'state';
+
+export interface KindPart {
+  /** The name of the vector in the step's trace (f, i, cTilde, o, c, z, r, n, h). */
+  readonly name: string;
+  readonly role: PartRole;
+  /** How the figures and equations write it. */
+  readonly tex: string;
+}
+
+/** Options a kind may read when its params are built (importers, init). */
+export interface AssembleOptions {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly gateActivation: GateActivation;
+  readonly reset?: GruReset;
+  readonly coupling?: Coupling;
+  readonly peep?: { readonly i: Vec; readonly f: Vec; readonly o: Vec };
+}
+
+/** The belt of a kind with a cell state at one step: C_{t-1}, C_t and the gate that keeps it. */
+export interface BeltView {
+  readonly cPrev: Vec;
+  readonly c: Vec;
+  readonly keep: Vec;
+}
+
+/**
+ * Where a framework stores this kind: the framework's own name of the layer, and the order of
+ * the gate blocks in its stacked tensors (canonical gate names).
+ */
+export interface FrameworkLayout {
+  readonly op: string;
+  readonly order: readonly string[];
+}
+
+/** The options that choose between a kind's conventions, and their values. */
+export const VARIANT_VALUES = { reset: ['after', 'before'], coupling: ['i=1-f', 'f=1-i'] } as const;
+export type Variant = keyof typeof VARIANT_VALUES;
+
+export interface KindSpec<P extends { readonly kind: string; readonly hiddenSize: number; readonly inputSize: number }, T, G> {
+  readonly id: P['kind'];
+  /** Its gates (in the order their weights are drawn), its candidate and its states. */
+  readonly parts: readonly KindPart[];
+  /** The step's equations in TeX, one line each, in the order they are computed. */
+  readonly equations: readonly string[];
+  /** The canonical affine maps, in the order their weights are drawn (init.ts) and exported. */
+  readonly gates: readonly string[];
+  /** The option a file must name because frameworks disagree on it (GRU reset, coupling), or null. */
+  readonly variant: Variant | null;
+  /** Whether its params carry diagonal peephole weights p_i, p_f, p_o (drawn after the gates). */
+  readonly peepholes: boolean;
+  /** Whether it carries a cell state C besides h. */
+  readonly hasCellState: boolean;
+  /** Added to a task's seeds so that every kind trains from its own streams. */
+  readonly seedOffset: number;
+  /** Matrix-vector products over [h; x] per step (the stepCost). */
+  readonly blocks: number;
+  /** Framework layouts it can be imported from and exported to. */
+  readonly layouts: Readonly<Partial<Record<'pytorch' | 'keras' | 'onnx', FrameworkLayout>>>;
+
+  assemble(o: AssembleOptions, gate: (name: string) => Affine): P;
+  step(p: P, s: CellState, x: Vec): StepResult<T>;
+  /** BPTT's step back; adds this step's weight gradients into `g`. */
+  backward(p: P, tr: T, dh: Vec, dc: Vec | null, g: G): StepBackResult;
+  jacobian(p: P, tr: T): HJacobian | HcJacobian;
+  zeroGrads(p: P): G;
+  /** Params as flat named arrays (live storage), in the same order as gradArrays. */
+  paramArrays(p: P): NamedArray[];
+  gradArrays(g: G): NamedArray[];
+  /** The belt at one step, or null for kinds without a cell state. */
+  belt(tr: T): BeltView | null;
+  /**
+   * Sets the bias of the gate that keeps the past so the cell starts by remembering: `b(k)` is
+   * called once per unit, in order (chrono init, the lab's keep bias). Kinds without one ignore it.
+   */
+  setKeepBias(p: P, b: (unit: number) => number): void;
+  /** The bias trained models start from (the LSTM family's forget bias 1); a no-op elsewhere. */
+  startRemembering(p: P): void;
+}
