@@ -111,6 +111,13 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
     }
     let at = name;
     for (let hops = 0; hops < 50; hops++) {
+      // Without dynamic_axes, torch.onnx.export writes the zero state as Expand(Constant zeros, shape):
+      // a stored value reached through the ops below is the state's every value.
+      const stored = hops > 0 ? constant(at) : null;
+      if (stored) {
+        if (stored.data.every((x) => x === 0)) return;
+        throw fail(`${nodeName(n)}: ${what} is not zero (it comes from “${at}”); Gatescope starts every layer from zero states`);
+      }
       const p = producer.get(at);
       if (!p) break;
       if (p.op_type === 'ConstantOfShape') {
@@ -184,22 +191,67 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
   if (!vocab.includes(UNK)) throw fail(`the vocabulary has no "${UNK}": unknown words need a row (rename your out-of-vocabulary token to "${UNK}")`);
 
   // ── The head: the first MatMul/Gemm on a constant reached from the top layer's Y or Y_h. ──
+  // A stack's `h[-1]` is exported as a Concat of every layer's Y_h (PyTorch's h, [layers][batch][H])
+  // and a Gather (or Slice) of its last entry: followed only when it is exactly that, so a head
+  // on a lower layer's state is never shown as if it read the top one.
+  const finals = layers.map((n) => n.output?.[1] ?? '');
+  const ints = (name: string | undefined): number[] | null => {
+    const t = name ? constant(name) : null;
+    return t ? Array.from(t.data) : null;
+  };
+  const intsAttr = (c: RawNode, key: string): number[] | null => {
+    const a = c.attribute?.find((x) => x.name === key);
+    return a ? (a.ints ?? []).map(num) : null;
+  };
+  /** Which layer a Gather or Slice on axis 0 of the stacked final states takes, or null for anything else. */
+  const pickedLayer = (c: RawNode): number | null => {
+    const L = layers.length;
+    const wrap = (k: number) => (k < 0 ? k + L : k);
+    if (c.op_type === 'Gather') {
+      const axis = num(c.attribute?.find((a) => a.name === 'axis')?.i);
+      const index = ints(c.input?.[1]);
+      return axis === 0 && index?.length === 1 ? wrap(index[0]!) : null;
+    }
+    if (c.op_type === 'Slice') {
+      // Opset 9 gives starts/ends/axes as attributes; opset 10 on as inputs.
+      const starts = intsAttr(c, 'starts') ?? ints(c.input?.[1]);
+      const ends = intsAttr(c, 'ends') ?? ints(c.input?.[2]);
+      const axes = intsAttr(c, 'axes') ?? (c.input?.[3] ? ints(c.input[3]) : [0]);
+      const steps = c.input?.[4] ? ints(c.input[4]) : [1];
+      if (starts?.length !== 1 || ends?.length !== 1 || axes?.length !== 1 || axes[0] !== 0 || steps?.length !== 1 || steps[0] !== 1) return null;
+      const from = wrap(starts[0]!);
+      return Math.min(wrap(ends[0]!), L) - from === 1 ? from : null;
+    }
+    return null;
+  };
+  /** Why a head was not found, when the search saw something more telling than nothing. */
+  let notTop = '';
   const reach = (start: string): { node: RawNode; from: string } | null => {
-    const queue = [start];
+    const queue: { name: string; stacked: boolean }[] = [{ name: start, stacked: false }];
     const seen = new Set<string>();
     while (queue.length) {
-      const at = queue.shift()!;
+      const { name: at, stacked } = queue.shift()!;
       if (seen.has(at)) continue;
       seen.add(at);
       for (const c of consumers(at)) {
-        if ((c.op_type === 'MatMul' || c.op_type === 'Gemm') && (c.input ?? [])[0] === at) return { node: c, from: at };
-        if (SHAPE_OPS.includes(c.op_type ?? '') && (c.input ?? [])[0] === at) queue.push(...(c.output ?? []));
+        const first = (c.input ?? [])[0] === at;
+        if (stacked) {
+          if (!first) continue;
+          const k = pickedLayer(c);
+          if (k === layers.length - 1) queue.push({ name: c.output?.[0] ?? '', stacked: false });
+          else if (k !== null) notTop = `; ${nodeName(c)} takes layer ${k}'s final state (h[${k}]), and Gatescope's head reads the top layer's (h[-1])`;
+          continue;
+        }
+        if ((c.op_type === 'MatMul' || c.op_type === 'Gemm') && first) return { node: c, from: at };
+        const axis = num(c.attribute?.find((a) => a.name === 'axis')?.i);
+        if (c.op_type === 'Concat' && layers.length > 1 && axis === 0 && (c.input ?? []).join('\n') === finals.join('\n')) queue.push({ name: c.output?.[0] ?? '', stacked: true });
+        else if (SHAPE_OPS.includes(c.op_type ?? '') && first) queue.push({ name: c.output?.[0] ?? '', stacked: false });
       }
     }
     return null;
   };
   const found = reach(top.output?.[0] ?? '') ?? (top.output?.[1] ? reach(top.output[1]) : null);
-  if (!found) throw fail(`has no head after ${nodeName(top)}: expected a MatMul + Add or a Gemm on an initializer (nn.Linear) reading its output`);
+  if (!found) throw fail(`has no head after ${nodeName(top)}: expected a MatMul + Add or a Gemm on an initializer (nn.Linear) reading its output${notTop}`);
   const lin = found.node;
   const Bt = constant(lin.input?.[1] ?? '');
   if (Bt?.dims.length !== 2) throw fail(`${nodeName(lin)}: its weight is not a stored 2-D initializer`);
