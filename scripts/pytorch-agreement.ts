@@ -10,8 +10,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embedToken, predict, runStack, stackOf, type Model } from '../src/engine';
 import { parseModelFile } from '../src/models/format';
-import { onnxToModelFile } from '../src/models/onnx';
-import { readSafetensors, readVocab, stateDictToModelFile } from '../src/models/safetensors';
+import { onnxToModel } from '../src/models/onnx';
+import { readSafetensors, readVocab, stateDictToModel } from '../src/models/safetensors';
 import { tokenize } from '../src/text/tokenize';
 
 const runAlone = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -38,13 +38,13 @@ export function modelFromSafetensors(name: string): Model {
   const f = `${name}.safetensors`;
   const { tensors, metadata } = readSafetensors(new Uint8Array(readFileSync(resolve(DIR, f))), f);
   const vocab = readVocab(readFileSync(resolve(DIR, `${name}.vocab.txt`), 'utf8'), `${name}.vocab.txt`);
-  return parseModelFile(stateDictToModelFile(tensors, metadata, vocab, f));
+  return stateDictToModel(tensors, metadata, vocab, f, `${name}.vocab.txt`).model;
 }
 
 /** A torch.onnx.export file of fixture `name`, read by the ONNX reader with the fixture's vocabulary. */
 export function modelFromOnnx(name: string, file = `${name}.onnx`): Model {
   const vocab = readVocab(readFileSync(resolve(DIR, `${name}.vocab.txt`), 'utf8'), `${name}.vocab.txt`);
-  return parseModelFile(onnxToModelFile(new Uint8Array(readFileSync(resolve(DIR, file))), file, vocab));
+  return onnxToModel(new Uint8Array(readFileSync(resolve(DIR, file))), file, vocab, `${name}.vocab.txt`).model;
 }
 
 /**

@@ -184,7 +184,7 @@ SEQ_CASES = [
     # name, class, layers, bias, nonlinearity, also write .safetensors and .onnx
     ("rnn-tanh-1", nn.RNN, 1, True, "tanh", True),
     ("rnn-tanh-nobias-1", nn.RNN, 1, False, "tanh", False),
-    ("rnn-relu-1", nn.RNN, 1, True, "relu", False),
+    ("rnn-relu-1", nn.RNN, 1, True, "relu", True),  # refused by every route, naming what the user wrote
     ("rnn-tanh-2", nn.RNN, 2, True, "tanh", False),
     ("lstm-1", nn.LSTM, 1, True, None, True),
     ("lstm-nobias-1", nn.LSTM, 1, False, None, False),
@@ -194,6 +194,29 @@ SEQ_CASES = [
     ("gru-nobias-1", nn.GRU, 1, False, None, False),
     ("gru-2", nn.GRU, 2, True, None, True),
 ]
+
+
+def check_refusals(Net, export_pytorch):
+    """The README's export_pytorch refuses, before writing, what the app could only refuse later
+    in other words: a head whose outputs the labels do not match, and "<unk>" cut off by max_words."""
+    def refused(why, *args, **kw):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "m.json")
+            try:
+                export_pytorch(*args, path, **kw)
+            except ValueError as e:
+                assert not os.path.exists(path), "wrote the file before refusing"
+                assert re.search(why, str(e)), f"export_pytorch said {e!r}, expected {why!r}"
+                print(f"export_pytorch refuses: {e}")
+                return
+        sys.exit(f"export_pytorch wrote a file it should refuse ({why})")
+
+    three = Net(vocab_size=len(VOCAB), dim=3, hidden=4)
+    three.fc = nn.Linear(4, 3)
+    refused(r"has 3 output\(s\): pass labels=\[\.\.\.\] with 3 names, one per output", three, VOCAB)
+    # The same words, "<unk>" third: cut to the first two, it would be lost.
+    late = ["the", "movie", "<unk>"] + [w for w in VOCAB if w not in ("the", "movie", "<unk>")]
+    refused(r'"<unk>" is at index 2, beyond max_words=2: .*put "<unk>" among the first 2 words', Net(vocab_size=len(late), dim=3, hidden=4), late, max_words=2)
 
 
 def main():
@@ -230,6 +253,7 @@ def main():
                 shutil.move(os.path.join(tmp, "m.onnx"), os.path.join(OUT, f"{name}.onnx"))
                 shutil.move(os.path.join(tmp, "m.vocab.txt"), os.path.join(OUT, f"{name}.vocab.txt"))
 
+    check_refusals(Net, export_pytorch)
     for cls in (nn.LSTM, nn.GRU, nn.RNN):
         for layers in (1, 2, 3):
             seed += 1

@@ -36,9 +36,12 @@ describe('real PyTorch fixtures', () => {
   for (const name of names) {
     const exp = () => read(`${name}.expected.json`) as Expected;
     if (name.startsWith('rnn-relu')) {
-      // ReLU RNNs are not computed yet: refused, naming the setting, never computed as tanh.
-      it(`${name}.json is refused, naming cell.config.nonlinearity`, () => {
-        expect(() => parseModelFile(read(`${name}.json`))).toThrow(/^cell\.config\.nonlinearity: unsupported activation "relu"/);
+      // ReLU RNNs are not computed yet: refused by every route, naming the file and what the
+      // user wrote (their module's argument, their metadata, their node), never computed as tanh.
+      it(`${name} is refused by every route, in the words of each file`, () => {
+        expect(() => parseModelFile(read(`${name}.json`))).toThrow(/^cell\.config\.nonlinearity: unsupported activation "relu" \(nn\.RNN\(nonlinearity="relu"\)\).*train it with nonlinearity='tanh'/);
+        expect(() => modelFromSafetensors(name)).toThrow(new RegExp(`^${name}\\.safetensors: metadata "nonlinearity": unsupported activation "relu"`));
+        expect(() => modelFromOnnx(name)).toThrow(new RegExp(`^${name}\\.onnx: RNN node “/encoder/RNN”, its attribute activations\\[0\\]: unsupported value string "Relu"`));
       });
       continue;
     }
@@ -58,6 +61,14 @@ describe('real PyTorch fixtures', () => {
       });
     }
   }
+
+  it('refuses a vocabulary cut without "<unk>", saying how to keep it (not only how to rename it)', () => {
+    const file = read('readme-lstm-1.json') as { embedding: { vocab: string[]; weight: number[][] } };
+    expect(file.embedding.vocab[0]).toBe('<unk>');
+    file.embedding.vocab.shift();
+    file.embedding.weight.shift();
+    expect(() => parseModelFile(file)).toThrow(/^embedding\.vocab: has no "<unk>" among its 9 words; .*rename it "<unk>"; .*max_words\), keep "<unk>" among them/);
+  });
 
   it('would see a change in the top layer alone (the comparison can fail)', () => {
     const file = read('lstm-2.json') as { cell: { weights: { weight_hh_l1: number[][] } } };

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { stackOf } from '../engine';
 import { readModelFile } from './format';
 import protobuf from 'protobufjs/light';
-import { decodeOnnx, onnxToModelFile, type RawModel } from './onnx';
+import { decodeOnnx, onnxToModel, onnxToModelFile, type RawModel } from './onnx';
 import { readVocab } from './safetensors';
 
 const DIR = resolve(__dirname, '../../scripts/fixtures/pytorch');
@@ -192,5 +192,25 @@ describe('the .onnx reader', () => {
     m.graph!.initializer!.push({ name: 'half', dims: [1], data_type: 1, float_data: [0.5] });
     expand.input![0] = 'half';
     expect(() => read(encodeOnnx(m))).toThrow(/^my\.onnx: GRU node .*: initial_h is not zero \(it comes from “half”\)/);
+  });
+
+  it('says what is wrong in the file’s own words: its name, its node, attribute or metadata_props entry', () => {
+    const model = (m: RawModel) => onnxToModel(encodeOnnx(m), 'my.onnx', vocab, 'vocab.txt').model;
+    const nan = decoded('readme-lstm-2.onnx');
+    const top = nan.graph!.node!.filter((n) => n.op_type === 'LSTM')[1]!;
+    const R = nan.graph!.initializer!.find((t) => t.name === top.input![2])!;
+    const raw = new Uint8Array(R.raw_data!);
+    new DataView(raw.buffer).setFloat32(4, Number.NaN, true);
+    R.raw_data = raw;
+    expect(() => model(nan)).toThrow(/^my\.onnx: LSTM node “\/rnn\/LSTM_1”, its input R\[0\]\[0\]\[1\]: expected a finite number, found NaN/);
+
+    const labelled = lstm();
+    labelled.metadata_props = [{ key: 'labels', value: '["a", "b", "c"]' }];
+    expect(() => model(labelled)).toThrow(/^my\.onnx: its metadata_props “labels” is \["a", "b", "c"\], but the head MatMul node “\/out\/MatMul” has 1 output: give two names, \[negative, positive\]/);
+    labelled.metadata_props = [{ key: 'tokenizer', value: 'bpe' }];
+    expect(() => model(labelled)).toThrow(/^my\.onnx: metadata_props “tokenizer”: unknown tokenizer "bpe"/);
+    const clipped = lstm();
+    clipped.graph!.node!.find((n) => n.op_type === 'LSTM')!.attribute!.push({ name: 'direction', type: 3, s: new TextEncoder().encode('reverse') });
+    expect(() => model(clipped)).toThrow(/^my\.onnx: LSTM node “[^”]+”, its attribute direction/);
   });
 });

@@ -16,7 +16,8 @@
  * starts every layer from zeros. Every error names the file and the node or tensor.
  */
 import { UNK } from '../engine';
-import { ModelFileError } from './errors';
+import { inUsersWords, ModelFileError, type Origins } from './errors';
+import { readModelFile } from './format';
 import { decodeOnnx, nestedOf, num, tensorOf, text, type OnnxTensor, type RawAttribute, type RawNode, type RawTensor } from './onnxProto';
 
 export { decodeOnnx, type RawModel } from './onnxProto';
@@ -27,6 +28,24 @@ const SHAPE_OPS = ['Squeeze', 'Unsqueeze', 'Transpose', 'Reshape', 'Identity', '
 
 /** The model file (ONNX layout) for an .onnx graph and its vocabulary. */
 export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: readonly string[] | null): Record<string, unknown> {
+  return convert(bytes, file, vocabFromFile, null).doc;
+}
+
+/**
+ * The checked model of an .onnx graph, every refusal in the file's words: its name, and the node,
+ * attribute, tensor or metadata_props entry at fault (`m.onnx: RNN node “/rnn/RNN”, its attribute
+ * activations: …`), not a field of the model file made from it. `vocabFile` names the vocabulary file.
+ */
+export function onnxToModel(bytes: Uint8Array, file: string, vocabFromFile: readonly string[] | null, vocabFile: string | null = null) {
+  const { doc, origins } = convert(bytes, file, vocabFromFile, vocabFile);
+  try {
+    return readModelFile(doc);
+  } catch (e) {
+    throw inUsersWords(e, file, origins);
+  }
+}
+
+function convert(bytes: Uint8Array, file: string, vocabFromFile: readonly string[] | null, vocabFile: string | null): { doc: Record<string, unknown>; origins: Origins } {
   const fail = (what: string) => new ModelFileError(file, what);
   const m = decodeOnnx(bytes, file);
   const g = m.graph;
@@ -304,12 +323,39 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
     throw fail(`the head ends without a Sigmoid or Softmax, so its outputs could be logits of either or plain values; say which in metadata_props “head” ("sigmoid" or "softmax")`);
   }
   if (headKind === 'sigmoid' && L !== 1) throw fail(`a Sigmoid head has ${L} outputs; Gatescope's sigmoid head has one (P(positive))`);
-  let labels: unknown = meta.has('labels') ? JSON.parse(meta.get('labels')!) : null;
+  let labels: unknown = null;
+  if (meta.has('labels')) {
+    try {
+      labels = JSON.parse(meta.get('labels')!);
+    } catch {
+      throw fail('its metadata_props “labels” is not JSON: give a JSON list of names, one per output (two, [negative, positive], for a one-output head)');
+    }
+    const want = L === 1 ? 2 : L;
+    if (!Array.isArray(labels) || labels.length !== want || !labels.every((x) => typeof x === 'string'))
+      throw fail(
+        `its metadata_props “labels” is ${meta.get('labels')!.slice(0, 60)}, but the head ${nodeName(lin)} has ${L} output${L === 1 ? '' : 's'}: give ${L === 1 ? 'two names, [negative, positive]' : `${L} names, one per output`}`,
+      );
+  }
   if (!Array.isArray(labels)) labels = headKind === 'sigmoid' ? ['0', '1'] : Array.from({ length: L }, (_, k) => `class ${k}`);
 
   const lowercase = vocab.every((w) => w === UNK || w === w.toLowerCase() || /^[<[].*[>\]]$/.test(w));
   const cell = entries.length === 1 ? { kind, layout: 'onnx', weights: first.weights, config: first.config } : { kind, layout: 'onnx', layers: entries };
-  return {
+  // Each field of the model file, as the graph names it (a stack's entries are its nodes, bottom first).
+  const at = (k: number) => (entries.length === 1 ? 'cell' : `cell.layers[${k}]`);
+  const origins: Origins = [
+    ...layers.flatMap((n, k): [string, string][] => [
+      [`${at(k)}.weights.`, `${nodeName(n)}, its input `],
+      [`${at(k)}.config.`, `${nodeName(n)}, its attribute `],
+    ]),
+    ['cell.layers', `the ${op} nodes`],
+    ['embedding.weight', `tensor ${gather.input![0]}`],
+    ['embedding.vocab', vocabFromFile ? (vocabFile ? `the vocabulary file ${vocabFile}` : 'the vocabulary') : 'metadata_props “vocab”'],
+    ['head.W', `the weight of the head ${nodeName(lin)}`],
+    ['head.b', `the bias of the head ${nodeName(lin)}`],
+    ['head.labels', meta.has('labels') ? 'metadata_props “labels”' : 'the head’s labels (none in metadata_props)'],
+    ['tokenizer', 'metadata_props “tokenizer”'],
+  ];
+  const doc = {
     format: 'gatescope-model',
     version: 1,
     id: file.replace(/\.onnx$/i, ''),
@@ -320,4 +366,5 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
     embedding: { vocab: [...vocab], weight: rowsOf(table, false), lowercase },
     head: { kind: headKind, labels, W, b: b ?? Array.from({ length: L }, () => 0) },
   };
+  return { doc, origins };
 }
