@@ -20,7 +20,7 @@ Two families of models, written into scripts/fixtures/pytorch/:
                            (.opset<N>.onnx), the 3-layer ones also with dynamic_axes (.dynamic.onnx)
   <kind>-…                 a net whose head reads every step's output (RNN tanh and relu, LSTM,
                            GRU; 1–3 layers; with and without bias): .json, and for some the
-                           .safetensors and the .onnx (with dynamic_axes)
+                           .safetensors and the .onnx (with dynamic_axes; .static.onnx without)
 and for each name <name>.expected.json: the sentence, PyTorch's tokens, and per step and per
 layer h (and C), and the head's probability, computed in float64 on the model's float32 weights
 (the values a user's float32 model holds, which every route must reproduce to 1e-5).
@@ -247,10 +247,12 @@ def main():
             with tempfile.TemporaryDirectory() as tmp:
                 run_block(blocks["safetensors"], "save_safetensors", session(scope, net), tmp)
                 shutil.move(os.path.join(tmp, "m.safetensors"), os.path.join(OUT, f"{name}.safetensors"))
-                # The per-step head reads sentences of every length only with dynamic_axes.
+                # With dynamic_axes (<name>.onnx), and as the README calls it (<name>.static.onnx).
                 code = blocks["onnx"].replace(ONNX_CALL, ONNX_CALL[:-1] + DYNAMIC + ")")
                 run_block(code, "torch.onnx.export (dynamic)", session(scope, net), tmp)
                 shutil.move(os.path.join(tmp, "m.onnx"), os.path.join(OUT, f"{name}.onnx"))
+                run_block(blocks["onnx"], "torch.onnx.export", session(scope, net), tmp)
+                shutil.move(os.path.join(tmp, "m.onnx"), os.path.join(OUT, f"{name}.static.onnx"))
                 shutil.move(os.path.join(tmp, "m.vocab.txt"), os.path.join(OUT, f"{name}.vocab.txt"))
 
     check_refusals(Net, export_pytorch)
