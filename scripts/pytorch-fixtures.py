@@ -26,6 +26,7 @@ layer h (and C), and the head's probability, computed in float64 on the model's 
 (the values a user's float32 model holds, which every route must reproduce to 1e-5).
 """
 import copy
+import hashlib
 import json
 import os
 import re
@@ -224,6 +225,11 @@ def main():
     for f in os.listdir(OUT):
         os.remove(os.path.join(OUT, f))  # every file here is one this run makes
     blocks = readme_blocks()
+    # Which README code made these files: the tests (without Python) compare it with the README's
+    # blocks today, so that a README edit without a new run of this script fails in CI.
+    with open(os.path.join(OUT, "readme-blocks.sha256.txt"), "w") as f:
+        for key in sorted(blocks):
+            f.write(f"{key} {hashlib.sha256(blocks[key].encode('utf-8')).hexdigest()}\n")
     scope = {}
     run_block(blocks["export"], "export_pytorch", scope, OUT)
     export_pytorch, Net = scope["export_pytorch"], scope["Net"]

@@ -5,9 +5,12 @@
  * and C of every layer and its head's probability. Every file there is checked; none may be left
  * unchecked.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseModelFile } from '../src/models/format';
-import { fixtureFiles, fixtureNames, modelFromOnnx, modelFromSafetensors, onnxFilesOf, readJson, worstDiff, type Expected } from './pytorch-agreement';
+import { DIR, fixtureFiles, fixtureNames, modelFromOnnx, modelFromSafetensors, onnxFilesOf, readJson, worstDiff, type Expected } from './pytorch-agreement';
 
 const files = fixtureFiles();
 const names = fixtureNames();
@@ -65,6 +68,19 @@ describe('real PyTorch fixtures', () => {
       });
     }
   }
+
+  it("were made from the README's code blocks as they are today (else: rerun scripts/pytorch-fixtures.py)", () => {
+    // The same blocks, found the same way, as the script executes (readme_blocks()).
+    const readme = readFileSync(resolve(DIR, '../../../README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```python\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const one = (marker: string) => {
+      const found = blocks.filter((b) => b.includes(marker));
+      expect(found, marker).toHaveLength(1);
+      return createHash('sha256').update(found[0]!, 'utf8').digest('hex');
+    };
+    const today = `export ${one('def export_pytorch')}\nonnx ${one('torch.onnx.export(')}\nsafetensors ${one('def save_safetensors')}\n`;
+    expect(today).toBe(readFileSync(resolve(DIR, 'readme-blocks.sha256.txt'), 'utf8'));
+  });
 
   it('refuses a vocabulary cut without "<unk>", saying how to keep it (not only how to rename it)', () => {
     const file = read('readme-lstm-1.json') as { embedding: { vocab: string[]; weight: number[][] } };
