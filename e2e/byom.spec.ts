@@ -125,6 +125,6 @@ test('a relu nn.RNN as .safetensors and as .onnx (real PyTorch files): refused i
   await expect(page.getByRole('alert')).toContainText('rnn-relu-1.safetensors: metadata "nonlinearity": unsupported activation "relu" (nn.RNN(nonlinearity="relu"))');
   await expect(page.getByRole('alert')).toContainText("train it with nonlinearity='tanh'");
   await page.getByTestId('own-model-input').setInputFiles([`${dir}.onnx`, `${dir}.vocab.txt`]);
-  await expect(page.getByRole('alert')).toContainText('rnn-relu-1.onnx: RNN node “/encoder/RNN”, its attribute activations[0]: unsupported value string "Relu"');
+  await expect(page.getByRole('alert')).toContainText('rnn-relu-1.onnx: RNN node “/encoder/RNN”: its activations are ["Relu"], as nn.RNN(nonlinearity=\'relu\') exports');
   await expect(page.locator('.model-info code')).toHaveText(shown ?? '');
 });
