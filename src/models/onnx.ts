@@ -8,12 +8,14 @@
  *     through shape ops (Squeeze, Transpose, …); W, R, B, P from initializers (or Constants);
  *     the attributes as they are (format.ts refuses what the engine cannot honour);
  *   - the embedding: a Gather on a [words][E] initializer feeding the first recurrent node;
- *   - the head: MatMul + Add, or Gemm, on an initializer, reading the top node's Y (or Y_h),
- *     then Sigmoid or Softmax; without either, `metadata_props` must say which (`head`), since
+ *   - the head: MatMul + Add, or Gemm, on an initializer, reading the top node's Y (or Y_h;
+ *     a stack's h[-1] is a Concat of every node's Y_h and a Gather or Slice of the last), then
+ *     Sigmoid or Softmax; without either, `metadata_props` must say which (`head`), since
  *     logits and a linear output look alike;
  *   - the vocabulary: a file dropped with it, or `metadata_props` `vocab` (a JSON list).
- * Initial states must be zero (absent, or a ConstantOfShape of 0 as PyTorch writes): Gatescope
- * starts every layer from zeros. Every error names the file and the node or tensor.
+ * Initial states must be zero (absent, or zeros that PyTorch writes as a ConstantOfShape with
+ * dynamic_axes and as Expand(Constant) without): Gatescope starts every layer from zeros. Every
+ * error names the file and the node or tensor; onnxToModel says format.ts's errors in those words too.
  */
 import { UNK } from '../engine';
 import { inUsersWords, ModelFileError, type Origins } from './errors';
@@ -33,8 +35,8 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
 
 /**
  * The checked model of an .onnx graph, every refusal in the file's words: its name, and the node,
- * attribute, tensor or metadata_props entry at fault (`m.onnx: RNN node “/rnn/RNN”, its attribute
- * activations: …`), not a field of the model file made from it. `vocabFile` names the vocabulary file.
+ * attribute, tensor or metadata_props entry at fault (`m.onnx: LSTM node “/rnn/LSTM_1”, its input
+ * R[0][0][1]: …`), not a field of the model file made from it. `vocabFile` names the vocabulary file.
  */
 export function onnxToModel(bytes: Uint8Array, file: string, vocabFromFile: readonly string[] | null, vocabFile: string | null = null) {
   const { doc, origins } = convert(bytes, file, vocabFromFile, vocabFile);
