@@ -116,3 +116,15 @@ test('a PyTorch state_dict as .safetensors, picked with its vocabulary file, run
   await expect(page.getByRole('alert')).toContainText('model.onnx: has no graph (no nodes): not an ONNX model');
   await expect(page.locator('.model-info code')).toHaveText('tiny-gru');
 });
+
+test('a relu nn.RNN as .safetensors and as .onnx (real PyTorch files): refused in the words of each file, the model stays', async ({ page }) => {
+  const dir = 'scripts/fixtures/pytorch/rnn-relu-1';
+  await page.goto(`./?text=${encodeURIComponent(TEXT)}`);
+  const shown = await page.locator('.model-info code').textContent();
+  await page.getByTestId('own-model-input').setInputFiles([`${dir}.safetensors`, `${dir}.vocab.txt`]);
+  await expect(page.getByRole('alert')).toContainText('rnn-relu-1.safetensors: metadata "nonlinearity": unsupported activation "relu" (nn.RNN(nonlinearity="relu"))');
+  await expect(page.getByRole('alert')).toContainText("train it with nonlinearity='tanh'");
+  await page.getByTestId('own-model-input').setInputFiles([`${dir}.onnx`, `${dir}.vocab.txt`]);
+  await expect(page.getByRole('alert')).toContainText('rnn-relu-1.onnx: RNN node “/encoder/RNN”: its activations are ["Relu"], as nn.RNN(nonlinearity=\'relu\') exports');
+  await expect(page.locator('.model-info code')).toHaveText(shown ?? '');
+});

@@ -67,11 +67,11 @@ test('a stacked PyTorch model: the layer picker, each layer’s numbers, PyTorch
 
 for (const [ext, base] of [
   ['safetensors', 'gru-2'],
-  ['onnx', 'lstm-2'],
+  ['onnx', 'readme-lstm-2'],
 ] as const) {
   test(`a stack as a real .${ext} file (PyTorch's own) with its vocabulary file: PyTorch's prediction at every step`, async ({ page }) => {
     const path = `scripts/fixtures/pytorch/${base}`;
-    const expected = JSON.parse(readFileSync(`${path}.f32.expected.json`, 'utf8')) as { text: string; steps: { p: number }[] };
+    const expected = JSON.parse(readFileSync(`${path}.expected.json`, 'utf8')) as { text: string; steps: { p: number }[] };
     await page.goto(`./?text=${encodeURIComponent(expected.text)}&cell=lstm`);
     await page.getByTestId('own-model-input').setInputFiles([`${path}.${ext}`, `${path}.vocab.txt`]);
     await expect(page.getByTestId('model-origin')).toContainText(`${base}.${ext} + ${base}.vocab.txt`);

@@ -19,8 +19,9 @@ const PORT = 4399;
 const URL_ = `http://127.0.0.1:${PORT}/`;
 const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run', '--disable-sync'];
 
+/** KiB (1024 bytes), so labelled: KB would mean 1000. */
 function kb(n: number): string {
-  return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024).toFixed(1)} KiB`;
 }
 
 function sizes() {

@@ -3,18 +3,20 @@
  * every layer and the head's probability. Used by scripts/pytorch-fixtures.test.ts, and run alone
  * it prints the largest difference per fixture:
  *
- *   npx tsx scripts/pytorch-agreement.ts
+ *   npx tsx scripts/pytorch-agreement.ts [folder]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embedToken, predict, runStack, stackOf, type Model } from '../src/engine';
 import { parseModelFile } from '../src/models/format';
-import { onnxToModelFile } from '../src/models/onnx';
-import { readSafetensors, readVocab, stateDictToModelFile } from '../src/models/safetensors';
+import { onnxToModel } from '../src/models/onnx';
+import { readSafetensors, readVocab, stateDictToModel } from '../src/models/safetensors';
 import { tokenize } from '../src/text/tokenize';
 
-export const DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures/pytorch');
+const runAlone = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+/** The fixtures; run alone, the folder named after it if any (scripts/export-precision.py's). */
+export const DIR = runAlone && process.argv[2] ? resolve(process.argv[2]) : resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures/pytorch');
 
 export interface Expected {
   readonly text: string;
@@ -24,24 +26,25 @@ export interface Expected {
 
 export const readJson = (name: string) => JSON.parse(readFileSync(resolve(DIR, name), 'utf8')) as unknown;
 export const fixtureFiles = () => readdirSync(DIR);
-/** The fixtures by name (lstm-2 …): each has a .json model and its .expected.json outputs. */
+/** The fixtures by name (lstm-2, readme-gru-3 …): each has PyTorch's outputs in <name>.expected.json. */
 export const fixtureNames = () =>
   fixtureFiles()
-    .filter((f) => f.endsWith('.expected.json') && !f.endsWith('.f32.expected.json'))
+    .filter((f) => f.endsWith('.expected.json'))
     .map((f) => f.slice(0, -'.expected.json'.length));
+/** A fixture's .onnx files: <name>.onnx and its variants <name>.<opset9|dynamic|…>.onnx, the same weights. */
+export const onnxFilesOf = (name: string) => fixtureFiles().filter((f) => f === `${name}.onnx` || (f.startsWith(`${name}.`) && /^[a-z0-9]+\.onnx$/.test(f.slice(name.length + 1))));
 
 export function modelFromSafetensors(name: string): Model {
   const f = `${name}.safetensors`;
   const { tensors, metadata } = readSafetensors(new Uint8Array(readFileSync(resolve(DIR, f))), f);
   const vocab = readVocab(readFileSync(resolve(DIR, `${name}.vocab.txt`), 'utf8'), `${name}.vocab.txt`);
-  return parseModelFile(stateDictToModelFile(tensors, metadata, vocab, f));
+  return stateDictToModel(tensors, metadata, vocab, f, `${name}.vocab.txt`).model;
 }
 
-/** The torch.onnx.export file of a fixture, read by the ONNX reader with the fixture's vocabulary. */
-export function modelFromOnnx(name: string): Model {
-  const f = `${name}.onnx`;
+/** A torch.onnx.export file of fixture `name`, read by the ONNX reader with the fixture's vocabulary. */
+export function modelFromOnnx(name: string, file = `${name}.onnx`): Model {
   const vocab = readVocab(readFileSync(resolve(DIR, `${name}.vocab.txt`), 'utf8'), `${name}.vocab.txt`);
-  return parseModelFile(onnxToModelFile(new Uint8Array(readFileSync(resolve(DIR, f))), f, vocab));
+  return onnxToModel(new Uint8Array(readFileSync(resolve(DIR, file))), file, vocab, `${name}.vocab.txt`).model;
 }
 
 /**
@@ -72,18 +75,20 @@ export function worstDiff(model: Model, exp: Expected): number {
   return worst;
 }
 
-// Run alone: the report.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const name of fixtureNames()) {
-    let json: string;
+// Run alone: the report, one line per file (a refusal prints its message).
+if (runAlone) {
+  const measure = (read: () => Model, exp: Expected) => {
     try {
-      json = worstDiff(parseModelFile(readJson(`${name}.json`)), readJson(`${name}.expected.json`) as Expected).toExponential(1);
+      return `agrees (${worstDiff(read(), exp).toExponential(1)})`;
     } catch (e) {
-      json = `refused: ${e instanceof Error ? e.message : String(e)}`;
+      return `refused: ${e instanceof Error ? e.message : String(e)}`;
     }
-    const f32 = () => readJson(`${name}.f32.expected.json`) as Expected;
-    const st = fixtureFiles().includes(`${name}.safetensors`) ? worstDiff(modelFromSafetensors(name), f32()).toExponential(1) : '-';
-    const ox = fixtureFiles().includes(`${name}.onnx`) ? worstDiff(modelFromOnnx(name), f32()).toExponential(1) : '-';
-    console.log(`${name.padEnd(18)} json ${json.padEnd(8)} safetensors ${st.padEnd(8)} onnx ${ox}`);
+  };
+  for (const name of fixtureNames()) {
+    const exp = readJson(`${name}.expected.json`) as Expected;
+    const has = (f: string) => fixtureFiles().includes(f);
+    if (has(`${name}.json`)) console.log(`${name}.json\t${measure(() => parseModelFile(readJson(`${name}.json`)), exp)}`);
+    if (has(`${name}.safetensors`)) console.log(`${name}.safetensors\t${measure(() => modelFromSafetensors(name), exp)}`);
+    for (const f of onnxFilesOf(name)) console.log(`${f}\t${measure(() => modelFromOnnx(name, f), exp)}`);
   }
 }

@@ -1,12 +1,16 @@
 /**
  * Gatescope against real PyTorch (1.13, Debian's python3-torch): the models in
- * scripts/fixtures/pytorch were exported by the README's own export_pytorch and saved as
- * .safetensors by scripts/pytorch-fixtures.py, with PyTorch's per-step h and C of every layer
- * and its head's probability. Every file there is checked; none may be left unchecked.
+ * scripts/fixtures/pytorch were written by scripts/pytorch-fixtures.py executing the README's own
+ * code blocks (export_pytorch, save_safetensors, torch.onnx.export), with PyTorch's per-step h
+ * and C of every layer and its head's probability. Every file there is checked; none may be left
+ * unchecked.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseModelFile } from '../src/models/format';
-import { fixtureFiles, fixtureNames, modelFromOnnx, modelFromSafetensors, readJson, worstDiff, type Expected } from './pytorch-agreement';
+import { DIR, fixtureFiles, fixtureNames, modelFromOnnx, modelFromSafetensors, onnxFilesOf, readJson, worstDiff, type Expected } from './pytorch-agreement';
 
 const files = fixtureFiles();
 const names = fixtureNames();
@@ -14,43 +18,83 @@ const read = readJson;
 
 describe('real PyTorch fixtures', () => {
   it('has the fixtures', () => {
-    expect(names.length).toBeGreaterThanOrEqual(10);
-    // Every binary file has its expected outputs, so none is left untested.
-    for (const f of files.filter((f) => /\.(safetensors|onnx)$/.test(f))) expect(files).toContain(f.replace(/\.(safetensors|onnx)$/, '.f32.expected.json'));
+    expect(names.length).toBeGreaterThanOrEqual(20);
+    // Every model file belongs to a name with PyTorch's outputs, so none is left untested.
+    for (const f of files.filter((f) => /\.(json|safetensors|onnx)$/.test(f) && !f.endsWith('.expected.json'))) {
+      expect(
+        names.some((n) => f === `${n}.json` || f === `${n}.safetensors` || onnxFilesOf(n).includes(f)),
+        f,
+      ).toBe(true);
+    }
+    // The README's Net by every route, for each kind and stack height, exported as the README says.
+    for (const kind of ['lstm', 'gru', 'rnn'])
+      for (const layers of [1, 2, 3]) {
+        const n = `readme-${kind}-${layers}`;
+        for (const ext of ['.json', '.safetensors', '.onnx', '.vocab.txt']) expect(files).toContain(n + ext);
+        if (layers === 2) for (const v of [9, 11, 17]) expect(files).toContain(`${n}.opset${v}.onnx`);
+        if (layers === 3) expect(files).toContain(`${n}.dynamic.onnx`);
+      }
   });
 
   for (const name of names) {
-    const exp = read(`${name}.expected.json`) as Expected;
+    const exp = () => read(`${name}.expected.json`) as Expected;
     if (name.startsWith('rnn-relu')) {
-      // ReLU RNNs are not computed yet: refused, naming the setting, never computed as tanh.
-      it(`${name}.json is refused, naming cell.config.nonlinearity`, () => {
-        expect(() => parseModelFile(read(`${name}.json`))).toThrow(/^cell\.config\.nonlinearity: unsupported activation "relu"/);
+      // ReLU RNNs are not computed yet: refused by every route, naming the file and what the
+      // user wrote (their module's argument, their metadata, their node), never computed as tanh.
+      it(`${name} is refused by every route, in the words of each file`, () => {
+        expect(() => parseModelFile(read(`${name}.json`))).toThrow(/^cell\.config\.nonlinearity: unsupported activation "relu" \(nn\.RNN\(nonlinearity="relu"\)\).*train it with nonlinearity='tanh'/);
+        expect(() => modelFromSafetensors(name)).toThrow(new RegExp(`^${name}\\.safetensors: metadata "nonlinearity": unsupported activation "relu"`));
+        expect(onnxFilesOf(name).length).toBeGreaterThan(0);
+        for (const f of onnxFilesOf(name)) {
+          const at = f.replace(/\./g, '\\.');
+          expect(() => modelFromOnnx(name, f)).toThrow(
+            new RegExp(`^${at}: RNN node “/encoder/RNN”: its activations are \\["Relu"\\], as nn\\.RNN\\(nonlinearity='relu'\\) exports; .*train it with nonlinearity='tanh'`),
+          );
+        }
       });
       continue;
     }
-    it(`${name}.json (the README's export_pytorch) equals PyTorch to 1e-5`, () => {
-      const model = parseModelFile(read(`${name}.json`));
-      expect(worstDiff(model, exp)).toBeLessThan(1e-5);
-    });
+    if (files.includes(`${name}.json`)) {
+      it(`${name}.json (the README's export_pytorch) equals PyTorch to 1e-5`, () => {
+        expect(worstDiff(parseModelFile(read(`${name}.json`)), exp())).toBeLessThan(1e-5);
+      });
+    }
+    if (files.includes(`${name}.safetensors`)) {
+      it(`${name}.safetensors (the README's save_safetensors, float32) equals PyTorch to 1e-5`, () => {
+        expect(worstDiff(modelFromSafetensors(name), exp())).toBeLessThan(1e-5);
+      });
+    }
+    for (const f of onnxFilesOf(name)) {
+      it(`${f} (the README's torch.onnx.export, float32) equals PyTorch to 1e-5`, () => {
+        expect(worstDiff(modelFromOnnx(name, f), exp())).toBeLessThan(1e-5);
+      });
+    }
   }
+
+  it("were made from the README's code blocks as they are today (else: rerun scripts/pytorch-fixtures.py)", () => {
+    // The same blocks, found the same way, as the script executes (readme_blocks()).
+    const readme = readFileSync(resolve(DIR, '../../../README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```python\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const one = (marker: string) => {
+      const found = blocks.filter((b) => b.includes(marker));
+      expect(found, marker).toHaveLength(1);
+      return createHash('sha256').update(found[0]!, 'utf8').digest('hex');
+    };
+    const today = `export ${one('def export_pytorch')}\nonnx ${one('torch.onnx.export(')}\nsafetensors ${one('def save_safetensors')}\n`;
+    expect(today).toBe(readFileSync(resolve(DIR, 'readme-blocks.sha256.txt'), 'utf8'));
+  });
+
+  it('refuses a vocabulary cut without "<unk>", saying how to keep it (not only how to rename it)', () => {
+    const file = read('readme-lstm-1.json') as { embedding: { vocab: string[]; weight: number[][] } };
+    expect(file.embedding.vocab[0]).toBe('<unk>');
+    file.embedding.vocab.shift();
+    file.embedding.weight.shift();
+    expect(() => parseModelFile(file)).toThrow(/^embedding\.vocab: has no "<unk>" among its 9 words; .*rename it "<unk>"; .*max_words\), keep "<unk>" among them/);
+  });
 
   it('would see a change in the top layer alone (the comparison can fail)', () => {
     const file = read('lstm-2.json') as { cell: { weights: { weight_hh_l1: number[][] } } };
     file.cell.weights.weight_hh_l1[0]![0]! += 0.05;
     expect(worstDiff(parseModelFile(file), read('lstm-2.expected.json') as Expected)).toBeGreaterThan(1e-4);
   });
-
-  for (const f of files.filter((f) => f.endsWith('.safetensors'))) {
-    const name = f.slice(0, -'.safetensors'.length);
-    it(`${f} (state_dict, float32) equals PyTorch to 1e-5`, () => {
-      expect(worstDiff(modelFromSafetensors(name), read(`${name}.f32.expected.json`) as Expected)).toBeLessThan(1e-5);
-    });
-  }
-
-  for (const f of files.filter((f) => f.endsWith('.onnx'))) {
-    const name = f.slice(0, -'.onnx'.length);
-    it(`${f} (torch.onnx.export, float32) equals PyTorch to 1e-5`, () => {
-      expect(worstDiff(modelFromOnnx(name), read(`${name}.f32.expected.json`) as Expected)).toBeLessThan(1e-5);
-    });
-  }
 });

@@ -15,8 +15,8 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CELL_KINDS, predict, type CellKind } from '../src/engine';
 import { readModelFile } from '../src/models/format';
-import { onnxToModelFile } from '../src/models/onnx';
-import { readSafetensors, readVocab, stateDictToModelFile } from '../src/models/safetensors';
+import { onnxToModel } from '../src/models/onnx';
+import { readSafetensors, readVocab, stateDictToModel } from '../src/models/safetensors';
 import { parseModelId } from '../src/store/modelLoader';
 import { createGatescopeStore } from '../src/store/store';
 import { traceVectors } from '../src/viz/vectors';
@@ -56,16 +56,16 @@ if (values.weights !== undefined) {
   const path = values.weights;
   const name = basename(path);
   try {
-    let json: unknown;
+    // The binary files refuse in their own words (the file, its tensor or node), as on the page.
+    const vocabName = values.vocab !== undefined ? basename(values.vocab) : null;
+    const vocab = values.vocab !== undefined ? readVocab(readFileSync(values.vocab, 'utf8'), basename(values.vocab)) : null;
+    let read: ReturnType<typeof readModelFile>;
     if (/\.safetensors$/i.test(path)) {
-      const vocab = values.vocab !== undefined ? readVocab(readFileSync(values.vocab, 'utf8'), basename(values.vocab)) : null;
       const { tensors, metadata } = readSafetensors(new Uint8Array(readFileSync(path)), name);
-      json = stateDictToModelFile(tensors, metadata, vocab, name);
-    } else if (/\.onnx$/i.test(path)) {
-      const vocab = values.vocab !== undefined ? readVocab(readFileSync(values.vocab, 'utf8'), basename(values.vocab)) : null;
-      json = onnxToModelFile(new Uint8Array(readFileSync(path)), name, vocab);
-    } else json = JSON.parse(readFileSync(path, 'utf8'));
-    const { model, meta } = readModelFile(json);
+      read = stateDictToModel(tensors, metadata, vocab, name, vocabName);
+    } else if (/\.onnx$/i.test(path)) read = onnxToModel(new Uint8Array(readFileSync(path)), name, vocab, vocabName);
+    else read = readModelFile(JSON.parse(readFileSync(path, 'utf8')));
+    const { model, meta } = read;
     store.getState().setModel(model, meta, { from: 'file', name });
   } catch (e) {
     fail(e instanceof Error ? e.message : String(e));

@@ -1,4 +1,4 @@
-import { MAX_MODEL_BYTES } from '../store/ownModel';
+import { MAX_MODEL_BYTES, megabytes } from '../store/ownModel';
 import { chosenKind, chosenStacked, chosenTask } from '../store/store';
 import { MODEL_TASKS } from '../store/types';
 import { useGatescope, useT } from './StoreContext';
@@ -51,7 +51,7 @@ export function ModelStatus() {
       {error && (
         <div className="message error" role="alert">
           <p>{t('model.loadError', { id: error.id, id2: current })}</p>
-          {error.reason === 'tooBig' && <p>{t('model.tooBig', { mb: error.sizeMb ?? '?', max: MAX_MODEL_BYTES / 1024 / 1024 })}</p>}
+          {error.reason === 'tooBig' && <p>{t('model.tooBig', { mb: error.sizeMb ?? '?', max: megabytes(MAX_MODEL_BYTES) })}</p>}
           {error.reason === 'notJson' && <p>{t('model.notJson')}</p>}
           {/* The parser's message names the field and the expected and found shapes. */}
           <p className="detail">

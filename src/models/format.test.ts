@@ -76,6 +76,33 @@ describe('model file', () => {
     ['sigmoid head labels', (f) => (f.head.labels.push('meh'), f), /^head\.labels: a sigmoid head has 2 labels/],
     ['head shape', (f) => (f.head.W[0].push(1), f), /^head\.W\[0\]: expected 2 values, found 3/],
     ['head bias', (f) => ((f.head.b = [0, 0]), f), /^head\.b: expected 1 values, found 2/],
+    // More outputs than the labels say: said as labels, with what to do, not as a bias of the wrong length.
+    [
+      'outputs vs labels',
+      (f) => (
+        (f.head.kind = 'softmax'),
+        (f.head.W = [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ]),
+        (f.head.b = [0, 0, 0]),
+        f
+      ),
+      /^head\.labels: 2 labels for a softmax head, but head\.W has 3 outputs; a head with 3 outputs needs "kind": "softmax" and one label per output: give 3 labels/,
+    ],
+    [
+      'sigmoid with 3 outputs',
+      (f) => (
+        (f.head.W = [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ]),
+        f
+      ),
+      /^head\.labels: 2 labels for a sigmoid head, but head\.W has 3 outputs/,
+    ],
     ['labelsZh count', (f) => ((f.labelsZh = ['负面']), f), /^labelsZh: expected 2 labels/],
   ];
   for (const [name, breakIt, message] of broken) {

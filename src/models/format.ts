@@ -237,7 +237,13 @@ function parseEmbedding(v: Json, E: number, tokenizer: Model['tokenizer']): Tabl
     if (dim !== E) throw new ModelFileError('embedding.dim', `is ${dim} but cell.inputSize is ${E}; they must match`);
   }
   const unkRaw = tKey === 'table' ? field(e, 'unk', 'embedding') : (e.unk ?? vocab.indexOf(UNK));
-  if (unkRaw === -1) throw new ModelFileError('embedding.vocab', `has no "${UNK}"; unknown words need a row (rename your out-of-vocabulary token, e.g. "[UNK]", to "${UNK}")`);
+  if (unkRaw === -1) {
+    // Two ways to get here: the token has another name, or a cut to the most frequent words left it out.
+    throw new ModelFileError(
+      'embedding.vocab',
+      `has no "${UNK}" among its ${vocab.length} words; unknown words need a row. If your out-of-vocabulary token has another name (e.g. "[UNK]"), rename it "${UNK}"; if the vocabulary was cut to its most frequent words (export_pytorch's max_words), keep "${UNK}" among them`,
+    );
+  }
   const unk = unkRaw;
   if (typeof unk !== 'number' || !Number.isInteger(unk) || unk < 0 || unk >= vocab.length) {
     throw new ModelFileError('embedding.unk', `expected an index into vocab (0…${vocab.length - 1}), found ${shown(unk)}`);
@@ -278,6 +284,19 @@ function parseHead(v: Json, H: number): Head {
   const outputs = kind === 'softmax' ? labels.length : 1;
   // W [outputs][H] canonical; weight [outputs][H] PyTorch nn.Linear; kernel [H][outputs] Keras Dense.
   const wKey = oneKey(h, ['W', 'weight', 'kernel'], 'head');
+  // The labels say how many outputs there are; when the weights have another count, say so in
+  // those words, not as a bias of the wrong length.
+  // Only when the other side is H: a matrix of the wrong shape is a shape error, said as such.
+  const raw = h[wKey];
+  const width = (r: Json) => (Array.isArray(r) ? r.length : -1);
+  const rows = !Array.isArray(raw) ? -1 : wKey === 'kernel' ? (raw.length === H ? width(raw[0]) : -1) : width(raw[0]) === H ? raw.length : -1;
+  if (rows > 0 && rows !== outputs) {
+    const need =
+      rows === 1
+        ? 'a one-output head is a sigmoid head: "kind": "sigmoid" with two labels, [negative, positive]'
+        : `a head with ${rows} outputs needs "kind": "softmax" and one label per output: give ${rows} labels (in Python: export_pytorch(..., labels=[${rows} names]))`;
+    throw new ModelFileError('head.labels', `${labels.length} labels for a ${kind} head, but head.${wKey} has ${rows} outputs; ${need}`);
+  }
   const bKey = wKey === 'W' ? 'b' : 'bias';
   const b = vec(field(h, bKey, 'head'), outputs, `head.${bKey}`);
   if (wKey !== 'kernel') return { kind, labels, W: mat(h[wKey], outputs, H, `head.${wKey}`), b };

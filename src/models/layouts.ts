@@ -128,7 +128,10 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
         throw new ModelFileError('cell.config.nonlinearity', 'missing: an nn.RNN file must say its nonlinearity ("tanh"), since a relu RNN has the same tensors; Gatescope computes tanh only');
       }
       if (nl !== undefined && nl !== null && nl !== 'tanh')
-        throw new ModelFileError('cell.config.nonlinearity', `unsupported activation ${show(nl)}; supported: "tanh" (a relu RNN would be computed wrongly, so it is refused)`);
+        throw new ModelFileError(
+          'cell.config.nonlinearity',
+          `unsupported activation ${show(nl)} (nn.RNN(nonlinearity=${show(nl)})); supported: "tanh". Gatescope computes tanh RNNs only and would show this one wrongly, so it is refused: to view a model here, train it with nonlinearity='tanh' (PyTorch's default)`,
+        );
       if (declaredGate === 'hardSigmoid') throw new ModelFileError('cell.gateActivation', 'PyTorch recurrent layers always use sigmoid gates');
       return pytorchLayers(weights, config).map((layer, k) => {
         try {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { stackOf } from '../engine';
 import { readModelFile } from './format';
 import protobuf from 'protobufjs/light';
-import { decodeOnnx, onnxToModelFile, type RawModel } from './onnx';
+import { decodeOnnx, onnxToModel, onnxToModelFile, type RawModel } from './onnx';
 import { readVocab } from './safetensors';
 
 const DIR = resolve(__dirname, '../../scripts/fixtures/pytorch');
@@ -154,5 +154,63 @@ describe('the .onnx reader', () => {
     m.graph!.input!.push({ name: 'h_in' });
     node.input![5] = 'h_in';
     expect(() => read(encodeOnnx(m))).toThrow(/initial_h comes from “h_in”, which Gatescope cannot show as zeros/);
+  });
+
+  it("reads the README's export without dynamic_axes: zeros as Expand(Constant), h[-1] as Concat + Gather", () => {
+    const m = read(bytes('readme-lstm-2.onnx'));
+    expect(stackOf(m).map((c) => c.kind)).toEqual(['lstm', 'lstm']);
+    const g = decoded('readme-lstm-2.onnx').graph!;
+    const ops = g.node!.map((n) => n.op_type);
+    // The shapes this test is about, so that a re-export that changes them is noticed here.
+    expect(ops).toContain('Expand');
+    expect(ops).not.toContain('ConstantOfShape');
+    expect(g.node!.find((n) => n.op_type === 'Gemm')).toBeDefined();
+    expect(g.node!.some((n) => n.op_type === 'Concat' && n.input!.every((i) => /LSTM(_1)?_output_1$/.test(i)))).toBe(true);
+  });
+
+  it('refuses a head on a lower layer’s final state, naming the node and the layer', () => {
+    const m = decoded('readme-lstm-2.onnx');
+    const nodes = m.graph!.node!;
+    const concat = nodes.find((n) => n.op_type === 'Concat' && n.input!.length === 2 && n.input!.every((i) => /_output_1$/.test(i)))!;
+    const gather = nodes.find((n) => n.op_type === 'Gather' && n.input![0] === concat.output![0])!;
+    // h[0] instead of h[-1]: the index as its own constant, so nothing else changes.
+    m.graph!.initializer!.push({ name: 'zero_index', dims: [], data_type: 7, int64_data: [0] });
+    gather.input![1] = 'zero_index';
+    expect(() => read(encodeOnnx(m))).toThrow(
+      /^my\.onnx: has no head after LSTM node .*; Gather node .* takes layer 0's final state \(h\[0\]\), and Gatescope's head reads the top layer's \(h\[-1\]\)/,
+    );
+    // The top layer named by its index (1) is the same as -1.
+    m.graph!.initializer!.find((t) => t.name === 'zero_index')!.int64_data = [1];
+    expect(stackOf(read(encodeOnnx(m)))).toHaveLength(2);
+  });
+
+  it('refuses a stored initial state that is not zero, also behind Expand', () => {
+    const m = decoded('readme-gru-1.onnx');
+    const gru = m.graph!.node!.find((n) => n.op_type === 'GRU')!;
+    const expand = m.graph!.node!.find((n) => n.output![0] === gru.input![5])!;
+    expect(expand.op_type).toBe('Expand');
+    m.graph!.initializer!.push({ name: 'half', dims: [1], data_type: 1, float_data: [0.5] });
+    expand.input![0] = 'half';
+    expect(() => read(encodeOnnx(m))).toThrow(/^my\.onnx: GRU node .*: initial_h is not zero \(it comes from “half”\)/);
+  });
+
+  it('says what is wrong in the file’s own words: its name, its node, attribute or metadata_props entry', () => {
+    const model = (m: RawModel) => onnxToModel(encodeOnnx(m), 'my.onnx', vocab, 'vocab.txt').model;
+    const nan = decoded('readme-lstm-2.onnx');
+    const top = nan.graph!.node!.filter((n) => n.op_type === 'LSTM')[1]!;
+    const R = nan.graph!.initializer!.find((t) => t.name === top.input![2])!;
+    const raw = new Uint8Array(R.raw_data!);
+    new DataView(raw.buffer).setFloat32(4, Number.NaN, true);
+    R.raw_data = raw;
+    expect(() => model(nan)).toThrow(/^my\.onnx: LSTM node “\/rnn\/LSTM_1”, its input R\[0\]\[0\]\[1\]: expected a finite number, found NaN/);
+
+    const labelled = lstm();
+    labelled.metadata_props = [{ key: 'labels', value: '["a", "b", "c"]' }];
+    expect(() => model(labelled)).toThrow(/^my\.onnx: its metadata_props “labels” is \["a", "b", "c"\], but the head MatMul node “\/out\/MatMul” has 1 output: give two names, \[negative, positive\]/);
+    labelled.metadata_props = [{ key: 'tokenizer', value: 'bpe' }];
+    expect(() => model(labelled)).toThrow(/^my\.onnx: metadata_props “tokenizer”: unknown tokenizer "bpe"/);
+    const clipped = lstm();
+    clipped.graph!.node!.find((n) => n.op_type === 'LSTM')!.attribute!.push({ name: 'direction', type: 3, s: new TextEncoder().encode('reverse') });
+    expect(() => model(clipped)).toThrow(/^my\.onnx: LSTM node “[^”]+”, its attribute direction/);
   });
 });

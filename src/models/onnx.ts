@@ -8,15 +8,18 @@
  *     through shape ops (Squeeze, Transpose, …); W, R, B, P from initializers (or Constants);
  *     the attributes as they are (format.ts refuses what the engine cannot honour);
  *   - the embedding: a Gather on a [words][E] initializer feeding the first recurrent node;
- *   - the head: MatMul + Add, or Gemm, on an initializer, reading the top node's Y (or Y_h),
- *     then Sigmoid or Softmax; without either, `metadata_props` must say which (`head`), since
+ *   - the head: MatMul + Add, or Gemm, on an initializer, reading the top node's Y (or Y_h;
+ *     a stack's h[-1] is a Concat of every node's Y_h and a Gather or Slice of the last), then
+ *     Sigmoid or Softmax; without either, `metadata_props` must say which (`head`), since
  *     logits and a linear output look alike;
  *   - the vocabulary: a file dropped with it, or `metadata_props` `vocab` (a JSON list).
- * Initial states must be zero (absent, or a ConstantOfShape of 0 as PyTorch writes): Gatescope
- * starts every layer from zeros. Every error names the file and the node or tensor.
+ * Initial states must be zero (absent, or zeros that PyTorch writes as a ConstantOfShape with
+ * dynamic_axes and as Expand(Constant) without): Gatescope starts every layer from zeros. Every
+ * error names the file and the node or tensor; onnxToModel says format.ts's errors in those words too.
  */
 import { UNK } from '../engine';
-import { ModelFileError } from './errors';
+import { inUsersWords, ModelFileError, type Origins } from './errors';
+import { readModelFile } from './format';
 import { decodeOnnx, nestedOf, num, tensorOf, text, type OnnxTensor, type RawAttribute, type RawNode, type RawTensor } from './onnxProto';
 
 export { decodeOnnx, type RawModel } from './onnxProto';
@@ -27,6 +30,24 @@ const SHAPE_OPS = ['Squeeze', 'Unsqueeze', 'Transpose', 'Reshape', 'Identity', '
 
 /** The model file (ONNX layout) for an .onnx graph and its vocabulary. */
 export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: readonly string[] | null): Record<string, unknown> {
+  return convert(bytes, file, vocabFromFile, null).doc;
+}
+
+/**
+ * The checked model of an .onnx graph, every refusal in the file's words: its name, and the node,
+ * attribute, tensor or metadata_props entry at fault (`m.onnx: LSTM node “/rnn/LSTM_1”, its input
+ * R[0][0][1]: …`), not a field of the model file made from it. `vocabFile` names the vocabulary file.
+ */
+export function onnxToModel(bytes: Uint8Array, file: string, vocabFromFile: readonly string[] | null, vocabFile: string | null = null) {
+  const { doc, origins } = convert(bytes, file, vocabFromFile, vocabFile);
+  try {
+    return readModelFile(doc);
+  } catch (e) {
+    throw inUsersWords(e, file, origins);
+  }
+}
+
+function convert(bytes: Uint8Array, file: string, vocabFromFile: readonly string[] | null, vocabFile: string | null): { doc: Record<string, unknown>; origins: Origins } {
   const fail = (what: string) => new ModelFileError(file, what);
   const m = decodeOnnx(bytes, file);
   const g = m.graph;
@@ -111,6 +132,13 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
     }
     let at = name;
     for (let hops = 0; hops < 50; hops++) {
+      // Without dynamic_axes, torch.onnx.export writes the zero state as Expand(Constant zeros, shape):
+      // a stored value reached through the ops below is the state's every value.
+      const stored = hops > 0 ? constant(at) : null;
+      if (stored) {
+        if (stored.data.every((x) => x === 0)) return;
+        throw fail(`${nodeName(n)}: ${what} is not zero (it comes from “${at}”); Gatescope starts every layer from zero states`);
+      }
       const p = producer.get(at);
       if (!p) break;
       if (p.op_type === 'ConstantOfShape') {
@@ -150,6 +178,14 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
       const v = attrValue(a);
       if (a.name && v !== undefined) config[a.name] = v;
     }
+    // nn.RNN(nonlinearity='relu') exports as activations ["Relu"]: said in PyTorch's words, with
+    // what to do, rather than as an attribute value the user never wrote.
+    const acts = config.activations;
+    if (op === 'RNN' && Array.isArray(acts) && acts.some((x) => typeof x === 'string' && x.toLowerCase() === 'relu')) {
+      throw fail(
+        `${nodeName(n)}: its activations are ${JSON.stringify(acts)}, as nn.RNN(nonlinearity='relu') exports; Gatescope computes tanh RNNs only and would show this one wrongly, so it is refused: to view a model here, train it with nonlinearity='tanh' (PyTorch's default)`,
+      );
+    }
     return { weights, config };
   });
 
@@ -184,22 +220,67 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
   if (!vocab.includes(UNK)) throw fail(`the vocabulary has no "${UNK}": unknown words need a row (rename your out-of-vocabulary token to "${UNK}")`);
 
   // ── The head: the first MatMul/Gemm on a constant reached from the top layer's Y or Y_h. ──
+  // A stack's `h[-1]` is exported as a Concat of every layer's Y_h (PyTorch's h, [layers][batch][H])
+  // and a Gather (or Slice) of its last entry: followed only when it is exactly that, so a head
+  // on a lower layer's state is never shown as if it read the top one.
+  const finals = layers.map((n) => n.output?.[1] ?? '');
+  const ints = (name: string | undefined): number[] | null => {
+    const t = name ? constant(name) : null;
+    return t ? Array.from(t.data) : null;
+  };
+  const intsAttr = (c: RawNode, key: string): number[] | null => {
+    const a = c.attribute?.find((x) => x.name === key);
+    return a ? (a.ints ?? []).map(num) : null;
+  };
+  /** Which layer a Gather or Slice on axis 0 of the stacked final states takes, or null for anything else. */
+  const pickedLayer = (c: RawNode): number | null => {
+    const L = layers.length;
+    const wrap = (k: number) => (k < 0 ? k + L : k);
+    if (c.op_type === 'Gather') {
+      const axis = num(c.attribute?.find((a) => a.name === 'axis')?.i);
+      const index = ints(c.input?.[1]);
+      return axis === 0 && index?.length === 1 ? wrap(index[0]!) : null;
+    }
+    if (c.op_type === 'Slice') {
+      // Opset 9 gives starts/ends/axes as attributes; opset 10 on as inputs.
+      const starts = intsAttr(c, 'starts') ?? ints(c.input?.[1]);
+      const ends = intsAttr(c, 'ends') ?? ints(c.input?.[2]);
+      const axes = intsAttr(c, 'axes') ?? (c.input?.[3] ? ints(c.input[3]) : [0]);
+      const steps = c.input?.[4] ? ints(c.input[4]) : [1];
+      if (starts?.length !== 1 || ends?.length !== 1 || axes?.length !== 1 || axes[0] !== 0 || steps?.length !== 1 || steps[0] !== 1) return null;
+      const from = wrap(starts[0]!);
+      return Math.min(wrap(ends[0]!), L) - from === 1 ? from : null;
+    }
+    return null;
+  };
+  /** Why a head was not found, when the search saw something more telling than nothing. */
+  let notTop = '';
   const reach = (start: string): { node: RawNode; from: string } | null => {
-    const queue = [start];
+    const queue: { name: string; stacked: boolean }[] = [{ name: start, stacked: false }];
     const seen = new Set<string>();
     while (queue.length) {
-      const at = queue.shift()!;
+      const { name: at, stacked } = queue.shift()!;
       if (seen.has(at)) continue;
       seen.add(at);
       for (const c of consumers(at)) {
-        if ((c.op_type === 'MatMul' || c.op_type === 'Gemm') && (c.input ?? [])[0] === at) return { node: c, from: at };
-        if (SHAPE_OPS.includes(c.op_type ?? '') && (c.input ?? [])[0] === at) queue.push(...(c.output ?? []));
+        const first = (c.input ?? [])[0] === at;
+        if (stacked) {
+          if (!first) continue;
+          const k = pickedLayer(c);
+          if (k === layers.length - 1) queue.push({ name: c.output?.[0] ?? '', stacked: false });
+          else if (k !== null) notTop = `; ${nodeName(c)} takes layer ${k}'s final state (h[${k}]), and Gatescope's head reads the top layer's (h[-1])`;
+          continue;
+        }
+        if ((c.op_type === 'MatMul' || c.op_type === 'Gemm') && first) return { node: c, from: at };
+        const axis = num(c.attribute?.find((a) => a.name === 'axis')?.i);
+        if (c.op_type === 'Concat' && layers.length > 1 && axis === 0 && (c.input ?? []).join('\n') === finals.join('\n')) queue.push({ name: c.output?.[0] ?? '', stacked: true });
+        else if (SHAPE_OPS.includes(c.op_type ?? '') && first) queue.push({ name: c.output?.[0] ?? '', stacked: false });
       }
     }
     return null;
   };
   const found = reach(top.output?.[0] ?? '') ?? (top.output?.[1] ? reach(top.output[1]) : null);
-  if (!found) throw fail(`has no head after ${nodeName(top)}: expected a MatMul + Add or a Gemm on an initializer (nn.Linear) reading its output`);
+  if (!found) throw fail(`has no head after ${nodeName(top)}: expected a MatMul + Add or a Gemm on an initializer (nn.Linear) reading its output${notTop}`);
   const lin = found.node;
   const Bt = constant(lin.input?.[1] ?? '');
   if (Bt?.dims.length !== 2) throw fail(`${nodeName(lin)}: its weight is not a stored 2-D initializer`);
@@ -252,12 +333,39 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
     throw fail(`the head ends without a Sigmoid or Softmax, so its outputs could be logits of either or plain values; say which in metadata_props “head” ("sigmoid" or "softmax")`);
   }
   if (headKind === 'sigmoid' && L !== 1) throw fail(`a Sigmoid head has ${L} outputs; Gatescope's sigmoid head has one (P(positive))`);
-  let labels: unknown = meta.has('labels') ? JSON.parse(meta.get('labels')!) : null;
+  let labels: unknown = null;
+  if (meta.has('labels')) {
+    try {
+      labels = JSON.parse(meta.get('labels')!);
+    } catch {
+      throw fail('its metadata_props “labels” is not JSON: give a JSON list of names, one per output (two, [negative, positive], for a one-output head)');
+    }
+    const want = L === 1 ? 2 : L;
+    if (!Array.isArray(labels) || labels.length !== want || !labels.every((x) => typeof x === 'string'))
+      throw fail(
+        `its metadata_props “labels” is ${meta.get('labels')!.slice(0, 60)}, but the head ${nodeName(lin)} has ${L} output${L === 1 ? '' : 's'}: give ${L === 1 ? 'two names, [negative, positive]' : `${L} names, one per output`}`,
+      );
+  }
   if (!Array.isArray(labels)) labels = headKind === 'sigmoid' ? ['0', '1'] : Array.from({ length: L }, (_, k) => `class ${k}`);
 
   const lowercase = vocab.every((w) => w === UNK || w === w.toLowerCase() || /^[<[].*[>\]]$/.test(w));
   const cell = entries.length === 1 ? { kind, layout: 'onnx', weights: first.weights, config: first.config } : { kind, layout: 'onnx', layers: entries };
-  return {
+  // Each field of the model file, as the graph names it (a stack's entries are its nodes, bottom first).
+  const at = (k: number) => (entries.length === 1 ? 'cell' : `cell.layers[${k}]`);
+  const origins: Origins = [
+    ...layers.flatMap((n, k): [string, string][] => [
+      [`${at(k)}.weights.`, `${nodeName(n)}, its input `],
+      [`${at(k)}.config.`, `${nodeName(n)}, its attribute `],
+    ]),
+    ['cell.layers', `the ${op} nodes`],
+    ['embedding.weight', `tensor ${gather.input![0]}`],
+    ['embedding.vocab', vocabFromFile ? (vocabFile ? `the vocabulary file ${vocabFile}` : 'the vocabulary') : 'metadata_props “vocab”'],
+    ['head.W', `the weight of the head ${nodeName(lin)}`],
+    ['head.b', `the bias of the head ${nodeName(lin)}`],
+    ['head.labels', meta.has('labels') ? 'metadata_props “labels”' : 'the head’s labels (none in metadata_props)'],
+    ['tokenizer', 'metadata_props “tokenizer”'],
+  ];
+  const doc = {
     format: 'gatescope-model',
     version: 1,
     id: file.replace(/\.onnx$/i, ''),
@@ -268,4 +376,5 @@ export function onnxToModelFile(bytes: Uint8Array, file: string, vocabFromFile: 
     embedding: { vocab: [...vocab], weight: rowsOf(table, false), lowercase },
     head: { kind: headKind, labels, W, b: b ?? Array.from({ length: L }, () => 0) },
   };
+  return { doc, origins };
 }

@@ -4,7 +4,7 @@ import { toPytorch } from '../engine/importers';
 import { tokenize } from '../text/tokenize';
 import { parseModelFile } from './format';
 import { randomTableModel } from './random';
-import { readSafetensors, readVocab, stateDictToModelFile, writeSafetensors } from './safetensors';
+import { readSafetensors, readVocab, stateDictToModel, stateDictToModelFile, writeSafetensors } from './safetensors';
 
 const safetensorsFile = writeSafetensors;
 
@@ -72,5 +72,24 @@ describe('.safetensors state_dicts', () => {
     expect(readVocab('["<unk>", "the"]', 'v.json')).toEqual(['<unk>', 'the']);
     expect(readVocab('{"the": 1, "<unk>": 0}', 'v.json')).toEqual(['<unk>', 'the']);
     expect(() => readVocab('{"the": 2, "<unk>": 0}', 'v.json')).toThrow(/^v\.json: has no word at index 1/);
+  });
+
+  it('says what is wrong in the file’s own words: its name, its tensor or metadata entry, what to do', () => {
+    const { m, t } = stateDict('rnn', 'rnn.');
+    const vocab = m.embedding.kind === 'table' ? m.embedding.vocab : [];
+    const load = (tensors: Record<string, number[] | number[][]>, meta: Record<string, string>) => {
+      const r = readSafetensors(safetensorsFile(tensors, meta, 'F64'), 'm.safetensors');
+      return stateDictToModel(r.tensors, r.metadata, vocab, 'm.safetensors', 'm.vocab.txt');
+    };
+    expect(load(t, { nonlinearity: 'tanh' }).model.cell.kind).toBe('rnn');
+    expect(() => load(t, { nonlinearity: 'relu' })).toThrow(/^m\.safetensors: metadata "nonlinearity": unsupported activation "relu" \(nn\.RNN\(nonlinearity="relu"\)\)/);
+    expect(() => load(t, { nonlinearity: 'tanh', labels: '["bad", "good", "ugly"]' })).toThrow(
+      /^m\.safetensors: metadata "labels" is \["bad", "good", "ugly"\], but the head fc\.weight has 1 output: give two names, \[negative, positive\]/,
+    );
+    expect(() => load(t, { nonlinearity: 'tanh', labels: 'bad, good' })).toThrow(/^m\.safetensors: metadata "labels" is not JSON/);
+    const nan = structuredClone(t);
+    (nan['rnn.weight_hh_l0'] as number[][])[1]![2] = Number.NaN;
+    expect(() => load(nan, { nonlinearity: 'tanh' })).toThrow(/^m\.safetensors: tensor rnn\.weight_hh_l0\[1\]\[2\]: expected a finite number, found NaN/);
+    expect(() => load(t, { nonlinearity: 'tanh', tokenizer: 'bpe' })).toThrow(/^m\.safetensors: metadata "tokenizer": unknown tokenizer "bpe"/);
   });
 });

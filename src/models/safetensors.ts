@@ -15,7 +15,8 @@
  * The vocabulary comes from a file dropped with it. Every error names the file and the tensor.
  */
 import { UNK } from '../engine';
-import { ModelFileError } from './errors';
+import { inUsersWords, ModelFileError, type Origins } from './errors';
+import { readModelFile } from './format';
 
 export interface Tensor {
   readonly shape: readonly number[];
@@ -127,6 +128,30 @@ export function readVocab(text: string, file: string): string[] {
  * candidates, a kind the rows do not give. A stack's layers are its _l0 … _l{L-1} tensors.
  */
 export function stateDictToModelFile(tensors: Map<string, Tensor>, metadata: Record<string, string>, vocab: readonly string[] | null, file: string): Record<string, unknown> {
+  return convert(tensors, metadata, vocab, file, null).doc;
+}
+
+/**
+ * The checked model of a state_dict, every refusal in the file's words: its name, and the tensor
+ * or metadata entry at fault (`m.safetensors: metadata "nonlinearity": …`, not a field of the
+ * model file made from it, which the user never saw). `vocabFile` names the vocabulary file.
+ */
+export function stateDictToModel(tensors: Map<string, Tensor>, metadata: Record<string, string>, vocab: readonly string[] | null, file: string, vocabFile: string | null = null) {
+  const { doc, origins } = convert(tensors, metadata, vocab, file, vocabFile);
+  try {
+    return readModelFile(doc);
+  } catch (e) {
+    throw inUsersWords(e, file, origins);
+  }
+}
+
+function convert(
+  tensors: Map<string, Tensor>,
+  metadata: Record<string, string>,
+  vocab: readonly string[] | null,
+  file: string,
+  vocabFile: string | null,
+): { doc: Record<string, unknown>; origins: Origins } {
   const fail = (what: string) => new ModelFileError(file, what);
   const layers = [...tensors.keys()].filter((k) => k.endsWith('weight_hh_l0')).map((k) => k.slice(0, -'weight_hh_l0'.length));
   if (layers.length === 0) throw fail('has no recurrent layer: expected a tensor named …weight_hh_l0 (nn.RNN, nn.LSTM or nn.GRU)');
@@ -177,17 +202,42 @@ export function stateDictToModelFile(tensors: Map<string, Tensor>, metadata: Rec
   if (heads.length > 1) throw fail(`has ${heads.length} tensors that could be the head (${heads.map(([k]) => k).join(', ')}); keep one`);
   if (heads.length === 0) throw fail(`has no head: expected a …weight tensor [outputs, ${Htop}] (nn.Linear on the top layer's h) and its …bias`);
   let head: Record<string, unknown>;
+  let headNames: [string, string | null] = ['', null];
   {
     const [hName, W] = heads[0]!;
     const L = W.shape[0]!;
     const b = tensors.get(hName.replace(/weight$/, 'bias'));
-    let labels: unknown = metadata.labels ? JSON.parse(metadata.labels) : null;
+    let labels: unknown = null;
+    if (metadata.labels !== undefined) {
+      try {
+        labels = JSON.parse(metadata.labels);
+      } catch {
+        throw fail(`metadata "labels" is not JSON: give a JSON list of names, e.g. metadata={"labels": json.dumps(["negative", "positive"])}`);
+      }
+      // One name per output (two for a one-output head), said here with the head's tensor name.
+      const want = L === 1 ? 2 : L;
+      if (!Array.isArray(labels) || labels.length !== want || !labels.every((x) => typeof x === 'string'))
+        throw fail(
+          `metadata "labels" is ${metadata.labels.slice(0, 60)}, but the head ${hName} has ${L} output${L === 1 ? '' : 's'}: give ${L === 1 ? 'two names, [negative, positive]' : `${L} names, one per output`}`,
+        );
+    }
     if (!Array.isArray(labels)) labels = L === 1 ? ['0', '1'] : Array.from({ length: L }, (_, k) => `class ${k}`);
+    headNames = [hName, b ? hName.replace(/weight$/, 'bias') : null];
     head = { kind: L === 1 ? 'sigmoid' : 'softmax', labels, weight: nested(W), bias: b ? Array.from(b.data) : Array.from({ length: L }, () => 0) };
   }
   // Lowercasing the text is the only way an all-lowercase vocabulary can match what is typed.
   const lowercase = vocab.every((w) => w === UNK || w === w.toLowerCase() || /^[<[].*[>\]]$/.test(w));
-  return {
+  const origins: Origins = [
+    ['cell.weights.', `tensor ${pre}`],
+    ['cell.config.nonlinearity', 'metadata "nonlinearity"'],
+    ['embedding.weight', `tensor ${embName}`],
+    ['embedding.vocab', vocabFile ? `the vocabulary file ${vocabFile}` : 'the vocabulary'],
+    ['head.weight', `tensor ${headNames[0]}`],
+    ['head.bias', headNames[1] ? `tensor ${headNames[1]}` : `the head's bias (none in the file: zeros)`],
+    ['head.labels', metadata.labels !== undefined ? 'metadata "labels"' : "the head's labels (none in the metadata)"],
+    ['tokenizer', 'metadata "tokenizer"'],
+  ];
+  const doc = {
     format: 'gatescope-model',
     version: 1,
     id: file.replace(/\.safetensors$/i, ''),
@@ -198,6 +248,7 @@ export function stateDictToModelFile(tensors: Map<string, Tensor>, metadata: Rec
     embedding: { vocab: [...vocab], weight: nested(emb), lowercase },
     head,
   };
+  return { doc, origins };
 }
 
 /**

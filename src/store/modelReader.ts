@@ -6,7 +6,7 @@
  */
 import type { Model } from '../engine';
 import { readModelFile, type ModelMeta } from '../models/format';
-import { readSafetensors, readVocab, stateDictToModelFile } from '../models/safetensors';
+import { readSafetensors, readVocab, stateDictToModel } from '../models/safetensors';
 
 export type ReadResult = { readonly ok: true; readonly model: Model; readonly meta: ModelMeta } | { readonly ok: false; readonly notJson: boolean; readonly message: string };
 export type ModelReader = (text: string) => Promise<ReadResult>;
@@ -41,17 +41,18 @@ export type BinaryModelReader = (file: BinaryModelFile) => Promise<ReadResult>;
 export async function readModelBinary(f: BinaryModelFile): Promise<ReadResult> {
   try {
     const vocab = f.vocab ? readVocab(f.vocab.text, f.vocab.name) : null;
-    let file: Record<string, unknown>;
+    const vocabName = f.vocab?.name ?? null;
+    // Both refuse in the file's own words (its name, and its tensor, node or metadata entry).
+    let read: ReturnType<typeof stateDictToModel>;
     if (/\.onnx$/i.test(f.name)) {
       // The protobuf reader is downloaded only when an .onnx file is picked.
-      const { onnxToModelFile } = await import('../models/onnx');
-      file = onnxToModelFile(f.bytes, f.name, vocab);
+      const { onnxToModel } = await import('../models/onnx');
+      read = onnxToModel(f.bytes, f.name, vocab, vocabName);
     } else {
       const { tensors, metadata } = readSafetensors(f.bytes, f.name);
-      file = stateDictToModelFile(tensors, metadata, vocab, f.name);
+      read = stateDictToModel(tensors, metadata, vocab, f.name, vocabName);
     }
-    const { model, meta } = readModelFile(file);
-    return { ok: true, model, meta };
+    return { ok: true, model: read.model, meta: read.meta };
   } catch (e) {
     return { ok: false, notJson: false, message: e instanceof Error ? e.message : String(e) };
   }

@@ -10,7 +10,7 @@ import { DEFAULTS } from './defaults';
 import { createModelCache, fetchModelFile, LoadTicket, parseModelId } from './modelLoader';
 import { defaultBinaryReader, defaultModelReader, type ReadResult } from './modelReader';
 import type { StoreOptions } from './options';
-import { MAX_MODEL_BYTES, fetchSameOrigin, type ModelSource, type OwnModelOrigin } from './ownModel';
+import { MAX_MODEL_BYTES, fetchSameOrigin, megabytes, type ModelSource, type OwnModelOrigin } from './ownModel';
 import type { Sequencer } from './sequencer';
 import { TASK_TOKENIZER, type GatescopeState, type GetState, type LoadError, type ModelSlice, type ModelTaskChoice, type SetState } from './types';
 
@@ -57,8 +57,8 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
     try {
       const src = await open();
       if (src.size > MAX_MODEL_BYTES) {
-        const sizeMb = Math.round((src.size / 1024 / 1024) * 10) / 10;
-        fail(`${sizeMb} MB > ${MAX_MODEL_BYTES / 1024 / 1024} MB`, { reason: 'tooBig', sizeMb });
+        const sizeMb = megabytes(src.size);
+        fail(`${sizeMb} MB > ${megabytes(MAX_MODEL_BYTES)} MB`, { reason: 'tooBig', sizeMb });
         return;
       }
       const r = await read(src);

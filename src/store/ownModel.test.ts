@@ -59,6 +59,9 @@ describe('your own model', () => {
     await s.getState().loadModelFile(huge);
     expect(read).toBe(false);
     expect(s.getState().loadError).toMatchObject({ id: 'checkpoint.json', reason: 'tooBig', sizeMb: 20 });
+    // MB are 10⁶ bytes: a 28.2 MB file (as Python and file managers count it) is said so, not 26.9.
+    await s.getState().loadModelFile({ ...huge, size: 28_200_000 });
+    expect(s.getState().loadError).toMatchObject({ reason: 'tooBig', sizeMb: 28.2, message: '28.2 MB > 20 MB' });
     expect(s.getState().model.id).toBe('demo-lstm');
     s.getState().clearLoadError();
     expect(s.getState().loadError).toBeNull();

@@ -4,8 +4,14 @@
  * read or parsed, so a 2 GB checkpoint picked by mistake cannot freeze the tab.
  */
 
-/** Larger files are refused unread: a model the engine can step interactively is far smaller. */
-export const MAX_MODEL_BYTES = 20 * 1024 * 1024;
+/**
+ * Larger files are refused unread: a model the engine can step interactively is far smaller.
+ * 20 MB in the decimal sense (10⁶ bytes), as the README and the message say it and as file
+ * managers and Python's os.path.getsize / 1e6 show it.
+ */
+export const MAX_MODEL_BYTES = 20_000_000;
+/** A byte count in MB (10⁶ bytes), to one decimal, as messages show it. */
+export const megabytes = (bytes: number): number => Math.round(bytes / 1e5) / 10;
 
 /** What the store needs of a File or a fetched Blob. */
 export interface ModelSource {
