@@ -19,8 +19,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   models: ['engine', 'train', 'text', 'shared'],
   store: ['engine', 'train', 'models', 'text', 'viz', 'shared', 'i18n'],
   workers: ['engine', 'viz', 'store', 'train', 'models', 'shared'],
-  embed: ['store', 'engine', 'shared', 'i18n', 'viz'],
-  selectors: ['engine', 'models', 'store', 'shared'],
+  embed: ['store', 'selectors', 'engine', 'shared', 'i18n', 'viz'],
+  selectors: ['engine', 'models', 'store', 'text', 'shared'],
 };
 
 function sources(dir: string): string[] {

@@ -2,6 +2,7 @@
  * Connects a store to its host page: keyboard shortcuts inside the frame, the postMessage API,
  * and handing the arrow key to a reveal.js deck at either end of the sentence.
  */
+import { translateStepsOf } from '../selectors/translation';
 import { frameSizingFigure } from '../shared/figures';
 import { kindOf, type GatescopeStore } from '../store/store';
 import { keyAction, translateMove, type KeyInput } from './keys';
@@ -53,8 +54,9 @@ export function connectBridge(store: GatescopeStore, env: BridgeEnv): () => void
     }
     // The translate view steps across its encoder and decoder, not the page's sentence.
     if (s.view === 'translate') {
-      const at = Math.min(s.translateStep ?? s.translateSteps - 1, s.translateSteps - 1);
-      const to = translateMove(action, at, s.translateSteps, s.deck === 'reveal' && parent !== null);
+      const steps = translateStepsOf(s);
+      const at = Math.min(s.translateStep ?? steps - 1, steps - 1);
+      const to = translateMove(action, at, steps, s.deck === 'reveal' && parent !== null);
       if (to === null) return;
       e.preventDefault();
       if (to === 'next' || to === 'prev') parent!.postMessage(revealMessage(to), '*');

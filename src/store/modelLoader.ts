@@ -23,7 +23,7 @@ export function parseModelId(id: string): { task: ModelTaskChoice; kind: CellKin
 }
 
 export const fetchModelFile: ModelFetcher = async (id) => {
-  if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`“${id}” is not a model id`);
+  if (!/^(translate\/)?[a-z0-9-]+$/.test(id)) throw new Error(`“${id}” is not a model id`);
   const res = await fetch(`./models/${id}.json`);
   if (!res.ok) throw new Error(`models/${id}.json: HTTP ${res.status}`);
   if (answeredWithPage(res)) throw new Error(`models/${id}.json: not found (the server answered with a web page, not the file)`);
@@ -33,6 +33,9 @@ export const fetchModelFile: ModelFetcher = async (id) => {
     throw new Error(`models/${id}.json is not valid JSON`);
   }
 };
+
+/** The translate view's encoder–decoders: `./models/translate/translate-<kind>.json`. */
+export const fetchSeq2SeqFile = (kind: CellKind): Promise<unknown> => fetchModelFile(`translate/translate-${kind}`);
 
 /**
  * Loads may overlap (a slow fetch, then another pick); only the latest one of a line may land,

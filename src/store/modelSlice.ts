@@ -3,11 +3,12 @@
  * file), the task picked, and loading. Loads may overlap; only the latest one may change the
  * model, so a slow earlier fetch never replaces what the reader picked after it.
  */
-import type { CellKind } from '../engine';
+import type { CellKind, Seq2Seq } from '../engine';
 import { demoModel } from '../models/demo';
 import { tokenize } from '../text/tokenize';
 import { DEFAULTS } from './defaults';
-import { createModelCache, fetchModelFile, LoadTicket, parseModelId } from './modelLoader';
+import { readSeq2SeqFile } from '../models/seq2seqFile';
+import { createModelCache, fetchModelFile, fetchSeq2SeqFile, LoadTicket, parseModelId } from './modelLoader';
 import { defaultBinaryReader, defaultModelReader, type ReadResult } from './modelReader';
 import type { StoreOptions } from './options';
 import { MAX_MODEL_BYTES, fetchSameOrigin, megabytes, type ModelSource, type OwnModelOrigin } from './ownModel';
@@ -42,6 +43,22 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
   /** The model on screen and the comparison row each land only their latest load. */
   const mainLoad = new LoadTicket();
   const partnerLoad = new LoadTicket();
+  const seq2seqLoad = new LoadTicket();
+  /** One read per kind for the page's life (the files are static); a failed one is forgotten. */
+  const fetchSeq2Seq = opts.fetchSeq2Seq ?? fetchSeq2SeqFile;
+  const seq2seqFiles = new Map<CellKind, Promise<{ model: Seq2Seq; presets: readonly string[] }>>();
+  const seq2seqFile = (kind: CellKind) => {
+    let p = seq2seqFiles.get(kind);
+    if (!p) {
+      p = fetchSeq2Seq(kind).then((json) => {
+        const { model, meta } = readSeq2SeqFile(json);
+        return { model, presets: meta.presets };
+      });
+      p.catch(() => seq2seqFiles.delete(kind));
+      seq2seqFiles.set(kind, p);
+    }
+    return p;
+  };
 
   const fetchFile = opts.fetchFile ?? fetchSameOrigin;
   const readModel = opts.readModel ?? defaultModelReader;
@@ -183,6 +200,22 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
       shipped(id).then(
         ({ model }) => current() && set({ partner: { id, model } }),
         (e: unknown) => current() && set({ partner: { id, error: e instanceof Error ? e.message : String(e) } }),
+      );
+    },
+    seq2seq: null,
+    requestSeq2Seq: (kind) => {
+      const now = get().seq2seq;
+      if (kind === (now?.kind ?? null) && !now?.error) return;
+      if (kind === null) {
+        seq2seqLoad.cancel();
+        set({ seq2seq: null });
+        return;
+      }
+      const current = seq2seqLoad.take();
+      set({ seq2seq: { kind } });
+      seq2seqFile(kind).then(
+        (r) => current() && set({ seq2seq: { kind, ...r } }),
+        (e: unknown) => current() && set({ seq2seq: { kind, error: e instanceof Error ? e.message : String(e) } }),
       );
     },
   };

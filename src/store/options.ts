@@ -19,6 +19,8 @@ export interface StoreOptions {
   model?: string;
   /** How model files are fetched (tests pass a fake). */
   fetchModel?: ModelFetcher;
+  /** How the translate view's encoder–decoder files are fetched, by kind (tests pass a fake). */
+  fetchSeq2Seq?: (kind: CellKind) => Promise<unknown>;
   /** Your own model at start: a relative path on this site (`weights=` in the link). */
   weights?: string;
   /** How `weights` paths are fetched (tests pass a fake). */

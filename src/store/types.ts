@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { CellKind, CellState, EmbeddedToken, Model, StepTrace } from '../engine';
+import type { CellKind, CellState, EmbeddedToken, Model, Seq2Seq, StepTrace } from '../engine';
 import type { ModelMeta } from '../models/format';
 import type { TokenizeError } from '../text/tokenize';
 import type { ModelSource, OwnModelOrigin } from './ownModel';
@@ -65,6 +65,20 @@ export interface ModelSlice {
   partner: Partner | null;
   /** Asks for the comparison model `id` (null: none); only the latest request lands. */
   requestPartner: (id: string | null) => void;
+  /**
+   * The translate view's encoder–decoder of the chosen kind (`translate-<kind>`), fetched by the
+   * store like every other model; its steps are derived from it and the text (selectors/translation.ts).
+   */
+  seq2seq: Seq2SeqLoad | null;
+  /** Asks for the encoder–decoder of `kind` (null: none wanted); only the latest request lands. */
+  requestSeq2Seq: (kind: CellKind | null) => void;
+}
+
+export interface Seq2SeqLoad {
+  readonly kind: CellKind;
+  readonly model?: Seq2Seq;
+  readonly presets?: readonly string[];
+  readonly error?: string;
 }
 
 export interface Partner {
@@ -150,12 +164,6 @@ export interface ViewSlice {
   /** The translate view's step across encoder and decoder (`tstep=`), or null for its last one. */
   translateStep: number | null;
   setTranslateStep: (step: number | null) => void;
-  /**
-   * How many steps the translate view shows (encoder + decoder; 0 until its model is loaded).
-   * The view owns the encoder–decoder and reports it, so that keys and a deck can step it.
-   */
-  translateSteps: number;
-  setTranslateSteps: (steps: number) => void;
   setDiagramUnits: (units: readonly number[] | null) => void;
   setHidden: (hidden: readonly Panel[]) => void;
   setView: (view: ViewName) => void;

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { embedToken, translate, type Seq2Seq, type Translation } from '../../engine';
-import { readSeq2SeqFile } from '../../models/seq2seqFile';
+import { useEffect, useRef } from 'react';
+import { embedToken } from '../../engine';
+import { translationOf, type TranslationShown } from '../../selectors/translation';
 import { kindOf } from '../../store/store';
-import { tokenize } from '../../text/tokenize';
 import { valueColor } from '../../viz/colors';
 import { formatValue } from '../../viz/vectors';
 import { TRANSLATE_CHAIN, sideOf, translateChain } from '../../viz/translateLayout';
@@ -11,78 +10,37 @@ import { MathText } from '../diagram/MathText';
 import { useGatescope, useT } from '../StoreContext';
 import { useFigurePart } from '../useFigurePart';
 
-type Loaded = { readonly status: 'loading' } | { readonly status: 'error'; readonly message: string } | { readonly status: 'ready'; readonly model: Seq2Seq; readonly presets: readonly string[] };
-
-// One fetch per kind for the page's life: the files are static.
-const files = new Map<string, Promise<{ model: Seq2Seq; presets: readonly string[] }>>();
-function loadTranslateModel(kind: string) {
-  let p = files.get(kind);
-  if (!p) {
-    p = fetch(`./models/translate/translate-${kind}.json`)
-      .then((r) => {
-        if (!r.ok) throw new Error(`models/translate/translate-${kind}.json: HTTP ${r.status}`);
-        return r.json();
-      })
-      .then((j) => {
-        const { model, meta } = readSeq2SeqFile(j);
-        return { model, presets: meta.presets };
-      });
-    p.catch(() => files.delete(kind));
-    files.set(kind, p);
-  }
-  return p;
-}
-
-function useTranslateModel(kind: string): Loaded {
-  const [state, setState] = useState<Loaded>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'loading' });
-    loadTranslateModel(kind).then(
-      (r) => live && setState({ status: 'ready', ...r }),
-      (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [kind]);
-  return state;
-}
-
 /**
  * The articles' translation figure, live: the encoder reads the sentence, its final state (the
  * context) is handed over, and the decoder writes Chinese one character per step, each with its
- * three likeliest candidates. Same cell kind as the page's; the sentence is the page's.
+ * three likeliest candidates. Same cell kind as the page's; the sentence is the page's. The store
+ * fetches the encoder–decoder (`requestSeq2Seq`) and the numbers are derived in one place
+ * (selectors/translation.ts), which the keyboard and a deck read as well.
  */
 export function TranslateView() {
   const t = useT();
   const kind = useGatescope(kindOf);
-  const text = useGatescope((s) => s.text);
+  const request = useGatescope((s) => s.requestSeq2Seq);
+  useEffect(() => request(kind), [request, kind]);
+  const error = useGatescope((s) => (s.seq2seq?.kind === kind ? s.seq2seq.error : undefined));
+  const shown = useGatescope(translationOf);
   const setText = useGatescope((s) => s.setText);
-  const loaded = useTranslateModel(kind);
-  if (loaded.status === 'loading') return <p role="status">{t('translate.loading')}</p>;
-  if (loaded.status === 'error') return <p role="alert">{t('translate.failed', { message: loaded.message })}</p>;
-  return <TranslateChain model={loaded.model} presets={loaded.presets} text={text} setText={setText} />;
+  if (error !== undefined) return <p role="alert">{t('translate.failed', { message: error })}</p>;
+  if (!shown) return <p role="status">{t('translate.loading')}</p>;
+  return <TranslateChain translation={shown} setText={setText} />;
 }
 
-function TranslateChain({ model, presets, text, setText }: { model: Seq2Seq; presets: readonly string[]; text: string; setText: (s: string) => void }) {
+function TranslateChain({ translation, setText }: { translation: TranslationShown; setText: (s: string) => void }) {
+  const { model, presets, source, result: r, total } = translation;
   const t = useT();
   const theme = useGatescope((s) => s.theme);
-  const source = useMemo(() => tokenize(text, model.encoder.tokenizer).tokens, [text, model]);
-  const r: Translation = useMemo(() => translate(model, source), [model, source]);
   const S = source.length;
-  const total = S + r.decoder.length;
   // The step is the store's (a link's tstep=), null for the last one; a new sentence starts there.
   const step = useGatescope((s) => s.translateStep);
   const setStep = useGatescope((s) => s.setTranslateStep);
   // A slide shows the figure, not the explanations (the teacher speaks them).
   const embed = useGatescope((s) => s.embed);
-  const setSteps = useGatescope((s) => s.setTranslateSteps);
   const figurePart = useFigurePart<SVGSVGElement>(t('translate.chainLabel'));
-  useEffect(() => {
-    setSteps(total);
-  }, [total, setSteps]);
-  useEffect(() => () => setSteps(0), [setSteps]);
   // Compared by value, not by "first run": React's development double-run must not reset a link's step.
   const key = `${model.id}|${source.join(' ')}`;
   const shown = useRef(key);
