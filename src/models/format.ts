@@ -11,6 +11,7 @@
  *     "gateActivation": "sigmoid" | "hardSigmoid",   (optional, default sigmoid; not for rnn)
  *     "reset": "after" | "before",                    (gru only, default after)
  *     "coupling": "i=1-f" | "f=1-i",                  (coupled only, default i=1-f)
+ *     "activation": "tanh" | "relu",                  (rnn only, default tanh: h_t = activation(a_t))
  *     "layout": "canonical" | "pytorch" | "keras" | "onnx",
  *       (framework layouts: weights and config as the framework names them, sizes read off the
  *        tensors; see src/models/layouts.ts and the README's "Framework layouts")
@@ -52,6 +53,8 @@ import {
   type Model,
   type ModelTask,
   type ScalarEmbedding,
+  type StateActivation,
+  kindOf,
   type TableEmbedding,
 } from '../engine';
 import { ModelFileError } from './errors';
@@ -86,6 +89,12 @@ function affine(w: Record<string, Json>, gate: string, E: number, H: number, pat
   };
 }
 
+/** cell.activation: the state's nonlinearity, among those the kind offers (absent: its default). */
+function stateActivation(c: Record<string, Json>, kind: CellKind): StateActivation | undefined {
+  if (c.activation === undefined) return undefined;
+  return oneOf(c.activation, kindOf(kind).stateActivations, 'cell.activation', `${kind} activation`);
+}
+
 function canonicalCell(c: Record<string, Json>, kind: CellKind, E: number, H: number): CellParams {
   const w = obj(field(c, 'weights', 'cell'), 'cell.weights');
   const gateActivation: GateActivation = c.gateActivation === undefined ? 'sigmoid' : oneOf(c.gateActivation, ['sigmoid', 'hardSigmoid'] as const, 'cell.gateActivation', 'gate activation');
@@ -94,7 +103,7 @@ function canonicalCell(c: Record<string, Json>, kind: CellKind, E: number, H: nu
   const lstmGates = () => ({ i: affine(w, 'i', E, H, P), f: affine(w, 'f', E, H, P), g: affine(w, 'g', E, H, P), o: affine(w, 'o', E, H, P) });
   switch (kind) {
     case 'rnn':
-      return { kind, ...sizes, a: affine(w, 'a', E, H, P) };
+      return { kind, ...sizes, a: affine(w, 'a', E, H, P), activation: stateActivation(c, kind) ?? 'tanh' };
     case 'gru': {
       const reset: GruReset = c.reset === undefined ? 'after' : oneOf(c.reset, ['after', 'before'] as const, 'cell.reset', 'GRU reset');
       return { kind, ...sizes, gateActivation, reset, gates: { z: affine(w, 'z', E, H, P), r: affine(w, 'r', E, H, P), n: affine(w, 'n', E, H, P) } };
@@ -136,6 +145,7 @@ function parseCell(v: Json): CellParams[] {
     gateActivation: optional('gateActivation', (x, p) => oneOf(x, ['sigmoid', 'hardSigmoid'] as const, p, 'gate activation')),
     reset: optional('reset', (x, p) => oneOf(x, ['after', 'before'] as const, p, 'GRU reset')),
     coupling: optional('coupling', (x, p) => oneOf(x, ['i=1-f', 'f=1-i'] as const, p, 'coupling')),
+    activation: stateActivation(c, kind),
   };
   if (c.layers === undefined) return frameworkCell(layout, declared, obj(field(c, 'weights', 'cell'), 'cell.weights'), c.config === undefined ? {} : obj(c.config, 'cell.config'));
   return frameworkLayers(layout, declared, c);

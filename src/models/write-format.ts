@@ -47,6 +47,8 @@ export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 
       inputSize: c.inputSize,
       hiddenSize: c.hiddenSize,
       ...(c.kind !== 'rnn' ? { gateActivation: c.gateActivation } : {}),
+      // Written only when not the default, so a tanh RNN's file reads as it always has.
+      ...('activation' in c && c.activation !== 'tanh' ? { activation: c.activation } : {}),
       ...(c.kind === 'gru' ? { reset: c.reset } : {}),
       ...(c.kind === 'coupled' ? { coupling: c.coupling } : {}),
       layout: 'canonical',

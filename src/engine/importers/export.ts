@@ -83,7 +83,7 @@ export function toKeras(p: CellParams) {
   const bias = resetAfter ? [cat(p, order, (a) => a.bW), cat(p, order, (a) => a.bU)] : cat(p, order, (a) => a.bW.map((v, k) => v + a.bU[k]!));
   return {
     tensors: { kernel, recurrent_kernel, bias },
-    opts: { reset_after: resetAfter, gateActivation: p.kind === 'rnn' ? 'sigmoid' : p.gateActivation } as const,
+    opts: { reset_after: resetAfter, gateActivation: p.kind === 'rnn' ? 'sigmoid' : p.gateActivation, activation: 'activation' in p ? p.activation : 'tanh' } as const,
   };
 }
 
@@ -92,7 +92,8 @@ export function toOnnx(p: CellParams) {
   if (p.kind === 'coupled' && p.coupling !== 'f=1-i') unsupported('onnx', p, "coupling 'f=1-i' (input_forget)");
   const order: readonly GateName[] = op === 'lstm' ? ['i', 'o', 'f', 'g'] : gatesOf(p.kind);
   const gate = p.kind !== 'rnn' && p.gateActivation === 'hardSigmoid' ? 'HardSigmoid' : 'Sigmoid';
-  const activations = op === 'rnn' ? ['Tanh'] : op === 'gru' ? [gate, 'Tanh'] : [gate, 'Tanh', 'Tanh'];
+  const state = 'activation' in p && p.activation === 'relu' ? 'Relu' : 'Tanh';
+  const activations = op === 'rnn' ? [state] : op === 'gru' ? [gate, 'Tanh'] : [gate, 'Tanh', 'Tanh'];
   const tensors: { W: Nested2[]; R: Nested2[]; B: number[][]; P?: number[][] } = {
     W: [stackRows(p, order, (a) => a.W)],
     R: [stackRows(p, order, (a) => a.U)],

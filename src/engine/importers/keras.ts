@@ -9,7 +9,7 @@
  * exact for every cell that uses one: only the reset-after GRU separates the two, and it has two.
  */
 import type { GateActivation } from '../types';
-import type { CellParams } from '../kinds';
+import { type CellParams, kindOf } from '../kinds';
 import { assemble, type GateName } from './assemble';
 import { UnsupportedOptionError } from './errors';
 import { checkKind, colBlockT, expectShape, flagOpt, gateActivationOpt, inferDim, readOptional, readRequired, vecSlice } from './shape';
@@ -31,6 +31,8 @@ export interface KerasOptions {
   readonly reset_after?: boolean | 0 | 1;
   /** `recurrent_activation`: Keras defaults to sigmoid, tfjs to hardSigmoid. Default 'sigmoid'. */
   readonly gateActivation?: GateActivation;
+  /** SimpleRNN's `activation`: 'tanh' (the default) or 'relu'; the gated layers' tanh is fixed. */
+  readonly activation?: 'tanh' | 'relu';
 }
 
 const ORDER: Record<KerasKind, readonly GateName[]> = {
@@ -49,6 +51,9 @@ export function fromKeras(kind: KerasKind, tensors: KerasTensors, opts: KerasOpt
   }
   const order = ORDER[k];
   const G = order.length;
+  const act = opts.activation;
+  const choices: readonly string[] = kindOf(k).stateActivations;
+  if (act !== undefined && !choices.includes(act)) throw new UnsupportedOptionError(`${P}.activation`, act, choices.map((c) => `'${c}'`).join(' or '));
   const rk = readRequired(tensors, 'recurrent_kernel', P);
   const kn = readRequired(tensors, 'kernel', P);
   const H = inferDim(rk, 2, 0, `[H][${G}·H]`);
@@ -72,6 +77,7 @@ export function fromKeras(kind: KerasKind, tensors: KerasTensors, opts: KerasOpt
       hiddenSize: H,
       gateActivation,
       reset: resetAfter ? 'after' : 'before',
+      activation: act ?? 'tanh',
     },
     (name) => {
       const b = order.indexOf(name);

@@ -9,7 +9,7 @@
  * LSTM are kept in the canonical params (the engine ignores them) so exporting round-trips.
  */
 import type { GateActivation, Vec } from '../types';
-import type { CellParams } from '../kinds';
+import { type CellParams, kindOf } from '../kinds';
 import { assemble, type GateName } from './assemble';
 import { UnsupportedOptionError } from './errors';
 import { checkKind, expectShape, flagOpt, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';
@@ -53,8 +53,11 @@ const DEFAULT_ACTS: Record<OnnxKind, readonly string[]> = {
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-6; // attributes are float32
 
-/** Maps the activations list onto the engine's options: only the gate function may vary. */
-function parseActivations(kind: OnnxKind, opts: OnnxOptions): GateActivation {
+/**
+ * Maps the activations list onto the engine's options: the gate function may vary, and so may
+ * the one function of a gateless layer (Tanh, or Relu as nn.RNN(nonlinearity='relu') exports).
+ */
+function parseActivations(kind: OnnxKind, opts: OnnxOptions): { gate: GateActivation; state: 'tanh' | 'relu' } {
   const acts = opts.activations ?? DEFAULT_ACTS[kind];
   const F = 'onnx.activations';
   const expectedLen = DEFAULT_ACTS[kind].length;
@@ -65,9 +68,17 @@ function parseActivations(kind: OnnxKind, opts: OnnxOptions): GateActivation {
   const betas = opts.activation_beta ?? [];
   let used = 0; // alpha/beta are consumed in order by the activations that take them
   let gate: GateActivation = 'sigmoid';
+  let state: 'tanh' | 'relu' = 'tanh';
+  const spec = kindOf(kind);
+  const hasGates = spec.gates.length > 1;
+  const relu = spec.stateActivations.includes('relu');
   acts.forEach((name: unknown, k) => {
     const n = typeof name === 'string' ? name.toLowerCase() : '';
-    const isGate = kind !== 'rnn' && k === 0;
+    const isGate = hasGates && k === 0;
+    if (!isGate && relu && n === 'relu') {
+      state = 'relu';
+      return;
+    }
     if (isGate && n === 'sigmoid') return;
     if (isGate && n === 'hardsigmoid') {
       const a = alphas[used] ?? 0.2;
@@ -80,9 +91,9 @@ function parseActivations(kind: OnnxKind, opts: OnnxOptions): GateActivation {
       return;
     }
     if (!isGate && n === 'tanh') return;
-    throw new UnsupportedOptionError(`${F}[${k}]`, name, isGate ? "'Sigmoid' or 'HardSigmoid'" : "'Tanh'");
+    throw new UnsupportedOptionError(`${F}[${k}]`, name, isGate ? "'Sigmoid' or 'HardSigmoid'" : relu ? "'Tanh' or 'Relu'" : "'Tanh'");
   });
-  return gate;
+  return { gate, state };
 }
 
 function checkAttributes(kind: OnnxKind, opts: OnnxOptions): void {
@@ -104,7 +115,7 @@ function checkAttributes(kind: OnnxKind, opts: OnnxOptions): void {
 export function fromOnnx(kind: OnnxKind, tensors: OnnxTensors, opts: OnnxOptions = {}): CellParams {
   const k = checkKind('onnx.kind', kind, ['rnn', 'lstm', 'gru'] as const);
   checkAttributes(k, opts);
-  const gateActivation = parseActivations(k, opts);
+  const { gate: gateActivation, state: activation } = parseActivations(k, opts);
   const order = ORDER[k];
   const G = order.length;
   const P = 'onnx';
@@ -132,7 +143,7 @@ export function fromOnnx(kind: OnnxKind, tensors: OnnxTensors, opts: OnnxOptions
   const reset = flagOpt('onnx.linear_before_reset', opts.linear_before_reset) ? 'after' : 'before';
   const peepOpt: { peep?: { i: Vec; f: Vec; o: Vec } } = peep ? { peep } : {};
 
-  return assemble({ kind: cellKind, inputSize: I, hiddenSize: H, gateActivation, reset, coupling: 'f=1-i', ...peepOpt }, (name) => {
+  return assemble({ kind: cellKind, inputSize: I, hiddenSize: H, gateActivation, reset, coupling: 'f=1-i', activation, ...peepOpt }, (name) => {
     const b = order.indexOf(name);
     return {
       W: rowBlock(W, b * H, H, I),

@@ -43,6 +43,7 @@ export const gru: KindSpec<GruParams, GruTrace, GruGrads> = {
   peepholes: false,
   seedOffset: 3,
   blocks: 3,
+  stateActivations: ['tanh'],
   layouts: {
     pytorch: { op: 'GRU', order: ['r', 'z', 'n'] },
     keras: { op: 'GRU', order: ['z', 'r', 'n'] },

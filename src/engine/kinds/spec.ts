@@ -31,6 +31,9 @@ export interface KindPart {
   readonly tex: string;
 }
 
+/** The function that makes a state from its pre-activation: tanh (bounded) or relu (h ≥ 0, unbounded). */
+export type StateActivation = 'tanh' | 'relu';
+
 /** Options a kind may read when its params are built (importers, init). */
 export interface AssembleOptions {
   readonly inputSize: number;
@@ -39,6 +42,8 @@ export interface AssembleOptions {
   readonly reset?: GruReset;
   readonly coupling?: Coupling;
   readonly peep?: { readonly i: Vec; readonly f: Vec; readonly o: Vec };
+  /** The state's nonlinearity, for a kind that offers more than one (the RNN's tanh or relu); default tanh. */
+  readonly activation?: StateActivation;
 }
 
 /** The belt of a kind with a cell state at one step: C_{t-1}, C_t and the gate that keeps it. */
@@ -79,6 +84,11 @@ export interface KindSpec<P extends { readonly kind: string; readonly hiddenSize
   readonly seedOffset: number;
   /** Matrix-vector products over [h; x] per step (the stepCost). */
   readonly blocks: number;
+  /**
+   * The nonlinearities its params may choose for the state, the default first: ['tanh', 'relu']
+   * for the RNN (params.activation), ['tanh'] for kinds whose tanh is fixed.
+   */
+  readonly stateActivations: readonly StateActivation[];
   /** Framework layouts it can be imported from and exported to. */
   readonly layouts: Readonly<Partial<Record<'pytorch' | 'keras' | 'onnx', FrameworkLayout>>>;
 
