@@ -99,11 +99,13 @@ function canonicalCell(c: Record<string, Json>, kind: CellKind, E: number, H: nu
   const w = obj(field(c, 'weights', 'cell'), 'cell.weights');
   const gateActivation: GateActivation = c.gateActivation === undefined ? 'sigmoid' : oneOf(c.gateActivation, ['sigmoid', 'hardSigmoid'] as const, 'cell.gateActivation', 'gate activation');
   const sizes = { inputSize: E, hiddenSize: H };
+  // Checked for every kind, so that a relu on a kind whose tanh is fixed is refused, not ignored.
+  const activation = stateActivation(c, kind);
   const P = 'cell.weights';
   const lstmGates = () => ({ i: affine(w, 'i', E, H, P), f: affine(w, 'f', E, H, P), g: affine(w, 'g', E, H, P), o: affine(w, 'o', E, H, P) });
   switch (kind) {
     case 'rnn':
-      return { kind, ...sizes, a: affine(w, 'a', E, H, P), activation: stateActivation(c, kind) ?? 'tanh' };
+      return { kind, ...sizes, a: affine(w, 'a', E, H, P), activation: activation ?? 'tanh' };
     case 'gru': {
       const reset: GruReset = c.reset === undefined ? 'after' : oneOf(c.reset, ['after', 'before'] as const, 'cell.reset', 'GRU reset');
       return { kind, ...sizes, gateActivation, reset, gates: { z: affine(w, 'z', E, H, P), r: affine(w, 'r', E, H, P), n: affine(w, 'n', E, H, P) } };
