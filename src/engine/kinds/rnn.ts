@@ -112,9 +112,10 @@ export const rnn: KindSpec<RnnParams, RnnTrace, RnnGrads> = {
   layouts: {
     pytorch: { op: 'RNN', order: ['a'] },
     keras: { op: 'SimpleRNN', order: ['a'] },
-    onnx: { op: 'RNN', order: ['a'] },
+    onnx: { op: 'RNN', order: ['a'], activations: ['Tanh'] },
   },
   assemble: (o, gate) => ({ kind: 'rnn', inputSize: o.inputSize, hiddenSize: o.hiddenSize, a: gate('a'), activation: o.activation ?? 'tanh' }),
+  affine: (p) => p.a,
   step,
   backward,
   jacobian,
