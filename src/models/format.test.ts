@@ -11,6 +11,19 @@ const net = (kind: (typeof CELL_KINDS)[number]) =>
 const file = (kind: (typeof CELL_KINDS)[number] = 'lstm') => JSON.parse(JSON.stringify(toModelFile(net(kind)))) as Record<string, any>;
 
 describe('model file', () => {
+  it('a file that leaves the variant unsaid reads as the format has always read it: coupled i=1-f, GRU reset-after', () => {
+    for (const [kind, key, dflt, other] of [
+      ['coupled', 'coupling', 'i=1-f', 'f=1-i'],
+      ['gru', 'reset', 'after', 'before'],
+    ] as const) {
+      const f = file(kind);
+      f.cell[key] = other;
+      expect((parseModelFile(f).cell as unknown as Record<string, string>)[key]).toBe(other);
+      delete f.cell[key];
+      expect((parseModelFile(f).cell as unknown as Record<string, string>)[key]).toBe(dflt);
+    }
+  });
+
   it('a relu RNN is saved as cell.activation "relu" and read back as relu; a tanh RNN writes no activation and reads as tanh', () => {
     const tanh = net('rnn');
     const relu = { ...tanh, cell: { ...tanh.cell, activation: 'relu' as const } };
