@@ -151,12 +151,12 @@ def reference(net, tokens):
     return steps
 
 
-def prepare(net):
+def prepare(net, gain=2.5):
     """Larger weights than PyTorch's init, so gates saturate and layers differ visibly; float32,
     as a user's model is."""
     with torch.no_grad():
         for prm in net.parameters():
-            prm.mul_(2.5)
+            prm.mul_(gain)
     return net.float()
 
 
@@ -185,7 +185,7 @@ SEQ_CASES = [
     # name, class, layers, bias, nonlinearity, also write .safetensors and .onnx
     ("rnn-tanh-1", nn.RNN, 1, True, "tanh", True),
     ("rnn-tanh-nobias-1", nn.RNN, 1, False, "tanh", False),
-    ("rnn-relu-1", nn.RNN, 1, True, "relu", True),  # refused by every route, naming what the user wrote
+    ("rnn-relu-1", nn.RNN, 1, True, "relu", True),
     ("rnn-tanh-2", nn.RNN, 2, True, "tanh", False),
     ("lstm-1", nn.LSTM, 1, True, None, True),
     ("lstm-nobias-1", nn.LSTM, 1, False, None, False),
@@ -194,6 +194,15 @@ SEQ_CASES = [
     ("gru-1", nn.GRU, 1, True, None, True),
     ("gru-nobias-1", nn.GRU, 1, False, None, False),
     ("gru-2", nn.GRU, 2, True, None, True),
+]
+
+# Relu stacks, and one with weights large enough that h grows far past 1 (the unbounded state),
+# each with its own seed (from 2000) so that adding them leaves every other fixture as it was:
+# name, layers, weight gain.
+RELU_CASES = [
+    ("rnn-relu-2", 2, 2.5),
+    ("rnn-relu-3", 3, 2.5),
+    ("rnn-relu-large-1", 1, 6.0),
 ]
 
 
@@ -260,6 +269,23 @@ def main():
                 run_block(blocks["onnx"], "torch.onnx.export", session(scope, net), tmp)
                 shutil.move(os.path.join(tmp, "m.onnx"), os.path.join(OUT, f"{name}.static.onnx"))
                 shutil.move(os.path.join(tmp, "m.vocab.txt"), os.path.join(OUT, f"{name}.vocab.txt"))
+
+    def binaries(name, net):
+        with tempfile.TemporaryDirectory() as tmp:
+            run_block(blocks["safetensors"], "save_safetensors", session(scope, net), tmp)
+            shutil.move(os.path.join(tmp, "m.safetensors"), os.path.join(OUT, f"{name}.safetensors"))
+            code = blocks["onnx"].replace(ONNX_CALL, ONNX_CALL[:-1] + DYNAMIC + ")")
+            run_block(code, "torch.onnx.export (dynamic)", session(scope, net), tmp)
+            shutil.move(os.path.join(tmp, "m.onnx"), os.path.join(OUT, f"{name}.onnx"))
+            run_block(blocks["onnx"], "torch.onnx.export", session(scope, net), tmp)
+            shutil.move(os.path.join(tmp, "m.onnx"), os.path.join(OUT, f"{name}.static.onnx"))
+            shutil.move(os.path.join(tmp, "m.vocab.txt"), os.path.join(OUT, f"{name}.vocab.txt"))
+
+    for k, (name, layers, gain) in enumerate(RELU_CASES):
+        torch.manual_seed(2000 + k)
+        net = prepare(SeqNet(nn.RNN, layers, True, "relu"), gain)
+        finish(name, net, f"{layers} layer(s), relu, weights x{gain}")
+        binaries(name, net)
 
     check_refusals(Net, export_pytorch)
     for cls in (nn.LSTM, nn.GRU, nn.RNN):

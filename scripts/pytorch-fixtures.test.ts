@@ -38,22 +38,6 @@ describe('real PyTorch fixtures', () => {
 
   for (const name of names) {
     const exp = () => read(`${name}.expected.json`) as Expected;
-    if (name.startsWith('rnn-relu')) {
-      // ReLU RNNs are not computed yet: refused by every route, naming the file and what the
-      // user wrote (their module's argument, their metadata, their node), never computed as tanh.
-      it(`${name} is refused by every route, in the words of each file`, () => {
-        expect(() => parseModelFile(read(`${name}.json`))).toThrow(/^cell\.config\.nonlinearity: unsupported activation "relu" \(nn\.RNN\(nonlinearity="relu"\)\).*train it with nonlinearity='tanh'/);
-        expect(() => modelFromSafetensors(name)).toThrow(new RegExp(`^${name}\\.safetensors: metadata "nonlinearity": unsupported activation "relu"`));
-        expect(onnxFilesOf(name).length).toBeGreaterThan(0);
-        for (const f of onnxFilesOf(name)) {
-          const at = f.replace(/\./g, '\\.');
-          expect(() => modelFromOnnx(name, f)).toThrow(
-            new RegExp(`^${at}: RNN node “/encoder/RNN”: its activations are \\["Relu"\\], as nn\\.RNN\\(nonlinearity='relu'\\) exports; .*train it with nonlinearity='tanh'`),
-          );
-        }
-      });
-      continue;
-    }
     if (files.includes(`${name}.json`)) {
       it(`${name}.json (the README's export_pytorch) equals PyTorch to 1e-5`, () => {
         expect(worstDiff(parseModelFile(read(`${name}.json`)), exp())).toBeLessThan(1e-5);
@@ -90,6 +74,23 @@ describe('real PyTorch fixtures', () => {
     file.embedding.vocab.shift();
     file.embedding.weight.shift();
     expect(() => parseModelFile(file)).toThrow(/^embedding\.vocab: has no "<unk>" among its 9 words; .*rename it "<unk>"; .*max_words\), keep "<unk>" among them/);
+  });
+
+  it("computes nn.RNN(nonlinearity='relu') as relu, every route, 1–3 layers; its state goes past 1 and is kept there", () => {
+    for (const layers of [1, 2, 3]) {
+      const name = `rnn-relu-${layers}`;
+      for (const ext of ['.json', '.safetensors', '.onnx', '.static.onnx']) expect(files).toContain(name + ext);
+      expect(parseModelFile(read(`${name}.json`)).cell).toMatchObject({ kind: 'rnn', activation: 'relu' });
+    }
+    const large = read('rnn-relu-large-1.expected.json') as Expected;
+    const hs = large.steps.flatMap((s) => s.layers.flatMap((l) => l.h));
+    // The fixture means something only if PyTorch's own h leaves tanh's range and relu's zeros show.
+    expect(Math.max(...hs)).toBeGreaterThan(2);
+    expect(hs.filter((v) => v === 0).length).toBeGreaterThan(0);
+    // Read as tanh, the same weights are far from PyTorch: the nonlinearity is what is compared.
+    const asTanh = read('rnn-relu-large-1.json') as { cell: { config: { nonlinearity: string } } };
+    asTanh.cell.config.nonlinearity = 'tanh';
+    expect(worstDiff(parseModelFile(asTanh), large)).toBeGreaterThan(0.1);
   });
 
   it('would see a change in the top layer alone (the comparison can fail)', () => {

@@ -1,6 +1,6 @@
 /** Seeded random parameters for any cell kind: demo models, property tests and benchmarks. */
 import { assemble, type GateName, gatesOf } from './importers/assemble';
-import { type CellKind, type CellParams, kindOf } from './kinds';
+import { type CellKind, type CellParams, kindOf, type StateActivation } from './kinds';
 import { matrix } from './math';
 import type { Rng } from './rng';
 import type { Affine, Coupling, GateActivation, GruReset, Vec } from './types';
@@ -11,6 +11,8 @@ export interface InitOptions {
   gateActivation?: GateActivation;
   reset?: GruReset;
   coupling?: Coupling;
+  /** The state's nonlinearity, for a kind that offers a choice (the RNN); default tanh. */
+  activation?: StateActivation;
 }
 
 function uniformVec(n: number, rng: Rng, s: number): Vec {
@@ -43,6 +45,7 @@ export function randomParams(kind: CellKind, inputSize: number, hiddenSize: numb
       gateActivation: opts.gateActivation ?? 'sigmoid',
       reset: opts.reset ?? 'after',
       coupling: opts.coupling ?? 'i=1-f',
+      ...(opts.activation ? { activation: opts.activation } : {}),
       ...(peep ? { peep } : {}),
     },
     (g) => drawn.get(g)!,

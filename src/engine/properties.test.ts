@@ -1,6 +1,6 @@
 /**
  * Property tests on random weights: whatever the weights, gates stay in [0, 1], candidates and h
- * in [-1, 1], c stays finite and grows by at most 1 per step, and nothing is NaN, including
+ * in [-1, 1] (a relu RNN's h in [0, ∞), finite), c stays finite and grows by at most 1 per step, and nothing is NaN, including
  * with weights scaled by 1e3 so that |pre-activation| ≫ 30 (where a naive exp overflows).
  */
 import fc from 'fast-check';
@@ -10,7 +10,7 @@ import { createRng } from './rng';
 import { randomParams, type InitOptions } from './init';
 import { initialState, run } from './step';
 import type { Vec } from './types';
-import type { CellKind, StepTrace } from './kinds';
+import { type CellKind, RELU_CAP, type StepTrace } from './kinds';
 
 interface Variant {
   readonly name: string;
@@ -27,7 +27,11 @@ const finite = (v: Vec | null) => v === null || v.every(Number.isFinite);
 /** Checks one step's invariants; returns the largest |pre-activation| seen. */
 function checkStep(t: StepTrace, cellBound: number): number {
   for (const pre of Object.values(t.pre)) expect(finite(pre)).toBe(true);
-  expect(within(t.h, -1, 1)).toBe(true);
+  if (t.kind === 'rnn' && t.activation === 'relu') {
+    // Unbounded above, never negative, never NaN or ±Infinity: h = max(0, a) exactly.
+    expect(within(t.h, 0, Number.MAX_VALUE)).toBe(true);
+    t.h.forEach((h, k) => expect(h).toBe(Math.min(RELU_CAP, Math.max(0, t.pre.a[k]!))));
+  } else expect(within(t.h, -1, 1)).toBe(true);
   if (t.kind === 'gru') {
     for (const g of [t.z, t.r]) expect(within(g, 0, 1)).toBe(true);
     expect(within(t.n, -1, 1)).toBe(true);

@@ -156,6 +156,7 @@ export const en = {
   'heatmap.scale.gate': 'gates: 0 (closed) … 1 (open)',
   'heatmap.scale.signed': 'values: −1 … 0 … 1',
   'heatmap.scale.unbounded': 'values: −2 … 0 … 2 (clipped)',
+  'heatmap.scale.rectified': 'values: 0 … 1 (half-way) … 3 … 20 and beyond, compressed as x/(1+x), never clipped',
   'export.svg': 'Figure as SVG',
   'export.png': 'Figure as PNG',
   'export.transparent': 'Transparent background',

@@ -152,6 +152,7 @@ export const zh: Record<MessageKey, string> = {
   'heatmap.scale.gate': '门：0（关闭）… 1（打开）',
   'heatmap.scale.signed': '数值：−1 … 0 … 1',
   'heatmap.scale.unbounded': '数值：−2 … 0 … 2（超出部分截断）',
+  'heatmap.scale.rectified': '数值：0 … 1（中点）… 3 … 20 及以上，按 x/(1+x) 压缩，从不截断',
   'export.svg': '导出图（SVG）',
   'export.png': '导出图（PNG）',
   'export.transparent': '透明背景',

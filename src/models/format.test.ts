@@ -11,6 +11,37 @@ const net = (kind: (typeof CELL_KINDS)[number]) =>
 const file = (kind: (typeof CELL_KINDS)[number] = 'lstm') => JSON.parse(JSON.stringify(toModelFile(net(kind)))) as Record<string, any>;
 
 describe('model file', () => {
+  it('a file that leaves the variant unsaid reads as the format has always read it: coupled i=1-f, GRU reset-after', () => {
+    for (const [kind, key, dflt, other] of [
+      ['coupled', 'coupling', 'i=1-f', 'f=1-i'],
+      ['gru', 'reset', 'after', 'before'],
+    ] as const) {
+      const f = file(kind);
+      f.cell[key] = other;
+      expect((parseModelFile(f).cell as unknown as Record<string, string>)[key]).toBe(other);
+      delete f.cell[key];
+      expect((parseModelFile(f).cell as unknown as Record<string, string>)[key]).toBe(dflt);
+    }
+  });
+
+  it('a relu RNN is saved as cell.activation "relu" and read back as relu; a tanh RNN writes no activation and reads as tanh', () => {
+    const tanh = net('rnn');
+    const relu = { ...tanh, cell: { ...tanh.cell, activation: 'relu' as const } };
+    const written = toModelFile(relu, {}, 'exact') as { cell: Record<string, unknown> };
+    expect(written.cell.activation).toBe('relu');
+    const back = parseModelFile(JSON.parse(JSON.stringify(written)));
+    expect(back.cell).toMatchObject({ kind: 'rnn', activation: 'relu' });
+    const xs = [Float64Array.of(3, -2, 1), Float64Array.of(2, 2, 2)];
+    expect(run(back.cell, xs).traces.map((t) => [...t.h])).toEqual(run(relu.cell, xs).traces.map((t) => [...t.h]));
+    // Existing files have no activation: they read as tanh, as they always have.
+    const plain = toModelFile(tanh) as { cell: Record<string, unknown> };
+    expect(plain.cell.activation).toBeUndefined();
+    expect(parseModelFile(JSON.parse(JSON.stringify(plain))).cell).toMatchObject({ activation: 'tanh' });
+    expect(() => parseModelFile({ ...plain, cell: { ...plain.cell, activation: 'gelu' } })).toThrow(/^cell\.activation: unknown rnn activation "gelu"/);
+    const lstm = toModelFile(net('lstm')) as { cell: Record<string, unknown> };
+    expect(() => parseModelFile({ ...lstm, cell: { ...lstm.cell, activation: 'relu' } })).toThrow(/^cell\.activation: unknown lstm activation "relu"/);
+  });
+
   for (const kind of CELL_KINDS) {
     it(`${kind}: round-trips and predicts as the original (to rounding)`, () => {
       const m = net(kind);

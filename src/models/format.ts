@@ -6,11 +6,12 @@
  *   "id": "sentiment-lstm", "task": "sentiment" | "memory" | "charlm" | "charlm-zh" | "chars" | "custom" | "demo",
  *   "tokenizer": "words" | "chars" | "numbers",
  *   "cell": {
- *     "kind": "rnn" | "lstm" | "gru" | "peephole" | "coupled",
+ *     "kind": a registered kind (CELL_KINDS: rnn, lstm, gru, peephole, coupled),
  *     "inputSize": E, "hiddenSize": H,
  *     "gateActivation": "sigmoid" | "hardSigmoid",   (optional, default sigmoid; not for rnn)
  *     "reset": "after" | "before",                    (gru only, default after)
  *     "coupling": "i=1-f" | "f=1-i",                  (coupled only, default i=1-f)
+ *     "activation": "tanh" | "relu",                  (rnn only, default tanh: h_t = activation(a_t))
  *     "layout": "canonical" | "pytorch" | "keras" | "onnx",
  *       (framework layouts: weights and config as the framework names them, sizes read off the
  *        tensors; see src/models/layouts.ts and the README's "Framework layouts")
@@ -45,13 +46,15 @@ import {
   type Affine,
   type CellKind,
   type CellParams,
-  type Coupling,
   type GateActivation,
-  type GruReset,
   type Head,
   type Model,
   type ModelTask,
   type ScalarEmbedding,
+  type StateActivation,
+  type Variant,
+  VARIANT_VALUES,
+  kindOf,
   type TableEmbedding,
 } from '../engine';
 import { ModelFileError } from './errors';
@@ -86,34 +89,32 @@ function affine(w: Record<string, Json>, gate: string, E: number, H: number, pat
   };
 }
 
+/** cell.activation: the state's nonlinearity, among those the kind offers (absent: its default). */
+function stateActivation(c: Record<string, Json>, kind: CellKind): StateActivation | undefined {
+  if (c.activation === undefined) return undefined;
+  return oneOf(c.activation, kindOf(kind).stateActivations, 'cell.activation', `${kind} activation`);
+}
+
+/**
+ * What a canonical file means when it leaves a kind's variant unsaid: a GRU is reset-after, and a
+ * coupled cell derives i = 1 − f (colah's figure). Every saved model keeps its numbers by these.
+ */
+const VARIANT_DEFAULT: Readonly<Record<Variant, string>> = { reset: 'after', coupling: 'i=1-f' };
+/** How a refusal names each variant's values. */
+const VARIANT_NAME: Readonly<Record<Variant, string>> = { reset: 'GRU reset', coupling: 'coupling' };
+
 function canonicalCell(c: Record<string, Json>, kind: CellKind, E: number, H: number): CellParams {
   const w = obj(field(c, 'weights', 'cell'), 'cell.weights');
   const gateActivation: GateActivation = c.gateActivation === undefined ? 'sigmoid' : oneOf(c.gateActivation, ['sigmoid', 'hardSigmoid'] as const, 'cell.gateActivation', 'gate activation');
-  const sizes = { inputSize: E, hiddenSize: H };
+  // Checked for every kind, so that a relu on a kind whose tanh is fixed is refused, not ignored.
+  const activation = stateActivation(c, kind);
+  const spec = kindOf(kind);
+  const v = spec.variant;
+  const variant = v ? { [v]: c[v] === undefined ? VARIANT_DEFAULT[v] : oneOf(c[v], VARIANT_VALUES[v], `cell.${v}`, VARIANT_NAME[v]) } : {};
   const P = 'cell.weights';
-  const lstmGates = () => ({ i: affine(w, 'i', E, H, P), f: affine(w, 'f', E, H, P), g: affine(w, 'g', E, H, P), o: affine(w, 'o', E, H, P) });
-  switch (kind) {
-    case 'rnn':
-      return { kind, ...sizes, a: affine(w, 'a', E, H, P) };
-    case 'gru': {
-      const reset: GruReset = c.reset === undefined ? 'after' : oneOf(c.reset, ['after', 'before'] as const, 'cell.reset', 'GRU reset');
-      return { kind, ...sizes, gateActivation, reset, gates: { z: affine(w, 'z', E, H, P), r: affine(w, 'r', E, H, P), n: affine(w, 'n', E, H, P) } };
-    }
-    case 'lstm':
-      return { kind, ...sizes, gateActivation, gates: lstmGates() };
-    case 'coupled': {
-      const coupling: Coupling = c.coupling === undefined ? 'i=1-f' : oneOf(c.coupling, ['i=1-f', 'f=1-i'] as const, 'cell.coupling', 'coupling');
-      return { kind, ...sizes, gateActivation, coupling, gates: lstmGates() };
-    }
-    case 'peephole':
-      return {
-        kind,
-        ...sizes,
-        gateActivation,
-        gates: lstmGates(),
-        peep: { i: vec(field(w, 'p_i', P), H, `${P}.p_i`), f: vec(field(w, 'p_f', P), H, `${P}.p_f`), o: vec(field(w, 'p_o', P), H, `${P}.p_o`) },
-      };
-  }
+  const gates = new Map(spec.gates.map((g) => [g, affine(w, g, E, H, P)]));
+  const peep = spec.peepholes ? { i: vec(field(w, 'p_i', P), H, `${P}.p_i`), f: vec(field(w, 'p_f', P), H, `${P}.p_f`), o: vec(field(w, 'p_o', P), H, `${P}.p_o`) } : undefined;
+  return spec.assemble({ inputSize: E, hiddenSize: H, gateActivation, ...variant, ...(peep ? { peep } : {}), ...(activation ? { activation } : {}) }, (g) => gates.get(g)!);
 }
 
 function parseCell(v: Json): CellParams[] {
@@ -136,6 +137,7 @@ function parseCell(v: Json): CellParams[] {
     gateActivation: optional('gateActivation', (x, p) => oneOf(x, ['sigmoid', 'hardSigmoid'] as const, p, 'gate activation')),
     reset: optional('reset', (x, p) => oneOf(x, ['after', 'before'] as const, p, 'GRU reset')),
     coupling: optional('coupling', (x, p) => oneOf(x, ['i=1-f', 'f=1-i'] as const, p, 'coupling')),
+    activation: stateActivation(c, kind),
   };
   if (c.layers === undefined) return frameworkCell(layout, declared, obj(field(c, 'weights', 'cell'), 'cell.weights'), c.config === undefined ? {} : obj(c.config, 'cell.config'));
   return frameworkLayers(layout, declared, c);

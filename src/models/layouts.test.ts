@@ -257,14 +257,18 @@ describe('the example file', () => {
 describe('no silent misreads: what the tensors cannot say must be in the file', () => {
   const rnn = shipped.find((m) => m.id === 'sentiment-rnn')!;
 
-  it('a PyTorch nn.RNN without config.nonlinearity is refused (relu has the same tensors); tanh reads; relu is refused', () => {
+  it('a PyTorch nn.RNN without config.nonlinearity is refused (relu has the same tensors); tanh and relu read as such; others are refused', () => {
     const f = file('pytorch', rnn);
     expect(f.cell.config.nonlinearity).toBe('tanh'); // what our writer (and the README's export) says
-    expect(parseModelFile(viaJson(f)).cell.kind).toBe('rnn');
+    expect(parseModelFile(viaJson(f)).cell).toMatchObject({ kind: 'rnn', activation: 'tanh' });
     delete f.cell.config.nonlinearity;
     expect(() => parseModelFile(f)).toThrow(/^cell\.config\.nonlinearity: missing: an nn\.RNN file must say its nonlinearity/);
     f.cell.config.nonlinearity = 'relu';
-    expect(() => parseModelFile(f)).toThrow(/^cell\.config\.nonlinearity: unsupported activation "relu"/);
+    expect(parseModelFile(viaJson(f)).cell).toMatchObject({ kind: 'rnn', activation: 'relu' });
+    // A declared cell.activation must agree with what the config says.
+    expect(() => parseModelFile({ ...f, cell: { ...f.cell, activation: 'tanh' } })).toThrow(/^cell\.activation: is "tanh" but the weights give "relu" \(config\.nonlinearity\)/);
+    f.cell.config.nonlinearity = 'gelu';
+    expect(() => parseModelFile(f)).toThrow(/^cell\.config\.nonlinearity: unsupported activation "gelu" \(nn\.RNN\(nonlinearity="gelu"\)\); supported: "tanh", "relu"/);
   });
 
   it('an ONNX GRU without linear_before_reset is refused: the reset placement is not in its tensors', () => {

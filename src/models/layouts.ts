@@ -15,7 +15,7 @@
  * Importer errors (field `keras.kernel`) are re-thrown as ModelFileErrors with the file's path
  * (`cell.weights.kernel`), so every message points into the JSON the user wrote.
  */
-import { MAX_LAYERS, stackMismatch, type CellKind, type CellParams, type Coupling, type GateActivation, type GruReset } from '../engine';
+import { kindOf, MAX_LAYERS, stackMismatch, type CellKind, type CellParams, type Coupling, type GateActivation, type GruReset } from '../engine';
 import { fromKeras, fromOnnx, fromPytorch, WeightImportError } from '../engine/importers';
 import { ModelFileError } from './errors';
 
@@ -125,17 +125,16 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
       const nl = config.nonlinearity;
       // nn.RNN(nonlinearity='relu') has the same tensors as tanh: only the file can say which.
       if (kind === 'rnn' && (nl === undefined || nl === null)) {
-        throw new ModelFileError('cell.config.nonlinearity', 'missing: an nn.RNN file must say its nonlinearity ("tanh"), since a relu RNN has the same tensors; Gatescope computes tanh only');
+        throw new ModelFileError('cell.config.nonlinearity', 'missing: an nn.RNN file must say its nonlinearity ("tanh" or "relu"), since both have the same tensors');
       }
-      if (nl !== undefined && nl !== null && nl !== 'tanh')
-        throw new ModelFileError(
-          'cell.config.nonlinearity',
-          `unsupported activation ${show(nl)} (nn.RNN(nonlinearity=${show(nl)})); supported: "tanh". Gatescope computes tanh RNNs only and would show this one wrongly, so it is refused: to view a model here, train it with nonlinearity='tanh' (PyTorch's default)`,
-        );
+      const choices: readonly Json[] = kindOf(kind).stateActivations;
+      if (nl !== undefined && nl !== null && !choices.includes(nl))
+        throw new ModelFileError('cell.config.nonlinearity', `unsupported activation ${show(nl)} (nn.RNN(nonlinearity=${show(nl)})); supported: ${choices.map(show).join(', ')}`);
+      const nonlinearity = nl === 'relu' ? 'relu' : 'tanh';
       if (declaredGate === 'hardSigmoid') throw new ModelFileError('cell.gateActivation', 'PyTorch recurrent layers always use sigmoid gates');
       return pytorchLayers(weights, config).map((layer, k) => {
         try {
-          return fromPytorch(kind as 'rnn' | 'lstm' | 'gru', layer as never);
+          return fromPytorch(kind as 'rnn' | 'lstm' | 'gru', layer as never, { nonlinearity });
         } catch (e) {
           // Layer k's tensors were read under layer 0's names: give them back their own.
           if (k > 0 && e instanceof WeightImportError) throw new WeightImportError(e.field.replace(/_l0\b/g, `_l${k}`), e.message.replace(/_l0\b/g, `_l${k}`));
@@ -145,11 +144,18 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
     }
     case 'keras': {
       const act = config.activation;
-      if (act !== undefined && act !== null && act !== 'tanh') throw new ModelFileError('cell.config.activation', `unsupported activation ${show(act)}; supported: "tanh"`);
+      const acts: readonly Json[] = kindOf(kind).stateActivations;
+      if (act !== undefined && act !== null && !acts.includes(act)) throw new ModelFileError('cell.config.activation', `unsupported activation ${show(act)}; supported: ${acts.map(show).join(', ')}`);
       expectConfig(config, 'go_backwards', [false], 'forward direction only');
       const gateActivation = kind === 'rnn' ? 'sigmoid' : kerasGate(config, declaredGate);
       const reset_after = config.reset_after as boolean | undefined;
-      return [fromKeras(kind as 'rnn' | 'lstm' | 'gru', weights as never, { gateActivation, ...(kind === 'gru' && reset_after !== undefined ? { reset_after } : {}) })];
+      return [
+        fromKeras(kind as 'rnn' | 'lstm' | 'gru', weights as never, {
+          gateActivation,
+          ...(act === 'relu' ? { activation: 'relu' as const } : {}),
+          ...(kind === 'gru' && reset_after !== undefined ? { reset_after } : {}),
+        }),
+      ];
     }
     case 'onnx': {
       // A GRU's reset placement is not in its tensors: PyTorch's export writes
@@ -174,6 +180,8 @@ export interface Declared {
   readonly gateActivation?: GateActivation;
   readonly reset?: GruReset;
   readonly coupling?: Coupling;
+  /** The state's nonlinearity the file declares (cell.activation), checked against its config. */
+  readonly activation?: 'tanh' | 'relu';
 }
 
 export function frameworkCell(layout: FrameworkLayout, d: Declared, weights: Obj, config: Obj): CellParams[] {
@@ -209,6 +217,7 @@ export function frameworkCell(layout: FrameworkLayout, d: Declared, weights: Obj
   if (layout === 'pytorch') check('cell.config.input_size', config.input_size, p.inputSize, iFrom);
   if (p.kind !== 'rnn') check('cell.gateActivation', d.gateActivation, p.gateActivation, `the ${NAMES[layout]} config`);
   if (p.kind === 'gru') check('cell.reset', d.reset, p.reset, 'PyTorch: after; Keras: reset_after; ONNX: linear_before_reset');
+  if ('activation' in p) check('cell.activation', d.activation, p.activation, layout === 'pytorch' ? 'config.nonlinearity' : layout === 'keras' ? 'config.activation' : 'config.activations');
   if (p.kind === 'coupled') check('cell.coupling', d.coupling, p.coupling, 'ONNX input_forget=1 derives f from i');
   return stack;
 }

@@ -178,14 +178,6 @@ function convert(bytes: Uint8Array, file: string, vocabFromFile: readonly string
       const v = attrValue(a);
       if (a.name && v !== undefined) config[a.name] = v;
     }
-    // nn.RNN(nonlinearity='relu') exports as activations ["Relu"]: said in PyTorch's words, with
-    // what to do, rather than as an attribute value the user never wrote.
-    const acts = config.activations;
-    if (op === 'RNN' && Array.isArray(acts) && acts.some((x) => typeof x === 'string' && x.toLowerCase() === 'relu')) {
-      throw fail(
-        `${nodeName(n)}: its activations are ${JSON.stringify(acts)}, as nn.RNN(nonlinearity='relu') exports; Gatescope computes tanh RNNs only and would show this one wrongly, so it is refused: to view a model here, train it with nonlinearity='tanh' (PyTorch's default)`,
-      );
-    }
     return { weights, config };
   });
 

@@ -82,7 +82,8 @@ describe('.safetensors state_dicts', () => {
       return stateDictToModel(r.tensors, r.metadata, vocab, 'm.safetensors', 'm.vocab.txt');
     };
     expect(load(t, { nonlinearity: 'tanh' }).model.cell.kind).toBe('rnn');
-    expect(() => load(t, { nonlinearity: 'relu' })).toThrow(/^m\.safetensors: metadata "nonlinearity": unsupported activation "relu" \(nn\.RNN\(nonlinearity="relu"\)\)/);
+    expect(load(t, { nonlinearity: 'relu' }).model.cell).toMatchObject({ kind: 'rnn', activation: 'relu' });
+    expect(() => load(t, { nonlinearity: 'gelu' })).toThrow(/^m\.safetensors: metadata "nonlinearity": unsupported activation "gelu" \(nn\.RNN\(nonlinearity="gelu"\)\); supported: "tanh", "relu"/);
     expect(() => load(t, { nonlinearity: 'tanh', labels: '["bad", "good", "ugly"]' })).toThrow(
       /^m\.safetensors: metadata "labels" is \["bad", "good", "ugly"\], but the head fc\.weight has 1 output: give two names, \[negative, positive\]/,
     );

@@ -176,7 +176,7 @@ function convert(
   if (kind === 'rnn') {
     if (!metadata.nonlinearity)
       throw fail(
-        `an nn.RNN (${pre}weight_hh_l0 is [${H}, ${H}]) must say its nonlinearity in the metadata: save_file(state_dict, path, metadata={"nonlinearity": "tanh"}); a relu RNN has the same tensors`,
+        `an nn.RNN (${pre}weight_hh_l0 is [${H}, ${H}]) must say its nonlinearity in the metadata: save_file(state_dict, path, metadata={"nonlinearity": rnn.nonlinearity}) ("tanh" or "relu"); both have the same tensors`,
       );
     config.nonlinearity = metadata.nonlinearity;
   }

@@ -3,7 +3,7 @@
  * the files stay small and readable, and 6 digits change outputs by ~1e-6, far below what the
  * screen shows (3 decimals).
  */
-import type { Affine, Matrix, Model, Vec } from '../engine';
+import { type Affine, kindOf, type Matrix, type Model, type Vec } from '../engine';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelMeta } from './format';
 
 export const round6 = (x: number) => Number(x.toPrecision(6));
@@ -14,18 +14,12 @@ const vec = (v: Vec, r: Round) => Array.from(v, r);
 const mat = (m: Matrix, r: Round) => Array.from({ length: m.rows }, (_, row) => vec(m.data.subarray(row * m.cols, (row + 1) * m.cols), r));
 const affine = (a: Affine, r: Round) => ({ W: mat(a.W, r), U: mat(a.U, r), bW: vec(a.bW, r), bU: vec(a.bU, r) });
 
+/** Each of the kind's gates in its canonical order, then its peepholes if it has them. */
 function weights(m: Model, r: Round): Record<string, unknown> {
   const c = m.cell;
-  switch (c.kind) {
-    case 'rnn':
-      return { a: affine(c.a, r) };
-    case 'gru':
-      return { z: affine(c.gates.z, r), r: affine(c.gates.r, r), n: affine(c.gates.n, r) };
-    default: {
-      const g = { i: affine(c.gates.i, r), f: affine(c.gates.f, r), g: affine(c.gates.g, r), o: affine(c.gates.o, r) };
-      return c.kind === 'peephole' ? { ...g, p_i: vec(c.peep.i, r), p_f: vec(c.peep.f, r), p_o: vec(c.peep.o, r) } : g;
-    }
-  }
+  const spec = kindOf(c.kind);
+  const gates = Object.fromEntries(spec.gates.map((g) => [g, affine(spec.affine(c, g), r)]));
+  return 'peep' in c ? { ...gates, p_i: vec(c.peep.i, r), p_f: vec(c.peep.f, r), p_o: vec(c.peep.o, r) } : gates;
 }
 
 /** `precision: 'exact'` keeps every digit (the lab's downloads); the default rounds to 6. */
@@ -36,6 +30,7 @@ export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 
   if (m.above?.length) throw new Error('toModelFile: a stacked model is written with toFrameworkModelFile');
   const c = m.cell;
   const e = m.embedding;
+  const variant = kindOf(c.kind).variant;
   return {
     format: MODEL_FORMAT,
     version: MODEL_FORMAT_VERSION,
@@ -46,9 +41,11 @@ export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 
       kind: c.kind,
       inputSize: c.inputSize,
       hiddenSize: c.hiddenSize,
-      ...(c.kind !== 'rnn' ? { gateActivation: c.gateActivation } : {}),
-      ...(c.kind === 'gru' ? { reset: c.reset } : {}),
-      ...(c.kind === 'coupled' ? { coupling: c.coupling } : {}),
+      ...('gateActivation' in c ? { gateActivation: c.gateActivation } : {}),
+      // Written only when not the default, so a tanh RNN's file reads as it always has.
+      ...('activation' in c && c.activation !== 'tanh' ? { activation: c.activation } : {}),
+      // The option the kind's frameworks disagree on (GRU reset, coupling), always written.
+      ...(variant ? { [variant]: (c as unknown as Record<string, string>)[variant] } : {}),
       layout: 'canonical',
       weights: weights(m, r),
     },

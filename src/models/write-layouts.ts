@@ -38,14 +38,14 @@ export function toFrameworkModelFile(m: Model, layout: FrameworkLayout, meta: Pa
   switch (layout) {
     case 'pytorch': {
       const weights = Object.assign({}, ...layers.map((q, k) => Object.fromEntries(Object.entries(toPytorch(q)).map(([name, v]) => [name.replace(/_l0$/, `_l${k}`), v]))));
-      cell = { ...cellBase, weights, config: { num_layers: layers.length, bidirectional: false, ...(p.kind === 'rnn' ? { nonlinearity: 'tanh' } : {}) } };
+      cell = { ...cellBase, weights, config: { num_layers: layers.length, bidirectional: false, ...('activation' in p ? { nonlinearity: p.activation } : {}) } };
       embedding = { vocab: e.vocab, weight: rows(e.table), unk: e.unk, lowercase: e.lowercase };
       head = { kind: m.head.kind, labels: m.head.labels, weight: rows(m.head.W), bias: Array.from(m.head.b) };
       break;
     }
     case 'keras': {
       const kerasConfig = (q: typeof p, k: ReturnType<typeof toKeras>) => {
-        const config: Record<string, unknown> = { units: q.hiddenSize, activation: 'tanh' };
+        const config: Record<string, unknown> = { units: q.hiddenSize, activation: k.opts.activation };
         if (q.kind !== 'rnn') config.recurrent_activation = k.opts.gateActivation === 'hardSigmoid' ? 'hardSigmoid' : 'sigmoid';
         if (q.kind === 'gru') config.reset_after = k.opts.reset_after;
         return config;

@@ -4,7 +4,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { Coupling } from '../engine';
+import type { Coupling, StateActivation } from '../engine';
 import type { CellLayout, DiagramEdge, DiagramNode, DiagramVector, Glyph, LegendKey, NodeKind, SwatchStrip } from './layoutTypes';
 
 export const SWATCH_W = 62;
@@ -95,6 +95,8 @@ export interface LayoutOptions {
   /** Input swatches drawn in the x_t row. */
   inputRows: number;
   coupling?: Coupling;
+  /** The state's nonlinearity, which names the RNN's layer (tanh or relu). */
+  activation?: StateActivation;
 }
 
 export const pathOf = line();

@@ -6,11 +6,11 @@
  * the hidden size (one <rect> per unit made every step restyle ~1300 nodes at hidden 128).
  */
 import type { Theme } from '../shared/prefs';
-import { valueColor } from './colors';
+import { scalePosition, scaleValue, valueColor } from './colors';
 import type { VectorRange } from './vectors';
 
 /** The value interval each range's colour scale spans (values beyond it are clamped). */
-const DOMAIN: Record<VectorRange, readonly [number, number]> = { gate: [0, 1], signed: [-1, 1], unbounded: [-2, 2] };
+const DOMAIN: Record<Exclude<VectorRange, 'rectified'>, readonly [number, number]> = { gate: [0, 1], signed: [-1, 1], unbounded: [-2, 2] };
 
 export const BAND_LEVELS = 25;
 
@@ -29,8 +29,10 @@ export interface BandPath {
 
 /** The level (0 … levels − 1) of a value; NaN goes to the middle level (never expected). */
 export function bandLevel(range: VectorRange, x: number, levels = BAND_LEVELS): number {
-  const [lo, hi] = DOMAIN[range];
   if (Number.isNaN(x)) return (levels - 1) >> 1;
+  // The rectified scale compresses rather than clips: its levels are even steps of colour.
+  if (range === 'rectified') return Math.round(scalePosition(x, range) * (levels - 1));
+  const [lo, hi] = DOMAIN[range];
   const s = (Math.min(hi, Math.max(lo, x)) - lo) / (hi - lo);
   return Math.round(s * (levels - 1));
 }
@@ -70,6 +72,6 @@ export function collapsedBand(values: ArrayLike<number>, shown: readonly number[
     if (list) list.push(seg);
     else parts.set(k, [seg]);
   });
-  const [lo, hi] = DOMAIN[range];
-  return [...parts.entries()].sort((a, b) => a[0] - b[0]).map(([k, segs]) => ({ fill: valueColor(lo + ((hi - lo) * k) / (levels - 1), range, theme), d: segs.join('') }));
+  const at = (k: number) => (range === 'rectified' ? scaleValue(k / (levels - 1), range) : DOMAIN[range][0] + ((DOMAIN[range][1] - DOMAIN[range][0]) * k) / (levels - 1));
+  return [...parts.entries()].sort((a, b) => a[0] - b[0]).map(([k, segs]) => ({ fill: valueColor(at(k), range, theme), d: segs.join('') }));
 }

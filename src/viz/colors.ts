@@ -5,7 +5,10 @@
  *   signed values (tanh outputs, h; and C_t, pre-activations clipped at ±2): diverging blue –
  *     neutral – red, after ColorBrewer RdBu (distinct in lightness as well as hue, so it survives
  *     the common colour-vision deficiencies and greyscale);
- *   gates in [0, 1]: sequential light → dark, after ColorBrewer GnBu (closed = faint, open = strong).
+ *   gates in [0, 1]: sequential light → dark, after ColorBrewer GnBu (closed = faint, open = strong);
+ *   a relu state in [0, ∞) ('rectified'): the diverging ramp's positive half, through x/(1 + |x|),
+ *     which never clips: 1 sits halfway up, 3 at three quarters, and larger values keep getting
+ *     redder, so a state of 20 is not drawn as one of 2.
  * The dark theme gets its own ramps with a dark neutral, so a 0 is not a glaring white tile and an
  * open gate is bright. Colours come from a 256-entry table per ramp, so a canvas can fill 10⁴
  * cells a frame; numbers printed on a colour take `inkOn(colour)`.
@@ -42,16 +45,36 @@ function lut(theme: Theme, ramp: Ramp): string[] {
   return table;
 }
 
-/** The ends of a range's scale: gates 0..1, signed −1..1, unbounded −2..2 (clipped beyond). */
+/**
+ * The ends of a range's scale as a legend shows it: gates 0..1, signed −1..1, unbounded −2..2
+ * (clipped beyond); rectified 0..20, a legend's span only (its scale goes on, compressed).
+ */
 export function scaleDomain(range: VectorRange): readonly [number, number] {
-  return range === 'gate' ? [0, 1] : range === 'signed' ? [-1, 1] : [-2, 2];
+  return range === 'gate' ? [0, 1] : range === 'signed' ? [-1, 1] : range === 'rectified' ? [0, 20] : [-2, 2];
 }
 
-/** Where a value sits on its scale, in [0, 1], clipped; a NaN (never expected) sits at the neutral. */
+/** The rectified scale's position of x: 0.5 + x / (2 (1 + |x|)), in (0, 1) for every finite x. */
+const soft = (x: number) => 0.5 + x / (2 * (1 + Math.abs(x)));
+
+/**
+ * Where a value sits on its scale, in [0, 1] (clipped, except on the rectified scale, which
+ * compresses); ±Infinity sits at its end, a NaN (never expected) at the neutral.
+ */
 export function scalePosition(x: number, range: VectorRange): number {
-  if (!Number.isFinite(x)) return range === 'gate' ? 0 : 0.5;
+  if (Number.isNaN(x)) return range === 'gate' ? 0 : 0.5;
+  if (range === 'rectified') return Number.isFinite(x) ? soft(x) : x > 0 ? 1 : 0;
   const [lo, hi] = scaleDomain(range);
   return (Math.max(lo, Math.min(hi, x)) - lo) / (hi - lo);
+}
+
+/** The value at position p of a scale (the inverse of scalePosition within its span). */
+export function scaleValue(p: number, range: VectorRange): number {
+  if (range === 'rectified') {
+    const q = 2 * p - 1;
+    return q / (1 - Math.abs(q));
+  }
+  const [lo, hi] = scaleDomain(range);
+  return lo + (hi - lo) * p;
 }
 
 /** The row of valueRgbTable (and of the colour table) holding x's colour. */
@@ -86,11 +109,14 @@ export function valueRgb(x: number, range: VectorRange, theme: Theme): [number, 
   return [bytes[k]!, bytes[k + 1]!, bytes[k + 2]!];
 }
 
-/** Samples of a scale for a legend: [value, colour] pairs from its low end to its high end. */
+/**
+ * Samples of a scale for a legend: [value, colour] pairs from its low end to its high end, evenly
+ * spaced in colour (so a compressed scale's stops are its values at even positions).
+ */
 export function legendStops(range: VectorRange, theme: Theme, n = 9): Array<[number, string]> {
-  const [lo, hi] = scaleDomain(range);
+  const [p0, p1] = scaleDomain(range).map((x) => scalePosition(x, range)) as [number, number];
   return Array.from({ length: n }, (_, k) => {
-    const x = lo + ((hi - lo) * k) / (n - 1);
+    const x = scaleValue(p0 + ((p1 - p0) * k) / (n - 1), range);
     return [x, valueColor(x, range, theme)];
   });
 }

@@ -5,13 +5,13 @@
  */
 import { kindOf, type CellParams, type StepTrace } from '../engine';
 import { figureOf, type ShownVector } from './kinds';
-import { shown } from './kinds/figure';
+import { shown, stateRange } from './kinds/figure';
 import type { DiagramVector } from './layoutTypes';
 
 export type { ShownVector };
 
 export function diagramVectors(tr: StepTrace, params: CellParams): Partial<Record<DiagramVector, ShownVector>> {
-  const base = { x: shown(tr.x, 'unbounded', 'row.x'), hPrev: shown(tr.hPrev, 'signed', 'row.hPrev'), h: shown(tr.h, 'signed', 'row.h') };
+  const base = { x: shown(tr.x, 'unbounded', 'row.x'), hPrev: shown(tr.hPrev, stateRange(tr), 'row.hPrev'), h: shown(tr.h, stateRange(tr), 'row.h') };
   return { ...base, ...figureOf(tr.kind).shown(tr, params) };
 }
 

@@ -8,7 +8,7 @@ import type { DiagramVector } from './layoutTypes';
 import { diagramVectors } from './diagramVectors';
 import { formatValue as f } from './vectors';
 
-export type Curve = 'sigmoid' | 'hardSigmoid' | 'tanh';
+export type Curve = 'sigmoid' | 'hardSigmoid' | 'tanh' | 'relu';
 
 export interface NodeEquation {
   /** e.g. "f_t = σ(W_f·[h_{t−1}, x_t] + b_f)". */
@@ -32,7 +32,7 @@ export function nodeEquation(nodeId: string, tr: StepTrace, params: CellParams):
   const sig: Curve = 'gateActivation' in params && params.gateActivation === 'hardSigmoid' ? 'hardSigmoid' : 'sigmoid';
   const sigma = sig === 'sigmoid' ? 'σ' : 'hardσ';
   const layer = (vector: DiagramVector, curve: Curve, symbolic: string, pre: Float64Array, detail: (k: number) => string[] = none): NodeEquation => {
-    const name = curve === 'tanh' ? 'tanh' : sigma;
+    const name = curve === 'tanh' || curve === 'relu' ? curve : sigma;
     return { symbolic, plugged: (k) => `${name}(${f(pre[k]!)}) = ${f(val(vector)[k]!)}`, detail, curve, pre, out: val(vector), vector };
   };
   const op = (vector: DiagramVector, symbolic: string, plugged: (k: number) => string, detail: (k: number) => string[] = none): NodeEquation => ({
@@ -47,7 +47,7 @@ export function nodeEquation(nodeId: string, tr: StepTrace, params: CellParams):
   const mul = (a: DiagramVector, b: DiagramVector) => (k: number) => `${f(val(a)[k]!)} × ${f(val(b)[k]!)}`;
 
   if (tr.kind === 'rnn') {
-    return nodeId === 'layerA' ? layer('h', 'tanh', 'h_t = tanh(W x_t + U h_{t−1} + b)', tr.pre.a) : null;
+    return nodeId === 'layerA' ? layer('h', tr.activation, `h_t = ${tr.activation}(W x_t + U h_{t−1} + b)`, tr.pre.a) : null;
   }
 
   if (tr.kind === 'gru') {

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CELL_KINDS, createRng, matrix, paramArrays, randomParams, run, type CellKind, type Model } from '../engine';
+import { CELL_KINDS, createRng, matrix, paramArrays, randomParams, run, type CellKind, type InitOptions, type Model } from '../engine';
+import { CONFIGS } from '../engine/grad/fd-testing';
 import { MAX_ABS_WEIGHT } from '../engine/importers/errors';
 import { diagramVectors } from './diagramVectors';
 import { traceToCsv, traceToJson } from './exportTrace';
@@ -16,12 +17,12 @@ import { formatValue, traceVectors } from './vectors';
 import { embedAll } from '../store/history';
 
 /** A model whose every weight is ±B·u, u ∈ [0.5, 1] (signs and sizes from the seed). */
-function extremeModel(kind: CellKind, H: number, B: number, seed: number, head: 'sigmoid' | 'softmax' | 'linear'): Model {
+function extremeModel(kind: CellKind, H: number, B: number, seed: number, head: 'sigmoid' | 'softmax' | 'linear', opts: InitOptions = {}): Model {
   const rng = createRng(seed);
   const big = () => (rng.next() < 0.5 ? -1 : 1) * B * (0.5 + 0.5 * rng.next());
   const E = 4;
   const vocab = ['<unk>', 'a', 'b', 'c'];
-  const cell = randomParams(kind, head === 'linear' ? 1 : E, H, rng);
+  const cell = randomParams(kind, head === 'linear' ? 1 : E, H, rng, opts);
   for (const p of paramArrays(cell)) for (let k = 0; k < p.data.length; k++) p.data[k] = big();
   const outputs = head === 'softmax' ? 3 : 1;
   return {
@@ -46,16 +47,19 @@ const allFinite = (xs: Iterable<number>) => {
 };
 
 describe('extreme but allowed weights and inputs: every view’s numbers are finite', () => {
-  for (const kind of CELL_KINDS) {
-    it(kind, () => {
+  // Every kind, and the variants that change what a state can hold (a relu RNN's is unbounded).
+  const cases = [...CELL_KINDS.map((kind) => ({ label: kind, kind, opts: {} as InitOptions })), ...CONFIGS.filter((c) => c.opts.activation)];
+  for (const { label, kind, opts } of cases) {
+    it(label, () => {
       fc.assert(
         fc.property(
           fc.integer({ min: 1, max: 1e6 }),
           fc.constantFrom(1, 1e2, MAX_ABS_WEIGHT),
           fc.constantFrom('sigmoid', 'softmax', 'linear') as fc.Arbitrary<'sigmoid' | 'softmax' | 'linear'>,
-          fc.integer({ min: 1, max: 40 }),
+          // A relu state grows by up to ~10⁵ a step: 200 steps would pass the largest double.
+          fc.integer({ min: 1, max: opts.activation ? 200 : 40 }),
           (seed, B, head, T) => {
-            const m = extremeModel(kind, 6, B, seed, head);
+            const m = extremeModel(kind, 6, B, seed, head, opts);
             const tokens = head === 'linear' ? Array.from({ length: T }, (_, k) => String((k % 2 ? -1 : 1) * MAX_ABS_WEIGHT)) : Array.from({ length: T }, (_, k) => ['a', 'b', 'c', 'zzz'][k % 4]!);
             const embedded = embedAll(m, tokens);
             expect(allFinite(embedded.flatMap((e) => [...e.x]))).toBe(true);

@@ -6,6 +6,7 @@
 const MAP: Record<string, string> = {
   hardσ: '\\operatorname{hard}\\sigma ',
   tanh: '\\tanh ',
+  relu: '\\operatorname{relu}',
   σ: '\\sigma ',
   '⊙': '\\odot ',
   '×': '\\times ',
@@ -19,5 +20,5 @@ const MAP: Record<string, string> = {
 };
 
 export function toTex(s: string): string {
-  return s.replace(/hardσ|tanh|σ|⊙|×|·|−|C\u0303|[%#&$]/g, (m) => MAP[m]!);
+  return s.replace(/hardσ|tanh|relu|σ|⊙|×|·|−|C\u0303|[%#&$]/g, (m) => MAP[m]!);
 }

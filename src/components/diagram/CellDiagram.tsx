@@ -81,7 +81,8 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
   const units = (picked && picked.length > 0 && picked.every((u) => u < H) ? picked : autoUnits).slice(0, maxRows);
   const inputRows = Math.min(params.inputSize, maxRows);
   const coupling = params.kind === 'coupled' ? params.coupling : undefined;
-  const layout = useMemo(() => cellLayout(kind, { rows: Math.min(H, maxRows), collapsed: H > maxRows, inputRows, coupling }), [kind, H, maxRows, inputRows, coupling]);
+  const activation = 'activation' in params ? params.activation : undefined;
+  const layout = useMemo(() => cellLayout(kind, { rows: Math.min(H, maxRows), collapsed: H > maxRows, inputRows, coupling, activation }), [kind, H, maxRows, inputRows, coupling, activation]);
   const mainSvg = useRef<SVGSVGElement | null>(null);
   const beltSvg = useRef<SVGSVGElement | null>(null);
   useStepAnimation(motionKey, speed, [mainSvg, beltSvg]);

@@ -14,8 +14,8 @@ import { toTex } from '../../viz/tex';
 import { Tex } from '../math/Tex';
 import { MathText } from './MathText';
 
-const CURVE_FN: Record<Curve, (x: number) => number> = { sigmoid, hardSigmoid, tanh: Math.tanh };
-const CURVE_NAME: Record<Curve, string> = { sigmoid: 'σ', hardSigmoid: 'hard σ', tanh: 'tanh' };
+const CURVE_FN: Record<Curve, (x: number) => number> = { sigmoid, hardSigmoid, tanh: Math.tanh, relu: (x) => Math.max(0, x) };
+const CURVE_NAME: Record<Curve, string> = { sigmoid: 'σ', hardSigmoid: 'hard σ', tanh: 'tanh', relu: 'relu' };
 const W = 320;
 const H = 170;
 const PAD = 24;
@@ -30,8 +30,9 @@ function ActivationCurve({ eq, unit, units }: { eq: NodeEquation; unit: number; 
   const x = scaleLinear()
     .domain([-lim, lim])
     .range([PAD, W - 8]);
+  // relu has no ceiling: its axis reaches the curve's own top, lim, so no mark is drawn off it.
   const y = scaleLinear()
-    .domain(curve === 'tanh' ? [-1, 1] : [0, 1])
+    .domain(curve === 'tanh' ? [-1, 1] : curve === 'relu' ? [0, lim] : [0, 1])
     .range([H - PAD, 10]);
   const samples = Array.from({ length: 161 }, (_, k): [number, number] => {
     const v = -lim + (2 * lim * k) / 160;
@@ -46,7 +47,7 @@ function ActivationCurve({ eq, unit, units }: { eq: NodeEquation; unit: number; 
         {formatValue(lim).replace('.000', '')}
       </text>
       <text x={x(0) + 4} y={14} className="tick">
-        1
+        {curve === 'relu' ? formatValue(lim).replace('.000', '') : 1}
       </text>
       <path d={d} className="act" />
       {units.map((u) => {

@@ -5,6 +5,7 @@ import type { Theme } from '../../store/types';
 import { valueColor } from '../../viz/colors';
 import type { ChainCell as CellGeometry, UnrolledLayout } from '../../viz/unrolledLayout';
 import { formatValue } from '../../viz/vectors';
+import { stateRange, type VectorRange } from '../../viz/kinds';
 
 interface Props {
   cell: CellGeometry;
@@ -23,10 +24,10 @@ interface Props {
 /** One step of the chain: h circle, box with its value swatches, x circle and token. */
 export const ChainCell = memo(function ChainCell({ cell, layout: L, token, trace, belt, theme, name, tabbable, arrowId }: Props) {
   const { x, y, w, h, input, output, t, phase } = cell;
-  const columns: Array<{ values: ArrayLike<number>; range: 'signed' | 'unbounded' }> = [];
+  const columns: Array<{ values: ArrayLike<number>; range: VectorRange }> = [];
   // A condensed row paints its swatches as one bitmap (SwatchImage); here only the full size.
   if (trace && phase !== 'future' && !L.condensed) {
-    columns.push({ values: trace.h, range: 'signed' });
+    columns.push({ values: trace.h, range: stateRange(trace) });
     if (belt && 'c' in trace) columns.push({ values: trace.c, range: 'unbounded' });
   }
   const sub = String(t);

@@ -3,6 +3,7 @@ import type { StepTrace } from '../../engine';
 import type { Theme } from '../../store/types';
 import { valueIndex, valueRgbTable } from '../../viz/colors';
 import type { UnrolledLayout } from '../../viz/unrolledLayout';
+import { stateRange, type VectorRange } from '../../viz/kinds';
 
 /**
  * A condensed chain's value swatches (long sentences: up to 200 cells × 24 units × h and C) as
@@ -37,12 +38,12 @@ export function SwatchImage({ layout: L, traces, belt, theme }: { layout: Unroll
         }
       }
     };
-    const signed = valueRgbTable('signed', theme);
     const unbounded = valueRgbTable('unbounded', theme);
     for (const cell of L.cells) {
       const tr = traces[cell.t];
       if (!tr || cell.phase === 'future') continue;
-      const columns: Array<[ArrayLike<number>, Uint8Array, 'signed' | 'unbounded']> = [[tr.h, signed, 'signed']];
+      const hRange = stateRange(tr);
+      const columns: Array<[ArrayLike<number>, Uint8Array, VectorRange]> = [[tr.h, valueRgbTable(hRange, theme), hRange]];
       if (belt && 'c' in tr) columns.push([tr.c, unbounded, 'unbounded']);
       columns.forEach(([values, rgb, range], c) => {
         const x0 = Math.round(cell.x + L.columnX[c]!);

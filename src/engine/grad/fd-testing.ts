@@ -26,7 +26,8 @@ const acts = ['sigmoid', 'hardSigmoid'] as const;
 
 /** Every registered kind, each of its variants (GRU reset, coupling), both gate activations. */
 export const CONFIGS: CaseConfig[] = KINDS.flatMap((k): CaseConfig[] => {
-  if (k.gates.length === 1) return [{ label: k.id, kind: k.id, opts: {} }];
+  // A gateless kind varies by its state's nonlinearity instead (the RNN's tanh and relu).
+  if (k.gates.length === 1) return k.stateActivations.map((a, n) => ({ label: n === 0 ? k.id : `${k.id}/${a}`, kind: k.id, opts: n === 0 ? {} : { activation: a } }));
   const variants: readonly (string | null)[] = k.variant ? VARIANT_VALUES[k.variant] : [null];
   return acts.flatMap((a) =>
     variants.map(
@@ -107,8 +108,16 @@ export function relErr(a: number, b: number): number {
   return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), REL_FLOOR);
 }
 
-/** Smallest distance of a hard-sigmoid pre-activation from a kink at ±2.5 (Infinity if none). */
+/**
+ * Smallest distance of a pre-activation from a kink: a hard sigmoid's at ±2.5, relu's at 0
+ * (Infinity if none).
+ */
 export function kinkDistance(p: CellParams, traces: readonly StepTrace[]): number {
+  if ('activation' in p && p.activation === 'relu') {
+    let d = Infinity;
+    for (const tr of traces) for (const x of Object.values(tr.pre as Readonly<Record<string, Vec | null>>)[0] ?? []) d = Math.min(d, Math.abs(x));
+    return d;
+  }
   if (!('gateActivation' in p) || p.gateActivation !== 'hardSigmoid') return Infinity;
   let d = Infinity;
   for (const tr of traces) {
@@ -141,5 +150,5 @@ export function caseOffKinks(cfg: CaseConfig, seed: number): { c: FdCase; seed: 
       return { c, seed: s };
     }
   }
-  throw new Error(`no seed near ${seed} keeps ${cfg.label} off the hard-sigmoid kinks`);
+  throw new Error(`no seed near ${seed} keeps ${cfg.label} off the kinks (hard sigmoid's, relu's)`);
 }

@@ -93,7 +93,18 @@ describe('missing fields, unknown kinds, unsupported options', () => {
     expect(() => fromOnnx('lstm', onnx, { activations: ['HardSigmoid', 'Tanh', 'Tanh'], activation_alpha: [0.3] })).toThrow(/onnx\.activation_alpha/);
     expect(() => fromOnnx('lstm', { ...onnx, P: [new Array(12).fill(0)] }, { input_forget: 1 })).toThrow(/onnx\.input_forget/);
     expect(() => fromOnnx('lstm', onnx, { hidden_size: 5 })).toThrow(/onnx\.hidden_size: unsupported value 5; supported: 4/);
-    expect(() => fromPytorch('rnn', toPytorch(randomParams('rnn', 3, 4, createRng(6))), { nonlinearity: 'relu' })).toThrow(/pytorch\.nonlinearity/);
+    expect(fromPytorch('rnn', toPytorch(randomParams('rnn', 3, 4, createRng(6))), { nonlinearity: 'relu' })).toMatchObject({ activation: 'relu' });
+    expect(() => fromPytorch('rnn', toPytorch(randomParams('rnn', 3, 4, createRng(6))), { nonlinearity: 'gelu' as never })).toThrow(
+      /pytorch\.nonlinearity: unsupported value string "gelu"; supported: 'tanh' or 'relu'/,
+    );
+    expect(() => fromPytorch('lstm', toPytorch(randomParams('lstm', 3, 4, createRng(6))), { nonlinearity: 'relu' })).toThrow(
+      /pytorch\.nonlinearity: unsupported value string "relu"; supported: 'tanh'/,
+    );
+    expect(fromOnnx('rnn', toOnnx(randomParams('rnn', 3, 4, createRng(6))).tensors, { activations: ['Relu'] })).toMatchObject({ activation: 'relu' });
+    expect(() => fromOnnx('rnn', toOnnx(randomParams('rnn', 3, 4, createRng(6))).tensors, { activations: ['Sigmoid'] })).toThrow(
+      /onnx\.activations\[0\]: unsupported value string "Sigmoid"; supported: 'Tanh' or 'Relu'/,
+    );
+    expect(() => fromKeras('lstm', keras, { activation: 'relu' })).toThrow(/keras\.activation/);
     expect(() => fromKeras('lstm', keras, { gateActivation: 'relu' as never })).toThrow(/keras\.gateActivation/);
   });
 });

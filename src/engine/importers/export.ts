@@ -6,16 +6,14 @@
  * Keras' single bias is bW + bU, so exporting to it loses the split (never the behaviour).
  */
 import type { Affine, Matrix, Vec } from '../types';
-import type { CellParams } from '../kinds';
-import { type GateName, gatesOf } from './assemble';
+import { type CellParams, type Framework, type FrameworkLayout, kindOf, VARIANT_VALUES } from '../kinds';
+import { type GateName, gatesOf, kindsIn } from './assemble';
+import { suffix } from './canonical';
 import { UnsupportedOptionError } from './errors';
 
 type Nested2 = number[][];
 
-function gateOf(p: CellParams, g: GateName): Affine {
-  if (p.kind === 'rnn') return p.a;
-  return (p.gates as Readonly<Record<string, Affine>>)[g]!;
-}
+const gateOf = (p: CellParams, g: GateName): Affine => kindOf(p.kind).affine(p, g);
 
 const rows = (m: Matrix): Nested2 => Array.from({ length: m.rows }, (_, r) => Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)));
 
@@ -42,14 +40,14 @@ export function toCanonical(p: CellParams): Record<string, number[] | Nested2> {
   const out: Record<string, number[] | Nested2> = {};
   for (const g of gatesOf(p.kind)) {
     const a = gateOf(p, g);
-    const s = p.kind === 'rnn' ? '' : `_${g}`;
+    const s = suffix(p.kind, g);
     out[`W${s}`] = rows(a.W);
     out[`U${s}`] = rows(a.U);
     out[`bW${s}`] = Array.from(a.bW);
     out[`bU${s}`] = Array.from(a.bU);
     out[`b${s}`] = Array.from(a.bW, (v, k) => v + a.bU[k]!);
   }
-  if (p.kind === 'peephole') {
+  if ('peep' in p) {
     out.p_i = Array.from(p.peep.i);
     out.p_f = Array.from(p.peep.f);
     out.p_o = Array.from(p.peep.o);
@@ -61,11 +59,26 @@ function unsupported(fw: string, p: CellParams, why: string): never {
   throw new UnsupportedOptionError(`${fw}.kind`, p.kind, why);
 }
 
+/** The kind's layout in `fw`, refused (naming the kinds and variants it holds) when it has none or cannot hold p's variant. */
+function layoutFor(fw: Framework, p: CellParams): FrameworkLayout {
+  const spec = kindOf(p.kind);
+  const layout = spec.layouts[fw];
+  if (!layout) unsupported(fw, p, kindsIn(fw).join(', '));
+  const v = spec.variant;
+  if (v && layout.variants) {
+    const value = (p as unknown as Record<string, string>)[v]!;
+    if (!layout.variants.includes(value)) unsupported(fw, p, `${v} ${layout.variants.map((x) => `'${x}'`).join(' or ')} only (of ${VARIANT_VALUES[v].join(', ')})`);
+  }
+  return layout;
+}
+
+const gateFn = (p: CellParams) => ('gateActivation' in p ? p.gateActivation : 'sigmoid');
+const stateFn = (p: CellParams) => ('activation' in p ? p.activation : 'tanh');
+const resetAfter = (p: CellParams) => 'reset' in p && p.reset === 'after';
+
 export function toPytorch(p: CellParams) {
-  if (p.kind === 'peephole' || p.kind === 'coupled') unsupported('pytorch', p, 'rnn, lstm, gru');
-  if (p.kind === 'gru' && p.reset !== 'after') unsupported('pytorch', p, 'reset-after GRU only');
-  if (p.kind !== 'rnn' && p.gateActivation !== 'sigmoid') unsupported('pytorch', p, 'sigmoid gates only');
-  const order: readonly GateName[] = p.kind === 'gru' ? ['r', 'z', 'n'] : gatesOf(p.kind);
+  const { order } = layoutFor('pytorch', p);
+  if (gateFn(p) !== 'sigmoid') unsupported('pytorch', p, 'sigmoid gates only');
   return {
     weight_ih_l0: stackRows(p, order, (a) => a.W),
     weight_hh_l0: stackRows(p, order, (a) => a.U),
@@ -75,37 +88,37 @@ export function toPytorch(p: CellParams) {
 }
 
 export function toKeras(p: CellParams) {
-  if (p.kind === 'peephole' || p.kind === 'coupled') unsupported('keras', p, 'rnn, lstm, gru');
-  const order: readonly GateName[] = gatesOf(p.kind);
+  const { order } = layoutFor('keras', p);
   const kernel = stackColsT(p, order, (a) => a.W);
   const recurrent_kernel = stackColsT(p, order, (a) => a.U);
-  const resetAfter = p.kind === 'gru' && p.reset === 'after';
-  const bias = resetAfter ? [cat(p, order, (a) => a.bW), cat(p, order, (a) => a.bU)] : cat(p, order, (a) => a.bW.map((v, k) => v + a.bU[k]!));
+  const after = resetAfter(p);
+  const bias = after ? [cat(p, order, (a) => a.bW), cat(p, order, (a) => a.bU)] : cat(p, order, (a) => a.bW.map((v, k) => v + a.bU[k]!));
   return {
     tensors: { kernel, recurrent_kernel, bias },
-    opts: { reset_after: resetAfter, gateActivation: p.kind === 'rnn' ? 'sigmoid' : p.gateActivation } as const,
+    opts: { reset_after: after, gateActivation: gateFn(p), activation: stateFn(p) } as const,
   };
 }
 
 export function toOnnx(p: CellParams) {
-  const op: 'rnn' | 'lstm' | 'gru' = p.kind === 'rnn' ? 'rnn' : p.kind === 'gru' ? 'gru' : 'lstm';
-  if (p.kind === 'coupled' && p.coupling !== 'f=1-i') unsupported('onnx', p, "coupling 'f=1-i' (input_forget)");
-  const order: readonly GateName[] = op === 'lstm' ? ['i', 'o', 'f', 'g'] : gatesOf(p.kind);
-  const gate = p.kind !== 'rnn' && p.gateActivation === 'hardSigmoid' ? 'HardSigmoid' : 'Sigmoid';
-  const activations = op === 'rnn' ? ['Tanh'] : op === 'gru' ? [gate, 'Tanh'] : [gate, 'Tanh', 'Tanh'];
+  const spec = kindOf(p.kind);
+  const { order, activations: defaults } = layoutFor('onnx', p);
+  const gate = gateFn(p) === 'hardSigmoid' ? 'HardSigmoid' : 'Sigmoid';
+  const state = stateFn(p) === 'relu' ? 'Relu' : 'Tanh';
+  // The op's defaults with the params' functions: the gate function first where there are gates, else the state's.
+  const activations = defaults!.map((a, k) => (k > 0 ? a : spec.gates.length > 1 ? gate : state));
   const tensors: { W: Nested2[]; R: Nested2[]; B: number[][]; P?: number[][] } = {
     W: [stackRows(p, order, (a) => a.W)],
     R: [stackRows(p, order, (a) => a.U)],
     B: [[...cat(p, order, (a) => a.bW), ...cat(p, order, (a) => a.bU)]],
   };
-  if (p.kind === 'peephole') tensors.P = [[...p.peep.i, ...p.peep.o, ...p.peep.f]];
+  if ('peep' in p) tensors.P = [[...p.peep.i, ...p.peep.o, ...p.peep.f]];
   return {
-    op,
+    op: p.kind,
     tensors,
     opts: {
       activations,
-      linear_before_reset: p.kind === 'gru' && p.reset === 'after' ? 1 : 0,
-      input_forget: p.kind === 'coupled' ? 1 : 0,
+      linear_before_reset: resetAfter(p) ? 1 : 0,
+      input_forget: spec.variant === 'coupling' ? 1 : 0,
     } as const,
   };
 }

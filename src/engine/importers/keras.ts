@@ -9,12 +9,13 @@
  * exact for every cell that uses one: only the reset-after GRU separates the two, and it has two.
  */
 import type { GateActivation } from '../types';
-import type { CellParams } from '../kinds';
-import { assemble, type GateName } from './assemble';
+import { type CellKind, type CellParams, kindOf } from '../kinds';
+import { assemble, layoutOf } from './assemble';
 import { UnsupportedOptionError } from './errors';
-import { checkKind, colBlockT, expectShape, flagOpt, gateActivationOpt, inferDim, readOptional, readRequired, vecSlice } from './shape';
+import { colBlockT, expectShape, flagOpt, gateActivationOpt, inferDim, readOptional, readRequired, vecSlice } from './shape';
 
-export type KerasKind = 'rnn' | 'lstm' | 'gru';
+/** A kind with a Keras layout (SimpleRNN, LSTM, GRU); others are refused naming keras.kind. */
+export type KerasKind = CellKind;
 
 export interface KerasTensors {
   readonly kernel: unknown;
@@ -31,24 +32,25 @@ export interface KerasOptions {
   readonly reset_after?: boolean | 0 | 1;
   /** `recurrent_activation`: Keras defaults to sigmoid, tfjs to hardSigmoid. Default 'sigmoid'. */
   readonly gateActivation?: GateActivation;
+  /** SimpleRNN's `activation`: 'tanh' (the default) or 'relu'; the gated layers' tanh is fixed. */
+  readonly activation?: 'tanh' | 'relu';
 }
 
-const ORDER: Record<KerasKind, readonly GateName[]> = {
-  rnn: ['a'],
-  lstm: ['i', 'f', 'g', 'o'],
-  gru: ['z', 'r', 'n'],
-};
-
 export function fromKeras(kind: KerasKind, tensors: KerasTensors, opts: KerasOptions = {}): CellParams {
-  const k = checkKind('keras.kind', kind, ['rnn', 'lstm', 'gru'] as const);
+  const { kind: k, layout } = layoutOf('keras', kind);
+  // Only a kind whose variant is the reset placement (the GRU) has reset_after.
+  const hasReset = kindOf(k).variant === 'reset';
   const P = 'keras';
   const gateActivation = gateActivationOpt(`${P}.gateActivation`, opts.gateActivation, 'sigmoid');
   let resetAfter = flagOpt(`${P}.reset_after`, opts.reset_after);
-  if (k !== 'gru' && resetAfter) {
+  if (!hasReset && resetAfter) {
     throw new UnsupportedOptionError(`${P}.reset_after`, true, 'only GRU layers have reset_after');
   }
-  const order = ORDER[k];
+  const order = layout.order;
   const G = order.length;
+  const act = opts.activation;
+  const choices: readonly string[] = kindOf(k).stateActivations;
+  if (act !== undefined && !choices.includes(act)) throw new UnsupportedOptionError(`${P}.activation`, act, choices.map((c) => `'${c}'`).join(' or '));
   const rk = readRequired(tensors, 'recurrent_kernel', P);
   const kn = readRequired(tensors, 'kernel', P);
   const H = inferDim(rk, 2, 0, `[H][${G}·H]`);
@@ -57,7 +59,7 @@ export function fromKeras(kind: KerasKind, tensors: KerasTensors, opts: KerasOpt
   expectShape(kn, [I, G * H], `G=${G} gates, H=${H} from recurrent_kernel`);
 
   const bias = readOptional(tensors, 'bias', P);
-  if (k === 'gru' && resetAfter === undefined) resetAfter = bias?.shape.length === 2;
+  if (hasReset && resetAfter === undefined) resetAfter = bias?.shape.length === 2;
   if (bias) {
     const twoRows = resetAfter === true;
     expectShape(bias, twoRows ? [2, G * H] : [G * H], twoRows ? 'reset_after=True: [input; recurrent]' : '');
@@ -72,6 +74,7 @@ export function fromKeras(kind: KerasKind, tensors: KerasTensors, opts: KerasOpt
       hiddenSize: H,
       gateActivation,
       reset: resetAfter ? 'after' : 'before',
+      activation: act ?? 'tanh',
     },
     (name) => {
       const b = order.indexOf(name);

@@ -7,14 +7,19 @@
  * Attributes: GRU linear_before_reset=1 is reset-after; LSTM input_forget=1 is the coupled cell
  * with f = 1 - i (what onnxruntime computes); P makes a peephole cell. The f blocks of a coupled
  * LSTM are kept in the canonical params (the engine ignores them) so exporting round-trips.
+ *
+ * The op, its block order and default activations are each kind's ONNX layout (kinds/); the kind
+ * given names the op, and the tensors and attributes pick the kind among those sharing it (an
+ * LSTM node with P is a peephole cell, with input_forget=1 a coupled one).
  */
 import type { GateActivation, Vec } from '../types';
-import type { CellParams } from '../kinds';
-import { assemble, type GateName } from './assemble';
+import { type AnyKind, type CellKind, type CellParams, KINDS, kindOf } from '../kinds';
+import { assemble, layoutOf } from './assemble';
 import { UnsupportedOptionError } from './errors';
-import { checkKind, expectShape, flagOpt, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';
+import { expectShape, flagOpt, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';
 
-export type OnnxKind = 'rnn' | 'lstm' | 'gru';
+/** A kind with an ONNX layout; it names the op (RNN, LSTM, GRU) whose node is read. */
+export type OnnxKind = CellKind;
 
 export interface OnnxTensors {
   readonly W: unknown;
@@ -38,26 +43,17 @@ export interface OnnxOptions {
   readonly clip?: number;
 }
 
-const ORDER: Record<OnnxKind, readonly GateName[]> = {
-  rnn: ['a'],
-  lstm: ['i', 'o', 'f', 'g'],
-  gru: ['z', 'r', 'n'],
-};
-
-/** ONNX defaults: LSTM f,g,h = Sigmoid,Tanh,Tanh; GRU f,g = Sigmoid,Tanh; RNN Tanh. */
-const DEFAULT_ACTS: Record<OnnxKind, readonly string[]> = {
-  rnn: ['Tanh'],
-  lstm: ['Sigmoid', 'Tanh', 'Tanh'],
-  gru: ['Sigmoid', 'Tanh'],
-};
-
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-6; // attributes are float32
 
-/** Maps the activations list onto the engine's options: only the gate function may vary. */
-function parseActivations(kind: OnnxKind, opts: OnnxOptions): GateActivation {
-  const acts = opts.activations ?? DEFAULT_ACTS[kind];
+/**
+ * Maps the activations list onto the engine's options: the gate function may vary, and so may
+ * the one function of a gateless layer (Tanh, or Relu as nn.RNN(nonlinearity='relu') exports).
+ */
+function parseActivations(spec: AnyKind, opts: OnnxOptions): { gate: GateActivation; state: 'tanh' | 'relu' } {
+  const defaults = spec.layouts.onnx!.activations!;
+  const acts = opts.activations ?? defaults;
   const F = 'onnx.activations';
-  const expectedLen = DEFAULT_ACTS[kind].length;
+  const expectedLen = defaults.length;
   if (!Array.isArray(acts) || acts.length !== expectedLen) {
     throw new UnsupportedOptionError(F, acts, `${expectedLen} names (forward direction only)`);
   }
@@ -65,9 +61,16 @@ function parseActivations(kind: OnnxKind, opts: OnnxOptions): GateActivation {
   const betas = opts.activation_beta ?? [];
   let used = 0; // alpha/beta are consumed in order by the activations that take them
   let gate: GateActivation = 'sigmoid';
+  let state: 'tanh' | 'relu' = 'tanh';
+  const hasGates = spec.gates.length > 1;
+  const relu = spec.stateActivations.includes('relu');
   acts.forEach((name: unknown, k) => {
     const n = typeof name === 'string' ? name.toLowerCase() : '';
-    const isGate = kind !== 'rnn' && k === 0;
+    const isGate = hasGates && k === 0;
+    if (!isGate && relu && n === 'relu') {
+      state = 'relu';
+      return;
+    }
     if (isGate && n === 'sigmoid') return;
     if (isGate && n === 'hardsigmoid') {
       const a = alphas[used] ?? 0.2;
@@ -80,12 +83,12 @@ function parseActivations(kind: OnnxKind, opts: OnnxOptions): GateActivation {
       return;
     }
     if (!isGate && n === 'tanh') return;
-    throw new UnsupportedOptionError(`${F}[${k}]`, name, isGate ? "'Sigmoid' or 'HardSigmoid'" : "'Tanh'");
+    throw new UnsupportedOptionError(`${F}[${k}]`, name, isGate ? "'Sigmoid' or 'HardSigmoid'" : relu ? "'Tanh' or 'Relu'" : "'Tanh'");
   });
-  return gate;
+  return { gate, state };
 }
 
-function checkAttributes(kind: OnnxKind, opts: OnnxOptions): void {
+function checkAttributes(spec: AnyKind, opts: OnnxOptions): void {
   if (opts.direction !== undefined && opts.direction !== 'forward') {
     throw new UnsupportedOptionError('onnx.direction', opts.direction, "'forward'");
   }
@@ -93,19 +96,26 @@ function checkAttributes(kind: OnnxKind, opts: OnnxOptions): void {
     throw new UnsupportedOptionError('onnx.layout', opts.layout, '0');
   }
   if (opts.clip !== undefined) throw new UnsupportedOptionError('onnx.clip', opts.clip, 'no clip');
-  if (kind !== 'gru' && opts.linear_before_reset !== undefined && flagOpt('onnx.linear_before_reset', opts.linear_before_reset)) {
+  if (spec.variant !== 'reset' && opts.linear_before_reset !== undefined && flagOpt('onnx.linear_before_reset', opts.linear_before_reset)) {
     throw new UnsupportedOptionError('onnx.linear_before_reset', opts.linear_before_reset, 'GRU only');
   }
-  if (kind !== 'lstm' && flagOpt('onnx.input_forget', opts.input_forget)) {
+  if (!canCouple(spec) && flagOpt('onnx.input_forget', opts.input_forget)) {
     throw new UnsupportedOptionError('onnx.input_forget', opts.input_forget, 'LSTM only');
   }
 }
 
+/** The registered kinds read from the same ONNX op as `spec`. */
+const sharingOp = (spec: AnyKind) => KINDS.filter((k) => k.layouts.onnx?.op === spec.layouts.onnx!.op);
+/** Whether the op also makes a peephole cell (its P input) or a coupled one (input_forget). */
+const canPeep = (spec: AnyKind) => sharingOp(spec).some((k) => k.peepholes);
+const canCouple = (spec: AnyKind) => sharingOp(spec).some((k) => k.variant === 'coupling');
+
 export function fromOnnx(kind: OnnxKind, tensors: OnnxTensors, opts: OnnxOptions = {}): CellParams {
-  const k = checkKind('onnx.kind', kind, ['rnn', 'lstm', 'gru'] as const);
-  checkAttributes(k, opts);
-  const gateActivation = parseActivations(k, opts);
-  const order = ORDER[k];
+  const { kind: named, layout } = layoutOf('onnx', kind);
+  const spec = kindOf(named);
+  checkAttributes(spec, opts);
+  const { gate: gateActivation, state: activation } = parseActivations(spec, opts);
+  const order = layout.order;
   const G = order.length;
   const P = 'onnx';
   const R = readRequired(tensors, 'R', P);
@@ -120,7 +130,7 @@ export function fromOnnx(kind: OnnxKind, tensors: OnnxTensors, opts: OnnxOptions
   const B = readOptional(tensors, 'B', P);
   if (B) expectShape(B, [1, 2 * G * H], '[Wb, Rb]');
   const Pt = readOptional(tensors, 'P', P);
-  if (Pt && k !== 'lstm') throw new UnsupportedOptionError('onnx.P', 'a peephole tensor', 'LSTM only');
+  if (Pt && !canPeep(spec)) throw new UnsupportedOptionError('onnx.P', 'a peephole tensor', 'LSTM only');
   if (Pt) expectShape(Pt, [1, 3 * H], '[p_i, p_o, p_f]');
   const coupled = flagOpt('onnx.input_forget', opts.input_forget) === true;
   if (coupled && Pt) {
@@ -128,11 +138,12 @@ export function fromOnnx(kind: OnnxKind, tensors: OnnxTensors, opts: OnnxOptions
   }
 
   const peep = Pt ? { i: vecSlice(Pt, 0, H), o: vecSlice(Pt, H, H), f: vecSlice(Pt, 2 * H, H) } : undefined;
-  const cellKind = k === 'lstm' ? (Pt ? 'peephole' : coupled ? 'coupled' : 'lstm') : k;
+  // Among the kinds of this op: the one with peepholes exactly when P is given, coupled exactly when input_forget=1.
+  const cellKind = sharingOp(spec).find((s) => s.peepholes === Boolean(Pt) && (s.variant === 'coupling') === coupled)!.id;
   const reset = flagOpt('onnx.linear_before_reset', opts.linear_before_reset) ? 'after' : 'before';
   const peepOpt: { peep?: { i: Vec; f: Vec; o: Vec } } = peep ? { peep } : {};
 
-  return assemble({ kind: cellKind, inputSize: I, hiddenSize: H, gateActivation, reset, coupling: 'f=1-i', ...peepOpt }, (name) => {
+  return assemble({ kind: cellKind, inputSize: I, hiddenSize: H, gateActivation, reset, coupling: 'f=1-i', activation, ...peepOpt }, (name) => {
     const b = order.indexOf(name);
     return {
       W: rowBlock(W, b * H, H, I),

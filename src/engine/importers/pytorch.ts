@@ -2,17 +2,21 @@
  * PyTorch nn.RNN / nn.LSTM / nn.GRU (single layer, unidirectional) state_dict → canonical.
  *
  *   weight_ih_l0 [G·H][I], weight_hh_l0 [G·H][H], bias_ih_l0 [G·H], bias_hh_l0 [G·H]
- *   gate blocks (rows): LSTM i,f,g,o; GRU r,z,n; RNN a single block.
+ *   gate blocks (rows) in the order of the kind's PyTorch layout (its module in kinds/): LSTM
+ *   i,f,g,o; GRU r,z,n; RNN a single block.
+ *
+ * nn.RNN's nonlinearity ('tanh' or 'relu') is not in its tensors: the caller passes it.
  *
  * PyTorch's GRU is always reset-after, and its bias_hh_n sits inside the reset product, which
  * is why canonical params keep bW and bU apart. bias_ih/bias_hh map to bW/bU exactly.
  */
-import type { CellParams } from '../kinds';
-import { assemble, type GateName } from './assemble';
+import { type CellKind, type CellParams, kindOf } from '../kinds';
+import { assemble, layoutOf } from './assemble';
 import { MissingFieldError, UnsupportedOptionError } from './errors';
-import { checkKind, expectShape, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';
+import { expectShape, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';
 
-export type PytorchKind = 'rnn' | 'lstm' | 'gru';
+/** A kind with a PyTorch layout (nn.RNN, nn.LSTM, nn.GRU); others are refused naming pytorch.kind. */
+export type PytorchKind = CellKind;
 
 export interface PytorchTensors {
   readonly weight_ih_l0: unknown;
@@ -23,22 +27,19 @@ export interface PytorchTensors {
 }
 
 export interface PytorchOptions {
-  /** nn.RNN's nonlinearity; the engine has only tanh. */
+  /** nn.RNN's nonlinearity (default 'tanh'); nn.LSTM and nn.GRU have none to choose. */
   readonly nonlinearity?: 'tanh' | 'relu';
 }
 
-const ORDER: Record<PytorchKind, readonly GateName[]> = {
-  rnn: ['a'],
-  lstm: ['i', 'f', 'g', 'o'],
-  gru: ['r', 'z', 'n'],
-};
-
 export function fromPytorch(kind: PytorchKind, tensors: PytorchTensors, opts: PytorchOptions = {}): CellParams {
-  const k = checkKind('pytorch.kind', kind, ['rnn', 'lstm', 'gru'] as const);
-  if (opts.nonlinearity !== undefined && opts.nonlinearity !== 'tanh') {
-    throw new UnsupportedOptionError('pytorch.nonlinearity', opts.nonlinearity, "'tanh'");
+  const { kind: k, layout } = layoutOf('pytorch', kind);
+  const order = layout.order;
+  const nl = opts.nonlinearity;
+  // Only nn.RNN has a nonlinearity to choose; the gated layers' tanh is fixed.
+  const choices: readonly string[] = kindOf(k).stateActivations;
+  if (nl !== undefined && !choices.includes(nl)) {
+    throw new UnsupportedOptionError('pytorch.nonlinearity', nl, choices.map((c) => `'${c}'`).join(' or '));
   }
-  const order = ORDER[k];
   const G = order.length;
   const P = 'pytorch';
   const hh = readRequired(tensors, 'weight_hh_l0', P);
@@ -55,7 +56,7 @@ export function fromPytorch(kind: PytorchKind, tensors: PytorchTensors, opts: Py
   if (bih) expectShape(bih, [G * H]);
   if (bhh) expectShape(bhh, [G * H]);
 
-  return assemble({ kind: k, inputSize: I, hiddenSize: H, gateActivation: 'sigmoid', reset: 'after' }, (name) => {
+  return assemble({ kind: k, inputSize: I, hiddenSize: H, gateActivation: 'sigmoid', reset: 'after', activation: nl ?? 'tanh' }, (name) => {
     const b = order.indexOf(name);
     return {
       W: rowBlock(ih, b * H, H, I),

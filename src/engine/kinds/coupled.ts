@@ -30,8 +30,8 @@ export const coupled: KindSpec<CoupledParams, LstmTrace, LstmFamilyGrads> = {
   variant: 'coupling',
   peepholes: false,
   seedOffset: 5,
-  // ONNX's LSTM with input_forget=1 (f = 1 − i); PyTorch and Keras have no coupled cell.
-  layouts: { onnx: { op: 'LSTM', order: ['i', 'o', 'f', 'g'] } },
+  // ONNX's LSTM with input_forget=1 (f = 1 − i, so only that coupling); PyTorch and Keras have no coupled cell.
+  layouts: { onnx: { op: 'LSTM', order: ['i', 'o', 'f', 'g'], variants: ['f=1-i'], activations: ['Sigmoid', 'Tanh', 'Tanh'] } },
   assemble: (o, gate) => ({
     kind: 'coupled',
     inputSize: o.inputSize,

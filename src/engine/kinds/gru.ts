@@ -43,11 +43,14 @@ export const gru: KindSpec<GruParams, GruTrace, GruGrads> = {
   peepholes: false,
   seedOffset: 3,
   blocks: 3,
+  stateActivations: ['tanh'],
   layouts: {
-    pytorch: { op: 'GRU', order: ['r', 'z', 'n'] },
+    // PyTorch's GRU is always reset-after; Keras has reset_after, ONNX linear_before_reset.
+    pytorch: { op: 'GRU', order: ['r', 'z', 'n'], variants: ['after'] },
     keras: { op: 'GRU', order: ['z', 'r', 'n'] },
-    onnx: { op: 'GRU', order: ['z', 'r', 'n'] },
+    onnx: { op: 'GRU', order: ['z', 'r', 'n'], activations: ['Sigmoid', 'Tanh'] },
   },
+  affine: (p, g) => p.gates[g as (typeof GATES)[number]],
   assemble: (o, gate) => ({
     kind: 'gru',
     inputSize: o.inputSize,

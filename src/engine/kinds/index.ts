@@ -14,8 +14,9 @@ import type { Vec } from '../types';
 
 export type { GruGate, GruGrads, GruParams, GruTrace } from './gru-types';
 export type { CoupledParams, LstmFamilyGrads, LstmFamilyParams, LstmGate, LstmParams, LstmTrace, PeepholeParams } from './lstm-types';
-export type { RnnGrads, RnnParams, RnnTrace } from './rnn';
-export { type AssembleOptions, type BeltView, type FrameworkLayout, type KindPart, type KindSpec, type PartRole, VARIANT_VALUES, type Variant } from './spec';
+export type { RnnActivation, RnnGrads, RnnParams, RnnTrace } from './rnn';
+export { RELU_CAP } from './rnn';
+export { type AssembleOptions, type BeltView, type Framework, type FrameworkLayout, type KindPart, type KindSpec, type PartRole, type StateActivation, VARIANT_VALUES, type Variant } from './spec';
 
 export type CellParams = RnnParams | LstmParams | PeepholeParams | CoupledParams | GruParams;
 export type StepTrace = RnnTrace | LstmTrace | GruTrace;

@@ -28,7 +28,7 @@ const peepViews = (p: Readonly<{ i: Vec; f: Vec; o: Vec }>): NamedArray[] => [
 
 type Shared<P extends LstmFamilyParams> = Pick<
   KindSpec<P, LstmTrace, LstmFamilyGrads>,
-  'gates' | 'hasCellState' | 'blocks' | 'backward' | 'jacobian' | 'zeroGrads' | 'paramArrays' | 'gradArrays' | 'belt' | 'setKeepBias' | 'startRemembering'
+  'gates' | 'hasCellState' | 'blocks' | 'stateActivations' | 'affine' | 'backward' | 'jacobian' | 'zeroGrads' | 'paramArrays' | 'gradArrays' | 'belt' | 'setKeepBias' | 'startRemembering'
 >;
 
 /** The members every LSTM kind shares; `blocks` is 3 for a coupled cell (its derived gate is not computed). */
@@ -37,6 +37,8 @@ export function lstmShared<P extends LstmFamilyParams>(blocks: number): Shared<P
     gates: LSTM_GATES,
     hasCellState: true,
     blocks,
+    stateActivations: ['tanh'],
+    affine: (p, g) => p.gates[g as LstmGate],
     backward: lstmBackward,
     jacobian: lstmJacobian,
     zeroGrads: (p) => {

@@ -34,7 +34,7 @@ export const lstm: KindSpec<LstmParams, LstmTrace, LstmFamilyGrads> = {
   layouts: {
     pytorch: { op: 'LSTM', order: ['i', 'f', 'g', 'o'] },
     keras: { op: 'LSTM', order: ['i', 'f', 'g', 'o'] },
-    onnx: { op: 'LSTM', order: ['i', 'o', 'f', 'g'] },
+    onnx: { op: 'LSTM', order: ['i', 'o', 'f', 'g'], activations: ['Sigmoid', 'Tanh', 'Tanh'] },
   },
   assemble: (o, gate) => ({
     kind: 'lstm',

@@ -37,7 +37,7 @@ export const peephole: KindSpec<PeepholeParams, LstmTrace, LstmFamilyGrads> = {
   peepholes: true,
   seedOffset: 4,
   // ONNX's LSTM with its P input; PyTorch and Keras have no peepholes.
-  layouts: { onnx: { op: 'LSTM', order: ['i', 'o', 'f', 'g'] } },
+  layouts: { onnx: { op: 'LSTM', order: ['i', 'o', 'f', 'g'], activations: ['Sigmoid', 'Tanh', 'Tanh'] } },
   assemble: (o, gate) => {
     if (!o.peep) throw new Error('assemble: a peephole cell needs peep weights');
     return {

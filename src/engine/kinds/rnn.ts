@@ -2,13 +2,18 @@
  * Plain (Elman) RNN cell, the "single tanh layer" of colah's figure:
  *
  *   a_t = W x_t + bW + U h_{t-1} + bU
- *   h_t = tanh(a_t)
+ *   h_t = φ(a_t),  φ = tanh (the default) or relu = max(0, ·)
  *
- * PyTorch nn.RNN (bias_ih, bias_hh), Keras SimpleRNN (one bias = bW + bU), ONNX RNN (Wb, Rb).
+ * PyTorch nn.RNN (bias_ih, bias_hh; nonlinearity 'tanh' | 'relu'), Keras SimpleRNN (one bias =
+ * bW + bU; activation), ONNX RNN (Wb, Rb; activations ["Tanh"] | ["Relu"]). The two φ share
+ * every tensor, so φ is a property of the params, not a kind of its own: the figure, the
+ * gradients and every file format are the same but for that one function.
  *
- * Backward (BPTT):  dA = dh_t * (1 - h_t²);  dW += dA ⊗ x_t, dU += dA ⊗ h_{t-1}, dbW = dbU += dA;
+ * Backward (BPTT):  dA = dh_t * φ'(a_t);  dW += dA ⊗ x_t, dU += dA ⊗ h_{t-1}, dbW = dbU += dA;
  *                   dx_t = Wᵀ dA;  dh_{t-1} = Uᵀ dA.
- * One-step Jacobian:  ∂h_t/∂h_{t-1} = diag(1 - h_t²) U.
+ *   φ' from the output h_t: tanh 1 - h_t²; relu 1 where h_t > 0, else 0 (at a_t = 0 the
+ *   one-sided 0, as PyTorch's autograd takes it; and 0 at RELU_CAP, where h is held finite).
+ * One-step Jacobian:  ∂h_t/∂h_{t-1} = diag(φ'(a_t)) U.
  */
 import { tanhDeriv } from '../grad/activations';
 import { affineBack } from '../grad/affine-back';
@@ -17,11 +22,16 @@ import { addScaledRows } from '../grad/linalg';
 import { type AffineGrads, affineGradViews, affineViews, type StepBackResult, zeroAffine } from '../grad/types';
 import { affine, matrix, tanhVec } from '../math';
 import type { Affine, CellState, ParamsBase, StepResult, Vec } from '../types';
-import type { KindSpec } from './spec';
+import type { KindSpec, StateActivation } from './spec';
+
+/** The RNN's nonlinearity φ: h_t = φ(a_t). */
+export type RnnActivation = StateActivation;
 
 export interface RnnParams extends ParamsBase {
   readonly kind: 'rnn';
   readonly a: Affine;
+  /** tanh keeps h in (−1, 1); relu leaves it unbounded above (h ≥ 0). */
+  readonly activation: RnnActivation;
 }
 
 export interface RnnTrace {
@@ -31,6 +41,8 @@ export interface RnnTrace {
   /** a = W x + bW + U h_{t-1} + bU */
   readonly pre: { readonly a: Vec };
   readonly h: Vec;
+  /** The φ that made h (the params'), so a view of the trace alone knows whether h is bounded. */
+  readonly activation: RnnActivation;
 }
 
 export interface RnnGrads {
@@ -38,16 +50,36 @@ export interface RnnGrads {
   readonly a: AffineGrads;
 }
 
+/**
+ * relu's ceiling. A relu state grows without bound, by up to |U|·H a step: with the largest
+ * weights a file may hold, a long sentence would reach Infinity and then NaN (Infinity − Infinity
+ * in the next product). Capped here, every later sum stays finite (1e150 · 1e4 · H ≪ 1e308);
+ * no float32 model gets near it (float32 itself overflows at 3.4e38), so no real model's numbers
+ * change.
+ */
+export const RELU_CAP = 1e150;
+
+function reluVec(v: Vec): Vec {
+  const out = new Float64Array(v.length);
+  for (let k = 0; k < v.length; k++) out[k] = Math.min(RELU_CAP, Math.max(0, v[k]!));
+  return out;
+}
+
+/** φ' from φ's output: relu's is 1 where 0 < h < the cap, 0 where it is flat (h = 0, or capped). */
+const reluDeriv = (y: number) => (y > 0 && y < RELU_CAP ? 1 : 0);
+const derivOf = (p: RnnParams) => (p.activation === 'relu' ? reluDeriv : tanhDeriv);
+
 function step(p: RnnParams, s: CellState, x: Vec): StepResult<RnnTrace> {
   const a = affine(p.a, x, s.h);
-  const h = tanhVec(a);
-  return { state: { h, c: null }, trace: { kind: 'rnn', x, hPrev: s.h, pre: { a }, h } };
+  const h = p.activation === 'relu' ? reluVec(a) : tanhVec(a);
+  return { state: { h, c: null }, trace: { kind: 'rnn', x, hPrev: s.h, pre: { a }, h, activation: p.activation } };
 }
 
 function backward(p: RnnParams, tr: RnnTrace, dh: Vec, _dc: Vec | null, grads: RnnGrads): StepBackResult {
   const H = p.hiddenSize;
   const dA = new Float64Array(H);
-  for (let k = 0; k < H; k++) dA[k] = dh[k]! * tanhDeriv(tr.h[k]!);
+  const d = derivOf(p);
+  for (let k = 0; k < H; k++) dA[k] = dh[k]! * d(tr.h[k]!);
   const dx = new Float64Array(p.inputSize);
   const dhPrev = new Float64Array(H);
   affineBack(p.a, grads.a, dA, dA, tr.x, tr.hPrev, dx, dhPrev);
@@ -56,7 +88,8 @@ function backward(p: RnnParams, tr: RnnTrace, dh: Vec, _dc: Vec | null, grads: R
 
 function jacobian(p: RnnParams, tr: RnnTrace): HJacobian {
   const s = new Float64Array(p.hiddenSize);
-  for (let k = 0; k < s.length; k++) s[k] = tanhDeriv(tr.h[k]!);
+  const d = derivOf(p);
+  for (let k = 0; k < s.length; k++) s[k] = d(tr.h[k]!);
   const hh = matrix(p.hiddenSize, p.hiddenSize);
   addScaledRows(hh.data, s, p.a.U);
   return { kind: 'h', hh };
@@ -75,12 +108,14 @@ export const rnn: KindSpec<RnnParams, RnnTrace, RnnGrads> = {
   peepholes: false,
   seedOffset: 1,
   blocks: 1,
+  stateActivations: ['tanh', 'relu'],
   layouts: {
     pytorch: { op: 'RNN', order: ['a'] },
     keras: { op: 'SimpleRNN', order: ['a'] },
-    onnx: { op: 'RNN', order: ['a'] },
+    onnx: { op: 'RNN', order: ['a'], activations: ['Tanh'] },
   },
-  assemble: (o, gate) => ({ kind: 'rnn', inputSize: o.inputSize, hiddenSize: o.hiddenSize, a: gate('a') }),
+  assemble: (o, gate) => ({ kind: 'rnn', inputSize: o.inputSize, hiddenSize: o.hiddenSize, a: gate('a'), activation: o.activation ?? 'tanh' }),
+  affine: (p) => p.a,
   step,
   backward,
   jacobian,

@@ -31,6 +31,9 @@ export interface KindPart {
   readonly tex: string;
 }
 
+/** The function that makes a state from its pre-activation: tanh (bounded) or relu (h ≥ 0, unbounded). */
+export type StateActivation = 'tanh' | 'relu';
+
 /** Options a kind may read when its params are built (importers, init). */
 export interface AssembleOptions {
   readonly inputSize: number;
@@ -39,6 +42,8 @@ export interface AssembleOptions {
   readonly reset?: GruReset;
   readonly coupling?: Coupling;
   readonly peep?: { readonly i: Vec; readonly f: Vec; readonly o: Vec };
+  /** The state's nonlinearity, for a kind that offers more than one (the RNN's tanh or relu); default tanh. */
+  readonly activation?: StateActivation;
 }
 
 /** The belt of a kind with a cell state at one step: C_{t-1}, C_t and the gate that keeps it. */
@@ -48,6 +53,9 @@ export interface BeltView {
   readonly keep: Vec;
 }
 
+/** The frameworks whose weight layouts the importers read and the exporters write. */
+export type Framework = 'pytorch' | 'keras' | 'onnx';
+
 /**
  * Where a framework stores this kind: the framework's own name of the layer, and the order of
  * the gate blocks in its stacked tensors (canonical gate names).
@@ -55,6 +63,10 @@ export interface BeltView {
 export interface FrameworkLayout {
   readonly op: string;
   readonly order: readonly string[];
+  /** The values of the kind's variant the framework can hold (PyTorch's GRU: reset 'after'); every value when absent. */
+  readonly variants?: readonly string[];
+  /** ONNX: the op's default activations list, the gate function first where it has gates. */
+  readonly activations?: readonly string[];
 }
 
 /** The options that choose between a kind's conventions, and their values. */
@@ -79,10 +91,17 @@ export interface KindSpec<P extends { readonly kind: string; readonly hiddenSize
   readonly seedOffset: number;
   /** Matrix-vector products over [h; x] per step (the stepCost). */
   readonly blocks: number;
+  /**
+   * The nonlinearities its params may choose for the state, the default first: ['tanh', 'relu']
+   * for the RNN (params.activation), ['tanh'] for kinds whose tanh is fixed.
+   */
+  readonly stateActivations: readonly StateActivation[];
   /** Framework layouts it can be imported from and exported to. */
-  readonly layouts: Readonly<Partial<Record<'pytorch' | 'keras' | 'onnx', FrameworkLayout>>>;
+  readonly layouts: Readonly<Partial<Record<Framework, FrameworkLayout>>>;
 
   assemble(o: AssembleOptions, gate: (name: string) => Affine): P;
+  /** The canonical affine map named `gate` (one of `gates`): what assemble was given for it. */
+  affine(p: P, gate: string): Affine;
   step(p: P, s: CellState, x: Vec): StepResult<T>;
   /** BPTT's step back; adds this step's weight gradients into `g`. */
   backward(p: P, tr: T, dh: Vec, dc: Vec | null, g: G): StepBackResult;

@@ -3,12 +3,21 @@
  * and the vectors its diagram draws. One module per kind (rnn.ts, gru.ts, lstm.ts for the
  * three LSTM kinds), registered in index.ts; the views ask figureOf(kind).
  */
-import type { CellParams, Vec } from '../../engine';
+import type { CellParams, StepTrace, Vec } from '../../engine';
 import type { MessageKey } from '../../i18n';
 import type { LayoutOptions } from '../cellLayoutBuilder';
 import type { CellLayout, DiagramVector } from '../layoutTypes';
 
-export type VectorRange = 'gate' | 'signed' | 'unbounded';
+/**
+ * What a vector's values can be, which picks its scale: a gate's [0, 1], tanh's [−1, 1], a
+ * pre-activation's or C_t's unbounded values (drawn on ±2), and a relu state's [0, ∞)
+ * ('rectified'), drawn on a scale that compresses instead of clipping, since its values past 1
+ * are the point of showing it.
+ */
+export type VectorRange = 'gate' | 'signed' | 'unbounded' | 'rectified';
+
+/** The range of a step's h (and so of the h it reads): tanh's, or relu's unbounded one. */
+export const stateRange = (tr: StepTrace): VectorRange => ('activation' in tr && tr.activation === 'relu' ? 'rectified' : 'signed');
 
 /** One row of the values table: a vector of the trace. */
 export interface TraceVector {

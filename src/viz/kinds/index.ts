@@ -5,7 +5,7 @@ import { gruFigure } from './gru';
 import { coupledFigure, lstmFigure, peepholeFigure } from './lstm';
 import { rnnFigure } from './rnn';
 
-export type { FigureSpec, ShownVector, TraceVector, VectorRange } from './figure';
+export { type FigureSpec, type ShownVector, stateRange, type TraceVector, type VectorRange } from './figure';
 export { RNN_WIDTH } from './rnn-layout';
 
 export type AnyFigure = FigureSpec<StepTrace>;

@@ -44,7 +44,7 @@ export function rnn(o: LayoutOptions): CellLayout {
 
   B.node('hPrev', 'io', 'h_{t−1}', X.left, T, 'hPrev');
   B.node('concat', 'junction', '', X.concat, merge, 'hx');
-  B.node('layerA', 'layer', 'tanh', X.layer, L, 'h');
+  B.node('layerA', 'layer', o.activation ?? 'tanh', X.layer, L, 'h');
   B.node('tap', 'junction', '', X.tap, T, 'h');
   B.node('h', 'io', 'h_t', X.right, T, 'h');
   B.node('hUp', 'io', 'h_t', X.tap, up, 'h');

@@ -1,6 +1,6 @@
-/** The RNN's figure: one tanh layer, h_t = tanh(W x_t + U h_{t−1} + b). */
+/** The RNN's figure: one layer, h_t = tanh(W x_t + U h_{t−1} + b), or relu(…) for a relu RNN. */
 import type { RnnTrace } from '../../engine';
-import { type FigureSpec, row, shown } from './figure';
+import { type FigureSpec, row, shown, stateRange } from './figure';
 import { rnn as layout } from './rnn-layout';
 
 export const rnnFigure: FigureSpec<RnnTrace> = {
@@ -8,9 +8,9 @@ export const rnnFigure: FigureSpec<RnnTrace> = {
   layout,
   rows: (tr) => [
     row('x', 'row.x', 'x_t', 'unbounded', tr.x),
-    row('hPrev', 'row.hPrev', 'h_{t−1}', 'signed', tr.hPrev),
+    row('hPrev', 'row.hPrev', 'h_{t−1}', stateRange(tr), tr.hPrev),
     row('pre.a', 'row.a', 'a_t', 'unbounded', tr.pre.a),
-    row('h', 'row.h', 'h_t', 'signed', tr.h),
+    row('h', 'row.h', 'h_t', stateRange(tr), tr.h),
   ],
   shown: (tr) => ({ a: shown(tr.pre.a, 'unbounded', 'row.a') }),
   hStage: 3,
