@@ -11,7 +11,7 @@
 import { readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { LAB_DEFAULTS, type LabSettings } from '../src/train/lab';
+import { LAB_DEFAULTS, type LabSettings } from '../src/train/labSettings';
 import { LabHost } from '../src/train/labHost';
 import type { LabEvent, RunProgress } from '../src/train/labProtocol';
 import { withBuiltSite } from './built-site';

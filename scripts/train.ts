@@ -32,7 +32,8 @@ import { AUSTEN, POEMS, charLmCaption, trainCharLm } from '../src/train/charlmTa
 import { poemsFromFortunes } from '../src/train/data/poems';
 import { reviewsFromTsv } from '../src/train/data/reviews';
 import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
-import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, trainLabRun, type LabSettings, type LabTask } from '../src/train/lab';
+import { trainLabRun } from '../src/train/lab';
+import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, type LabSettings, type LabTask } from '../src/train/labSettings';
 import { labModelFile } from '../src/train/labHost';
 import { writeTranslateModels } from './train-translate';
 import { WAVE_SHIPPED, WAVE_SHIPPED_EXAMPLES, waveModelFile } from '../src/train/waveShipped';

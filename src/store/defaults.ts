@@ -5,7 +5,7 @@
  * what it opens.
  */
 import type { CellKind } from '../engine';
-import { LAB_DEFAULTS } from '../train/lab';
+import { LAB_DEFAULTS } from '../train/labSettings';
 import type { FlowSettings, Lang, Panel, Theme, ViewName } from './types';
 
 export interface Defaults {

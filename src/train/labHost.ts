@@ -6,7 +6,8 @@
  */
 import { toModelFile } from '../models/write-format';
 import { LANGUAGES_ZH } from './labels';
-import { LabRun, labData, labProblems, type LabPoint, type LabProbe } from './lab';
+import { LabRun, labData } from './lab';
+import { labProblems, type LabPoint, type LabProbe } from './labSettings';
 import type { LabCommand, LabEvent, RunProgress } from './labProtocol';
 
 /** A slice of training between two looks at the message queue. */

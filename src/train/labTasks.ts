@@ -14,7 +14,7 @@ import { SENTIMENT_LABELS, sentimentExamples } from './data/sentiment';
 import type { Example } from './data/types';
 import { naiveMse, waveWindows, WAVE_LENGTH, windowTokens, type Window } from './data/wave';
 import { distinctAtGap, memoryVocab } from './learnability';
-import type { LabProbe, LabSettings, LabTask } from './lab';
+import type { LabProbe, LabSettings, LabTask } from './labSettings';
 import { backFromLast } from './loss';
 import { buildVocab, initNetwork, tokenIds, type AnyTrainable, type ScalarModel, type TrainableModel } from './network';
 import { accumulateMse, backFromLastValue, meanMse } from './regression';

@@ -4,7 +4,8 @@
  * model that reads numbers. Reported next to "next = current" on the same held-out windows.
  */
 import { toModelFile } from '../models/write-format';
-import { LAB_TASK_DEFAULTS, type LabRun, type LabSettings } from './lab';
+import type { LabRun } from './lab';
+import { LAB_TASK_DEFAULTS, type LabSettings } from './labSettings';
 import { naiveMse, waveWindows, windowTokens, WAVE_LENGTH } from './data/wave';
 import { drinksWindows } from './data/drinks';
 import { meanMse } from './regression';
