@@ -8,7 +8,7 @@ import type { CellKind } from '../engine';
 import { LAB_DEFAULTS } from '../train/labSettings';
 import type { FlowSettings, Lang, Panel, Theme, ViewName } from './types';
 
-export interface Defaults {
+interface Defaults {
   readonly text: string;
   /** The cell of the demo model when a link names neither a cell nor a model. */
   readonly kind: CellKind;
@@ -53,7 +53,7 @@ export const DEFAULTS: Defaults = {
 };
 
 /** In a slide, only the chosen view, the tokens and the controls: no title, inputs or table. */
-export const EMBED_HIDDEN: readonly Panel[] = ['header', 'input', 'cells', 'info', 'tabs', 'table'];
+const EMBED_HIDDEN: readonly Panel[] = ['header', 'input', 'cells', 'info', 'tabs', 'table'];
 
 /** The hidden panels follow embed mode unless `hide=` says otherwise. */
 export function defaultHidden(embed: boolean): readonly Panel[] {

@@ -68,7 +68,7 @@ export interface ModelSlice {
   requestPartner: (id: string | null) => void;
 }
 
-export interface Partner {
+interface Partner {
   readonly id: string;
   readonly model?: Model;
   readonly error?: string;

@@ -87,7 +87,7 @@ const isOrigin = (o: string) => {
   }
 };
 
-export const URL_PARAMS = [
+const URL_PARAMS = [
   spec({
     key: 'text',
     option: 'text',

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 
 /** One import or re-export of another module of the project. */
-export interface ModuleEdge {
+interface ModuleEdge {
   /** Absolute path of the module imported. */
   readonly to: string;
   /** The names taken from it; '*' for a namespace import or `export *`; 'default' for a default import. */
@@ -21,10 +21,10 @@ export interface ModuleEdge {
   readonly dynamic: boolean;
 }
 
-export interface ModuleInfo {
+interface ModuleInfo {
   readonly file: string;
   readonly edges: readonly ModuleEdge[];
-  /** Names this module declares and exports itself (re-exports are edges). */
+  /** Names this module exports, its own and those it passes on by name (`export { a } from`); `export *` is an edge only. */
   readonly exports: readonly string[];
 }
 
@@ -42,7 +42,7 @@ export function tsFiles(dir: string): string[] {
 export const isTestFile = isTest;
 
 /** The file a relative specifier names, as the bundler resolves it, or null. */
-export function resolveImport(from: string, spec: string): string | null {
+function resolveImport(from: string, spec: string): string | null {
   const base = resolve(dirname(from), spec);
   for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
     if (existsSync(c) && statSync(c).isFile()) return c;
@@ -52,8 +52,16 @@ export function resolveImport(from: string, spec: string): string | null {
 
 const hasExport = (n: ts.Node) => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
+/** The names of `const { a, b } = await import('…')`, or null when the whole module is taken. */
+function destructured(call: ts.CallExpression): string[] | null {
+  const awaited = ts.isAwaitExpression(call.parent) ? call.parent : null;
+  const decl = awaited && ts.isVariableDeclaration(awaited.parent) ? awaited.parent : null;
+  if (!decl || !ts.isObjectBindingPattern(decl.name)) return null;
+  return decl.name.elements.map((e) => ((e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName : e.name) as ts.Identifier).text);
+}
+
 /** Reads one module's imports and exports. Unresolvable relative imports throw (a typo, a moved file). */
-export function readModule(file: string): ModuleInfo {
+function readModule(file: string): ModuleInfo {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const edges: ModuleEdge[] = [];
   const exports: string[] = [];
@@ -81,8 +89,9 @@ export function readModule(file: string): ModuleInfo {
       if (to) {
         const names = c && ts.isNamedExports(c) ? c.elements.map((e) => (e.propertyName ?? e.name).text) : ['*'];
         edges.push({ to, names, typeOnly: n.isTypeOnly, reExport: true, dynamic: false });
-        // `export * as ns from` declares ns; `export { a as b } from` declares b.
+        // `export * as ns from` offers ns; `export { a as b } from` offers b: exports of this module too.
         if (c && ts.isNamespaceExport(c)) exports.push(c.name.text);
+        if (c && ts.isNamedExports(c)) for (const e of c.elements) exports.push(e.name.text);
       } else if (c && ts.isNamedExports(c)) {
         for (const e of c.elements) exports.push(e.name.text);
       }
@@ -90,7 +99,7 @@ export function readModule(file: string): ModuleInfo {
       exports.push('default');
     } else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && n.arguments[0] && ts.isStringLiteral(n.arguments[0])) {
       const to = target(n.arguments[0].text);
-      if (to) edges.push({ to, names: ['*'], typeOnly: false, reExport: false, dynamic: true });
+      if (to) edges.push({ to, names: destructured(n) ?? ['*'], typeOnly: false, reExport: false, dynamic: true });
     } else if (ts.isImportTypeNode(n) && ts.isLiteralTypeNode(n.argument) && ts.isStringLiteral(n.argument.literal)) {
       const to = target(n.argument.literal.text);
       if (to) edges.push({ to, names: [n.qualifier && ts.isIdentifier(n.qualifier) ? n.qualifier.text : '*'], typeOnly: true, reExport: false, dynamic: false });

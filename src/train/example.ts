@@ -12,7 +12,7 @@ import { initNetwork } from './network';
 
 export const EXAMPLE_PATH = 'models/examples/tiny-pytorch-lstm.json';
 
-export function exampleModelFile(): Record<string, unknown> {
+function exampleModelFile(): Record<string, unknown> {
   const vocab = [UNK, 'the', 'clouds', 'are', 'in', 'sky', 'movie', 'was', 'good', 'bad', 'not', 'very', 'a', 'great', 'story'];
   const model = initNetwork({ id: 'tiny-pytorch-lstm', task: 'custom', kind: 'lstm', vocab, embedDim: 4, hidden: 6, headKind: 'sigmoid', labels: ['negative', 'positive'], seed: 2026 });
   const caption = {

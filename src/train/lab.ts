@@ -21,7 +21,7 @@ export function setKeepBias(cell: CellParams, b: number): void {
 }
 
 /** What both runs share, built once per reset: the settings and the task's kernel (held-out set, probe). */
-export interface LabData {
+interface LabData {
   readonly settings: LabSettings;
   readonly kernel: LabKernel;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paramArrays } from '../engine';
-import { fd, relErr } from '../engine/grad/fd-testing';
+import { fd, relErr } from '../testing/finiteDifferences';
 import { naiveMse, waveWindows, windowTokens, WAVE_LENGTH } from './data/wave';
 import { roleOf } from './data/split';
 import { LabRun, labData, trainLabRun } from './lab';

@@ -15,7 +15,7 @@ export const WAVE_SHIPPED: LabSettings = { ...LAB_TASK_DEFAULTS.wave, hidden: 12
 export const WAVE_SHIPPED_EXAMPLES = 8000;
 
 /** A pure sine, for the preset beside the held-out windows: what a noiseless series looks like. */
-export function sineText(n = 48, period = 20): string {
+function sineText(n = 48, period = 20): string {
   return Array.from({ length: n }, (_, t) => String(Math.round(0.8 * Math.sin((2 * Math.PI * t) / period) * 1000) / 1000)).join(', ');
 }
 

@@ -5,7 +5,7 @@
 import type { EmbeddedToken, StepTrace } from '../engine';
 import { traceVectors } from './vectors';
 
-export interface TraceExport {
+interface TraceExport {
   readonly model: string;
   readonly cell: string;
   readonly tokens: readonly EmbeddedToken[];

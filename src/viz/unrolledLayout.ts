@@ -10,11 +10,11 @@
  */
 export const CONDENSE_AFTER = 30;
 /** Numbers are printed only when a column of them fits a readable height. */
-export const MAX_UNITS_WITH_NUMBERS = 8;
+const MAX_UNITS_WITH_NUMBERS = 8;
 
-export type Phase = 'past' | 'current' | 'future';
+type Phase = 'past' | 'current' | 'future';
 
-export interface Circle {
+interface Circle {
   readonly cx: number;
   readonly cy: number;
   readonly r: number;
@@ -62,7 +62,7 @@ export interface UnrolledLayout {
   readonly tokenSize: number;
 }
 
-export interface UnrolledInput {
+interface UnrolledInput {
   /** Number of tokens. */
   readonly n: number;
   /** The current step. */

@@ -43,7 +43,7 @@ export function CellDiagram() {
   return <CellFigure trace={trace} params={params} step={step} title={title} motionKey={`${text}|${step}`} />;
 }
 
-export interface CellFigureProps {
+interface CellFigureProps {
   /** The step drawn, and the weights that made it (the same kind). */
   readonly trace: StepTrace;
   readonly params: CellParams;

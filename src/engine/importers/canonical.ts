@@ -24,11 +24,11 @@ export interface CanonicalOptions {
 }
 
 /** The sum b_g disagrees with bW_g + bU_g. */
-export class InconsistentBiasError extends WeightImportError {}
+class InconsistentBiasError extends WeightImportError {}
 
 const P = 'canonical';
 /** A kind with one affine map names its tensors without a gate suffix (W, U, bW, bU). */
-export const suffix = (kind: CellKind, g: GateName) => (kindOf(kind).gates.length === 1 ? '' : `_${g}`);
+const suffix = (kind: CellKind, g: GateName) => (kindOf(kind).gates.length === 1 ? '' : `_${g}`);
 
 function checkBiasSum(b: Tensor, bW: Vec, bU: Vec): void {
   for (let k = 0; k < bW.length; k++) {

@@ -14,9 +14,9 @@ import { assemble, type GateName } from './assemble';
 import { UnsupportedOptionError } from './errors';
 import { checkKind, colBlockT, expectShape, flagOpt, gateActivationOpt, inferDim, readOptional, readRequired, vecSlice } from './shape';
 
-export type KerasKind = 'rnn' | 'lstm' | 'gru';
+type KerasKind = 'rnn' | 'lstm' | 'gru';
 
-export interface KerasTensors {
+interface KerasTensors {
   readonly kernel: unknown;
   readonly recurrent_kernel: unknown;
   /** Absent means use_bias=False. */

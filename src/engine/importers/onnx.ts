@@ -14,9 +14,9 @@ import { assemble, type GateName } from './assemble';
 import { UnsupportedOptionError } from './errors';
 import { checkKind, expectShape, flagOpt, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';
 
-export type OnnxKind = 'rnn' | 'lstm' | 'gru';
+type OnnxKind = 'rnn' | 'lstm' | 'gru';
 
-export interface OnnxTensors {
+interface OnnxTensors {
   readonly W: unknown;
   readonly R: unknown;
   /** Optional in ONNX: absent means zero biases. */

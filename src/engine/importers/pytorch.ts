@@ -12,9 +12,9 @@ import { assemble, type GateName } from './assemble';
 import { MissingFieldError, UnsupportedOptionError } from './errors';
 import { checkKind, expectShape, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';
 
-export type PytorchKind = 'rnn' | 'lstm' | 'gru';
+type PytorchKind = 'rnn' | 'lstm' | 'gru';
 
-export interface PytorchTensors {
+interface PytorchTensors {
   readonly weight_ih_l0: unknown;
   readonly weight_hh_l0: unknown;
   /** Both biases absent means bias=False; one without the other is an error. */
@@ -22,7 +22,7 @@ export interface PytorchTensors {
   readonly bias_hh_l0?: unknown;
 }
 
-export interface PytorchOptions {
+interface PytorchOptions {
   /** nn.RNN's nonlinearity; the engine has only tanh. */
   readonly nonlinearity?: 'tanh' | 'relu';
 }

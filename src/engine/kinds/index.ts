@@ -12,10 +12,10 @@ import { type RnnGrads, type RnnParams, type RnnTrace, rnn } from './rnn';
 import type { KindPart, KindSpec } from './spec';
 import type { Vec } from '../types';
 
-export type { GruGate, GruGrads, GruParams, GruTrace } from './gru-types';
-export type { CoupledParams, LstmFamilyGrads, LstmFamilyParams, LstmGate, LstmParams, LstmTrace, PeepholeParams } from './lstm-types';
-export type { RnnGrads, RnnParams, RnnTrace } from './rnn';
-export { type AssembleOptions, type BeltView, type FrameworkLayout, type KindPart, type KindSpec, type PartRole, VARIANT_VALUES, type Variant } from './spec';
+export type { GruTrace } from './gru-types';
+export type { LstmParams, LstmTrace } from './lstm-types';
+export type { RnnParams, RnnTrace } from './rnn';
+export { type AssembleOptions, VARIANT_VALUES } from './spec';
 
 export type CellParams = RnnParams | LstmParams | PeepholeParams | CoupledParams | GruParams;
 export type StepTrace = RnnTrace | LstmTrace | GruTrace;
@@ -23,7 +23,7 @@ export type CellGrads = RnnGrads | LstmFamilyGrads | GruGrads;
 export type CellKind = CellParams['kind'];
 
 /** Any kind, seen through what every kind offers. */
-export type AnyKind = KindSpec<CellParams, StepTrace, CellGrads>;
+type AnyKind = KindSpec<CellParams, StepTrace, CellGrads>;
 
 /** In the order the pickers list them. */
 export const KINDS: readonly AnyKind[] = [rnn, lstm, gru, peephole, coupled];
@@ -31,10 +31,6 @@ export const KINDS: readonly AnyKind[] = [rnn, lstm, gru, peephole, coupled];
 export const CELL_KINDS: readonly CellKind[] = KINDS.map((k) => k.id);
 
 const BY_ID = new Map<string, AnyKind>(KINDS.map((k) => [k.id, k]));
-
-export function isCellKind(id: unknown): id is CellKind {
-  return typeof id === 'string' && BY_ID.has(id);
-}
 
 /** The kind registered under `id`; throws (naming the known kinds) rather than guess one. */
 export function kindOf(id: string): AnyKind {

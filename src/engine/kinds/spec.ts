@@ -9,7 +9,7 @@ import type { NamedArray, StepBackResult } from '../grad/types';
 import type { Affine, CellState, Coupling, GateActivation, GruReset, StepResult, Vec } from '../types';
 
 /** What a part of the cell does, so figures, tables and the lab can treat parts alike. */
-export type PartRole =
+type PartRole =
   /** A gate that decides how much of the past to keep (forget f, update z). */
   | 'keep'
   /** A gate that decides how much of the candidate to write (input i). */
@@ -42,7 +42,7 @@ export interface AssembleOptions {
 }
 
 /** The belt of a kind with a cell state at one step: C_{t-1}, C_t and the gate that keeps it. */
-export interface BeltView {
+interface BeltView {
   readonly cPrev: Vec;
   readonly c: Vec;
   readonly keep: Vec;
@@ -52,14 +52,14 @@ export interface BeltView {
  * Where a framework stores this kind: the framework's own name of the layer, and the order of
  * the gate blocks in its stacked tensors (canonical gate names).
  */
-export interface FrameworkLayout {
+interface FrameworkLayout {
   readonly op: string;
   readonly order: readonly string[];
 }
 
 /** The options that choose between a kind's conventions, and their values. */
 export const VARIANT_VALUES = { reset: ['after', 'before'], coupling: ['i=1-f', 'f=1-i'] } as const;
-export type Variant = keyof typeof VARIANT_VALUES;
+type Variant = keyof typeof VARIANT_VALUES;
 
 export interface KindSpec<P extends { readonly kind: string; readonly hiddenSize: number; readonly inputSize: number }, T, G> {
   readonly id: P['kind'];

@@ -5,10 +5,9 @@ import { gruFigure } from './gru';
 import { coupledFigure, lstmFigure, peepholeFigure } from './lstm';
 import { rnnFigure } from './rnn';
 
-export type { FigureSpec, ShownVector, TraceVector, VectorRange } from './figure';
-export { RNN_WIDTH } from './rnn-layout';
+export type { ShownVector, TraceVector, VectorRange } from './figure';
 
-export type AnyFigure = FigureSpec<StepTrace>;
+type AnyFigure = FigureSpec<StepTrace>;
 
 export const FIGURES: readonly AnyFigure[] = [rnnFigure, lstmFigure, gruFigure, peepholeFigure, coupledFigure];
 

@@ -8,15 +8,15 @@
  * whose truncation error O(ε⁴) ≈ 1e-16 at ε = 1e-4 is below float64 round-off, so what is
  * left is ~1e-16·|L|/ε ≈ 1e-12..1e-11 absolute.
  */
-import { randomParams, type InitOptions } from '../init';
-import { createRng, type Rng } from '../rng';
-import { hasCellState, initialState, run } from '../step';
-import type { CellState, Vec } from '../types';
-import { type CellKind, type CellParams, gateParts, KINDS, type StepTrace, VARIANT_VALUES } from '../kinds';
+import { randomParams, type InitOptions } from '../engine/init';
+import { createRng, type Rng } from '../engine/rng';
+import { hasCellState, initialState, run } from '../engine/step';
+import type { CellState, Vec } from '../engine/types';
+import { type CellKind, type CellParams, gateParts, KINDS, type StepTrace, VARIANT_VALUES } from '../engine/kinds';
 
 export const FD_EPS = 1e-4;
 
-export interface CaseConfig {
+interface CaseConfig {
   readonly label: string;
   readonly kind: CellKind;
   readonly opts: InitOptions;
@@ -108,7 +108,7 @@ export function relErr(a: number, b: number): number {
 }
 
 /** Smallest distance of a hard-sigmoid pre-activation from a kink at ±2.5 (Infinity if none). */
-export function kinkDistance(p: CellParams, traces: readonly StepTrace[]): number {
+function kinkDistance(p: CellParams, traces: readonly StepTrace[]): number {
   if (!('gateActivation' in p) || p.gateActivation !== 'hardSigmoid') return Infinity;
   let d = Infinity;
   for (const tr of traces) {
@@ -131,7 +131,7 @@ export function snapshot(traces: readonly StepTrace[]): string {
  * FD moves one number by up to 2ε = 2e-4, which moves a pre-activation by that times a weight
  * or input (|·| ≲ 3 here): 2e-3 keeps every evaluation on the same side of each kink.
  */
-export const KINK_MARGIN = 2e-3;
+const KINK_MARGIN = 2e-3;
 
 /** A case whose hard-sigmoid pre-activations are all off the kinks (sigmoid: the seed itself). */
 export function caseOffKinks(cfg: CaseConfig, seed: number): { c: FdCase; seed: number } {
