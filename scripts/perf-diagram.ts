@@ -15,6 +15,16 @@
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumPath } from './chromium-path.mjs';
+import { cliArgs } from './cli';
+
+cliArgs({
+  script: 'perf-diagram.ts',
+  usage: `
+usage: GATESCOPE_DEBUG_BUILD=1 npx vite build && npx tsx scripts/perf-diagram.ts
+The cell diagram's cost per step (p50/p95), long tasks while playing, and dropped frames: figures only.
+Environment: GATESCOPE_PERF_ROUNDS (page loads), GATESCOPE_PERF_PORT, GATESCOPE_PERF_ONLY,
+GATESCOPE_PERF_MOTION, GATESCOPE_PERF_SW.`,
+});
 
 const PORT = Number(process.env.GATESCOPE_PERF_PORT ?? 4349);
 /**
