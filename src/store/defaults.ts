@@ -4,7 +4,7 @@
  * A default written anywhere else would let the two drift apart, and a link would then change
  * what it opens.
  */
-import type { CellKind } from '../engine';
+import { BASELINE_KIND, type CellKind, DEFAULT_KIND } from '../engine';
 import { LAB_DEFAULTS } from '../train/labSettings';
 import type { FlowSettings, Lang, Panel, Theme, ViewName } from './types';
 
@@ -35,7 +35,7 @@ interface Defaults {
 
 export const DEFAULTS: Defaults = {
   text: 'the clouds are in the sky',
-  kind: 'lstm',
+  kind: DEFAULT_KIND,
   t: 0,
   layer: 0,
   speed: 2,
@@ -46,7 +46,7 @@ export const DEFAULTS: Defaults = {
   presenter: false,
   deck: null,
   origins: [],
-  compareKind: 'rnn',
+  compareKind: BASELINE_KIND,
   flow: { fillers: 0, forgetBias: 0, from: 'last' },
   translateStep: null,
   labTask: LAB_DEFAULTS.task,

@@ -3,7 +3,7 @@
  * (lab.ts), its task kernels (labTasks.ts), the worker's messages and the page, which reads them
  * without loading any training code.
  */
-import type { CellKind } from '../engine';
+import { BASELINE_KIND, type CellKind, DEFAULT_KIND } from '../engine';
 
 export const LAB_TASKS = ['memory', 'sentiment', 'wave'] as const;
 export type LabTask = (typeof LAB_TASKS)[number];
@@ -30,11 +30,14 @@ export interface LabSettings {
   readonly keepBias: number;
 }
 
+/** The two cells every task starts with: the one without gates, and the one the page opens on. */
+const LAB_KINDS: readonly [CellKind, CellKind] = [BASELINE_KIND, DEFAULT_KIND];
+
 /** What each task starts with (the memory task at gap 30 shows the lesson in seconds). */
 export const LAB_TASK_DEFAULTS: Record<LabTask, LabSettings> = {
-  memory: { task: 'memory', kinds: ['rnn', 'lstm'], gap: 30, hidden: 12, lr: 0.003, batch: 8, seed: 0, keepBias: 3 },
-  sentiment: { task: 'sentiment', kinds: ['rnn', 'lstm'], gap: 30, hidden: 12, lr: 0.01, batch: 8, seed: 0, keepBias: 1 },
-  wave: { task: 'wave', kinds: ['rnn', 'lstm'], gap: 30, hidden: 12, lr: 0.01, batch: 8, seed: 0, keepBias: 1 },
+  memory: { task: 'memory', kinds: LAB_KINDS, gap: 30, hidden: 12, lr: 0.003, batch: 8, seed: 0, keepBias: 3 },
+  sentiment: { task: 'sentiment', kinds: LAB_KINDS, gap: 30, hidden: 12, lr: 0.01, batch: 8, seed: 0, keepBias: 1 },
+  wave: { task: 'wave', kinds: LAB_KINDS, gap: 30, hidden: 12, lr: 0.01, batch: 8, seed: 0, keepBias: 1 },
 };
 export const LAB_DEFAULTS: LabSettings = LAB_TASK_DEFAULTS.memory;
 

@@ -30,6 +30,15 @@ export const KINDS: readonly AnyKind[] = [rnn, lstm, gru, peephole, coupled];
 
 export const CELL_KINDS: readonly CellKind[] = KINDS.map((k) => k.id);
 
+/**
+ * The choices made for the reader until they choose, as data in this one place (the architecture
+ * test lets no other file name a kind): the page opens on the LSTM of colah's essay, and the
+ * cell it is set beside, in the unrolled view, the lab and the gradient view, is the RNN, the
+ * cell without gates whose fading memory the gates are there to fix.
+ */
+export const DEFAULT_KIND: CellKind = 'lstm';
+export const BASELINE_KIND: CellKind = 'rnn';
+
 const BY_ID = new Map<string, AnyKind>(KINDS.map((k) => [k.id, k]));
 
 /** The kind registered under `id`; throws (naming the known kinds) rather than guess one. */

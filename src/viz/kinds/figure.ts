@@ -47,4 +47,12 @@ export interface FigureSpec<T extends { readonly x: Vec; readonly hPrev: Vec; re
   readonly hStage: number;
   /** H³ products per step of the gradient flow (influence.ts). */
   readonly flowPer: number;
+  /** The caption under the diagram: these messages, joined by a space (none in Chinese). */
+  note(params: CellParams): readonly MessageKey[];
+  /** The caption's class: the GRU's is set apart, since its belt is h and not the C the other notes describe. */
+  readonly noteClass: string;
+  /** What the belt's bars add up to (TeX), for the kinds whose layout draws them. */
+  readonly beltResult: string;
+  /** The note on this kind's conventions (where frameworks differ) after the general one, or null. */
+  readonly convention: MessageKey | null;
 }

@@ -37,4 +37,8 @@ export const gruFigure: FigureSpec<GruTrace> = {
   },
   hStage: 2,
   flowPer: 2,
+  note: (params) => ['diag.gruNote', 'reset' in params && params.reset === 'after' ? 'diag.gruResetAfter' : 'diag.gruResetBefore'],
+  noteClass: 'note gru-note',
+  beltResult: 'h_t',
+  convention: 'conv.gru',
 };

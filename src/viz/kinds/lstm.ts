@@ -41,7 +41,14 @@ const family = (id: 'lstm' | 'peephole' | 'coupled'): FigureSpec<LstmTrace> => (
   }),
   hStage: 3,
   flowPer: 4,
+  note: () => ['diag.beltNote'],
+  noteClass: 'note',
+  beltResult: 'C_t',
+  convention: CONVENTION[id],
 });
+
+/** The plain LSTM follows the frameworks' common convention; its variants say how they differ. */
+const CONVENTION = { lstm: null, peephole: 'conv.peephole', coupled: 'conv.coupled' } as const;
 
 export const lstmFigure = family('lstm');
 export const peepholeFigure = family('peephole');

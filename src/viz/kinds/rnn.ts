@@ -15,4 +15,8 @@ export const rnnFigure: FigureSpec<RnnTrace> = {
   shown: (tr) => ({ a: shown(tr.pre.a, 'unbounded', 'row.a') }),
   hStage: 3,
   flowPer: 1,
+  note: () => ['diag.rnnNote'],
+  noteClass: 'note',
+  beltResult: 'C_t',
+  convention: null,
 };
