@@ -5,7 +5,7 @@ import { gruFigure } from './gru';
 import { coupledFigure, lstmFigure, peepholeFigure } from './lstm';
 import { rnnFigure } from './rnn';
 
-export type { ShownVector, TraceVector, VectorRange } from './figure';
+export type { Curve, NodeEquation, ShownVector, TraceVector, VectorRange } from './figure';
 
 type AnyFigure = FigureSpec<StepTrace>;
 

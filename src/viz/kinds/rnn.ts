@@ -19,4 +19,5 @@ export const rnnFigure: FigureSpec<RnnTrace> = {
   noteClass: 'note',
   beltResult: 'C_t',
   convention: null,
+  equation: (nodeId, tr, _params, { layer }) => (nodeId === 'layerA' ? layer('h', 'tanh', 'h_t = tanh(W x_t + U h_{t−1} + b)', tr.pre.a) : null),
 };
