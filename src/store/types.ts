@@ -38,7 +38,7 @@ export interface ModelSlice {
   /**
    * The model the page opens on (a link's model= or weights=, or the welcome's trained model)
    * while it loads, else null. The views and the prediction wait for it instead of drawing the
-   * stand-in demo cell for a moment: that was a whole render and layout of the figure, thrown
+   * stand-in demo cell for a moment: that would be a whole render and layout of the figure, thrown
    * away, on every first load (and a flash of numbers that are not the model's).
    */
   opening: string | null;

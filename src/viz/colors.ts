@@ -127,7 +127,7 @@ const inks = new Map<string, string>();
 /**
  * The text colour (black or white) that reads best on `bg`. Remembered per colour: the
  * backgrounds are the colour tables' 256 entries per ramp and theme, and a first render asks
- * for thousands of swatches (parsing each colour again was ≈ 30 ms of it).
+ * for thousands of swatches (parsing each colour again costs ≈ 30 ms of it).
  */
 export function inkOn(bg: string): string {
   let ink = inks.get(bg);

@@ -82,8 +82,8 @@ export const SLIDE_UNITS = 4;
 
 const PAD_X = 16;
 /**
- * At most this many units are drawn in a chain cell (units 1…24): a hidden-512 chain was 400,000
- * SVG elements and cells a kilometre tall. The values table and the heatmaps show every unit.
+ * At most this many units are drawn in a chain cell (units 1…24): a hidden-512 chain would be
+ * 400,000 SVG elements and cells a kilometre tall. The values table and the heatmaps show every unit.
  */
 export const MAX_CHAIN_UNITS = 24;
 
