@@ -167,7 +167,7 @@ export function bpttGains(cell: CellParams, embedding: Model['embedding'], token
 }
 
 /** What `npm run trace -- --model ID --text TEXT` prints (tsx directly: npm's banner is not JSON). */
-export interface TraceOutput {
+interface TraceOutput {
   readonly model: string;
   readonly tokens: ReadonlyArray<{ token: string; seen: string; unknown: boolean }>;
   readonly steps: ReadonlyArray<{ prediction: number[]; h: number[] }>;

@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { embedToken, modelParamsFlat, predict, run } from './labEngine';
 import { formatValue } from '../src/viz/vectors';
 import { readModelFile } from '../src/models/format';
-import { trainLabRun, type LabSettings } from '../src/train/lab';
+import { trainLabRun } from '../src/train/lab';
+import type { LabSettings } from '../src/train/labSettings';
 import { formatMse, formatNorm, formatPct } from '../src/viz/labCharts';
 import { expectTableMatches, hostPage, tabTo } from './helpers';
 

@@ -6,7 +6,7 @@
 import { dot, dot2, sigmoid } from '../src/engine';
 import type { LstmParams } from '../src/engine';
 
-export interface BareLstm {
+interface BareLstm {
   readonly h: Float64Array;
   readonly c: Float64Array;
   step(x: Float64Array): void;

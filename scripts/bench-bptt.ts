@@ -7,6 +7,14 @@
  */
 import { bptt, createRng, influence, randomParams, run } from '../src/engine';
 import type { CellKind, CellParams, InitOptions, StepTrace, Vec } from '../src/engine';
+import { cliArgs } from './cli';
+
+cliArgs({
+  script: 'bench-bptt.ts',
+  usage: `
+usage: npx tsx scripts/bench-bptt.ts
+Times BPTT (200 steps, hidden 128) and influence() (hidden 32 and 128) for every kind: figures only.`,
+});
 
 const KINDS: { label: string; kind: CellKind; opts: InitOptions }[] = [
   { label: 'rnn', kind: 'rnn', opts: {} },

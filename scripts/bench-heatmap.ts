@@ -17,6 +17,7 @@ import { CELL_KINDS, createRng, randomParams, type EmbeddedToken } from '../src/
 import { fullTraces } from '../src/store/sentenceTraces';
 import { heatmapSeries } from '../src/viz/heatmapLayout';
 import { chromiumPath } from './chromium-path.mjs';
+import { cliArgs } from './cli';
 
 const T = 200;
 const HIDDEN = 32;
@@ -95,7 +96,14 @@ async function browserPart(url: string) {
   await browser.close();
 }
 
+const url = cliArgs({
+  script: 'bench-heatmap.ts',
+  usage: `
+usage: npx tsx scripts/bench-heatmap.ts [URL]
+The whole-sentence views' cost at 200 tokens: the trace and heatmap series in Node, and with URL
+(a preview of GATESCOPE_DEBUG_BUILD=1 npx vite build) the heatmap view in Chromium. Figures only.`,
+  positionals: 1,
+}).positionals[0];
 nodePart();
-const url = process.argv[2];
 if (url) await browserPart(url);
 else console.log('(pass the preview URL, e.g. http://127.0.0.1:4339/, for the Chromium figures)');

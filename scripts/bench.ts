@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createRng, initialState, randomParams, run, step, type CellKind, type CellParams, type InitOptions, type LstmParams, type Vec } from '../src/engine';
 import { bareLstm } from './bench-bare';
 import { tf, tfjsLayer, useCpuBackend } from './tfjs-ref';
+import { cliArgs } from './cli';
 
 const STEPS = 64;
 const WARMUP_MS = 400;
@@ -150,7 +151,15 @@ function main(): void {
   child('--others');
 }
 
-const mode = process.argv[2];
-if (mode?.startsWith('--lstm=')) void lstmRow(Number(mode.slice(7))).then(() => sink === 42 && console.log(''));
-else if (mode === '--others') otherKinds();
+// --lstm=H and --others are the rows main() runs in child processes, each in a fresh V8.
+const { values } = cliArgs({
+  script: 'bench.ts',
+  usage: `
+usage: npx tsx scripts/bench.ts   (npm run bench)
+Microseconds per step of the engine's full-trace step against TensorFlow.js layers and a bare
+fused loop, on the same weights: figures only. --lstm=H and --others run one row (main runs them).`,
+  options: { lstm: { type: 'string' }, others: { type: 'boolean' } },
+});
+if (values.lstm !== undefined) void lstmRow(Number(values.lstm)).then(() => sink === 42 && console.log(''));
+else if (values.others) otherKinds();
 else main();

@@ -12,16 +12,16 @@ import { readTensor } from '../src/engine/importers/shape';
 import { Diff, isNullSeq } from './conformance-diff';
 import { CELLS, sameConfig, type CellSpec } from './conformance-cells';
 
-export const TOLERANCE = 1e-5;
+const TOLERANCE = 1e-5;
 
-export interface LayoutResult {
+interface LayoutResult {
   readonly layout: string;
   readonly maxError: number;
   readonly maxAt: string;
   readonly problems: readonly string[];
 }
 
-export interface FileResult {
+interface FileResult {
   readonly file: string;
   readonly ok: boolean;
   readonly layouts: readonly LayoutResult[];
@@ -202,7 +202,7 @@ export function formatResult(r: FileResult): string {
   return `${r.ok ? 'PASS' : 'FAIL'}  ${r.file.padEnd(34)} ${errs}${why.length ? `\n      ${why.join('\n      ')}` : ''}`;
 }
 
-export interface Report {
+interface Report {
   readonly lines: string[];
   readonly passed: number;
   readonly failed: number;

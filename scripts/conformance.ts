@@ -5,10 +5,18 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliArgs } from './cli';
 import { runConformance } from './conformance-lib';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const arg = process.argv[2];
+const arg = cliArgs({
+  script: 'conformance.ts',
+  usage: `
+usage: npm run conformance -- [DIR]
+Checks the engine against every vector file under DIR (default ../shared/conformance beside this
+repository). Exit status 1 if any file fails or cannot be read.`,
+  positionals: 1,
+}).positionals[0];
 // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
 const cwd = process.env.INIT_CWD ?? process.cwd();
 const dir = arg ? resolve(cwd, arg) : resolve(repoRoot, '../shared/conformance');

@@ -14,6 +14,15 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from '@playwright/test';
 import { chromiumPath } from './chromium-path.mjs';
+import { cliArgs } from './cli';
+
+cliArgs({
+  script: 'measure-site.ts',
+  usage: `
+usage: npm run measure
+The built site's gzip sizes, first render in Chromium and Lighthouse scores: figures only.
+GATESCOPE_LIGHTHOUSE_RUNS sets how many Lighthouse runs are taken.`,
+});
 
 const PORT = 4399;
 const URL_ = `http://127.0.0.1:${PORT}/`;

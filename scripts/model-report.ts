@@ -6,6 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CELL_KINDS } from '../src/engine';
+import { cliArgs } from './cli';
+
+cliArgs({
+  script: 'model-report.ts',
+  usage: `
+usage: npm run models
+Prints the README's tables of measured figures from the shipped model files and reports.`,
+});
 
 const dir = join(import.meta.dirname, '..', 'public');
 const report = (id: string) => JSON.parse(readFileSync(join(dir, 'models', `${id}.json`), 'utf8')).report;

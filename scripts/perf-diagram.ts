@@ -15,6 +15,16 @@
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumPath } from './chromium-path.mjs';
+import { cliArgs } from './cli';
+
+cliArgs({
+  script: 'perf-diagram.ts',
+  usage: `
+usage: GATESCOPE_DEBUG_BUILD=1 npx vite build && npx tsx scripts/perf-diagram.ts
+The cell diagram's cost per step (p50/p95), long tasks while playing, and dropped frames: figures only.
+Environment: GATESCOPE_PERF_ROUNDS (page loads), GATESCOPE_PERF_PORT, GATESCOPE_PERF_ONLY,
+GATESCOPE_PERF_MOTION, GATESCOPE_PERF_SW.`,
+});
 
 const PORT = Number(process.env.GATESCOPE_PERF_PORT ?? 4349);
 /**
@@ -188,8 +198,8 @@ async function longTasksDuringPlay(page: Page): Promise<number[]> {
     const durations: number[] = [];
     const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => durations.push(e.duration)));
     obs.observe({ type: 'longtask' });
-    // The speed is put back after: it sets how long a step's stage sequence lasts, and until
-    // 2026-12-04 every case after the first was stepped at 30 steps/s because of this play.
+    // The speed is put back after: it sets how long a step's stage sequence lasts, so leaving it
+    // at 30 steps/s would time every later case at a speed the reader did not choose.
     const speed = g.store.getState().speed;
     g.store.getState().goTo(0);
     g.store.getState().setSpeed(30);
@@ -264,7 +274,7 @@ async function main() {
             g.store.getState().setModel(g.randomModel('lstm', 8, h, 7));
           }, hidden);
         // "cell+all": the cell tab with the values table showing every unit (its "Show all" toggle),
-        // as it did before the table was capped to the diagram's units.
+        // the table's largest cost, which a reader can still ask for.
         for (const view of hidden > 8 ? ['cell', 'heatmap', 'cell+all'] : ['cell', 'heatmap']) {
           if (ONLY && !ONLY.split(',').includes(`${hidden}:${view}`)) continue;
           await page.evaluate((v) => {

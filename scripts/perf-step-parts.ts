@@ -18,6 +18,15 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from './chromium-path.mjs';
+import { cliArgs } from './cli';
+
+cliArgs({
+  script: 'perf-step-parts.ts',
+  usage: `
+usage: GATESCOPE_DEBUG_BUILD=1 npx vite build && npx tsx scripts/perf-step-parts.ts
+Where a step's time goes (script, style, layout, paint, …) from a Chrome trace: figures only.
+GATESCOPE_PERF_PORT sets the preview server's port.`,
+});
 
 const PORT = Number(process.env.GATESCOPE_PERF_PORT ?? 4350);
 const WARM = 20;

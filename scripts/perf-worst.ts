@@ -16,6 +16,14 @@ import type { CellKind } from '../src/engine';
 import { randomTableModel } from '../src/models/random';
 import { withBuiltSite } from './built-site';
 import { toModelFile } from '../src/models/write-format';
+import { cliArgs } from './cli';
+
+cliArgs({
+  script: 'perf-worst.ts',
+  usage: `
+usage: npx tsx scripts/perf-worst.ts
+Long tasks and event-loop lag with a hidden-512 model on 200 tokens, each view in turn: figures only.`,
+});
 
 const H = 512;
 const WORDS = Array.from({ length: 200 }, (_, k) => `w${k % 60}`);

@@ -13,10 +13,20 @@ import { parseModelFile } from '../src/models/format';
 import { onnxToModel } from '../src/models/onnx';
 import { readSafetensors, readVocab, stateDictToModel } from '../src/models/safetensors';
 import { tokenize } from '../src/text/tokenize';
+import { cliArgs } from './cli';
 
 const runAlone = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 /** The fixtures; run alone, the folder named after it if any (scripts/export-precision.py's). */
-export const DIR = runAlone && process.argv[2] ? resolve(process.argv[2]) : resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures/pytorch');
+const folder = runAlone
+  ? cliArgs({
+      script: 'pytorch-agreement.ts',
+      usage: `
+usage: npx tsx scripts/pytorch-agreement.ts [FOLDER]
+The largest difference from the real-PyTorch fixtures in FOLDER (default scripts/fixtures/pytorch), per fixture.`,
+      positionals: 1,
+    }).positionals[0]
+  : undefined;
+export const DIR = folder ? resolve(folder) : resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures/pytorch');
 
 export interface Expected {
   readonly text: string;

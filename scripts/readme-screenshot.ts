@@ -6,6 +6,14 @@
  *   npx tsx scripts/readme-screenshot.ts
  */
 import { withBuiltSite } from './built-site';
+import { cliArgs } from './cli';
+
+cliArgs({
+  script: 'readme-screenshot.ts',
+  usage: `
+usage: npx tsx scripts/readme-screenshot.ts
+Writes docs/screenshot.png, the README's picture of the first screen.`,
+});
 
 const OUT = 'docs/screenshot.png';
 

@@ -10,7 +10,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import type { CellParams, Vec } from '../src/engine';
 import { toKeras } from '../src/engine/importers';
 
-export { tf, tfl };
+export { tf };
 
 export async function useCpuBackend(): Promise<void> {
   await tf.setBackend('cpu');

@@ -12,7 +12,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CELL_KINDS, predict, type CellKind } from '../src/engine';
 import { readModelFile } from '../src/models/format';
 import { onnxToModel } from '../src/models/onnx';
@@ -20,6 +19,7 @@ import { readSafetensors, readVocab, stateDictToModel } from '../src/models/safe
 import { parseModelId } from '../src/store/modelLoader';
 import { createGatescopeStore } from '../src/store/store';
 import { traceVectors } from '../src/viz/vectors';
+import { cliArgs } from './cli';
 import { traceTranslation } from './trace-translate';
 
 function fail(msg: string): never {
@@ -27,7 +27,17 @@ function fail(msg: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
+const { values } = cliArgs({
+  script: 'trace.ts',
+  usage: `
+usage: npm run trace -- [--cell KIND | --model ID | --weights FILE [--vocab FILE]] --text "…"
+Prints the trace of the sentence as JSON: every vector the page shows, at every step.
+  --text "…"      the sentence (required)
+  --cell KIND     the demo model's cell: ${CELL_KINDS.join(', ')} (default lstm)
+  --model ID      a shipped model, <task>-<cell> (sentiment-lstm, memory-rnn, translate-gru, …)
+  --weights FILE  your own model file (.json, .safetensors, .onnx)
+  --vocab FILE    the vocabulary of a .safetensors or .onnx file, one token a line
+  --help          this text`,
   options: {
     cell: { type: 'string', default: 'lstm' },
     model: { type: 'string' },
@@ -35,7 +45,6 @@ const { values } = parseArgs({
     weights: { type: 'string' },
     vocab: { type: 'string' },
   },
-  strict: true,
 });
 
 if (values.model?.startsWith('translate-')) {

@@ -20,7 +20,6 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CELL_KINDS, type CellKind } from '../src/engine';
 import { round6, toModelFile } from '../src/models/write-format';
 import { toFrameworkModelFile } from '../src/models/write-layouts';
@@ -32,8 +31,10 @@ import { AUSTEN, POEMS, charLmCaption, trainCharLm } from '../src/train/charlmTa
 import { poemsFromFortunes } from '../src/train/data/poems';
 import { reviewsFromTsv } from '../src/train/data/reviews';
 import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
-import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, trainLabRun, type LabSettings, type LabTask } from '../src/train/lab';
+import { trainLabRun } from '../src/train/lab';
+import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, type LabSettings, type LabTask } from '../src/train/labSettings';
 import { labModelFile } from '../src/train/labHost';
+import { cliArgs } from './cli';
 import { writeTranslateModels } from './train-translate';
 import { WAVE_SHIPPED, WAVE_SHIPPED_EXAMPLES, waveModelFile } from '../src/train/waveShipped';
 import { normaliseDrinks, parseDrinksTsv } from '../src/train/data/drinks';
@@ -46,7 +47,18 @@ function fail(msg: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
+const { values } = cliArgs({
+  script: 'train.ts',
+  usage: `
+usage: npm run train -- --task TASK --cell KIND [--layers N]   one model (N stacked layers, 1–4)
+       npm run train -- [--task TASK] --all                    every cell kind of a task, or every shipped model
+       npm run train -- --task lab --cell KIND --examples N [--lab-task memory|sentiment|wave --gap G
+         --hidden H --lr R --batch B --seed S --keep-bias K --versus KIND] [--out DIR]
+                                                               one run of the training lab, its weights as the
+                                                               lab's Download gives them after N examples
+Tasks: sentiment, memory, charlm, charlm-zh, wave, translate, learnability (and lab).
+Cells: ${CELL_KINDS.join(', ')}.
+Writes public/models/<id>.json and rebuilds public/models/index.json.`,
   options: {
     task: { type: 'string' },
     cell: { type: 'string' },
@@ -64,7 +76,6 @@ const { values } = parseArgs({
     versus: { type: 'string' },
     out: { type: 'string' },
   },
-  strict: true,
 });
 const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'wave', 'translate', 'learnability'] as const;
 if (values.task === 'lab') {

@@ -1,3 +1,5 @@
+import { cliArgs } from './cli';
+
 /**
  * The arguments of the scripts that measure served builds side by side: the builds' URLs and
  * `--runs N`. Null when there is no URL or N is not a whole number ≥ 1 (the caller prints its usage).
@@ -10,10 +12,12 @@ export function parseUrlsAndRuns(argv: readonly string[], defaultRuns: number): 
   return urls.length > 0 && Number.isInteger(runs) && runs >= 1 ? { urls, runs } : null;
 }
 
-/** parseUrlsAndRuns on this process's arguments, or the usage line and exit code 2. */
+/** parseUrlsAndRuns on this process's arguments (after cli.ts's checks), or the usage line and exit code 2. */
 export function urlsAndRuns(script: string, defaultRuns: number): { urls: string[]; runs: number } {
+  const usage = `usage: npx tsx scripts/${script} URL [URL …] [--runs N]   (N loads per URL, default ${defaultRuns})`;
+  cliArgs({ script, usage, options: { runs: { type: 'string' } }, positionals: Number.POSITIVE_INFINITY });
   const parsed = parseUrlsAndRuns(process.argv.slice(2), defaultRuns);
   if (parsed) return parsed;
-  console.error(`usage: npx tsx scripts/${script} URL [URL …] [--runs N]`);
+  console.error(usage);
   process.exit(2);
 }

@@ -8,7 +8,7 @@
 import { createRng, randomParams, type CellKind, type Model } from './engine';
 import type { GatescopeStore } from './store/store';
 
-export function randomModel(kind: CellKind, inputSize: number, hiddenSize: number, seed: number): Model {
+function randomModel(kind: CellKind, inputSize: number, hiddenSize: number, seed: number): Model {
   return {
     id: `random-${kind}-${hiddenSize}`,
     task: 'custom',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CellKind } from '../engine';
+import { BASELINE_KIND, CELL_KINDS, type CellKind, gateParts } from '../engine';
 import { alwaysUpTo, learnData, learnLayout, neverFrom, type LearnData } from '../viz/learnChart';
 import { useT } from './StoreContext';
 
@@ -40,8 +40,8 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
   const seeds = data.series[0]!.points[0]!.seeds;
   // The sentence is built from the measurement: where the RNN stopped learning in every seed,
   // and up to where every gated kind learned in every seed.
-  const rnnNever = neverFrom(data, 'rnn');
-  const gated = data.series.filter((s) => s.kind !== 'rnn').map((s) => alwaysUpTo(data, s.kind));
+  const rnnNever = neverFrom(data, BASELINE_KIND);
+  const gated = data.series.filter((s) => gateParts(s.kind).length > 0).map((s) => alwaysUpTo(data, s.kind));
   const gatedAll = gated.length > 0 && gated.every((x) => x !== null) ? Math.min(...(gated as number[])) : null;
   const ordered = [...data.series].sort((a, b) => (a.kind === kind ? 1 : 0) - (b.kind === kind ? 1 : 0));
   return (
@@ -73,7 +73,7 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
           const pts = s.points.map((p) => ({ ...p, x: g.x(p.gap), y: g.y(p.median) }));
           const last = pts.at(-1)!;
           // A small sideways offset per kind, so ranges at the same gap do not hide each other.
-          const dx = (['rnn', 'lstm', 'gru', 'peephole', 'coupled'].indexOf(s.kind) - 2) * 3;
+          const dx = (CELL_KINDS.indexOf(s.kind) - 2) * 3;
           return (
             <g key={s.kind} className={`gap-line kind-${s.kind}${s.kind === kind ? ' current' : ''}`}>
               <path d={pts.map((p, k) => `${k ? 'L' : 'M'}${p.x + dx},${p.y}`).join('')} />
@@ -84,7 +84,7 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
                 </g>
               ))}
               <text className="lab" x={g.plot.right + 6} y={last.y + 4}>
-                {s.kind === kind || s.kind === 'rnn' ? t(`kind.${s.kind}`) : ''}
+                {s.kind === kind || s.kind === BASELINE_KIND ? t(`kind.${s.kind}`) : ''}
               </text>
             </g>
           );

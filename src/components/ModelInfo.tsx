@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { stackOf } from '../engine';
 import { unreachableWords } from '../text/vocabCheck';
+import { figureOf } from '../viz/kinds';
 import { useGatescope, useT } from './StoreContext';
 import { MathText } from './diagram/MathText';
 
@@ -15,7 +16,7 @@ export function ModelInfo() {
   const mse = typeof report?.heldoutMse === 'number' ? report.heldoutMse : null;
   const naive = typeof report?.naiveMse === 'number' ? report.naiveMse : null;
   const reviews = typeof report?.heldoutReviewAccuracy === 'number' ? report.heldoutReviewAccuracy : null;
-  const kind = model.cell.kind;
+  const convention = figureOf(model.cell.kind).convention;
   // Your own model's vocabulary, checked against the tokenizer it will be given: a word it can
   // never produce is a row that is never used, and that word typed becomes <unk>.
   const unreachable = useMemo(() => (origin && origin.from !== 'lab' && model.embedding.kind === 'table' ? unreachableWords(model.embedding.vocab, model.tokenizer) : []), [origin, model]);
@@ -56,22 +57,10 @@ export function ModelInfo() {
       )}
       <p className="conventions">
         {t('conventions')}
-        {kind === 'gru' && (
+        {convention && (
           <>
             {' '}
-            <MathText text={t('conv.gru')} />
-          </>
-        )}
-        {kind === 'coupled' && (
-          <>
-            {' '}
-            <MathText text={t('conv.coupled')} />
-          </>
-        )}
-        {kind === 'peephole' && (
-          <>
-            {' '}
-            <MathText text={t('conv.peephole')} />
+            <MathText text={t(convention)} />
           </>
         )}
       </p>

@@ -4,7 +4,7 @@ import { MODEL_TASKS } from '../store/types';
 import { useGatescope, useT } from './StoreContext';
 
 /** The one stacked model shipped (npm run train -- --task sentiment --cell lstm --layers 2). */
-export const STACKED_SENTIMENT = 'sentiment-lstm-2layers';
+const STACKED_SENTIMENT = 'sentiment-lstm-2layers';
 
 /** Demo | Sentiment | Long-range memory, beside the cell type; the pair names the model. */
 export function ModelPicker() {

@@ -29,7 +29,7 @@ const PROPS = [
   'marker-start',
 ] as const;
 
-export interface ExportOptions {
+interface ExportOptions {
   /** A background colour, or null for transparent. */
   readonly background: string | null;
 }

@@ -8,7 +8,7 @@ import { kindOf, type GatescopeStore } from '../store/store';
 import { keyAction, translateMove, type KeyInput } from './keys';
 import { originAllowed, parseCommand, publicPart, revealMessage, type GatescopeEvent } from './protocol';
 
-export interface BridgeEnv {
+interface BridgeEnv {
   readonly win: Window;
   /** The embedding page, or null when not in a frame. */
   readonly parent: Window | null;

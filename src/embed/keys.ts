@@ -4,7 +4,7 @@
  * a control that uses those keys itself (text box, slider, select, radio, tabs, the heatmap
  * grid, which is role=application).
  */
-export type KeyAction = 'back' | 'forward' | 'toggle' | 'first' | 'last';
+type KeyAction = 'back' | 'forward' | 'toggle' | 'first' | 'last';
 
 export interface KeyInput {
   readonly key: string;

@@ -12,7 +12,7 @@
  */
 import { CELL_KINDS, MAX_LAYERS, type CellKind } from '../engine';
 
-export type Command =
+type Command =
   | { command: 'goTo'; t: number }
   | { command: 'play' }
   | { command: 'pause' }

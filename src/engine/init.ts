@@ -21,7 +21,7 @@ function uniformVec(n: number, rng: Rng, s: number): Vec {
   return v;
 }
 
-export function randomAffine(input: number, hidden: number, rng: Rng, s: number): Affine {
+function randomAffine(input: number, hidden: number, rng: Rng, s: number): Affine {
   return {
     W: matrix(hidden, input, uniformVec(hidden * input, rng, s)),
     U: matrix(hidden, hidden, uniformVec(hidden * hidden, rng, s)),

@@ -20,23 +20,6 @@ export function hardSigmoid(x: number): number {
   return y <= 0 ? 0 : y >= 1 ? 1 : y;
 }
 
-/** Math.tanh is exact ±1 past |x| ≈ 19 and never overflows. */
-export const tanh = Math.tanh;
-
-export function gateFn(kind: GateActivation): (x: number) => number {
-  return kind === 'sigmoid' ? sigmoid : hardSigmoid;
-}
-
-export function zeros(n: number): Vec {
-  return new Float64Array(n);
-}
-
-export function map(v: Vec, f: (x: number) => number): Vec {
-  const out = new Float64Array(v.length);
-  for (let k = 0; k < v.length; k++) out[k] = f(v[k]!);
-  return out;
-}
-
 /**
  * sum_k data[base + k] * v[k] for k < n, with four accumulators. A single `s +=` chain is bound
  * by the latency of floating-point addition (each add waits for the previous one); four
@@ -149,13 +132,13 @@ export function affine(A: Affine, x: Vec, h: Vec): Vec {
  * sigmoid, hardSigmoid, tanh and lambdas makes its call site megamorphic, so V8 stops inlining
  * f, and at hidden 32 that call overhead is a visible share of a step.
  */
-export function sigmoidVec(v: Vec): Vec {
+function sigmoidVec(v: Vec): Vec {
   const out = new Float64Array(v.length);
   for (let k = 0; k < v.length; k++) out[k] = sigmoid(v[k]!);
   return out;
 }
 
-export function hardSigmoidVec(v: Vec): Vec {
+function hardSigmoidVec(v: Vec): Vec {
   const out = new Float64Array(v.length);
   for (let k = 0; k < v.length; k++) out[k] = hardSigmoid(v[k]!);
   return out;

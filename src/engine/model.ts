@@ -16,7 +16,7 @@ import type { Matrix, Vec } from './types';
 import type { CellParams } from './kinds';
 
 /** Untrained demo models: every word gets a fixed pseudo-random vector from its hash. */
-export interface HashedEmbedding {
+interface HashedEmbedding {
   readonly kind: 'hashed';
   readonly dim: number;
   readonly seed: number;
@@ -40,7 +40,7 @@ export interface ScalarEmbedding {
   readonly dim: 1;
 }
 
-export type Embedding = HashedEmbedding | TableEmbedding | ScalarEmbedding;
+type Embedding = HashedEmbedding | TableEmbedding | ScalarEmbedding;
 
 export interface Head {
   /**
@@ -84,12 +84,6 @@ export function stackOf(m: Model): Stack {
   let s = stacks.get(m);
   if (!s) stacks.set(m, (s = m.above?.length ? [m.cell, ...m.above] : [m.cell]));
   return s;
-}
-
-/** The layer whose h the head reads. */
-export function topLayer(m: Model): CellParams {
-  const s = stackOf(m);
-  return s[s.length - 1]!;
 }
 
 export interface EmbeddedToken {

@@ -4,7 +4,7 @@
  * with weights scaled by 1e3 so that |pre-activation| ≫ 30 (where a naive exp overflows).
  */
 import fc from 'fast-check';
-import { CONFIGS } from './grad/fd-testing';
+import { CONFIGS } from '../testing/finiteDifferences';
 import { describe, expect, it } from 'vitest';
 import { createRng } from './rng';
 import { randomParams, type InitOptions } from './init';
@@ -18,7 +18,7 @@ interface Variant {
   readonly opts: InitOptions;
 }
 
-// Every registered kind and variant (fd-testing.ts builds them from the registry).
+// Every registered kind and variant (src/testing/finiteDifferences.ts builds them from the registry).
 const VARIANTS: Variant[] = CONFIGS.map((c) => ({ name: c.label, kind: c.kind, opts: c.opts }));
 
 const within = (v: Vec, lo: number, hi: number) => v.every((x) => Number.isFinite(x) && x >= lo && x <= hi);

@@ -27,7 +27,7 @@ export interface Seq2Seq {
   readonly decoder: Model;
 }
 
-export interface DecodedStep {
+interface DecodedStep {
   /** The token the decoder read (<s> first, then what it wrote before). */
   readonly input: string;
   readonly trace: StepTrace;
@@ -64,14 +64,14 @@ export function seq2seqMismatch(m: Seq2Seq): string | null {
 }
 
 /** The encoder over `source`: its traces and the context it hands over. */
-export function encode(m: Seq2Seq, source: readonly string[]): { traces: StepTrace[]; context: CellState } {
+function encode(m: Seq2Seq, source: readonly string[]): { traces: StepTrace[]; context: CellState } {
   const xs = source.map((w) => embedToken(m.encoder.embedding, w).x);
   const r = run(m.encoder.cell, xs);
   return { traces: r.traces, context: r.final };
 }
 
 /** One decoder step from `state`, reading `input`. */
-export function decodeStep(m: Seq2Seq, state: CellState, input: string): { state: CellState; step: DecodedStep } {
+function decodeStep(m: Seq2Seq, state: CellState, input: string): { state: CellState; step: DecodedStep } {
   const { decoder } = m;
   const r = step(decoder.cell, state, embedToken(decoder.embedding, input).x);
   const probs = predict(decoder.head!, r.state.h);

@@ -6,13 +6,13 @@
  */
 import { createRng, randomParams, type CellKind, type Model } from '../engine';
 
-export const DEMO_EMBED_DIM = 8;
-export const DEMO_HIDDEN = 6;
+const DEMO_EMBED_DIM = 8;
+const DEMO_HIDDEN = 6;
 const EMBED_SEED = 0x6a7e;
 /** One seed per kind so each demo cell is fixed across sessions and machines. */
 const CELL_SEED: Record<CellKind, number> = { rnn: 11, lstm: 12, gru: 13, peephole: 14, coupled: 15 };
 
-export function demoModelId(kind: CellKind): string {
+function demoModelId(kind: CellKind): string {
   return `demo-${kind}`;
 }
 

@@ -64,11 +64,9 @@ import { TOKENIZERS } from '../text/tokenize';
 
 export const MODEL_FORMAT = 'gatescope-model';
 export const MODEL_FORMAT_VERSION = 1;
-export const LAYOUTS = ['canonical', 'pytorch', 'keras', 'onnx'] as const;
-export type Layout = (typeof LAYOUTS)[number];
+const LAYOUTS = ['canonical', 'pytorch', 'keras', 'onnx'] as const;
+type Layout = (typeof LAYOUTS)[number];
 const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'chars', 'wave', 'translate', 'custom'];
-
-export { ModelFileError };
 
 /** What the app shows around a model: written by the training script, optional for your own. */
 export interface ModelMeta {

@@ -246,7 +246,7 @@ describe('framework layout errors', () => {
 
 describe('the example file', () => {
   it('is exactly what scripts/make-example.ts writes (generated, not edited by hand), and parses', async () => {
-    const { EXAMPLE_PATH, exampleModelText } = await import('./example');
+    const { EXAMPLE_PATH, exampleModelText } = await import('../train/example');
     const text = readFileSync(`public/${EXAMPLE_PATH}`, 'utf8');
     expect(text).toBe(exampleModelText());
     const m = parseModelFile(JSON.parse(text));

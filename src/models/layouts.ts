@@ -173,7 +173,7 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
 }
 
 /** What the file declares besides the weights; each must agree with what the weights say. */
-export interface Declared {
+interface Declared {
   readonly kind: CellKind;
   readonly inputSize?: number;
   readonly hiddenSize?: number;

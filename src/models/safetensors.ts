@@ -18,7 +18,7 @@ import { UNK } from '../engine';
 import { inUsersWords, ModelFileError, type Origins } from './errors';
 import { readModelFile } from './format';
 
-export interface Tensor {
+interface Tensor {
   readonly shape: readonly number[];
   readonly data: Float64Array;
 }

@@ -14,7 +14,7 @@ import { ModelFileError } from './errors';
 import { readModelFile } from './format';
 import { toModelFile } from './write-format';
 
-export const SEQ2SEQ_FORMAT = 'gatescope-seq2seq';
+const SEQ2SEQ_FORMAT = 'gatescope-seq2seq';
 
 type Obj = Record<string, unknown>;
 
@@ -23,7 +23,7 @@ export function toSeq2SeqFile(m: Seq2Seq, extra: { caption?: { en: string; zh: s
   return { format: SEQ2SEQ_FORMAT, version: 1, id: m.id, encoder: enc, decoder: toModelFile(m.decoder), ...extra };
 }
 
-export interface Seq2SeqMeta {
+interface Seq2SeqMeta {
   readonly caption?: { readonly en: string; readonly zh: string };
   readonly presets: readonly string[];
   readonly report?: unknown;

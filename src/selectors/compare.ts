@@ -41,7 +41,7 @@ export function demoTraces(kind: CellKind, embedded: readonly EmbeddedToken[]): 
 }
 
 /** A trained model's traces over the sentence, through its own vocabulary and embedding. */
-export function modelTraces(model: Model, tokens: readonly string[]): readonly StepTrace[] {
+function modelTraces(model: Model, tokens: readonly string[]): readonly StepTrace[] {
   return run(
     model.cell,
     embedAll(model, tokens).map((e) => e.x),
@@ -53,9 +53,9 @@ export function modelTraces(model: Model, tokens: readonly string[]): readonly S
  * `sentiment-lstm`), or null: with the demo, a model of your own, or a lab model (whose partner
  * is the run it trained beside).
  */
-export const partnerIdOf = (s: Pick<GatescopeState, 'task' | 'origin' | 'compareKind'>): string | null => (s.task !== 'demo' && s.origin === null ? `${s.task}-${s.compareKind}` : null);
+const partnerIdOf = (s: Pick<GatescopeState, 'task' | 'origin' | 'compareKind'>): string | null => (s.task !== 'demo' && s.origin === null ? `${s.task}-${s.compareKind}` : null);
 
-export interface CompareRow {
+interface CompareRow {
   /** The row's traces, null while its model loads, when it failed, or when it cannot read the x's. */
   readonly traces: readonly StepTrace[] | null;
   /** The model drawn (null: the demo cell of the kind). */

@@ -4,11 +4,11 @@
  * A default written anywhere else would let the two drift apart, and a link would then change
  * what it opens.
  */
-import type { CellKind } from '../engine';
-import { LAB_DEFAULTS } from '../train/lab';
+import { BASELINE_KIND, type CellKind, DEFAULT_KIND } from '../engine';
+import { LAB_DEFAULTS } from '../train/labSettings';
 import type { FlowSettings, Lang, Panel, Theme, ViewName } from './types';
 
-export interface Defaults {
+interface Defaults {
   readonly text: string;
   /** The cell of the demo model when a link names neither a cell nor a model. */
   readonly kind: CellKind;
@@ -35,7 +35,7 @@ export interface Defaults {
 
 export const DEFAULTS: Defaults = {
   text: 'the clouds are in the sky',
-  kind: 'lstm',
+  kind: DEFAULT_KIND,
   t: 0,
   layer: 0,
   speed: 2,
@@ -46,14 +46,14 @@ export const DEFAULTS: Defaults = {
   presenter: false,
   deck: null,
   origins: [],
-  compareKind: 'rnn',
+  compareKind: BASELINE_KIND,
   flow: { fillers: 0, forgetBias: 0, from: 'last' },
   translateStep: null,
   labTask: LAB_DEFAULTS.task,
 };
 
 /** In a slide, only the chosen view, the tokens and the controls: no title, inputs or table. */
-export const EMBED_HIDDEN: readonly Panel[] = ['header', 'input', 'cells', 'info', 'tabs', 'table'];
+const EMBED_HIDDEN: readonly Panel[] = ['header', 'input', 'cells', 'info', 'tabs', 'table'];
 
 /** The hidden panels follow embed mode unless `hide=` says otherwise. */
 export function defaultHidden(embed: boolean): readonly Panel[] {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { paramArrays } from '../engine';
-import { LAB_DEFAULTS, LAB_TASK_DEFAULTS, trainLabRun } from '../train/lab';
+import { trainLabRun } from '../train/lab';
+import { LAB_DEFAULTS, LAB_TASK_DEFAULTS } from '../train/labSettings';
 import { LabHost } from '../train/labHost';
 import type { LabCommand, LabEvent } from '../train/labProtocol';
-import type { LabPort } from './labSlice';
+import type { LabPort } from './types';
 import { createGatescopeStore, kindOf } from './store';
 import { parseUrlParams, writeUrlParams } from './urlParams';
 

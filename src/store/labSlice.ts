@@ -3,71 +3,13 @@
  * commands. Training itself runs in a Web Worker (src/train/labWorker.ts); the page only appends
  * the points the worker sends, so it answers input while the cells learn. Tests pass a fake port.
  */
-import type { CellKind, Model } from '../engine';
 import { readModelFile } from '../models/format';
-import { LAB_TASK_DEFAULTS, labProblems, type LabPoint, type LabProbe, type LabSettings } from '../train/lab';
+import { LAB_TASK_DEFAULTS, labProblems, type LabSettings } from '../train/labSettings';
 import type { LabCommand, LabEvent } from '../train/labProtocol';
 import { DEFAULTS } from './defaults';
-import type { GetState, SetState } from './types';
-
-/** What the slice needs of a Worker (a real one, or a test's fake). */
-export interface LabPort {
-  postMessage(c: LabCommand): void;
-  onmessage: ((e: { data: LabEvent }) => void) | null;
-  terminate(): void;
-}
-export type LabPortFactory = () => LabPort;
+import type { GetState, LabPort, LabPortFactory, LabRunState, LabSlice, LabState, SetState } from './types';
 
 export const workerPort: LabPortFactory = () => new Worker(new URL('../train/labWorker.ts', import.meta.url), { type: 'module' }) as unknown as LabPort;
-
-export interface LabRunState {
-  readonly kind: CellKind;
-  readonly seen: number;
-  readonly divergedAt: number | null;
-  readonly points: readonly LabPoint[];
-  readonly probe: LabProbe | null;
-}
-
-export interface LabState {
-  /** What the form shows; the runs restart whenever a valid change is made. */
-  readonly settings: LabSettings;
-  /** Start training as soon as the lab opens (`autostart=1`). */
-  readonly autostart: boolean;
-  /** off: no runs yet; ready: reset, nothing trained; stopped: by itself (see `stopped`). */
-  readonly status: 'off' | 'ready' | 'running' | 'paused' | 'stopped';
-  readonly runs: readonly [LabRunState, LabRunState] | null;
-  readonly labels: readonly string[];
-  /** What the held-out measure is, and its baseline (chance accuracy, or the error of next = current). */
-  readonly metric: 'accuracy' | 'mse';
-  readonly baseline: number | null;
-  readonly heldout: number;
-  /** Sequences per second per run. */
-  readonly rate: number;
-  readonly stopped: 'limit' | 'diverged' | null;
-  readonly error: string | null;
-}
-
-export interface LabSlice {
-  lab: LabState;
-  /**
-   * After "Use this model": the other run's weights at that moment, the unrolled view's
-   * comparison row while the lab's model is on screen (an RNN beside the LSTM it trained with).
-   */
-  labPartner: Model | null;
-  /** Changes settings; a task change takes that task's defaults (the two kinds stay). */
-  setLabSettings: (change: Partial<LabSettings>) => void;
-  /** Starts the worker and the runs, when the Train view opens. */
-  labOpen: () => void;
-  labStart: () => void;
-  labPause: () => void;
-  labToggle: () => void;
-  labStep: () => void;
-  labReset: () => void;
-  /** The run's current weights as a model file (what Download saves). */
-  labSnapshot: (run: 0 | 1) => Promise<{ file: Record<string, unknown>; seen: number }>;
-  /** The run's current weights become the app's model, on the probe sentence, in the cell view. */
-  labUse: (run: 0 | 1) => Promise<void>;
-}
 
 export function initialLab(opts: { settings?: Partial<LabSettings>; autostart?: boolean }): LabState {
   const task = opts.settings?.task ?? DEFAULTS.labTask;

@@ -53,7 +53,7 @@ export class LoadTicket {
   }
 }
 
-export interface LoadedModel {
+interface LoadedModel {
   readonly model: Model;
   readonly meta: ModelMeta;
 }

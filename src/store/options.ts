@@ -4,13 +4,12 @@
  * the slices and urlParams.ts can name it without importing store.ts, which imports them.
  */
 import type { CellKind } from '../engine';
-import type { LabSettings } from '../train/lab';
-import type { LabPortFactory } from './labSlice';
+import type { LabSettings } from '../train/labSettings';
 import type { ModelFetcher } from './modelLoader';
 import type { BinaryModelReader, ModelReader } from './modelReader';
 import type { FileFetcher } from './ownModel';
 import type { Scheduler } from './timer';
-import type { FlowSettings, Lang, Panel, Theme, ViewName } from './types';
+import type { FlowSettings, LabPortFactory, Lang, Panel, Theme, ViewName } from './types';
 
 export interface StoreOptions {
   text?: string;

@@ -11,7 +11,7 @@ import type { StoreOptions } from './options';
 import type { Lang, Theme } from './types';
 import { LANGS, THEMES } from './urlParams';
 
-export interface Reader {
+interface Reader {
   /** The browser's languages, most preferred first (navigator.languages), as BCP 47 tags. */
   readonly languages: readonly string[];
   /** The system asks for a dark colour scheme (prefers-color-scheme: dark). */
@@ -21,7 +21,7 @@ export interface Reader {
 }
 
 /** A reader's own choice of language and theme, as saved between visits. */
-export interface Choice {
+interface Choice {
   readonly lang?: Lang;
   readonly theme?: Theme;
 }
@@ -59,7 +59,7 @@ export function readerLang(languages: readonly string[]): Lang {
   return 'en';
 }
 
-export function readerTheme(reader: Reader): Theme {
+function readerTheme(reader: Reader): Theme {
   return reader.dark ? 'dark' : 'light';
 }
 

@@ -5,7 +5,7 @@ import { randomTableModel } from '../models/random';
 import { embedAll } from './history';
 import { SLICE_COST, SYNC_COST, cheapToRun, fullTraces, stepsPerSlice, traceProgress, tracesWhenDone, watchTraces } from './sentenceTraces';
 import { createGatescopeStore } from './store';
-import { manualScheduler } from './manualScheduler';
+import { manualScheduler } from '../testing/manualScheduler';
 
 const N = 200;
 const WORDS = Array.from({ length: N }, (_, k) => `w${k % 60}`);

@@ -8,7 +8,7 @@ import type { SequenceState, Sequencer } from './sequencer';
 import type { Timer } from './timer';
 import type { GetState, SequenceSlice, SetState } from './types';
 
-export interface SequenceStart {
+interface SequenceStart {
   readonly model: Model;
   readonly text: string;
   readonly t: number;

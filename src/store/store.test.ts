@@ -4,7 +4,7 @@ import { demoModel } from '../models/demo';
 import { tokenize } from '../text/tokenize';
 import { MAX_TEXT_CHARS, createGatescopeStore } from './store';
 import { parseUrlParams, stepNotice, writeUrlParams } from './urlParams';
-import { manualScheduler } from './manualScheduler';
+import { manualScheduler } from '../testing/manualScheduler';
 
 function freshRun(kind: Parameters<typeof demoModel>[0], text: string) {
   const m = demoModel(kind);

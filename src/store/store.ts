@@ -16,17 +16,13 @@ import { createPlaybackSlice } from './playbackSlice';
 import { createSequenceSlice } from './sequenceSlice';
 import { createSequencer } from './sequencer';
 import { createTimer, realScheduler } from './timer';
-import type { FlowSettings, GatescopeState } from './types';
+import type { GatescopeState } from './types';
 import { createViewSlice } from './viewSlice';
 
-// What store.ts exported before the slices had their own files: callers keep importing it here.
-export { EMBED_HIDDEN, FORGET_BIAS, MAX_SPEED, MAX_TEXT_CHARS, MIN_SPEED, SPEEDS, defaultHidden } from './defaults';
+// One door into the store for the components: they need not know which slice file holds these.
+export { FORGET_BIAS, MAX_TEXT_CHARS, SPEEDS } from './defaults';
 export { chosenKind, chosenStacked, chosenTask, kindOf, switching } from './modelSlice';
-export type { StoreOptions } from './options';
 export type { Scheduler } from './timer';
-export const DEFAULT_TEXT: string = DEFAULTS.text;
-export const DEFAULT_SPEED: number = DEFAULTS.speed;
-export const DEFAULT_FLOW: FlowSettings = DEFAULTS.flow;
 
 export type GatescopeStore = StoreApi<GatescopeState>;
 

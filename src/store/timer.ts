@@ -1,6 +1,6 @@
 /**
  * The store's clock. Playback ticks and the slices of a far seek are timeouts on a `Scheduler`,
- * so tests pass a fake one (manualScheduler.ts) and fire each tick when they choose.
+ * so tests pass a fake one (src/testing/manualScheduler.ts) and fire each tick when they choose.
  */
 export interface Scheduler {
   setTimeout: (fn: () => void, ms: number) => unknown;

@@ -3,7 +3,8 @@ import type { CellKind, CellState, EmbeddedToken, Model, Seq2Seq, StepTrace } fr
 import type { ModelMeta } from '../models/format';
 import type { TokenizeError } from '../text/tokenize';
 import type { ModelSource, OwnModelOrigin } from './ownModel';
-import type { LabSlice } from './labSlice';
+import type { LabPoint, LabProbe, LabSettings } from '../train/labSettings';
+import type { LabCommand, LabEvent } from '../train/labProtocol';
 
 /** What the model picker offers: the untrained demo, or a trained task (one model per cell kind). */
 export const MODEL_TASKS = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'wave'] as const;
@@ -37,7 +38,7 @@ export interface ModelSlice {
   /**
    * The model the page opens on (a link's model= or weights=, or the welcome's trained model)
    * while it loads, else null. The views and the prediction wait for it instead of drawing the
-   * stand-in demo cell for a moment: that was a whole render and layout of the figure, thrown
+   * stand-in demo cell for a moment: that would be a whole render and layout of the figure, thrown
    * away, on every first load (and a flash of numbers that are not the model's).
    */
   opening: string | null;
@@ -74,14 +75,14 @@ export interface ModelSlice {
   requestSeq2Seq: (kind: CellKind | null) => void;
 }
 
-export interface Seq2SeqLoad {
+interface Seq2SeqLoad {
   readonly kind: CellKind;
   readonly model?: Seq2Seq;
   readonly presets?: readonly string[];
   readonly error?: string;
 }
 
-export interface Partner {
+interface Partner {
   readonly id: string;
   readonly model?: Model;
   readonly error?: string;
@@ -169,6 +170,64 @@ export interface ViewSlice {
   setView: (view: ViewName) => void;
   setLang: (lang: Lang) => void;
   setTheme: (theme: Theme) => void;
+}
+
+/** The lab's slice (labSlice.ts). */
+/** What the slice needs of a Worker (a real one, or a test's fake). */
+export interface LabPort {
+  postMessage(c: LabCommand): void;
+  onmessage: ((e: { data: LabEvent }) => void) | null;
+  terminate(): void;
+}
+export type LabPortFactory = () => LabPort;
+
+export interface LabRunState {
+  readonly kind: CellKind;
+  readonly seen: number;
+  readonly divergedAt: number | null;
+  readonly points: readonly LabPoint[];
+  readonly probe: LabProbe | null;
+}
+
+export interface LabState {
+  /** What the form shows; the runs restart whenever a valid change is made. */
+  readonly settings: LabSettings;
+  /** Start training as soon as the lab opens (`autostart=1`). */
+  readonly autostart: boolean;
+  /** off: no runs yet; ready: reset, nothing trained; stopped: by itself (see `stopped`). */
+  readonly status: 'off' | 'ready' | 'running' | 'paused' | 'stopped';
+  readonly runs: readonly [LabRunState, LabRunState] | null;
+  readonly labels: readonly string[];
+  /** What the held-out measure is, and its baseline (chance accuracy, or the error of next = current). */
+  readonly metric: 'accuracy' | 'mse';
+  readonly baseline: number | null;
+  readonly heldout: number;
+  /** Sequences per second per run. */
+  readonly rate: number;
+  readonly stopped: 'limit' | 'diverged' | null;
+  readonly error: string | null;
+}
+
+export interface LabSlice {
+  lab: LabState;
+  /**
+   * After "Use this model": the other run's weights at that moment, the unrolled view's
+   * comparison row while the lab's model is on screen (an RNN beside the LSTM it trained with).
+   */
+  labPartner: Model | null;
+  /** Changes settings; a task change takes that task's defaults (the two kinds stay). */
+  setLabSettings: (change: Partial<LabSettings>) => void;
+  /** Starts the worker and the runs, when the Train view opens. */
+  labOpen: () => void;
+  labStart: () => void;
+  labPause: () => void;
+  labToggle: () => void;
+  labStep: () => void;
+  labReset: () => void;
+  /** The run's current weights as a model file (what Download saves). */
+  labSnapshot: (run: 0 | 1) => Promise<{ file: Record<string, unknown>; seen: number }>;
+  /** The run's current weights become the app's model, on the probe sentence, in the cell view. */
+  labUse: (run: 0 | 1) => Promise<void>;
 }
 
 export type GatescopeState = ModelSlice & SequenceSlice & PlaybackSlice & ViewSlice & LabSlice;

@@ -5,7 +5,7 @@
  * A bad value is dropped on its own with a notice; the rest of the link still applies.
  */
 import { CELL_KINDS, MAX_LAYERS, type CellKind } from '../engine';
-import { LAB_LIMITS, LAB_TASKS, LAB_TASK_DEFAULTS, type LabSettings } from '../train/lab';
+import { LAB_LIMITS, LAB_TASKS, LAB_TASK_DEFAULTS, type LabSettings } from '../train/labSettings';
 import { parseModelId } from './modelLoader';
 import { kindOf } from './modelSlice';
 import { safeModelPath } from './ownModel';
@@ -87,7 +87,7 @@ const isOrigin = (o: string) => {
   }
 };
 
-export const URL_PARAMS = [
+const URL_PARAMS = [
   spec({
     key: 'text',
     option: 'text',

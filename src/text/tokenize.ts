@@ -15,7 +15,7 @@
  */
 export const MAX_TOKENS = 200;
 
-export interface Tokenized {
+interface Tokenized {
   readonly tokens: readonly string[];
   /** Set when the text is unusable; the tokens are then empty or cut to MAX_TOKENS. */
   readonly error: TokenizeError | null;
@@ -32,10 +32,10 @@ export type TokenizeError =
   | { readonly kind: 'numberTooLarge'; readonly entry: string; readonly index: number; readonly max: number };
 
 /** The largest number a time-series model reads, in absolute value (as MAX_ABS_WEIGHT). */
-export const MAX_ABS_INPUT = 1e4;
+const MAX_ABS_INPUT = 1e4;
 
 /** A plain decimal number, as people type one: 3, -0.25, .5, 1e-3 (no hex, no words, no ∞). */
-export const NUMBER_TOKEN = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const NUMBER_TOKEN = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /** The entries of a series: "0.1, 0.2 0.3;0.4" → ["0.1", "0.2", "0.3", "0.4"]. */
 function splitNumbers(text: string): Tokenized {
@@ -65,7 +65,7 @@ function visibleText(text: string): string {
     .join('');
 }
 
-export function graphemes(text: string): string[] {
+function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 

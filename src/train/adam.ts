@@ -8,7 +8,7 @@
  */
 import type { NamedArray } from '../engine';
 
-export interface AdamOptions {
+interface AdamOptions {
   readonly lr: number;
   readonly beta1?: number;
   readonly beta2?: number;

@@ -9,14 +9,14 @@ import { Adam } from './adam';
 import type { Encoded } from './trainer';
 import { shuffledOrder } from './shuffle';
 
-export interface Bow {
+interface Bow {
   readonly theta: Float64Array;
   readonly bias: Float64Array;
 }
 
 const distinct = (ids: readonly number[]) => [...new Set(ids)];
 
-export function bowProb(m: Bow, ids: readonly number[]): number {
+function bowProb(m: Bow, ids: readonly number[]): number {
   let z = m.bias[0]!;
   for (const id of distinct(ids)) z += m.theta[id]!;
   return sigmoid(z);
@@ -28,7 +28,7 @@ export function bowAccuracy(m: Bow, data: readonly Encoded[]): number {
   return ok / data.length;
 }
 
-export interface BowOptions {
+interface BowOptions {
   readonly vocabSize: number;
   readonly epochs: number;
   readonly batchSize: number;

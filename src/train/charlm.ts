@@ -102,7 +102,7 @@ export function modelBpc(m: TrainableModel, chunks: readonly Int32Array[]): numb
 }
 
 /** Next-character probabilities that ignore the model: a baseline to beat. */
-export interface CharBaseline {
+interface CharBaseline {
   readonly name: 'unigram' | 'bigram';
   /** P(next = y | previous = x). */
   prob(x: number, y: number): number;

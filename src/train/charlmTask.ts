@@ -12,7 +12,7 @@ import { countParams } from './tasks';
 import { train, type EpochStats } from './trainer';
 import { FEATURES, findUnits, type Feature, type FoundUnit } from './units';
 
-export interface CharLmConfig {
+interface CharLmConfig {
   readonly embedDim: number;
   readonly hidden: number;
   /** Characters per training window (BPTT length); every window starts from the zero state. */
@@ -53,14 +53,14 @@ export const CHARLM: CharLmConfig = {
 };
 
 /** Sentences offered under the character model (the first is Austen's; any text works). */
-export const CHARLM_PRESETS = ['It is a truth universally acknowledged', '"I do not know," said she.', 'i grew up in france'];
+const CHARLM_PRESETS = ['It is a truth universally acknowledged', '"I do not know," said she.', 'i grew up in france'];
 
 /**
  * The Chinese poems are a small corpus (about 24,000 training characters, 1,800 distinct): short
  * windows (a quatrain is 24 characters), many passes, keep-best on validation poems. A character
  * seen once in training is `<unk>`, so the model learns what an unseen character is like.
  */
-export const CHARLM_ZH: CharLmConfig = {
+const CHARLM_ZH: CharLmConfig = {
   ...CHARLM,
   window: 48,
   windowsPerEpoch: 1000,
@@ -73,7 +73,7 @@ export const CHARLM_ZH: CharLmConfig = {
 };
 
 /** A corpus the character model trains on: its task id, its name in the report, its language and recipe. */
-export interface CharCorpus {
+interface CharCorpus {
   readonly task: 'charlm' | 'charlm-zh';
   readonly name: string;
   readonly lang: 'en' | 'zh';
@@ -101,11 +101,11 @@ export const POEMS: CharCorpus = {
   features: ['wordPos', 'punct'],
 };
 
-export const CHARLM_SEED = { windows: 7007, weights: 8008, shuffle: 9009 } as const;
+const CHARLM_SEED = { windows: 7007, weights: 8008, shuffle: 9009 } as const;
 /** Add-α values tried for the bigram baseline; the best on validation text is used on the test text. */
 const BIGRAM_ALPHAS = [0.001, 0.01, 0.1, 1];
 
-export interface CharLmReport {
+interface CharLmReport {
   readonly id: string;
   readonly task: CharCorpus['task'];
   readonly kind: CellKind;
@@ -128,7 +128,7 @@ export interface CharLmReport {
   wallSeconds?: number;
 }
 
-export function charLmId(kind: CellKind, corpus: CharCorpus = AUSTEN): string {
+function charLmId(kind: CellKind, corpus: CharCorpus = AUSTEN): string {
   return `${corpus.task}-${kind}`;
 }
 

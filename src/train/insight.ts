@@ -10,7 +10,7 @@ import { cellStateOf, createRng, embedToken, kindOf, predict, runStack, stackOf,
 import { tokenize } from '../text/tokenize';
 import { COUNTRIES, filler } from './data/memory';
 
-export interface Insight {
+interface Insight {
   readonly numbers: Record<string, unknown>;
   readonly caption: { readonly en: string; readonly zh: string };
 }

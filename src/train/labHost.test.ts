@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readModelFile } from '../models/format';
 import { paramArrays } from '../engine';
-import { LAB_DEFAULTS, trainLabRun, type LabSettings } from './lab';
+import { trainLabRun } from './lab';
+import { LAB_DEFAULTS, type LabSettings } from './labSettings';
 import { EVAL_EVERY, LabHost, SLICE_MS } from './labHost';
 import type { LabEvent } from './labProtocol';
 

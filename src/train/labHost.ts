@@ -6,7 +6,8 @@
  */
 import { toModelFile } from '../models/write-format';
 import { LANGUAGES_ZH } from './labels';
-import { LabRun, labData, labProblems, type LabPoint, type LabProbe } from './lab';
+import { LabRun, labData } from './lab';
+import { labProblems, type LabPoint, type LabProbe } from './labSettings';
 import type { LabCommand, LabEvent, RunProgress } from './labProtocol';
 
 /** A slice of training between two looks at the message queue. */
@@ -14,9 +15,9 @@ export const SLICE_MS = 40;
 /** A point (held-out accuracy and the probe) every this many examples of each run. */
 export const EVAL_EVERY = 250;
 /** Training pauses by itself here (a tab left open must not train forever). */
-export const MAX_LAB_EXAMPLES = 200_000;
+const MAX_LAB_EXAMPLES = 200_000;
 
-export interface LabClock {
+interface LabClock {
   now(): number;
   /** Runs fn after pending messages (setTimeout 0 in the worker). */
   defer(fn: () => void): void;

@@ -3,7 +3,7 @@
  * data only, so they cross postMessage unchanged; the page never waits for an answer.
  */
 import type { CellKind } from '../engine';
-import type { LabPoint, LabProbe, LabSettings } from './lab';
+import type { LabPoint, LabProbe, LabSettings } from './labSettings';
 
 export type LabCommand =
   /** New runs from these settings (nothing trains until start or step). */

@@ -14,7 +14,7 @@ import { SENTIMENT_LABELS, sentimentExamples } from './data/sentiment';
 import type { Example } from './data/types';
 import { naiveMse, waveWindows, WAVE_LENGTH, windowTokens, type Window } from './data/wave';
 import { distinctAtGap, memoryVocab } from './learnability';
-import type { LabProbe, LabSettings, LabTask } from './lab';
+import type { LabProbe, LabSettings, LabTask } from './labSettings';
 import { backFromLast } from './loss';
 import { buildVocab, initNetwork, tokenIds, type AnyTrainable, type ScalarModel, type TrainableModel } from './network';
 import { accumulateMse, backFromLastValue, meanMse } from './regression';
@@ -23,9 +23,9 @@ import type { Adam } from './adam';
 
 /** Seeds per role, apart from the shipped models' and the learnability runs'. */
 const LAB_SEED = { data: 71_000, heldout: 72_000, weights: 73_000 } as const;
-export const LAB_HELDOUT = 200;
-export const LAB_EMBED = 8;
-export const LAB_CLIP = 1;
+const LAB_HELDOUT = 200;
+const LAB_EMBED = 8;
+const LAB_CLIP = 1;
 
 export interface LabKernel {
   readonly labels: readonly string[];
@@ -45,7 +45,7 @@ export interface LabKernel {
 }
 
 /** A word task: vocabulary, labels, its stream and its held-out set. */
-export interface ClassTaskDef {
+interface ClassTaskDef {
   readonly labels: readonly string[];
   readonly headKind: 'sigmoid' | 'softmax';
   readonly vocab: () => readonly string[];
@@ -78,7 +78,7 @@ export const LAB_TASK_DEFS: Record<'memory' | 'sentiment', ClassTaskDef> = {
 };
 
 /** Chance accuracy: the share of the most common label in the held-out set. */
-export function chanceLevel(heldout: readonly Example[], classes: number): number {
+function chanceLevel(heldout: readonly Example[], classes: number): number {
   const counts = new Array<number>(classes).fill(0);
   for (const e of heldout) counts[e.label] = counts[e.label]! + 1;
   return Math.max(...counts) / Math.max(1, heldout.length);
@@ -152,8 +152,8 @@ function classKernel(s: LabSettings, def: ClassTaskDef): LabKernel {
   };
 }
 
-export const WAVE_HELDOUT = 100;
-export const WAVE_LABEL = 'next value';
+const WAVE_HELDOUT = 100;
+const WAVE_LABEL = 'next value';
 
 /** A time-series model: x_t = [v_t], the cell, a linear head (its weights start small). */
 export function waveModel(s: LabSettings, kind: CellKind): ScalarModel {

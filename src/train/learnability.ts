@@ -16,7 +16,7 @@ import { LANGUAGES } from './data/memory';
 
 export const LEARN_GAPS = [2, 5, 10, 20, 40, 80] as const;
 
-export interface LearnConfig {
+interface LearnConfig {
   readonly embedDim: number;
   readonly hidden: number;
   readonly lr: number;
@@ -141,7 +141,7 @@ export function learnabilityRun(kind: CellKind, gap: number, seed: number, cfg: 
 }
 
 /** Median and range of the held-out accuracy over seeds, per kind and gap. */
-export interface LearnSummary {
+interface LearnSummary {
   readonly kind: CellKind;
   readonly gap: number;
   readonly median: number;

@@ -22,7 +22,7 @@ import {
 } from '../engine';
 import { kindOf, UNK } from '../engine';
 
-export interface NetworkSpec {
+interface NetworkSpec {
   readonly id: string;
   readonly task: ModelTask;
   readonly kind: CellKind;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { paramArrays } from '../engine';
-import { fd, relErr } from '../engine/grad/fd-testing';
+import { fd, relErr } from '../testing/finiteDifferences';
 import { naiveMse, waveWindows, windowTokens, WAVE_LENGTH } from './data/wave';
 import { roleOf } from './data/split';
-import { LAB_DEFAULTS, LAB_TASK_DEFAULTS, LabRun, labData, trainLabRun } from './lab';
+import { LabRun, labData, trainLabRun } from './lab';
+import { LAB_DEFAULTS, LAB_TASK_DEFAULTS } from './labSettings';
 import { waveModel } from './labTasks';
 import { modelGrads, modelParams, zeroModelGrads } from './network';
 import { accumulateMse, backFromLastValue, predictions, windowMse } from './regression';

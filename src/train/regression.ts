@@ -12,7 +12,7 @@ import type { Window } from './data/wave';
 import { addCellGrads } from './loss';
 import type { ModelGrads, ScalarModel } from './network';
 
-export const inputsOf = (w: Window) => w.xs.map((x) => Float64Array.of(x));
+const inputsOf = (w: Window) => w.xs.map((x) => Float64Array.of(x));
 
 /** Every step's prediction of the next value. */
 export function predictions(m: ScalarModel, w: Window): number[] {

@@ -19,7 +19,7 @@ const BOW = { epochs: 20, batchSize: 32, lr: 0.05, l2: 1e-4, seed: 7070 } as con
 const HELDOUT_SEED = 2002;
 const HELDOUT_N = 1000;
 
-export const everydayExamples = (): Example[] => EVERYDAY.map((e) => ({ tokens: tokenize(e.text).tokens.map((t) => t.toLowerCase()), label: e.label }));
+const everydayExamples = (): Example[] => EVERYDAY.map((e) => ({ tokens: tokenize(e.text).tokens.map((t) => t.toLowerCase()), label: e.label }));
 
 export function sentimentReport(m: TrainableModel, train: readonly Example[], validation: readonly Example[] | null, reviews: ReviewSplits | null): Record<string, unknown> {
   const encode = (xs: readonly Example[]): Encoded[] => xs.map((e) => ({ ids: tokenIds(m.embedding, e.tokens), label: e.label }));

@@ -38,7 +38,7 @@ import { addCellGrads, softmaxStepGrads } from './loss';
 import { tokenIds } from './network';
 import { shuffledOrder } from './shuffle';
 
-export interface Seq2SeqSpec {
+interface Seq2SeqSpec {
   readonly id: string;
   readonly kind: CellKind;
   /** Source words; `<unk>` is added at row 0. */
@@ -98,7 +98,7 @@ export function initSeq2Seq(spec: Seq2SeqSpec): TrainableSeq2Seq {
   return { id: spec.id, encoder, decoder: { ...decoder, head } };
 }
 
-export interface Seq2SeqGrads {
+interface Seq2SeqGrads {
   readonly enc: CellGrads;
   readonly encTable: Matrix;
   readonly dec: CellGrads;
@@ -143,7 +143,7 @@ export function seq2seqGradArrays(g: Seq2SeqGrads): NamedArray[] {
 }
 
 /** A pair as row ids: the source words, and the target tokens without <s> and </s>. */
-export interface EncodedPair {
+interface EncodedPair {
   readonly src: readonly number[];
   readonly tgt: readonly number[];
 }
@@ -202,7 +202,7 @@ export function seq2seqLoss(m: TrainableSeq2Seq, data: readonly EncodedPair[]): 
   return sum / Math.max(1, data.length);
 }
 
-export interface Seq2SeqTrainOptions {
+interface Seq2SeqTrainOptions {
   readonly epochs: number;
   readonly batchSize: number;
   readonly lrAt: (epoch: number) => number;

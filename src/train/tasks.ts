@@ -15,7 +15,7 @@ export const TASKS = ['sentiment', 'memory'] as const;
 export type TrainTask = (typeof TASKS)[number];
 
 /** `sentiment-lstm`; a stack adds its layer count: `sentiment-lstm-2layers`. */
-export const modelId = (task: TrainTask, kind: CellKind, layers = 1) => (layers > 1 ? `${task}-${kind}-${layers}layers` : `${task}-${kind}`);
+const modelId = (task: TrainTask, kind: CellKind, layers = 1) => (layers > 1 ? `${task}-${kind}-${layers}layers` : `${task}-${kind}`);
 
 /**
  * Distinct seeds per role: training data, held-out data and weights never share a stream. (Seeds
@@ -24,7 +24,7 @@ export const modelId = (task: TrainTask, kind: CellKind, layers = 1) => (layers 
  */
 export const SEED = { trainData: 1001, heldout: 2002, weights: 3003, shuffle: 4004, validation: 5005 } as const;
 
-export interface TrainReport {
+interface TrainReport {
   readonly id: string;
   readonly task: TrainTask;
   readonly kind: CellKind;
@@ -95,7 +95,7 @@ interface TaskConfig {
 }
 
 /** Data read from files by the training script (src/train stays pure); null where not given. */
-export interface TaskData {
+interface TaskData {
   readonly reviews: ReviewSplits | null;
 }
 export const NO_DATA: TaskData = { reviews: null };
@@ -105,16 +105,16 @@ export const SENTIMENT_HELDOUT = 1000;
 /** Validation templates for keep-best (beside the validation reviews). */
 export const SENTIMENT_VALIDATION = 500;
 /** The most frequent training-review words added to the template words. */
-export const SENTIMENT_REVIEW_WORDS = 3000;
-export const MEMORY_TRAIN_PER_EPOCH = 1500;
+const SENTIMENT_REVIEW_WORDS = 3000;
+const MEMORY_TRAIN_PER_EPOCH = 1500;
 export const MEMORY_HELDOUT_PER_GAP = 200;
 /** Validation for keep-best-epoch: per trained gap, from its own seeds (not the held-out test set). */
 export const MEMORY_VALIDATION_PER_GAP = 40;
 /** Gaps the memory models are evaluated at: the ones they trained on, and longer ones (60–160, beyond training). */
 export const MEMORY_EVAL_GAPS = [...MEMORY_GAPS, 60, 80, 120, 160] as const;
-export const MEMORY_MAX_TRAIN_GAP = 40;
+const MEMORY_MAX_TRAIN_GAP = 40;
 /** At most this many runs per memory model (see TaskConfig.restarts). */
-export const MEMORY_MAX_RESTARTS = 8;
+const MEMORY_MAX_RESTARTS = 8;
 /** Seed offset of restart r (weights and shuffle): r × 100. */
 const RESTART_SEED_STEP = 100;
 
@@ -178,7 +178,7 @@ export const CONFIGS: Record<TrainTask, TaskConfig> = {
   },
 };
 
-export interface TrainedModel {
+interface TrainedModel {
   readonly model: TrainableModel;
   readonly report: TrainReport;
 }

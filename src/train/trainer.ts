@@ -16,7 +16,7 @@ export interface Encoded {
   readonly gap?: number;
 }
 
-export interface TrainOptions {
+interface TrainOptions {
   readonly epochs: number;
   readonly batchSize: number;
   readonly lr: number;
@@ -55,13 +55,13 @@ export interface EpochStats {
   readonly lr: number;
 }
 
-export interface TrainResult {
+interface TrainResult {
   readonly stats: EpochStats[];
   /** The epoch whose weights the model holds at the end (the last, unless `validate` is given). */
   readonly bestEpoch: number;
 }
 
-export type Accumulate<M extends AnyTrainable = TrainableModel, E = Encoded> = (m: M, e: E, g: ModelGrads) => number;
+type Accumulate<M extends AnyTrainable = TrainableModel, E = Encoded> = (m: M, e: E, g: ModelGrads) => number;
 /** The default loss: the label's at the last step (loss.ts). */
 export const lastStepLoss: Accumulate = (net, e, g) => accumulateGrads(net, e.ids, e.label, g);
 
@@ -127,7 +127,7 @@ export function train(m: TrainableModel, o: TrainOptions): TrainResult {
   return { stats, bestEpoch: kept ? kept.epoch : stats.length - 1 };
 }
 
-export function predictLabel(m: TrainableModel, ids: readonly number[]): number {
+function predictLabel(m: TrainableModel, ids: readonly number[]): number {
   const p = finalProbs(m, ids);
   let best = 0;
   p.forEach((v, k) => {

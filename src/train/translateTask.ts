@@ -13,7 +13,7 @@ import { type CellKind, kindOf } from '../engine';
 import { grammarVocab, longPairs, singleClausePairs, translationPairs, type Pair } from './data/translate';
 import { encodePair, greedyOutputs, initSeq2Seq, scoreTranslations, seq2seqLoss, seq2seqParams, trainSeq2Seq, type TrainableSeq2Seq, type TranslationScore } from './seq2seq';
 
-export interface TranslateConfig {
+interface TranslateConfig {
   readonly embedDim: number;
   readonly hidden: number;
   /** Drawn training pairs (plus every one-clause training sentence), fixed for all epochs. */
@@ -47,7 +47,7 @@ export const TRANSLATE: TranslateConfig = {
 
 const SEED = { train: 61, validation: 62, heldout: 63, weights: 64, shuffle: 65 } as const;
 
-export interface TranslateData {
+interface TranslateData {
   readonly train: Pair[];
   readonly validation: Pair[];
   readonly heldout: Pair[];
@@ -74,7 +74,7 @@ function distinct(ps: readonly Pair[]): Pair[] {
 }
 
 /** Retrieval baseline: the training translation whose source shares the most words (ties: the first). */
-export function retrievalOutputs(train: readonly Pair[], sources: readonly (readonly string[])[]): string[][] {
+function retrievalOutputs(train: readonly Pair[], sources: readonly (readonly string[])[]): string[][] {
   return sources.map((src) => {
     const want = new Set(src);
     let best = train[0]!;
@@ -88,7 +88,7 @@ export function retrievalOutputs(train: readonly Pair[], sources: readonly (read
   });
 }
 
-export interface TranslateReport {
+interface TranslateReport {
   readonly kind: CellKind;
   readonly params: number;
   readonly trainPairs: number;

@@ -4,7 +4,8 @@
  * model that reads numbers. Reported next to "next = current" on the same held-out windows.
  */
 import { toModelFile } from '../models/write-format';
-import { LAB_TASK_DEFAULTS, type LabRun, type LabSettings } from './lab';
+import type { LabRun } from './lab';
+import { LAB_TASK_DEFAULTS, type LabSettings } from './labSettings';
 import { naiveMse, waveWindows, windowTokens, WAVE_LENGTH } from './data/wave';
 import { drinksWindows } from './data/drinks';
 import { meanMse } from './regression';
@@ -14,7 +15,7 @@ export const WAVE_SHIPPED: LabSettings = { ...LAB_TASK_DEFAULTS.wave, hidden: 12
 export const WAVE_SHIPPED_EXAMPLES = 8000;
 
 /** A pure sine, for the preset beside the held-out windows: what a noiseless series looks like. */
-export function sineText(n = 48, period = 20): string {
+function sineText(n = 48, period = 20): string {
   return Array.from({ length: n }, (_, t) => String(Math.round(0.8 * Math.sin((2 * Math.PI * t) / period) * 1000) / 1000)).join(', ');
 }
 

@@ -18,9 +18,8 @@ import type { CellLayout } from './layoutTypes';
 
 // What the components and tests read from here (the sizes live with the builder, each kind's
 // geometry in its figure module, kinds/).
-export { COLLAPSED_H, MAX_ROWS, ROW_H, SWATCH_W, WIDTH } from './cellLayoutBuilder';
+export { COLLAPSED_H, MAX_ROWS } from './cellLayoutBuilder';
 export type { LayoutOptions } from './cellLayoutBuilder';
-export { RNN_WIDTH } from './kinds';
 
 export function cellLayout(kind: CellKind, o: LayoutOptions): CellLayout {
   return figureOf(kind).layout(o);

@@ -7,8 +7,8 @@ import { line } from 'd3-shape';
 import type { Coupling, StateActivation } from '../engine';
 import type { CellLayout, DiagramEdge, DiagramNode, DiagramVector, Glyph, LegendKey, NodeKind, SwatchStrip } from './layoutTypes';
 
-export const SWATCH_W = 62;
-export const ROW_H = 22;
+const SWATCH_W = 62;
+const ROW_H = 22;
 export const COLLAPSED_H = 10;
 /** Room between a column's numbered swatches and the collapsed strip under them. */
 const COLLAPSED_GAP = 4;
@@ -22,7 +22,7 @@ export const IO = { w: 60, h: 30 };
 export const DOT = 8;
 /** The frame's left edge; it is centred, so its width is what the viewBox leaves. */
 export const FRAME_X = 110;
-export const FRAME_W = WIDTH - 2 * FRAME_X;
+const FRAME_W = WIDTH - 2 * FRAME_X;
 /** The frame's padding: from its top edge down to the belt, and from the lowest line down to its bottom edge. */
 export const FRAME_PAD = { top: 30, bottom: 30 };
 /** Grid steps across the standard viewBox: a column slot is a whole (or half) step. */
@@ -46,9 +46,9 @@ export const END_SLOTS = { left: 5, right: 114 } as const;
 const END_COL = columns(END_SLOTS);
 /** The header's equation row: C_{t−1} × f → kept + written = C_t, with the bars before "=". */
 export const HEAD_COL = columns({ kept: 38, written: 60, eq: 108.5 });
-export const BARS = { x: 670, w: 390 };
+const BARS = { x: 670, w: 390 };
 /** Room between the header and the frame for the h_t that leaves up. */
-export const UP_ROOM = 48;
+const UP_ROOM = 48;
 /** Gap under the header's swatches, above UP_ROOM. */
 const HEADER_GAP = 10;
 /** The h_t pill's centre above the frame's top edge. */
@@ -85,7 +85,7 @@ const BAND_GAP = {
   hLine: 60,
 };
 /** Half the break in a line that crosses another without joining it. */
-export const CROSS_GAP = 9;
+const CROSS_GAP = 9;
 
 export interface LayoutOptions {
   /** Units drawn as numbered swatches (≤ MAX_ROWS). */
@@ -99,7 +99,7 @@ export interface LayoutOptions {
   activation?: StateActivation;
 }
 
-export const pathOf = line();
+const pathOf = line();
 
 export interface Bands {
   S: number;
@@ -245,7 +245,7 @@ export class Builder {
 }
 
 /** A vertical polyline's path with a break of ±CROSS_GAP around y = at. */
-export function brokenAt(points: ReadonlyArray<readonly [number, number]>, at: number): string {
+function brokenAt(points: ReadonlyArray<readonly [number, number]>, at: number): string {
   const [x0, y0] = points[0]!;
   const [x1, y1] = points[points.length - 1]!;
   if (x0 !== x1 || points.length !== 2) throw new Error('brokenAt: only straight vertical edges');

@@ -12,7 +12,7 @@ import type { VectorRange } from './vectors';
 /** The value interval each range's colour scale spans (values beyond it are clamped). */
 const DOMAIN: Record<Exclude<VectorRange, 'rectified'>, readonly [number, number]> = { gate: [0, 1], signed: [-1, 1], unbounded: [-2, 2] };
 
-export const BAND_LEVELS = 25;
+const BAND_LEVELS = 25;
 
 export interface BandBox {
   readonly x: number;
@@ -21,7 +21,7 @@ export interface BandBox {
   readonly height: number;
 }
 
-export interface BandPath {
+interface BandPath {
   /** The level's colour: the scale's colour at the level's value. */
   readonly fill: string;
   readonly d: string;

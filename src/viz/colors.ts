@@ -18,7 +18,7 @@ import type { Theme } from '../shared/prefs';
 import type { VectorRange } from './vectors';
 
 /** The colour stops of the two ramps, per theme. */
-export const RAMPS = {
+const RAMPS = {
   light: {
     diverging: ['#2166ac', '#67a9cf', '#d1e5f0', '#f7f7f7', '#fddbc7', '#ef8a62', '#b2182b'],
     sequential: ['#f7fcf0', '#ccebc5', '#7bccc4', '#2b8cbe', '#084081'],
@@ -49,7 +49,7 @@ function lut(theme: Theme, ramp: Ramp): string[] {
  * The ends of a range's scale as a legend shows it: gates 0..1, signed −1..1, unbounded −2..2
  * (clipped beyond); rectified 0..20, a legend's span only (its scale goes on, compressed).
  */
-export function scaleDomain(range: VectorRange): readonly [number, number] {
+function scaleDomain(range: VectorRange): readonly [number, number] {
   return range === 'gate' ? [0, 1] : range === 'signed' ? [-1, 1] : range === 'rectified' ? [0, 20] : [-2, 2];
 }
 
@@ -122,7 +122,7 @@ export function legendStops(range: VectorRange, theme: Theme, n = 9): Array<[num
 }
 
 /** Parses #rrggbb or rgb(r, g, b) into 0..255 channels. */
-export function parseColor(c: string): [number, number, number] {
+function parseColor(c: string): [number, number, number] {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
   if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
   const rgb = /^rgba?\((\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?)/.exec(c);
@@ -146,8 +146,8 @@ export function contrast(a: string, b: string): number {
 }
 
 /** Pure black and white, not a soft #111: on mid-tones only they reach 4.5:1 (worst case L ≈ 0.18). */
-export const INK_DARK = '#000000';
-export const INK_LIGHT = '#ffffff';
+const INK_DARK = '#000000';
+const INK_LIGHT = '#ffffff';
 
 const inks = new Map<string, string>();
 /**

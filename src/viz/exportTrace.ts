@@ -5,7 +5,7 @@
 import type { EmbeddedToken, StepTrace } from '../engine';
 import { traceVectors } from './vectors';
 
-export interface TraceExport {
+interface TraceExport {
   readonly model: string;
   readonly cell: string;
   readonly tokens: readonly EmbeddedToken[];
@@ -40,7 +40,8 @@ function csvField(s: string): string {
 }
 
 export function traceToCsv(e: TraceExport): string {
-  // A stack gets a layer column (1 = the bottom); a one-layer model's file is as it always was.
+  // A stack gets a layer column (1 = the bottom); a one-layer model's file has none, so the
+  // files readers already parse keep their columns.
   const stacked = e.layers.length > 1;
   const lines = [stacked ? 't,token,layer,vector,unit,value' : 't,token,vector,unit,value'];
   e.layers[0]!.forEach((_, t) => {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CELL_KINDS, createRng, matrix, paramArrays, randomParams, run, type CellKind, type InitOptions, type Model } from '../engine';
-import { CONFIGS } from '../engine/grad/fd-testing';
+import { CONFIGS } from '../testing/finiteDifferences';
 import { MAX_ABS_WEIGHT } from '../engine/importers/errors';
 import { diagramVectors } from './diagramVectors';
 import { traceToCsv, traceToJson } from './exportTrace';

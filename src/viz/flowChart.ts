@@ -12,7 +12,7 @@ export function superscript(n: number): string {
 
 export const CHART = { width: 600, height: 280, left: 56, right: 12, top: 14, bottom: 36 } as const;
 
-export interface ChartGeometry {
+interface ChartGeometry {
   readonly x: (k: number) => number;
   readonly y: (gain: number) => number;
   readonly yTicks: { value: number; label: string; y: number }[];

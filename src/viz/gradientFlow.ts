@@ -14,7 +14,7 @@
 import { embedToken, influence, runStack, stackInfluence, stackOf, type CellParams, type Model } from '../engine';
 import { figureOf } from './kinds';
 
-export const FILLER = ['and', 'then', 'we', 'talked', 'about', 'the', 'weather', 'for', 'a', 'while'];
+const FILLER = ['and', 'then', 'we', 'talked', 'about', 'the', 'weather', 'for', 'a', 'while'];
 
 export interface FlowSeries {
   readonly kind: CellParams['kind'];
@@ -70,7 +70,7 @@ export function gradientFlow(model: Model, tokens: readonly string[], forgetBias
 }
 
 /** Where a gain sits on the chart's log axis, clamped so an exact 0 still has a place. */
-export const LOG_FLOOR = 1e-12;
+const LOG_FLOOR = 1e-12;
 export function log10Gain(x: number): number {
   return Math.log10(Math.max(LOG_FLOOR, x));
 }

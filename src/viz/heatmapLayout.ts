@@ -8,9 +8,9 @@ import type { MessageKey } from '../i18n';
 import { traceVectors, type VectorRange } from './vectors';
 
 /** Past this many marks (tokens × units × heatmaps) the heatmaps draw on canvas, not SVG. */
-export const CANVAS_AFTER_MARKS = 1000;
+const CANVAS_AFTER_MARKS = 1000;
 /** Up to this many tokens the cells are wide enough to print their value. */
-export const NUMBERS_UP_TO_TOKENS = 30;
+const NUMBERS_UP_TO_TOKENS = 30;
 
 export interface HeatmapLayout {
   readonly tokens: number;
@@ -31,7 +31,7 @@ export interface Cell {
   readonly k: number;
 }
 
-export interface Rect {
+interface Rect {
   readonly x: number;
   readonly y: number;
   readonly w: number;

@@ -23,7 +23,7 @@ export interface Tick {
   readonly at: number;
 }
 
-export interface CurveGeometry {
+interface CurveGeometry {
   readonly x: (v: number) => number;
   readonly y: (v: number) => number;
   readonly xTicks: readonly Tick[];
@@ -68,7 +68,7 @@ export function lossTop(values: readonly number[]): number {
 /** The floor of the gradient chart: norms below it (exact zeros) sit on the axis. */
 export const GRAD_FLOOR = 1e-12;
 
-export interface GradGeometry {
+interface GradGeometry {
   readonly x: (t: number) => number;
   readonly y: (norm: number) => number;
   readonly yTicks: readonly Tick[];
@@ -105,7 +105,7 @@ export function gradChart(count: number, series: ReadonlyArray<readonly number[]
   return { x: xs, y, yTicks, xTicks, path: (v) => gen([...v]) ?? '' };
 }
 
-export interface GateCell {
+interface GateCell {
   readonly t: number;
   readonly unit: number;
   readonly x: number;

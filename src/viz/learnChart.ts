@@ -6,7 +6,7 @@
  */
 import { CELL_KINDS, type CellKind } from '../engine';
 
-export interface LearnPoint {
+interface LearnPoint {
   readonly gap: number;
   readonly median: number;
   readonly min: number;
@@ -63,7 +63,7 @@ export function neverFrom(d: LearnData, kind: CellKind): number | null {
   return from;
 }
 
-export interface LearnGeometry {
+interface LearnGeometry {
   readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
   readonly x: (gap: number) => number;
   readonly y: (acc: number) => number;

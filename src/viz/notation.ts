@@ -3,7 +3,7 @@
  * One parser for every place that shows them: HTML and SVG draw real subscripts from its pieces;
  * where markup cannot go (an <option>, a canvas), `subscriptText` writes Unicode subscripts.
  */
-export type MathPiece = { readonly text: string; readonly sub: boolean };
+type MathPiece = { readonly text: string; readonly sub: boolean };
 
 export function parseMath(s: string): MathPiece[] {
   const out: MathPiece[] = [];

@@ -5,7 +5,7 @@
  * is ~15 columns. The columns have one fixed width, so the window follows from the scroll alone
  * (no measuring).
  */
-export interface TableWindow {
+interface TableWindow {
   /** The first and one-past-last unit columns built. */
   readonly first: number;
   readonly end: number;

@@ -6,13 +6,13 @@
  */
 export const TRANSLATE_CHAIN = { cell: 56, gap: 18, handover: 96, pad: 16, top: 54, height: 214 } as const;
 
-export type Side = 'encoder' | 'decoder';
+type Side = 'encoder' | 'decoder';
 
 export function sideOf(step: number, sourceLength: number): { side: Side; index: number } {
   return step < sourceLength ? { side: 'encoder', index: step } : { side: 'decoder', index: step - sourceLength };
 }
 
-export interface ChainCell {
+interface ChainCell {
   readonly step: number;
   readonly side: Side;
   readonly index: number;

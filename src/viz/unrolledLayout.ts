@@ -10,11 +10,11 @@
  */
 export const CONDENSE_AFTER = 30;
 /** Numbers are printed only when a column of them fits a readable height. */
-export const MAX_UNITS_WITH_NUMBERS = 8;
+const MAX_UNITS_WITH_NUMBERS = 8;
 
-export type Phase = 'past' | 'current' | 'future';
+type Phase = 'past' | 'current' | 'future';
 
-export interface Circle {
+interface Circle {
   readonly cx: number;
   readonly cy: number;
   readonly r: number;
@@ -62,7 +62,7 @@ export interface UnrolledLayout {
   readonly tokenSize: number;
 }
 
-export interface UnrolledInput {
+interface UnrolledInput {
   /** Number of tokens. */
   readonly n: number;
   /** The current step. */
@@ -82,8 +82,8 @@ export const SLIDE_UNITS = 4;
 
 const PAD_X = 16;
 /**
- * At most this many units are drawn in a chain cell (units 1…24): a hidden-512 chain was 400,000
- * SVG elements and cells a kilometre tall. The values table and the heatmaps show every unit.
+ * At most this many units are drawn in a chain cell (units 1…24): a hidden-512 chain would be
+ * 400,000 SVG elements and cells a kilometre tall. The values table and the heatmaps show every unit.
  */
 export const MAX_CHAIN_UNITS = 24;
 

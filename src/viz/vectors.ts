@@ -7,7 +7,7 @@
 import type { StepTrace } from '../engine';
 import { figureOf, type TraceVector, type VectorRange } from './kinds';
 
-export type { TraceVector, VectorRange } from './kinds';
+export type { VectorRange } from './kinds';
 
 /** The values table's rows for one step, in the order the cell computes them. */
 export function traceVectors(tr: StepTrace): TraceVector[] {

@@ -9,6 +9,7 @@ import { kindOf } from '../../store/store';
 import { cellLayout, MAX_ROWS } from '../../viz/cellLayout';
 import { diagramVectors, unitsThatChangedMost } from '../../viz/diagramVectors';
 import { nodeEquation } from '../../viz/equations';
+import { figureOf } from '../../viz/kinds';
 import type { DiagramNode } from '../../viz/layoutTypes';
 import { stageOfVector } from '../../viz/stages';
 import { formatValue } from '../../viz/vectors';
@@ -43,7 +44,7 @@ export function CellDiagram() {
   return <CellFigure trace={trace} params={params} step={step} title={title} motionKey={`${text}|${step}`} />;
 }
 
-export interface CellFigureProps {
+interface CellFigureProps {
   /** The step drawn, and the weights that made it (the same kind). */
   readonly trace: StepTrace;
   readonly params: CellParams;
@@ -80,7 +81,7 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
   const autoUnits = useMemo(() => (trace ? unitsThatChangedMost(trace, maxRows) : []), [trace, maxRows]);
   const units = (picked && picked.length > 0 && picked.every((u) => u < H) ? picked : autoUnits).slice(0, maxRows);
   const inputRows = Math.min(params.inputSize, maxRows);
-  const coupling = params.kind === 'coupled' ? params.coupling : undefined;
+  const coupling = 'coupling' in params ? params.coupling : undefined;
   const activation = 'activation' in params ? params.activation : undefined;
   const layout = useMemo(() => cellLayout(kind, { rows: Math.min(H, maxRows), collapsed: H > maxRows, inputRows, coupling, activation }), [kind, H, maxRows, inputRows, coupling, activation]);
   const mainSvg = useRef<SVGSVGElement | null>(null);
@@ -107,12 +108,11 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
   const eq = selNode ? nodeEquation(selNode.id, trace, params) : null;
   const inputUnits = Array.from({ length: inputRows }, (_, k) => k);
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
-  const note =
-    params.kind === 'gru'
-      ? `${t('diag.gruNote')}${lang === 'zh' ? '' : ' '}${t(params.reset === 'after' ? 'diag.gruResetAfter' : 'diag.gruResetBefore')}`
-      : kind === 'rnn'
-        ? t('diag.rnnNote')
-        : t('diag.beltNote');
+  const figure = figureOf(kind);
+  const note = figure
+    .note(params)
+    .map((k) => t(k))
+    .join(lang === 'zh' ? '' : ' ');
 
   // The belt equation gets its own figure above this y (kinds with a belt band: not the RNN).
   const split = layout.beltBand ? layout.beltBand.y + layout.beltBand.h + 14 : null;
@@ -251,7 +251,7 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
                   units={units}
                   rowH={layout.strips[0]!.cellH}
                   theme={theme}
-                  result={kind === 'gru' ? 'h_t' : 'C_t'}
+                  result={figure.beltResult}
                   className={stageClass('c')}
                 />
               )}
@@ -275,7 +275,7 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
       {/* Under the figure, so that choosing units never pushes the cell off the first screen. */}
       {H > maxRows && !embed && <UnitPicker total={H} units={units} auto={picked === null} onPick={setPicked} />}
       <figcaption>
-        <p className={kind === 'gru' ? 'note gru-note' : 'note'}>
+        <p className={figure.noteClass}>
           <MathText text={note} />
         </p>
         <Legend keys={layout.legend} />

@@ -12,7 +12,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
 import type { CellLayout, DiagramEdge } from '../../viz/layoutTypes';
 import { STAGE_COUNT, STAGE_NAMES, stepSequenceMs } from '../../viz/stages';
 
-export function prefersReducedMotion(): boolean {
+function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
@@ -57,13 +57,13 @@ export function useStepAnimation(key: string, speed: number, targets: readonly R
   }, [key, speed]);
 }
 
-export interface KindChange {
+interface KindChange {
   added: ReadonlySet<string>;
   removed: readonly DiagramEdge[];
 }
 
 const NO_CHANGE: KindChange = { added: new Set(), removed: [] };
-export const KIND_CHANGE_MS = 1200;
+const KIND_CHANGE_MS = 1200;
 
 /** What changed between the previous cell kind's layout and this one, for a moment. */
 export function useKindChange(layout: CellLayout): KindChange {

@@ -4,7 +4,7 @@ import { flowLines } from './FlowChart';
 import { MathText } from '../diagram/MathText';
 
 /** Scientific notation keeps 1e-9 and 0.93 equally readable. */
-export function formatGain(x: number): string {
+function formatGain(x: number): string {
   return x === 0 ? '0' : x.toExponential(2).replace('-', '−');
 }
 

@@ -27,7 +27,7 @@ interface Props {
 }
 
 /** The sentence "Step 3, token “in”, unit 2, h_t = 0.123" for a cell: tooltip, readout, tests. */
-export function readout(tr: Translate, s: HeatmapSeries, tokens: readonly EmbeddedToken[], c: Cell, sym = s.symbol): string {
+function readout(tr: Translate, s: HeatmapSeries, tokens: readonly EmbeddedToken[], c: Cell, sym = s.symbol): string {
   // The slot mark is invisible; a token that held one would move the symbol, so it is dropped.
   const token = tokens[c.t]!.token.replaceAll(MATH_SLOT, '');
   return tr('heatmap.readout', { t: c.t, token, k: c.k + 1, sym, v: formatValue(s.values[c.t]![c.k]!) });

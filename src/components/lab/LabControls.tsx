@@ -1,4 +1,4 @@
-import { labProblems } from '../../train/lab';
+import { labProblems } from '../../train/labSettings';
 import { formatMse, formatPct } from '../../viz/labCharts';
 import { useGatescope, useGatescopeStore, useT } from '../StoreContext';
 import { problemText } from './LabForm';

@@ -1,4 +1,4 @@
-import type { LabPoint } from '../../train/lab';
+import type { LabPoint } from '../../train/labSettings';
 import { LAB_CHART, curveChart, formatMse, formatPct, lossTop, type XY } from '../../viz/labCharts';
 import { ChartAxes } from './ChartAxes';
 import { useGatescope, useT } from '../StoreContext';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { CELL_KINDS, type CellKind } from '../../engine';
-import { LAB_LIMITS, LAB_TASKS, labProblems, type LabProblem, type LabSettings, type LabTask } from '../../train/lab';
+import { LAB_LIMITS, LAB_TASKS, labProblems, type LabProblem, type LabSettings, type LabTask } from '../../train/labSettings';
 import type { MessageKey, Translate } from '../../i18n';
 import { useGatescope, useT } from '../StoreContext';
 

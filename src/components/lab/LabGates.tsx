@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { COUNTRIES } from '../../train/data/memory';
-import type { LabProbe } from '../../train/lab';
+import type { LabProbe } from '../../train/labSettings';
 import { valueColor, legendStops } from '../../viz/colors';
 import { gateGrid } from '../../viz/labCharts';
 import { formatValue } from '../../viz/vectors';

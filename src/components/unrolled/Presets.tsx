@@ -2,7 +2,7 @@ import type { MessageKey } from '../../i18n';
 import { useGatescope, useT } from '../StoreContext';
 
 /** colah's two examples (2015): a clue a few steps back, and one 35 steps back. */
-export const PRESETS: ReadonlyArray<{ id: string; name: MessageKey; caption: MessageKey; text: string }> = [
+const PRESETS: ReadonlyArray<{ id: string; name: MessageKey; caption: MessageKey; text: string }> = [
   { id: 'close', name: 'preset.close', caption: 'preset.close.caption', text: 'the clouds are in the sky' },
   {
     id: 'far',

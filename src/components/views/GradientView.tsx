@@ -1,5 +1,5 @@
 import { LearnChart } from '../LearnChart';
-import { stackOf } from '../../engine';
+import { BASELINE_KIND, DEFAULT_KIND, kindOf, stackOf } from '../../engine';
 import { useMemo } from 'react';
 import { FORGET_BIAS } from '../../store/store';
 import { MAX_TOKENS } from '../../text/tokenize';
@@ -26,9 +26,10 @@ export function GradientView() {
   // The studied cell beside a plain RNN (an LSTM beside an RNN model). The untrained partner
   // reads the same x's as the model when it can (same embedding), so both see one sentence.
   const [rnn, other] = useMemo(() => {
-    const partner = demoModel(model.cell.kind === 'rnn' ? 'lstm' : 'rnn');
+    const isBaseline = model.cell.kind === BASELINE_KIND;
+    const partner = demoModel(isBaseline ? DEFAULT_KIND : BASELINE_KIND);
     const same = partner.cell.inputSize === model.cell.inputSize ? { ...partner, embedding: model.embedding } : partner;
-    return model.cell.kind === 'rnn' ? [model, same] : [same, model];
+    return isBaseline ? [model, same] : [same, model];
   }, [model]);
   const fromCurrent = flow.from === 'current';
   const maxFill = fromCurrent ? 0 : Math.max(0, MAX_TOKENS - tokens.length);
@@ -41,7 +42,7 @@ export function GradientView() {
   const left = leftFlow.state.status === 'done' ? leftFlow.state.series : null;
   const right = rightFlow.state.status === 'done' ? rightFlow.state.series : null;
   if (seq.length === 0) return <p>{t('noSteps')}</p>;
-  const hasBelt = other.cell.kind !== 'rnn' && other.cell.kind !== 'gru';
+  const hasBelt = kindOf(other.cell.kind).hasCellState;
   const end = fromCurrent ? t('flow.endCurrent', { t: current }) : t('flow.endLast');
   const bias = flow.forgetBias;
 

@@ -1,11 +1,11 @@
 /**
- * BPTT against finite differences, for every kind and variant (fd-testing.ts has the loss and
+ * BPTT against finite differences, for every kind and variant (src/testing/finiteDifferences.ts has the loss and
  * the difference formula), plus the saturated case and the promise not to touch the traces.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../step';
 import { bptt } from './bptt';
-import { CONFIGS, caseOffKinks, REL_FLOOR, fd, loss, makeCase, relErr, snapshot, startState, type FdCase } from './fd-testing';
+import { CONFIGS, caseOffKinks, REL_FLOOR, fd, loss, makeCase, relErr, snapshot, startState, type FdCase } from '../../testing/finiteDifferences';
 import { gradArrays, paramArrays } from './views';
 
 const SEEDS = [11, 22, 33];

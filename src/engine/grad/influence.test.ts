@@ -9,7 +9,7 @@ import { createRng } from '../rng';
 import { hasCellState, run } from '../step';
 import type { CellState, Vec } from '../types';
 import type { CellParams, LstmParams, RnnParams, StepTrace } from '../kinds';
-import { CONFIGS, FD_EPS, caseOffKinks, normalVec, relErr, snapshot, startState } from './fd-testing';
+import { CONFIGS, FD_EPS, caseOffKinks, normalVec, relErr, snapshot, startState } from '../../testing/finiteDifferences';
 import { influence } from './influence';
 import { denseBlockJacobian, stepJacobian } from './jacobian';
 import { frobenius } from './linalg';
@@ -21,7 +21,7 @@ function stateAt(p: CellParams, xs: readonly Vec[], t: number, T: number, s: Cel
 
 /**
  * FD Jacobian (row-major, out×in) of the state after step T with respect to the state at t,
- * `from`/`to` picking h or C. Fourth-order central differences, as in fd-testing.ts.
+ * `from`/`to` picking h or C. Fourth-order central differences, as in src/testing/finiteDifferences.ts.
  */
 function fdJacobian(p: CellParams, xs: readonly Vec[], s: CellState, t: number, T: number, from: 'h' | 'c', to: 'h' | 'c'): Float64Array {
   const H = p.hiddenSize;

@@ -32,7 +32,7 @@ import { type CellParams, kindOf, type StepTrace } from '../kinds';
 import { stepJacobian } from './jacobian';
 import { frobenius, matMulAdd } from './linalg';
 
-export interface Influence {
+interface Influence {
   readonly norm: 'frobenius';
   /** The index T the Jacobians end at. */
   readonly T: number;

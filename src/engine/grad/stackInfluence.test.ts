@@ -9,7 +9,7 @@ import { createRng } from '../rng';
 import { runStack, stepStack, type Stack } from '../stack';
 import { hasCellState, initialState, step } from '../step';
 import type { CellState, Vec } from '../types';
-import { CONFIGS, FD_EPS, normalVec, relErr, snapshot } from './fd-testing';
+import { CONFIGS, FD_EPS, normalVec, relErr, snapshot } from '../../testing/finiteDifferences';
 import { influence } from './influence';
 import { frobenius } from './linalg';
 import { stackInfluence } from './stackInfluence';

@@ -25,7 +25,7 @@ import { backwardStep } from './backward-step';
 import { zeroGrads } from './views';
 
 /** gain[l][t] for layers bottom-up and t = 0..T (index t: the state after t steps). */
-export interface StackInfluence {
+interface StackInfluence {
   readonly T: number;
   readonly gain: number[][];
 }

@@ -10,7 +10,7 @@ import type { Affine } from '../types';
 /** A canonical gate name: the RNN's single affine map is `a`, the others their gate's letter. */
 export type GateName = string;
 
-export interface AssembleConfig extends AssembleOptions {
+interface AssembleConfig extends AssembleOptions {
   readonly kind: CellKind;
 }
 

@@ -24,7 +24,7 @@ export interface CanonicalOptions {
 }
 
 /** The sum b_g disagrees with bW_g + bU_g. */
-export class InconsistentBiasError extends WeightImportError {}
+class InconsistentBiasError extends WeightImportError {}
 
 const P = 'canonical';
 /** A kind with one affine map names its tensors without a gate suffix (W, U, bW, bU). */

@@ -15,9 +15,9 @@ import { UnsupportedOptionError } from './errors';
 import { colBlockT, expectShape, flagOpt, gateActivationOpt, inferDim, readOptional, readRequired, vecSlice } from './shape';
 
 /** A kind with a Keras layout (SimpleRNN, LSTM, GRU); others are refused naming keras.kind. */
-export type KerasKind = CellKind;
+type KerasKind = CellKind;
 
-export interface KerasTensors {
+interface KerasTensors {
   readonly kernel: unknown;
   readonly recurrent_kernel: unknown;
   /** Absent means use_bias=False. */

@@ -19,9 +19,9 @@ import { UnsupportedOptionError } from './errors';
 import { expectShape, flagOpt, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';
 
 /** A kind with an ONNX layout; it names the op (RNN, LSTM, GRU) whose node is read. */
-export type OnnxKind = CellKind;
+type OnnxKind = CellKind;
 
-export interface OnnxTensors {
+interface OnnxTensors {
   readonly W: unknown;
   readonly R: unknown;
   /** Optional in ONNX: absent means zero biases. */

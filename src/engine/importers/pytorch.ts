@@ -16,9 +16,9 @@ import { MissingFieldError, UnsupportedOptionError } from './errors';
 import { expectShape, inferDim, readOptional, readRequired, rowBlock, vecSlice } from './shape';
 
 /** A kind with a PyTorch layout (nn.RNN, nn.LSTM, nn.GRU); others are refused naming pytorch.kind. */
-export type PytorchKind = CellKind;
+type PytorchKind = CellKind;
 
-export interface PytorchTensors {
+interface PytorchTensors {
   readonly weight_ih_l0: unknown;
   readonly weight_hh_l0: unknown;
   /** Both biases absent means bias=False; one without the other is an error. */
@@ -26,7 +26,7 @@ export interface PytorchTensors {
   readonly bias_hh_l0?: unknown;
 }
 
-export interface PytorchOptions {
+interface PytorchOptions {
   /** nn.RNN's nonlinearity (default 'tanh'); nn.LSTM and nn.GRU have none to choose. */
   readonly nonlinearity?: 'tanh' | 'relu';
 }

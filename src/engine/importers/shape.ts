@@ -15,7 +15,7 @@ export interface Tensor {
 }
 
 /** `[3][16]` for a shape, `a scalar` for rank 0. Symbolic dims (`4·H`) pass through. */
-export function fmtShape(dims: readonly (number | string)[]): string {
+function fmtShape(dims: readonly (number | string)[]): string {
   return dims.length === 0 ? 'a scalar' : dims.map((d) => `[${d}]`).join('');
 }
 
@@ -60,7 +60,7 @@ export function readTensor(field: string, value: unknown): Tensor {
 }
 
 /** Reads `obj[key]` where `obj` must be a plain object; `prefix` names obj in messages. */
-export function getField(obj: unknown, key: string, prefix: string): unknown {
+function getField(obj: unknown, key: string, prefix: string): unknown {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
     throw new MissingFieldError(prefix, `an object with field "${key}"`);
   }

@@ -2,7 +2,7 @@
 import type { AffineGrads } from '../grad/types';
 import type { Affine, GateActivation, GruReset, ParamsBase, Vec } from '../types';
 
-export type GruGate = 'z' | 'r' | 'n';
+type GruGate = 'z' | 'r' | 'n';
 
 export interface GruParams extends ParamsBase {
   readonly kind: 'gru';

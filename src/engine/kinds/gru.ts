@@ -16,10 +16,8 @@ import { type AffineGrads, affineGradViews, affineViews, zeroAffine } from '../g
 import { gruBackward } from './gru-backward';
 import { gruJacobian } from './gru-jacobian';
 import { gruStep } from './gru-step';
-import type { GruGate, GruGrads, GruParams, GruTrace } from './gru-types';
+import type { GruGrads, GruParams, GruTrace } from './gru-types';
 import type { KindSpec } from './spec';
-
-export type { GruGate, GruGrads, GruParams, GruTrace };
 
 const GATES = ['z', 'r', 'n'] as const;
 

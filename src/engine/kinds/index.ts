@@ -12,11 +12,11 @@ import { type RnnGrads, type RnnParams, type RnnTrace, rnn } from './rnn';
 import type { KindPart, KindSpec } from './spec';
 import type { Vec } from '../types';
 
-export type { GruGate, GruGrads, GruParams, GruTrace } from './gru-types';
-export type { CoupledParams, LstmFamilyGrads, LstmFamilyParams, LstmGate, LstmParams, LstmTrace, PeepholeParams } from './lstm-types';
-export type { RnnActivation, RnnGrads, RnnParams, RnnTrace } from './rnn';
+export type { GruTrace } from './gru-types';
+export type { LstmParams, LstmTrace } from './lstm-types';
+export type { RnnParams, RnnTrace } from './rnn';
 export { RELU_CAP } from './rnn';
-export { type AssembleOptions, type BeltView, type Framework, type FrameworkLayout, type KindPart, type KindSpec, type PartRole, type StateActivation, VARIANT_VALUES, type Variant } from './spec';
+export { type AssembleOptions, type Framework, type FrameworkLayout, type StateActivation, VARIANT_VALUES, type Variant } from './spec';
 
 export type CellParams = RnnParams | LstmParams | PeepholeParams | CoupledParams | GruParams;
 export type StepTrace = RnnTrace | LstmTrace | GruTrace;
@@ -31,11 +31,16 @@ export const KINDS: readonly AnyKind[] = [rnn, lstm, gru, peephole, coupled];
 
 export const CELL_KINDS: readonly CellKind[] = KINDS.map((k) => k.id);
 
-const BY_ID = new Map<string, AnyKind>(KINDS.map((k) => [k.id, k]));
+/**
+ * The choices made for the reader until they choose, as data in this one place (the architecture
+ * test lets no other file name a kind): the page opens on the LSTM of colah's essay, and the
+ * cell it is set beside, in the unrolled view, the lab and the gradient view, is the RNN, the
+ * cell without gates whose fading memory the gates are there to fix.
+ */
+export const DEFAULT_KIND: CellKind = 'lstm';
+export const BASELINE_KIND: CellKind = 'rnn';
 
-export function isCellKind(id: unknown): id is CellKind {
-  return typeof id === 'string' && BY_ID.has(id);
-}
+const BY_ID = new Map<string, AnyKind>(KINDS.map((k) => [k.id, k]));
 
 /** The kind registered under `id`; throws (naming the known kinds) rather than guess one. */
 export function kindOf(id: string): AnyKind {

@@ -9,7 +9,7 @@ import { lstmJacobian } from './lstm-jacobian';
 import type { LstmFamilyGrads, LstmFamilyParams, LstmGate, LstmTrace } from './lstm-types';
 import type { KindPart, KindSpec } from './spec';
 
-export const LSTM_GATES: readonly LstmGate[] = ['i', 'f', 'g', 'o'];
+const LSTM_GATES: readonly LstmGate[] = ['i', 'f', 'g', 'o'];
 
 export const LSTM_PARTS: readonly KindPart[] = [
   { name: 'f', role: 'keep', tex: 'f_t' },

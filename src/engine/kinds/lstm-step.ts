@@ -4,7 +4,7 @@ import type { CellState, StepResult, Vec } from '../types';
 import type { LstmFamilyParams, LstmTrace } from './lstm-types';
 
 /** How a variant changes the plain LSTM step: peephole terms, or one gate derived from another. */
-export interface LstmVariant {
+interface LstmVariant {
   /** Added to pre_i and pre_f before activation (the peepholes onto C_{t-1}). */
   readonly peepIn?: (cPrev: Vec) => { i: Vec; f: Vec };
   /** Added to pre_o before activation (the peephole onto the new C_t). */

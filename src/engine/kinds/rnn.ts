@@ -25,7 +25,7 @@ import type { Affine, CellState, ParamsBase, StepResult, Vec } from '../types';
 import type { KindSpec, StateActivation } from './spec';
 
 /** The RNN's nonlinearity φ: h_t = φ(a_t). */
-export type RnnActivation = StateActivation;
+type RnnActivation = StateActivation;
 
 export interface RnnParams extends ParamsBase {
   readonly kind: 'rnn';

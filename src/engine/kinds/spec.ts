@@ -9,7 +9,7 @@ import type { NamedArray, StepBackResult } from '../grad/types';
 import type { Affine, CellState, Coupling, GateActivation, GruReset, StepResult, Vec } from '../types';
 
 /** What a part of the cell does, so figures, tables and the lab can treat parts alike. */
-export type PartRole =
+type PartRole =
   /** A gate that decides how much of the past to keep (forget f, update z). */
   | 'keep'
   /** A gate that decides how much of the candidate to write (input i). */
@@ -47,7 +47,7 @@ export interface AssembleOptions {
 }
 
 /** The belt of a kind with a cell state at one step: C_{t-1}, C_t and the gate that keeps it. */
-export interface BeltView {
+interface BeltView {
   readonly cPrev: Vec;
   readonly c: Vec;
   readonly keep: Vec;

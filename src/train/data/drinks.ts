@@ -10,7 +10,7 @@
  */
 import type { Window } from './wave';
 
-export interface DrinksMonth {
+interface DrinksMonth {
   readonly month: string;
   readonly value: number;
 }

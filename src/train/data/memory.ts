@@ -13,7 +13,7 @@ export const COUNTRIES = ['france', 'germany', 'spain', 'italy', 'china', 'japan
 export const LANGUAGES = ['french', 'german', 'spanish', 'italian', 'chinese', 'japanese'] as const;
 export const MEMORY_GAPS = [5, 10, 20, 30, 40] as const;
 
-export const OPENERS = [
+const OPENERS = [
   ['i', 'grew', 'up', 'in'],
   ['i', 'was', 'born', 'in'],
 ];
@@ -77,7 +77,7 @@ export function filler(rng: Rng, gap: number): string[] {
 }
 
 /** One sequence at this gap from the given split (drawn again until its hash puts it there). */
-export function memoryExample(rng: Rng, gap: number, role: Role = 'train'): Example {
+function memoryExample(rng: Rng, gap: number, role: Role = 'train'): Example {
   return drawUntil(
     () => {
       const c = rng.int(COUNTRIES.length);

@@ -20,7 +20,7 @@ export interface ReviewSplits {
   readonly test: Example[];
 }
 
-export function reviewTokens(text: string): string[] {
+function reviewTokens(text: string): string[] {
   const clean = text.replace(/<br\s*\/?>/giu, ' ');
   return tokenize(clean)
     .tokens.slice(0, REVIEW_MAX_TOKENS)

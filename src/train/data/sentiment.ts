@@ -19,7 +19,7 @@ import { EVERYDAY } from './everyday';
 
 export const SENTIMENT_LABELS = ['negative', 'positive'] as const;
 
-export const POSITIVE_ADJ = [
+const POSITIVE_ADJ = [
   'good',
   'great',
   'wonderful',
@@ -45,7 +45,7 @@ export const POSITIVE_ADJ = [
   'helpful',
   'gripping',
 ];
-export const NEGATIVE_ADJ = [
+const NEGATIVE_ADJ = [
   'bad',
   'awful',
   'boring',
@@ -119,12 +119,12 @@ const INTENSIFIERS = ['very', 'really', 'so', 'truly', 'quite', 'extremely'];
 const NEGATIONS = ['', '', 'not', 'never', "n't"] as const;
 
 /** 'validation': for keep-best only (the validation hash split, training templates and pairs). */
-export type Split = 'train' | 'validation' | 'heldout';
+type Split = 'train' | 'validation' | 'heldout';
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(xs.length)]!;
 
 /** (subject, adjective) pairs kept out of training so held-out accuracy tests combination. */
-export function isHeldOutPair(subject: readonly string[], adj: string): boolean {
+function isHeldOutPair(subject: readonly string[], adj: string): boolean {
   const key = `${subject.join(' ')}|${adj}`;
   let h = 7;
   for (let k = 0; k < key.length; k++) h = (h * 31 + key.charCodeAt(k)) >>> 0;
@@ -241,7 +241,7 @@ function isNeverTrained(key: string): boolean {
 }
 
 /** Whether a sentence may be in the given split: its hash role, and the presets kept out of training. */
-export function allowedIn(split: Split, tokens: readonly string[]): boolean {
+function allowedIn(split: Split, tokens: readonly string[]): boolean {
   if (split === 'train') return roleOf(tokens) === 'train' && !isNeverTrained(sequenceKey(tokens));
   if (split === 'validation') return roleOf(tokens) === 'validation';
   return roleOf(tokens) === 'test';

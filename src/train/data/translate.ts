@@ -85,7 +85,7 @@ const PREDICATES: readonly Predicate[] = [
   { objects: FOODS, en: (o, t) => `${s(t, 'do', 'does')} not like ${o}`, zh: (o) => `不喜欢${o}` },
 ];
 
-export interface Clause {
+interface Clause {
   readonly en: string;
   readonly zh: string;
 }
@@ -94,7 +94,7 @@ export interface Clause {
 export const CLAUSES: readonly Clause[] = SUBJECTS.flatMap(([se, sz, third]) => PREDICATES.flatMap((p) => p.objects.map(([oe, oz]) => ({ en: `${se} ${p.en(oe, third)}`, zh: `${sz}${p.zh(oz)}` }))));
 
 /** The Chinese for "and" between two clauses. */
-export const JOIN_ZH = '，';
+const JOIN_ZH = '，';
 
 export function pairOf(clauses: readonly Clause[]): Pair {
   return {

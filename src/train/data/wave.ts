@@ -14,7 +14,7 @@ import { createRng, type Rng } from '../../engine';
 import { drawUntil, roleOf, type Role } from './split';
 
 export const WAVE_LENGTH = 48;
-export const WAVE_NOISE = 0.05;
+const WAVE_NOISE = 0.05;
 
 export interface Window {
   /** x_t, the values read. */

@@ -8,6 +8,38 @@ import type { MessageKey } from '../../i18n';
 import type { LayoutOptions } from '../cellLayoutBuilder';
 import type { CellLayout, DiagramVector } from '../layoutTypes';
 
+export type Curve = 'sigmoid' | 'hardSigmoid' | 'tanh' | 'relu';
+
+export interface NodeEquation {
+  /** e.g. "f_t = σ(W_f·[h_{t−1}, x_t] + b_f)". */
+  readonly symbolic: string;
+  /** The right-hand side for unit k with numbers, e.g. "σ(1.230) = 0.774". */
+  readonly plugged: (k: number) => string;
+  /** Extra lines for unit k (the peephole term, the parts of a sum). */
+  readonly detail: (k: number) => string[];
+  /** For a layer: its activation and pre-activations, to draw the curve. */
+  readonly curve: Curve | null;
+  readonly pre: Float64Array | null;
+  readonly out: Float64Array;
+  readonly vector: DiagramVector;
+}
+
+/** What nodeEquation (viz/equations.ts) hands a figure to write its nodes' equations with. */
+interface EquationKit {
+  /** The gate activation of these params, and how the equations write it (σ or hardσ). */
+  readonly sig: Curve;
+  readonly sigma: string;
+  /** A layer's node: its activation applied to `pre`, giving `vector`. */
+  layer(vector: DiagramVector, curve: Curve, symbolic: string, pre: Float64Array, detail?: (k: number) => string[]): NodeEquation;
+  /** A pointwise node giving `vector`, with the numbers `plugged` writes for unit k. */
+  op(vector: DiagramVector, symbolic: string, plugged: (k: number) => string, detail?: (k: number) => string[]): NodeEquation;
+  /** "a_k × b_k" with the numbers of two drawn vectors. */
+  mul(a: DiagramVector, b: DiagramVector): (k: number) => string;
+  val(d: DiagramVector): Vec;
+  /** How the equations write a number. */
+  f(x: number): string;
+}
+
 /**
  * What a vector's values can be, which picks its scale: a gate's [0, 1], tanh's [−1, 1], a
  * pre-activation's or C_t's unbounded values (drawn on ±2), and a relu state's [0, ∞)
@@ -56,4 +88,14 @@ export interface FigureSpec<T extends { readonly x: Vec; readonly hPrev: Vec; re
   readonly hStage: number;
   /** H³ products per step of the gradient flow (influence.ts). */
   readonly flowPer: number;
+  /** The caption under the diagram: these messages, joined by a space (none in Chinese). */
+  note(params: CellParams): readonly MessageKey[];
+  /** The caption's class: the GRU's is set apart, since its belt is h and not the C the other notes describe. */
+  readonly noteClass: string;
+  /** What the belt's bars add up to (TeX), for the kinds whose layout draws them. */
+  readonly beltResult: string;
+  /** The note on this kind's conventions (where frameworks differ) after the general one, or null. */
+  readonly convention: MessageKey | null;
+  /** The equation behind a node of its diagram (by the layout's node id), or null for nodes without one. */
+  equation(nodeId: string, tr: T, params: CellParams, kit: EquationKit): NodeEquation | null;
 }

@@ -37,4 +37,33 @@ export const gruFigure: FigureSpec<GruTrace> = {
   },
   hStage: 2,
   flowPer: 2,
+  note: (params) => ['diag.gruNote', 'reset' in params && params.reset === 'after' ? 'diag.gruResetAfter' : 'diag.gruResetBefore'],
+  noteClass: 'note gru-note',
+  beltResult: 'h_t',
+  convention: 'conv.gru',
+  equation: (nodeId, tr, params, { sig, sigma, layer, op, mul, val, f }) => {
+    // What the reset gate scales: h_{t−1} itself (reset-before) or U_n h_{t−1} + b_Un (reset-after).
+    const after = 'reset' in params && params.reset === 'after';
+    const seen = after ? recurrentSide(params.gates.n, tr.hPrev) : tr.hPrev;
+    switch (nodeId) {
+      case 'layerZ':
+        return layer('z', sig, `z_t = ${sigma}(W_z·[h_{t−1}, x_t] + b_z)`, tr.pre.z);
+      case 'layerR':
+        return layer('r', sig, `r_t = ${sigma}(W_r·[h_{t−1}, x_t] + b_r)`, tr.pre.r);
+      case 'layerN':
+        return layer('n', 'tanh', after ? 'n_t = tanh(W_n x_t + b_{Wn} + r_t ⊙ (U_n h_{t−1} + b_{Un}))' : 'n_t = tanh(W_n x_t + b_{Wn} + U_n (r_t ⊙ h_{t−1}) + b_{Un})', tr.pre.n);
+      case 'mulR':
+        return after ? op('rh', 'r_t ⊙ (U_n h_{t−1} + b_{Un})', (k) => `${f(tr.r[k]!)} × ${f(seen[k]!)}`) : op('rh', 'r_t ⊙ h_{t−1}', mul('r', 'hPrev'));
+      case 'oneMinus':
+        return op('oneMinusZ', '1 − z_t', (k) => `1 − ${f(tr.z[k]!)}`);
+      case 'mulZ':
+        return op('kept', 'z_t ⊙ h_{t−1}', mul('z', 'hPrev'));
+      case 'mulN':
+        return op('written', '(1 − z_t) ⊙ n_t', mul('oneMinusZ', 'n'));
+      case 'add':
+        return op('h', 'h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ n_t', (k) => `${f(val('kept')[k]!)} + ${f(val('written')[k]!)}`);
+      default:
+        return null;
+    }
+  },
 };

@@ -5,10 +5,10 @@ import { gruFigure } from './gru';
 import { coupledFigure, lstmFigure, peepholeFigure } from './lstm';
 import { rnnFigure } from './rnn';
 
-export { type FigureSpec, type ShownVector, stateRange, type TraceVector, type VectorRange } from './figure';
-export { RNN_WIDTH } from './rnn-layout';
+export type { Curve, NodeEquation, ShownVector, TraceVector, VectorRange } from './figure';
+export { stateRange } from './figure';
 
-export type AnyFigure = FigureSpec<StepTrace>;
+type AnyFigure = FigureSpec<StepTrace>;
 
 export const FIGURES: readonly AnyFigure[] = [rnnFigure, lstmFigure, gruFigure, peepholeFigure, coupledFigure];
 

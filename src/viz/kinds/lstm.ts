@@ -41,7 +41,48 @@ const family = (id: 'lstm' | 'peephole' | 'coupled'): FigureSpec<LstmTrace> => (
   }),
   hStage: 3,
   flowPer: 4,
+  note: () => ['diag.beltNote'],
+  noteClass: 'note',
+  beltResult: 'C_t',
+  convention: CONVENTION[id],
+  equation: (nodeId, tr, params, { sig, sigma, layer, op, mul, val, f }) => {
+    const peep = 'peep' in params ? params.peep : null;
+    const peepLine = (p: Float64Array, c: Float64Array, g: string, cs: string) => (k: number) => [`p_${g} ⊙ ${cs} = ${f(p[k]!)} × ${f(c[k]!)} = ${f(p[k]! * c[k]!)}`];
+    switch (nodeId) {
+      case 'layerF':
+        return peep
+          ? layer('f', sig, `f_t = ${sigma}(W_f·[h_{t−1}, x_t] + b_f + p_f ⊙ C_{t−1})`, tr.pre.f!, peepLine(peep.f, tr.cPrev, 'f', 'C_{t−1}'))
+          : layer('f', sig, `f_t = ${sigma}(W_f·[h_{t−1}, x_t] + b_f)`, tr.pre.f!);
+      case 'layerI':
+        return peep
+          ? layer('i', sig, `i_t = ${sigma}(W_i·[h_{t−1}, x_t] + b_i + p_i ⊙ C_{t−1})`, tr.pre.i!, peepLine(peep.i, tr.cPrev, 'i', 'C_{t−1}'))
+          : layer('i', sig, `i_t = ${sigma}(W_i·[h_{t−1}, x_t] + b_i)`, tr.pre.i!);
+      case 'layerG':
+        return layer('cTilde', 'tanh', 'C̃_t = tanh(W_C·[h_{t−1}, x_t] + b_C)', tr.pre.g);
+      case 'layerO':
+        return peep
+          ? layer('o', sig, `o_t = ${sigma}(W_o·[h_{t−1}, x_t] + b_o + p_o ⊙ C_t)`, tr.pre.o, peepLine(peep.o, tr.c, 'o', 'C_t'))
+          : layer('o', sig, `o_t = ${sigma}(W_o·[h_{t−1}, x_t] + b_o)`, tr.pre.o);
+      case 'oneMinus':
+        return tr.pre.i === null ? op('i', 'i_t = 1 − f_t', (k) => `1 − ${f(tr.f[k]!)}`) : op('f', 'f_t = 1 − i_t', (k) => `1 − ${f(tr.i[k]!)}`);
+      case 'mulF':
+        return op('kept', 'f_t ⊙ C_{t−1}', mul('f', 'cPrev'));
+      case 'mulI':
+        return op('written', 'i_t ⊙ C̃_t', mul('i', 'cTilde'));
+      case 'add':
+        return op('c', 'C_t = f_t ⊙ C_{t−1} + i_t ⊙ C̃_t', (k) => `${f(val('kept')[k]!)} + ${f(val('written')[k]!)}`);
+      case 'tanhC':
+        return op('tanhC', 'tanh(C_t)', (k) => `tanh(${f(tr.c[k]!)})`);
+      case 'mulO':
+        return op('h', 'h_t = o_t ⊙ tanh(C_t)', mul('o', 'tanhC'));
+      default:
+        return null;
+    }
+  },
 });
+
+/** The plain LSTM follows the frameworks' common convention; its variants say how they differ. */
+const CONVENTION = { lstm: null, peephole: 'conv.peephole', coupled: 'conv.coupled' } as const;
 
 export const lstmFigure = family('lstm');
 export const peepholeFigure = family('peephole');

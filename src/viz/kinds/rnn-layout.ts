@@ -4,7 +4,7 @@ import { HEADER, LAYER, IO, DOT, FRAME_X, FRAME_PAD, swatchHeight, Builder, colu
 import type { LayoutOptions, Bands } from '../cellLayoutBuilder';
 
 /** The RNN's own, compact viewBox: one layer needs neither the belt header nor the gate rows. */
-export const RNN_WIDTH = 1000;
+const RNN_WIDTH = 1000;
 /** Grid steps across the RNN's viewBox (the same step as the other kinds'). */
 const RNN_STEPS = 100;
 /** The RNN's columns in grid steps: h_{t−1} in, the merge, the tanh layer, the h_t fork, h_t out. */

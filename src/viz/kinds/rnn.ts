@@ -15,4 +15,9 @@ export const rnnFigure: FigureSpec<RnnTrace> = {
   shown: (tr) => ({ a: shown(tr.pre.a, 'unbounded', 'row.a') }),
   hStage: 3,
   flowPer: 1,
+  note: () => ['diag.rnnNote'],
+  noteClass: 'note',
+  beltResult: 'C_t',
+  convention: null,
+  equation: (nodeId, tr, _params, { layer }) => (nodeId === 'layerA' ? layer('h', tr.activation, `h_t = ${tr.activation}(W x_t + U h_{t−1} + b)`, tr.pre.a) : null),
 };

@@ -8,15 +8,15 @@
  * whose truncation error O(ε⁴) ≈ 1e-16 at ε = 1e-4 is below float64 round-off, so what is
  * left is ~1e-16·|L|/ε ≈ 1e-12..1e-11 absolute.
  */
-import { randomParams, type InitOptions } from '../init';
-import { createRng, type Rng } from '../rng';
-import { hasCellState, initialState, run } from '../step';
-import type { CellState, Vec } from '../types';
-import { type CellKind, type CellParams, gateParts, KINDS, type StepTrace, VARIANT_VALUES } from '../kinds';
+import { randomParams, type InitOptions } from '../engine/init';
+import { createRng, type Rng } from '../engine/rng';
+import { hasCellState, initialState, run } from '../engine/step';
+import type { CellState, Vec } from '../engine/types';
+import { type CellKind, type CellParams, gateParts, KINDS, type StepTrace, VARIANT_VALUES } from '../engine/kinds';
 
 export const FD_EPS = 1e-4;
 
-export interface CaseConfig {
+interface CaseConfig {
   readonly label: string;
   readonly kind: CellKind;
   readonly opts: InitOptions;
@@ -112,7 +112,7 @@ export function relErr(a: number, b: number): number {
  * Smallest distance of a pre-activation from a kink: a hard sigmoid's at ±2.5, relu's at 0
  * (Infinity if none).
  */
-export function kinkDistance(p: CellParams, traces: readonly StepTrace[]): number {
+function kinkDistance(p: CellParams, traces: readonly StepTrace[]): number {
   if ('activation' in p && p.activation === 'relu') {
     let d = Infinity;
     for (const tr of traces) for (const x of Object.values(tr.pre as Readonly<Record<string, Vec | null>>)[0] ?? []) d = Math.min(d, Math.abs(x));
@@ -140,7 +140,7 @@ export function snapshot(traces: readonly StepTrace[]): string {
  * FD moves one number by up to 2ε = 2e-4, which moves a pre-activation by that times a weight
  * or input (|·| ≲ 3 here): 2e-3 keeps every evaluation on the same side of each kink.
  */
-export const KINK_MARGIN = 2e-3;
+const KINK_MARGIN = 2e-3;
 
 /** A case whose hard-sigmoid pre-activations are all off the kinks (sigmoid: the seed itself). */
 export function caseOffKinks(cfg: CaseConfig, seed: number): { c: FdCase; seed: number } {

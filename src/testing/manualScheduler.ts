@@ -1,4 +1,4 @@
-import type { Scheduler } from './store';
+import type { Scheduler } from '../store/store';
 
 /** A fake clock for tests of the store's timers: they fire only when the test says so. */
 export function manualScheduler(): Scheduler & { fire: () => boolean; pending: () => number } {

@@ -2,15 +2,17 @@
  * The example own-model file (public/models/examples/tiny-pytorch-lstm.json): a random, seeded,
  * untrained LSTM written in the PyTorch layout by the engine's exporter. scripts/make-example.ts
  * writes it; a test checks the committed file is exactly this, so it is never edited by hand.
+ * It lives in train/ because it builds a network (network.ts) and then writes it as a file
+ * (models/), the direction train → models the folders follow.
  */
 import { UNK } from '../engine';
-import { initNetwork } from '../train/network';
-import { round6 } from './write-format';
-import { toFrameworkModelFile } from './write-layouts';
+import { round6 } from '../models/write-format';
+import { toFrameworkModelFile } from '../models/write-layouts';
+import { initNetwork } from './network';
 
 export const EXAMPLE_PATH = 'models/examples/tiny-pytorch-lstm.json';
 
-export function exampleModelFile(): Record<string, unknown> {
+function exampleModelFile(): Record<string, unknown> {
   const vocab = [UNK, 'the', 'clouds', 'are', 'in', 'sky', 'movie', 'was', 'good', 'bad', 'not', 'very', 'a', 'great', 'story'];
   const model = initNetwork({ id: 'tiny-pytorch-lstm', task: 'custom', kind: 'lstm', vocab, embedDim: 4, hidden: 6, headKind: 'sigmoid', labels: ['negative', 'positive'], seed: 2026 });
   const caption = {
