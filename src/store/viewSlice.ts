@@ -27,6 +27,8 @@ export function createViewSlice(set: SetState, get: GetState, opts: StoreOptions
     },
     translateStep: opts.translateStep ?? DEFAULTS.translateStep,
     translateSteps: 0,
+    lesson: opts.lesson ?? null,
+    setLesson: (lesson) => set({ lesson }),
     setView: (view) => set({ view }),
     setHidden: (hidden) => set({ hidden }),
     setDiagramUnits: (diagramUnits) => set({ diagramUnits }),
