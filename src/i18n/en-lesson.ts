@@ -13,6 +13,7 @@ export const enLesson = {
   'lesson.keys': 'PageUp/PageDown (or ←/→ here in the text) change chapter; the figure keeps its own keys.',
   'lesson.try': 'Try this',
   'lesson.question': 'Question {n}',
+  'lesson.questions': 'Questions',
   'lesson.check': 'Check',
   'lesson.right': 'Right.',
   'lesson.wrong': 'Not quite.',
@@ -26,7 +27,7 @@ export const enLesson = {
 
   'ch.loop.title': 'A network with a loop',
   'ch.loop.body':
-    'A recurrent cell reads a sentence one word at a time. At each step it takes the word x_t and its own previous output h_{t−1}, and produces a new state h_t. That loop is the whole idea: the state is the network’s memory of what it has read so far.\n\nDrawn with the loop opened, the same cell appears once per word: an unrolled chain. It is still one cell with one set of weights, used again at every step. The figure beside this text is that chain, computing live on “the clouds are in the sky”.',
+    'A recurrent cell reads a sentence one word at a time. At each step it takes the word x_t and its own previous output h_{t−1}, and produces a new state h_t. That loop is the whole idea: the state is the network’s memory of what it has read so far.\n\nDrawn with the loop opened, the same cell appears once per word: an unrolled chain. It is still one cell with one set of weights, used again at every step. The figure’s bottom row is that chain, computing live on “the clouds are in the sky” (an LSTM runs above it; chapter 3 opens it up).',
   'ch.loop.try': 'Press → (or the step button) to walk along the chain and watch h change as each word arrives.',
   'ch.longRange.title': 'The long-range problem',
   'ch.longRange.body':

@@ -12,6 +12,7 @@ export const zhLesson: Record<LessonKey, string> = {
   'lesson.keys': 'PageUp/PageDown（在正文里也可以用 ←/→）切换章节；图上的按键照常使用。',
   'lesson.try': '动手试试',
   'lesson.question': '问题 {n}',
+  'lesson.questions': '问题',
   'lesson.check': '核对',
   'lesson.right': '答对了。',
   'lesson.wrong': '不对。',
@@ -25,7 +26,7 @@ export const zhLesson: Record<LessonKey, string> = {
 
   'ch.loop.title': '带环的网络',
   'ch.loop.body':
-    '循环单元一次读一个词。每一步，它同时接收当前的词 x_t 和自己上一步的输出 h_{t−1}，算出新的状态 h_t。整个想法就在这个“环”上：状态就是网络对已读内容的记忆。\n\n把环拆开画，同一个单元在每个词上各出现一次，就成了一条展开的链。它仍然只是一个单元、一套权重，在每一步重复使用。右边（窄屏时在下方）就是这条链，正在实时计算 “the clouds are in the sky”。',
+    '循环单元一次读一个词。每一步，它同时接收当前的词 x_t 和自己上一步的输出 h_{t−1}，算出新的状态 h_t。整个想法就在这个“环”上：状态就是网络对已读内容的记忆。\n\n把环拆开画，同一个单元在每个词上各出现一次，就成了一条展开的链。它仍然只是一个单元、一套权重，在每一步重复使用。图中下面一行就是这条链，正在实时计算 “the clouds are in the sky”（上面一行是 LSTM，第 3 章再拆开看）。',
   'ch.loop.try': '按 →（或“下一步”按钮）沿着链往前走，看每来一个词 h 怎样变化。',
   'ch.longRange.title': '长距离依赖',
   'ch.longRange.body':

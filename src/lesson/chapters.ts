@@ -40,7 +40,7 @@ const NOT_GOOD = 'the movie was not good';
 const FRANCE = 'i grew up in france . every morning i drink a cup of coffee . my mother liked to cook on sundays . later i studied music for many years . i speak fluent';
 
 export const CHAPTERS: readonly Chapter[] = [
-  { id: 'loop', state: { model: 'demo-rnn', text: 'the clouds are in the sky', t: 0, view: 'unrolled', compareKind: 'rnn' }, questions: ['sameWord'] },
+  { id: 'loop', state: { model: 'demo-rnn', text: 'the clouds are in the sky', t: 0, view: 'unrolled', compareKind: 'lstm' }, questions: ['sameWord'] },
   { id: 'longRange', state: { model: 'memory-rnn', text: FRANCE, t: 4, view: 'unrolled', compareKind: 'lstm' }, questions: ['memoryCarries'] },
   { id: 'belt', state: { model: 'sentiment-lstm', text: NOT_GOOD, t: 2, view: 'cell' }, questions: ['beltMoves'] },
   { id: 'forget', state: { model: 'sentiment-lstm', text: NOT_GOOD, t: 2, view: 'cell' }, questions: ['forgetUnit', 'forgetCount'] },

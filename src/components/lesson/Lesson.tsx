@@ -194,7 +194,16 @@ export default function Lesson() {
       </nav>
       {/* The text takes focus (tabIndex 0) so that ←/→ turn its pages without stepping the figure. */}
       <article className="lesson-text" aria-labelledby={titleId} tabIndex={0} onKeyDown={articleKeys}>
-        <p className="lesson-where">{lt('lesson.chapterOf', { n: chapter + 1, total: CHAPTERS.length })}</p>
+        {/* One line for where the reader is and the ways out: the question stays on a 720 px screen. */}
+        <div className="lesson-where">
+          <span>{lt('lesson.chapterOf', { n: chapter + 1, total: CHAPTERS.length })}</span>
+          <button type="button" className="link-like" onClick={startOver}>
+            {lt('lesson.startOver')}
+          </button>
+          <button type="button" className="link-like" onClick={() => setLesson(null)}>
+            {lt('lesson.close')}
+          </button>
+        </div>
         <h2 id={titleId}>{lt(`ch.${ch.id}.title` as LessonKey)}</h2>
         {paragraphs.map((p, k) => (
           <p key={k}>
@@ -212,17 +221,10 @@ export default function Lesson() {
           <button type="button" onClick={() => go(chapter + 1)} disabled={chapter === CHAPTERS.length - 1}>
             {lt('lesson.next')}
           </button>
-          <button type="button" className="link-like" onClick={startOver}>
-            {lt('lesson.startOver')}
-          </button>
-          <button type="button" className="link-like" onClick={() => setLesson(null)}>
-            {lt('lesson.close')}
-          </button>
         </div>
-        <p className="hint lesson-keys">{lt('lesson.keys')}</p>
       </article>
       {ch.questions.length > 0 && (
-        <section className="lesson-questions">
+        <section className="lesson-questions" aria-label={lt('lesson.questions')}>
           {!ctx && <p className="loading">{lt('lesson.preparing')}</p>}
           {ctx &&
             ch.questions.map((id, k) => {
@@ -247,6 +249,7 @@ export default function Lesson() {
             })}
         </section>
       )}
+      <p className="hint lesson-keys">{lt('lesson.keys')}</p>
     </>
   );
 }
