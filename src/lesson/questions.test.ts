@@ -4,6 +4,8 @@ import { parseModelFile } from '../models/format';
 import { randomTableModel } from '../models/random';
 import { demoModel } from '../models/demo';
 import { learnData } from '../viz/learnChart';
+import { enLesson, type LessonKey } from '../i18n/en-lesson';
+import { zhLesson } from '../i18n/zh-lesson';
 import { CHAPTERS } from './chapters';
 import { LESSON_CHAPTERS } from '../store/urlParams';
 import { QUESTIONS, isRight, questionById, wrongAnswer, type QuestionContext } from './questions';
@@ -74,5 +76,37 @@ describe('lesson questions', () => {
     const fake = { gaps: [20], classes: 6, series: [{ kind: 'rnn' as const, points: [{ gap: 20, median: 1, min: 1, max: 1, learned: 5, seeds: 5 }] }] };
     expect(q.solve({ model: load('demo-rnn'), text: '', report: fake })!.answer).toBe('all');
     expect(q.solve({ model: load('demo-rnn'), text: '', report })!.answer).toBe('none');
+  });
+});
+
+describe('lesson strings', () => {
+  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  const fill = (s: string, vars: Readonly<Record<string, string | number>>) => Object.entries(vars).reduce((out, [k, v]) => out.split(`{${k}}`).join(String(v)), s);
+
+  it('have the same keys and placeholders in English and Chinese, none empty', () => {
+    expect(Object.keys(zhLesson).sort()).toEqual(Object.keys(enLesson).sort());
+    for (const k of Object.keys(enLesson) as LessonKey[]) {
+      expect(zhLesson[k].trim(), k).not.toBe('');
+      expect(placeholders(zhLesson[k]), k).toEqual(placeholders(enLesson[k]));
+    }
+  });
+
+  it('cover every chapter and question, and each question’s numbers fill all its placeholders', () => {
+    for (const dict of [enLesson, zhLesson] as Record<LessonKey, string>[]) {
+      for (const ch of CHAPTERS) for (const part of ['title', 'body', 'try']) expect(dict[`ch.${ch.id}.${part}` as LessonKey], `${ch.id}.${part}`).toBeTruthy();
+      for (const { q, ctx } of asked) {
+        const sol = q.solve(ctx)!;
+        const texts = [fill(dict[`q.${q.id}.prompt` as LessonKey], sol.ask), fill(dict[`q.${q.id}.why` as LessonKey], sol.why)];
+        if (q.input.type === 'choice') for (const o of q.input.options) texts.push(fill(dict[`q.${q.id}.${o}` as LessonKey], sol.ask));
+        for (const t of texts) expect(placeholders(t), `${q.id}: ${t}`).toEqual([]);
+      }
+    }
+  });
+
+  it('keep each chapter’s text to about 150 words (English) or 400 characters (Chinese)', () => {
+    for (const ch of CHAPTERS) {
+      expect(enLesson[`ch.${ch.id}.body` as LessonKey].split(/\s+/).length, ch.id).toBeLessThanOrEqual(150);
+      expect(zhLesson[`ch.${ch.id}.body` as LessonKey].length, ch.id).toBeLessThanOrEqual(400);
+    }
   });
 });
