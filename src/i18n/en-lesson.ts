@@ -21,8 +21,8 @@ export const enLesson = {
   'lesson.again': 'Answer again',
   'lesson.preparing': 'Setting up the figure for this chapter…',
   'lesson.estimate': 'Your estimate',
-  'lesson.power': '10^{p}',
-  'lesson.noFigure': 'This chapter has no figure: what it describes is not in Gatescope yet.',
+  'lesson.power': '10{p}',
+  'lesson.noFigure': 'The figure beside this chapter is the one you left: what it describes is not in Gatescope yet.',
   'lesson.linkQuestion': 'Link to this question',
 
   'ch.loop.title': 'A network with a loop',
@@ -32,7 +32,7 @@ export const enLesson = {
   'ch.longRange.title': 'The long-range problem',
   'ch.longRange.body':
     'To finish “the clouds are in the sky”, the last few words suffice. To finish “I grew up in France … I speak fluent French”, the cell must carry France across everything in between.\n\nHere is a plain RNN trained on exactly that task, with a gap of about thirty words. Whether a trained RNN can hold the country is one question; whether training can find such weights is another. Gatescope measured the second: from a default start, a tanh RNN learned gaps of 5–10 words in some seeds and none from 20, while gated cells with their forget gate starting open learned every gap up to 80. Chapters 9 and 11 show why.',
-  'ch.longRange.try': 'Step to the last word and compare the two rows: the RNN above, the LSTM trained on the same task below.',
+  'ch.longRange.try': 'Step to the last word and compare the two rows: the LSTM above, the RNN below, each trained on this task.',
   'ch.belt.title': 'The cell state: a conveyor belt',
   'ch.belt.body':
     'An LSTM keeps a second vector besides h: the cell state C, drawn along the top of the figure. It runs straight through the cell with only two small changes per step: it is multiplied by the forget gate and has the input gate’s contribution added.\n\nBecause nothing squashes it on the way, information on the belt can travel many steps almost untouched. This model was trained to tell positive from negative film reviews; the figure is at “was”, one step before “not”.',
@@ -51,7 +51,7 @@ export const enLesson = {
   'ch.update.try': 'Open the values table below the figure and check one unit’s sum by hand.',
   'ch.output.title': 'The output gate',
   'ch.output.body':
-    'The cell still has to decide what to show. It squashes the belt with tanh and multiplies by the output gate: h_t = o_t ⊙ tanh(C_t). So the belt can hold something the cell is not yet saying, and h, which the next step and the prediction read, carries only what the gate lets out.\n\nThe prediction above the figure is computed from h alone.',
+    'The cell still has to decide what to show. It squashes the belt with tanh and multiplies by the output gate: h_t = o_t ⊙ tanh(C_t). So the belt can hold something the cell is not yet saying, and h, which the next step and the prediction read, carries only what the gate lets out.\n\nThe model’s prediction (the Prediction panel with the controls) is computed from h alone.',
   'ch.output.try': 'Step to “good” and watch the prediction: it reads only h.',
   'ch.variants.title': 'Variants: peephole, coupled, GRU',
   'ch.variants.body':

@@ -20,8 +20,8 @@ export const zhLesson: Record<LessonKey, string> = {
   'lesson.again': '重新作答',
   'lesson.preparing': '正在为本章准备图……',
   'lesson.estimate': '你的估计',
-  'lesson.power': '10^{p}',
-  'lesson.noFigure': '本章没有图：它讲的内容 Gatescope 还画不出来。',
+  'lesson.power': '10{p}',
+  'lesson.noFigure': '旁边的图还是你上一章留下的：本章讲的内容 Gatescope 还画不出来。',
   'lesson.linkQuestion': '本题链接',
 
   'ch.loop.title': '带环的网络',
@@ -31,7 +31,7 @@ export const zhLesson: Record<LessonKey, string> = {
   'ch.longRange.title': '长距离依赖',
   'ch.longRange.body':
     '要补全 “the clouds are in the sky”，看最后几个词就够了；要补全 “I grew up in France … I speak fluent French”，单元必须把 France 一路带过中间所有的话。\n\n这里是一个专门为此训练的普通 RNN，间隔约三十个词。训练好的 RNN 能否记住国家是一回事，训练能否找到这样的权重是另一回事。Gatescope 实测了后者：从默认初始化出发，tanh RNN 在 5–10 个词的间隔上只有部分种子学会，20 个词起一个也没学会；而遗忘门初始为“打开”的门控单元，直到 80 个词都能学会。第 9 章和第 11 章解释原因。',
-  'ch.longRange.try': '走到最后一个词，对比两行：上面是 RNN，下面是同一任务上训练的 LSTM。',
+  'ch.longRange.try': '走到最后一个词，对比两行：上面是 LSTM，下面是 RNN，都在这个任务上训练过。',
   'ch.belt.title': '细胞状态：传送带',
   'ch.belt.body':
     'LSTM 在 h 之外还有第二个向量：细胞状态 C，画在图的最上方。它笔直地穿过单元，每一步只有两处小改动：先乘以遗忘门，再加上输入门写进来的内容。\n\n一路上没有什么把它压扁，所以传送带上的信息可以几乎原样地走很多步。这个模型是用来判断影评正面还是负面的；图停在 “was”，也就是 “not” 的前一步。',
@@ -50,7 +50,7 @@ export const zhLesson: Record<LessonKey, string> = {
   'ch.update.try': '打开图下方的数值表，亲手验算一个单元的加法。',
   'ch.output.title': '输出门',
   'ch.output.body':
-    '单元还要决定对外显示什么：先用 tanh 压缩传送带，再乘以输出门，h_t = o_t ⊙ tanh(C_t)。所以传送带上可以存着单元暂时不说的东西；下一步和预测读到的 h，只包含输出门放出来的部分。\n\n图上方的预测只由 h 算出。',
+    '单元还要决定对外显示什么：先用 tanh 压缩传送带，再乘以输出门，h_t = o_t ⊙ tanh(C_t)。所以传送带上可以存着单元暂时不说的东西；下一步和预测读到的 h，只包含输出门放出来的部分。\n\n模型的预测（控件旁的“预测”面板）只由 h 算出。',
   'ch.output.try': '走到 “good”，看预测怎样变化：它只读 h。',
   'ch.variants.title': '变体：窥视孔、耦合门、GRU',
   'ch.variants.body':

@@ -254,6 +254,10 @@ export default function Lesson() {
   );
 }
 
+/** An exponent as it is printed (10⁻³), in screen readers' text too. */
+const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const superscript = (n: number) => [...String(n)].map((c) => SUP[c] ?? c).join('');
+
 function Question({
   n,
   q,
@@ -277,7 +281,7 @@ function Question({
   const [choice, setChoice] = useState<string | number | null>(given);
   const checked = given !== null;
   const label = (a: string | number) =>
-    typeof a === 'number' ? (q.id === 'biasEstimate' ? lt('lesson.power', { p: a }) : String(Math.round(a * 100) / 100)) : lt(`q.${q.id}.${a}` as LessonKey, sol.ask);
+    typeof a === 'number' ? (q.id === 'biasEstimate' ? lt('lesson.power', { p: superscript(a) }) : String(Math.round(a * 100) / 100)) : lt(`q.${q.id}.${a}` as LessonKey, sol.ask);
   const input = q.input;
   return (
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is radiogroup or group, both named by their prompt.
