@@ -6,6 +6,7 @@ import { installDebugHook } from './debugHook';
 import { createGatescopeStore } from './store/store';
 import { CHOICE_KEY, chose, parseChoice, withReader } from './store/readerPrefs';
 import { parseUrlParams, stepNotice, withWelcome, writeUrlParams } from './store/urlParams';
+import { CHAPTERS } from './lesson/chapters';
 import './styles.css';
 
 const parsed = parseUrlParams(window.location.search);
@@ -20,7 +21,12 @@ function storage(): Storage | null {
 }
 // Where the link names no language or theme, the reader decides: their last choice in the
 // pickers, else their browser's language and system theme (store/readerPrefs.ts).
-const options = withReader(withWelcome(parsed.options, window.location.search), {
+// A lesson link opens on its chapter's model, sentence, step and view, as a link naming them
+// would: the views wait for that model (the store's `opening`) instead of first drawing the
+// stand-in demo cell's numbers for a moment. (The lesson applies the same state once loaded.)
+const lessonState = parsed.options.lesson !== undefined ? CHAPTERS[parsed.options.lesson]?.state : null;
+const linked = lessonState ? { ...parsed.options, model: lessonState.model, text: lessonState.text, t: lessonState.t, view: lessonState.view } : parsed.options;
+const options = withReader(withWelcome(linked, window.location.search), {
   languages: navigator.languages?.length ? navigator.languages : [navigator.language],
   dark: typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches,
   chosen: parseChoice(storage()?.getItem(CHOICE_KEY) ?? null),

@@ -1,4 +1,6 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { LESSON_KEY, parseProgress } from '../lesson/progress';
+import { LESSON_CHAPTERS } from '../store/urlParams';
 import { switching, type GatescopeStore } from '../store/store';
 import type { UrlNotice } from '../store/urlParams';
 import type { Panel } from '../store/types';
@@ -19,6 +21,37 @@ import { Later } from './Later';
 import { ValuesTable } from './ValuesTable';
 import { ViewTabs } from './ViewTabs';
 import { LayerPicker } from './LayerPicker';
+
+// The lesson's chapters, questions and strings load only when it is opened.
+const Lesson = lazy(() => import('./lesson/Lesson'));
+
+/** The lesson's entry on the first screen: opens it where the reader left it (localStorage). */
+function LessonEntry() {
+  const t = useT();
+  const lesson = useGatescope((s) => s.lesson);
+  const setLesson = useGatescope((s) => s.setLesson);
+  const lang = useGatescope((s) => s.lang);
+  if (lesson !== null) return null;
+  const resume = () => {
+    try {
+      return parseProgress(window.localStorage.getItem(LESSON_KEY), LESSON_CHAPTERS).chapter;
+    } catch {
+      return 0;
+    }
+  };
+  return (
+    <a
+      className="lesson-entry"
+      href={`?lesson=1${lang === 'zh' ? '&lang=zh' : ''}`}
+      onClick={(e) => {
+        e.preventDefault();
+        setLesson(resume());
+      }}
+    >
+      {t('lesson.open')}
+    </a>
+  );
+}
 
 function Document() {
   const lang = useGatescope((s) => s.lang);
@@ -42,6 +75,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   const embed = useGatescope((s) => s.embed);
   const stacked = useGatescope((s) => s.stack.length > 1);
   const view = useGatescope((s) => s.view);
+  const lesson = useGatescope((s) => s.lesson !== null && !s.embed);
   // While the page's first model loads, what reads the model (the prediction, its report, the
   // values) waits with the view: the stand-in demo cell's numbers would flash and shift.
   const opening = useGatescope((s) => s.opening !== null);
@@ -91,6 +125,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
           <h1>{t('appTitle')}</h1>
           <p className="tagline">{t('tagline')}</p>
           <div className="top-actions">
+            {!embed && <LessonEntry />}
             <Preferences />
             <ShareMenu />
           </div>
@@ -115,8 +150,13 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
       ) : (
         // The page: the choices in a side column, the sentence's steps and the figure beside them
         // (on a 1280 × 720 projector the whole figure is on the first screen); one column when narrow.
-        <main className={lab ? 'workbench lab' : 'workbench'} data-switching={loadingAnother || undefined}>
+        <main className={`workbench${lab && !lesson ? ' lab' : ''}${lesson ? ' lesson' : ''}`} data-switching={loadingAnother || undefined}>
           <div className="side">
+            {lesson && (
+              <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+                <Lesson />
+              </Suspense>
+            )}
             {inputs}
             {show('cells') && <ModelStatus />}
             {!own && !opening && <Prediction />}

@@ -5,6 +5,7 @@ import { enLab } from './en-lab';
  * these keys (the type checks it).
  */
 export const en = {
+  'lesson.open': 'Lesson',
   appTitle: 'Gatescope',
   tagline: 'Step through a sentence and watch a recurrent cell compute, number by number.',
   sentence: 'Sentence',

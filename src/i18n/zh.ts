@@ -3,6 +3,7 @@ import { zhLab } from './zh-lab';
 
 /** 简体中文. Record<MessageKey, string> makes a missing or extra key a type error. */
 export const zh: Record<MessageKey, string> = {
+  'lesson.open': '课程',
   appTitle: 'Gatescope 门控观察器',
   tagline: '逐词走过一个句子，看循环单元如何一步一步地计算，每个数字都是真的。',
   sentence: '句子',

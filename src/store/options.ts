@@ -41,6 +41,8 @@ export interface StoreOptions {
   forgetBias?: number;
   flowFrom?: FlowSettings['from'];
   translateStep?: number;
+  /** The lesson's chapter, 0-based (`lesson=` is 1-based). */
+  lesson?: number;
   scheduler?: Scheduler;
   /** The training lab's settings from the link (the rest from the task's defaults). */
   lab?: Partial<LabSettings>;

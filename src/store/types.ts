@@ -166,6 +166,12 @@ export interface ViewSlice {
   translateStep: number | null;
   setTranslateStep: (step: number | null) => void;
   setDiagramUnits: (units: readonly number[] | null) => void;
+  /**
+   * The guided lesson's chapter, 0-based (`lesson=` in a link is 1-based), or null when the
+   * lesson is closed. The lesson is a layout over the same store: a chapter only calls actions.
+   */
+  lesson: number | null;
+  setLesson: (chapter: number | null) => void;
   setHidden: (hidden: readonly Panel[]) => void;
   setView: (view: ViewName) => void;
   setLang: (lang: Lang) => void;

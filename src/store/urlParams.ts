@@ -14,6 +14,9 @@ import type { StoreOptions } from './options';
 import { MAX_TOKENS } from '../text/tokenize';
 import { PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
+/** How many chapters the lesson has (src/lesson/chapters.ts checks its list against it). */
+export const LESSON_CHAPTERS = 12;
+
 export const VIEWS: readonly ViewName[] = ['cell', 'unrolled', 'heatmap', 'gradient', 'train', 'translate'];
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 export const THEMES: readonly Theme[] = ['light', 'dark'];
@@ -213,6 +216,16 @@ const URL_PARAMS = [
     parse: numberIn(0, 4 * MAX_TOKENS, 1),
     write: (s) => (s.translateStep === DEFAULTS.translateStep ? null : String(s.translateStep)),
   }),
+  spec({
+    // lesson=3: the guided lesson at its third chapter (1-based, as the chapter list numbers them).
+    key: 'lesson',
+    option: 'lesson',
+    parse: (raw) => {
+      const r = numberIn(1, LESSON_CHAPTERS, 1)(raw);
+      return r.ok ? { ok: true, value: r.value - 1 } : r;
+    },
+    write: (s) => (s.lesson === null ? null : String(s.lesson + 1)),
+  }),
   ...labParams(),
 ] as const;
 
@@ -307,7 +320,8 @@ export const WELCOME = { model: 'sentiment-lstm', text: 'the movie was not good'
 export function withWelcome(options: StoreOptions, search: string): StoreOptions {
   // Named even when the value was refused (a bad weights= gets its notice, not the welcome).
   const q = new URLSearchParams(search);
-  const named = ['text', 'model', 'weights', 'cell', 't'].some((k) => q.has(k));
+  // A lesson chapter sets its own model and sentence: the welcome would only load one to drop it.
+  const named = ['text', 'model', 'weights', 'cell', 't', 'lesson'].some((k) => q.has(k));
   return named ? options : { ...options, model: WELCOME.model, text: WELCOME.text, t: WELCOME.t };
 }
 

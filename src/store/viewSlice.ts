@@ -26,6 +26,8 @@ export function createViewSlice(set: SetState, get: GetState, opts: StoreOptions
       from: opts.flowFrom ?? DEFAULTS.flow.from,
     },
     translateStep: opts.translateStep ?? DEFAULTS.translateStep,
+    lesson: opts.lesson ?? null,
+    setLesson: (lesson) => set({ lesson }),
     setView: (view) => set({ view }),
     setHidden: (hidden) => set({ hidden }),
     setDiagramUnits: (diagramUnits) => set({ diagramUnits }),

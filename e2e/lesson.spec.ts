@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { CellKind, Model } from '../src/engine';
+import { enLesson } from '../src/i18n/en-lesson';
+import { zhLesson } from '../src/i18n/zh-lesson';
+import { CHAPTERS } from '../src/lesson/chapters';
+import { questionById, wrongAnswer, type QuestionDef, type Solution } from '../src/lesson/questions';
+import { demoModel } from '../src/models/demo';
+import { parseModelFile } from '../src/models/format';
+import { learnData } from '../src/viz/learnChart';
+import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './helpers';
+
+/**
+ * The guided lesson, walked as a student would: every chapter from its link in the "Lesson
+ * chapters" navigation, in English and in Chinese; every question answered once wrong and once
+ * right, each time checking the feedback (said in the status region) and that the figure reached
+ * the state that shows the answer (step, view, kind, knobs, and the diagram's numbers against the
+ * engine's, computed here by the same question module from the same model file); axe on each.
+ */
+const models = new Map<string, Model>();
+function model(id: string): Model {
+  if (!models.has(id)) models.set(id, id.startsWith('demo-') ? demoModel(id.slice(5) as CellKind) : parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8'))));
+  return models.get(id)!;
+}
+const report = learnData(JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')));
+
+/** For the questions that read one unit at one step: the diagram strip that shows it. */
+const SHOWN: Record<string, { vector: string; value: (s: Solution) => string }> = {
+  forgetUnit: { vector: 'f', value: (s) => String(s.why.f) },
+  inputOpen: { vector: 'i', value: (s) => String(s.why.i) },
+  candidateSign: { vector: 'cTilde', value: (s) => String(s.why.g) },
+  outputOpen: { vector: 'o', value: (s) => String(s.why.o) },
+  cEstimate: { vector: 'c', value: (s) => String(s.why.c) },
+  hEstimate: { vector: 'h', value: (s) => String(s.why.h) },
+  gruReset: { vector: 'r', value: (s) => String(s.why.r) },
+};
+
+async function sideViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).include('.workbench .side').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(' | ')}`);
+}
+
+async function give(group: Locator, q: QuestionDef, a: string | number) {
+  if (q.input.type === 'choice') await group.locator(`input[value="${a}"]`).check();
+  else {
+    const { min, step } = q.input;
+    const v = Math.round(((a as number) - min) / step) * step + min;
+    await group.locator('input[type=range]').fill(String(Number(v.toFixed(4))));
+  }
+}
+
+async function expectRevealed(page: Page, q: QuestionDef, sol: Solution) {
+  const r = sol.reveal;
+  if (r.view) await expect(page.locator(`#tab-${r.view}`)).toHaveAttribute('aria-selected', 'true');
+  if (r.t !== undefined) await expect(page.locator('.controls .slider input')).toHaveValue(String(r.t));
+  if (r.flow?.fillers !== undefined) await expect(page.locator('.flow-controls input[type=range]').first()).toHaveValue(String(r.flow.fillers));
+  if (r.flow?.forgetBias) await expect(page.locator('.flow-controls input[type=range]').nth(1)).toHaveValue(String(r.flow.forgetBias));
+  if (r.labGap !== undefined) await expect(page.locator('.lab-gap input')).toHaveValue(String(r.labGap));
+  const shown = SHOWN[q.id];
+  if (shown) {
+    const u = Number(sol.why.u) - 1;
+    const cell = page.locator(`svg [data-vector="${shown.vector}"] [data-unit="${u}"]`).first();
+    await expect(cell).toHaveAttribute('data-value', /./);
+    const v = Number(await cell.getAttribute('data-value'));
+    expect(v.toFixed(3).replace('-', '−')).toBe(shown.value(sol));
+  }
+}
+
+for (const lang of ['en', 'zh'] as const) {
+  const L = lang === 'en' ? enLesson : zhLesson;
+  test(`every chapter and question of the lesson (${lang})`, async ({ page }) => {
+    test.setTimeout(150_000);
+    await page.goto(`./?lesson=1&lang=${lang}`);
+    const nav = page.getByRole('navigation', { name: L['lesson.chapters'] });
+    await expect(nav.getByRole('link')).toHaveCount(CHAPTERS.length);
+    let n = 0;
+    for (const [k, ch] of CHAPTERS.entries()) {
+      await nav.getByRole('link').nth(k).click();
+      await expect(page.getByRole('heading', { level: 2, name: L[`ch.${ch.id}.title` as keyof typeof L] })).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`[?&]lesson=${k + 1}(&|$)`));
+      if (ch.state) await expect(page.locator(`#tab-${ch.state.view}`)).toHaveAttribute('aria-selected', 'true');
+      const groups = page.locator('.lesson-question');
+      await expect(groups).toHaveCount(ch.questions.length);
+      for (const [j, id] of ch.questions.entries()) {
+        n++;
+        const q = questionById(id);
+        const sol = q.solve({ model: model(ch.state!.model), text: ch.state!.text, report })!;
+        const group = page.getByRole(q.input.type === 'choice' ? 'radiogroup' : 'group', { name: new RegExp(`^${L['lesson.question'].replace('{n}', String(n))}`) });
+        await expect(group).toHaveCount(1);
+        await expect(groups.nth(j)).toHaveId(`q-${id}`);
+        const check = group.getByRole('button', { name: L['lesson.check'], exact: true });
+        await expect(check).toBeDisabled();
+        const status = group.getByRole('status');
+        // Once wrong …
+        await give(group, q, wrongAnswer(q, sol));
+        await expect(check).toBeEnabled();
+        await check.click();
+        await expect(status).toContainText(L['lesson.wrong']);
+        await expectRevealed(page, q, sol);
+        // … then right.
+        await group.getByRole('button', { name: L['lesson.again'] }).click();
+        await expect(status).toHaveText('');
+        await give(group, q, sol.answer);
+        await group.getByRole('button', { name: L['lesson.check'], exact: true }).click();
+        await expect(status).toContainText(L['lesson.right']);
+        await expectRevealed(page, q, sol);
+        if (ch.id === 'variants') await expect(page.locator('input[name="cell-type"][value="gru"]')).toBeChecked();
+      }
+      // The whole page in English; in Chinese the lesson's side column (its text, chapters,
+      // questions and the controls beside them), as the figure's markup is the same in both and
+      // axe on the full diagram costs ~4 s a chapter on this 2-core machine.
+      const axe = () => (lang === 'en' ? axeViolations(page) : sideViolations(page));
+      let found = await axe();
+      // In 2 of about 8 runs under load, axe failed once at a chapter (seen: scrollable-region-
+      // focusable on :root, at the Train chapter) and the same chapter passed in every other run:
+      // axe caught the page between two renders. A finding must survive a second look, and the
+      // first one is printed so that a real problem still shows.
+      if (found.length > 0) {
+        console.log(`chapter ${k + 1} (${lang}), axe's first look: ${found.join('; ')}`);
+        await page.waitForTimeout(500);
+        found = await axe();
+      }
+      expect(found, `chapter ${k + 1}`).toEqual([]);
+    }
+    expect(n).toBeGreaterThanOrEqual(15);
+  });
+}
+
+test('the entry, the keys, and progress that survives a reload', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await page.getByRole('link', { name: 'Lesson', exact: true }).click();
+  const nav = page.getByRole('navigation', { name: 'Lesson chapters' });
+  await expect(nav.getByRole('link', { name: /^1\./ })).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('PageDown');
+  await expect(nav.getByRole('link', { name: /^2\./ })).toHaveAttribute('aria-current', 'page');
+  // ←/→ in the text turn the page; the figure keeps its own step keys.
+  await page.locator('.lesson-text').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(nav.getByRole('link', { name: /^3\./ })).toHaveAttribute('aria-current', 'page');
+  await expect(page).toHaveURL(/lesson=3/);
+  const group = page.getByRole('radiogroup', { name: /^Question 3/ });
+  await group.locator('input[value="up"]').check();
+  await group.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(group.getByRole('status')).not.toHaveText('');
+  await page.goto('./?lang=en');
+  await page.getByRole('link', { name: 'Lesson', exact: true }).click();
+  await expect(nav.getByRole('link', { name: /^3\./ })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('radiogroup', { name: /^Question 3/ }).getByRole('status')).not.toHaveText('');
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await expect(nav.getByRole('link', { name: /^1\./ })).toHaveAttribute('aria-current', 'page');
+});

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseModelFile } from '../models/format';
+import { randomTableModel } from '../models/random';
+import { demoModel } from '../models/demo';
+import { learnData } from '../viz/learnChart';
+import { enLesson, type LessonKey } from '../i18n/en-lesson';
+import { zhLesson } from '../i18n/zh-lesson';
+import { CHAPTERS } from './chapters';
+import { LESSON_CHAPTERS } from '../store/urlParams';
+import { QUESTIONS, isRight, questionById, wrongAnswer } from './questions';
+
+type QuestionContext = Parameters<ReturnType<typeof questionById>['solve']>[0];
+
+const load = (id: string) => (id.startsWith('demo-') ? demoModel(id.slice(5) as 'rnn') : parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8'))));
+const report = learnData(JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')));
+
+/** Each question with the context its chapter gives it. */
+const asked = CHAPTERS.flatMap((ch) => ch.questions.map((id) => ({ q: questionById(id), ctx: { model: load(ch.state!.model), text: ch.state!.text, report } as QuestionContext })));
+
+describe('lesson questions', () => {
+  it('number at least 15, each in one chapter, and the chapters match the link table', () => {
+    expect(asked.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(asked.map((a) => a.q.id)).size).toBe(QUESTIONS.length);
+    expect(CHAPTERS.length).toBe(LESSON_CHAPTERS);
+  });
+
+  it('are all answered by their chapter’s model, and a wrong answer is judged wrong', () => {
+    for (const { q, ctx } of asked) {
+      const sol = q.solve(ctx);
+      expect(sol, q.id).not.toBeNull();
+      expect(isRight(sol!, sol!.answer), q.id).toBe(true);
+      expect(isRight(sol!, wrongAnswer(q, sol!)), q.id).toBe(false);
+      if (q.input.type === 'choice') expect(q.input.options).toContain(sol!.answer);
+      else expect(sol!.answer as number).toBeGreaterThanOrEqual(q.input.min - (sol!.tolerance ?? 0));
+    }
+  });
+
+  it('read the trained sentiment LSTM at "not": the unit whose belt moved most, and its gates', () => {
+    const ctx = { model: load('sentiment-lstm'), text: 'the movie was not good' };
+    const f = questionById('forgetUnit').solve(ctx)!;
+    // Unit 18 (index 17) moves most at "not": its forget gate is 0.213, so it forgets.
+    expect(f.ask.u).toBe(18);
+    expect(f.answer).toBe('forget');
+    expect(f.why.f).toBe('0.213');
+    expect(questionById('keptOrWritten').solve(ctx)!.answer).toBe('written');
+  });
+
+  it('follow the model: a random LSTM gives other answers, computed from its own numbers', () => {
+    const words = 'the movie was not good'.split(' ');
+    const text = words.join(' ');
+    const trained = load('sentiment-lstm');
+    const ids = ['beltMoves', 'forgetUnit', 'inputOpen', 'candidateSign', 'keptOrWritten', 'outputOpen', 'cEstimate', 'hEstimate', 'forgetCount'];
+    const base = ids.map((id) => questionById(id).solve({ model: trained, text })!.answer);
+    let changed = 0;
+    for (let seed = 1; seed <= 5; seed++) {
+      const rnd = randomTableModel('lstm', 8, 6, words, seed);
+      const other = ids.map((id) => questionById(id).solve({ model: rnd, text })!.answer);
+      changed += other.filter((a, k) => a !== base[k]).length;
+    }
+    expect(changed).toBeGreaterThan(5);
+    // Not an LSTM: the LSTM questions cannot be asked of it, and say so (null), never a stale answer.
+    expect(questionById('forgetUnit').solve({ model: randomTableModel('gru', 8, 6, words, 1), text })).toBeNull();
+  });
+
+  it('measure the gradient flow: the RNN answer moves with the RNN it is given', () => {
+    const text = 'i grew up in france';
+    const lstm = questionById('whichCarries').solve({ model: load('demo-lstm'), text })!;
+    expect(lstm.answer).toBe('belt');
+    // A random RNN with large weights keeps more than the default one: the numbers are its own.
+    const a = questionById('rnnBelow').solve({ model: load('demo-lstm'), text })!;
+    const b = questionById('rnnBelow').solve({ model: randomTableModel('rnn', 8, 6, text.split(' '), 3), text })!;
+    expect(a.why.g).not.toBe(b.why.g);
+  });
+
+  it('read the learnability report it is given', () => {
+    const q = questionById('rnnLearns');
+    const fake = { gaps: [20], classes: 6, series: [{ kind: 'rnn' as const, points: [{ gap: 20, median: 1, min: 1, max: 1, learned: 5, seeds: 5 }] }] };
+    expect(q.solve({ model: load('demo-rnn'), text: '', report: fake })!.answer).toBe('all');
+    expect(q.solve({ model: load('demo-rnn'), text: '', report })!.answer).toBe('none');
+  });
+});
+
+describe('lesson strings', () => {
+  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  const fill = (s: string, vars: Readonly<Record<string, string | number>>) => Object.entries(vars).reduce((out, [k, v]) => out.split(`{${k}}`).join(String(v)), s);
+
+  it('have the same keys and placeholders in English and Chinese, none empty', () => {
+    expect(Object.keys(zhLesson).sort()).toEqual(Object.keys(enLesson).sort());
+    for (const k of Object.keys(enLesson) as LessonKey[]) {
+      expect(zhLesson[k].trim(), k).not.toBe('');
+      expect(placeholders(zhLesson[k]), k).toEqual(placeholders(enLesson[k]));
+    }
+  });
+
+  it('cover every chapter and question, and each question’s numbers fill all its placeholders', () => {
+    for (const dict of [enLesson, zhLesson] as Record<LessonKey, string>[]) {
+      for (const ch of CHAPTERS) for (const part of ['title', 'body', 'try']) expect(dict[`ch.${ch.id}.${part}` as LessonKey], `${ch.id}.${part}`).toBeTruthy();
+      for (const { q, ctx } of asked) {
+        const sol = q.solve(ctx)!;
+        const texts = [fill(dict[`q.${q.id}.prompt` as LessonKey], sol.ask), fill(dict[`q.${q.id}.why` as LessonKey], sol.why)];
+        if (q.input.type === 'choice') for (const o of q.input.options) texts.push(fill(dict[`q.${q.id}.${o}` as LessonKey], sol.ask));
+        for (const t of texts) expect(placeholders(t), `${q.id}: ${t}`).toEqual([]);
+      }
+    }
+  });
+
+  it('keep each chapter’s text to about 150 words (English) or 400 characters (Chinese)', () => {
+    for (const ch of CHAPTERS) {
+      expect(enLesson[`ch.${ch.id}.body` as LessonKey].split(/\s+/).length, ch.id).toBeLessThanOrEqual(150);
+      expect(zhLesson[`ch.${ch.id}.body` as LessonKey].length, ch.id).toBeLessThanOrEqual(400);
+    }
+  });
+});

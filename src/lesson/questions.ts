@@ -1,0 +1,392 @@
+/**
+ * The lesson's predict-then-reveal questions. Each one is asked of the model the chapter puts on
+ * screen and answered by the engine at run time: the step is run, the gate read, the gradient
+ * measured, here, from whatever model is given (a unit test swaps in a random one and the answer
+ * follows it). Nothing here is typed in: a definition says what to compute; `solve` returns the
+ * answer, the numbers the explanation quotes, and the state of the figure that shows it.
+ * Pure TypeScript: no React, no store, no DOM.
+ */
+import { embedToken, predict, run, stackOf, type LstmTrace, type Model, type StepTrace } from '../engine';
+import type { GruTrace } from '../engine/kinds/gru-types';
+import { demoModel } from '../models/demo';
+import { tokenize } from '../text/tokenize';
+import { COUNTRIES, LANGUAGES } from '../train/data/memory';
+import { unitsThatChangedMost } from '../viz/diagramVectors';
+import { gradientFlow, withFiller } from '../viz/gradientFlow';
+import type { LearnData } from '../viz/learnChart';
+import type { FlowKnobs, LessonView } from './chapters';
+
+/** What a question is asked of: the model on screen, its sentence, and the measured learnability report. */
+interface QuestionContext {
+  readonly model: Model;
+  readonly text: string;
+  readonly report?: LearnData | null;
+}
+
+/** Where the figure goes to show the answer. */
+export interface Reveal {
+  readonly t?: number;
+  readonly view?: LessonView;
+  readonly units?: readonly number[];
+  readonly flow?: Partial<FlowKnobs>;
+  /** The training lab's gap (filler words), for the race that shows it. */
+  readonly labGap?: number;
+}
+
+type Vars = Readonly<Record<string, string | number>>;
+
+export interface Solution {
+  /** An option's id (a choice) or a number (an estimate). */
+  readonly answer: string | number;
+  /** Estimates: how far from the answer still counts as right. */
+  readonly tolerance?: number;
+  /** Filled into the question before it is answered (which unit, which word): never the answer. */
+  readonly ask: Vars;
+  /** Filled into the explanation after it is answered: the numbers that make the answer. */
+  readonly why: Vars;
+  readonly reveal: Reveal;
+}
+
+type QuestionInput = { readonly type: 'choice'; readonly options: readonly string[] } | { readonly type: 'estimate'; readonly min: number; readonly max: number; readonly step: number };
+
+export interface QuestionDef {
+  readonly id: string;
+  readonly input: QuestionInput;
+  /** Null when the model cannot answer it (a model of another kind, a sentence too short). */
+  readonly solve: (ctx: QuestionContext) => Solution | null;
+}
+
+/** Numbers as the explanation prints them (3 decimals; the diagram shows the same values). */
+export const fmt = (x: number): string => (Math.abs(x) < 1e-3 && x !== 0 ? x.toExponential(2) : x.toFixed(3)).replace('-', '−');
+
+function tokensOf(ctx: QuestionContext): string[] {
+  const r = tokenize(ctx.text, ctx.model.tokenizer);
+  return r.error ? [] : [...r.tokens];
+}
+
+/** The bottom layer's traces of the whole sentence: what the cell diagram shows at each step. */
+function traces(ctx: QuestionContext): { tokens: string[]; traces: StepTrace[] } {
+  const tokens = tokensOf(ctx);
+  const cell = stackOf(ctx.model)[0]!;
+  return {
+    tokens,
+    traces: run(
+      cell,
+      tokens.map((t) => embedToken(ctx.model.embedding, t).x),
+    ).traces,
+  };
+}
+
+/** The step of the first `word` in the sentence, or -1. */
+const stepOf = (tokens: readonly string[], word: string) => tokens.indexOf(word);
+
+/** The LSTM-family trace at the first `word`, with the unit whose belt moved most there. */
+function lstmAt(ctx: QuestionContext, word: string): { t: number; tr: LstmTrace; k: number } | null {
+  const { tokens, traces: trs } = traces(ctx);
+  const t = stepOf(tokens, word);
+  const tr = trs[t];
+  if (!tr || !('f' in tr) || !('cTilde' in tr)) return null;
+  return { t, tr: tr as LstmTrace, k: unitsThatChangedMost(tr, 1)[0]! };
+}
+
+function gruAt(ctx: QuestionContext, word: string): { t: number; tr: GruTrace; k: number } | null {
+  const { tokens, traces: trs } = traces(ctx);
+  const t = stepOf(tokens, word);
+  const tr = trs[t];
+  if (tr?.kind !== 'gru') return null;
+  return { t, tr: tr as GruTrace, k: unitsThatChangedMost(tr, 1)[0]! };
+}
+
+/** P(positive) of a sigmoid or softmax head, per step. */
+function positive(model: Model, trs: readonly StepTrace[]): number[] | null {
+  const head = model.head;
+  if (!head || head.kind === 'linear') return null;
+  const pos = head.labels.indexOf('positive');
+  const at = pos >= 0 ? pos : head.labels.length - 1;
+  return trs.map((tr) => predict(head, tr.h)[at]!);
+}
+
+/**
+ * The gradient view's pair (GradientView.tsx): the model studied beside an untrained plain RNN
+ * that reads the same x's where it can; measured from the last token, with filler words.
+ */
+function flowPair(ctx: QuestionContext, fillers: number, forgetBias: number) {
+  const { model } = ctx;
+  const partner = demoModel(model.cell.kind === 'rnn' ? 'lstm' : 'rnn');
+  const same = partner.cell.inputSize === model.cell.inputSize ? { ...partner, embedding: model.embedding } : partner;
+  const [rnn, other] = model.cell.kind === 'rnn' ? [model, same] : [same, model];
+  const seq = withFiller(tokensOf(ctx), fillers);
+  const left = gradientFlow(rnn, seq, 0);
+  const right = gradientFlow(other, seq, forgetBias);
+  return left && right ? { rnn: left, other: right } : null;
+}
+
+const choice = (...options: string[]): QuestionInput => ({ type: 'choice', options });
+const unit = (k: number) => k + 1;
+
+export const QUESTIONS: readonly QuestionDef[] = [
+  {
+    // Chapter 1: one cell, one set of weights, yet the state differs: h_{t−1} is an input too.
+    id: 'sameWord',
+    input: choice('same', 'different'),
+    solve: (ctx) => {
+      const { tokens, traces: trs } = traces(ctx);
+      const a = tokens.indexOf('the');
+      const b = tokens.indexOf('the', a + 1);
+      if (a < 0 || b < 0) return null;
+      const ha = trs[a]!.h;
+      const hb = trs[b]!.h;
+      const diff = Math.max(...Array.from(ha, (x, k) => Math.abs(x - hb[k]!)));
+      return { answer: diff > 1e-9 ? 'different' : 'same', ask: { a: a + 1, b: b + 1 }, why: { diff: fmt(diff), ha: fmt(ha[0]!), hb: fmt(hb[0]!) }, reveal: { t: b } };
+    },
+  },
+  {
+    // Chapter 2: a trained plain RNN read across the gap. Whether it can *learn* that is chapter 11.
+    id: 'memoryCarries',
+    input: choice('yes', 'no'),
+    solve: (ctx) => {
+      const { tokens, traces: trs } = traces(ctx);
+      const head = ctx.model.head;
+      const country = tokens.findIndex((t) => (COUNTRIES as readonly string[]).includes(t));
+      if (!head || head.kind === 'linear' || country < 0 || trs.length === 0) return null;
+      const p = predict(head, trs[trs.length - 1]!.h);
+      const best = p.indexOf(Math.max(...p));
+      const said = head.labels[best] ?? '';
+      const right = LANGUAGES[COUNTRIES.indexOf(tokens[country] as (typeof COUNTRIES)[number])]!;
+      return {
+        answer: said === right ? 'yes' : 'no',
+        ask: { country: tokens[country]!, gap: tokens.length - country - 4 },
+        why: { said, p: `${Math.round(p[best]! * 100)}%`, right },
+        reveal: { t: trs.length - 1 },
+      };
+    },
+  },
+  {
+    id: 'beltMoves',
+    input: choice('up', 'down'),
+    solve: (ctx) => {
+      const at = lstmAt(ctx, 'not');
+      if (!at) return null;
+      const { t, tr, k } = at;
+      return { answer: tr.c[k]! > tr.cPrev[k]! ? 'up' : 'down', ask: { u: unit(k) }, why: { u: unit(k), before: fmt(tr.cPrev[k]!), after: fmt(tr.c[k]!) }, reveal: { t, view: 'cell' } };
+    },
+  },
+  {
+    id: 'forgetUnit',
+    input: choice('keep', 'forget'),
+    solve: (ctx) => {
+      const at = lstmAt(ctx, 'not');
+      if (!at) return null;
+      const { t, tr, k } = at;
+      return { answer: tr.f[k]! >= 0.5 ? 'keep' : 'forget', ask: { u: unit(k) }, why: { u: unit(k), f: fmt(tr.f[k]!) }, reveal: { t, view: 'cell' } };
+    },
+  },
+  {
+    id: 'forgetCount',
+    input: { type: 'estimate', min: 0, max: 24, step: 1 },
+    solve: (ctx) => {
+      const at = lstmAt(ctx, 'not');
+      if (!at) return null;
+      const n = Array.from(at.tr.f).filter((f) => f > 0.5).length;
+      const H = at.tr.f.length;
+      return { answer: n, tolerance: Math.max(1, Math.round(H / 8)), ask: { H }, why: { n, H, tol: Math.max(1, Math.round(H / 8)) }, reveal: { t: at.t, view: 'heatmap' } };
+    },
+  },
+  {
+    id: 'inputOpen',
+    input: choice('open', 'closed'),
+    solve: (ctx) => {
+      const at = lstmAt(ctx, 'not');
+      if (!at) return null;
+      const { t, tr, k } = at;
+      return { answer: tr.i[k]! >= 0.5 ? 'open' : 'closed', ask: { u: unit(k) }, why: { u: unit(k), i: fmt(tr.i[k]!) }, reveal: { t, view: 'cell' } };
+    },
+  },
+  {
+    id: 'candidateSign',
+    input: choice('positive', 'negative'),
+    solve: (ctx) => {
+      const at = lstmAt(ctx, 'not');
+      if (!at) return null;
+      const { t, tr, k } = at;
+      return { answer: tr.cTilde[k]! >= 0 ? 'positive' : 'negative', ask: { u: unit(k) }, why: { u: unit(k), g: fmt(tr.cTilde[k]!), i: fmt(tr.i[k]!) }, reveal: { t, view: 'cell' } };
+    },
+  },
+  {
+    id: 'keptOrWritten',
+    input: choice('kept', 'written'),
+    solve: (ctx) => {
+      const at = lstmAt(ctx, 'not');
+      if (!at) return null;
+      const { t, tr, k } = at;
+      const kept = tr.f[k]! * tr.cPrev[k]!;
+      const written = tr.i[k]! * tr.cTilde[k]!;
+      return {
+        answer: Math.abs(kept) >= Math.abs(written) ? 'kept' : 'written',
+        ask: { u: unit(k) },
+        why: { u: unit(k), f: fmt(tr.f[k]!), cPrev: fmt(tr.cPrev[k]!), kept: fmt(kept), i: fmt(tr.i[k]!), g: fmt(tr.cTilde[k]!), written: fmt(written), c: fmt(tr.c[k]!) },
+        reveal: { t, view: 'cell' },
+      };
+    },
+  },
+  {
+    id: 'cEstimate',
+    input: { type: 'estimate', min: -3, max: 3, step: 0.1 },
+    solve: (ctx) => {
+      const at = lstmAt(ctx, 'not');
+      if (!at) return null;
+      const { t, tr, k } = at;
+      return { answer: tr.c[k]!, tolerance: 0.3, ask: { u: unit(k) }, why: { u: unit(k), c: fmt(tr.c[k]!) }, reveal: { t, view: 'cell' } };
+    },
+  },
+  {
+    id: 'outputOpen',
+    input: choice('open', 'closed'),
+    solve: (ctx) => {
+      const at = lstmAt(ctx, 'not');
+      if (!at) return null;
+      const { t, tr, k } = at;
+      return { answer: tr.o[k]! >= 0.5 ? 'open' : 'closed', ask: { u: unit(k) }, why: { u: unit(k), o: fmt(tr.o[k]!), h: fmt(tr.h[k]!), tc: fmt(tr.tanhC[k]!) }, reveal: { t, view: 'cell' } };
+    },
+  },
+  {
+    id: 'hEstimate',
+    input: { type: 'estimate', min: -1, max: 1, step: 0.05 },
+    solve: (ctx) => {
+      const at = lstmAt(ctx, 'not');
+      if (!at) return null;
+      const { t, tr, k } = at;
+      return {
+        answer: tr.h[k]!,
+        tolerance: 0.15,
+        ask: { u: unit(k), c: fmt(tr.c[k]!), o: fmt(tr.o[k]!) },
+        why: { u: unit(k), h: fmt(tr.h[k]!), tc: fmt(tr.tanhC[k]!), o: fmt(tr.o[k]!) },
+        reveal: { t, view: 'cell' },
+      };
+    },
+  },
+  {
+    // z is the share of h_{t−1} kept (PyTorch's convention; colah's figure calls 1 − z that).
+    id: 'gruKeeps',
+    input: choice('most', 'few'),
+    solve: (ctx) => {
+      const at = gruAt(ctx, 'not');
+      if (!at) return null;
+      const n = Array.from(at.tr.z).filter((z) => z > 0.5).length;
+      const H = at.tr.z.length;
+      return { answer: n * 2 > H ? 'most' : 'few', ask: { H }, why: { n, H }, reveal: { t: at.t, view: 'cell' } };
+    },
+  },
+  {
+    id: 'gruReset',
+    input: choice('open', 'closed'),
+    solve: (ctx) => {
+      const at = gruAt(ctx, 'not');
+      if (!at) return null;
+      const { t, tr, k } = at;
+      return { answer: tr.r[k]! >= 0.5 ? 'open' : 'closed', ask: { u: unit(k) }, why: { u: unit(k), r: fmt(tr.r[k]!), z: fmt(tr.z[k]!), n: fmt(tr.n[k]!) }, reveal: { t, view: 'cell' } };
+    },
+  },
+  {
+    id: 'rnnBelow',
+    input: choice('above', 'below'),
+    solve: (ctx) => {
+      const fillers = 10;
+      const f = flowPair(ctx, fillers, 0);
+      if (!f) return null;
+      const g = f.rnn.h[0]!;
+      return {
+        answer: g >= 0.01 ? 'above' : 'below',
+        ask: { n: fillers },
+        why: { g: g.toExponential(2).replace('-', '−'), n: fillers },
+        reveal: { view: 'gradient', flow: { fillers, forgetBias: 0 } },
+      };
+    },
+  },
+  {
+    id: 'whichCarries',
+    input: choice('rnn', 'belt'),
+    solve: (ctx) => {
+      const fillers = 20;
+      const f = flowPair(ctx, fillers, 0);
+      if (!f?.other.c) return null;
+      const r = f.rnn.h[0]!;
+      const c = f.other.c[0]!;
+      const e = (x: number) => x.toExponential(2).replace('-', '−');
+      return { answer: c > r ? 'belt' : 'rnn', ask: { n: fillers }, why: { rnn: e(r), belt: e(c), n: fillers }, reveal: { view: 'gradient', flow: { fillers, forgetBias: 0 } } };
+    },
+  },
+  {
+    // An estimate on a log scale: the slider's value is the power of ten.
+    id: 'biasEstimate',
+    input: { type: 'estimate', min: -12, max: 0, step: 1 },
+    solve: (ctx) => {
+      const fillers = 20;
+      const bias = 3;
+      const at0 = flowPair(ctx, fillers, 0);
+      const f = flowPair(ctx, fillers, bias);
+      if (!f?.other.c || !at0?.other.c) return null;
+      const c = f.other.c[0]!;
+      const e = (x: number) => x.toExponential(2).replace('-', '−');
+      return {
+        answer: Math.log10(Math.max(1e-12, c)),
+        tolerance: 1,
+        ask: { n: fillers, b: bias, before: e(at0.other.c[0]!) },
+        why: { c: e(c), before: e(at0.other.c[0]!), b: bias },
+        reveal: { view: 'gradient', flow: { fillers, forgetBias: bias } },
+      };
+    },
+  },
+  {
+    id: 'turnsPositive',
+    input: choice('t6', 't7', 't8', 't9', 'never'),
+    solve: (ctx) => {
+      const { tokens, traces: trs } = traces(ctx);
+      const p = positive(ctx.model, trs);
+      const from = tokens.indexOf('boring');
+      if (!p || from < 0 || tokens.length < 10) return null;
+      const first = p.findIndex((x, t) => t > from && x > 0.5);
+      const answer = first < 0 ? 'never' : `t${first}`;
+      const ask = Object.fromEntries([6, 7, 8, 9].map((t) => [`t${t}`, tokens[t]!]));
+      return {
+        answer,
+        ask,
+        why: { word: first < 0 ? '—' : tokens[first]!, p: first < 0 ? '' : `${Math.round(p[first]! * 100)}%`, before: `${Math.round(p[from]! * 100)}%` },
+        reveal: { t: first < 0 ? tokens.length - 1 : first, view: 'cell' },
+      };
+    },
+  },
+  {
+    // Read from the measured curve (public/reports/memory-learnability.json): seeds that learned.
+    id: 'rnnLearns',
+    input: choice('none', 'some', 'all'),
+    solve: (ctx) => {
+      const gap = 20;
+      const point = ctx.report?.series.find((s) => s.kind === 'rnn')?.points.find((p) => p.gap === gap);
+      const lstm = ctx.report?.series.find((s) => s.kind === 'lstm')?.points.find((p) => p.gap === gap);
+      if (!point) return null;
+      const answer = point.learned === 0 ? 'none' : point.learned === point.seeds ? 'all' : 'some';
+      return { answer, ask: { gap }, why: { learned: point.learned, seeds: point.seeds, gap, lstm: lstm ? `${lstm.learned}/${lstm.seeds}` : '—' }, reveal: { labGap: gap } };
+    },
+  },
+];
+
+export function questionById(id: string): QuestionDef {
+  const q = QUESTIONS.find((x) => x.id === id);
+  if (!q) throw new Error(`no lesson question ${id}`);
+  return q;
+}
+
+/** Whether a committed answer is right. */
+export function isRight(sol: Solution, given: string | number): boolean {
+  if (typeof sol.answer === 'number') return typeof given === 'number' && Math.abs(given - sol.answer) <= (sol.tolerance ?? 0) + 1e-9;
+  return given === sol.answer;
+}
+
+/** A wrong answer (for the tests, and for "show me the other case"): another option, or an estimate well off. */
+export function wrongAnswer(q: QuestionDef, sol: Solution): string | number {
+  if (q.input.type === 'choice') return q.input.options.find((o) => o !== sol.answer)!;
+  const { min, max } = q.input;
+  const a = sol.answer as number;
+  return a - min > max - a ? min : max;
+}
