@@ -5,3 +5,4 @@ export { fromKeras, type KerasKind, type KerasTensors, type KerasOptions } from 
 export { fromOnnx, type OnnxKind, type OnnxTensors, type OnnxOptions } from './onnx';
 export { fromCanonical, InconsistentBiasError, type CanonicalOptions } from './canonical';
 export { toCanonical, toPytorch, toKeras, toOnnx } from './export';
+export { kindsIn } from './assemble';
