@@ -7,7 +7,7 @@ import { randomTableModel } from '../src/models/random';
 import { readSafetensors, readVocab, stateDictToModel, writeSafetensors } from '../src/models/safetensors';
 import { parseModelFile } from '../src/models/format';
 import { tokenize } from '../src/text/tokenize';
-import { expectTableMatches, randomModelFile } from './helpers';
+import { bpttGains, expectTableMatches, randomModelFile } from './helpers';
 
 const EXAMPLE = 'models/examples/tiny-pytorch-lstm.json';
 const exampleText = readFileSync(`public/${EXAMPLE}`, 'utf8');
@@ -117,7 +117,9 @@ test('a PyTorch state_dict as .safetensors, picked with its vocabulary file, run
   await expect(page.locator('.model-info code')).toHaveText('tiny-gru');
 });
 
-test('a relu nn.RNN (real PyTorch files: .json, .safetensors, .onnx) loads by every route: the layer says relu, the table the engine’s numbers, past 1', async ({ page }) => {
+test('a relu nn.RNN (real PyTorch files: .json, .safetensors, .onnx) loads by every route: the layer says relu, the table the engine’s numbers past 1, the gradient view the engine’s BPTT gains', async ({
+  page,
+}) => {
   const name = 'rnn-relu-1';
   const dir = `scripts/fixtures/pytorch/${name}`;
   // PyTorch's sentence for this model: its words are in the vocabulary, and its state goes past 20.
@@ -134,7 +136,8 @@ test('a relu nn.RNN (real PyTorch files: .json, .safetensors, .onnx) loads by ev
   const fromJson = traceOf(parseModelFile(JSON.parse(readFileSync(`${dir}.json`, 'utf8'))));
   const st = readSafetensors(readFileSync(`${dir}.safetensors`), `${name}.safetensors`);
   const vocab = readVocab(readFileSync(`${dir}.vocab.txt`, 'utf8'), `${name}.vocab.txt`);
-  const fromFloat32 = traceOf(stateDictToModel(st.tensors, st.metadata, vocab, `${name}.safetensors`).model);
+  const float32 = stateDictToModel(st.tensors, st.metadata, vocab, `${name}.safetensors`).model;
+  const fromFloat32 = traceOf(float32);
   const last = fromJson.length - 1;
   expect(Math.max(...fromJson[0]!.h)).toBeGreaterThan(1);
   expect(Math.max(...fromJson[last]!.h)).toBeGreaterThan(10);
@@ -157,4 +160,14 @@ test('a relu nn.RNN (real PyTorch files: .json, .safetensors, .onnx) loads by ev
     await page.keyboard.press('End');
     await expectTableMatches(page, trace[last]!, last);
   }
+  // The gradient view of the model now loaded (the .onnx): the engine's BPTT gains, through relu.
+  await page.getByRole('tab', { name: 'Gradient flow' }).click();
+  await page.getByText('Numbers (RMS gain').click();
+  const table = page.getByRole('table', { name: 'Gradient gain from the last step back to each token' });
+  await expect(table).toBeVisible();
+  const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.querySelector('td[data-value]')!.getAttribute('data-value'))));
+  const gains = bpttGains(float32.cell, float32.embedding, tokenize(text).tokens).h;
+  expect(shown.length).toBe(gains.length);
+  shown.forEach((x, k) => expect(Math.abs(x - gains[k]!) / Math.max(1e-300, Math.abs(gains[k]!)), `gain ${k}`).toBeLessThan(1e-9));
+  expect(gains.every(Number.isFinite)).toBe(true);
 });

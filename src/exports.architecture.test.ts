@@ -27,6 +27,8 @@ const ONLY_TESTS_USE: Readonly<Record<string, readonly string[]>> = {
   'src/engine/kinds/index.ts': ['RnnParams', 'RELU_CAP'],
   // The relu RNN's cap on h: what the property tests check the step against.
   'src/engine/kinds/rnn.ts': ['RELU_CAP'],
+  // Every question, and a wrong answer to each: what the lesson's tests walk (the page asks by id).
+  'src/lesson/questions.ts': ['QUESTIONS', 'wrongAnswer'],
   'src/models/onnx.ts': ['decodeOnnx', 'RawModel', 'onnxToModelFile'],
   'src/models/onnxProto.ts': ['RawModel'],
   'src/models/safetensors.ts': ['stateDictToModelFile', 'writeSafetensors'],

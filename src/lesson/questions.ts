@@ -57,7 +57,7 @@ export interface QuestionDef {
 }
 
 /** Numbers as the explanation prints them (3 decimals; the diagram shows the same values). */
-export const fmt = (x: number): string => (Math.abs(x) < 1e-3 && x !== 0 ? x.toExponential(2) : x.toFixed(3)).replace('-', '−');
+const fmt = (x: number): string => (Math.abs(x) < 1e-3 && x !== 0 ? x.toExponential(2) : x.toFixed(3)).replace('-', '−');
 
 function tokensOf(ctx: QuestionContext): string[] {
   const r = tokenize(ctx.text, ctx.model.tokenizer);

@@ -15,8 +15,8 @@
  * Importer errors (field `keras.kernel`) are re-thrown as ModelFileErrors with the file's path
  * (`cell.weights.kernel`), so every message points into the JSON the user wrote.
  */
-import { kindOf, MAX_LAYERS, stackMismatch, type CellKind, type CellParams, type Coupling, type GateActivation, type GruReset } from '../engine';
-import { fromKeras, fromOnnx, fromPytorch, WeightImportError } from '../engine/importers';
+import { kindOf, MAX_LAYERS, stackMismatch, type CellKind, type CellParams, type Coupling, type GateActivation, type GruReset, type Variant } from '../engine';
+import { fromKeras, fromOnnx, fromPytorch, kindsIn, WeightImportError } from '../engine/importers';
 import { ModelFileError } from './errors';
 
 export type FrameworkLayout = 'pytorch' | 'keras' | 'onnx';
@@ -118,23 +118,27 @@ function pytorchLayers(weights: Obj, config: Obj): Obj[] {
 
 function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, config: Obj, declaredGate: GateActivation | undefined): CellParams[] {
   refuseUnknownTensors(layout, weights);
+  const spec = kindOf(kind);
+  // The kind's variant is its reset placement (the GRU): Keras' reset_after, ONNX's linear_before_reset.
+  const hasReset = spec.variant === 'reset';
   switch (layout) {
     case 'pytorch': {
       expectConfig(config, 'bidirectional', [false, 0], 'forward direction only');
       expectConfig(config, 'proj_size', [0], 'no LSTM projection');
       const nl = config.nonlinearity;
       // nn.RNN(nonlinearity='relu') has the same tensors as tanh: only the file can say which.
-      if (kind === 'rnn' && (nl === undefined || nl === null)) {
+      // A module with a nonlinearity to choose (nn.RNN) must say which.
+      if (spec.stateActivations.length > 1 && (nl === undefined || nl === null)) {
         throw new ModelFileError('cell.config.nonlinearity', 'missing: an nn.RNN file must say its nonlinearity ("tanh" or "relu"), since both have the same tensors');
       }
-      const choices: readonly Json[] = kindOf(kind).stateActivations;
+      const choices: readonly Json[] = spec.stateActivations;
       if (nl !== undefined && nl !== null && !choices.includes(nl))
         throw new ModelFileError('cell.config.nonlinearity', `unsupported activation ${show(nl)} (nn.RNN(nonlinearity=${show(nl)})); supported: ${choices.map(show).join(', ')}`);
       const nonlinearity = nl === 'relu' ? 'relu' : 'tanh';
       if (declaredGate === 'hardSigmoid') throw new ModelFileError('cell.gateActivation', 'PyTorch recurrent layers always use sigmoid gates');
       return pytorchLayers(weights, config).map((layer, k) => {
         try {
-          return fromPytorch(kind as 'rnn' | 'lstm' | 'gru', layer as never, { nonlinearity });
+          return fromPytorch(kind, layer as never, { nonlinearity });
         } catch (e) {
           // Layer k's tensors were read under layer 0's names: give them back their own.
           if (k > 0 && e instanceof WeightImportError) throw new WeightImportError(e.field.replace(/_l0\b/g, `_l${k}`), e.message.replace(/_l0\b/g, `_l${k}`));
@@ -144,33 +148,40 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
     }
     case 'keras': {
       const act = config.activation;
-      const acts: readonly Json[] = kindOf(kind).stateActivations;
+      const acts: readonly Json[] = spec.stateActivations;
       if (act !== undefined && act !== null && !acts.includes(act)) throw new ModelFileError('cell.config.activation', `unsupported activation ${show(act)}; supported: ${acts.map(show).join(', ')}`);
       expectConfig(config, 'go_backwards', [false], 'forward direction only');
-      const gateActivation = kind === 'rnn' ? 'sigmoid' : kerasGate(config, declaredGate);
+      // A gateless layer (SimpleRNN) has no recurrent_activation to read.
+      const gateActivation = spec.gates.length === 1 ? 'sigmoid' : kerasGate(config, declaredGate);
       const reset_after = config.reset_after as boolean | undefined;
       return [
-        fromKeras(kind as 'rnn' | 'lstm' | 'gru', weights as never, {
+        fromKeras(kind, weights as never, {
           gateActivation,
           ...(act === 'relu' ? { activation: 'relu' as const } : {}),
-          ...(kind === 'gru' && reset_after !== undefined ? { reset_after } : {}),
+          ...(hasReset && reset_after !== undefined ? { reset_after } : {}),
         }),
       ];
     }
     case 'onnx': {
       // A GRU's reset placement is not in its tensors: PyTorch's export writes
       // linear_before_reset=1, ONNX's default is 0, and the two differ by up to 0.2 in h.
-      if (kind === 'gru' && (config.linear_before_reset === undefined || config.linear_before_reset === null)) {
+      if (hasReset && (config.linear_before_reset === undefined || config.linear_before_reset === null)) {
         throw new ModelFileError(
           'cell.config.linear_before_reset',
           "missing: an ONNX GRU file must give the node's linear_before_reset (1 from torch.onnx.export, 0 the ONNX default); the weights do not say which",
         );
       }
-      const op = kind === 'peephole' || kind === 'coupled' ? 'lstm' : kind;
-      return [fromOnnx(op as 'rnn' | 'lstm' | 'gru', weights as never, config as never)];
+      // The kind names the op; P and input_forget pick the kind among those of the op (checked below).
+      return [fromOnnx(kind, weights as never, config as never)];
     }
   }
 }
+
+/** Where each framework keeps a kind's variant, as a disagreement with the file says it. */
+const VARIANT_FROM: Readonly<Record<Variant, string>> = {
+  reset: 'PyTorch: after; Keras: reset_after; ONNX: linear_before_reset',
+  coupling: 'ONNX input_forget=1 derives f from i',
+};
 
 /** What the file declares besides the weights; each must agree with what the weights say. */
 interface Declared {
@@ -185,7 +196,7 @@ interface Declared {
 }
 
 export function frameworkCell(layout: FrameworkLayout, d: Declared, weights: Obj, config: Obj): CellParams[] {
-  const allowed: readonly CellKind[] = layout === 'onnx' ? ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] : ['rnn', 'lstm', 'gru'];
+  const allowed = kindsIn(layout);
   if (!allowed.includes(d.kind)) {
     throw new ModelFileError('cell.kind', `${NAMES[layout]} has no "${d.kind}" layer; with layout "${layout}" expected one of ${allowed.join(', ')}`);
   }
@@ -201,7 +212,8 @@ export function frameworkCell(layout: FrameworkLayout, d: Declared, weights: Obj
   const mismatch = stackMismatch(stack);
   if (mismatch) throw new ModelFileError('cell.weights', mismatch);
   if (p.kind !== d.kind) {
-    const why = p.kind === 'peephole' ? 'the weights have P (peepholes)' : p.kind === 'coupled' ? 'config.input_forget is 1' : 'the weights have no P and input_forget is 0';
+    const made = kindOf(p.kind);
+    const why = made.peepholes ? 'the weights have P (peepholes)' : made.variant === 'coupling' ? 'config.input_forget is 1' : 'the weights have no P and input_forget is 0';
     throw new ModelFileError('cell.kind', `is "${d.kind}" but ${why}, which makes a "${p.kind}" cell`);
   }
   const check = (path: string, declared: Json, actual: Json, from: string) => {
@@ -215,9 +227,9 @@ export function frameworkCell(layout: FrameworkLayout, d: Declared, weights: Obj
   check('cell.hiddenSize', d.hiddenSize, p.hiddenSize, hFrom);
   check(`cell.config.${layout === 'keras' ? 'units' : 'hidden_size'}`, config[layout === 'keras' ? 'units' : 'hidden_size'], p.hiddenSize, hFrom);
   if (layout === 'pytorch') check('cell.config.input_size', config.input_size, p.inputSize, iFrom);
-  if (p.kind !== 'rnn') check('cell.gateActivation', d.gateActivation, p.gateActivation, `the ${NAMES[layout]} config`);
-  if (p.kind === 'gru') check('cell.reset', d.reset, p.reset, 'PyTorch: after; Keras: reset_after; ONNX: linear_before_reset');
+  if ('gateActivation' in p) check('cell.gateActivation', d.gateActivation, p.gateActivation, `the ${NAMES[layout]} config`);
+  const v = kindOf(p.kind).variant;
+  if (v) check(`cell.${v}`, d[v], (p as unknown as Record<string, string>)[v], VARIANT_FROM[v]);
   if ('activation' in p) check('cell.activation', d.activation, p.activation, layout === 'pytorch' ? 'config.nonlinearity' : layout === 'keras' ? 'config.activation' : 'config.activations');
-  if (p.kind === 'coupled') check('cell.coupling', d.coupling, p.coupling, 'ONNX input_forget=1 derives f from i');
   return stack;
 }

@@ -17,7 +17,7 @@
  * dynamic_axes and as Expand(Constant) without): Gatescope starts every layer from zeros. Every
  * error names the file and the node or tensor; onnxToModel says format.ts's errors in those words too.
  */
-import { UNK } from '../engine';
+import { KINDS, UNK } from '../engine';
 import { inUsersWords, ModelFileError, type Origins } from './errors';
 import { readModelFile } from './format';
 import { decodeOnnx, nestedOf, num, tensorOf, text, type OnnxTensor, type RawAttribute, type RawNode, type RawTensor } from './onnxProto';
@@ -183,7 +183,8 @@ function convert(bytes: Uint8Array, file: string, vocabFromFile: readonly string
 
   const first = entries[0]!;
   const coupled = op === 'LSTM' && first.config.input_forget === 1;
-  const kind = op === 'RNN' ? 'rnn' : op === 'GRU' ? 'gru' : first.weights.P !== undefined ? 'peephole' : coupled ? 'coupled' : 'lstm';
+  // The registered kind read from this op: with peepholes exactly when the node has P, coupled exactly when input_forget=1.
+  const kind = KINDS.find((k) => k.layouts.onnx?.op === op && k.peepholes === (first.weights.P !== undefined) && (k.variant === 'coupling') === coupled)!.id;
   const dims = (v: unknown): number[] => (Array.isArray(v) ? [v.length, ...dims(v[0])] : []);
   const I = dims(first.weights.W)[2] ?? 0;
   const top = layers[layers.length - 1]!;

@@ -14,7 +14,7 @@
  * comes from `__metadata__` (`nonlinearity` for an nn.RNN, `labels`) or is refused, naming it.
  * The vocabulary comes from a file dropped with it. Every error names the file and the tensor.
  */
-import { UNK } from '../engine';
+import { KINDS, kindOf, UNK } from '../engine';
 import { inUsersWords, ModelFileError, type Origins } from './errors';
 import { readModelFile } from './format';
 
@@ -169,11 +169,13 @@ function convert(
   if (hh.shape.length !== 2 || ih.shape.length !== 2) throw fail(`tensor ${pre}weight_hh_l0 is [${hh.shape.join(', ')}] and ${pre}weight_ih_l0 [${ih.shape.join(', ')}]: expected 2-D`);
   const H = hh.shape[1]!;
   const G = hh.shape[0]! / H;
-  const kind = G === 1 ? 'rnn' : G === 3 ? 'gru' : G === 4 ? 'lstm' : null;
+  // The PyTorch module is told by its number of gate blocks (its kind's PyTorch layout).
+  const kind = KINDS.find((k) => k.layouts.pytorch?.order.length === G)?.id ?? null;
   if (!kind) throw fail(`tensor ${pre}weight_hh_l0 is [${hh.shape.join(', ')}]: its rows are not 1, 3 or 4 blocks of H = ${H} (nn.RNN, nn.GRU, nn.LSTM)`);
   const I = ih.shape[1]!;
   const config: Record<string, unknown> = { num_layers: L, bidirectional: false };
-  if (kind === 'rnn') {
+  // A module with a nonlinearity to choose (nn.RNN): its tensors do not say which.
+  if (kindOf(kind).stateActivations.length > 1) {
     if (!metadata.nonlinearity)
       throw fail(
         `an nn.RNN (${pre}weight_hh_l0 is [${H}, ${H}]) must say its nonlinearity in the metadata: save_file(state_dict, path, metadata={"nonlinearity": rnn.nonlinearity}) ("tanh" or "relu"); both have the same tensors`,

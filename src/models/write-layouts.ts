@@ -4,7 +4,7 @@
  * exporters' (src/engine/importers/export.ts), not re-derived here, so a test that parses this
  * output checks importer against exporter.
  */
-import { stackOf, type Matrix, type Model } from '../engine';
+import { kindOf, stackOf, type Matrix, type Model } from '../engine';
 import { toKeras, toOnnx, toPytorch } from '../engine/importers';
 import { toModelFile } from './write-format';
 import type { ModelMeta } from './format';
@@ -46,8 +46,8 @@ export function toFrameworkModelFile(m: Model, layout: FrameworkLayout, meta: Pa
     case 'keras': {
       const kerasConfig = (q: typeof p, k: ReturnType<typeof toKeras>) => {
         const config: Record<string, unknown> = { units: q.hiddenSize, activation: k.opts.activation };
-        if (q.kind !== 'rnn') config.recurrent_activation = k.opts.gateActivation === 'hardSigmoid' ? 'hardSigmoid' : 'sigmoid';
-        if (q.kind === 'gru') config.reset_after = k.opts.reset_after;
+        if ('gateActivation' in q) config.recurrent_activation = k.opts.gateActivation === 'hardSigmoid' ? 'hardSigmoid' : 'sigmoid';
+        if (kindOf(q.kind).variant === 'reset') config.reset_after = k.opts.reset_after;
         return config;
       };
       const k = toKeras(p);

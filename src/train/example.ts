@@ -5,7 +5,7 @@
  * It lives in train/ because it builds a network (network.ts) and then writes it as a file
  * (models/), the direction train → models the folders follow.
  */
-import { UNK } from '../engine';
+import { KINDS, UNK } from '../engine';
 import { round6 } from '../models/write-format';
 import { toFrameworkModelFile } from '../models/write-layouts';
 import { initNetwork } from './network';
@@ -14,7 +14,9 @@ export const EXAMPLE_PATH = 'models/examples/tiny-pytorch-lstm.json';
 
 function exampleModelFile(): Record<string, unknown> {
   const vocab = [UNK, 'the', 'clouds', 'are', 'in', 'sky', 'movie', 'was', 'good', 'bad', 'not', 'very', 'a', 'great', 'story'];
-  const model = initNetwork({ id: 'tiny-pytorch-lstm', task: 'custom', kind: 'lstm', vocab, embedDim: 4, hidden: 6, headKind: 'sigmoid', labels: ['negative', 'positive'], seed: 2026 });
+  // A PyTorch nn.LSTM: the kind PyTorch stores as its LSTM op.
+  const kind = KINDS.find((k) => k.layouts.pytorch?.op === 'LSTM')!.id;
+  const model = initNetwork({ id: 'tiny-pytorch-lstm', task: 'custom', kind, vocab, embedDim: 4, hidden: 6, headKind: 'sigmoid', labels: ['negative', 'positive'], seed: 2026 });
   const caption = {
     en: 'A tiny random (untrained) LSTM in PyTorch layout: an example of a model file you bring yourself.',
     zh: '一个很小的随机（未训练）LSTM，PyTorch 布局：自带模型文件的示例。',

@@ -5,3 +5,4 @@ export { fromKeras, type KerasOptions } from './keras';
 export { fromOnnx, type OnnxOptions } from './onnx';
 export { fromCanonical, type CanonicalOptions } from './canonical';
 export { toPytorch, toKeras, toOnnx } from './export';
+export { kindsIn } from './assemble';
