@@ -149,4 +149,9 @@ test('the entry, the keys, and progress that survives a reload', async ({ page }
   await expect(page.getByRole('radiogroup', { name: /^Question 3/ }).getByRole('status')).not.toHaveText('');
   await page.getByRole('button', { name: 'Start over' }).click();
   await expect(nav.getByRole('link', { name: /^1\./ })).toHaveAttribute('aria-current', 'page');
+  // A question's own link opens its chapter with the question in view.
+  await page.goto('./?lesson=4&lang=en#q-forgetCount');
+  await expect(page.locator('#q-forgetCount')).toBeInViewport();
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await expect(nav.getByRole('link', { name: /^1\./ })).toHaveAttribute('aria-current', 'page');
 });

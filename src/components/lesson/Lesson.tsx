@@ -164,6 +164,13 @@ export default function Lesson() {
   };
 
   const ready = asked?.chapter === chapter && ch.state !== null;
+  // A question's link (#q-<id>): its question exists only once the chapter's model has landed,
+  // after the browser looked for the anchor, so it is scrolled to here.
+  useEffect(() => {
+    if (!ready) return;
+    const id = window.location.hash.slice(1);
+    if (id.startsWith('q-')) document.getElementById(id)?.scrollIntoView({ block: 'nearest' });
+  }, [ready]);
   const ctx = ready && ch.state ? { model: asked.model, text: ch.state.text, report } : null;
   const link = (k: number) => `?lesson=${k + 1}${store.getState().lang === 'zh' ? '&lang=zh' : ''}`;
   const titleId = useId();
