@@ -1,9 +1,10 @@
+import { CELL_KINDS } from '../src/engine';
 import { expect, test } from '@playwright/test';
 
 // Screenshots of the cell diagram for people to look at (no pixel baselines: fonts differ
 // between machines). Each also asserts the diagram is there, fits, and shows numbers.
 const SENTENCE = encodeURIComponent('I grew up in France');
-const KINDS = ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const;
+const KINDS = CELL_KINDS;
 
 // Every kind at every width; the theme alternates (what is asserted depends on the width; the
 // themes' colours and contrast are checked by colors.test.ts and by axe in robust.spec.ts).

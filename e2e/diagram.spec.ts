@@ -1,3 +1,4 @@
+import { CELL_KINDS } from '../src/engine';
 import { expect, test, type Page } from '@playwright/test';
 import type { CellKind, LstmTrace } from '../src/engine';
 import { translator } from '../src/i18n';
@@ -14,7 +15,7 @@ const T = 4;
 const url = (kind: CellKind, extra = '') => `./?text=${encodeURIComponent(SENTENCE)}&t=${T}&cell=${kind}${extra}`;
 const diagram = (page: Page) => page.getByRole('group', { name: new RegExp(`cell at step t = ${T}$`) });
 
-for (const kind of ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const) {
+for (const kind of CELL_KINDS) {
   test(`${kind}: every number on the diagram is the engine's`, async ({ page }) => {
     await page.goto(url(kind));
     await expect(diagram(page)).toBeVisible();

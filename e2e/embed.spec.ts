@@ -1,3 +1,4 @@
+import { CELL_KINDS } from '../src/engine';
 import { PANELS } from '../src/store/types';
 import { expect, test, type Page } from '@playwright/test';
 import { formatValue } from '../src/viz/vectors';
@@ -119,7 +120,7 @@ async function legibility(page: Page) {
   });
 }
 
-for (const kind of ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const) {
+for (const kind of CELL_KINDS) {
   test(`a 960×540 slide of the ${kind} cell: the figure fills 70% of the frame and every number is at least 10 px`, async ({ page }) => {
     await page.setViewportSize({ width: 960, height: 540 });
     // The untrained demo (6 units) and a trained model (24 units: some collapse into a strip).

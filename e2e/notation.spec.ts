@@ -1,3 +1,4 @@
+import { CELL_KINDS } from '../src/engine';
 import { expect, type Page, test } from '@playwright/test';
 
 // The strings speak a TeX-like mini-syntax ("h_{t−1}", "x_t"). Every place a student reads one
@@ -32,7 +33,7 @@ async function rawNotation(page: Page): Promise<string[]> {
 }
 
 const VIEWS = ['Cell diagram', 'Unrolled chain', 'Heatmaps', 'Gradient flow', 'Train', 'Translate'] as const;
-const KINDS = ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const;
+const KINDS = CELL_KINDS;
 
 for (const kind of KINDS)
   test(`no raw notation on any view: ${kind}`, async ({ page }) => {

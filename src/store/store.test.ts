@@ -1,3 +1,4 @@
+import { CELL_KINDS } from '../engine';
 import { describe, expect, it } from 'vitest';
 import { run, embedToken } from '../engine';
 import { demoModel } from '../models/demo';
@@ -36,7 +37,7 @@ describe('store', () => {
   });
 
   it('the trace at t equals a fresh run to t, for every kind', () => {
-    for (const kind of ['rnn', 'lstm', 'gru', 'peephole', 'coupled'] as const) {
+    for (const kind of CELL_KINDS) {
       const text = 'i grew up in france and i speak fluent french';
       const s = createGatescopeStore({ text, kind });
       s.getState().goTo(7);
