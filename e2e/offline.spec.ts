@@ -13,7 +13,7 @@ test('works offline once loaded: lazy views, models and a reload come from the c
   await page.getByRole('tab', { name: 'Heatmaps' }).click();
   await expect(page.locator('.hm-panel').first()).toBeVisible();
   await page.getByRole('radio', { name: 'Sentiment' }).click();
-  await expect(page.getByText('sentiment-lstm')).toBeVisible();
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
   // The memory models' learnability chart reads a report, cached too.
   await page.getByRole('radio', { name: 'Long-range memory' }).click();
   await expect(page.getByTestId('learn-chart')).toBeVisible();
