@@ -93,7 +93,8 @@ function gruAt(ctx: QuestionContext, word: string): { t: number; tr: GruTrace; k
   const { tokens, traces: trs } = traces(ctx);
   const t = stepOf(tokens, word);
   const tr = trs[t];
-  if (tr?.kind !== 'gru') return null;
+  // A trace with an update and a reset gate (the GRU's), asked of its shape, not of a kind's name.
+  if (!tr || !('z' in tr) || !('r' in tr)) return null;
   return { t, tr: tr as GruTrace, k: unitsThatChangedMost(tr, 1)[0]! };
 }
 
