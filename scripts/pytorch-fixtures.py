@@ -253,24 +253,8 @@ def main():
             json.dump(expected, f)
         print(f"{name}: {layers_note}")
 
-    for name, cls, layers, bias, nl, binary in SEQ_CASES:
-        seed += 1
-        torch.manual_seed(seed)
-        net = prepare(SeqNet(cls, layers, bias, nl))
-        finish(name, net, f"{layers} layer(s), bias={bias}" + (f", {nl}" if nl else ""))
-        if binary:
-            with tempfile.TemporaryDirectory() as tmp:
-                run_block(blocks["safetensors"], "save_safetensors", session(scope, net), tmp)
-                shutil.move(os.path.join(tmp, "m.safetensors"), os.path.join(OUT, f"{name}.safetensors"))
-                # With dynamic_axes (<name>.onnx), and as the README calls it (<name>.static.onnx).
-                code = blocks["onnx"].replace(ONNX_CALL, ONNX_CALL[:-1] + DYNAMIC + ")")
-                run_block(code, "torch.onnx.export (dynamic)", session(scope, net), tmp)
-                shutil.move(os.path.join(tmp, "m.onnx"), os.path.join(OUT, f"{name}.onnx"))
-                run_block(blocks["onnx"], "torch.onnx.export", session(scope, net), tmp)
-                shutil.move(os.path.join(tmp, "m.onnx"), os.path.join(OUT, f"{name}.static.onnx"))
-                shutil.move(os.path.join(tmp, "m.vocab.txt"), os.path.join(OUT, f"{name}.vocab.txt"))
-
     def binaries(name, net):
+        """The .safetensors, and the .onnx with dynamic_axes (<name>.onnx) and as the README calls it (<name>.static.onnx)."""
         with tempfile.TemporaryDirectory() as tmp:
             run_block(blocks["safetensors"], "save_safetensors", session(scope, net), tmp)
             shutil.move(os.path.join(tmp, "m.safetensors"), os.path.join(OUT, f"{name}.safetensors"))
@@ -280,6 +264,14 @@ def main():
             run_block(blocks["onnx"], "torch.onnx.export", session(scope, net), tmp)
             shutil.move(os.path.join(tmp, "m.onnx"), os.path.join(OUT, f"{name}.static.onnx"))
             shutil.move(os.path.join(tmp, "m.vocab.txt"), os.path.join(OUT, f"{name}.vocab.txt"))
+
+    for name, cls, layers, bias, nl, binary in SEQ_CASES:
+        seed += 1
+        torch.manual_seed(seed)
+        net = prepare(SeqNet(cls, layers, bias, nl))
+        finish(name, net, f"{layers} layer(s), bias={bias}" + (f", {nl}" if nl else ""))
+        if binary:
+            binaries(name, net)
 
     for k, (name, layers, gain) in enumerate(RELU_CASES):
         torch.manual_seed(2000 + k)
