@@ -1,21 +1,12 @@
 import { useEffect, useState } from 'react';
 import { BASELINE_KIND, CELL_KINDS, type CellKind, gateParts } from '../engine';
-import { alwaysUpTo, learnData, learnLayout, neverFrom, type LearnData } from '../viz/learnChart';
+import { alwaysUpTo, learnLayout, neverFrom, type LearnData } from '../viz/learnChart';
+import { fetchLearnReport } from './learnReport';
 import { useT } from './StoreContext';
 
 const W = 640;
 const HGT = 220;
 const pct = (p: number) => `${Math.round(p * 100)}%`;
-
-/** public/reports/memory-learnability.json, fetched once per page. */
-let reportPromise: Promise<LearnData | null> | null = null;
-function fetchReport(): Promise<LearnData | null> {
-  reportPromise ??= fetch('./reports/memory-learnability.json')
-    .then((r) => (r.ok ? r.json() : null))
-    .then(learnData)
-    .catch(() => null);
-  return reportPromise;
-}
 
 /**
  * Can each cell *learn* the memory task at a gap, from scratch? Median held-out accuracy over
@@ -27,7 +18,7 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
   const [data, setData] = useState<LearnData | null>(null);
   useEffect(() => {
     let live = true;
-    void fetchReport().then((d) => {
+    void fetchLearnReport().then((d) => {
       if (live) setData(d);
     });
     return () => {

@@ -13,8 +13,9 @@ import { CHAPTERS, type ChapterState } from '../../lesson/chapters';
 import { LESSON_KEY, parseProgress, type Progress } from '../../lesson/progress';
 import { isRight, questionById, type QuestionDef, type Reveal, type Solution } from '../../lesson/questions';
 import type { GatescopeStore } from '../../store/store';
-import { learnData, type LearnData } from '../../viz/learnChart';
+import type { LearnData } from '../../viz/learnChart';
 import { MathText } from '../diagram/MathText';
+import { fetchLearnReport } from '../learnReport';
 import { useGatescope, useGatescopeStore } from '../StoreContext';
 import './lesson.css';
 
@@ -75,16 +76,6 @@ function applyReveal(store: GatescopeStore, r: Reveal) {
   if (r.t !== undefined) s.goTo(r.t);
 }
 
-/** public/reports/memory-learnability.json: the measured curve chapter 11's question reads. */
-let reportPromise: Promise<LearnData | null> | null = null;
-function fetchReport(): Promise<LearnData | null> {
-  reportPromise ??= fetch('./reports/memory-learnability.json')
-    .then((r) => (r.ok ? r.json() : null))
-    .then(learnData)
-    .catch(() => null);
-  return reportPromise;
-}
-
 const isField = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || ['radio', 'slider', 'tab', 'application', 'grid'].includes(el.getAttribute('role') ?? ''));
 
@@ -114,7 +105,7 @@ export default function Lesson() {
   }, [ch, chapter, store]);
 
   useEffect(() => {
-    if (ch.questions.includes('rnnLearns')) void fetchReport().then(setReport);
+    if (ch.questions.includes('rnnLearns')) void fetchLearnReport().then(setReport);
   }, [ch]);
 
   useEffect(() => {
