@@ -55,7 +55,7 @@ export const enLesson = {
   'ch.output.try': 'Step to “good” and watch the prediction: it reads only h.',
   'ch.variants.title': 'Variants: peephole, coupled, GRU',
   'ch.variants.body':
-    'Peephole LSTMs let the gates also look at the belt itself. The coupled LSTM ties two gates: it writes exactly as much as it forgets, i = 1 − f. The GRU drops the belt and merges the gates: its update gate z mixes the old state and a candidate, h_t = (1 − z_t) ⊙ ñ_t + z_t ⊙ h_{t−1}, and its reset gate r decides how much of h_{t−1} the candidate sees. (Colah’s figure names the gate the other way round; PyTorch, Keras and Gatescope use z as the share kept.)\n\nAll five were trained on the same reviews. The figure shows the GRU above the LSTM.',
+    'Peephole LSTMs let the gates also look at the belt itself. The coupled LSTM ties two gates: it writes exactly as much as it forgets, i = 1 − f. The GRU drops the belt and merges the gates: its update gate z mixes the old state and a candidate, h_t = (1 − z_t) ⊙ ñ_t + z_t ⊙ h_{t−1}, and its reset gate r decides how much of h_{t−1} the candidate sees. (Colah’s figure names the gate the other way round; PyTorch, Keras and Gatescope use z as the share kept.)\n\nAll five were trained on the same reviews. The figure draws the LSTM in the top row and the GRU below it.',
   'ch.variants.try': 'Use the cell type picker to switch the sentence between the five kinds.',
   'ch.gradient.title': 'Why it works: the gradient that survives',
   'ch.gradient.body':

@@ -54,7 +54,7 @@ export const zhLesson: Record<LessonKey, string> = {
   'ch.output.try': '走到 “good”，看预测怎样变化：它只读 h。',
   'ch.variants.title': '变体：窥视孔、耦合门、GRU',
   'ch.variants.body':
-    '窥视孔 LSTM 让各个门也能看到传送带本身。耦合 LSTM 把两个门绑在一起：忘掉多少就写入多少，i = 1 − f。GRU 去掉了传送带并合并了门：更新门 z 在旧状态和候选值之间取舍，h_t = (1 − z_t) ⊙ ñ_t + z_t ⊙ h_{t−1}；重置门 r 决定候选值能看到多少 h_{t−1}。（colah 的图里 z 的含义正好相反；PyTorch、Keras 和 Gatescope 都把 z 当作“保留的比例”。）\n\n五种单元都在同一批影评上训练过。图中上面一行是 GRU，下面是 LSTM。',
+    '窥视孔 LSTM 让各个门也能看到传送带本身。耦合 LSTM 把两个门绑在一起：忘掉多少就写入多少，i = 1 − f。GRU 去掉了传送带并合并了门：更新门 z 在旧状态和候选值之间取舍，h_t = (1 − z_t) ⊙ ñ_t + z_t ⊙ h_{t−1}；重置门 r 决定候选值能看到多少 h_{t−1}。（colah 的图里 z 的含义正好相反；PyTorch、Keras 和 Gatescope 都把 z 当作“保留的比例”。）\n\n五种单元都在同一批影评上训练过。图中上面一行是 LSTM，下面一行是 GRU。',
   'ch.variants.try': '用“单元类型”选择器把同一句话在五种单元之间切换。',
   'ch.gradient.title': '为什么有效：活下来的梯度',
   'ch.gradient.body':
