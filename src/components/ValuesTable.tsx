@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { MAX_ROWS } from '../viz/cellLayout';
 import { unitsThatChangedMost } from '../viz/diagramVectors';
 import { NAME_COLUMN_PX, UNIT_COLUMN_PX, tableWindow } from '../viz/tableWindow';
@@ -6,6 +6,7 @@ import { barExtent, formatValue, traceVectors } from '../viz/vectors';
 import type { StepTrace } from '../engine';
 import { useGatescope, useGatescopeStore, useT } from './StoreContext';
 import { useNearViewport } from './useNearViewport';
+import { useScrollsSideways } from './useScrollsSideways';
 import { MathText } from './diagram/MathText';
 
 /**
@@ -163,6 +164,9 @@ const ValuesGrid = memo(function ValuesGrid({ step, trace, all, setAll }: GridPr
   const scroller = useRef<HTMLDivElement>(null);
   const [seen, setSeen] = useState({ left: 0, width: 0 });
   const windowed = H > MAX_ROWS && all;
+  // On a phone even the diagram's units are wider than the screen: then it scrolls, and takes focus.
+  const scrolls = useScrollsSideways(scroller);
+  const captionId = useId();
   useEffect(() => {
     const el = scroller.current;
     if (!el || !windowed) return;
@@ -198,12 +202,13 @@ const ValuesGrid = memo(function ValuesGrid({ step, trace, all, setAll }: GridPr
         // The arrows scroll the table a column at a time (and Home/End to its ends) instead of
         // stepping the sentence: preventing the default tells the page's shortcuts it is used.
         onKeyDown={windowed ? scrollByKey : undefined}
-        role={windowed ? 'region' : undefined}
-        tabIndex={windowed ? 0 : undefined}
+        role={windowed || scrolls ? 'region' : undefined}
+        tabIndex={windowed || scrolls ? 0 : undefined}
         aria-label={windowed ? t('table.scroll') : undefined}
+        aria-labelledby={!windowed && scrolls ? captionId : undefined}
       >
         <table className={windowed ? 'values windowed' : 'values'} aria-colcount={windowed ? width + 1 : undefined} style={windowed ? { width: NAME_COLUMN_PX + width * UNIT_COLUMN_PX } : undefined}>
-          <caption>{t('valuesAt', { t: step })}</caption>
+          <caption id={captionId}>{t('valuesAt', { t: step })}</caption>
           {windowed && (
             <colgroup>
               <col style={{ width: NAME_COLUMN_PX }} />

@@ -44,7 +44,11 @@ export function LabGates() {
   const theme = useGatescope((s) => s.theme);
   if (!runs || runs.every((r) => !r.probe)) return null;
   return (
-    <section className="lab-gates" aria-labelledby="lab-gates-title">
+    // Focusable: a long probe (a 30-word gap) draws the gates wider than a narrow column, and a
+    // region that scrolls must scroll from the keyboard too. It appears only once the worker's
+    // first probe lands, so without this axe's scrollable-region-focusable found it in some runs
+    // and not others (whether the probe had landed when axe looked).
+    <section className="lab-gates" aria-labelledby="lab-gates-title" tabIndex={0}>
       <h3 id="lab-gates-title">{t('lab.gatesTitle')}</h3>
       <p className="lab-explain">
         {t('lab.gatesExplain')}
