@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { CellKind, Model } from '../src/engine';
+import { expect, test, type Page } from '@playwright/test';
 import { enLab } from '../src/i18n/en-lab';
 import { enLesson } from '../src/i18n/en-lesson';
 import { zhLab } from '../src/i18n/zh-lab';
 import { zhLesson } from '../src/i18n/zh-lesson';
 import { CHAPTERS } from '../src/lesson/chapters';
-import { questionById, wrongAnswer, type QuestionDef, type Solution } from '../src/lesson/questions';
-import { demoModel } from '../src/models/demo';
-import { parseModelFile } from '../src/models/format';
-import { learnData } from '../src/viz/learnChart';
+import { questionById, wrongAnswer } from '../src/lesson/questions';
 import AxeBuilder from '@axe-core/playwright';
 import { axeViolations } from './helpers';
+import { expectRevealed, give, model, report } from './lessonHelpers';
 
 /**
  * The guided lesson, walked as a student would: every chapter from its link in the "Lesson
@@ -20,53 +16,9 @@ import { axeViolations } from './helpers';
  * the state that shows the answer (step, view, kind, knobs, and the diagram's numbers against the
  * engine's, computed here by the same question module from the same model file); axe on each.
  */
-const models = new Map<string, Model>();
-function model(id: string): Model {
-  if (!models.has(id)) models.set(id, id.startsWith('demo-') ? demoModel(id.slice(5) as CellKind) : parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8'))));
-  return models.get(id)!;
-}
-const report = learnData(JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')));
-
-/** For the questions that read one unit at one step: the diagram strip that shows it. */
-const SHOWN: Record<string, { vector: string; value: (s: Solution) => string }> = {
-  forgetUnit: { vector: 'f', value: (s) => String(s.why.f) },
-  inputOpen: { vector: 'i', value: (s) => String(s.why.i) },
-  candidateSign: { vector: 'cTilde', value: (s) => String(s.why.g) },
-  outputOpen: { vector: 'o', value: (s) => String(s.why.o) },
-  cEstimate: { vector: 'c', value: (s) => String(s.why.c) },
-  hEstimate: { vector: 'h', value: (s) => String(s.why.h) },
-  gruReset: { vector: 'r', value: (s) => String(s.why.r) },
-};
-
 async function sideViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).include('.workbench .side').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(' | ')}`);
-}
-
-async function give(group: Locator, q: QuestionDef, a: string | number) {
-  if (q.input.type === 'choice') await group.locator(`input[value="${a}"]`).check();
-  else {
-    const { min, step } = q.input;
-    const v = Math.round(((a as number) - min) / step) * step + min;
-    await group.locator('input[type=range]').fill(String(Number(v.toFixed(4))));
-  }
-}
-
-async function expectRevealed(page: Page, q: QuestionDef, sol: Solution) {
-  const r = sol.reveal;
-  if (r.view) await expect(page.locator(`#tab-${r.view}`)).toHaveAttribute('aria-selected', 'true');
-  if (r.t !== undefined) await expect(page.locator('.controls .slider input')).toHaveValue(String(r.t));
-  if (r.flow?.fillers !== undefined) await expect(page.locator('.flow-controls input[type=range]').first()).toHaveValue(String(r.flow.fillers));
-  if (r.flow?.forgetBias) await expect(page.locator('.flow-controls input[type=range]').nth(1)).toHaveValue(String(r.flow.forgetBias));
-  if (r.labGap !== undefined) await expect(page.locator('.lab-gap input')).toHaveValue(String(r.labGap));
-  const shown = SHOWN[q.id];
-  if (shown) {
-    const u = Number(sol.why.u) - 1;
-    const cell = page.locator(`svg [data-vector="${shown.vector}"] [data-unit="${u}"]`).first();
-    await expect(cell).toHaveAttribute('data-value', /./);
-    const v = Number(await cell.getAttribute('data-value'));
-    expect(v.toFixed(3).replace('-', '−')).toBe(shown.value(sol));
-  }
 }
 
 for (const lang of ['en', 'zh'] as const) {

@@ -58,6 +58,13 @@ function Document() {
   const theme = useGatescope((s) => s.theme);
   const presenter = useGatescope((s) => s.presenter);
   const embed = useGatescope((s) => s.embed);
+  // The lesson presented to a class: its own layout (lesson.css), set here so that the page's
+  // header is gone from the first frame, before the lesson's code has loaded.
+  const presenting = useGatescope((s) => s.present && s.lesson !== null && !s.embed);
+  useEffect(() => {
+    if (presenting) document.documentElement.dataset.present = 'lesson';
+    else delete document.documentElement.dataset.present;
+  }, [presenting]);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.documentElement.dataset.theme = theme;

@@ -33,3 +33,20 @@ describe('the welcome of a bare address', () => {
     }
   });
 });
+
+describe('a lesson link presented to a class', () => {
+  it('present=1 opens the lesson presented and is written back only while the lesson is open', async () => {
+    const { linkQuery } = await import('./urlParams');
+    const { options, notices } = parseUrlParams('?lesson=4&present=1');
+    expect(notices).toEqual([]);
+    expect(options).toMatchObject({ lesson: 3, present: true });
+    const s = createGatescopeStore({ ...options, text: 'a b', fetchModel: () => new Promise(() => {}) });
+    expect(linkQuery(s.getState()).query).toMatch(/[?&]lesson=4&present=1(&|$)/);
+    s.getState().setPresent(false);
+    expect(linkQuery(s.getState()).query).not.toMatch(/present=/);
+    s.getState().setPresent(true);
+    s.getState().setLesson(null);
+    expect(linkQuery(s.getState()).query).not.toMatch(/present=|lesson=/);
+    expect(parseUrlParams('?lesson=2&present=yes').notices).toEqual([{ param: 'present', value: 'yes', reason: 'unknown' }]);
+  });
+});

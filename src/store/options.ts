@@ -43,6 +43,8 @@ export interface StoreOptions {
   translateStep?: number;
   /** The lesson's chapter, 0-based (`lesson=` is 1-based). */
   lesson?: number;
+  /** The lesson presented to a class (`present=1`). */
+  present?: boolean;
   scheduler?: Scheduler;
   /** The training lab's settings from the link (the rest from the task's defaults). */
   lab?: Partial<LabSettings>;

@@ -172,6 +172,12 @@ export interface ViewSlice {
    */
   lesson: number | null;
   setLesson: (chapter: number | null) => void;
+  /**
+   * The lesson presented to a class (`present=1`): projector-size type, each question shown
+   * before its answer, which a key reveals. Means something only while the lesson is open.
+   */
+  present: boolean;
+  setPresent: (present: boolean) => void;
   setHidden: (hidden: readonly Panel[]) => void;
   setView: (view: ViewName) => void;
   setLang: (lang: Lang) => void;

@@ -226,6 +226,13 @@ const URL_PARAMS = [
     },
     write: (s) => (s.lesson === null ? null : String(s.lesson + 1)),
   }),
+  spec({
+    // present=1: the lesson presented to a class (written only while the lesson is open).
+    key: 'present',
+    option: 'present',
+    parse: flag,
+    write: (s) => (s.present && s.lesson !== null ? '1' : null),
+  }),
   ...labParams(),
 ] as const;
 

@@ -28,6 +28,8 @@ export function createViewSlice(set: SetState, get: GetState, opts: StoreOptions
     translateStep: opts.translateStep ?? DEFAULTS.translateStep,
     lesson: opts.lesson ?? null,
     setLesson: (lesson) => set({ lesson }),
+    present: opts.present ?? false,
+    setPresent: (present) => set({ present }),
     setView: (view) => set({ view }),
     setHidden: (hidden) => set({ hidden }),
     setDiagramUnits: (diagramUnits) => set({ diagramUnits }),

@@ -74,8 +74,9 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
   const H = params.hiddenSize;
   // A slide draws fewer rows, so that at 960 × 540 every number is at least 10 px tall.
   const embed = useGatescope((s) => s.embed);
-  // Presenter mode draws fewer still, so the figure (and every number in it) is drawn larger.
-  const presenter = useGatescope((s) => s.presenter);
+  // Presenter mode (and the lesson presented to a class) draws fewer still, so the figure (and
+  // every number in it) is drawn larger.
+  const presenter = useGatescope((s) => s.presenter || (s.present && s.lesson !== null));
   const rowsFor = (n: number) => (H <= n ? n : n - 1);
   const maxRows = presenter ? rowsFor(PRESENTER_ROWS) : embed ? rowsFor(EMBED_ROWS) : MAX_ROWS;
   const autoUnits = useMemo(() => (trace ? unitsThatChangedMost(trace, maxRows) : []), [trace, maxRows]);

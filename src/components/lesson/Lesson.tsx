@@ -4,34 +4,28 @@
  * every control; a question is answered first, then the figure moves to the state that shows the
  * answer. Loaded on demand (App.tsx's lazy import), with its own strings, so the first screen's
  * download does not grow.
+ *
+ * Presented to a class (`present=1`): projector-size type, each chapter's questions above its
+ * text, and a key that reveals the next answer (the class answers aloud, or the teacher picks
+ * the class's answer first); PageUp/PageDown, which a clicker sends, and ←/→ change chapter.
+ * Printed ("Print the lesson"): every chapter in turn, with its figure at its state (LessonPrint).
  */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Model } from '../../engine';
-import { enLesson, type LessonKey } from '../../i18n/en-lesson';
-import { zhLesson } from '../../i18n/zh-lesson';
-import { CHAPTERS, type ChapterState } from '../../lesson/chapters';
+import type { LessonKey } from '../../i18n/en-lesson';
+import { CHAPTERS } from '../../lesson/chapters';
 import { LESSON_KEY, parseProgress, type Progress } from '../../lesson/progress';
-import { isRight, questionById, type QuestionDef, type Reveal, type Solution } from '../../lesson/questions';
-import type { GatescopeStore } from '../../store/store';
+import { questionById, type Solution } from '../../lesson/questions';
+import { figureParts } from '../../shared/figures';
 import type { LearnData } from '../../viz/learnChart';
 import { MathText } from '../diagram/MathText';
 import { fetchLearnReport } from '../learnReport';
 import { useGatescope, useGatescopeStore } from '../StoreContext';
+import { LessonPrint } from './LessonPrint';
+import { type Answer, applyReveal, applyState, useLT } from './lessonShared';
+import { printChapters, type PrintedChapter } from './printLesson';
+import { type Committed, Question } from './Question';
 import './lesson.css';
-
-type LT = (key: LessonKey, vars?: Readonly<Record<string, string | number>>) => string;
-
-function useLT(): LT {
-  const lang = useGatescope((s) => s.lang);
-  return useMemo(() => {
-    const dict: Record<LessonKey, string> = lang === 'zh' ? zhLesson : enLesson;
-    return (key, vars) => {
-      let s: string = dict[key];
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
-      return s;
-    };
-  }, [lang]);
-}
 
 function storage(): Storage | null {
   try {
@@ -53,39 +47,71 @@ function saveProgress(p: Progress) {
   }
 }
 
-/** Puts the app in a chapter's state, with the actions a reader's clicks would call. */
-async function applyState(store: GatescopeStore, st: ChapterState) {
-  const s = store.getState();
-  if (s.text !== st.text) s.setText(st.text);
-  if (s.model.id !== st.model) await s.loadModel(st.model);
-  const now = store.getState();
-  if (now.text !== st.text) now.setText(st.text);
-  now.setView(st.view);
-  if (st.compareKind) now.setCompareKind(st.compareKind);
-  now.setFlow({ fillers: st.flow?.fillers ?? 0, forgetBias: st.flow?.forgetBias ?? 0, from: 'last' });
-  now.setDiagramUnits(st.units ?? null);
-  now.goTo(st.t);
-}
-
-function applyReveal(store: GatescopeStore, r: Reveal) {
-  const s = store.getState();
-  if (r.view) s.setView(r.view);
-  if (r.flow) s.setFlow(r.flow);
-  if (r.units) s.setDiagramUnits(r.units);
-  if (r.labGap !== undefined) s.setLabSettings({ gap: r.labGap });
-  if (r.t !== undefined) s.goTo(r.t);
-}
-
 const isField = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || ['radio', 'slider', 'tab', 'application', 'grid'].includes(el.getAttribute('role') ?? ''));
+
+/** Where typing goes: no key of the lesson's is taken from there. */
+const typesText = (el: Element) =>
+  (el instanceof HTMLElement && el.isContentEditable) ||
+  /^(TEXTAREA|SELECT)$/.test(el.tagName) ||
+  (el instanceof HTMLInputElement && !['radio', 'checkbox', 'range', 'button', 'submit', 'reset'].includes(el.type)) ||
+  ['textbox', 'combobox', 'spinbutton'].includes(el.getAttribute('role') ?? '');
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * After a reveal: the figure that shows the answer on screen. On a phone it is above the question
+ * (text, figure, question), so it is scrolled to; beside the question (a wide screen) it is left
+ * where it is. Waits up to a second for the revealed view's figure to be drawn (a view's code may
+ * still be loading), then takes the view's panel.
+ */
+async function showRevealingFigure() {
+  const figure = async (): Promise<Element | null> => {
+    const start = performance.now();
+    let el: Element | null = null;
+    while (performance.now() - start < 1000) {
+      await frame();
+      const panel = document.getElementById('view-panel');
+      if (!panel) return null;
+      const part = figureParts(panel)[0]?.el;
+      // The part with its heading and caption (the chart's title, the diagram's hint).
+      el = part?.closest('figure') ?? part ?? panel;
+      if (part && part.getBoundingClientRect().height > 0) break;
+    }
+    return el;
+  };
+  const inView = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.top <= window.innerHeight * 0.6;
+  };
+  const el = await figure();
+  if (!el || inView(el)) return;
+  const still = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  el.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+  // The revealed view may still be settling (a chart redrawn for more words): once more, at once.
+  await new Promise((resolve) => setTimeout(resolve, still ? 300 : 900));
+  const again = await figure();
+  if (again && !inView(again)) again.scrollIntoView({ block: 'start' });
+}
+
+type Printing = { readonly at: number } | { readonly chapters: readonly PrintedChapter[] };
 
 export default function Lesson() {
   const lt = useLT();
   const store = useGatescopeStore();
   const chapter = useGatescope((s) => s.lesson) ?? 0;
+  const present = useGatescope((s) => s.present);
+  const lang = useGatescope((s) => s.lang);
   const setLesson = useGatescope((s) => s.setLesson);
+  const setPresent = useGatescope((s) => s.setPresent);
   const ch = CHAPTERS[Math.min(chapter, CHAPTERS.length - 1)]!;
   const [progress, setProgress] = useState<Progress>(loadProgress);
+  // Answers chosen and not yet checked, by question.
+  const [drafts, setDrafts] = useState<Readonly<Record<string, Answer>>>({});
+  // Presenting: the answers revealed in this session (a class starts with every question open,
+  // whatever the teacher's own progress says); kept out of the saved progress.
+  const [shown, setShown] = useState<Readonly<Record<string, Committed>>>({});
+  const [printing, setPrinting] = useState<Printing | null>(null);
   const [report, setReport] = useState<LearnData | null>(null);
   // The model this chapter's questions are asked of: caught once the chapter's state has landed,
   // and kept, so that a reader who then switches the kind does not change the question under them.
@@ -93,6 +119,7 @@ export default function Lesson() {
   const model = useGatescope((s) => s.model);
   const loading = useGatescope((s) => s.loading);
   const text = useGatescope((s) => s.text);
+  const textRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (ch.state) void applyState(store, ch.state);
@@ -113,11 +140,19 @@ export default function Lesson() {
     if (loading === null && model.id === ch.state.model && text === ch.state.text) setAsked({ chapter, model });
   }, [asked, chapter, ch, loading, model, text]);
 
-  const go = useCallback((k: number) => setLesson(Math.max(0, Math.min(CHAPTERS.length - 1, k))), [setLesson]);
+  const go = useCallback(
+    (k: number) => {
+      setLesson(Math.max(0, Math.min(CHAPTERS.length - 1, k)));
+      // Presenting, the keys belong to the lesson after a chapter link or button is clicked.
+      if (store.getState().present) textRef.current?.focus({ preventScroll: true });
+    },
+    [setLesson, store],
+  );
 
   // PageUp/PageDown change chapter from anywhere outside a field; ←/→ only from the text (the
   // figure's own keys step the sentence: articleKeys below keeps them from reaching it).
   useEffect(() => {
+    if (present) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || isField(e.target)) return;
       if (e.key === 'PageDown' || e.key === 'PageUp') {
@@ -127,9 +162,9 @@ export default function Lesson() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, store]);
+  }, [go, store, present]);
   const articleKeys = (e: React.KeyboardEvent) => {
-    if (e.altKey || e.ctrlKey || e.metaKey || isField(e.target)) return;
+    if (present || e.altKey || e.ctrlKey || e.metaKey || isField(e.target)) return;
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       e.preventDefault();
       e.stopPropagation();
@@ -137,7 +172,7 @@ export default function Lesson() {
     }
   };
 
-  const answer = (id: string, a: string | number | null) => {
+  const answer = (id: string, a: Answer | null) => {
     setProgress((p) => {
       const answers = { ...p.answers };
       if (a === null) delete answers[id];
@@ -151,6 +186,7 @@ export default function Lesson() {
     const next = { chapter: 0, answers: {} };
     saveProgress(next);
     setProgress(next);
+    setDrafts({});
     go(0);
   };
 
@@ -162,56 +198,235 @@ export default function Lesson() {
     const id = window.location.hash.slice(1);
     if (id.startsWith('q-')) document.getElementById(id)?.scrollIntoView({ block: 'nearest' });
   }, [ready]);
-  const ctx = ready && ch.state ? { model: asked.model, text: ch.state.text, report } : null;
-  const link = (k: number) => `?lesson=${k + 1}${store.getState().lang === 'zh' ? '&lang=zh' : ''}`;
+  const solutions = useMemo(
+    () => (ready && asked && ch.state ? ch.questions.map((id) => questionById(id).solve({ model: asked.model, text: ch.state!.text, report })) : null),
+    [ready, asked, ch, report],
+  );
+
+  const committedOf = (id: string): Committed | null => (present ? (shown[id] ?? null) : id in progress.answers ? { answer: progress.answers[id]! } : null);
+  /** Commits an answer (null: a presenter reveals it unanswered), then moves the figure to show it. */
+  const commit = (id: string, sol: Solution, a: Answer | null) => {
+    if (present) setShown((s) => ({ ...s, [id]: { answer: a } }));
+    else if (a !== null) answer(id, a);
+    if (ch.state)
+      void applyState(store, ch.state).then(async () => {
+        applyReveal(store, sol.reveal);
+        // Presenting, the column scrolls to the answer (the second question may be below the fold).
+        if (present) {
+          await frame();
+          document.getElementById(`q-${id}`)?.scrollIntoView({ block: 'nearest' });
+        }
+        await showRevealingFigure();
+      });
+  };
+  const retry = (id: string) => {
+    setDrafts(({ [id]: _, ...rest }) => rest);
+    if (present) setShown(({ [id]: _, ...rest }) => rest);
+    else answer(id, null);
+  };
+
+  // Into or out of presenting: the text (rebuilt in the other layout) takes focus, so that the
+  // keys act on the lesson at once.
+  const wasPresent = useRef(present);
+  useEffect(() => {
+    if (wasPresent.current !== present) textRef.current?.focus({ preventScroll: true });
+    wasPresent.current = present;
+  }, [present]);
+
+  // Presenting: the keys are the lesson's wherever focus is but in a field (a capture listener,
+  // ahead of the figure's own ←/→ and Space). PageUp/PageDown change chapter even from an option
+  // or a slider: a clicker sends nothing else. Space or Enter reveals the first answer not yet
+  // shown (the option the teacher picked, if any, is checked); when every answer is out they are
+  // the figure's again (Space plays the sentence, or starts the lab's training).
+  const live = useRef<{ revealNext: () => boolean }>({ revealNext: () => false });
+  live.current.revealNext = () => {
+    if (!solutions) return false;
+    const k = ch.questions.findIndex((id, j) => solutions[j] && !shown[id]);
+    if (k < 0) return false;
+    const id = ch.questions[k]!;
+    commit(id, solutions[k]!, drafts[id] ?? null);
+    return true;
+  };
+  useEffect(() => {
+    if (!present) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const el = e.target instanceof Element && e.target !== document.body && e.target !== document.documentElement ? e.target : null;
+      if (el && typesText(el)) return;
+      const mine = el === null || el.closest('.workbench .side') !== null;
+      const at = store.getState().lesson ?? 0;
+      let done = true;
+      if (e.key === 'PageDown' || e.key === 'PageUp') go(at + (e.key === 'PageDown' ? 1 : -1));
+      else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && mine && !isField(el)) go(at + (e.key === 'ArrowRight' ? 1 : -1));
+      else if (e.key === 'Escape') store.getState().setPresent(false);
+      else if (e.key === ' ' || e.key === 'Enter') {
+        // Not from a button or a link (they act on these keys), nor Space on an option (it picks it).
+        const acts = el !== null && (el.closest('button, a[href], summary, [role="button"]') !== null || (e.key === ' ' && el instanceof HTMLInputElement));
+        done = mine && !acts && live.current.revealNext();
+      } else done = false;
+      if (done) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [present, go, store]);
+
+  // Print the lesson: every chapter put on the page in turn, its figure copied at rest; then the
+  // document, and the page back at the chapter the reader is on.
+  const stopPrinting = useRef(false);
+  useEffect(
+    () => () => {
+      stopPrinting.current = true;
+    },
+    [],
+  );
+  const startPrint = () => {
+    if (printing) return;
+    stopPrinting.current = false;
+    setPrinting({ at: 0 });
+    void printChapters(
+      store,
+      (k) => setPrinting({ at: k }),
+      () => stopPrinting.current,
+    ).then(async (chapters) => {
+      const back = CHAPTERS[store.getState().lesson ?? 0]?.state;
+      if (back) await applyState(store, back);
+      if (!stopPrinting.current) setPrinting(chapters ? { chapters } : null);
+    });
+  };
+  const closePrint = useCallback(() => setPrinting(null), []);
+
+  const link = (k: number, presenting = false) => `?lesson=${k + 1}${lang === 'zh' ? '&lang=zh' : ''}${presenting ? '&present=1' : ''}`;
   const titleId = useId();
   const paragraphs = lt(`ch.${ch.id}.body` as LessonKey).split('\n\n');
   const firstQuestion = CHAPTERS.slice(0, chapter).reduce((n, c) => n + c.questions.length, 0);
 
-  return (
-    <>
-      <nav className="lesson-nav" aria-label={lt('lesson.chapters')}>
-        <ol>
-          {CHAPTERS.map((c, k) => (
-            <li key={c.id}>
-              <a
-                href={link(k)}
-                aria-current={k === chapter ? 'page' : undefined}
-                title={lt(`ch.${c.id}.title` as LessonKey)}
-                onClick={(e) => {
-                  e.preventDefault();
-                  go(k);
-                }}
-              >
-                <span aria-hidden="true">{k + 1}</span>
-                <span className="visually-hidden">{`${k + 1}. ${lt(`ch.${c.id}.title` as LessonKey)}`}</span>
-              </a>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      {/* The text takes focus (tabIndex 0) so that ←/→ turn its pages without stepping the figure. */}
-      <article className="lesson-text" aria-labelledby={titleId} tabIndex={0} onKeyDown={articleKeys}>
-        {/* One line for where the reader is and the ways out: the question stays on a 720 px screen. */}
-        <div className="lesson-where">
-          <span>{lt('lesson.chapterOf', { n: chapter + 1, total: CHAPTERS.length })}</span>
+  const nav = (
+    <nav className="lesson-nav" aria-label={lt('lesson.chapters')}>
+      <ol>
+        {CHAPTERS.map((c, k) => (
+          <li key={c.id}>
+            <a
+              href={link(k, present)}
+              aria-current={k === chapter ? 'page' : undefined}
+              title={lt(`ch.${c.id}.title` as LessonKey)}
+              onClick={(e) => {
+                e.preventDefault();
+                go(k);
+              }}
+            >
+              <span aria-hidden="true">{k + 1}</span>
+              <span className="visually-hidden">{`${k + 1}. ${lt(`ch.${c.id}.title` as LessonKey)}`}</span>
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+  // One line for where the reader is and the ways out: the question stays on a 720 px screen.
+  const where = (
+    <div className="lesson-where">
+      <span>{lt('lesson.chapterOf', { n: chapter + 1, total: CHAPTERS.length })}</span>
+      {present ? (
+        <button type="button" className="link-like" onClick={() => setPresent(false)}>
+          {lt('lesson.leavePresent')}
+        </button>
+      ) : (
+        <>
+          <a
+            className="link-like"
+            href={link(chapter, true)}
+            onClick={(e) => {
+              e.preventDefault();
+              setPresent(true);
+            }}
+          >
+            {lt('lesson.present')}
+          </a>
+          <button type="button" className="link-like" onClick={startPrint} disabled={printing !== null}>
+            {lt('lesson.print')}
+          </button>
           <button type="button" className="link-like" onClick={startOver}>
             {lt('lesson.startOver')}
           </button>
           <button type="button" className="link-like" onClick={() => setLesson(null)}>
             {lt('lesson.close')}
           </button>
-        </div>
-        <h2 id={titleId}>{lt(`ch.${ch.id}.title` as LessonKey)}</h2>
-        {paragraphs.map((p, k) => (
-          <p key={k}>
-            <MathText text={p} />
-          </p>
-        ))}
-        {!ch.state && <p className="hint">{lt('lesson.noFigure')}</p>}
-        <p className="lesson-try">
-          <strong>{lt('lesson.try')}:</strong> <MathText text={lt(`ch.${ch.id}.try` as LessonKey)} />
+        </>
+      )}
+    </div>
+  );
+  const title = <h2 id={titleId}>{lt(`ch.${ch.id}.title` as LessonKey)}</h2>;
+  const body = (
+    <>
+      {paragraphs.map((p, k) => (
+        <p key={k}>
+          <MathText text={p} />
         </p>
+      ))}
+      {!ch.state && <p className="hint">{lt('lesson.noFigure')}</p>}
+      <p className="lesson-try">
+        <strong>{lt('lesson.try')}:</strong> <MathText text={lt(`ch.${ch.id}.try` as LessonKey)} />
+      </p>
+    </>
+  );
+  const questions = ch.questions.length > 0 && (
+    <section className="lesson-questions" aria-label={lt('lesson.questions')}>
+      {!solutions && <p className="loading">{lt('lesson.preparing')}</p>}
+      {solutions?.map((sol, k) => {
+        const id = ch.questions[k]!;
+        if (!sol) return null;
+        const committed = committedOf(id);
+        return (
+          <Question
+            key={`${chapter}-${id}`}
+            n={firstQuestion + k + 1}
+            q={questionById(id)}
+            sol={sol}
+            lt={lt}
+            choice={drafts[id] ?? committed?.answer ?? null}
+            onChoose={(a) => setDrafts((d) => ({ ...d, [id]: a }))}
+            committed={committed}
+            href={`${link(chapter)}#q-${id}`}
+            onCommit={(a) => commit(id, sol, a)}
+            onRetry={() => retry(id)}
+          />
+        );
+      })}
+    </section>
+  );
+  const preparing = printing && 'at' in printing && (
+    <p className="lesson-printing" role="status">
+      {lt('lesson.printing', { n: printing.at + 1, total: CHAPTERS.length })}
+    </p>
+  );
+  const printed = printing && 'chapters' in printing && <LessonPrint chapters={printing.chapters} lt={lt} lang={lang} onClose={closePrint} />;
+
+  if (present)
+    // The question first, then the chapter's text (the teacher tells it; the room reads the question).
+    return (
+      <>
+        {nav}
+        {where}
+        {title}
+        {questions}
+        <article ref={textRef} className="lesson-text" aria-labelledby={titleId} tabIndex={0}>
+          {body}
+        </article>
+        <p className="lesson-keys present-keys">{lt('lesson.presentKeys')}</p>
+      </>
+    );
+  return (
+    <>
+      {nav}
+      {/* The text takes focus (tabIndex 0) so that ←/→ turn its pages without stepping the figure. */}
+      <article ref={textRef} className="lesson-text" aria-labelledby={titleId} tabIndex={0} onKeyDown={articleKeys}>
+        {where}
+        {preparing}
+        {title}
+        {body}
         <div className="lesson-moves">
           <button type="button" onClick={() => go(chapter - 1)} disabled={chapter === 0}>
             {lt('lesson.prev')}
@@ -221,128 +436,9 @@ export default function Lesson() {
           </button>
         </div>
       </article>
-      {ch.questions.length > 0 && (
-        <section className="lesson-questions" aria-label={lt('lesson.questions')}>
-          {!ctx && <p className="loading">{lt('lesson.preparing')}</p>}
-          {ctx &&
-            ch.questions.map((id, k) => {
-              const q = questionById(id);
-              const sol = q.solve(ctx);
-              return sol ? (
-                <Question
-                  key={`${chapter}-${id}`}
-                  n={firstQuestion + k + 1}
-                  q={q}
-                  sol={sol}
-                  lt={lt}
-                  given={progress.answers[id] ?? null}
-                  href={`${link(chapter)}#q-${id}`}
-                  onCommit={(a) => {
-                    answer(id, a);
-                    if (ch.state) void applyState(store, ch.state).then(() => applyReveal(store, sol.reveal));
-                  }}
-                  onRetry={() => answer(id, null)}
-                />
-              ) : null;
-            })}
-        </section>
-      )}
+      {questions}
       <p className="hint lesson-keys">{lt('lesson.keys')}</p>
+      {printed}
     </>
-  );
-}
-
-/** An exponent as it is printed (10⁻³), in screen readers' text too. */
-const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
-const superscript = (n: number) => [...String(n)].map((c) => SUP[c] ?? c).join('');
-
-function Question({
-  n,
-  q,
-  sol,
-  lt,
-  given,
-  href,
-  onCommit,
-  onRetry,
-}: {
-  n: number;
-  q: QuestionDef;
-  sol: Solution;
-  lt: LT;
-  given: string | number | null;
-  href: string;
-  onCommit: (a: string | number) => void;
-  onRetry: () => void;
-}) {
-  const promptId = useId();
-  const [choice, setChoice] = useState<string | number | null>(given);
-  const checked = given !== null;
-  const label = (a: string | number) =>
-    typeof a === 'number' ? (q.id === 'biasEstimate' ? lt('lesson.power', { p: superscript(a) }) : String(Math.round(a * 100) / 100)) : lt(`q.${q.id}.${a}` as LessonKey, sol.ask);
-  const input = q.input;
-  return (
-    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is radiogroup or group, both named by their prompt.
-    <div className="lesson-question" id={`q-${q.id}`} role={input.type === 'choice' ? 'radiogroup' : 'group'} aria-labelledby={promptId}>
-      <p id={promptId} className="lesson-prompt">
-        <strong>{lt('lesson.question', { n })}:</strong> <MathText text={lt(`q.${q.id}.prompt` as LessonKey, sol.ask)} />
-      </p>
-      {input.type === 'choice' ? (
-        <div className="lesson-options">
-          {input.options.map((o) => (
-            <label key={o} className={choice === o ? 'chip selected' : 'chip'}>
-              <input type="radio" name={`q-${q.id}`} value={o} checked={choice === o} disabled={checked} onChange={() => setChoice(o)} />
-              {lt(`q.${q.id}.${o}` as LessonKey, sol.ask)}
-            </label>
-          ))}
-        </div>
-      ) : (
-        <label className="lesson-estimate">
-          <span>{lt('lesson.estimate')}</span>
-          <input
-            type="range"
-            min={input.min}
-            max={input.max}
-            step={input.step}
-            value={typeof choice === 'number' ? choice : (input.min + input.max) / 2}
-            disabled={checked}
-            aria-describedby={promptId}
-            aria-valuetext={choice === null ? undefined : label(choice)}
-            onChange={(e) => setChoice(Number(e.target.value))}
-          />
-          {/* Not an <output>: that is a second status region; the slider says its value itself. */}
-          <span className="lesson-value" aria-hidden="true">
-            {choice === null ? '—' : label(choice)}
-          </span>
-        </label>
-      )}
-      <div className="lesson-check">
-        <button type="button" disabled={choice === null || checked} onClick={() => choice !== null && onCommit(choice)}>
-          {lt('lesson.check')}
-        </button>
-        {checked && (
-          <button
-            type="button"
-            onClick={() => {
-              setChoice(null);
-              onRetry();
-            }}
-          >
-            {lt('lesson.again')}
-          </button>
-        )}
-        <a className="lesson-qlink" href={href}>
-          {lt('lesson.linkQuestion')}
-        </a>
-      </div>
-      <p role="status" className={checked ? (isRight(sol, given!) ? 'lesson-feedback right' : 'lesson-feedback wrong') : 'lesson-feedback'}>
-        {checked && (
-          <>
-            <strong>{isRight(sol, given!) ? lt('lesson.right') : lt('lesson.wrong')}</strong> {lt('lesson.yourAnswer', { a: label(given!) })}{' '}
-            <MathText text={lt(`q.${q.id}.why` as LessonKey, sol.why)} />
-          </>
-        )}
-      </p>
-    </div>
   );
 }
