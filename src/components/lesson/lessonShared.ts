@@ -55,8 +55,15 @@ export function applyReveal(store: GatescopeStore, r: Reveal) {
 const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 const superscript = (n: number) => [...String(n)].map((c) => SUP[c] ?? c).join('');
 
-/** An answer as the reader reads it: the option's words, or the estimate's number. */
+/**
+ * An answer as the reader reads it: the option's words, or the estimate's number (a power of ten
+ * at the slider's nearest step: the engine's exact exponent, 10^−0.32, is in the explanation).
+ */
 export function answerLabel(q: QuestionDef, sol: Solution, a: Answer, lt: LT): string {
-  if (typeof a === 'number') return q.id === 'biasEstimate' ? lt('lesson.power', { p: superscript(a) }) : String(Math.round(a * 100) / 100);
+  if (typeof a === 'number' && q.id === 'biasEstimate') {
+    const step = q.input.type === 'estimate' ? q.input.step : 1;
+    return lt('lesson.power', { p: superscript(Math.round(a / step) * step) });
+  }
+  if (typeof a === 'number') return String(Math.round(a * 100) / 100);
   return lt(`q.${q.id}.${a}` as LessonKey, sol.ask);
 }

@@ -34,10 +34,11 @@ async function until(done: () => boolean, timeoutMs: number) {
 function partsOf(panel: HTMLElement): FigurePart[] {
   const registered = figureParts(panel);
   if (registered.length > 0) return registered;
-  return [...panel.querySelectorAll<SVGSVGElement>('figure > svg[role="img"]')].map((el) => ({
-    el,
-    title: el.closest('figure')?.querySelector('h3, h4, figcaption')?.textContent ?? '',
-  }));
+  return [...panel.querySelectorAll<SVGSVGElement>('figure > svg[role="img"]')].map((el) => {
+    // The caption's title (its bold part, where a note follows it: the probe's words).
+    const caption = el.closest('figure')?.querySelector('figcaption');
+    return { el, title: (caption?.querySelector('strong') ?? caption)?.textContent?.trim() ?? '' };
+  });
 }
 
 /** What changes while a figure is still on its way: how many parts, their sizes and their text. */
@@ -115,6 +116,8 @@ function composeForPage(parts: readonly FigurePart[], rowWidth = 1000): { svg: s
     const el = document.importNode(new DOMParser().parseFromString(piece.text, 'image/svg+xml').documentElement, true);
     el.setAttribute('x', String(x));
     el.setAttribute('y', String(y));
+    // A title longer than its part (a narrow chart's) runs on rather than being cut.
+    el.setAttribute('overflow', 'visible');
     root.appendChild(el);
     right = Math.max(right, x + piece.width);
     x += piece.width + GAP;
