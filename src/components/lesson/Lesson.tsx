@@ -325,7 +325,8 @@ export default function Lesson() {
       </ol>
     </nav>
   );
-  // One line for where the reader is and the ways out: the question stays on a 720 px screen.
+  // Where the reader is and the ways on and out, short links in one or two lines (the question
+  // stays on a 720 px screen).
   const where = (
     <div className="lesson-where">
       <span>{lt('lesson.chapterOf', { n: chapter + 1, total: CHAPTERS.length })}</span>

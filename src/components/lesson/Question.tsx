@@ -46,7 +46,8 @@ export function Question({ n, q, sol, lt, choice, onChoose, committed, href, onC
       {input.type === 'choice' ? (
         <div className="lesson-options">
           {input.options.map((o) => (
-            <label key={o} className={choice === o ? 'chip selected' : 'chip'}>
+            // Once answered, the right option is marked on the chips too (the feedback says it in words).
+            <label key={o} className={`chip${choice === o ? ' selected' : ''}${committed && sol.answer === o ? ' answer' : ''}`}>
               <input type="radio" name={`q-${q.id}`} value={o} checked={choice === o} disabled={committed !== null} onChange={() => onChoose(o)} />
               {lt(`q.${q.id}.${o}` as LessonKey, sol.ask)}
             </label>
