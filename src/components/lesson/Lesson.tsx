@@ -13,10 +13,11 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Model } from '../../engine';
 import type { LessonKey } from '../../i18n/en-lesson';
-import { CHAPTERS } from '../../lesson/chapters';
+import { CHAPTERS, type ChapterState, type LessonView } from '../../lesson/chapters';
 import { LESSON_KEY, parseProgress, type Progress } from '../../lesson/progress';
 import { questionById, type Solution } from '../../lesson/questions';
 import { figureParts } from '../../shared/figures';
+import { parseModelId } from '../../store/modelLoader';
 import type { LearnData } from '../../viz/learnChart';
 import { MathText } from '../diagram/MathText';
 import { fetchLearnReport } from '../learnReport';
@@ -286,12 +287,16 @@ export default function Lesson() {
     if (printing) return;
     stopPrinting.current = false;
     setPrinting({ at: 0 });
+    // What the page showed: a chapter of text only (the last) keeps the figure the reader had.
+    const s = store.getState();
+    const had: ChapterState = { model: s.model.id, text: s.text, t: s.t, view: s.view as LessonView, compareKind: s.compareKind, flow: s.flow, ...(s.diagramUnits ? { units: s.diagramUnits } : {}) };
     void printChapters(
       store,
       (k) => setPrinting({ at: k }),
       () => stopPrinting.current,
     ).then(async (chapters) => {
-      const back = CHAPTERS[store.getState().lesson ?? 0]?.state;
+      // (A model of the reader's own cannot be loaded again by an id: then the last chapter's stays.)
+      const back = CHAPTERS[store.getState().lesson ?? 0]?.state ?? (parseModelId(had.model) ? had : null);
       if (back) await applyState(store, back);
       if (!stopPrinting.current) setPrinting(chapters ? { chapters } : null);
     });
