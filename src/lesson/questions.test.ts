@@ -75,7 +75,7 @@ describe('lesson questions', () => {
 
   it('read the learnability report it is given', () => {
     const q = questionById('rnnLearns');
-    const fake = { gaps: [20], classes: 6, series: [{ kind: 'rnn' as const, points: [{ gap: 20, median: 1, min: 1, max: 1, learned: 5, seeds: 5 }] }] };
+    const fake = { gaps: [20], classes: 6, gradient: [], series: [{ kind: 'rnn' as const, start: 'default' as const, points: [{ gap: 20, median: 1, min: 1, max: 1, learned: 5, seeds: 5 }] }] };
     expect(q.solve({ model: load('demo-rnn'), text: '', report: fake })!.answer).toBe('all');
     expect(q.solve({ model: load('demo-rnn'), text: '', report })!.answer).toBe('none');
   });

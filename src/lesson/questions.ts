@@ -13,7 +13,7 @@ import { tokenize } from '../text/tokenize';
 import { COUNTRIES, LANGUAGES } from '../train/data/memory';
 import { unitsThatChangedMost } from '../viz/diagramVectors';
 import { gradientFlow, withFiller } from '../viz/gradientFlow';
-import type { LearnData } from '../viz/learnChart';
+import { type LearnData, seriesOf } from '../viz/learnChart';
 import type { FlowKnobs, LessonView } from './chapters';
 
 /** What a question is asked of: the model on screen, its sentence, and the measured learnability report. */
@@ -363,8 +363,8 @@ export const QUESTIONS: readonly QuestionDef[] = [
     input: choice('none', 'some', 'all'),
     solve: (ctx) => {
       const gap = 20;
-      const point = ctx.report?.series.find((s) => s.kind === 'rnn')?.points.find((p) => p.gap === gap);
-      const lstm = ctx.report?.series.find((s) => s.kind === 'lstm')?.points.find((p) => p.gap === gap);
+      const point = ctx.report ? seriesOf(ctx.report, 'rnn', 'default')?.points.find((p) => p.gap === gap) : undefined;
+      const lstm = ctx.report ? seriesOf(ctx.report, 'lstm')?.points.find((p) => p.gap === gap) : undefined;
       if (!point) return null;
       const answer = point.learned === 0 ? 'none' : point.learned === point.seeds ? 'all' : 'some';
       return { answer, ask: { gap }, why: { learned: point.learned, seeds: point.seeds, gap, lstm: lstm ? `${lstm.learned}/${lstm.seeds}` : '—' }, reveal: { labGap: gap } };
