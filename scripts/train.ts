@@ -35,7 +35,7 @@ import { poemsFromFortunes } from '../src/train/data/poems';
 import { reviewsFromTsv } from '../src/train/data/reviews';
 import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
 import { trainLabRun } from '../src/train/lab';
-import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, type LabSettings, type LabTask } from '../src/train/labSettings';
+import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, labStarts, type LabSettings, type LabStart, type LabTask } from '../src/train/labSettings';
 import { labModelFile } from '../src/train/labHost';
 import { cliArgs } from './cli';
 import { writeTranslateModels } from './train-translate';
@@ -60,7 +60,7 @@ usage: npm run train -- --task TASK --cell KIND [--layers N]   one model (N stac
                                                                kind's starts (or one), merged into the report
        npm run train -- --task learnability --gradient-only    only the report's gradient at the start, again
        npm run train -- --task lab --cell KIND --examples N [--lab-task memory|sentiment|wave --gap G
-         --hidden H --lr R --batch B --seed S --keep-bias K --versus KIND] [--out DIR]
+         --hidden H --lr R --batch B --seed S --keep-bias K --start START --versus KIND] [--out DIR]
                                                                one run of the training lab, its weights as the
                                                                lab's Download gives them after N examples
 Tasks: sentiment, memory, charlm, charlm-zh, wave, translate, learnability (and lab).
@@ -71,7 +71,8 @@ Writes public/models/<id>.json and rebuilds public/models/index.json.`,
     cell: { type: 'string' },
     all: { type: 'boolean', default: false },
     layers: { type: 'string' },
-    // --task learnability only: one of the kind's starts (default: every start of the kind);
+    // --task learnability: one of the kind's starts (default: every start of the kind); --task lab:
+    // the run's start (default: the lab's, the keep-gate bias for a kind with a keep gate);
     // --gradient-only: no training, the report's gradient at the start measured again
     start: { type: 'string' },
     'gradient-only': { type: 'boolean', default: false },
@@ -133,9 +134,11 @@ function trainLab(): void {
     batch: num('batch', values.batch, d.batch),
     seed: num('seed', values.seed, d.seed),
     keepBias: num('keep-bias', values['keep-bias'], d.keepBias),
+    starts: [(values.start ?? labStarts(kind)[0]!) as LabStart, labStarts(other)[0]!],
   };
+  if (!labStarts(kind).includes(settings.starts![0])) fail(`the lab offers the ${kind} cell the starts ${labStarts(kind).join(', ')}, not "${values.start}"`);
   const problems = labProblems(settings);
-  if (problems.length) fail(problems.map((p) => `--${p.field === 'keepBias' ? 'keep-bias' : p.field}: ${p.reason}`).join('; '));
+  if (problems.length) fail(problems.map((p) => `--${p.field === 'keepBias' ? 'keep-bias' : p.field === 'starts' ? 'start' : p.field}: ${p.reason}`).join('; '));
   const examples = num('examples', values.examples, 4000);
   const t0 = performance.now();
   let next = 1000;
