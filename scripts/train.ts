@@ -96,14 +96,14 @@ if (values.task === 'lab') {
 }
 if (values.task !== undefined && !(ALL_TASKS as readonly string[]).includes(values.task)) fail(`unknown --task "${values.task}"; use ${ALL_TASKS.join(', ')} or lab`);
 if (values.cell !== undefined && !(CELL_KINDS as readonly string[]).includes(values.cell)) fail(`unknown --cell "${values.cell}"; use one of ${CELL_KINDS.join(', ')}`);
+if (values.start !== undefined) {
+  if (values.task !== 'learnability' || values.cell === undefined || values.all) fail('--start is for --task learnability with --cell, or --task lab');
+  if (!startIds(values.cell).includes(values.start as StartId)) fail(`the ${values.cell} cell has no start "${values.start}"; use one of ${startIds(values.cell).join(', ')}`);
+}
 const gradientOnly = values['gradient-only'] === true;
 if (gradientOnly && values.task !== 'learnability') fail('--gradient-only is for --task learnability');
 if (!gradientOnly && !values.all && (values.task === undefined || values.cell === undefined)) fail('give --task and --cell, or --all (optionally with --task)');
 
-if (values.start !== undefined) {
-  if (values.task !== 'learnability' || values.cell === undefined || values.all) fail('--start is for --task learnability with --cell');
-  if (!startIds(values.cell).includes(values.start as StartId)) fail(`the ${values.cell} cell has no start "${values.start}"; use one of ${startIds(values.cell).join(', ')}`);
-}
 const layers = values.layers === undefined ? 1 : Number(values.layers);
 if (!Number.isInteger(layers) || layers < 1 || layers > 4) fail(`--layers takes 1 to 4, not "${values.layers}"`);
 if (layers > 1 && !(values.task === 'sentiment' || values.task === 'memory')) fail('--layers is for --task sentiment or memory');
