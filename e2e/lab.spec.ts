@@ -91,6 +91,34 @@ test('the lab trains two cells in a worker; its charts, probe gradients and weig
   await expect(page.getByText(/Trained here: memory, gap 10, lstm/)).toBeVisible();
 });
 
+test('each run’s start: the kind’s own list, in the link, and the run starts from it, as in Node', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(LINK);
+  const rnnStart = page.getByLabel('Start of the RNN');
+  await expect(rnnStart.locator('option')).toHaveText(['PyTorch default', 'orthogonal', 'identity + relu (IRNN)']);
+  await expect(page.getByLabel('Start of the LSTM')).toHaveValue('keep');
+  await expect(page.getByLabel('Start of the LSTM').locator('option')).toHaveText(['keep-gate bias b (below)', 'chrono (gate open)', 'PyTorch default', 'forget bias 1']);
+  await rnnStart.selectOption('orthogonal');
+  await expect(page).toHaveURL(/starts=orthogonal(%2C|,)keep/);
+  await page.getByRole('button', { name: 'Step one batch' }).click();
+  await expect.poll(() => seenOf(page, 0)).toBeGreaterThan(0);
+  const { file } = await download(page, /Download the RNN/);
+  const report = file.report as { lab: LabSettings; seen: number };
+  expect(report.lab.starts).toEqual(['orthogonal', 'keep']);
+  const node = trainLabRun(report.lab, 'rnn', report.seen);
+  const a = modelParamsFlat(readModelFile(file).model);
+  const b = modelParamsFlat(node.model);
+  let worst = 0;
+  a.forEach((x, j) => (worst = Math.max(worst, Math.abs(x - b[j]!))));
+  expect(worst).toBeLessThanOrEqual(1e-9);
+  // Another kind brings its own list, from its first start; in Chinese, named for Chinese readers.
+  await page.getByLabel('First cell').selectOption('gru');
+  await expect(page.getByLabel('Start of the GRU')).toHaveValue('keep');
+  await page.goto('./?view=train&lang=zh&starts=identity,default');
+  await expect(page.getByLabel('RNN 的初始化')).toHaveValue('identity');
+  await expect(page.getByLabel('LSTM 的初始化')).toHaveValue('default');
+});
+
 test('bad settings are named and training waits; a bad link value gets a notice', async ({ page }) => {
   await page.goto('./?view=train&lr=0&gap=99');
   await expect(page.getByText('“lr=0” is not a value lr allows (0.0001…1), so the default is used.')).toBeVisible();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { runTrace } from './helpers';
+import { type CellKind, type StartId, startIds } from '../src/engine';
 
 /**
  * The prediction after every token, from `npm run trace` (the same script a student or a notebook
@@ -110,8 +111,14 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 test('memory: the learnability chart shows the numbers of the report, the current cell highlighted, and says what they show', async ({ page }) => {
-  type Row = { kind: string; gap: number; median: number; learned: number; seeds: number };
-  const report = JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')) as { gaps: number[]; summary: Row[] };
+  type Row = { kind: CellKind; start: StartId; gap: number; median: number; learned: number; seeds: number };
+  const full = JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')) as {
+    gaps: number[];
+    summary: Row[];
+    gradientAtStart: Array<{ kind: string; start: string; share: number }>;
+  };
+  // "Cell types" (the default) draws each kind from its first start.
+  const report = { ...full, summary: full.summary.filter((r) => r.start === startIds(r.kind)[0]) };
   await page.goto('./?model=memory-rnn');
   await expect(page.locator('.model-info code')).toHaveText('memory-rnn');
   const chart = page.getByTestId('learn-chart');
@@ -151,6 +158,21 @@ test('memory: the learnability chart shows the numbers of the report, the curren
   await page.getByRole('radio', { name: 'LSTM', exact: true }).click();
   await expect(page.locator('.model-info code')).toHaveText('memory-lstm');
   await expect(chart.locator('tr.current')).toHaveAttribute('data-kind', 'lstm');
+
+  // "Starts": the RNN's starts beside the LSTM's, each row the report's, with the gradient at the start.
+  await chart.getByRole('radio', { name: 'Starts' }).check();
+  const shownStarts = full.summary.filter((r) => r.kind === 'rnn' || r.kind === 'lstm');
+  await expect(chart.locator('.gap-line')).toHaveCount(new Set(shownStarts.map((r) => `${r.kind}:${r.start}`)).size);
+  for (const r of shownStarts) {
+    await expect(chart.locator(`tr[data-kind="${r.kind}"][data-start="${r.start}"] td[data-gap="${r.gap}"]`)).toHaveText(`${Math.round(r.median * 100)}% (${r.learned}/${r.seeds})`);
+  }
+  for (const g of full.gradientAtStart.filter((x) => x.kind === 'rnn' || x.kind === 'lstm')) {
+    expect(Number(await chart.locator(`tr[data-kind="${g.kind}"][data-start="${g.start}"] td[data-grad]`).getAttribute('data-grad'))).toBe(g.share);
+  }
+  const at20 = (kind: string, start: string) => full.summary.find((r) => r.kind === kind && r.start === start && r.gap === 20)!;
+  await expect(page.getByTestId('learn-finding')).toContainText(`the plain RNN learned in ${at20('rnn', 'default').learned} of 5 seeds from its default start`);
+  await expect(page.getByTestId('learn-finding')).toContainText(`the LSTM in ${at20('lstm', 'chrono').learned} from the chrono (gate open) start`);
+  await chart.getByRole('radio', { name: 'Cell types' }).check();
 
   await page.goto('./?model=memory-gru&lang=zh');
   await expect(page.getByTestId('learn-chart').locator('h3')).toHaveText('它能学会记住吗？在每个间隔上从零训练');

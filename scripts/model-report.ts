@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CELL_KINDS } from '../src/engine';
+import { CELL_KINDS, startIds } from '../src/engine';
 import { cliArgs } from './cli';
 
 cliArgs({
@@ -57,17 +57,41 @@ for (const kind of CELL_KINDS) {
   );
 }
 
-const learn = JSON.parse(readFileSync(join(dir, 'reports', 'memory-learnability.json'), 'utf8'));
+const learn = JSON.parse(readFileSync(join(dir, 'reports', 'memory-learnability.json'), 'utf8')) as {
+  gaps: number[];
+  seeds: number[];
+  summary: Array<{ kind: string; start?: string; gap: number; median: number; min: number; max: number; learned: number; seeds: number }>;
+  gradientAtStart?: Array<{ kind: string; start: string; gap: number; share: number; min: number; max: number }>;
+  runs: Array<{ kind: string; start?: string; seconds: number }>;
+};
+// A row from before starts were measured is its kind's first start.
+const startOfRow = (r: { kind: string; start?: string }) => r.start ?? startIds(r.kind)[0]!;
+const measured = CELL_KINDS.flatMap((kind) =>
+  startIds(kind)
+    .filter((start) => learn.summary.some((x) => x.kind === kind && startOfRow(x) === start))
+    .map((start) => ({ kind, start })),
+);
 out.push(`\nlearnability: median held-out accuracy over ${learn.seeds.length} seeds (range; seeds that learned), trained from scratch at each gap`);
-out.push(row(['cell', ...learn.gaps]));
-out.push(row(['---', ...learn.gaps.map(() => '---')]));
-for (const kind of CELL_KINDS) {
+out.push(row(['cell', 'start', ...learn.gaps]));
+out.push(row(['---', '---', ...learn.gaps.map(() => '---')]));
+for (const { kind, start } of measured) {
   const cells = learn.gaps.map((g: number) => {
-    const s = learn.summary.find((x: { kind: string; gap: number }) => x.kind === kind && x.gap === g);
+    const s = learn.summary.find((x) => x.kind === kind && startOfRow(x) === start && x.gap === g)!;
     return s.min === s.max ? `${pct(s.median)} (${s.learned}/${s.seeds})` : `${pct(s.median)} (${pct(s.min)}–${pct(s.max)}; ${s.learned}/${s.seeds})`;
   });
-  out.push(row([kind, ...cells]));
+  out.push(row([kind, start, ...cells]));
 }
-const secs = (kind: string) => learn.runs.filter((r: { kind: string }) => r.kind === kind).reduce((a: number, r: { seconds: number }) => a + r.seconds, 0);
-out.push(`\nlearnability wall time per kind (all gaps and seeds): ${CELL_KINDS.map((k) => `${k} ${Math.round(secs(k))} s`).join(', ')}`);
+const sci = (x: number) => x.toExponential(1);
+const grads = learn.gradientAtStart ?? [];
+if (grads.length) {
+  out.push(`\ngradient at the start: ‖∂L/∂x‖ at the country over the last word's, gap ${grads[0]!.gap}, untrained (median over seeds × sentences; seeds' range)`);
+  out.push(row(['cell', 'start', 'share', 'range']));
+  out.push(row(['---', '---', '---', '---']));
+  for (const { kind, start } of measured) {
+    const g = grads.find((x) => x.kind === kind && x.start === start);
+    if (g) out.push(row([kind, start, sci(g.share), `${sci(g.min)}–${sci(g.max)}`]));
+  }
+}
+const secs = (kind: string, start: string) => learn.runs.filter((r) => r.kind === kind && startOfRow(r) === start).reduce((a, r) => a + r.seconds, 0);
+out.push(`\nlearnability wall time per kind and start (all gaps and seeds): ${measured.map(({ kind, start }) => `${kind} ${start} ${Math.round(secs(kind, start))} s`).join(', ')}`);
 process.stdout.write(`${out.join('\n')}\n`);

@@ -5,8 +5,11 @@
  * npm run train -- --task charlm --all               the character models (needs data/austen.tsv:
  *                                                     Rscript scripts/data/austen.R, see README)
  * npm run train -- --task translate --all            the encoder–decoders (public/models/translate/)
- * npm run train -- --task learnability               the memory lesson: every kind from scratch at each
- *                                                     gap, 3 seeds (public/reports/memory-learnability.json)
+ * npm run train -- --task learnability --all         the memory lesson: every kind, from every start, from
+ *                                                     scratch at each gap, 5 seeds (public/reports/memory-learnability.json)
+ * npm run train -- --task learnability --cell rnn --start orthogonal
+ *                                                     one kind from one start (or every start of it without
+ *                                                     --start): its rows of the report replaced, the others kept
  * npm run train -- --all                              every shipped model
  * npm run train -- --task lab --cell lstm --examples 4000 [--lab-task memory --gap 30 --hidden 12
  *   --lr 0.003 --batch 8 --seed 0 --keep-bias 3] [--out dir]
@@ -20,7 +23,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CELL_KINDS, type CellKind } from '../src/engine';
+import { CELL_KINDS, type CellKind, type StartId, startIds } from '../src/engine';
 import { round6, toModelFile } from '../src/models/write-format';
 import { toFrameworkModelFile } from '../src/models/write-layouts';
 import { LANGUAGES_ZH } from '../src/train/labels';
@@ -32,13 +35,13 @@ import { poemsFromFortunes } from '../src/train/data/poems';
 import { reviewsFromTsv } from '../src/train/data/reviews';
 import { chaptersFromRows, parseAustenTsv } from '../src/train/data/austen';
 import { trainLabRun } from '../src/train/lab';
-import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, type LabSettings, type LabTask } from '../src/train/labSettings';
+import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, labStarts, type LabSettings, type LabStart, type LabTask } from '../src/train/labSettings';
 import { labModelFile } from '../src/train/labHost';
 import { cliArgs } from './cli';
 import { writeTranslateModels } from './train-translate';
 import { WAVE_SHIPPED, WAVE_SHIPPED_EXAMPLES, waveModelFile } from '../src/train/waveShipped';
 import { normaliseDrinks, parseDrinksTsv } from '../src/train/data/drinks';
-import { LEARN, LEARN_GAPS, LEARN_SEEDS, learnabilityRun, summarise, type LearnRun } from '../src/train/learnability';
+import { LEARN, LEARN_GAPS, LEARN_SEEDS, firstStart, gradientAtStart, learnabilityRun, summarise, type LearnRun } from '../src/train/learnability';
 
 const OUT = join(import.meta.dirname, '..', 'public', 'models');
 
@@ -52,8 +55,12 @@ const { values } = cliArgs({
   usage: `
 usage: npm run train -- --task TASK --cell KIND [--layers N]   one model (N stacked layers, 1–4)
        npm run train -- [--task TASK] --all                    every cell kind of a task, or every shipped model
+       npm run train -- --task learnability (--all | --cell KIND [--start START])
+                                                               the learnability curve: every kind and start, or one
+                                                               kind's starts (or one), merged into the report
+       npm run train -- --task learnability --gradient-only    only the report's gradient at the start, again
        npm run train -- --task lab --cell KIND --examples N [--lab-task memory|sentiment|wave --gap G
-         --hidden H --lr R --batch B --seed S --keep-bias K --versus KIND] [--out DIR]
+         --hidden H --lr R --batch B --seed S --keep-bias K --start START --versus KIND] [--out DIR]
                                                                one run of the training lab, its weights as the
                                                                lab's Download gives them after N examples
 Tasks: sentiment, memory, charlm, charlm-zh, wave, translate, learnability (and lab).
@@ -64,6 +71,11 @@ Writes public/models/<id>.json and rebuilds public/models/index.json.`,
     cell: { type: 'string' },
     all: { type: 'boolean', default: false },
     layers: { type: 'string' },
+    // --task learnability: one of the kind's starts (default: every start of the kind); --task lab:
+    // the run's start (default: the lab's, the keep-gate bias for a kind with a keep gate);
+    // --gradient-only: no training, the report's gradient at the start measured again
+    start: { type: 'string' },
+    'gradient-only': { type: 'boolean', default: false },
     // --task lab only (defaults: the lab's, LAB_TASK_DEFAULTS)
     examples: { type: 'string' },
     'lab-task': { type: 'string' },
@@ -84,13 +96,19 @@ if (values.task === 'lab') {
 }
 if (values.task !== undefined && !(ALL_TASKS as readonly string[]).includes(values.task)) fail(`unknown --task "${values.task}"; use ${ALL_TASKS.join(', ')} or lab`);
 if (values.cell !== undefined && !(CELL_KINDS as readonly string[]).includes(values.cell)) fail(`unknown --cell "${values.cell}"; use one of ${CELL_KINDS.join(', ')}`);
-if (!values.all && (values.task === undefined || values.cell === undefined)) fail('give --task and --cell, or --all (optionally with --task)');
+if (values.start !== undefined) {
+  if (values.task !== 'learnability' || values.cell === undefined || values.all) fail('--start is for --task learnability with --cell, or --task lab');
+  if (!startIds(values.cell).includes(values.start as StartId)) fail(`the ${values.cell} cell has no start "${values.start}"; use one of ${startIds(values.cell).join(', ')}`);
+}
+const gradientOnly = values['gradient-only'] === true;
+if (gradientOnly && values.task !== 'learnability') fail('--gradient-only is for --task learnability');
+if (!gradientOnly && !values.all && (values.task === undefined || values.cell === undefined)) fail('give --task and --cell, or --all (optionally with --task)');
 
 const layers = values.layers === undefined ? 1 : Number(values.layers);
 if (!Number.isInteger(layers) || layers < 1 || layers > 4) fail(`--layers takes 1 to 4, not "${values.layers}"`);
 if (layers > 1 && !(values.task === 'sentiment' || values.task === 'memory')) fail('--layers is for --task sentiment or memory');
 const tasks: Array<(typeof ALL_TASKS)[number]> = values.task ? [values.task as TrainTask] : [...ALL_TASKS];
-const kinds: CellKind[] = values.all ? [...CELL_KINDS] : [values.cell as CellKind];
+const kinds: CellKind[] = gradientOnly ? [] : values.all ? [...CELL_KINDS] : [values.cell as CellKind];
 
 /** One lab run from the command line; prints its curve as the lab's chart shows it. */
 function trainLab(): void {
@@ -116,9 +134,11 @@ function trainLab(): void {
     batch: num('batch', values.batch, d.batch),
     seed: num('seed', values.seed, d.seed),
     keepBias: num('keep-bias', values['keep-bias'], d.keepBias),
+    starts: [(values.start ?? labStarts(kind)[0]!) as LabStart, labStarts(other)[0]!],
   };
+  if (!labStarts(kind).includes(settings.starts![0])) fail(`the lab offers the ${kind} cell the starts ${labStarts(kind).join(', ')}, not "${values.start}"`);
   const problems = labProblems(settings);
-  if (problems.length) fail(problems.map((p) => `--${p.field === 'keepBias' ? 'keep-bias' : p.field}: ${p.reason}`).join('; '));
+  if (problems.length) fail(problems.map((p) => `--${p.field === 'keepBias' ? 'keep-bias' : p.field === 'starts' ? 'start' : p.field}: ${p.reason}`).join('; '));
   const examples = num('examples', values.examples, 4000);
   const t0 = performance.now();
   let next = 1000;
@@ -188,23 +208,53 @@ function poems() {
 
 for (const task of tasks) {
   if (task === 'learnability') {
-    const runs: Array<LearnRun & { seconds: number }> = [];
-    for (const gap of LEARN_GAPS) {
-      for (const kind of kinds) {
+    // Runs are kept per kind and start: the ones trained now replace theirs, the others stay as
+    // measured (a report from before starts were measured holds each kind's first start).
+    const dir = join(OUT, '..', 'reports');
+    const path = join(dir, 'memory-learnability.json');
+    type Row = LearnRun & { seconds: number };
+    let runs: Row[] = [];
+    try {
+      runs = (JSON.parse(readFileSync(path, 'utf8')) as { runs: Array<Omit<Row, 'start'> & { start?: StartId }> }).runs.map(({ kind, start, ...r }) => ({
+        kind,
+        start: start ?? firstStart(kind),
+        ...r,
+      }));
+    } catch {
+      /* no report yet */
+    }
+    const write = () => {
+      // Beside the curve, for every kind and start in it: how much of the loss gradient reaches
+      // the remembered word before training, on the runs' own untrained networks.
+      const pairs = [...new Map(runs.map((r) => [`${r.kind}:${r.start}`, r])).values()];
+      const gradient = pairs.map((r) => gradientAtStart(r.kind, r.start));
+      mkdirSync(dir, { recursive: true });
+      const report = { task: 'memory-learnability', config: LEARN, gaps: LEARN_GAPS, seeds: LEARN_SEEDS, classes: 6, summary: summarise(runs), gradientAtStart: gradient, runs };
+      writeFileSync(path, `${JSON.stringify(report, null, 1)}\n`);
+    };
+    const blocks = kinds.flatMap((kind) => (values.start ? [values.start as StartId] : startIds(kind)).map((start) => ({ kind, start })));
+    for (const { kind, start } of blocks) {
+      const fresh: Row[] = [];
+      const t1 = performance.now();
+      for (const gap of LEARN_GAPS) {
         for (const seed of LEARN_SEEDS) {
           const t0 = performance.now();
-          const { run } = learnabilityRun(kind, gap, seed);
+          const { run } = learnabilityRun(kind, gap, seed, LEARN, start);
           const seconds = Math.round((performance.now() - t0) / 100) / 10;
-          runs.push({ ...run, seconds });
-          process.stderr.write(`learnability ${kind} gap ${gap} seed ${seed}: held-out ${(run.heldoutAccuracy * 100).toFixed(1)}%, learned after ${run.examplesToLearn ?? 'never'}, ${seconds} s\n`);
+          fresh.push({ ...run, seconds });
+          process.stderr.write(
+            `learnability ${kind} (${start}) gap ${gap} seed ${seed}: held-out ${(run.heldoutAccuracy * 100).toFixed(1)}%, learned after ${run.examplesToLearn ?? 'never'}, ${seconds} s\n`,
+          );
         }
       }
+      process.stderr.write(`learnability ${kind} (${start}): ${Math.round((performance.now() - t1) / 1000)} s for every gap and seed\n`);
+      // The block's rows take the place of the old ones (or go at the end), so a rerun keeps the order.
+      const at = runs.findIndex((r) => r.kind === kind && r.start === start);
+      const rest = runs.filter((r) => !(r.kind === kind && r.start === start));
+      runs = at < 0 ? [...rest, ...fresh] : [...rest.slice(0, at), ...fresh, ...rest.slice(at)];
+      write();
     }
-    const dir = join(OUT, '..', 'reports');
-    mkdirSync(dir, { recursive: true });
-    const report = { task: 'memory-learnability', config: LEARN, gaps: LEARN_GAPS, seeds: LEARN_SEEDS, classes: 6, summary: summarise(runs), runs };
-    writeFileSync(join(dir, 'memory-learnability.json'), `${JSON.stringify(report, null, 1)}\n`);
-    process.stdout.write(`${JSON.stringify(report.summary)}\n`);
+    if (gradientOnly) write();
     continue;
   }
   if (task === 'wave') {

@@ -48,7 +48,6 @@ const ONLY_TESTS_USE: Readonly<Record<string, readonly string[]>> = {
   'src/train/lab.ts': ['setKeepBias'],
   'src/train/labHost.ts': ['SLICE_MS', 'EVAL_EVERY'],
   'src/train/labTasks.ts': ['LAB_TASK_DEFS', 'waveModel'],
-  'src/train/learnability.ts': ['chronoInit'],
   'src/train/loss.ts': ['nll'],
   'src/train/regression.ts': ['predictions', 'windowMse'],
   'src/train/seq2seq.ts': ['zeroSeq2SeqGrads', 'seq2seqGradArrays', 'accumulateSeq2SeqGrads'],

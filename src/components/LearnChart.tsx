@@ -1,21 +1,43 @@
-import { useEffect, useState } from 'react';
-import { BASELINE_KIND, CELL_KINDS, type CellKind, gateParts } from '../engine';
-import { alwaysUpTo, learnLayout, neverFrom, type LearnData } from '../viz/learnChart';
+import { useEffect, useId, useState } from 'react';
+import { BASELINE_KIND, type CellKind, DEFAULT_KIND, gateParts, type StartId, startIds } from '../engine';
+import { alwaysUpTo, gradientOf, learnLayout, neverFrom, type LearnData, seriesOf, startsIn } from '../viz/learnChart';
 import { fetchLearnReport } from './learnReport';
 import { useT } from './StoreContext';
 
 const W = 640;
 const HGT = 220;
 const pct = (p: number) => `${Math.round(p * 100)}%`;
+const sci = (x: number) => (x >= 0.01 ? x.toFixed(2) : x.toExponential(1).replace('-', '−'));
+
+type Compare = 'kinds' | 'starts';
+
+/** The series a comparison draws: each kind from its first start, or the RNN's starts beside the current kind's. */
+function shown(data: LearnData, kind: CellKind, compare: Compare) {
+  if (compare === 'kinds') return data.series.filter((s) => s.start === startIds(s.kind)[0]);
+  const other = kind === BASELINE_KIND ? DEFAULT_KIND : kind;
+  return data.series.filter((s) => s.kind === BASELINE_KIND || s.kind === other);
+}
+
+/** A line sample in the series' colour and dash, for the table (the chart's legend). */
+function LineSample({ kind, start }: { kind: CellKind; start: StartId }) {
+  return (
+    <svg className={`line-sample kind-${kind} start-${startIds(kind).indexOf(start)}`} width="22" height="8" aria-hidden="true">
+      <path d="M1,4L21,4" />
+    </svg>
+  );
+}
 
 /**
  * Can each cell *learn* the memory task at a gap, from scratch? Median held-out accuracy over
  * seeds per gap (a line per kind, the range over seeds as a bar), chance dashed, the same numbers
- * as a table, and one sentence built from the measurement.
+ * as a table, and one sentence built from the measurement. "Starts" draws instead the RNN's
+ * starts beside the current kind's, with the gradient that reaches the country before training.
  */
 export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?: string }) {
   const t = useT();
+  const name = useId();
   const [data, setData] = useState<LearnData | null>(null);
+  const [compare, setCompare] = useState<Compare>('kinds');
   useEffect(() => {
     let live = true;
     void fetchLearnReport().then((d) => {
@@ -30,19 +52,66 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
   const chance = 1 / data.classes;
   const seeds = data.series[0]!.points[0]!.seeds;
   // The sentence is built from the measurement: where the RNN stopped learning in every seed,
-  // and up to where every gated kind learned in every seed.
+  // and up to where every gated kind learned in every seed (each from its first start).
   const rnnNever = neverFrom(data, BASELINE_KIND);
-  const gated = data.series.filter((s) => gateParts(s.kind).length > 0).map((s) => alwaysUpTo(data, s.kind));
+  const gated = data.series.filter((s) => gateParts(s.kind).length > 0 && s.start === startIds(s.kind)[0]).map((s) => alwaysUpTo(data, s.kind));
   const gatedAll = gated.length > 0 && gated.every((x) => x !== null) ? Math.min(...(gated as number[])) : null;
-  const ordered = [...data.series].sort((a, b) => (a.kind === kind ? 1 : 0) - (b.kind === kind ? 1 : 0));
+  const hasStarts = data.series.some((s) => s.start !== startIds(s.kind)[0]);
+  const series = shown(data, kind, hasStarts ? compare : 'kinds');
+  const byStart = hasStarts && compare === 'starts';
+  const isCurrent = (s: (typeof series)[number]) => s.kind === kind && (byStart || s.start === startIds(kind)[0]);
+  const ordered = [...series].sort((a, b) => (isCurrent(a) ? 1 : 0) - (isCurrent(b) ? 1 : 0));
+  const label = (s: (typeof series)[number]) => (byStart ? t('learn.seriesStart', { kind: t(`kind.${s.kind}`), start: t(`start.${s.start}`) }) : t(`kind.${s.kind}`));
+  const gradGap = data.gradient[0]?.gap;
+  // In "starts", the sentence reads the table at one gap (the gradient's): seeds that learned,
+  // from the RNN's first start and its best one, from the other kind's first start and its worst.
+  const other = kind === BASELINE_KIND ? DEFAULT_KIND : kind;
+  const at = (k: CellKind, start: StartId) => seriesOf(data, k, start)?.points.find((p) => p.gap === gradGap);
+  const ranked = (k: CellKind) =>
+    startsIn(data, k)
+      .map((start) => ({ start, p: at(k, start) }))
+      .filter((x) => x.p !== undefined)
+      .sort((a, b) => b.p!.learned - a.p!.learned);
+  const rnnR = ranked(BASELINE_KIND);
+  const otherR = ranked(other);
+  const startName = (s: StartId) => t(`start.${s}`);
+  const findingStarts =
+    gradGap !== undefined && rnnR.length > 1 && otherR.length > 1
+      ? {
+          gap: gradGap,
+          seeds,
+          rnnFirst: at(BASELINE_KIND, startIds(BASELINE_KIND)[0]!)?.learned ?? '–',
+          rnnBest: rnnR[0]!.p!.learned,
+          rnnBestStart: startName(rnnR[0]!.start),
+          kind: t(`kind.${other}`),
+          kFirst: at(other, startIds(other)[0]!)?.learned ?? '–',
+          kFirstStart: startName(startIds(other)[0]!),
+          kWorst: otherR.at(-1)!.p!.learned,
+          kWorstStart: startName(otherR.at(-1)!.start),
+        }
+      : null;
   return (
-    <figure className="gap-chart learn-chart" data-testid="learn-chart" id={id}>
+    <figure className={`gap-chart learn-chart${byStart ? ' by-start' : ''}`} data-testid="learn-chart" id={id}>
       <h3>{t('learn.title')}</h3>
+      {hasStarts && (
+        <fieldset className="learn-compare" role="radiogroup" aria-label={t('learn.compare')}>
+          <legend>{t('learn.compare')}</legend>
+          {(['kinds', 'starts'] as const).map((c) => (
+            <label key={c}>
+              <input type="radio" name={name} value={c} checked={compare === c} onChange={() => setCompare(c)} /> {t(`learn.compare.${c}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <p className="learn-finding" data-testid="learn-finding">
-        {rnnNever !== null && gatedAll !== null ? t('learn.finding', { rnn: rnnNever, gated: gatedAll, seeds }) : t('learn.findingMixed', { seeds })}
+        {byStart && findingStarts
+          ? t('learn.findingStarts', findingStarts)
+          : rnnNever !== null && gatedAll !== null
+            ? t('learn.finding', { rnn: rnnNever, gated: gatedAll, seeds })
+            : t('learn.findingMixed', { seeds })}
       </p>
       <svg viewBox={`0 0 ${W} ${HGT}`} role="img" aria-labelledby={`${id}-title`}>
-        <title id={`${id}-title`}>{t('learn.chartTitle')}</title>
+        <title id={`${id}-title`}>{t(byStart ? 'learn.chartTitleStarts' : 'learn.chartTitle')}</title>
         {[0, 0.25, 0.5, 0.75, 1].map((v) => (
           <g key={v}>
             <line className="grid" x1={g.plot.left} x2={g.plot.right} y1={g.y(v)} y2={g.y(v)} />
@@ -63,19 +132,20 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
         {ordered.map((s) => {
           const pts = s.points.map((p) => ({ ...p, x: g.x(p.gap), y: g.y(p.median) }));
           const last = pts.at(-1)!;
-          // A small sideways offset per kind, so ranges at the same gap do not hide each other.
-          const dx = (CELL_KINDS.indexOf(s.kind) - 2) * 3;
+          // A small sideways offset per line, so ranges at the same gap do not hide each other.
+          const dx = (series.indexOf(s) - (series.length - 1) / 2) * 3;
+          const current = isCurrent(s);
           return (
-            <g key={s.kind} className={`gap-line kind-${s.kind}${s.kind === kind ? ' current' : ''}`}>
+            <g key={`${s.kind}:${s.start}`} data-start={s.start} className={`gap-line kind-${s.kind} start-${startIds(s.kind).indexOf(s.start)}${current ? ' current' : ''}`}>
               <path d={pts.map((p, k) => `${k ? 'L' : 'M'}${p.x + dx},${p.y}`).join('')} />
               {pts.map((p) => (
                 <g key={p.gap}>
                   <line className="range" x1={p.x + dx} x2={p.x + dx} y1={g.y(p.min)} y2={g.y(p.max)} />
-                  <circle cx={p.x + dx} cy={p.y} r={s.kind === kind ? 4 : 2.5} />
+                  <circle cx={p.x + dx} cy={p.y} r={current ? 4 : 2.5} />
                 </g>
               ))}
               <text className="lab" x={g.plot.right + 6} y={last.y + 4}>
-                {s.kind === kind || s.kind === BASELINE_KIND ? t(`kind.${s.kind}`) : ''}
+                {!byStart && (s.kind === kind || s.kind === BASELINE_KIND) ? t(`kind.${s.kind}`) : ''}
               </text>
             </g>
           );
@@ -86,40 +156,49 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
         <table className="gap-table">
           <thead>
             <tr>
-              <th scope="col">{t('gap.cell')}</th>
+              <th scope="col">{t(byStart ? 'learn.start' : 'gap.cell')}</th>
               {data.gaps.map((gap) => (
                 <th key={gap} scope="col">
                   {gap}
                 </th>
               ))}
+              {byStart && gradGap !== undefined && <th scope="col">{t('learn.gradCol', { gap: gradGap })}</th>}
             </tr>
           </thead>
           <tbody>
-            {data.series.map((s) => (
-              <tr key={s.kind} data-kind={s.kind} className={s.kind === kind ? 'current' : undefined}>
-                <th scope="row">
-                  <span className={`swatch kind-${s.kind}`} aria-hidden="true" /> {t(`kind.${s.kind}`)}
-                </th>
-                {data.gaps.map((gap) => {
-                  const p = s.points.find((q) => q.gap === gap);
-                  return (
-                    <td
-                      key={gap}
-                      className="num"
-                      data-gap={gap}
-                      data-value={p?.median}
-                      title={p ? t('learn.cellTitle', { min: pct(p.min), max: pct(p.max), n: p.learned, seeds: p.seeds }) : undefined}
-                    >
-                      {p ? `${pct(p.median)} (${p.learned}/${p.seeds})` : '–'}
+            {series.map((s) => {
+              const grad = gradientOf(data, s.kind, s.start);
+              return (
+                <tr key={`${s.kind}:${s.start}`} data-kind={s.kind} data-start={s.start} className={isCurrent(s) ? 'current' : undefined}>
+                  <th scope="row">
+                    {byStart ? <LineSample kind={s.kind} start={s.start} /> : <span className={`swatch kind-${s.kind}`} aria-hidden="true" />} {label(s)}
+                  </th>
+                  {data.gaps.map((gap) => {
+                    const p = s.points.find((q) => q.gap === gap);
+                    return (
+                      <td
+                        key={gap}
+                        className="num"
+                        data-gap={gap}
+                        data-value={p?.median}
+                        title={p ? t('learn.cellTitle', { min: pct(p.min), max: pct(p.max), n: p.learned, seeds: p.seeds }) : undefined}
+                      >
+                        {p ? `${pct(p.median)} (${p.learned}/${p.seeds})` : '–'}
+                      </td>
+                    );
+                  })}
+                  {byStart && gradGap !== undefined && (
+                    <td className="num" data-grad={grad?.share} title={grad ? t('learn.gradTitle', { min: sci(grad.min), max: sci(grad.max) }) : undefined}>
+                      {grad ? sci(grad.share) : '–'}
                     </td>
-                  );
-                })}
-              </tr>
-            ))}
+                  )}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
-      <figcaption>{t('learn.caption', { seeds, chance: pct(chance) })}</figcaption>
+      <figcaption>{byStart ? t('learn.captionStarts', { seeds, chance: pct(chance), gap: gradGap ?? '–' }) : t('learn.caption', { seeds, chance: pct(chance) })}</figcaption>
     </figure>
   );
 }

@@ -1,7 +1,7 @@
 /** English strings of the training lab (the Train view); en.ts merges them into the one dictionary. */
 export const enLab = {
   'lab.intro':
-    'Two cells learn the same task from the same start: the same data, in the same order, the same seed. Press Start and watch which one learns, and why: the gradient that reaches the first words.',
+    'Two cells learn the same task on equal terms: the same data, in the same order, the same seed; each from the start you pick for it. Press Start and watch which one learns, and why: the gradient that reaches the first words.',
   'lab.settings': 'Training settings',
   'lab.task': 'Task',
   'lab.task.memory': 'Long-range memory: “i grew up in france … i speak fluent” → french',
@@ -17,6 +17,9 @@ export const enLab = {
   'lab.probeSeries': 'Probe: a held-out window of {n} values; L is the error of the last prediction (true value {answer})',
   'lab.kindA': 'First cell',
   'lab.kindB': 'Second cell',
+  'lab.startOf': 'Start of the {kind}',
+  'lab.startHint': 'How its weights begin: the keep-gate bias b below, or one of the starts the learnability chart measured.',
+  'start.keep': 'keep-gate bias b (below)',
   'lab.gap': 'Gap (filler words)',
   'lab.hidden': 'Hidden size',
   'lab.lr': 'Learning rate',
@@ -29,6 +32,7 @@ export const enLab = {
   'lab.problem.notOnStep': '{field} must be a whole number.',
   'lab.problem.notOnStepHalf': '{field} must be a multiple of {step}.',
   'lab.problem.sameKinds': 'Pick two different cells.',
+  'lab.problem.noSuchStart': 'That start is not one this cell has: pick one from its list.',
   'lab.fixFirst': 'Fix the settings to train:',
   'lab.statusLabel': 'Training status',
   'lab.start': 'Start training',

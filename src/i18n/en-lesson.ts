@@ -44,7 +44,7 @@ export const enLesson = {
   'ch.loop.try': 'Press → (or the step button) to walk along the chain and watch h change as each word arrives.',
   'ch.longRange.title': 'The long-range problem',
   'ch.longRange.body':
-    'To finish “the clouds are in the sky”, the last few words suffice. To finish “I grew up in France … I speak fluent French”, the cell must carry France across everything in between.\n\nHere is a plain RNN trained on exactly that task, with a gap of about thirty words. Whether a trained RNN can hold the country is one question; whether training can find such weights is another. Gatescope measured the second: from a default start, a tanh RNN learned gaps of 5–10 words in some seeds and none from 20, while gated cells with their forget gate starting open learned every gap up to 80. Chapters 9 and 11 show why.',
+    'To finish “the clouds are in the sky”, the last few words suffice. To finish “I grew up in France … I speak fluent French”, the cell must carry France across everything in between.\n\nHere is a plain RNN trained on exactly that task, with a gap of about thirty words. Whether a trained RNN can hold the country is one question; whether training can find such weights is another. Gatescope measured the second, five seeds per gap: from PyTorch’s default start, a tanh RNN learned gaps up to 10 words in some seeds and none from 20, while gated cells whose keep gate starts open learned every gap up to 80. The start matters as much as the gate: with an orthogonal loop matrix the RNN learned 20 words in 4 seeds of 5; with default biases the LSTM learned none. Chapters 9 and 11 show why.',
   'ch.longRange.try': 'Step to the last word and compare the two rows: the LSTM above, the RNN below, each trained on this task.',
   'ch.belt.title': 'The cell state: a conveyor belt',
   'ch.belt.body':
@@ -72,7 +72,7 @@ export const enLesson = {
   'ch.variants.try': 'Use the cell type picker to switch the sentence between the five kinds.',
   'ch.gradient.title': 'Why it works: the gradient that survives',
   'ch.gradient.body':
-    'Training pushes the error back through the steps. In a plain RNN, each step multiplies the gradient by a matrix and a tanh derivative; over many steps it usually shrinks towards zero, and the first words stop teaching anything. Along the LSTM’s belt, each step multiplies by f: when f is near 1, the signal survives.\n\nThe charts measure that with the engine’s own backpropagation, untrained cells on a log scale. Filler words lengthen the gap; the forget-gate bias decides whether f starts near 1. Both the gate and its start matter.',
+    'Training pushes the error back through the steps. In a plain RNN, each step multiplies the gradient by the loop matrix U and a tanh slope; over many steps it usually shrinks towards zero, and the first words stop teaching anything. Along the LSTM’s belt, each step multiplies by f: a gate that starts open keeps the memory unchanged from step to step, and the signal survives.\n\nThe charts measure this with the engine’s own backpropagation, on untrained cells. On the learnability curve’s own untrained networks (“Measured”, under the charts), across 20 filler words the share of the loss gradient that reaches “France” is about 10⁻⁷ for a default RNN, 5·10⁻³ for an RNN with an orthogonal U, 0.16 for an LSTM whose forget gate starts open and 10⁻⁵ for one with default biases. Both the gate and its start matter.',
   'ch.gradient.try': 'Drag the filler slider to 30, then raise the forget bias and watch the belt line rise.',
   'ch.trained.title': 'What trained cells do',
   'ch.trained.body':
@@ -80,7 +80,7 @@ export const enLesson = {
   'ch.trained.try': 'Click a unit label in a heatmap to plot it across the sentence.',
   'ch.train.title': 'Train your own',
   'ch.train.body':
-    'Here two cells learn the same memory task from the same start, in the page: the same data, in the same order, the same seed. Press Start and watch which one learns, and look at the gradient that reaches the first words while they train.\n\nTraining takes a minute or two. Try a longer gap, or a different keep-gate bias, and see whether the gated cell still wins.',
+    'Here two cells learn the same memory task from the same data, in the same order, with the same seed, in the page. Press Start and watch which one learns, and look at the gradient that reaches the first words while they train.\n\nTraining takes a minute or two. Then give each cell another start (an orthogonal loop for the RNN, default biases for the LSTM), try a longer gap or another keep-gate bias, and see whether the gated cell still wins.',
   'ch.train.try': 'Press Start and wait until one curve drops.',
   'ch.today.title': 'Today’s recurrences',
   'ch.today.body':
@@ -143,6 +143,12 @@ export const enLesson = {
   'q.whichCarries.why': 'RNN h: {rnn}. LSTM belt C: {belt}.',
   'q.biasEstimate.prompt': 'With {n} fillers the belt’s gain at the first word is {before}. Raise the forget bias by +{b}: estimate the gain, as a power of ten.',
   'q.biasEstimate.why': 'At +{b} it is {c} (from {before}): f starts near 1, so the belt keeps the word. Within one power of ten counts as right.',
+  'q.startGradient.prompt':
+    'The chart’s plain RNN starts from PyTorch’s default weights. Keep them, but make its loop matrix U orthogonal (it keeps every direction at length 1), and add {n} filler words. Will more or less of the gradient reach the first word?',
+  'q.startGradient.more': 'More',
+  'q.startGradient.less': 'Less',
+  'q.startGradient.why':
+    'At the first word, with {n} fillers: {before} from the default start, {after} with U orthogonal. An orthogonal U keeps every direction at length 1, so only tanh’s slopes wear the signal down; a default U also shrinks most directions at every step. A start, not a gate, and it changes what training can reach.',
   'q.turnsPositive.prompt': 'After “boring”, at which word does the model first lean positive (above 50%)?',
   'q.turnsPositive.t6': '“{t6}”',
   'q.turnsPositive.t7': '“{t7}”',
@@ -155,6 +161,13 @@ export const enLesson = {
   'q.rnnLearns.some': 'Some',
   'q.rnnLearns.all': 'All',
   'q.rnnLearns.why': '{learned} of {seeds} RNN seeds learned a {gap}-word gap; the LSTM: {lstm}. The lab is now set to that gap: press Start to race them.',
+  'q.rnnStart.prompt':
+    'The plain RNN was trained from scratch on a {gap}-word gap from three starts: PyTorch’s default weights, an orthogonal loop matrix U, or U = identity with relu (the IRNN). Which start learned it in the most seeds?',
+  'q.rnnStart.default': 'Default weights',
+  'q.rnnStart.orthogonal': 'Orthogonal U',
+  'q.rnnStart.identity': 'Identity U, relu',
+  'q.rnnStart.why':
+    'Seeds that learned a {gap}-word gap: default {d}, orthogonal {o}, identity with relu {i} (from the measured curve). The start decides whether any gradient reaches the country at first; the lab is set to that gap, and its start menu lets you race them.',
 } as const;
 
 export type LessonKey = keyof typeof enLesson;

@@ -260,6 +260,23 @@ export const en = {
   'learn.cellTitle': 'range over seeds {min}–{max}; learned (≥ 95% validation) in {n} of {seeds} seeds',
   'learn.caption':
     'Each point: a model trained from scratch at that gap only, no curriculum, with the same recipe, budget and data for every cell type; gated cells start with chrono-initialised gates (bias log u, u ~ U[1, 99]). Median over {seeds} seeds of the accuracy on 200 held-out sentences (fewer at the shortest gaps, where there are fewer distinct ones); the bar is the range; in brackets, seeds that reached 95% on validation. Chance (dashed) is {chance}. The curriculum-trained models you step through are a different recipe: see the README.',
+  'learn.compare': 'Compare',
+  'learn.compare.kinds': 'Cell types',
+  'learn.compare.starts': 'Starts',
+  'learn.start': 'Cell, start',
+  'learn.seriesStart': '{kind}, {start}',
+  'learn.chartTitleStarts': 'Median held-out accuracy over seeds against the gap, one line per cell type and start (its initialisation), the range over seeds as a vertical bar; dashed line: chance',
+  'learn.findingStarts':
+    'Same recipe, data and seeds; only the start differs. At a gap of {gap} words the plain RNN learned in {rnnFirst} of {seeds} seeds from its default start and in {rnnBest} from the {rnnBestStart} start; the {kind} in {kFirst} from the {kFirstStart} start and in {kWorst} from the {kWorstStart} start. A gate that starts open keeps the memory unchanged step after step, and lets the gradient through: both the gate and its start matter.',
+  'learn.gradCol': 'gradient at the word, gap {gap}, before training',
+  'learn.gradTitle': 'range over seeds {min}–{max}',
+  'learn.captionStarts':
+    'Each line: one cell type from one start (how its weights begin), trained from scratch at each gap with the same recipe, budget, data and {seeds} seeds. Median held-out accuracy, the bar the range, in brackets the seeds that reached 95% on validation; chance (dashed) is {chance}. Last column: before any training, the share of the loss gradient that reaches the country across {gap} filler words, ‖∂L/∂x‖ at the country over that at the last word (median over seeds and 20 sentences).',
+  'start.default': 'PyTorch default',
+  'start.chrono': 'chrono (gate open)',
+  'start.forget1': 'forget bias 1',
+  'start.orthogonal': 'orthogonal',
+  'start.identity': 'identity + relu (IRNN)',
   heldoutAccuracy: 'held-out accuracy {v}%',
   heldoutMse: 'held-out mean squared error {v} (next = current: {naive})',
   heldoutBpc: 'held-out {v} bits per character',

@@ -2,7 +2,7 @@ import type { enLab } from './en-lab';
 
 /** 训练实验室（训练视图）的中文字符串；zh.ts 把它们并入同一部词典。Record 让缺少或多出的键成为类型错误。 */
 export const zhLab: Record<keyof typeof enLab, string> = {
-  'lab.intro': '两个单元从同一起点学习同一任务：同样的数据、同样的顺序、同样的随机种子。按“开始”，看哪一个学会了，以及为什么：传回到最初几个词的梯度。',
+  'lab.intro': '两个单元在同等条件下学习同一任务：同样的数据、同样的顺序、同样的随机种子，各自从你选的初始化出发。按“开始”，看哪一个学会了，以及为什么：传回到最初几个词的梯度。',
   'lab.settings': '训练设置',
   'lab.task': '任务',
   'lab.task.memory': '长程记忆：“i grew up in france … i speak fluent” → french',
@@ -18,6 +18,9 @@ export const zhLab: Record<keyof typeof enLab, string> = {
   'lab.probeSeries': '探针：一个有 {n} 个值的留出窗口；L 是最后一个预测的误差（真实值 {answer}）',
   'lab.kindA': '第一个单元',
   'lab.kindB': '第二个单元',
+  'lab.startOf': '{kind} 的初始化',
+  'lab.startHint': '权重从哪里开始：用下面的保留门偏置 b，或可学性图里实测过的某种初始化。',
+  'start.keep': '保留门偏置 b（见下）',
   'lab.gap': '间隔（填充词数）',
   'lab.hidden': '隐藏层大小',
   'lab.lr': '学习率',
@@ -30,6 +33,7 @@ export const zhLab: Record<keyof typeof enLab, string> = {
   'lab.problem.notOnStep': '{field}必须是整数。',
   'lab.problem.notOnStepHalf': '{field}必须是 {step} 的倍数。',
   'lab.problem.sameKinds': '请选择两个不同的单元。',
+  'lab.problem.noSuchStart': '这个单元没有这种初始化：请从它的列表里选。',
   'lab.fixFirst': '请先修正设置：',
   'lab.statusLabel': '训练状态',
   'lab.start': '开始训练',

@@ -43,7 +43,7 @@ export const zhLesson: Record<LessonKey, string> = {
   'ch.loop.try': '按 →（或“下一步”按钮）沿着链往前走，看每来一个词 h 怎样变化。',
   'ch.longRange.title': '长距离依赖',
   'ch.longRange.body':
-    '要补全 “the clouds are in the sky”，看最后几个词就够了；要补全 “I grew up in France … I speak fluent French”，单元必须把 France 一路带过中间所有的话。\n\n这里是一个专门为此训练的普通 RNN，间隔约三十个词。训练好的 RNN 能否记住国家是一回事，训练能否找到这样的权重是另一回事。Gatescope 实测了后者：从默认初始化出发，tanh RNN 在 5–10 个词的间隔上只有部分种子学会，20 个词起一个也没学会；而遗忘门初始为“打开”的门控单元，直到 80 个词都能学会。第 9 章和第 11 章解释原因。',
+    '要补全 “the clouds are in the sky”，看最后几个词就够了；要补全 “I grew up in France … I speak fluent French”，单元必须把 France 一路带过中间所有的话。\n\n这里是一个专门为此训练的普通 RNN，间隔约三十个词。训练好的 RNN 能否记住国家是一回事，训练能否找到这样的权重是另一回事。Gatescope 实测了后者，每个间隔 5 个种子：从 PyTorch 默认初始化出发，tanh RNN 在 10 个词以内的间隔上只有部分种子学会，20 个词起一个也没学会；保留门一开始就敞开的门控单元，直到 80 个词都学会了。可起点和门一样重要：循环矩阵取正交矩阵时，RNN 在 20 个词的间隔上 5 个种子学会了 4 个；LSTM 用默认偏置时一个也没学会。第 9 章和第 11 章解释原因。',
   'ch.longRange.try': '走到最后一个词，对比两行：上面是 LSTM，下面是 RNN，都在这个任务上训练过。',
   'ch.belt.title': '细胞状态：传送带',
   'ch.belt.body':
@@ -71,7 +71,7 @@ export const zhLesson: Record<LessonKey, string> = {
   'ch.variants.try': '用“单元类型”选择器把同一句话在五种单元之间切换。',
   'ch.gradient.title': '为什么有效：活下来的梯度',
   'ch.gradient.body':
-    '训练时误差要一步步往回传。普通 RNN 每往回一步，梯度都要乘一个矩阵和 tanh 的导数，多走几步通常就缩到接近零，开头的词再也教不了模型什么。LSTM 沿传送带往回时每步乘的是 f：f 接近 1，信号就能保住。\n\n图表用引擎自己的反向传播测量这件事（未训练的单元，对数坐标）。填充词拉长间隔；遗忘门偏置决定 f 一开始是否接近 1。门本身和它的初始值，两者都重要。',
+    '训练时误差要一步步往回传。普通 RNN 每往回一步，梯度都要乘一次循环矩阵 U 和 tanh 的斜率，多走几步通常就缩到接近零，开头的词再也教不了模型什么。LSTM 沿传送带往回时每步乘的是 f：门一开始就敞开，记忆就一步步原样保留，信号也就传得回去。\n\n图表用引擎自己的反向传播测量这件事（未训练的单元）。在可学性曲线自己的未训练网络上（见图表下方的“测量结果”），隔着 20 个填充词，损失的梯度传到 “France” 的比例约为：默认 RNN 10⁻⁷，U 取正交矩阵的 RNN 5·10⁻³，遗忘门先敞开的 LSTM 0.16，默认偏置的 LSTM 10⁻⁵。门本身和它的起点，两者都重要。',
   'ch.gradient.try': '把填充词滑块拖到 30，再调高遗忘门偏置，看传送带那条线升起来。',
   'ch.trained.title': '训练好的单元在做什么',
   'ch.trained.body':
@@ -79,7 +79,7 @@ export const zhLesson: Record<LessonKey, string> = {
   'ch.trained.try': '在热力图中点击一个单元的标签，把它在整句上的变化画成曲线。',
   'ch.train.title': '亲手训练',
   'ch.train.body':
-    '这里，两个单元在页面里从同一个起点学习同一个记忆任务：同样的数据、同样的顺序、同样的随机种子。点“开始”，看哪一个学会了；训练过程中再看看传到开头几个词的梯度。\n\n训练需要一两分钟。试试更长的间隔，或换一个保留门偏置，看门控单元是否仍然胜出。',
+    '这里，两个单元在页面里学习同一个记忆任务：同样的数据、同样的顺序、同样的随机种子。点“开始”，看哪一个学会了；训练过程中再看看传到开头几个词的梯度。\n\n训练需要一两分钟。然后给每个单元换一种初始化（RNN 用正交的循环矩阵，LSTM 用默认偏置），或者试试更长的间隔、别的保留门偏置，看门控单元是否仍然胜出。',
   'ch.train.try': '点“开始”，等其中一条曲线降下来。',
   'ch.today.title': '今天的循环网络',
   'ch.today.body':
@@ -142,6 +142,12 @@ export const zhLesson: Record<LessonKey, string> = {
   'q.whichCarries.why': 'RNN 的 h：{rnn}；LSTM 的传送带 C：{belt}。',
   'q.biasEstimate.prompt': '有 {n} 个填充词时，传送带传到第一个词的增益是 {before}。把遗忘门偏置加 +{b}：估计新的增益（10 的几次方）。',
   'q.biasEstimate.why': '偏置 +{b} 时是 {c}（原来是 {before}）：f 一开始就接近 1，传送带就留住了这个词。相差不超过一个数量级算对。',
+  'q.startGradient.prompt':
+    '图中的普通 RNN 用的是 PyTorch 默认初始化的权重。其余权重不动，只把循环矩阵 U 换成正交矩阵（它让每个方向的长度都保持为 1），再加 {n} 个填充词。传回第一个词的梯度会变多还是变少？',
+  'q.startGradient.more': '变多',
+  'q.startGradient.less': '变少',
+  'q.startGradient.why':
+    '加 {n} 个填充词后，第一个词处：默认初始化是 {before}，U 换成正交矩阵后是 {after}。正交的 U 让每个方向的长度不变，信号只被 tanh 的斜率一点点磨小；默认的 U 每一步还会把大多数方向再压缩一些。这里没有门，只换了起点，训练能够到的地方就变了。',
   'q.turnsPositive.prompt': '在 “boring” 之后，模型从哪个词开始偏向正面（超过 50%）？',
   'q.turnsPositive.t6': '“{t6}”',
   'q.turnsPositive.t7': '“{t7}”',
@@ -154,4 +160,10 @@ export const zhLesson: Record<LessonKey, string> = {
   'q.rnnLearns.some': '一部分',
   'q.rnnLearns.all': '全部',
   'q.rnnLearns.why': '{seeds} 个 RNN 种子中有 {learned} 个学会了 {gap} 个词的间隔；LSTM 是 {lstm}。实验台已设为这个间隔：点“开始”让它们比一比。',
+  'q.rnnStart.prompt': '普通 RNN 在 {gap} 个词的间隔上从零训练，试了三种初始化：PyTorch 默认权重、正交的循环矩阵 U、U 取单位矩阵并改用 relu（IRNN）。哪一种学会的种子最多？',
+  'q.rnnStart.default': '默认权重',
+  'q.rnnStart.orthogonal': '正交 U',
+  'q.rnnStart.identity': '单位矩阵 U + relu',
+  'q.rnnStart.why':
+    '学会 {gap} 个词间隔的种子数（实测曲线）：默认 {d}，正交 {o}，单位矩阵 + relu {i}。一开始梯度能不能传到国家这个词，取决于初始化；实验台已设为这个间隔，可以在“初始化”菜单里换着比一比。',
 };

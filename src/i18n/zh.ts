@@ -254,6 +254,23 @@ export const zh: Record<MessageKey, string> = {
   'learn.cellTitle': '种子间范围 {min}–{max}；{seeds} 个种子中有 {n} 个学会（验证准确率 ≥ 95%）',
   'learn.caption':
     '每个点：只在该间隔上从零训练的模型，没有课程学习，每种单元的训练方法、预算和数据都相同；带门的单元用 chrono 初始化门（偏置 log u，u ~ U[1, 99]）。数值是 {seeds} 个种子在 200 个留出句子上准确率的中位数（最短的间隔上不同的句子较少，数量也少些）；竖条是范围；括号内是验证准确率达到 95% 的种子数。随机猜测（虚线）为 {chance}。你逐步查看的模型用的是课程学习，方法不同：见 README。',
+  'learn.compare': '比较',
+  'learn.compare.kinds': '单元类型',
+  'learn.compare.starts': '初始化',
+  'learn.start': '单元与初始化',
+  'learn.seriesStart': '{kind}，{start}',
+  'learn.chartTitleStarts': '留出准确率（多个随机种子的中位数）与训练间隔的关系，每种单元的每种初始化一条线，竖条为种子间的范围；虚线：随机猜测',
+  'learn.findingStarts':
+    '配方、数据和种子都相同，只有初始化不同。在 {gap} 个词的间隔上，普通 RNN 从默认初始化出发，{seeds} 个种子中学会了 {rnnFirst} 个，用“{rnnBestStart}”初始化学会了 {rnnBest} 个；{kind} 用“{kFirstStart}”学会了 {kFirst} 个，用“{kWorstStart}”只学会了 {kWorst} 个。一开始就敞开的门让记忆一步步原样保留，梯度也因此传得回去：门本身和它的起点都重要。',
+  'learn.gradCol': '训练前传到该词的梯度（间隔 {gap}）',
+  'learn.gradTitle': '种子间范围 {min}–{max}',
+  'learn.captionStarts':
+    '每条线：一种单元从一种初始化出发，在每个间隔上从零训练，配方、训练量、数据和 {seeds} 个种子都相同。留出准确率取中位数，竖条是范围，括号里是验证准确率达到 95% 的种子数；随机猜测（虚线）为 {chance}。最后一列：训练之前，损失的梯度穿过 {gap} 个填充词、传到国家这个词上的比例，即国家处的 ‖∂L/∂x‖ 除以最后一个词处的（种子与 20 个句子的中位数）。',
+  'start.default': 'PyTorch 默认',
+  'start.chrono': 'chrono（门先敞开）',
+  'start.forget1': '遗忘门偏置 1',
+  'start.orthogonal': '正交矩阵',
+  'start.identity': '单位矩阵 + relu（IRNN）',
   heldoutAccuracy: '留出数据准确率 {v}%',
   heldoutMse: '留出集均方误差 {v}（下一个 = 当前：{naive}）',
   heldoutBpc: '留出数据每字符 {v} 比特',

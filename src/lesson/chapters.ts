@@ -51,9 +51,9 @@ export const CHAPTERS: readonly Chapter[] = [
   {
     id: 'gradient',
     state: { model: 'demo-lstm', text: 'i grew up in france', t: 4, view: 'gradient', flow: { fillers: 0, forgetBias: 0 } },
-    questions: ['rnnBelow', 'whichCarries', 'biasEstimate'],
+    questions: ['rnnBelow', 'whichCarries', 'biasEstimate', 'startGradient'],
   },
   { id: 'trained', state: { model: 'sentiment-lstm', text: 'i expected it to be boring but it was wonderful', t: 0, view: 'heatmap' }, questions: ['turnsPositive'] },
-  { id: 'train', state: { model: 'demo-lstm', text: FRANCE, t: 0, view: 'train' }, questions: ['rnnLearns'] },
+  { id: 'train', state: { model: 'demo-lstm', text: FRANCE, t: 0, view: 'train' }, questions: ['rnnLearns', 'rnnStart'] },
   { id: 'today', state: null, questions: [] },
 ];

@@ -6,14 +6,14 @@
  * answer, the numbers the explanation quotes, and the state of the figure that shows it.
  * Pure TypeScript: no React, no store, no DOM.
  */
-import { embedToken, predict, run, stackOf, type LstmTrace, type Model, type StepTrace } from '../engine';
+import { createRng, embedToken, predict, run, stackOf, startOf, type LstmTrace, type Model, type StepTrace } from '../engine';
 import type { GruTrace } from '../engine/kinds/gru-types';
 import { demoModel } from '../models/demo';
 import { tokenize } from '../text/tokenize';
 import { COUNTRIES, LANGUAGES } from '../train/data/memory';
 import { unitsThatChangedMost } from '../viz/diagramVectors';
 import { gradientFlow, withFiller } from '../viz/gradientFlow';
-import type { LearnData } from '../viz/learnChart';
+import { type LearnData, seriesOf } from '../viz/learnChart';
 import type { FlowKnobs, LessonView } from './chapters';
 
 /** What a question is asked of: the model on screen, its sentence, and the measured learnability report. */
@@ -120,6 +120,13 @@ function flowPair(ctx: QuestionContext, fillers: number, forgetBias: number) {
   const left = gradientFlow(rnn, seq, 0);
   const right = gradientFlow(other, seq, forgetBias);
   return left && right ? { rnn: left, other: right } : null;
+}
+
+/** The same model with its RNN's recurrent matrix made orthogonal by the engine's own start (kinds/rnn.ts). */
+function orthogonalised(m: Model): Model {
+  const cell = structuredClone(m.cell);
+  startOf(cell.kind, 'orthogonal').apply(cell, { rng: createRng(1), tMax: 100 });
+  return { ...m, cell };
 }
 
 const choice = (...options: string[]): QuestionInput => ({ type: 'choice', options });
@@ -339,6 +346,24 @@ export const QUESTIONS: readonly QuestionDef[] = [
     },
   },
   {
+    // The gradient view's RNN from another start: the same weights, U made orthogonal.
+    id: 'startGradient',
+    input: choice('more', 'less'),
+    solve: (ctx) => {
+      const fillers = 20;
+      const f = flowPair(ctx, fillers, 0);
+      if (f?.rnn.kind !== 'rnn') return null;
+      const rnnModel = ctx.model.cell.kind === 'rnn' ? ctx.model : demoModel('rnn');
+      const same = rnnModel.cell.inputSize === ctx.model.cell.inputSize ? { ...rnnModel, embedding: ctx.model.embedding } : rnnModel;
+      const g = gradientFlow(orthogonalised(same), withFiller(tokensOf(ctx), fillers), 0);
+      if (!g) return null;
+      const before = f.rnn.h[0]!;
+      const after = g.h[0]!;
+      const e = (x: number) => x.toExponential(2).replace('-', '−');
+      return { answer: after > before ? 'more' : 'less', ask: { n: fillers }, why: { before: e(before), after: e(after), n: fillers }, reveal: { view: 'gradient', flow: { fillers, forgetBias: 0 } } };
+    },
+  },
+  {
     id: 'turnsPositive',
     input: choice('t6', 't7', 't8', 't9', 'never'),
     solve: (ctx) => {
@@ -363,11 +388,30 @@ export const QUESTIONS: readonly QuestionDef[] = [
     input: choice('none', 'some', 'all'),
     solve: (ctx) => {
       const gap = 20;
-      const point = ctx.report?.series.find((s) => s.kind === 'rnn')?.points.find((p) => p.gap === gap);
-      const lstm = ctx.report?.series.find((s) => s.kind === 'lstm')?.points.find((p) => p.gap === gap);
+      const point = ctx.report ? seriesOf(ctx.report, 'rnn', 'default')?.points.find((p) => p.gap === gap) : undefined;
+      const lstm = ctx.report ? seriesOf(ctx.report, 'lstm')?.points.find((p) => p.gap === gap) : undefined;
       if (!point) return null;
       const answer = point.learned === 0 ? 'none' : point.learned === point.seeds ? 'all' : 'some';
       return { answer, ask: { gap }, why: { learned: point.learned, seeds: point.seeds, gap, lstm: lstm ? `${lstm.learned}/${lstm.seeds}` : '—' }, reveal: { labGap: gap } };
+    },
+  },
+  {
+    // Read from the measured curve: which of the RNN's starts learned the gap in the most seeds
+    // (ties broken by the median held-out accuracy; a full tie has no one answer).
+    id: 'rnnStart',
+    input: choice('default', 'orthogonal', 'identity'),
+    solve: (ctx) => {
+      const gap = 20;
+      const report = ctx.report;
+      if (!report) return null;
+      const rows = (['default', 'orthogonal', 'identity'] as const).map((start) => ({ start, p: seriesOf(report, 'rnn', start)?.points.find((p) => p.gap === gap) }));
+      if (rows.some((r) => !r.p)) return null;
+      const score = (r: (typeof rows)[number]) => r.p!.learned + r.p!.median / 2;
+      const best = Math.max(...rows.map(score));
+      const top = rows.filter((r) => score(r) === best);
+      if (top.length !== 1) return null;
+      const n = (k: number) => `${rows[k]!.p!.learned}/${rows[k]!.p!.seeds}`;
+      return { answer: top[0]!.start, ask: { gap }, why: { gap, d: n(0), o: n(1), i: n(2) }, reveal: { labGap: gap } };
     },
   },
 ];

@@ -148,6 +148,18 @@ describe('lab settings in the link', () => {
     expect(writeUrlParams(createGatescopeStore({ view: 'train' }).getState())).toBe('?view=train');
   });
 
+  it('reads and writes each run’s start, and leaves out the kinds’ first starts', () => {
+    const { options, notices } = parseUrlParams('?view=train&kinds=rnn,lstm&starts=orthogonal,default');
+    expect(notices).toEqual([]);
+    expect(options.lab).toMatchObject({ kinds: ['rnn', 'lstm'], starts: ['orthogonal', 'default'] });
+    const s = createGatescopeStore(options);
+    expect(writeUrlParams(s.getState())).toMatch(/starts=orthogonal%2Cdefault|starts=orthogonal,default/);
+    s.getState().setLabSettings({ starts: ['default', 'keep'] });
+    expect(writeUrlParams(s.getState())).not.toMatch(/starts/);
+    expect(parseUrlParams('?starts=orthogonal').notices.map((n) => n.param)).toEqual(['starts']);
+    expect(parseUrlParams('?starts=orthogonal,sideways').notices.map((n) => n.param)).toEqual(['starts']);
+  });
+
   it('names each bad value and what it allows', () => {
     const { options, notices } = parseUrlParams('?gap=500&lr=0&hidden=abc&kinds=lstm,lstm&keep=0.3&lab=poems');
     expect(options.lab).toBeUndefined();

@@ -105,7 +105,8 @@ export function createLabSlice(set: SetState, get: GetState, makePort: LabPortFa
     labPartner: null,
     setLabSettings: (change) => {
       const cur = lab().settings;
-      const settings = change.task && change.task !== cur.task ? { ...LAB_TASK_DEFAULTS[change.task], kinds: cur.kinds, ...change } : { ...cur, ...change };
+      const settings =
+        change.task && change.task !== cur.task ? { ...LAB_TASK_DEFAULTS[change.task], kinds: cur.kinds, ...(cur.starts ? { starts: cur.starts } : {}), ...change } : { ...cur, ...change };
       patch({ settings, autostart: false });
       if (port) reset();
     },

@@ -5,7 +5,7 @@
  * A bad value is dropped on its own with a notice; the rest of the link still applies.
  */
 import { CELL_KINDS, MAX_LAYERS, type CellKind } from '../engine';
-import { LAB_LIMITS, LAB_TASKS, LAB_TASK_DEFAULTS, type LabSettings } from '../train/labSettings';
+import { LAB_LIMITS, LAB_TASKS, LAB_TASK_DEFAULTS, labStartOf, labStarts, type LabSettings, type LabStart } from '../train/labSettings';
 import { parseModelId } from './modelLoader';
 import { kindOf } from './modelSlice';
 import { safeModelPath } from './ownModel';
@@ -238,7 +238,8 @@ const URL_PARAMS = [
 
 /**
  * The training lab's settings: `lab=memory|sentiment` (the task), `kinds=rnn,lstm`, `gap`,
- * `hidden`, `lr`, `batch`, `seed`, `keep` (the keep-gate bias) and `autostart=1`. A setting
+ * `hidden`, `lr`, `batch`, `seed`, `keep` (the keep-gate bias), `starts=orthogonal,keep` (each
+ * run's start, in the order of `kinds`; checked against the kinds by labProblems) and `autostart=1`. A setting
  * equal to its task's default is not written. They all go into one StoreOptions field, `lab`.
  */
 function labParams() {
@@ -271,6 +272,22 @@ function labParams() {
         return ok ? { ok: true, value: { kinds: ks as unknown as LabSettings['kinds'] } } : { ok: false, reason: 'notAllowed', allowed: `two different of ${CELL_KINDS.join(', ')}` };
       },
       write: (s) => (s.lab.settings.kinds.join(',') === defaults(s).kinds.join(',') ? null : s.lab.settings.kinds.join(',')),
+    }),
+    spec({
+      key: 'starts',
+      option: 'lab',
+      merge: true,
+      parse: (raw) => {
+        const all = [...new Set(CELL_KINDS.flatMap(labStarts))];
+        const ss = raw.split(',');
+        const ok = ss.length === 2 && ss.every((x) => (all as string[]).includes(x));
+        return ok ? { ok: true, value: { starts: ss as unknown as readonly [LabStart, LabStart] } } : { ok: false, reason: 'notAllowed', allowed: `two of ${all.join(', ')}` };
+      },
+      write: (s) => {
+        const st = [labStartOf(s.lab.settings, 0), labStartOf(s.lab.settings, 1)];
+        const first = s.lab.settings.kinds.map((k) => labStarts(k)[0]);
+        return st.join(',') === first.join(',') ? null : st.join(',');
+      },
     }),
     num('gap', 'gap'),
     num('hidden', 'hidden'),

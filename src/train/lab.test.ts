@@ -3,7 +3,7 @@ import { bptt, predict, run } from '../engine';
 import { readModelFile } from '../models/format';
 import { roleOf } from './data/split';
 import { LabRun, labData, setKeepBias, trainLabRun } from './lab';
-import { LAB_DEFAULTS, LAB_LIMITS, labProblems, type LabSettings } from './labSettings';
+import { LAB_DEFAULTS, LAB_LIMITS, labProblems, labStartOf, labStarts, type LabSettings } from './labSettings';
 import { LAB_TASK_DEFS } from './labTasks';
 import type { TrainableModel } from './network';
 import { embedIds } from './loss';
@@ -21,6 +21,8 @@ describe('lab settings', () => {
     expect(fields({ batch: 2.5 })).toEqual(['batch:notOnStep']);
     expect(fields({ lr: Number.NaN, seed: Infinity })).toEqual(['lr:notANumber', 'seed:notANumber']);
     expect(fields({ kinds: ['gru', 'gru'] })).toEqual(['kinds:sameKinds']);
+    expect(fields({ kinds: ['rnn', 'lstm'], starts: ['keep', 'keep'] })).toEqual(['starts:noSuchStart']);
+    expect(fields({ kinds: ['rnn', 'lstm'], starts: ['identity', 'forget1'] })).toEqual([]);
     expect(() => labData({ ...LAB_DEFAULTS, hidden: 0 })).toThrow(/hidden/);
   });
 });
@@ -70,6 +72,46 @@ describe('keep bias', () => {
     setKeepBias(coupled, 2);
     if (coupled.kind !== 'coupled') throw new Error('kind');
     expect([...coupled.gates.f.bW]).toEqual([2, 2, 2]);
+  });
+});
+
+describe('starts', () => {
+  it('offers each kind the keep-gate bias where it has a keep gate, then its own starts; the default is the first', () => {
+    expect(labStarts('rnn')).toEqual(['default', 'orthogonal', 'identity']);
+    expect(labStarts('lstm')).toEqual(['keep', 'chrono', 'default', 'forget1']);
+    expect(labStarts('gru')).toEqual(['keep', 'chrono', 'default']);
+    expect(labStartOf(LAB_DEFAULTS, 0)).toBe(labStarts(LAB_DEFAULTS.kinds[0])[0]);
+    expect(labStartOf({ ...LAB_DEFAULTS, starts: ['orthogonal', 'default'] }, 1)).toBe('default');
+  });
+
+  it('starts each run as chosen: the keep bias b only from the lab’s own start; a kind’s start as the engine defines it', () => {
+    const settings = (starts: LabSettings['starts']): LabSettings => ({ ...quick, kinds: ['rnn', 'lstm'], keepBias: 3, ...(starts ? { starts } : {}) });
+    const lstmOf = (s: LabSettings) => {
+      const c = new LabRun(labData(s), 'lstm').model.cell;
+      if (c.kind !== 'lstm') throw new Error('kind');
+      return c;
+    };
+    expect([...lstmOf(settings(undefined)).gates.f.bW]).toEqual([3, 3, 3, 3]);
+    expect([...lstmOf(settings(['default', 'forget1'])).gates.f.bW]).toEqual([1, 1, 1, 1]);
+    const plain = lstmOf(settings(['default', 'default'])).gates.f.bW;
+    expect(plain.every((b) => Math.abs(b) < 1 / Math.sqrt(4))).toBe(true);
+    // The RNN: its default start is the one it always had; orthogonal changes only U, to an orthogonal U.
+    const rnnOf = (s: LabSettings) => {
+      const c = new LabRun(labData(s), 'rnn').model.cell;
+      if (c.kind !== 'rnn') throw new Error('kind');
+      return c;
+    };
+    const before = rnnOf(settings(undefined));
+    const orth = rnnOf(settings(['orthogonal', 'keep']));
+    expect(Array.from(orth.a.W.data)).toEqual(Array.from(before.a.W.data));
+    expect(Array.from(orth.a.U.data)).not.toEqual(Array.from(before.a.U.data));
+    const U = orth.a.U.data;
+    const dot = (r: number, c: number) => [0, 1, 2, 3].reduce((a, k) => a + U[k * 4 + r]! * U[k * 4 + c]!, 0);
+    for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) expect(dot(r, c)).toBeCloseTo(r === c ? 1 : 0, 12);
+    expect(rnnOf(settings(['identity', 'keep'])).activation).toBe('relu');
+    // The time series too.
+    const wave = new LabRun(labData({ ...settings(['identity', 'keep']), task: 'wave' }), 'rnn').model.cell;
+    expect(wave.kind === 'rnn' && wave.activation).toBe('relu');
   });
 });
 

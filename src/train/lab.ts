@@ -11,7 +11,7 @@
  */
 import { type CellKind, type CellParams, kindOf } from '../engine';
 import { Adam } from './adam';
-import { labProblems, type LabPoint, type LabProbe, type LabSettings } from './labSettings';
+import { labProblems, labStartOf, type LabPoint, type LabProbe, type LabSettings } from './labSettings';
 import { labKernel, type LabKernel } from './labTasks';
 import { modelParams, type AnyTrainable } from './network';
 
@@ -48,8 +48,10 @@ export class LabRun {
     readonly data: LabData,
     readonly kind: CellKind,
   ) {
-    this.model = data.kernel.createModel(kind);
-    setKeepBias(this.model.cell, data.settings.keepBias);
+    const start = labStartOf(data.settings, data.settings.kinds[0] === kind ? 0 : 1);
+    this.model = data.kernel.createModel(kind, start);
+    // The lab's own start: the keep-gate bias b (a kind's own starts were set as it was made).
+    if (start === 'keep') setKeepBias(this.model.cell, data.settings.keepBias);
     this.adam = new Adam(modelParams(this.model), { lr: data.settings.lr });
   }
 

@@ -3,7 +3,7 @@
  * (lab.ts), its task kernels (labTasks.ts), the worker's messages and the page, which reads them
  * without loading any training code.
  */
-import { BASELINE_KIND, type CellKind, DEFAULT_KIND } from '../engine';
+import { BASELINE_KIND, type CellKind, DEFAULT_KIND, gateParts, type StartId, startIds } from '../engine';
 
 export const LAB_TASKS = ['memory', 'sentiment', 'wave'] as const;
 export type LabTask = (typeof LAB_TASKS)[number];
@@ -28,6 +28,27 @@ export interface LabSettings {
    * about 4,000 (measured, README).
    */
   readonly keepBias: number;
+  /** How each run's cell starts, in the order of `kinds` (see LabStart); absent: each kind's first lab start. */
+  readonly starts?: readonly [LabStart, LabStart];
+}
+
+/**
+ * How a run's cell starts: 'keep', the keep-gate bias b above (the lab's own start, for a kind
+ * with a gate that keeps the past), or one of the kind's own starts, the ones the learnability
+ * curve measures (engine/kinds: the RNN's default, orthogonal and identity-relu; the LSTM's
+ * chrono, default and forget bias 1; …).
+ */
+export type LabStart = 'keep' | StartId;
+
+/** The starts the lab offers a kind, its default first: the keep-gate bias b where there is a keep gate, then the kind's own. */
+export function labStarts(kind: CellKind): LabStart[] {
+  const keeps = gateParts(kind).some((p) => p.role === 'keep');
+  return [...(keeps ? (['keep'] as const) : []), ...startIds(kind)];
+}
+
+/** The start of run `k` (0 or 1). */
+export function labStartOf(s: LabSettings, k: 0 | 1): LabStart {
+  return s.starts?.[k] ?? labStarts(s.kinds[k])[0]!;
 }
 
 /** The two cells every task starts with: the one without gates, and the one the page opens on. */
@@ -53,8 +74,8 @@ export const LAB_LIMITS: Record<NumericField, { readonly min: number; readonly m
 };
 
 export interface LabProblem {
-  readonly field: NumericField | 'kinds';
-  readonly reason: 'notANumber' | 'outOfRange' | 'notOnStep' | 'sameKinds';
+  readonly field: NumericField | 'kinds' | 'starts';
+  readonly reason: 'notANumber' | 'outOfRange' | 'notOnStep' | 'sameKinds' | 'noSuchStart';
 }
 
 /** Every setting that cannot be trained with, naming the field (empty: good to go). */
@@ -68,6 +89,7 @@ export function labProblems(s: LabSettings): LabProblem[] {
     else if (lim.step > 0 && Math.abs((v - lim.min) / lim.step - Math.round((v - lim.min) / lim.step)) > 1e-9) out.push({ field, reason: 'notOnStep' });
   }
   if (s.kinds[0] === s.kinds[1]) out.push({ field: 'kinds', reason: 'sameKinds' });
+  if (s.starts && ([0, 1] as const).some((k) => !labStarts(s.kinds[k]).includes(s.starts![k]))) out.push({ field: 'starts', reason: 'noSuchStart' });
   return out;
 }
 

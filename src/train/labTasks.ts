@@ -8,13 +8,13 @@
  *  - wave: numbers → x_t = [v_t] → cell → linear head, the next value at every step (held-out
  *    mean squared error; the baseline is "the next value is the current one").
  */
-import { createRng, gateParts, matrix, randomParams, type CellKind, type Model, type StepTrace } from '../engine';
+import { createRng, gateParts, matrix, randomParams, startOf, type CellKind, type Model, type StepTrace } from '../engine';
 import { LANGUAGES, memoryExamples } from './data/memory';
 import { SENTIMENT_LABELS, sentimentExamples } from './data/sentiment';
 import type { Example } from './data/types';
 import { naiveMse, waveWindows, WAVE_LENGTH, windowTokens, type Window } from './data/wave';
-import { distinctAtGap, memoryVocab } from './learnability';
-import type { LabProbe, LabSettings, LabTask } from './labSettings';
+import { distinctAtGap, LEARN, memoryVocab } from './learnability';
+import type { LabProbe, LabSettings, LabStart, LabTask } from './labSettings';
 import { backFromLast } from './loss';
 import { buildVocab, initNetwork, tokenIds, type AnyTrainable, type ScalarModel, type TrainableModel } from './network';
 import { accumulateMse, backFromLastValue, meanMse } from './regression';
@@ -22,7 +22,10 @@ import { evaluate, lastStepLoss, trainBatch, type Encoded } from './trainer';
 import type { Adam } from './adam';
 
 /** Seeds per role, apart from the shipped models' and the learnability runs'. */
-const LAB_SEED = { data: 71_000, heldout: 72_000, weights: 73_000 } as const;
+const LAB_SEED = { data: 71_000, heldout: 72_000, weights: 73_000, start: 74_000 } as const;
+
+/** A kind's own start (not the lab's keep bias, which LabRun sets): its id and the stream it draws from. */
+const ownStart = (s: LabSettings, start: LabStart) => (start === 'keep' ? null : { id: start, seed: LAB_SEED.start + s.seed, tMax: LEARN.tMax });
 const LAB_HELDOUT = 200;
 const LAB_EMBED = 8;
 const LAB_CLIP = 1;
@@ -37,7 +40,8 @@ export interface LabKernel {
   readonly probeText: string;
   /** Whether the gap setting applies. */
   readonly usesGap: boolean;
-  createModel(kind: CellKind): AnyTrainable;
+  /** A fresh model of `kind` from `start` (from 'keep' it is drawn as for any start; LabRun then sets the keep bias). */
+  createModel(kind: CellKind, start: LabStart): AnyTrainable;
   /** Trains on batch `index` of the stream: the summed loss and the number of sequences. */
   train(m: AnyTrainable, adam: Adam, index: number): { lossSum: number; n: number };
   score(m: AnyTrainable): { value: number; loss: number };
@@ -115,8 +119,9 @@ function classKernel(s: LabSettings, def: ClassTaskDef): LabKernel {
     heldoutCount: held.length,
     probeText: probe.tokens.join(' '),
     usesGap: def.usesGap,
-    createModel: (kind) =>
-      initNetwork({
+    createModel: (kind, start) => {
+      const own = ownStart(s, start);
+      return initNetwork({
         id: `lab-${s.task}-${kind}`,
         task: s.task === 'sentiment' ? 'sentiment' : 'memory',
         kind,
@@ -126,7 +131,9 @@ function classKernel(s: LabSettings, def: ClassTaskDef): LabKernel {
         headKind: def.headKind,
         labels: def.labels,
         seed: LAB_SEED.weights + s.seed,
-      }),
+        ...(own ? { start: own } : {}),
+      });
+    },
     train: (m, adam, index) => {
       const tm = m as TrainableModel;
       const batch = def.batch(s, index).map((e) => enc(tm, e));
@@ -156,10 +163,13 @@ const WAVE_HELDOUT = 100;
 const WAVE_LABEL = 'next value';
 
 /** A time-series model: x_t = [v_t], the cell, a linear head (its weights start small). */
-export function waveModel(s: LabSettings, kind: CellKind): ScalarModel {
+export function waveModel(s: LabSettings, kind: CellKind, start: LabStart = 'keep'): ScalarModel {
   const rng = createRng(LAB_SEED.weights + s.seed);
   const H = s.hidden;
-  const cell = randomParams(kind, 1, H, rng);
+  const own = ownStart(s, start);
+  const spec = own ? startOf(kind, own.id) : null;
+  const cell = randomParams(kind, 1, H, rng, spec?.activation ? { activation: spec.activation } : {});
+  if (own && spec) spec.apply(cell, { rng: createRng(own.seed), tMax: own.tMax });
   const a = 1 / Math.sqrt(H);
   const model: Model = {
     id: `lab-wave-${kind}`,
@@ -192,7 +202,7 @@ function waveKernel(s: LabSettings): LabKernel {
     heldoutCount: held.length,
     probeText: windowTokens(probe).join(', '),
     usesGap: false,
-    createModel: (kind) => waveModel(s, kind),
+    createModel: (kind, start) => waveModel(s, kind, start),
     train: (m, adam, index) => {
       const batch = waveWindows(s.batch, LAB_SEED.data + 100_003 * s.seed + index, 'train', WAVE_LENGTH);
       return { lossSum: trainBatch(m as ScalarModel, adam, batch, LAB_CLIP, accumulateMse).lossSum, n: batch.length };

@@ -17,6 +17,8 @@ import {
   type ScalarEmbedding,
   type ModelTask,
   type NamedArray,
+  type StartId,
+  startOf,
   type TableEmbedding,
   type Vec,
 } from '../engine';
@@ -36,6 +38,11 @@ interface NetworkSpec {
   readonly tokenizer?: Model['tokenizer'];
   /** Recurrent layers, stacked (default 1); each above the first reads the h below. */
   readonly layers?: number;
+  /**
+   * How the cells start (the kind's KindStart `id`, drawing from its own stream `seed`; chrono's
+   * longest time scale `tMax`), instead of the forget bias 1 the shipped models start from.
+   */
+  readonly start?: { readonly id: StartId; readonly seed: number; readonly tMax: number };
 }
 
 export type TrainableModel = Model & { readonly embedding: TableEmbedding; readonly head: NonNullable<Model['head']> };
@@ -72,10 +79,15 @@ export function initNetwork(spec: NetworkSpec): TrainableModel {
     E,
     Array.from({ length: V * E }, () => rng.normal() * 0.5),
   );
-  const cell = randomParams(spec.kind, E, H, rng);
-  const above = Array.from({ length: (spec.layers ?? 1) - 1 }, () => randomParams(spec.kind, H, H, rng));
-  // Start by remembering (the kind's module says how), so long-range gradients survive the first updates.
-  for (const c of [cell, ...above]) kindOf(c.kind).startRemembering(c);
+  const start = spec.start ? { spec: startOf(spec.kind, spec.start.id), ctx: { rng: createRng(spec.start.seed), tMax: spec.start.tMax } } : null;
+  const opts = start?.spec.activation ? { activation: start.spec.activation } : {};
+  const cell = randomParams(spec.kind, E, H, rng, opts);
+  const above = Array.from({ length: (spec.layers ?? 1) - 1 }, () => randomParams(spec.kind, H, H, rng, opts));
+  for (const c of [cell, ...above]) {
+    if (start) start.spec.apply(c, start.ctx);
+    // Otherwise start by remembering (the kind's module says how), so long-range gradients survive the first updates.
+    else kindOf(c.kind).startRemembering(c);
+  }
   const outputs = spec.headKind === 'sigmoid' ? 1 : spec.labels.length;
   const s = 1 / Math.sqrt(H);
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alwaysUpTo, learnData, learnLayout, neverFrom } from './learnChart';
+import { alwaysUpTo, gradientOf, learnData, learnLayout, neverFrom, seriesOf, startsIn } from './learnChart';
 
 const row = (kind: string, gap: number, median: number, learned = 3) => ({ kind, gap, median, min: median - 0.1, max: median, learned, seeds: 3 });
 const report = {
@@ -15,6 +15,34 @@ describe('learnability chart data', () => {
     expect(d.series[0]!.points.map((p) => p.median)).toEqual([1, 0.5, 0.3]);
     expect(learnData({})).toBeNull();
     expect(learnData(null)).toBeNull();
+  });
+
+  it('reads each kind’s starts: a row without one is the kind’s first start; and the gradient at the start beside them', () => {
+    const withStarts = {
+      ...report,
+      summary: [
+        ...report.summary,
+        { ...row('rnn', 2, 1, 3), start: 'orthogonal' },
+        { ...row('rnn', 5, 0.9, 3), start: 'orthogonal' },
+        { ...row('rnn', 10, 0.8, 2), start: 'orthogonal' },
+        { ...row('rnn', 2, 1), start: 'nonsense' },
+      ],
+      gradientAtStart: [
+        { kind: 'rnn', start: 'default', gap: 20, share: 5e-8, min: 1e-8, max: 1e-7 },
+        { kind: 'rnn', start: 'orthogonal', gap: 20, share: 0.015, min: 0.01, max: 0.02 },
+        { kind: 'lstm', gap: 20, share: 'x', min: 0, max: 1 },
+      ],
+    };
+    const d = learnData(withStarts)!;
+    expect(d.series.map((s) => `${s.kind}:${s.start}`)).toEqual(['rnn:default', 'rnn:orthogonal', 'lstm:chrono']);
+    expect(startsIn(d, 'rnn')).toEqual(['default', 'orthogonal']);
+    expect(seriesOf(d, 'rnn')!.points.map((p) => p.median)).toEqual([1, 0.5, 0.3]);
+    expect(seriesOf(d, 'rnn', 'orthogonal')!.points.map((p) => p.median)).toEqual([1, 0.9, 0.8]);
+    expect(alwaysUpTo(d, 'rnn', 'orthogonal')).toBe(5);
+    expect(neverFrom(d, 'rnn', 'orthogonal')).toBeNull();
+    expect(gradientOf(d, 'rnn', 'orthogonal')?.share).toBe(0.015);
+    expect(gradientOf(d, 'lstm', 'chrono')).toBeUndefined();
+    expect(learnData(report)!.gradient).toEqual([]);
   });
 
   it('finds the gap up to which every seed learned, and the gap from which none did', () => {

@@ -1,10 +1,11 @@
 /**
  * The learnability chart (public/reports/memory-learnability.json, written by
- * `npm run train -- --task learnability --all`): for each kind, the median held-out accuracy
- * over seeds at each gap it was trained on from scratch, with the range over seeds. Gaps are
- * evenly spaced (2, 5, 10, 20, 40, 80 roughly double), accuracy runs from 0 at the bottom.
+ * `npm run train -- --task learnability --all`): for each kind and start, the median held-out
+ * accuracy over seeds at each gap it was trained on from scratch, with the range over seeds; and
+ * beside it, for each, how much of the loss gradient reaches the remembered word before training.
+ * Gaps are evenly spaced (2, 5, 10, 20, 40, 80 roughly double), accuracy runs from 0 at the bottom.
  */
-import { CELL_KINDS, type CellKind } from '../engine';
+import { CELL_KINDS, type CellKind, type StartId, startIds } from '../engine';
 
 interface LearnPoint {
   readonly gap: number;
@@ -15,33 +16,77 @@ interface LearnPoint {
   readonly seeds: number;
 }
 
+interface LearnSeries {
+  readonly kind: CellKind;
+  /** How the cells started (the kind's KindStart); a row without one is the kind's first start. */
+  readonly start: StartId;
+  readonly points: readonly LearnPoint[];
+}
+
+/** ‖∂L/∂x‖ at the remembered word over the last word's, before training (median, seeds' range). */
+interface GradientPoint {
+  readonly kind: CellKind;
+  readonly start: StartId;
+  readonly gap: number;
+  readonly share: number;
+  readonly min: number;
+  readonly max: number;
+}
+
 export interface LearnData {
   readonly gaps: readonly number[];
   readonly classes: number;
-  readonly series: ReadonlyArray<{ readonly kind: CellKind; readonly points: readonly LearnPoint[] }>;
+  /** Per kind (the pickers' order), then per start (the kind's order: the first start first). */
+  readonly series: readonly LearnSeries[];
+  readonly gradient: readonly GradientPoint[];
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const fin = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+const startOfRow = (kind: CellKind, r: Record<string, unknown>): unknown => r.start ?? startIds(kind)[0];
 
 /** The report as the chart needs it; null when it is missing or malformed. */
 export function learnData(report: unknown): LearnData | null {
   if (!isObj(report) || !Array.isArray(report.summary) || !Array.isArray(report.gaps) || !fin(report.classes)) return null;
   const gaps = report.gaps.filter(fin);
   const rows = report.summary.filter(isObj);
-  const series = CELL_KINDS.map((kind) => ({
-    kind,
-    points: gaps
-      .map((gap) => rows.find((r) => r.kind === kind && r.gap === gap))
-      .filter((r): r is Record<string, unknown> => !!r && fin(r.median) && fin(r.min) && fin(r.max) && fin(r.learned) && fin(r.seeds))
-      .map((r) => ({ gap: r.gap as number, median: r.median as number, min: r.min as number, max: r.max as number, learned: r.learned as number, seeds: r.seeds as number })),
-  })).filter((s) => s.points.length > 0);
-  return series.length > 0 && gaps.length > 0 ? { gaps, classes: report.classes, series } : null;
+  const series = CELL_KINDS.flatMap((kind) =>
+    startIds(kind).map((start) => ({
+      kind,
+      start,
+      points: gaps
+        .map((gap) => rows.find((r) => r.kind === kind && startOfRow(kind, r) === start && r.gap === gap))
+        .filter((r): r is Record<string, unknown> => !!r && fin(r.median) && fin(r.min) && fin(r.max) && fin(r.learned) && fin(r.seeds))
+        .map((r) => ({ gap: r.gap as number, median: r.median as number, min: r.min as number, max: r.max as number, learned: r.learned as number, seeds: r.seeds as number })),
+    })),
+  ).filter((s) => s.points.length > 0);
+  const grads = Array.isArray(report.gradientAtStart) ? report.gradientAtStart.filter(isObj) : [];
+  const gradient = series.flatMap(({ kind, start }) => {
+    const r = grads.find((g) => g.kind === kind && startOfRow(kind, g) === start);
+    return r && fin(r.gap) && fin(r.share) && fin(r.min) && fin(r.max) ? [{ kind, start, gap: r.gap, share: r.share, min: r.min, max: r.max }] : [];
+  });
+  return series.length > 0 && gaps.length > 0 ? { gaps, classes: report.classes, series, gradient } : null;
+}
+
+/** The series of a kind from one start (by default its first, the one every kind was first measured from). */
+export function seriesOf(d: LearnData, kind: CellKind, start: StartId = startIds(kind)[0]!): LearnSeries | undefined {
+  return d.series.find((x) => x.kind === kind && x.start === start);
+}
+
+/** The starts of a kind the report measured, the first first. */
+export function startsIn(d: LearnData, kind: CellKind): StartId[] {
+  return d.series.filter((x) => x.kind === kind).map((x) => x.start);
+}
+
+/** The gradient reaching the remembered word before training, for a kind and start, if measured. */
+export function gradientOf(d: LearnData, kind: CellKind, start: StartId): GradientPoint | undefined {
+  return d.gradient.find((g) => g.kind === kind && g.start === start);
 }
 
 /** The longest gap up to which every seed of the kind learned (at every gap from the shortest); null if not even the shortest. */
-export function alwaysUpTo(d: LearnData, kind: CellKind): number | null {
-  const s = d.series.find((x) => x.kind === kind);
+export function alwaysUpTo(d: LearnData, kind: CellKind, start?: StartId): number | null {
+  const s = seriesOf(d, kind, start);
   let best: number | null = null;
   for (const gap of d.gaps) {
     const p = s?.points.find((q) => q.gap === gap);
@@ -52,8 +97,8 @@ export function alwaysUpTo(d: LearnData, kind: CellKind): number | null {
 }
 
 /** The shortest gap from which on no seed of the kind learned (at that gap and every longer one); null if some seed learned the longest. */
-export function neverFrom(d: LearnData, kind: CellKind): number | null {
-  const s = d.series.find((x) => x.kind === kind);
+export function neverFrom(d: LearnData, kind: CellKind, start?: StartId): number | null {
+  const s = seriesOf(d, kind, start);
   let from: number | null = null;
   for (const gap of [...d.gaps].reverse()) {
     const p = s?.points.find((q) => q.gap === gap);

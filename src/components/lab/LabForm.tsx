@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { CELL_KINDS, type CellKind } from '../../engine';
-import { LAB_LIMITS, LAB_TASKS, labProblems, type LabProblem, type LabSettings, type LabTask } from '../../train/labSettings';
+import { LAB_LIMITS, LAB_TASKS, labProblems, labStartOf, labStarts, type LabProblem, type LabSettings, type LabStart, type LabTask } from '../../train/labSettings';
 import type { MessageKey, Translate } from '../../i18n';
 import { useGatescope, useT } from '../StoreContext';
 
@@ -10,6 +10,7 @@ const FIELD_KEY: Record<NumField, MessageKey> = { gap: 'lab.gap', hidden: 'lab.h
 /** The message for one problem, naming the setting and what it accepts. */
 export function problemText(t: Translate, p: LabProblem): string {
   if (p.field === 'kinds') return t('lab.problem.sameKinds');
+  if (p.field === 'starts') return t('lab.problem.noSuchStart');
   const field = t(FIELD_KEY[p.field]);
   const lim = LAB_LIMITS[p.field];
   if (p.reason === 'outOfRange') return t('lab.problem.outOfRange', { field, min: lim.min, max: lim.max });
@@ -77,6 +78,27 @@ function KindSelect({ label, value, onChange }: { label: string; value: CellKind
   );
 }
 
+/** The start of one run's cell: the starts its kind offers (labStarts), each named in the reader's language. */
+function StartSelect({ kind, value, onChange }: { kind: CellKind; value: LabStart; onChange: (s: LabStart) => void }) {
+  const t = useT();
+  const id = useId();
+  return (
+    <div className="lab-field lab-start">
+      <label htmlFor={id}>{t('lab.startOf', { kind: t(`kind.${kind}`) })}</label>
+      <select id={id} value={value} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value as LabStart)}>
+        {labStarts(kind).map((k) => (
+          <option key={k} value={k}>
+            {t(`start.${k}`)}
+          </option>
+        ))}
+      </select>
+      <small id={`${id}-hint`} className="visually-hidden">
+        {t('lab.startHint')}
+      </small>
+    </div>
+  );
+}
+
 /** Task, the two cells and the recipe. Every change starts both runs afresh. */
 export function LabForm() {
   const t = useT();
@@ -89,8 +111,21 @@ export function LabForm() {
     const p = problems.find((q) => q.field === f);
     return p ? problemText(t, p) : null;
   };
-  const kinds = (k: 0 | 1, v: CellKind) => set({ kinds: (k === 0 ? [v, s.kinds[1]] : [s.kinds[0], v]) as LabSettings['kinds'] });
+  const starts: [LabStart, LabStart] = [labStartOf(s, 0), labStartOf(s, 1)];
+  // A new kind starts from its first start; the other run keeps its own.
+  const kinds = (k: 0 | 1, v: CellKind) => {
+    const next = (k === 0 ? [v, s.kinds[1]] : [s.kinds[0], v]) as LabSettings['kinds'];
+    const st: [LabStart, LabStart] = [...starts];
+    st[k] = labStarts(v)[0]!;
+    set({ kinds: next, starts: st });
+  };
+  const start = (k: 0 | 1, v: LabStart) => {
+    const st: [LabStart, LabStart] = [...starts];
+    st[k] = v;
+    set({ starts: st });
+  };
   const same = problems.find((p) => p.field === 'kinds');
+  const noStart = problems.find((p) => p.field === 'starts');
   return (
     <form className="lab-settings" aria-label={t('lab.settings')} onSubmit={(e) => e.preventDefault()}>
       <div className="lab-field lab-task">
@@ -104,10 +139,12 @@ export function LabForm() {
         </select>
       </div>
       <KindSelect label={t('lab.kindA')} value={s.kinds[0]} onChange={(v) => kinds(0, v)} />
+      <StartSelect kind={s.kinds[0]} value={starts[0]} onChange={(v) => start(0, v)} />
       <KindSelect label={t('lab.kindB')} value={s.kinds[1]} onChange={(v) => kinds(1, v)} />
-      {same && (
+      <StartSelect kind={s.kinds[1]} value={starts[1]} onChange={(v) => start(1, v)} />
+      {(same ?? noStart) && (
         <small className="lab-problem" role="alert">
-          {problemText(t, same)}
+          {problemText(t, (same ?? noStart)!)}
         </small>
       )}
       {s.task === 'memory' && (

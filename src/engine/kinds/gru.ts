@@ -18,6 +18,12 @@ import { gruJacobian } from './gru-jacobian';
 import { gruStep } from './gru-step';
 import type { GruGrads, GruParams, GruTrace } from './gru-types';
 import type { KindSpec } from './spec';
+import { chronoStart, defaultStart } from './starts';
+
+// h = (1 − z) n + z h_prev: z near 1 keeps.
+const setKeepBias = (p: GruParams, b: (unit: number) => number) => {
+  for (let k = 0; k < p.hiddenSize; k++) p.gates.z.bW[k] = b(k);
+};
 
 const GATES = ['z', 'r', 'n'] as const;
 
@@ -67,9 +73,8 @@ export const gru: KindSpec<GruParams, GruTrace, GruGrads> = {
   paramArrays: (p) => GATES.flatMap((g) => affineViews(g, p.gates[g])),
   gradArrays: (g) => GATES.flatMap((k) => affineGradViews(k, g.gates[k])),
   belt: () => null,
-  // h = (1 − z) n + z h_prev: z near 1 keeps.
-  setKeepBias: (p, b) => {
-    for (let k = 0; k < p.hiddenSize; k++) p.gates.z.bW[k] = b(k);
-  },
+  setKeepBias,
   startRemembering: () => {},
+  // Chrono (the shipped curve's), and PyTorch's default biases.
+  starts: [chronoStart(setKeepBias), defaultStart()],
 };

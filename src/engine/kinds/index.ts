@@ -9,13 +9,14 @@ import { lstm } from './lstm';
 import type { CoupledParams, LstmFamilyGrads, LstmParams, LstmTrace, PeepholeParams } from './lstm-types';
 import { peephole } from './peephole';
 import { type RnnGrads, type RnnParams, type RnnTrace, rnn } from './rnn';
-import type { KindPart, KindSpec } from './spec';
+import type { KindPart, KindSpec, KindStart, StartId } from './spec';
 import type { Vec } from '../types';
 
 export type { GruTrace } from './gru-types';
 export type { LstmParams, LstmTrace } from './lstm-types';
 export type { RnnParams, RnnTrace } from './rnn';
 export { RELU_CAP } from './rnn';
+export type { StartId } from './spec';
 export { type AssembleOptions, type Framework, type FrameworkLayout, type StateActivation, VARIANT_VALUES, type Variant } from './spec';
 
 export type CellParams = RnnParams | LstmParams | PeepholeParams | CoupledParams | GruParams;
@@ -57,4 +58,17 @@ export function cellStateOf(tr: StepTrace): Vec | null {
 /** The kind's gates that decide (keep, write, read, reset), in the order the kind lists them. */
 export function gateParts(id: string): readonly KindPart[] {
   return kindOf(id).parts.filter((p) => p.role !== 'candidate' && p.role !== 'state');
+}
+
+/** The start `id` of a kind (spec.ts, KindStart); throws, naming the kind's starts, if it has none by that name. */
+export function startOf(kind: string, id: string): KindStart<CellParams> {
+  const k = kindOf(kind);
+  const s = k.starts.find((x) => x.id === id);
+  if (!s) throw new Error(`the ${kind} cell has no start '${id}': its starts are ${k.starts.map((x) => x.id).join(', ')}`);
+  return s;
+}
+
+/** The ids of a kind's starts, the shipped curve's first. */
+export function startIds(kind: string): readonly StartId[] {
+  return kindOf(kind).starts.map((s) => s.id);
 }

@@ -7,7 +7,8 @@ import type { Vec } from '../types';
 import { lstmBackward } from './lstm-backward';
 import { lstmJacobian } from './lstm-jacobian';
 import type { LstmFamilyGrads, LstmFamilyParams, LstmGate, LstmTrace } from './lstm-types';
-import type { KindPart, KindSpec } from './spec';
+import type { KindPart, KindSpec, KindStart } from './spec';
+import { chronoStart, defaultStart } from './starts';
 
 const LSTM_GATES: readonly LstmGate[] = ['i', 'f', 'g', 'o'];
 
@@ -28,11 +29,29 @@ const peepViews = (p: Readonly<{ i: Vec; f: Vec; o: Vec }>): NamedArray[] => [
 
 type Shared<P extends LstmFamilyParams> = Pick<
   KindSpec<P, LstmTrace, LstmFamilyGrads>,
-  'gates' | 'hasCellState' | 'blocks' | 'stateActivations' | 'affine' | 'backward' | 'jacobian' | 'zeroGrads' | 'paramArrays' | 'gradArrays' | 'belt' | 'setKeepBias' | 'startRemembering'
+  'gates' | 'hasCellState' | 'blocks' | 'stateActivations' | 'affine' | 'backward' | 'jacobian' | 'zeroGrads' | 'paramArrays' | 'gradArrays' | 'belt' | 'setKeepBias' | 'startRemembering' | 'starts'
 >;
 
 /** The members every LSTM kind shares; `blocks` is 3 for a coupled cell (its derived gate is not computed). */
 export function lstmShared<P extends LstmFamilyParams>(blocks: number): Shared<P> {
+  const setKeepBias = (p: P, b: (unit: number) => number) => {
+    const coupling = 'coupling' in p ? p.coupling : null;
+    for (let k = 0; k < p.hiddenSize; k++) {
+      const v = b(k);
+      if (coupling === 'f=1-i') p.gates.i.bW[k] = -v;
+      else {
+        p.gates.f.bW[k] = v;
+        if (coupling === null) p.gates.i.bW[k] = -v;
+      }
+    }
+  };
+  // Forget-gate bias 1 (Jozefowicz et al. 2015): start by remembering, so long-range gradients
+  // survive the first updates.
+  const startRemembering = (p: P) => {
+    p.gates.f.bW.fill(1);
+  };
+  // Chrono (the shipped curve's); PyTorch's default biases, no forget-gate trick; forget bias 1.
+  const starts: readonly KindStart<P>[] = [chronoStart(setKeepBias), defaultStart(), { id: 'forget1', apply: startRemembering }];
   return {
     gates: LSTM_GATES,
     hasCellState: true,
@@ -58,21 +77,8 @@ export function lstmShared<P extends LstmFamilyParams>(blocks: number): Shared<P
     belt: (tr) => ({ cPrev: tr.cPrev, c: tr.c, keep: tr.f }),
     // Chrono init: the forget gate at b, the input gate at −b where it is free; a coupled cell
     // that computes i (f = 1 − i) keeps by a low i.
-    setKeepBias: (p, b) => {
-      const coupling = 'coupling' in p ? p.coupling : null;
-      for (let k = 0; k < p.hiddenSize; k++) {
-        const v = b(k);
-        if (coupling === 'f=1-i') p.gates.i.bW[k] = -v;
-        else {
-          p.gates.f.bW[k] = v;
-          if (coupling === null) p.gates.i.bW[k] = -v;
-        }
-      }
-    },
-    // Forget-gate bias 1 (Jozefowicz et al. 2015): start by remembering, so long-range gradients
-    // survive the first updates.
-    startRemembering: (p) => {
-      p.gates.f.bW.fill(1);
-    },
+    setKeepBias,
+    startRemembering,
+    starts,
   };
 }

@@ -22,7 +22,8 @@ import { addScaledRows } from '../grad/linalg';
 import { type AffineGrads, affineGradViews, affineViews, type StepBackResult, zeroAffine } from '../grad/types';
 import { affine, matrix, tanhVec } from '../math';
 import type { Affine, CellState, ParamsBase, StepResult, Vec } from '../types';
-import type { KindSpec, StateActivation } from './spec';
+import type { KindSpec, KindStart, StateActivation } from './spec';
+import { defaultStart, orthogonalMatrix } from './starts';
 
 /** The RNN's nonlinearity φ: h_t = φ(a_t). */
 type RnnActivation = StateActivation;
@@ -95,6 +96,27 @@ function jacobian(p: RnnParams, tr: RnnTrace): HJacobian {
   return { kind: 'h', hh };
 }
 
+/**
+ * The RNN's starts: the default draw; an orthogonal U (Saxe et al. 2014: every singular value 1,
+ * so at the start ‖∂h_T/∂h_t‖ shrinks only by tanh's slopes); the IRNN (Le et al. 2015): U = I,
+ * zero biases, relu, so at the start h is carried unchanged wherever it is positive.
+ */
+const RNN_STARTS: readonly KindStart<RnnParams>[] = [
+  defaultStart(),
+  { id: 'orthogonal', apply: (p, ctx) => p.a.U.data.set(orthogonalMatrix(p.hiddenSize, ctx.rng).data) },
+  {
+    id: 'identity',
+    activation: 'relu',
+    apply: (p) => {
+      const H = p.hiddenSize;
+      p.a.U.data.fill(0);
+      for (let k = 0; k < H; k++) p.a.U.data[k * H + k] = 1;
+      p.a.bW.fill(0);
+      p.a.bU.fill(0);
+    },
+  },
+];
+
 export const rnn: KindSpec<RnnParams, RnnTrace, RnnGrads> = {
   id: 'rnn',
   parts: [
@@ -125,4 +147,5 @@ export const rnn: KindSpec<RnnParams, RnnTrace, RnnGrads> = {
   belt: () => null,
   setKeepBias: () => {},
   startRemembering: () => {},
+  starts: RNN_STARTS,
 };

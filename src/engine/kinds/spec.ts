@@ -6,6 +6,7 @@
  */
 import type { HJacobian, HcJacobian } from '../grad/jacobian-types';
 import type { NamedArray, StepBackResult } from '../grad/types';
+import type { Rng } from '../rng';
 import type { Affine, CellState, Coupling, GateActivation, GruReset, StepResult, Vec } from '../types';
 
 /** What a part of the cell does, so figures, tables and the lab can treat parts alike. */
@@ -51,6 +52,30 @@ interface BeltView {
   readonly cPrev: Vec;
   readonly c: Vec;
   readonly keep: Vec;
+}
+
+/**
+ * How a cell starts (its initialisation), beyond the weights drawn U(±1/√H), PyTorch's default:
+ * 'default' changes nothing; 'chrono' opens the gate that keeps the past, bias log u, u ~ U[1,
+ * T_max − 1] (Tallec & Ollivier 2018); 'forget1' sets the forget-gate bias to 1 (Gers et al.
+ * 2000, Jozefowicz et al. 2015); 'orthogonal' makes the recurrent matrix orthogonal (Saxe et al.
+ * 2014); 'identity' makes it the identity, with zero biases and relu (the IRNN, Le et al. 2015).
+ */
+export type StartId = 'default' | 'chrono' | 'forget1' | 'orthogonal' | 'identity';
+
+/** What a start may draw from: its own seeded stream, and chrono's longest time scale. */
+export interface StartContext {
+  readonly rng: Rng;
+  readonly tMax: number;
+}
+
+/** One way a kind can start. */
+export interface KindStart<P> {
+  readonly id: StartId;
+  /** The state's nonlinearity the start needs (the IRNN's relu); the kind's default when absent. */
+  readonly activation?: StateActivation;
+  /** Sets the start, in place, on freshly drawn params. */
+  apply(p: P, ctx: StartContext): void;
 }
 
 /** The frameworks whose weight layouts the importers read and the exporters write. */
@@ -119,4 +144,9 @@ export interface KindSpec<P extends { readonly kind: string; readonly hiddenSize
   setKeepBias(p: P, b: (unit: number) => number): void;
   /** The bias trained models start from (the LSTM family's forget bias 1); a no-op elsewhere. */
   startRemembering(p: P): void;
+  /**
+   * The starts the learnability curve measures for this kind, the one it measured first (the
+   * shipped curve's) first: chrono for a kind with a keep gate, the default draw for the RNN.
+   */
+  readonly starts: readonly KindStart<P>[];
 }
