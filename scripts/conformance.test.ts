@@ -1,36 +1,43 @@
 /**
- * The engine against every golden vector file in ../shared/conformance (one test per file).
- * A missing directory FAILS: silently skipping would make a broken checkout look green.
+ * The engine against every golden vector file in ../shared/conformance (the classic cells) and
+ * ../shared/conformance-modern (today's), one test per file. A missing directory FAILS: silently
+ * skipping would make a broken checkout look green.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CELL_KINDS } from '../src/engine';
+import { ALL_KINDS } from '../src/engine';
 import { CELLS } from './conformance-cells';
 import { Diff } from './conformance-diff';
 import { checkFile, checkVector, findJsonFiles, formatResult, isVectorFile } from './conformance-lib';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIR = resolve(repoRoot, '../shared/conformance');
+const MODERN = resolve(repoRoot, '../shared/conformance-modern');
+const DIRS = [DIR, MODERN];
+/** Today's cells whose kinds land in the next commits: their files join as they do (this list only shrinks, to empty). */
+const PENDING = new Set(['slstm', 'slstm-sigmoid-forget', 'mlstm']);
 
 describe('conformance vectors', () => {
-  if (!existsSync(DIR)) {
-    it('finds the conformance directory', () => {
-      throw new Error(`conformance vectors not found at ${DIR} (expected ../shared/conformance from the repo root)`);
+  const missing = DIRS.filter((d) => !existsSync(d));
+  if (missing.length > 0) {
+    it('finds the conformance directories', () => {
+      throw new Error(`conformance vectors not found at ${missing.join(', ')} (expected ../shared/conformance and ../shared/conformance-modern from the repo root)`);
     });
     return;
   }
-  const files = findJsonFiles(DIR).filter((f) => {
+  const files = DIRS.flatMap((d) => findJsonFiles(d)).filter((f) => {
     try {
-      return isVectorFile(JSON.parse(readFileSync(f, 'utf8')));
+      const j = JSON.parse(readFileSync(f, 'utf8'));
+      return isVectorFile(j) && !PENDING.has(j.cell);
     } catch {
       return true; // unparsable: keep it, so that its test fails
     }
   });
   it('has vector files', () => expect(files.length).toBeGreaterThan(0));
   // The registry, not a list here: a kind registered without vectors fails until it has some.
-  it.each(CELL_KINDS)('has vectors for the registered kind %s', (kind) => {
+  it.each(ALL_KINDS)('has vectors for the registered kind %s', (kind) => {
     const covered = files.filter((f) => {
       const cell = (JSON.parse(readFileSync(f, 'utf8')) as { cell?: string }).cell;
       return cell !== undefined && CELLS[cell]?.kind === kind;
@@ -38,8 +45,9 @@ describe('conformance vectors', () => {
     expect(covered.length, `vector files whose cell is ${kind}`).toBeGreaterThan(0);
   });
   for (const f of files) {
-    it(relative(DIR, f), () => {
-      const r = checkFile(f, DIR);
+    const root = DIRS.find((d) => f.startsWith(`${d}/`))!;
+    it(relative(repoRoot, f), () => {
+      const r = checkFile(f, root);
       if (r === 'skip') throw new Error('skipped');
       expect(r.ok, formatResult(r)).toBe(true);
     });

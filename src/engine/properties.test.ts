@@ -24,18 +24,39 @@ const VARIANTS: Variant[] = CONFIGS.map((c) => ({ name: c.label, kind: c.kind, o
 const within = (v: Vec, lo: number, hi: number) => v.every((x) => Number.isFinite(x) && x >= lo && x <= hi);
 const finite = (v: Vec | null) => v === null || v.every(Number.isFinite);
 
+/** Every number in a trace (vectors, matrices, scalars), however deep. */
+function everyNumber(v: unknown, out: number[] = []): number[] {
+  if (typeof v === 'number') out.push(v);
+  else if (v instanceof Float64Array) for (const x of v) out.push(x);
+  else if (typeof v === 'object' && v !== null) for (const w of Object.values(v)) everyNumber(w, out);
+  return out;
+}
+
+/** Between a and b (either order), up to rounding: a convex combination of the two. */
+const between = (x: number, a: number, b: number) => x >= Math.min(a, b) - 1e-12 * (1 + Math.abs(a) + Math.abs(b)) && x <= Math.max(a, b) + 1e-12 * (1 + Math.abs(a) + Math.abs(b));
+
 /** Checks one step's invariants; returns the largest |pre-activation| seen. */
 function checkStep(t: StepTrace, cellBound: number): number {
-  for (const pre of Object.values(t.pre)) expect(finite(pre)).toBe(true);
+  // Nothing in a trace is ever NaN or ±Infinity, whatever the kind.
+  expect(everyNumber(t).every(Number.isFinite)).toBe(true);
   if (t.kind === 'rnn' && t.activation === 'relu') {
     // Unbounded above, never negative, never NaN or ±Infinity: h = max(0, a) exactly.
     expect(within(t.h, 0, Number.MAX_VALUE)).toBe(true);
     t.h.forEach((h, k) => expect(h).toBe(Math.min(RELU_CAP, Math.max(0, t.pre.a[k]!))));
-  } else expect(within(t.h, -1, 1)).toBe(true);
+  } else if (t.kind === 'rnn' || t.kind === 'gru' || 'cTilde' in t) expect(within(t.h, -1, 1)).toBe(true);
   if (t.kind === 'gru') {
     for (const g of [t.z, t.r]) expect(within(g, 0, 1)).toBe(true);
     expect(within(t.n, -1, 1)).toBe(true);
-  } else if (t.kind !== 'rnn') {
+  } else if (t.kind === 'mingru') {
+    // A gate in [0, 1] mixing h_{t-1} and the candidate: h lies between them.
+    expect(within(t.z, 0, 1)).toBe(true);
+    t.h.forEach((h, k) => expect(between(h, t.hPrev[k]!, t.hTilde[k]!), `unit ${k}`).toBe(true));
+  } else if (t.kind === 'minlstm') {
+    for (const g of [t.f, t.i, t.fPrime, t.iPrime]) expect(within(g, 0, 1)).toBe(true);
+    // Normalised: f′ + i′ = 1 exactly (i′ is computed as 1 − f′), so h lies between h_{t-1} and h̃.
+    t.fPrime.forEach((f, k) => expect(f + t.iPrime[k]!).toBe(1));
+    t.h.forEach((h, k) => expect(between(h, t.hPrev[k]!, t.hTilde[k]!), `unit ${k}`).toBe(true));
+  } else if ('cTilde' in t) {
     for (const g of [t.i, t.f, t.o]) expect(within(g, 0, 1)).toBe(true);
     expect(within(t.cTilde, -1, 1)).toBe(true);
     expect(within(t.tanhC, -1, 1)).toBe(true);
@@ -43,7 +64,8 @@ function checkStep(t: StepTrace, cellBound: number): number {
     expect(within(t.c, -cellBound, cellBound)).toBe(true);
     if (t.kind === 'coupled') t.f.forEach((f, k) => expect(Math.abs(f + t.i[k]! - 1)).toBeLessThan(1e-15));
   }
-  return Math.max(0, ...Object.values(t.pre).flatMap((p) => (p ? Array.from(p, Math.abs) : [])));
+  const pres = Object.values(t.pre as Readonly<Record<string, Vec | number | null>>).flatMap((p) => (p === null ? [] : typeof p === 'number' ? [Math.abs(p)] : Array.from(p, Math.abs)));
+  return Math.max(0, ...pres);
 }
 
 function runCase(v: Variant, seed: number, I: number, H: number, steps: number, scaleUp: number): number {

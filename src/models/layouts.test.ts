@@ -19,7 +19,7 @@ const shipped = readdirSync('public/models')
 function expressible(p: CellParams, layout: FrameworkLayout): boolean {
   if (layout === 'onnx') return p.kind !== 'coupled' || p.coupling === 'f=1-i';
   if (p.kind === 'peephole' || p.kind === 'coupled') return false;
-  return layout === 'keras' || p.kind === 'rnn' || (p.gateActivation === 'sigmoid' && (p.kind !== 'gru' || p.reset === 'after'));
+  return layout === 'keras' || p.kind === 'rnn' || ('gateActivation' in p && p.gateActivation === 'sigmoid' && (p.kind !== 'gru' || p.reset === 'after'));
 }
 
 /** Hidden states and predictions for a sentence with known and unknown words. */

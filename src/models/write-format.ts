@@ -3,7 +3,7 @@
  * the files stay small and readable, and 6 digits change outputs by ~1e-6, far below what the
  * screen shows (3 decimals).
  */
-import { type Affine, kindOf, type Matrix, type Model, type Vec } from '../engine';
+import { kindOf, type Matrix, type Model, type Vec } from '../engine';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelMeta } from './format';
 
 export const round6 = (x: number) => Number(x.toPrecision(6));
@@ -12,14 +12,19 @@ const exact = (x: number) => x;
 type Round = (x: number) => number;
 const vec = (v: Vec, r: Round) => Array.from(v, r);
 const mat = (m: Matrix, r: Round) => Array.from({ length: m.rows }, (_, row) => vec(m.data.subarray(row * m.cols, (row + 1) * m.cols), r));
-const affine = (a: Affine, r: Round) => ({ W: mat(a.W, r), U: mat(a.U, r), bW: vec(a.bW, r), bU: vec(a.bU, r) });
+type Tree = { [key: string]: unknown };
 
-/** Each of the kind's gates in its canonical order, then its peepholes if it has them. */
-function weights(m: Model, r: Round): Record<string, unknown> {
-  const c = m.cell;
-  const spec = kindOf(c.kind);
-  const gates = Object.fromEntries(spec.gates.map((g) => [g, affine(spec.affine(c, g), r)]));
-  return 'peep' in c ? { ...gates, p_i: vec(c.peep.i, r), p_f: vec(c.peep.f, r), p_o: vec(c.peep.o, r) } : gates;
+/** Every weight tensor at its dotted path, in the kind's order: each gate's W, U, bW, bU, then a peephole cell's p_i, p_f, p_o. */
+function weights(m: Model, r: Round): Tree {
+  const out: Tree = {};
+  for (const t of kindOf(m.cell.kind).weights(m.cell)) {
+    const keys = t.path.split('.');
+    let o = out;
+    for (const key of keys.slice(0, -1)) o = (o[key] ??= {}) as Tree;
+    const [rows, cols] = t.shape;
+    o[keys[keys.length - 1]!] = rows !== undefined && cols !== undefined ? mat({ rows, cols, data: t.data }, r) : rows !== undefined ? vec(t.data, r) : r(t.data[0]!);
+  }
+  return out;
 }
 
 /** `precision: 'exact'` keeps every digit (the lab's downloads); the default rounds to 6. */

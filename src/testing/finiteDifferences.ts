@@ -22,19 +22,23 @@ interface CaseConfig {
   readonly opts: InitOptions;
 }
 
-const acts = ['sigmoid', 'hardSigmoid'] as const;
-
-/** Every registered kind, each of its variants (GRU reset, coupling), both gate activations. */
+/**
+ * Every registered kind, each of its variants (GRU reset, coupling, sLSTM forget gate), each gate
+ * activation it offers (the classic gated kinds: sigmoid and hard sigmoid), and the RNN's two
+ * state nonlinearities.
+ */
 export const CONFIGS: CaseConfig[] = KINDS.flatMap((k): CaseConfig[] => {
   // A gateless kind varies by its state's nonlinearity instead (the RNN's tanh and relu).
-  if (k.gates.length === 1) return k.stateActivations.map((a, n) => ({ label: n === 0 ? k.id : `${k.id}/${a}`, kind: k.id, opts: n === 0 ? {} : { activation: a } }));
+  if (k.gateActivations.length === 0) return k.stateActivations.map((a, n) => ({ label: n === 0 ? k.id : `${k.id}/${a}`, kind: k.id, opts: n === 0 ? {} : { activation: a } }));
   const variants: readonly (string | null)[] = k.variant ? VARIANT_VALUES[k.variant] : [null];
+  // Kinds whose gates are fixed keep them out of the label.
+  const acts = k.gateActivations.length > 1 ? k.gateActivations : [null];
   return acts.flatMap((a) =>
     variants.map(
       (v): CaseConfig => ({
-        label: `${k.id}${v ? ` ${v}` : ''}/${a}`,
+        label: `${k.id}${v ? ` ${v}` : ''}${a ? `/${a}` : ''}`,
         kind: k.id,
-        opts: k.variant && v ? { gateActivation: a, [k.variant]: v } : { gateActivation: a },
+        opts: { ...(a ? { gateActivation: a } : {}), ...(k.variant && v ? { [k.variant]: v } : {}) },
       }),
     ),
   );

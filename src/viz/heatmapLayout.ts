@@ -97,8 +97,8 @@ export interface HeatmapSeries {
   readonly values: ReadonlyArray<ArrayLike<number>>;
 }
 
-/** Which vectors get a heatmap, in reading order: the state(s) first, then gates and candidate. */
-const SHOWN: Record<StepTrace['kind'], readonly string[]> = {
+/** Which vectors get a heatmap, in reading order: the state(s) first, then gates and candidate (the kinds drawn so far). */
+const SHOWN: Partial<Record<StepTrace['kind'], readonly string[]>> = {
   rnn: ['h', 'pre.a'],
   lstm: ['h', 'c', 'f', 'i', 'o', 'cTilde'],
   peephole: ['h', 'c', 'f', 'i', 'o', 'cTilde'],
@@ -110,7 +110,9 @@ export function heatmapSeries(traces: readonly StepTrace[]): HeatmapSeries[] {
   const first = traces[0];
   if (!first) return [];
   const perStep = traces.map((tr) => new Map(traceVectors(tr).map((v) => [v.id, v])));
-  return SHOWN[first.kind].map((id) => {
+  const shown = SHOWN[first.kind];
+  if (!shown) throw new Error(`heatmapSeries: no heatmaps are laid out for a ${first.kind} cell yet`);
+  return shown.map((id) => {
     const v = perStep[0]!.get(id)!;
     return { id, symbol: v.symbol, label: v.label, range: v.range, values: perStep.map((m) => m.get(id)!.values) };
   });

@@ -45,7 +45,7 @@ function fdJacobian(p: CellParams, xs: readonly Vec[], s: CellState, t: number, 
 }
 
 function stateBefore(tr: StepTrace): CellState {
-  return { h: tr.hPrev, c: tr.kind === 'rnn' || tr.kind === 'gru' ? null : tr.cPrev };
+  return { h: tr.hPrev, c: 'cPrev' in tr ? tr.cPrev : null };
 }
 
 describe('stepJacobian matches finite differences of one step', () => {
@@ -97,7 +97,7 @@ describe('influence() equals the Frobenius norm of a finite-difference Jacobian'
             const prod = new Float64Array(c.params.hiddenSize).fill(1);
             for (let k = t; k < T; k++) {
               const tr = traces[k]!;
-              if (tr.kind === 'rnn' || tr.kind === 'gru') throw new Error('unreachable');
+              if (!('cTilde' in tr)) throw new Error('unreachable');
               tr.f.forEach((f, u) => (prod[u] = prod[u]! * f));
             }
             expect(inf.belt[t]).toBeCloseTo(frobenius(prod), 14);

@@ -1,7 +1,7 @@
 /** Shapes of a one-step Jacobian (see jacobian.ts). */
 import type { Matrix, Vec } from '../types';
 
-/** Cells whose state is h alone (RNN, GRU): ∂h_t/∂h_{t-1}, H×H. */
+/** Cells whose state is h alone (RNN, GRU, minGRU, minLSTM): ∂h_t/∂h_{t-1}, H×H. */
 export interface HJacobian {
   readonly kind: 'h';
   readonly hh: Matrix;

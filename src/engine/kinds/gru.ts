@@ -18,11 +18,22 @@ import { gruJacobian } from './gru-jacobian';
 import { gruStep } from './gru-step';
 import type { GruGrads, GruParams, GruTrace } from './gru-types';
 import type { KindSpec } from './spec';
+import { affineTensors, emptyAffine } from './tensors';
 
 const GATES = ['z', 'r', 'n'] as const;
 
+const assemble: NonNullable<KindSpec<GruParams, GruTrace, GruGrads>['assemble']> = (o, gate) => ({
+  kind: 'gru',
+  inputSize: o.inputSize,
+  hiddenSize: o.hiddenSize,
+  gateActivation: o.gateActivation,
+  reset: o.reset ?? 'after',
+  gates: { z: gate('z'), r: gate('r'), n: gate('n') },
+});
+
 export const gru: KindSpec<GruParams, GruTrace, GruGrads> = {
   id: 'gru',
+  group: 'classic',
   parts: [
     { name: 'z', role: 'keep', tex: 'z_t' },
     { name: 'r', role: 'reset', tex: 'r_t' },
@@ -37,6 +48,8 @@ export const gru: KindSpec<GruParams, GruTrace, GruGrads> = {
   ],
   gates: GATES,
   hasCellState: false,
+  extraStates: [],
+  gateActivations: ['sigmoid', 'hardSigmoid'],
   variant: 'reset',
   peepholes: false,
   seedOffset: 3,
@@ -49,14 +62,9 @@ export const gru: KindSpec<GruParams, GruTrace, GruGrads> = {
     onnx: { op: 'GRU', order: ['z', 'r', 'n'], activations: ['Sigmoid', 'Tanh'] },
   },
   affine: (p, g) => p.gates[g as (typeof GATES)[number]],
-  assemble: (o, gate) => ({
-    kind: 'gru',
-    inputSize: o.inputSize,
-    hiddenSize: o.hiddenSize,
-    gateActivation: o.gateActivation,
-    reset: o.reset ?? 'after',
-    gates: { z: gate('z'), r: gate('r'), n: gate('n') },
-  }),
+  create: (o) => assemble(o, () => emptyAffine(o.inputSize, o.hiddenSize)),
+  weights: (p) => GATES.flatMap((g) => affineTensors(g, p.gates[g])),
+  assemble,
   step: gruStep,
   backward: (p, tr, dh, _dc, g) => gruBackward(p, tr, dh, g),
   jacobian: gruJacobian,

@@ -23,6 +23,7 @@ import { type AffineGrads, affineGradViews, affineViews, type StepBackResult, ze
 import { affine, matrix, tanhVec } from '../math';
 import type { Affine, CellState, ParamsBase, StepResult, Vec } from '../types';
 import type { KindSpec, StateActivation } from './spec';
+import { affineTensors, emptyAffine } from './tensors';
 
 /** The RNN's nonlinearity φ: h_t = φ(a_t). */
 type RnnActivation = StateActivation;
@@ -95,8 +96,17 @@ function jacobian(p: RnnParams, tr: RnnTrace): HJacobian {
   return { kind: 'h', hh };
 }
 
+const assemble: NonNullable<KindSpec<RnnParams, RnnTrace, RnnGrads>['assemble']> = (o, gate) => ({
+  kind: 'rnn',
+  inputSize: o.inputSize,
+  hiddenSize: o.hiddenSize,
+  a: gate('a'),
+  activation: o.activation ?? 'tanh',
+});
+
 export const rnn: KindSpec<RnnParams, RnnTrace, RnnGrads> = {
   id: 'rnn',
+  group: 'classic',
   parts: [
     { name: 'h', role: 'candidate', tex: 'h_t' },
     { name: 'h', role: 'state', tex: 'h_t' },
@@ -104,6 +114,8 @@ export const rnn: KindSpec<RnnParams, RnnTrace, RnnGrads> = {
   equations: ['h_t = \\tanh(W x_t + U h_{t-1} + b)'],
   gates: ['a'],
   hasCellState: false,
+  extraStates: [],
+  gateActivations: [],
   variant: null,
   peepholes: false,
   seedOffset: 1,
@@ -114,7 +126,9 @@ export const rnn: KindSpec<RnnParams, RnnTrace, RnnGrads> = {
     keras: { op: 'SimpleRNN', order: ['a'] },
     onnx: { op: 'RNN', order: ['a'], activations: ['Tanh'] },
   },
-  assemble: (o, gate) => ({ kind: 'rnn', inputSize: o.inputSize, hiddenSize: o.hiddenSize, a: gate('a'), activation: o.activation ?? 'tanh' }),
+  create: (o) => assemble(o, () => emptyAffine(o.inputSize, o.hiddenSize)),
+  weights: (p) => affineTensors('a', p.a),
+  assemble,
   affine: (p) => p.a,
   step,
   backward,
