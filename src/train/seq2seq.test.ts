@@ -36,9 +36,9 @@ describe('seq2seq gradients', () => {
       }
       expect(checked).toBeGreaterThan(100);
       // The encoder learns only through the context, and it does get a gradient.
-      const encU = grads.filter((a) => a.name.startsWith('encoder.') && a.name.endsWith('.U'));
-      expect(encU.length).toBeGreaterThan(0);
-      expect(encU.some((a) => a.data.some((v) => Math.abs(v) > 1e-6))).toBe(true);
+      const encW = grads.filter((a) => a.name.startsWith('encoder.') && a.name.endsWith('.W'));
+      expect(encW.length).toBeGreaterThan(0);
+      expect(encW.some((a) => a.data.some((v) => Math.abs(v) > 1e-6))).toBe(true);
     });
   }
 });

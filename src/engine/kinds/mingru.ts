@@ -123,6 +123,7 @@ export const mingru: KindSpec<MinGruParams, MinGruTrace, MinGruGrads> = {
     for (let k = 0; k < p.hiddenSize; k++) p.z.b[k] = -b(k);
   },
   // As the LSTM's forget bias 1: keep σ(1) ≈ 0.73 of h_{t−1} at first.
+  linearStep: (tr) => ({ a: tr.z.map((z) => 1 - z), b: tr.z.map((z, k) => z * tr.hTilde[k]!) }),
   startRemembering: (p) => {
     p.z.b.fill(-1);
   },

@@ -165,6 +165,7 @@ export const minlstm: KindSpec<MinLstmParams, MinLstmTrace, MinLstmGrads> = {
       p.i.b[k] = -b(k);
     }
   },
+  linearStep: (tr) => ({ a: tr.fPrime, b: tr.iPrime.map((i, k) => i * tr.hTilde[k]!) }),
   startRemembering: (p) => {
     p.f.b.fill(1);
   },

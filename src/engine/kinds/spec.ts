@@ -6,6 +6,7 @@
  */
 import type { StepJacobian } from '../grad/jacobian-types';
 import type { NamedArray, StepBackResult } from '../grad/types';
+import type { AffineStep } from '../scan';
 import type { Affine, CellState, Coupling, GateActivation, GruReset, SlstmForget, StepResult, Vec } from '../types';
 
 /** What a part of the cell does, so figures, tables and the lab can treat parts alike. */
@@ -40,7 +41,7 @@ export interface KindPart {
  * Which family a kind belongs to, for the pickers to group them: the classic cells (Elman 1990
  * to Cho et al. 2014) or today's recurrences (2024: minGRU, minLSTM, sLSTM, mLSTM).
  */
-type KindGroup = 'classic' | 'today';
+export type KindGroup = 'classic' | 'today';
 
 /**
  * A state a kind carries besides h and C, stored in CellState.extra in the order the kind lists
@@ -189,4 +190,9 @@ export interface KindSpec<P extends { readonly kind: string; readonly hiddenSize
   setKeepBias(p: P, b: (unit: number) => number): void;
   /** The bias trained models start from (the LSTM family's forget bias 1); a no-op elsewhere. */
   startRemembering(p: P): void;
+  /**
+   * For a kind whose gates read x_t alone, its step as the affine map h_t = a ⊙ h_{t−1} + b
+   * (what the parallel scan combines, scan.ts); absent for kinds whose gates read h_{t−1}.
+   */
+  linearStep?(tr: T): AffineStep;
 }

@@ -80,6 +80,8 @@ export const times = (a: Vec, b: Vec): Vec => a.map((v, k) => v * b[k]!);
 export interface FigureSpec<T extends { readonly x: Vec; readonly hPrev: Vec; readonly h: Vec }> {
   readonly id: string;
   layout(o: LayoutOptions): CellLayout;
+  /** The rows (ids of `rows`) that get a heatmap, in reading order: the state(s) first, then gates and candidate. */
+  readonly heatmaps: readonly string[];
   /** The values table's rows, in the order the cell computes them. */
   rows(tr: T): TraceVector[];
   /** The vectors the diagram draws beyond x, h_{t−1} and h_t. */

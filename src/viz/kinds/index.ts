@@ -2,6 +2,8 @@
 import type { StepTrace } from '../../engine';
 import type { FigureSpec } from './figure';
 import { gruFigure } from './gru';
+import { mingruFigure } from './mingru';
+import { minlstmFigure } from './minlstm';
 import { coupledFigure, lstmFigure, peepholeFigure } from './lstm';
 import { rnnFigure } from './rnn';
 
@@ -10,7 +12,7 @@ export { stateRange } from './figure';
 
 type AnyFigure = FigureSpec<StepTrace>;
 
-export const FIGURES: readonly AnyFigure[] = [rnnFigure, lstmFigure, gruFigure, peepholeFigure, coupledFigure];
+export const FIGURES: readonly AnyFigure[] = [rnnFigure, lstmFigure, gruFigure, peepholeFigure, coupledFigure, mingruFigure, minlstmFigure];
 
 const BY_ID = new Map<string, AnyFigure>(FIGURES.map((f) => [f.id, f]));
 
