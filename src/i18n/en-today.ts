@@ -3,6 +3,8 @@ export const enToday = {
   'kindGroup.classic': 'Classic cells',
   'kindGroup.today': 'Today’s recurrences (2024)',
   'task.noModel': 'no trained {kind} model for this task yet',
+  'translate.noModel': 'The translation models are encoder–decoders of the classic cells; none is trained with {kind} yet.',
+  'translate.useDefault': 'Show the {kind} translator',
   'row.zMin': 'update gate z_t (how much of h̃ to take)',
   'row.hTilde': 'linear candidate h̃_t',
   'row.fPrime': 'normalised forget gate f′_t',

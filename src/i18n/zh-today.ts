@@ -5,6 +5,8 @@ export const zhToday: Record<keyof typeof enToday, string> = {
   'kindGroup.classic': '经典单元',
   'kindGroup.today': '今日循环单元（2024）',
   'task.noModel': '此任务还没有训练好的 {kind} 模型',
+  'translate.noModel': '翻译模型是用经典单元训练的编码器–解码器，还没有用 {kind} 训练的翻译模型。',
+  'translate.useDefault': '看 {kind} 的翻译',
   'row.zMin': '更新门 z_t（取多少 h̃）',
   'row.hTilde': '线性候选值 h̃_t',
   'row.fPrime': '归一化遗忘门 f′_t',

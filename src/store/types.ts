@@ -22,6 +22,9 @@ const TASK_GROUPS: Record<Exclude<ModelTaskChoice, 'demo'>, readonly KindGroup[]
   wave: ['classic'],
 };
 
+/** The translation view's encoder–decoders (public/models/translate) are trained for the classic cells. */
+export const hasTranslation = (kind: CellKind): boolean => kindOf(kind).group === 'classic';
+
 /** Whether `task` has a model of `kind` (the demo has every kind, untrained). */
 export const hasModel = (task: ModelTaskChoice, kind: CellKind): boolean => task === 'demo' || TASK_GROUPS[task].includes(kindOf(kind).group);
 
