@@ -199,7 +199,7 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
                   />
                 );
               }
-              return <path key={e.id} d={e.d} className={cls} markerEnd={arrow} aria-hidden="true" />;
+              return <path key={e.id} d={e.d} className={cls} markerEnd={arrow} aria-hidden="true" data-edge={e.id} />;
             })}
             {stripsIn(false)}
             {layout.nodes.map((n) => {

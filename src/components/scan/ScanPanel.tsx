@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { kindOf, stackOf } from '../../engine';
 import { SCAN, scanLayout, scanOf } from '../../viz/scanLayout';
 import { formatValue } from '../../viz/vectors';
-import { MathText } from '../diagram/MathText';
+import { MathText, SvgMath } from '../diagram/MathText';
 import { useGatescope, useT } from '../StoreContext';
 import { useTraces } from '../useTraces';
 import './scan.css';
@@ -58,7 +58,7 @@ export function ScanPanel() {
             </text>
           ))}
           <text className="scan-level" x={8} y={resultY + 5}>
-            {t('scan.result')}
+            <SvgMath text={t('scan.result')} />
           </text>
           {L.lines.map((ln) => (
             <line key={ln.id} className={`scan-line ${ln.role}`} x1={ln.x1} y1={ln.y1} x2={ln.x2} y2={ln.y2} />
