@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CELL_KINDS } from '../src/engine';
+import { hasModel, type ModelTaskChoice } from '../src/store/types';
 import { cliArgs } from './cli';
 
 cliArgs({
@@ -21,12 +22,14 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const f2 = (x: number) => x.toFixed(2);
 const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
 const out: string[] = [];
+/** The kinds a task has a shipped model of (store/types.ts). */
+const shippedKinds = (task: ModelTaskChoice) => CELL_KINDS.filter((k) => hasModel(task, k));
 
-for (const task of ['charlm', 'charlm-zh']) {
+for (const task of ['charlm', 'charlm-zh'] as const) {
   out.push(`\n${task}: held-out bits per character (lower is better), baselines on the same characters`);
   out.push(row(['model', 'params', 'held-out', 'bigram', 'unigram', 'epoch kept', 'train time', 'units found (r ≥ 0.1 in size; units counted from 1)']));
   out.push(row(['---', '---', '---', '---', '---', '---', '---', '---']));
-  for (const kind of CELL_KINDS) {
+  for (const kind of shippedKinds(task)) {
     const r = report(`${task}-${kind}`);
     const units = (r.units as Array<{ feature: string; vector: string; unit: number; r: number }>)
       .filter((u) => Math.abs(u.r) >= 0.1)
@@ -39,7 +42,7 @@ for (const task of ['charlm', 'charlm-zh']) {
 out.push('\nsentiment: accuracy (held-out templates; held-out real reviews; everyday sentences), bag-of-words baseline on the same data');
 out.push(row(['model', 'templates', 'reviews', 'BoW reviews', 'majority', 'everyday', 'BoW everyday', 'everyday tokens known', 'train time']));
 out.push(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
-for (const kind of CELL_KINDS) {
+for (const kind of shippedKinds('sentiment')) {
   const r = report(`sentiment-${kind}`);
   const b = r.baselines;
   out.push(
@@ -61,7 +64,8 @@ const learn = JSON.parse(readFileSync(join(dir, 'reports', 'memory-learnability.
 out.push(`\nlearnability: median held-out accuracy over ${learn.seeds.length} seeds (range; seeds that learned), trained from scratch at each gap`);
 out.push(row(['cell', ...learn.gaps]));
 out.push(row(['---', ...learn.gaps.map(() => '---')]));
-for (const kind of CELL_KINDS) {
+const measured = CELL_KINDS.filter((k) => learn.summary.some((x: { kind: string }) => x.kind === k));
+for (const kind of measured) {
   const cells = learn.gaps.map((g: number) => {
     const s = learn.summary.find((x: { kind: string; gap: number }) => x.kind === kind && x.gap === g);
     return s.min === s.max ? `${pct(s.median)} (${s.learned}/${s.seeds})` : `${pct(s.median)} (${pct(s.min)}–${pct(s.max)}; ${s.learned}/${s.seeds})`;
@@ -69,5 +73,5 @@ for (const kind of CELL_KINDS) {
   out.push(row([kind, ...cells]));
 }
 const secs = (kind: string) => learn.runs.filter((r: { kind: string }) => r.kind === kind).reduce((a: number, r: { seconds: number }) => a + r.seconds, 0);
-out.push(`\nlearnability wall time per kind (all gaps and seeds): ${CELL_KINDS.map((k) => `${k} ${Math.round(secs(k))} s`).join(', ')}`);
+out.push(`\nlearnability wall time per kind (all gaps and seeds): ${measured.map((k) => `${k} ${Math.round(secs(k))} s`).join(', ')}`);
 process.stdout.write(`${out.join('\n')}\n`);
