@@ -100,7 +100,14 @@ export const CELLS: Readonly<Record<string, CellSpec>> = {
   'gru-reset-after': gruSpec('after'),
   mingru: today('mingru', { gates: ['z', 'htilde'], pre: ['z', 'htilde'] }),
   minlstm: today('minlstm', { gates: ['f', 'i', 'fPrime', 'iPrime', 'htilde'], pre: ['f', 'i', 'htilde'] }),
+  slstm: slstmSpec('exp'),
+  'slstm-sigmoid-forget': slstmSpec('sigmoid'),
+  mlstm: today('mlstm', { gates: ['iPrime', 'fPrime', 'o'], pre: ['i', 'f', 'o'], states: ['htilde', 'C', 'n', 'm', 'denominator'], projections: ['q', 'k', 'v'] }),
 };
+
+function slstmSpec(forget: SlstmForget): CellSpec {
+  return today('slstm', { forget, hasC: true, gates: ['iPrime', 'fPrime', 'z', 'o'], pre: ['i', 'f', 'z', 'o'], states: ['n', 'm'] });
+}
 
 /** Today's cells (../shared/conformance-modern): canonical weights only, fixed sigmoid (and exponential) gates. */
 function today(kind: CellKind, o: Partial<CellSpec> & Pick<CellSpec, 'gates' | 'pre'>): CellSpec {

@@ -14,7 +14,7 @@ describe('chrono initialisation', () => {
         expect(new Set(c.gates.z.bW).size).toBe(6);
       } else if (c.kind === 'rnn') {
         expect(JSON.stringify(c)).toBe(before);
-      } else if ('gates' in c && 'f' in c.gates) {
+      } else if ('gates' in c && 'f' in c.gates && 'bW' in c.gates.f && 'bW' in c.gates.i) {
         expect(inRange(c.gates.f.bW)).toBe(true);
         if (c.kind !== 'coupled') expect(Array.from(c.gates.i.bW)).toEqual(Array.from(c.gates.f.bW, (v) => -v));
       }

@@ -17,7 +17,7 @@ const viaJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 function affines(p: CellParams): Record<string, Affine> {
   if (p.kind === 'rnn') return { a: p.a };
-  if (!('gates' in p)) throw new Error(`a ${p.kind} cell has no affine gates`);
+  if (!('gates' in p) || p.kind === 'slstm') throw new Error(`a ${p.kind} cell has no affine gates`);
   return { ...p.gates };
 }
 

@@ -68,6 +68,7 @@ export const gru: KindSpec<GruParams, GruTrace, GruGrads> = {
   step: gruStep,
   backward: (p, tr, dh, _dc, g) => gruBackward(p, tr, dh, g),
   jacobian: gruJacobian,
+  jacobianKind: 'h',
   zeroGrads: (p) => {
     const z = (): AffineGrads => zeroAffine(p.inputSize, p.hiddenSize);
     return { kind: 'gru', gates: { z: z(), r: z(), n: z() } };

@@ -10,8 +10,10 @@ import { lstm } from './lstm';
 import type { CoupledParams, LstmFamilyGrads, LstmParams, LstmTrace, PeepholeParams } from './lstm-types';
 import { type MinGruGrads, type MinGruParams, type MinGruTrace, mingru } from './mingru';
 import { type MinLstmGrads, type MinLstmParams, type MinLstmTrace, minlstm } from './minlstm';
+import { type MlstmGrads, type MlstmParams, type MlstmTrace, mlstm } from './mlstm';
 import { peephole } from './peephole';
 import { type RnnGrads, type RnnParams, type RnnTrace, rnn } from './rnn';
+import { type SlstmGrads, type SlstmParams, type SlstmTrace, slstm } from './slstm';
 import type { KindPart, KindSpec } from './spec';
 import type { Vec } from '../types';
 
@@ -23,16 +25,16 @@ export type { MinLstmTrace } from './minlstm';
 export { RELU_CAP } from './rnn';
 export { type AssembleOptions, type KindGroup, type Framework, type FrameworkLayout, type StateActivation, VARIANT_VALUES, type Variant, type WeightTensor } from './spec';
 
-export type CellParams = RnnParams | LstmParams | PeepholeParams | CoupledParams | GruParams | MinGruParams | MinLstmParams;
-export type StepTrace = RnnTrace | LstmTrace | GruTrace | MinGruTrace | MinLstmTrace;
-export type CellGrads = RnnGrads | LstmFamilyGrads | GruGrads | MinGruGrads | MinLstmGrads;
+export type CellParams = RnnParams | LstmParams | PeepholeParams | CoupledParams | GruParams | MinGruParams | MinLstmParams | SlstmParams | MlstmParams;
+export type StepTrace = RnnTrace | LstmTrace | GruTrace | MinGruTrace | MinLstmTrace | SlstmTrace | MlstmTrace;
+export type CellGrads = RnnGrads | LstmFamilyGrads | GruGrads | MinGruGrads | MinLstmGrads | SlstmGrads | MlstmGrads;
 export type CellKind = CellParams['kind'];
 
 /** Any kind, seen through what every kind offers. */
 export type AnyKind = KindSpec<CellParams, StepTrace, CellGrads>;
 
 /** Every registered kind, the classic ones first, in the order the pickers list them. */
-export const KINDS: readonly AnyKind[] = [rnn, lstm, gru, peephole, coupled, mingru, minlstm];
+export const KINDS: readonly AnyKind[] = [rnn, lstm, gru, peephole, coupled, mingru, minlstm, slstm, mlstm];
 
 /** Every registered kind's id: what the engine computes, the model file reads and the vectors check. */
 export const ALL_KINDS: readonly CellKind[] = KINDS.map((k) => k.id);

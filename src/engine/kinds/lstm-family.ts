@@ -40,6 +40,7 @@ type Shared<P extends LstmFamilyParams> = Pick<
   | 'affine'
   | 'backward'
   | 'jacobian'
+  | 'jacobianKind'
   | 'zeroGrads'
   | 'paramArrays'
   | 'gradArrays'
@@ -72,6 +73,7 @@ export function lstmShared<P extends LstmFamilyParams>(blocks: number): Shared<P
     affine: (p, g) => p.gates[g as LstmGate],
     backward: lstmBackward,
     jacobian: lstmJacobian,
+    jacobianKind: 'hc',
     zeroGrads: (p) => {
       const z = (): AffineGrads => zeroAffine(p.inputSize, p.hiddenSize);
       const H = p.hiddenSize;

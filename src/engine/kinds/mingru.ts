@@ -114,6 +114,7 @@ export const mingru: KindSpec<MinGruParams, MinGruTrace, MinGruGrads> = {
   step,
   backward,
   jacobian,
+  jacobianKind: 'h',
   zeroGrads: (p) => ({ kind: 'mingru', z: zeroInputAffine(p.inputSize, p.hiddenSize), h: zeroInputAffine(p.inputSize, p.hiddenSize) }),
   paramArrays: (p) => mingru.weights(p).map((t) => ({ name: t.path, data: t.data })),
   gradArrays: (g) => [...inputAffineGradViews('z', g.z), ...inputAffineGradViews('h', g.h)],

@@ -154,6 +154,7 @@ export const minlstm: KindSpec<MinLstmParams, MinLstmTrace, MinLstmGrads> = {
   step,
   backward,
   jacobian,
+  jacobianKind: 'h',
   zeroGrads: (p) => ({ kind: 'minlstm', f: zeroInputAffine(p.inputSize, p.hiddenSize), i: zeroInputAffine(p.inputSize, p.hiddenSize), h: zeroInputAffine(p.inputSize, p.hiddenSize) }),
   paramArrays: (p) => minlstm.weights(p).map((t) => ({ name: t.path, data: t.data })),
   gradArrays: (g) => MAPS.flatMap((m) => inputAffineGradViews(m, g[m])),

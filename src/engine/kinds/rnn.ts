@@ -133,6 +133,7 @@ export const rnn: KindSpec<RnnParams, RnnTrace, RnnGrads> = {
   step,
   backward,
   jacobian,
+  jacobianKind: 'h',
   zeroGrads: (p) => ({ kind: 'rnn', a: zeroAffine(p.inputSize, p.hiddenSize) }),
   paramArrays: (p) => affineViews('a', p.a),
   gradArrays: (g) => affineGradViews('a', g.a),

@@ -177,6 +177,8 @@ export interface KindSpec<P extends { readonly kind: string; readonly hiddenSize
    */
   backward(p: P, tr: T, dh: Vec, dc: Vec | null, g: G, dextra: Vec | null): StepBackResult;
   jacobian(p: P, tr: T): StepJacobian;
+  /** The shape its jacobian returns (jacobian-types.ts), known before any step: 'h', 'hc', 'hcn' or 'memory'. */
+  readonly jacobianKind: StepJacobian['kind'];
   zeroGrads(p: P): G;
   /** Params as flat named arrays (live storage), in the same order as gradArrays. */
   paramArrays(p: P): NamedArray[];
