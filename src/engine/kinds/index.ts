@@ -43,7 +43,7 @@ export const ALL_KINDS: readonly CellKind[] = KINDS.map((k) => k.id);
  * Registered kinds whose figures (src/viz/kinds) are not written yet: the engine computes, trains,
  * saves and checks them (ALL_KINDS), but the app does not offer them until they can be drawn.
  */
-const NOT_YET_DRAWN: ReadonlySet<string> = new Set<string>();
+const NOT_YET_DRAWN: ReadonlySet<string> = new Set<string>(['slstm', 'mlstm']);
 
 /**
  * The kinds the app offers (the cell pickers, links, the lab, the shipped models; e2e steps
