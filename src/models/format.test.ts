@@ -97,6 +97,39 @@ describe('model file', () => {
     expect(() => parseModelFile(big)).toThrow(/^cell\.weights\.i\.b: 100000 is outside ±10,000/);
   });
 
+  it('a stack of any kind is written as canonical layers and reads back to the very same weights (today’s kinds have no framework layout to hold one)', () => {
+    for (const kind of ALL_KINDS) {
+      const m = initNetwork({
+        id: `s-${kind}`,
+        task: 'custom',
+        kind,
+        vocab: ['<unk>', 'good', 'bad'],
+        embedDim: 3,
+        hidden: 2,
+        headKind: 'sigmoid',
+        labels: ['negative', 'positive'],
+        seed: 9,
+        layers: 3,
+      });
+      const f = JSON.parse(JSON.stringify(toModelFile(m, {}, 'exact')));
+      expect(f.cell.layers.map((l: { inputSize: number; hiddenSize: number }) => [l.inputSize, l.hiddenSize])).toEqual([
+        [3, 2],
+        [2, 2],
+        [2, 2],
+      ]);
+      const back = parseModelFile(f);
+      expect([back.cell, ...(back.above ?? [])].map((c) => paramArrays(c).map((a) => Array.from(a.data)))).toEqual([m.cell, ...m.above!].map((c) => paramArrays(c).map((a) => Array.from(a.data))));
+    }
+    const f = JSON.parse(
+      JSON.stringify(toModelFile(initNetwork({ id: 's', task: 'custom', kind: 'mlstm', vocab: ['<unk>', 'a'], embedDim: 3, hidden: 2, headKind: 'sigmoid', labels: ['n', 'p'], seed: 1, layers: 2 }))),
+    );
+    f.cell.layers[1].inputSize = 3;
+    expect(() => parseModelFile(f)).toThrow(/^cell\.layers\[1\]\.inputSize: is 3, but layer 1 outputs 2/);
+    f.cell.layers[1].inputSize = 2;
+    delete f.cell.layers[1].weights.q.W;
+    expect(() => parseModelFile(f)).toThrow(/^cell\.layers\[1\]\.weights\.q\.W: missing/);
+  });
+
   it('a model without a head (an encoder) is written without one, and read back only when asked for a headless half', () => {
     const m = { ...net('gru'), head: null };
     const f = JSON.parse(JSON.stringify(toModelFile(m)));

@@ -15,6 +15,8 @@
  *     "forget": "exp" | "sigmoid",                    (slstm only, default exp)
  *     "activation": "tanh" | "relu",                  (rnn only, default tanh: h_t = activation(a_t))
  *     "layout": "canonical" | "pytorch" | "keras" | "onnx",
+ *     (a canonical stack: "layers": [{ "inputSize", "hiddenSize", "weights" }, …] bottom first, in
+ *      place of the sizes and weights; the options above are every layer's)
  *       (framework layouts: weights and config as the framework names them, sizes read off the
  *        tensors; see src/models/layouts.ts and the README's "Framework layouts")
  *     "weights": {
@@ -114,8 +116,9 @@ const VARIANT_DEFAULT: Readonly<Record<Variant, string>> = { reset: 'after', cou
 /** How a refusal names each variant's values. */
 const VARIANT_NAME: Readonly<Record<Variant, string>> = { reset: 'GRU reset', coupling: 'coupling', forget: 'sLSTM forget gate' };
 
-function canonicalCell(c: Record<string, Json>, kind: CellKind, E: number, H: number): CellParams {
-  const w = obj(field(c, 'weights', 'cell'), 'cell.weights');
+/** One canonical layer: the options are the cell's (one kind per stack), the weights `at`'s (cell, or cell.layers[k]). */
+function canonicalCell(c: Record<string, Json>, kind: CellKind, E: number, H: number, layer: Record<string, Json> = c, at = 'cell'): CellParams {
+  const w = obj(field(layer, 'weights', at), `${at}.weights`);
   const gateActivation: GateActivation = c.gateActivation === undefined ? 'sigmoid' : oneOf(c.gateActivation, ['sigmoid', 'hardSigmoid'] as const, 'cell.gateActivation', 'gate activation');
   // Checked for every kind, so that a relu on a kind whose tanh is fixed is refused, not ignored.
   const activation = stateActivation(c, kind);
@@ -128,8 +131,31 @@ function canonicalCell(c: Record<string, Json>, kind: CellKind, E: number, H: nu
   const variant = v ? { [v]: c[v] === undefined ? VARIANT_DEFAULT[v] : oneOf(c[v], VARIANT_VALUES[v], `cell.${v}`, VARIANT_NAME[v]) } : {};
   // Every weight, in the kind's order (each gate's W, U, bW, bU, then a peephole cell's p_i, p_f, p_o).
   const params = spec.create({ inputSize: E, hiddenSize: H, gateActivation, ...variant, ...(activation ? { activation } : {}) });
-  for (const t of spec.weights(params)) readWeight(w, t, 'cell.weights');
+  for (const t of spec.weights(params)) readWeight(w, t, `${at}.weights`);
   return params;
+}
+
+/**
+ * A canonical stack, bottom first: `cell.layers: [{ inputSize, hiddenSize, weights }, …]`, the
+ * options (kind, gate activation, variant) the cell's. Today's kinds have no framework layout, so
+ * this is how a stack of them is kept; any kind may use it.
+ */
+function canonicalLayers(c: Record<string, Json>, kind: CellKind): CellParams[] {
+  if (c.weights !== undefined) throw new ModelFileError('cell.layers', 'give either cell.weights (one layer) or cell.layers (a stack), not both');
+  const raw = c.layers;
+  if (!Array.isArray(raw) || raw.length === 0) throw new ModelFileError('cell.layers', `expected a list of layers, found ${Array.isArray(raw) ? 'an empty list' : describe(raw)}`);
+  if (raw.length > MAX_LAYERS) throw new ModelFileError('cell.layers', `a stack of ${raw.length} layers; Gatescope reads 1 to ${MAX_LAYERS}`);
+  const layers = raw.map((entry, k) => {
+    const at = `cell.layers[${k}]`;
+    const e = obj(entry, at);
+    return { e, at, I: positiveInt(field(e, 'inputSize', at), `${at}.inputSize`), H: positiveInt(field(e, 'hiddenSize', at), `${at}.hiddenSize`) };
+  });
+  // Sizes first: a layer that does not read the h below it is named as such, not as a weight of the wrong shape.
+  layers.forEach((l, k) => {
+    const below = layers[k - 1];
+    if (below && l.I !== below.H) throw new ModelFileError(`${l.at}.inputSize`, `is ${l.I}, but layer ${k} outputs ${below.H} (its hiddenSize): each layer reads the h of the one below`);
+  });
+  return layers.map((l) => canonicalCell(c, kind, l.I, l.H, l.e, l.at));
 }
 
 function parseCell(v: Json): CellParams[] {
@@ -140,6 +166,7 @@ function parseCell(v: Json): CellParams[] {
   // Canonical files state their sizes; framework layouts take them from the tensors (as the
   // frameworks do), and any size or option the file also states must agree with them.
   if (layout === 'canonical') {
+    if (c.layers !== undefined) return canonicalLayers(c, kind);
     const E = positiveInt(field(c, 'inputSize', 'cell'), 'cell.inputSize');
     const H = positiveInt(field(c, 'hiddenSize', 'cell'), 'cell.hiddenSize');
     return [canonicalCell(c, kind, E, H)];
