@@ -90,3 +90,25 @@ test('a task without a model of a kind says so, and picking the kind there opens
   await page.getByRole('button', { name: t('translate.useDefault', { kind: 'LSTM' }) }).click();
   await expect(page.getByRole('radio', { name: 'LSTM', exact: true })).toBeChecked();
 });
+
+test('sLSTM: the stabiliser panel shows the trace’s m_t and h_t for the diagram’s units, after each step', async ({ page }) => {
+  const t = translator('en');
+  const text = 'i grew up in france and i speak fluent';
+  await page.goto(`./?model=memory-slstm&text=${encodeURIComponent(text)}`);
+  await expect(page.getByRole('radio', { name: t('kind.slstm'), exact: true })).toBeChecked();
+  const panel = page.getByRole('region', { name: t('stab.title') });
+  await expect(panel).toBeVisible();
+  const trace = runTrace('memory-slstm', text) as unknown as { steps: { h: number[]; m: number[] }[] };
+  for (const step of [0, 3, 7]) {
+    await page.locator('.controls input[type="range"]').fill(String(step));
+    const units = (await panel.locator('thead th').allTextContents()).slice(1).map((s) => Number(s.replace(/\D/g, '')) - 1);
+    expect(units.length).toBeGreaterThan(0);
+    const rowOf = async (label: string) => (await panel.getByRole('row').filter({ hasText: label }).locator('td').allTextContents()).map((s) => s.trim());
+    await expect.poll(() => rowOf(t('stab.h'))).toEqual(units.map((k) => trace.steps[step]!.h[k]!.toFixed(3).replace('-', '−')));
+    expect(await rowOf(t('stab.m'))).toEqual(units.map((k) => trace.steps[step]!.m[k]!.toFixed(3).replace('-', '−')));
+  }
+  // The diagram names the sLSTM's gates: exp for the input gate, and h_t = o ⊙ c / n.
+  await expect(page.locator('[data-node="layerI"] text')).toHaveText('exp');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/shots/today-slstm-en.png', fullPage: true });
+});

@@ -66,7 +66,13 @@ describe('heatmap series', () => {
       const hist = s.getState().history;
       const h = series.find((x) => x.id === 'h')!;
       hist.forEach((tr, t) => expect(Array.from(h.values[t]!)).toEqual(Array.from(tr.h)));
-      const want: Record<string, string[]> = { rnn: ['h', 'pre.a'], gru: ['h', 'z', 'r', 'n'], mingru: ['h', 'z', 'hTilde'], minlstm: ['h', 'fPrime', 'f', 'i', 'hTilde'] };
+      const want: Record<string, string[]> = {
+        rnn: ['h', 'pre.a'],
+        gru: ['h', 'z', 'r', 'n'],
+        mingru: ['h', 'z', 'hTilde'],
+        minlstm: ['h', 'fPrime', 'f', 'i', 'hTilde'],
+        slstm: ['h', 'c', 'n', 'm', 'fPrime', 'iPrime', 'o', 'z'],
+      };
       expect(series.map((x) => x.id)).toEqual(want[kind] ?? ['h', 'c', 'f', 'i', 'o', 'cTilde']);
     }
   });

@@ -5,13 +5,9 @@
  * by the normaliser n_t where the LSTM takes tanh(C_t). n and m are drawn by the stabiliser panel
  * under the diagram, unit by unit, with the values that would overflow without m.
  */
-import type { SlstmForget } from '../../engine';
 import type { LayoutOptions } from '../cellLayoutBuilder';
 import type { CellLayout, DiagramNode, SwatchStrip } from '../layoutTypes';
 import { lstmFamily } from './lstm-layout';
-
-/** sLSTM's options: the LSTM's, and its forget gate (exp, the paper's; σ, the official kernels'). */
-export type SlstmLayoutOptions = LayoutOptions & { readonly forget?: SlstmForget };
 
 const STRIP_SYMBOL: Record<string, string> = {
   'C_{t−1}': 'c_{t−1}',
@@ -20,11 +16,11 @@ const STRIP_SYMBOL: Record<string, string> = {
   C_t: 'c_t',
   f_t: 'f′_t',
   i_t: 'i′_t',
-  'C̃_t': 'z_t',
+  C̃_t: 'z_t',
   'tanh(C_t)': 'c_t/n_t',
 };
 
-export function slstm(o: SlstmLayoutOptions): CellLayout {
+export function slstm(o: LayoutOptions): CellLayout {
   const base = lstmFamily('lstm', o);
   const label: Record<string, string> = {
     cPrev: 'c_{t−1}',
