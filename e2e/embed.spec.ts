@@ -102,7 +102,7 @@ test('a sentence too long for a link: the address bar leaves it out, Share says 
   const link = await page.getByRole('textbox', { name: 'Link to this view' }).inputValue();
   expect(link.length).toBeLessThan(4100);
   await page.goto(link);
-  await expect(page.getByRole('radio', { name: 'GRU' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'GRU', exact: true })).toBeChecked();
   await expect(page.getByText('Some link settings were ignored')).toHaveCount(0);
 });
 

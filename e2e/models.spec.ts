@@ -42,7 +42,7 @@ test('pick Sentiment, type, step: the prediction is the engine’s, and “not g
   await expect(page.getByTestId('prediction')).toContainText('negative');
 
   // Another cell keeps the task and the sentence.
-  await page.getByRole('radio', { name: 'GRU' }).click();
+  await page.getByRole('radio', { name: 'GRU', exact: true }).click();
   await expect(page.locator('.model-info code')).toHaveText('sentiment-gru');
   await expect(input).toHaveValue('the movie was not good');
   await page.getByRole('slider', { name: 'Timestep' }).focus();

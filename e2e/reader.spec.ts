@@ -30,7 +30,7 @@ test.describe('a browser that prefers Chinese, on a dark system', () => {
     await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
     await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('light');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-    await expect(page.getByRole('radio', { name: 'GRU' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: 'GRU', exact: true })).toBeChecked();
   });
 });
 

@@ -6,11 +6,11 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { initialState, run, type CellParams, type StepTrace, type Vec } from '../src/engine';
+import { extraLengthOf, extraSlotsOf, initialState, kindOf, run, type CellParams, type StepTrace } from '../src/engine';
 import { fromCanonical, fromKeras, fromOnnx, fromPytorch } from '../src/engine/importers';
 import { readTensor } from '../src/engine/importers/shape';
-import { Diff, isNullSeq } from './conformance-diff';
-import { CELLS, sameConfig, type CellSpec } from './conformance-cells';
+import { Diff, isNullSeq, type Value } from './conformance-diff';
+import { CELLS, PRE_FIELD, sameConfig, TRACE_FIELD, type CellSpec } from './conformance-cells';
 
 const TOLERANCE = 1e-5;
 
@@ -52,38 +52,41 @@ function importLayout(layout: string, block: unknown, spec: CellSpec): CellParam
   const b = isObj(block) ? block : {};
   switch (layout) {
     case 'pytorch':
-      return fromPytorch(spec.op, b as never);
+      return fromPytorch(spec.op ?? spec.kind, b as never);
     case 'keras': {
       const ra = b.reset_after;
       const opts = { ...spec.keras, ...(typeof ra === 'boolean' ? { reset_after: ra } : {}) };
-      return fromKeras(spec.op, b as never, opts);
+      return fromKeras(spec.op ?? spec.kind, b as never, opts);
     }
     case 'onnx': {
       // The files record some attributes (linear_before_reset) but not all (input_forget,
       // activations); the cell name supplies the rest, and sameConfig checks the result.
       const attrs = isObj(b.attributes) ? b.attributes : {};
-      return fromOnnx(spec.op, b as never, { ...spec.onnx, ...attrs });
+      return fromOnnx(spec.op ?? spec.kind, b as never, { ...spec.onnx, ...attrs });
     }
     default:
       throw new Error(`weights.native.${layout}: unknown layout (expected pytorch, keras or onnx)`);
   }
 }
 
-const LSTM_GATES = { i: 'i', f: 'f', g: 'cTilde', o: 'o' } as const;
+/** A field of the step's trace by the files' name for it (g is the LSTM's cTilde, htilde the hTilde). */
+function fieldOf(o: object, key: string, names: Readonly<Record<string, string>> = TRACE_FIELD): Value {
+  const rec = o as Readonly<Record<string, Value>>;
+  const name = names[key] ?? key;
+  return name in rec ? rec[name] : undefined;
+}
 
 /** The engine's value for a gate or pre-activation key at one step, or undefined if unknown. */
-function gateOf(t: StepTrace, key: string): Vec | undefined {
-  if (t.kind === 'gru') return key === 'z' || key === 'r' || key === 'n' ? t[key] : undefined;
-  if (t.kind === 'rnn') return undefined;
-  return key in LSTM_GATES ? t[LSTM_GATES[key as keyof typeof LSTM_GATES]] : undefined;
+function gateOf(t: StepTrace, key: string, spec: CellSpec): Value {
+  return spec.gates.includes(key) ? fieldOf(t, key) : undefined;
 }
 
-function preOf(t: StepTrace, key: string): Vec | null | undefined {
-  const pre = t.pre as Readonly<Record<string, Vec | null>>;
-  return key in pre ? pre[key] : undefined;
+function preOf(t: StepTrace, key: string): Value {
+  return fieldOf(t.pre, key, PRE_FIELD);
 }
 
-function compareBlock(d: Diff, name: 'gates' | 'preactivations', traces: readonly StepTrace[], expected: unknown, keys: readonly string[]): void {
+function compareBlock(d: Diff, name: 'gates' | 'preactivations' | 'projections', traces: readonly StepTrace[], expected: unknown, spec: CellSpec): void {
+  const keys = name === 'gates' ? spec.gates : name === 'preactivations' ? spec.pre : spec.projections;
   if (expected === undefined && traces.length === 0) return; // zero-length files omit them
   if (!isObj(expected)) {
     if (keys.length > 0 || expected !== undefined) d.problem(`expected.${name}: missing or not an object`);
@@ -93,10 +96,10 @@ function compareBlock(d: Diff, name: 'gates' | 'preactivations', traces: readonl
   for (const [k, exp] of Object.entries(expected)) {
     const path = `${name}.${k}`;
     if (!keys.includes(k)) {
-      d.problem(`expected.${path}: not a ${name === 'gates' ? 'gate' : 'pre-activation'} of this cell`);
+      d.problem(`expected.${path}: not a ${name === 'gates' ? 'gate' : name === 'preactivations' ? 'pre-activation' : 'projection'} of this cell`);
       continue;
     }
-    const actual = traces.map((t) => (name === 'gates' ? gateOf(t, k) : preOf(t, k)) ?? null);
+    const actual = traces.map((t) => (name === 'gates' ? gateOf(t, k, spec) : name === 'preactivations' ? preOf(t, k) : fieldOf(t, k)) ?? null);
     if (name === 'preactivations' && isNullSeq(exp)) d.nullSeq(path, actual, exp);
     else d.seq(path, actual, exp);
   }
@@ -119,13 +122,24 @@ function compareRun(p: CellParams, spec: CellSpec, j: Json): Diff {
   }
   const xs = Array.from({ length: steps }, (_, t) => x.data.slice(t * p.inputSize, (t + 1) * p.inputSize));
   const init = isObj(j.initial) ? j.initial : {};
-  const h0 = readTensor('initial.h', init.h);
+  // mLSTM's h is an output, not a state: its files give none (the step never reads it).
+  const h0 = init.h === undefined && extraSlotsOf(p.kind, H).length > 0 && !spec.hasC ? null : readTensor('initial.h', init.h);
   const c0 = spec.hasC ? readTensor('initial.c', init.c) : null;
-  if (h0.data.length !== H || (c0 && c0.data.length !== H)) {
+  if ((h0 && h0.data.length !== H) || (c0 && c0.data.length !== H)) {
     d.problem(`initial: expected h${c0 ? ' and c' : ''} of length ${H}`);
     return d;
   }
-  const { traces, final } = run(p, xs, initialState(p, h0.data, c0?.data));
+  const slots = extraSlotsOf(p.kind, H);
+  const extra0 = new Float64Array(extraLengthOf(p.kind, H));
+  for (const s of slots) {
+    const v = readTensor(`initial.${s.name}`, init[s.name]);
+    if (v.data.length !== s.length) {
+      d.problem(`initial.${s.name}: expected ${s.length} values, found ${v.data.length}`);
+      return d;
+    }
+    extra0.set(v.data, s.offset);
+  }
+  const { traces, final } = run(p, xs, initialState(p, h0?.data, c0?.data, slots.length ? extra0 : undefined));
   const e = isObj(j.expected) ? j.expected : {};
   d.seq(
     'h',
@@ -135,21 +149,33 @@ function compareRun(p: CellParams, spec: CellSpec, j: Json): Diff {
   if (spec.hasC)
     d.seq(
       'c',
-      traces.map((t) => (t.kind === 'rnn' || t.kind === 'gru' ? null : t.c)),
+      traces.map((t) => fieldOf(t, 'c') ?? null),
       e.c,
     );
+  for (const k of spec.states)
+    d.seq(
+      k,
+      traces.map((t) => fieldOf(t, k) ?? null),
+      e[k],
+    );
   const fin = isObj(e.final) ? e.final : {};
-  d.vec('final.h', final.h, fin.h);
+  if (h0 || fin.h !== undefined) d.vec('final.h', final.h, fin.h);
   if (spec.hasC) d.vec('final.c', final.c, fin.c);
   else if (fin.c !== undefined && fin.c !== null) d.problem('final.c: this cell has no cell state');
-  compareBlock(d, 'gates', traces, e.gates, spec.gates);
-  compareBlock(d, 'preactivations', traces, e.preactivations, spec.pre);
+  for (const s of slots) {
+    const v = final.extra?.subarray(s.offset, s.offset + s.length);
+    d.value(`final.${s.name}`, v && s.shape === 'scalar' ? v[0] : v && s.shape === 'matrix' ? { rows: H, cols: H, data: v } : v, fin[s.name]);
+  }
+  compareBlock(d, 'gates', traces, e.gates, spec);
+  compareBlock(d, 'preactivations', traces, e.preactivations, spec);
+  if (spec.projections.length > 0 || e.projections !== undefined) compareBlock(d, 'projections', traces, e.projections, spec);
   return d;
 }
 
 function describeParams(p: CellParams): string {
-  const extra = p.kind === 'gru' ? ` reset=${p.reset}` : p.kind === 'coupled' ? ` coupling=${p.coupling}` : '';
-  const act = p.kind === 'rnn' ? '' : ` ${p.gateActivation}`;
+  const v = kindOf(p.kind).variant;
+  const extra = v ? ` ${v}=${(p as unknown as Record<string, string>)[v]}` : '';
+  const act = 'gateActivation' in p ? ` ${p.gateActivation}` : '';
   return `${p.kind}${act}${extra} ${p.inputSize}→${p.hiddenSize}`;
 }
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CELL_KINDS, startIds } from '../src/engine';
+import { hasModel, type ModelTaskChoice } from '../src/store/types';
 import { cliArgs } from './cli';
 
 cliArgs({
@@ -21,12 +22,14 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const f2 = (x: number) => x.toFixed(2);
 const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
 const out: string[] = [];
+/** The kinds a task has a shipped model of (store/types.ts). */
+const shippedKinds = (task: ModelTaskChoice) => CELL_KINDS.filter((k) => hasModel(task, k));
 
-for (const task of ['charlm', 'charlm-zh']) {
+for (const task of ['charlm', 'charlm-zh'] as const) {
   out.push(`\n${task}: held-out bits per character (lower is better), baselines on the same characters`);
   out.push(row(['model', 'params', 'held-out', 'bigram', 'unigram', 'epoch kept', 'train time', 'units found (r ≥ 0.1 in size; units counted from 1)']));
   out.push(row(['---', '---', '---', '---', '---', '---', '---', '---']));
-  for (const kind of CELL_KINDS) {
+  for (const kind of shippedKinds(task)) {
     const r = report(`${task}-${kind}`);
     const units = (r.units as Array<{ feature: string; vector: string; unit: number; r: number }>)
       .filter((u) => Math.abs(u.r) >= 0.1)
@@ -39,7 +42,7 @@ for (const task of ['charlm', 'charlm-zh']) {
 out.push('\nsentiment: accuracy (held-out templates; held-out real reviews; everyday sentences), bag-of-words baseline on the same data');
 out.push(row(['model', 'templates', 'reviews', 'BoW reviews', 'majority', 'everyday', 'BoW everyday', 'everyday tokens known', 'train time']));
 out.push(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
-for (const kind of CELL_KINDS) {
+for (const kind of shippedKinds('sentiment')) {
   const r = report(`sentiment-${kind}`);
   const b = r.baselines;
   out.push(

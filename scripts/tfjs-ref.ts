@@ -24,7 +24,7 @@ const ZERO_INIT = { kernelInitializer: 'zeros', recurrentInitializer: 'zeros' } 
 /** A built tfjs layer with the params' weights, returning the whole h sequence. */
 export function tfjsLayer(p: CellParams): tfl.layers.Layer {
   const H = p.hiddenSize;
-  const act = p.kind === 'rnn' ? 'tanh' : p.gateActivation;
+  const act = 'gateActivation' in p ? p.gateActivation : 'tanh';
   let layer: tfl.layers.Layer;
   if (p.kind === 'rnn') layer = tfl.layers.simpleRNN({ units: H, returnSequences: true, ...ZERO_INIT });
   else if (p.kind === 'lstm') layer = tfl.layers.lstm({ units: H, recurrentActivation: act, returnSequences: true, ...ZERO_INIT });

@@ -12,7 +12,7 @@ import { FIGURES } from './viz/kinds';
  */
 const SRC = dirname(fileURLToPath(import.meta.url));
 const KIND_MODULES = ['engine/kinds/', 'viz/kinds/'];
-const LITERAL = /(['"`])(rnn|lstm|gru|peephole|coupled)\1/g;
+const LITERAL = /(['"`])(rnn|lstm|gru|peephole|coupled|mingru|minlstm|slstm|mlstm)\1/g;
 const SWITCH_ON_KIND = /switch\s*\([^)]*\bkind\b[^)]*\)/g;
 
 /**

@@ -1,6 +1,6 @@
 import { MAX_MODEL_BYTES, megabytes } from '../store/ownModel';
 import { chosenKind, chosenStacked, chosenTask } from '../store/store';
-import { MODEL_TASKS } from '../store/types';
+import { hasModel, MODEL_TASKS } from '../store/types';
 import { useGatescope, useT } from './StoreContext';
 
 /** The one stacked model shipped (npm run train -- --task sentiment --cell lstm --layers 2). */
@@ -20,12 +20,17 @@ export function ModelPicker() {
   return (
     <fieldset className="cell-type model-picker" aria-busy={loading !== null}>
       <legend>{t('task')}</legend>
-      {MODEL_TASKS.map((k) => (
-        <label key={k} className={k === task && !own ? 'chip selected' : 'chip'}>
-          <input type="radio" name="model-task" value={k} checked={k === task && !own} onChange={() => setTask(k)} />
-          {t(`task.${k}`)}
-        </label>
-      ))}
+      {MODEL_TASKS.map((k) => {
+        // Today's kinds are trained on some tasks only: the others say so instead of failing to load.
+        const none = !hasModel(k, kind);
+        return (
+          <label key={k} className={`${k === task && !own ? 'chip selected' : 'chip'}${none ? ' disabled' : ''}`} title={none ? t('task.noModel', { kind: t(`kind.${kind}`) }) : undefined}>
+            <input type="radio" name="model-task" value={k} checked={k === task && !own} disabled={none} onChange={() => setTask(k)} />
+            {t(`task.${k}`)}
+            {none && <span className="visually-hidden"> ({t('task.noModel', { kind: t(`kind.${kind}`) })})</span>}
+          </label>
+        );
+      })}
       {/* The shipped stacked model: the sentiment LSTM with two layers, trained the same way. */}
       {task === 'sentiment' && !own && (
         <label className={stacked ? 'chip selected stack-toggle' : 'chip stack-toggle'}>

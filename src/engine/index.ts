@@ -8,3 +8,4 @@ export * from './model';
 export * from './grad';
 export * from './stack';
 export * from './seq2seq';
+export * from './scan';

@@ -14,6 +14,14 @@ export function sigmoid(x: number): number {
   return e / (1 + e);
 }
 
+/**
+ * softplus(x) = log(1 + e^x), without overflow: for x > 0 it is x + log(1 + e^-x). Exact to the
+ * last bit where e^x underflows (x < -745: the result is e^x, here 0) and where it dominates.
+ */
+export function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
 export function hardSigmoid(x: number): number {
   const y = 0.2 * x + 0.5;
   // biome-ignore lint/complexity/useMathMinMax: written as Keras defines it, piece by piece.

@@ -1,5 +1,5 @@
 /** One entry point for every cell kind: step(params, state, x) -> { state, trace }. */
-import { type CellKind, type CellParams, kindOf, type StepTrace } from './kinds';
+import { type CellKind, type CellParams, extraLengthOf, kindOf, type StepTrace } from './kinds';
 import type { CellState, StepResult, Vec } from './types';
 
 export function step(p: CellParams, s: CellState, x: Vec): StepResult<StepTrace> {
@@ -13,6 +13,14 @@ export function step(p: CellParams, s: CellState, x: Vec): StepResult<StepTrace>
   if (s.c && s.c.length !== p.hiddenSize) {
     throw new Error(`step: state c has ${s.c.length} values, the cell's hidden size is ${p.hiddenSize}`);
   }
+  const E = extraLengthOf(p.kind, p.hiddenSize);
+  if (E > 0 && s.extra?.length !== E) {
+    throw new Error(
+      `step: a ${p.kind} cell carries ${E} further state values (${kindOf(p.kind)
+        .extraStates.map((e) => e.name)
+        .join(', ')}), the state has ${s.extra?.length ?? 'none'}`,
+    );
+  }
   return kindOf(p.kind).step(p, s, x);
 }
 
@@ -20,11 +28,18 @@ export function hasCellState(kind: CellKind): boolean {
   return kindOf(kind).hasCellState;
 }
 
-export function initialState(p: CellParams, h?: Vec, c?: Vec): CellState {
+/**
+ * The state a sequence starts from: zeros (every kind's official zero state, the stabiliser
+ * m_0 = 0 included), or copies of the given parts. `extra` is the kind's further states in its
+ * layout (kinds/extra.ts); kinds without them have none.
+ */
+export function initialState(p: CellParams, h?: Vec, c?: Vec, extra?: Vec): CellState {
   const H = p.hiddenSize;
+  const E = extraLengthOf(p.kind, H);
   return {
     h: h ? Float64Array.from(h) : new Float64Array(H),
     c: hasCellState(p.kind) ? (c ? Float64Array.from(c) : new Float64Array(H)) : null,
+    ...(E > 0 ? { extra: extra ? Float64Array.from(extra) : new Float64Array(E) } : {}),
   };
 }
 

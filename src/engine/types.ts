@@ -44,16 +44,36 @@ export type GruReset = 'after' | 'before';
  */
 export type Coupling = 'i=1-f' | 'f=1-i';
 
+/**
+ * The sLSTM's forget gate (Beck et al. 2024 allow both):
+ * 'exp':     f_t = exp(f~_t), log f_t = f~_t         (the paper's exponential gate)
+ * 'sigmoid': f_t = σ(f~_t),   log f_t = logσ(f~_t)   (what the official xLSTM kernels compute)
+ */
+export type SlstmForget = 'exp' | 'sigmoid';
+
+/** An affine map of x_t alone, W x + b: the gates of the cells that read only the input (minGRU, minLSTM, mLSTM). */
+export interface InputAffine {
+  readonly W: Matrix;
+  readonly b: Vec;
+}
+
 /** What every kind's params share; each kind's module (kinds/) adds its weights and its `kind`. */
 export interface ParamsBase {
   readonly inputSize: number;
   readonly hiddenSize: number;
 }
 
-/** What a cell carries from one step to the next. `c` is null for cells without a cell state. */
+/**
+ * What a cell carries from one step to the next. `c` is null for cells without a per-unit cell
+ * state. `extra` holds the further states a kind carries, in the layout its module gives (the
+ * kind's `extraStates` names the parts, kinds/extra.ts reads them): sLSTM's normaliser n and
+ * stabiliser m, mLSTM's matrix memory C, n and m. Absent for the classic kinds, whose state is
+ * (h, C). For mLSTM, h is the step's output and is not read back: its memory is all in `extra`.
+ */
 export interface CellState {
   readonly h: Vec;
   readonly c: Vec | null;
+  readonly extra?: Vec;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { enLab } from './en-lab';
+import { enToday } from './en-today';
 
 /**
  * English strings (the training lab's are in en-lab.ts). The Chinese dictionary must have exactly
@@ -18,6 +19,10 @@ export const en = {
   'kind.gru': 'GRU',
   'kind.peephole': 'Peephole LSTM',
   'kind.coupled': 'Coupled LSTM',
+  'kind.mingru': 'minGRU',
+  'kind.minlstm': 'minLSTM',
+  'kind.slstm': 'sLSTM',
+  'kind.mlstm': 'mLSTM',
   stepBack: 'Step back',
   stepForward: 'Step forward',
   play: 'Play',
@@ -343,6 +348,7 @@ export const en = {
   'translate.explain':
     'Every word of the sentence has to pass through the one fixed-size context vector. Short sentences fit; the held-out scores in the README show accuracy falling as sentences get longer, the bottleneck that attention was invented to remove.',
   ...enLab,
+  ...enToday,
 } as const;
 
 export type MessageKey = keyof typeof en;

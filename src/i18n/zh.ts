@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { zhLab } from './zh-lab';
+import { zhToday } from './zh-today';
 
 /** 简体中文. Record<MessageKey, string> makes a missing or extra key a type error. */
 export const zh: Record<MessageKey, string> = {
@@ -16,6 +17,10 @@ export const zh: Record<MessageKey, string> = {
   'kind.gru': 'GRU',
   'kind.peephole': '窥视孔 LSTM',
   'kind.coupled': '耦合门 LSTM',
+  'kind.mingru': 'minGRU',
+  'kind.minlstm': 'minLSTM',
+  'kind.slstm': 'sLSTM',
+  'kind.mlstm': 'mLSTM',
   stepBack: '后退一步',
   stepForward: '前进一步',
   play: '播放',
@@ -335,4 +340,5 @@ export const zh: Record<MessageKey, string> = {
   'translate.stateHC': 'h_{t−1} 和 C_{t−1}',
   'translate.explain': '句子的每个词都必须挤过同一个固定大小的上下文向量。短句放得下；README 中的留出集结果显示，句子越长准确率越低，这正是后来发明注意力机制要解决的瓶颈。',
   ...zhLab,
+  ...zhToday,
 };

@@ -4,20 +4,20 @@
  * character) gets a vector, and it is the same for every kind: switching the cell type changes
  * only the cell. The screen labels these models "untrained".
  */
-import { createRng, randomParams, type CellKind, type Model } from '../engine';
+import { createRng, kindOf, randomParams, type CellKind, type Model } from '../engine';
 
 const DEMO_EMBED_DIM = 8;
 const DEMO_HIDDEN = 6;
 const EMBED_SEED = 0x6a7e;
-/** One seed per kind so each demo cell is fixed across sessions and machines. */
-const CELL_SEED: Record<CellKind, number> = { rnn: 11, lstm: 12, gru: 13, peephole: 14, coupled: 15 };
+/** One seed per kind so each demo cell is fixed across sessions and machines: 10 + the kind's seed offset (RNN 11 … coupled 15). */
+const cellSeed = (kind: CellKind) => 10 + kindOf(kind).seedOffset;
 
 function demoModelId(kind: CellKind): string {
   return `demo-${kind}`;
 }
 
 export function demoModel(kind: CellKind): Model {
-  const rng = createRng(CELL_SEED[kind]);
+  const rng = createRng(cellSeed(kind));
   const cell = randomParams(kind, DEMO_EMBED_DIM, DEMO_HIDDEN, rng, { scale: 0.8 });
   return {
     id: demoModelId(kind),

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_KINDS, createRng, embedToken, predict, run } from '../engine';
+import { ALL_KINDS, type CellKind, createRng, embedToken, paramArrays, predict, run } from '../engine';
 import { initNetwork } from '../train/network';
 import { parseModelFile, readModelFile } from './format';
 import { toModelFile } from './write-format';
 
-const net = (kind: (typeof CELL_KINDS)[number]) =>
+const net = (kind: CellKind) =>
   initNetwork({ id: `t-${kind}`, task: 'custom', kind, vocab: ['<unk>', 'good', 'bad'], embedDim: 3, hidden: 2, headKind: 'sigmoid', labels: ['negative', 'positive'], seed: 9 });
 
 /** A deep copy of a valid file, to break one thing in. */
-const file = (kind: (typeof CELL_KINDS)[number] = 'lstm') => JSON.parse(JSON.stringify(toModelFile(net(kind)))) as Record<string, any>;
+const file = (kind: CellKind = 'lstm') => JSON.parse(JSON.stringify(toModelFile(net(kind)))) as Record<string, any>;
 
 describe('model file', () => {
   it('a file that leaves the variant unsaid reads as the format has always read it: coupled i=1-f, GRU reset-after', () => {
@@ -42,7 +42,7 @@ describe('model file', () => {
     expect(() => parseModelFile({ ...lstm, cell: { ...lstm.cell, activation: 'relu' } })).toThrow(/^cell\.activation: unknown lstm activation "relu"/);
   });
 
-  for (const kind of CELL_KINDS) {
+  for (const kind of ALL_KINDS) {
     it(`${kind}: round-trips and predicts as the original (to rounding)`, () => {
       const m = net(kind);
       const back = parseModelFile(JSON.parse(JSON.stringify(toModelFile(m))));
@@ -60,6 +60,75 @@ describe('model file', () => {
       expect(Math.abs(probs(back)[1]! - probs(m)[1]!)).toBeLessThan(1e-5);
     });
   }
+
+  it('today’s kinds: every weight where its module puts it, no U where the gates read x_t alone, every digit back', () => {
+    const weights = (kind: CellKind) => (file(kind).cell as { weights: Record<string, Record<string, unknown>> }).weights;
+    expect(Object.keys(weights('mingru'))).toEqual(['z', 'h']);
+    expect(Object.keys(weights('mingru').z!)).toEqual(['W', 'b']);
+    expect(Object.keys(weights('minlstm'))).toEqual(['f', 'i', 'h']);
+    expect(Object.keys(weights('slstm').f!)).toEqual(['W', 'U', 'b']);
+    const ml = weights('mlstm');
+    expect(Object.keys(ml)).toEqual(['q', 'k', 'v', 'i', 'f', 'o']);
+    expect(Object.keys(ml.i!)).toEqual(['w', 'b']);
+    expect(typeof ml.f!.b).toBe('number'); // one gate per head: its bias is a number
+    for (const kind of ['mingru', 'minlstm', 'slstm', 'mlstm'] as const) {
+      const m = net(kind);
+      const back = parseModelFile(JSON.parse(JSON.stringify(toModelFile(m, {}, 'exact'))));
+      expect(paramArrays(back.cell).map((a) => Array.from(a.data))).toEqual(paramArrays(m.cell).map((a) => Array.from(a.data)));
+      const text = JSON.stringify(toModelFile(m));
+      expect(text).not.toMatch(/"gateActivation"/);
+      if (kind !== 'slstm') expect(text).not.toMatch(/"U":/);
+      // Their gates are fixed: a hard sigmoid is refused, not ignored.
+      expect(() => parseModelFile({ ...file(kind), cell: { ...file(kind).cell, gateActivation: 'hardSigmoid' } })).toThrow(/^cell\.gateActivation: a \w+ cell's gates are fixed/);
+    }
+    // The sLSTM's forget gate is written, and a file that leaves it unsaid is the paper's exponential one.
+    const sig = { ...net('slstm'), cell: { ...net('slstm').cell, forget: 'sigmoid' as const } };
+    const f = JSON.parse(JSON.stringify(toModelFile(sig)));
+    expect(f.cell.forget).toBe('sigmoid');
+    expect(parseModelFile(f).cell).toMatchObject({ forget: 'sigmoid' });
+    delete f.cell.forget;
+    expect(parseModelFile(f).cell).toMatchObject({ forget: 'exp' });
+    expect(() => parseModelFile({ ...f, cell: { ...f.cell, forget: 'tanh' } })).toThrow(/^cell\.forget: unknown sLSTM forget gate "tanh"/);
+    // A framework layout cannot hold them, and the refusal says where their weights go.
+    expect(() => parseModelFile({ ...f, cell: { ...f.cell, layout: 'pytorch' } })).toThrow(/^cell\.kind: PyTorch has no "slstm" layer.*layout "canonical"/);
+    // A scalar weight is checked like any other.
+    const big = file('mlstm');
+    big.cell.weights.i.b = 1e5;
+    expect(() => parseModelFile(big)).toThrow(/^cell\.weights\.i\.b: 100000 is outside ±10,000/);
+  });
+
+  it('a stack of any kind is written as canonical layers and reads back to the very same weights (today’s kinds have no framework layout to hold one)', () => {
+    for (const kind of ALL_KINDS) {
+      const m = initNetwork({
+        id: `s-${kind}`,
+        task: 'custom',
+        kind,
+        vocab: ['<unk>', 'good', 'bad'],
+        embedDim: 3,
+        hidden: 2,
+        headKind: 'sigmoid',
+        labels: ['negative', 'positive'],
+        seed: 9,
+        layers: 3,
+      });
+      const f = JSON.parse(JSON.stringify(toModelFile(m, {}, 'exact')));
+      expect(f.cell.layers.map((l: { inputSize: number; hiddenSize: number }) => [l.inputSize, l.hiddenSize])).toEqual([
+        [3, 2],
+        [2, 2],
+        [2, 2],
+      ]);
+      const back = parseModelFile(f);
+      expect([back.cell, ...(back.above ?? [])].map((c) => paramArrays(c).map((a) => Array.from(a.data)))).toEqual([m.cell, ...m.above!].map((c) => paramArrays(c).map((a) => Array.from(a.data))));
+    }
+    const f = JSON.parse(
+      JSON.stringify(toModelFile(initNetwork({ id: 's', task: 'custom', kind: 'mlstm', vocab: ['<unk>', 'a'], embedDim: 3, hidden: 2, headKind: 'sigmoid', labels: ['n', 'p'], seed: 1, layers: 2 }))),
+    );
+    f.cell.layers[1].inputSize = 3;
+    expect(() => parseModelFile(f)).toThrow(/^cell\.layers\[1\]\.inputSize: is 3, but layer 1 outputs 2/);
+    f.cell.layers[1].inputSize = 2;
+    delete f.cell.layers[1].weights.q.W;
+    expect(() => parseModelFile(f)).toThrow(/^cell\.layers\[1\]\.weights\.q\.W: missing/);
+  });
 
   it('a model without a head (an encoder) is written without one, and read back only when asked for a headless half', () => {
     const m = { ...net('gru'), head: null };

@@ -6,13 +6,17 @@
  *   "id": "sentiment-lstm", "task": "sentiment" | "memory" | "charlm" | "charlm-zh" | "chars" | "custom" | "demo",
  *   "tokenizer": "words" | "chars" | "numbers",
  *   "cell": {
- *     "kind": a registered kind (CELL_KINDS: rnn, lstm, gru, peephole, coupled),
+ *     "kind": a registered kind (ALL_KINDS: rnn, lstm, gru, peephole, coupled; mingru, minlstm,
+ *             slstm, mlstm, which only this canonical layout holds: no framework has their layers),
  *     "inputSize": E, "hiddenSize": H,
  *     "gateActivation": "sigmoid" | "hardSigmoid",   (optional, default sigmoid; not for rnn)
  *     "reset": "after" | "before",                    (gru only, default after)
  *     "coupling": "i=1-f" | "f=1-i",                  (coupled only, default i=1-f)
+ *     "forget": "exp" | "sigmoid",                    (slstm only, default exp)
  *     "activation": "tanh" | "relu",                  (rnn only, default tanh: h_t = activation(a_t))
  *     "layout": "canonical" | "pytorch" | "keras" | "onnx",
+ *     (a canonical stack: "layers": [{ "inputSize", "hiddenSize", "weights" }, …] bottom first, in
+ *      place of the sizes and weights; the options above are every layer's)
  *       (framework layouts: weights and config as the framework names them, sizes read off the
  *        tensors; see src/models/layouts.ts and the README's "Framework layouts")
  *     "weights": {
@@ -20,6 +24,11 @@
  *         { "W": [H][E], "U": [H][H], "bW": [H], "bU": [H] }
  *       pre_gate = W x + bW + U h + bU. A coupled cell's derived gate is stored but unused.
  *       peephole only: "p_i": [H], "p_f": [H], "p_o": [H]
+ *       today's kinds, one bias per map and a U only where h_{t-1} is read:
+ *         mingru z, h; minlstm f, i, h: { "W": [H][E], "b": [H] }
+ *         slstm i, f, z, o: { "W": [H][E], "U": [H][H], "b": [H] }
+ *         mlstm q, k, v, o: { "W": [H][E], "b": [H] };  i, f (one scalar gate each): { "w": [E], "b": number }
+ *       (each kind's module lists its tensors: KindSpec.weights)
  *     }
  *   },
  *   "embedding": { "vocab": [V words, one of them "<unk>"] or { word: index }, "dim": E, "table": [V][E]
@@ -38,12 +47,11 @@
  * wrong (a missing field, a shape with expected vs found, an unknown kind, a non-finite value).
  */
 import {
-  CELL_KINDS,
+  ALL_KINDS,
   UNK,
   MAX_LAYERS,
   stackMismatch,
   matrix,
-  type Affine,
   type CellKind,
   type CellParams,
   type GateActivation,
@@ -56,9 +64,10 @@ import {
   VARIANT_VALUES,
   kindOf,
   type TableEmbedding,
+  type WeightTensor,
 } from '../engine';
 import { ModelFileError } from './errors';
-import { describe, field, mat, obj, oneOf, positiveInt, shown, str, vec, type Json } from './jsonFields';
+import { describe, field, mat, num, obj, oneOf, positiveInt, shown, str, vec, type Json } from './jsonFields';
 import { frameworkCell } from './layouts';
 import { TOKENIZERS } from '../text/tokenize';
 
@@ -76,15 +85,21 @@ export interface ModelMeta {
   readonly report: Readonly<Record<string, unknown>> | null;
 }
 
-function affine(w: Record<string, Json>, gate: string, E: number, H: number, path: string): Affine {
-  const g = obj(field(w, gate, path), `${path}.${gate}`);
-  const p = `${path}.${gate}`;
-  return {
-    W: mat(field(g, 'W', p), H, E, `${p}.W`),
-    U: mat(field(g, 'U', p), H, H, `${p}.U`),
-    bW: vec(field(g, 'bW', p), H, `${p}.bW`),
-    bU: vec(field(g, 'bU', p), H, `${p}.bU`),
-  };
+/** Reads the weight at the tensor's dotted path under `path` (cell.weights.f.W) into its storage, checking its shape. */
+function readWeight(w: Record<string, Json>, t: WeightTensor, path: string): void {
+  const keys = t.path.split('.');
+  let o = w;
+  let at = path;
+  for (const key of keys.slice(0, -1)) {
+    o = obj(field(o, key, at), `${at}.${key}`);
+    at = `${at}.${key}`;
+  }
+  const last = keys[keys.length - 1]!;
+  const v = field(o, last, at);
+  const [rows, cols] = t.shape;
+  if (rows !== undefined && cols !== undefined) t.data.set(mat(v, rows, cols, `${at}.${last}`).data);
+  else if (rows !== undefined) t.data.set(vec(v, rows, `${at}.${last}`));
+  else t.data[0] = num(v, `${at}.${last}`);
 }
 
 /** cell.activation: the state's nonlinearity, among those the kind offers (absent: its default). */
@@ -97,32 +112,61 @@ function stateActivation(c: Record<string, Json>, kind: CellKind): StateActivati
  * What a canonical file means when it leaves a kind's variant unsaid: a GRU is reset-after, and a
  * coupled cell derives i = 1 − f (colah's figure). Every saved model keeps its numbers by these.
  */
-const VARIANT_DEFAULT: Readonly<Record<Variant, string>> = { reset: 'after', coupling: 'i=1-f' };
+const VARIANT_DEFAULT: Readonly<Record<Variant, string>> = { reset: 'after', coupling: 'i=1-f', forget: 'exp' };
 /** How a refusal names each variant's values. */
-const VARIANT_NAME: Readonly<Record<Variant, string>> = { reset: 'GRU reset', coupling: 'coupling' };
+const VARIANT_NAME: Readonly<Record<Variant, string>> = { reset: 'GRU reset', coupling: 'coupling', forget: 'sLSTM forget gate' };
 
-function canonicalCell(c: Record<string, Json>, kind: CellKind, E: number, H: number): CellParams {
-  const w = obj(field(c, 'weights', 'cell'), 'cell.weights');
+/** One canonical layer: the options are the cell's (one kind per stack), the weights `at`'s (cell, or cell.layers[k]). */
+function canonicalCell(c: Record<string, Json>, kind: CellKind, E: number, H: number, layer: Record<string, Json> = c, at = 'cell'): CellParams {
+  const w = obj(field(layer, 'weights', at), `${at}.weights`);
   const gateActivation: GateActivation = c.gateActivation === undefined ? 'sigmoid' : oneOf(c.gateActivation, ['sigmoid', 'hardSigmoid'] as const, 'cell.gateActivation', 'gate activation');
   // Checked for every kind, so that a relu on a kind whose tanh is fixed is refused, not ignored.
   const activation = stateActivation(c, kind);
   const spec = kindOf(kind);
+  // A kind whose gates are fixed (today's: sigmoid and exponential gates) refuses a hard sigmoid rather than ignore it.
+  if (spec.gateActivations.length > 0 && !spec.gateActivations.includes(gateActivation)) {
+    throw new ModelFileError('cell.gateActivation', `a ${kind} cell's gates are fixed; expected ${spec.gateActivations.map((a) => `"${a}"`).join(' or ')}, found "${gateActivation}"`);
+  }
   const v = spec.variant;
   const variant = v ? { [v]: c[v] === undefined ? VARIANT_DEFAULT[v] : oneOf(c[v], VARIANT_VALUES[v], `cell.${v}`, VARIANT_NAME[v]) } : {};
-  const P = 'cell.weights';
-  const gates = new Map(spec.gates.map((g) => [g, affine(w, g, E, H, P)]));
-  const peep = spec.peepholes ? { i: vec(field(w, 'p_i', P), H, `${P}.p_i`), f: vec(field(w, 'p_f', P), H, `${P}.p_f`), o: vec(field(w, 'p_o', P), H, `${P}.p_o`) } : undefined;
-  return spec.assemble({ inputSize: E, hiddenSize: H, gateActivation, ...variant, ...(peep ? { peep } : {}), ...(activation ? { activation } : {}) }, (g) => gates.get(g)!);
+  // Every weight, in the kind's order (each gate's W, U, bW, bU, then a peephole cell's p_i, p_f, p_o).
+  const params = spec.create({ inputSize: E, hiddenSize: H, gateActivation, ...variant, ...(activation ? { activation } : {}) });
+  for (const t of spec.weights(params)) readWeight(w, t, `${at}.weights`);
+  return params;
+}
+
+/**
+ * A canonical stack, bottom first: `cell.layers: [{ inputSize, hiddenSize, weights }, …]`, the
+ * options (kind, gate activation, variant) the cell's. Today's kinds have no framework layout, so
+ * this is how a stack of them is kept; any kind may use it.
+ */
+function canonicalLayers(c: Record<string, Json>, kind: CellKind): CellParams[] {
+  if (c.weights !== undefined) throw new ModelFileError('cell.layers', 'give either cell.weights (one layer) or cell.layers (a stack), not both');
+  const raw = c.layers;
+  if (!Array.isArray(raw) || raw.length === 0) throw new ModelFileError('cell.layers', `expected a list of layers, found ${Array.isArray(raw) ? 'an empty list' : describe(raw)}`);
+  if (raw.length > MAX_LAYERS) throw new ModelFileError('cell.layers', `a stack of ${raw.length} layers; Gatescope reads 1 to ${MAX_LAYERS}`);
+  const layers = raw.map((entry, k) => {
+    const at = `cell.layers[${k}]`;
+    const e = obj(entry, at);
+    return { e, at, I: positiveInt(field(e, 'inputSize', at), `${at}.inputSize`), H: positiveInt(field(e, 'hiddenSize', at), `${at}.hiddenSize`) };
+  });
+  // Sizes first: a layer that does not read the h below it is named as such, not as a weight of the wrong shape.
+  layers.forEach((l, k) => {
+    const below = layers[k - 1];
+    if (below && l.I !== below.H) throw new ModelFileError(`${l.at}.inputSize`, `is ${l.I}, but layer ${k} outputs ${below.H} (its hiddenSize): each layer reads the h of the one below`);
+  });
+  return layers.map((l) => canonicalCell(c, kind, l.I, l.H, l.e, l.at));
 }
 
 function parseCell(v: Json): CellParams[] {
   const c = obj(v, 'cell');
-  const kind = oneOf(field(c, 'kind', 'cell'), CELL_KINDS, 'cell.kind', 'cell kind');
+  const kind = oneOf(field(c, 'kind', 'cell'), ALL_KINDS, 'cell.kind', 'cell kind');
   const layout = oneOf(field(c, 'layout', 'cell'), LAYOUTS, 'cell.layout', 'layout');
   // ── The one switch on weight layout. ─────────────────────────────────────────────────────
   // Canonical files state their sizes; framework layouts take them from the tensors (as the
   // frameworks do), and any size or option the file also states must agree with them.
   if (layout === 'canonical') {
+    if (c.layers !== undefined) return canonicalLayers(c, kind);
     const E = positiveInt(field(c, 'inputSize', 'cell'), 'cell.inputSize');
     const H = positiveInt(field(c, 'hiddenSize', 'cell'), 'cell.hiddenSize');
     return [canonicalCell(c, kind, E, H)];

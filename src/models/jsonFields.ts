@@ -40,6 +40,13 @@ export function positiveInt(v: Json, path: string): number {
   return v;
 }
 
+/** One weight given as a number (mLSTM's scalar gate biases), within the same bounds as every weight. */
+export function num(v: Json, path: string): number {
+  if (typeof v === 'number' && Math.abs(v) <= MAX_ABS_WEIGHT) return v;
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ModelFileError(path, `expected a finite number, found ${shown(v)}`);
+  throw new ModelFileError(path, `${v} is outside ±${MAX_ABS_WEIGHT.toLocaleString('en')}, the largest weight Gatescope reads (trained models stay far below it)`);
+}
+
 export function vec(v: Json, n: number, path: string): Vec {
   const out = new Float64Array(n);
   readNumbers(v, n, out, 0, () => path);

@@ -15,7 +15,7 @@
  * Importer errors (field `keras.kernel`) are re-thrown as ModelFileErrors with the file's path
  * (`cell.weights.kernel`), so every message points into the JSON the user wrote.
  */
-import { kindOf, MAX_LAYERS, stackMismatch, type CellKind, type CellParams, type Coupling, type GateActivation, type GruReset, type Variant } from '../engine';
+import { kindOf, MAX_LAYERS, stackMismatch, type CellKind, type CellParams, type Coupling, type GateActivation, type GruReset, type SlstmForget, type Variant } from '../engine';
 import { fromKeras, fromOnnx, fromPytorch, kindsIn, WeightImportError } from '../engine/importers';
 import { ModelFileError } from './errors';
 
@@ -181,6 +181,7 @@ function importCell(layout: FrameworkLayout, kind: CellKind, weights: Obj, confi
 const VARIANT_FROM: Readonly<Record<Variant, string>> = {
   reset: 'PyTorch: after; Keras: reset_after; ONNX: linear_before_reset',
   coupling: 'ONNX input_forget=1 derives f from i',
+  forget: 'no framework has an sLSTM layer',
 };
 
 /** What the file declares besides the weights; each must agree with what the weights say. */
@@ -191,6 +192,8 @@ interface Declared {
   readonly gateActivation?: GateActivation;
   readonly reset?: GruReset;
   readonly coupling?: Coupling;
+  /** The sLSTM's forget gate: never in a framework file (no framework has the layer), but a variant like the others. */
+  readonly forget?: SlstmForget;
   /** The state's nonlinearity the file declares (cell.activation), checked against its config. */
   readonly activation?: 'tanh' | 'relu';
 }
@@ -198,7 +201,9 @@ interface Declared {
 export function frameworkCell(layout: FrameworkLayout, d: Declared, weights: Obj, config: Obj): CellParams[] {
   const allowed = kindsIn(layout);
   if (!allowed.includes(d.kind)) {
-    throw new ModelFileError('cell.kind', `${NAMES[layout]} has no "${d.kind}" layer; with layout "${layout}" expected one of ${allowed.join(', ')}`);
+    // Today's kinds have no framework layer at all: say where their weights go instead.
+    const none = Object.keys(kindOf(d.kind).layouts).length === 0 ? ` (no framework has a ${d.kind} layer: its weights are written with layout "canonical")` : '';
+    throw new ModelFileError('cell.kind', `${NAMES[layout]} has no "${d.kind}" layer; with layout "${layout}" expected one of ${allowed.join(', ')}${none}`);
   }
   let stack: CellParams[];
   try {

@@ -3,7 +3,7 @@
  * the files stay small and readable, and 6 digits change outputs by ~1e-6, far below what the
  * screen shows (3 decimals).
  */
-import { type Affine, kindOf, type Matrix, type Model, type Vec } from '../engine';
+import { type CellParams, kindOf, type Matrix, type Model, type Vec } from '../engine';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelMeta } from './format';
 
 export const round6 = (x: number) => Number(x.toPrecision(6));
@@ -12,22 +12,28 @@ const exact = (x: number) => x;
 type Round = (x: number) => number;
 const vec = (v: Vec, r: Round) => Array.from(v, r);
 const mat = (m: Matrix, r: Round) => Array.from({ length: m.rows }, (_, row) => vec(m.data.subarray(row * m.cols, (row + 1) * m.cols), r));
-const affine = (a: Affine, r: Round) => ({ W: mat(a.W, r), U: mat(a.U, r), bW: vec(a.bW, r), bU: vec(a.bU, r) });
+type Tree = { [key: string]: unknown };
 
-/** Each of the kind's gates in its canonical order, then its peepholes if it has them. */
-function weights(m: Model, r: Round): Record<string, unknown> {
-  const c = m.cell;
-  const spec = kindOf(c.kind);
-  const gates = Object.fromEntries(spec.gates.map((g) => [g, affine(spec.affine(c, g), r)]));
-  return 'peep' in c ? { ...gates, p_i: vec(c.peep.i, r), p_f: vec(c.peep.f, r), p_o: vec(c.peep.o, r) } : gates;
+/** Every weight tensor at its dotted path, in the kind's order: each gate's W, U, bW, bU, then a peephole cell's p_i, p_f, p_o. */
+function weights(c: CellParams, r: Round): Tree {
+  const out: Tree = {};
+  for (const t of kindOf(c.kind).weights(c)) {
+    const keys = t.path.split('.');
+    let o = out;
+    for (const key of keys.slice(0, -1)) o = (o[key] ??= {}) as Tree;
+    const [rows, cols] = t.shape;
+    o[keys[keys.length - 1]!] = rows !== undefined && cols !== undefined ? mat({ rows, cols, data: t.data }, r) : rows !== undefined ? vec(t.data, r) : r(t.data[0]!);
+  }
+  return out;
 }
 
 /** `precision: 'exact'` keeps every digit (the lab's downloads); the default rounds to 6. */
 export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 6 | 'exact' = 6): Record<string, unknown> {
   const r: Round = precision === 'exact' ? exact : round6;
   if (m.embedding.kind === 'hashed') throw new Error('toModelFile: a hashed (demo) embedding is not written');
-  // The canonical layout holds one layer; a stack is written in a framework layout (write-layouts.ts).
-  if (m.above?.length) throw new Error('toModelFile: a stacked model is written with toFrameworkModelFile');
+  // A stack is written as canonical layers, bottom first (a framework layout, write-layouts.ts, is
+  // the other way, for the kinds a framework has).
+  const stack = m.above?.length ? [m.cell, ...m.above] : null;
   const c = m.cell;
   const e = m.embedding;
   const variant = kindOf(c.kind).variant;
@@ -39,15 +45,14 @@ export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 
     tokenizer: m.tokenizer,
     cell: {
       kind: c.kind,
-      inputSize: c.inputSize,
-      hiddenSize: c.hiddenSize,
+      ...(stack ? {} : { inputSize: c.inputSize, hiddenSize: c.hiddenSize }),
       ...('gateActivation' in c ? { gateActivation: c.gateActivation } : {}),
       // Written only when not the default, so a tanh RNN's file reads as it always has.
       ...('activation' in c && c.activation !== 'tanh' ? { activation: c.activation } : {}),
       // The option the kind's frameworks disagree on (GRU reset, coupling), always written.
       ...(variant ? { [variant]: (c as unknown as Record<string, string>)[variant] } : {}),
       layout: 'canonical',
-      weights: weights(m, r),
+      ...(stack ? { layers: stack.map((l) => ({ inputSize: l.inputSize, hiddenSize: l.hiddenSize, weights: weights(l, r) })) } : { weights: weights(c, r) }),
     },
     embedding: e.kind === 'scalar' ? { kind: 'scalar', dim: 1 } : { vocab: e.vocab, dim: e.dim, table: mat(e.table, r), unk: e.unk, lowercase: e.lowercase },
     // A model without a head (an encoder, whose output is its final state) is written without one;

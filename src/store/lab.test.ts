@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paramArrays } from '../engine';
+import { CELL_KINDS, paramArrays } from '../engine';
 import { trainLabRun } from '../train/lab';
 import { LAB_DEFAULTS, LAB_TASK_DEFAULTS } from '../train/labSettings';
 import { LabHost } from '../train/labHost';
@@ -165,7 +165,7 @@ describe('lab settings in the link', () => {
     expect(options.lab).toBeUndefined();
     expect(notices.map((n) => [n.param, n.reason, n.allowed])).toEqual([
       ['lab', 'unknown', undefined],
-      ['kinds', 'notAllowed', 'two different of rnn, lstm, gru, peephole, coupled'],
+      ['kinds', 'notAllowed', `two different of ${CELL_KINDS.join(', ')}`],
       ['gap', 'notAllowed', '0…80'],
       ['hidden', 'badNumber', undefined],
       ['lr', 'notAllowed', '0.0001…1'],

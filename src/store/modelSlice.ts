@@ -13,7 +13,7 @@ import { defaultBinaryReader, defaultModelReader, type ReadResult } from './mode
 import type { StoreOptions } from './options';
 import { MAX_MODEL_BYTES, fetchSameOrigin, megabytes, type ModelSource, type OwnModelOrigin } from './ownModel';
 import type { Sequencer } from './sequencer';
-import { TASK_TOKENIZER, type GatescopeState, type GetState, type LoadError, type ModelSlice, type ModelTaskChoice, type SetState } from './types';
+import { hasModel, TASK_TOKENIZER, type GatescopeState, type GetState, type LoadError, type ModelSlice, type ModelTaskChoice, type SetState } from './types';
 
 /**
  * The cell kind on screen: the model's (of a stack, its bottom cell's). Derived, not stored, so
@@ -115,7 +115,8 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
     setCellKind: (k) => {
       // The task picked, even while its model is still on its way (Memory, then GRU: memory-gru).
       const task = chosenTask(get());
-      if (task !== 'demo') {
+      // A task without a model of this kind (today's kinds have no time-series model): its untrained demo.
+      if (task !== 'demo' && hasModel(task, k)) {
         void get().loadModel(`${task}-${k}`);
         return;
       }

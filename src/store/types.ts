@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { CellKind, CellState, EmbeddedToken, Model, Seq2Seq, StepTrace } from '../engine';
+import { type CellKind, type CellState, type EmbeddedToken, type KindGroup, kindOf, type Model, type Seq2Seq, type StepTrace } from '../engine';
 import type { ModelMeta } from '../models/format';
 import type { TokenizeError } from '../text/tokenize';
 import type { ModelSource, OwnModelOrigin } from './ownModel';
@@ -9,6 +9,25 @@ import type { LabCommand, LabEvent } from '../train/labProtocol';
 /** What the model picker offers: the untrained demo, or a trained task (one model per cell kind). */
 export const MODEL_TASKS = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'wave'] as const;
 export type ModelTaskChoice = (typeof MODEL_TASKS)[number];
+/**
+ * Which kinds each task has a trained model of, by group: every task has the classic cells';
+ * today's recurrences are trained on the tasks the lesson and the comparison need (sentiment,
+ * long-range memory). A test checks public/models holds exactly these.
+ */
+const TASK_GROUPS: Record<Exclude<ModelTaskChoice, 'demo'>, readonly KindGroup[]> = {
+  sentiment: ['classic', 'today'],
+  memory: ['classic', 'today'],
+  charlm: ['classic'],
+  'charlm-zh': ['classic'],
+  wave: ['classic'],
+};
+
+/** The translation view's encoder–decoders (public/models/translate) are trained for the classic cells. */
+export const hasTranslation = (kind: CellKind): boolean => kindOf(kind).group === 'classic';
+
+/** Whether `task` has a model of `kind` (the demo has every kind, untrained). */
+export const hasModel = (task: ModelTaskChoice, kind: CellKind): boolean => task === 'demo' || TASK_GROUPS[task].includes(kindOf(kind).group);
+
 /** How each task's models read text (a character model: one token per character, spaces included). */
 export const TASK_TOKENIZER: Record<ModelTaskChoice, Model['tokenizer']> = { demo: 'words', sentiment: 'words', memory: 'words', charlm: 'chars', 'charlm-zh': 'chars', wave: 'numbers' };
 

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_KINDS } from '../engine';
+import { ALL_KINDS, type CellKind } from '../engine';
 import { accumulateLmGrads, baselineBpc, bigramBaseline, charVocab, encodeChars, heldoutChunks, modelBpc, sampleWindows, unigramBaseline } from './charlm';
 import { initNetwork, modelGrads, modelParams, zeroModelGrads } from './network';
 
 const VOCAB = ['<unk>', ' ', 'a', 'b', '"'];
-const tiny = (kind: (typeof CELL_KINDS)[number], vocab = VOCAB) =>
-  initNetwork({ id: 't', task: 'charlm', kind, vocab, embedDim: 3, hidden: 4, headKind: 'softmax', labels: vocab, seed: 11, tokenizer: 'chars' });
+const tiny = (kind: CellKind, vocab = VOCAB) => initNetwork({ id: 't', task: 'charlm', kind, vocab, embedDim: 3, hidden: 4, headKind: 'softmax', labels: vocab, seed: 11, tokenizer: 'chars' });
 
 describe('next-character loss', () => {
-  for (const kind of CELL_KINDS) {
+  for (const kind of ALL_KINDS) {
     it(`${kind}: every parameter's gradient matches central differences of the mean loss`, () => {
       const m = tiny(kind);
       const ids = [2, 3, 1, 2, 4, 0, 2];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_KINDS } from '../engine';
+import { ALL_KINDS, CELL_KINDS, type CellKind } from '../engine';
 import { accumulateGrads, finalProbs, nll } from './loss';
 import { initNetwork, modelGrads, modelParams, zeroModelGrads } from './network';
 import { accuracy, train, type Encoded } from './trainer';
 
-const tiny = (kind: (typeof CELL_KINDS)[number], headKind: 'sigmoid' | 'softmax', layers = 1) =>
+const tiny = (kind: CellKind, headKind: 'sigmoid' | 'softmax', layers = 1) =>
   initNetwork({
     layers,
     id: 'tiny',
@@ -19,7 +19,8 @@ const tiny = (kind: (typeof CELL_KINDS)[number], headKind: 'sigmoid' | 'softmax'
   });
 
 describe('loss gradients', () => {
-  for (const kind of CELL_KINDS) {
+  // Every registered kind, today's too: their path through the model (embedding, stack, head) is the same code.
+  for (const kind of ALL_KINDS) {
     for (const [headKind, layers] of [
       ['sigmoid', 1],
       ['softmax', 1],
@@ -66,4 +67,41 @@ describe('training', () => {
     expect(accuracy(m, data)).toBe(1);
     expect(before).toBeLessThan(1);
   });
+});
+
+describe('training today’s kinds with the same trainer', () => {
+  // The LSTM's recipe above, on two tiny tasks: the path from the engine's BPTT (with the sLSTM's
+  // and mLSTM's further states) through the loss, the trainer, Adam and clipping works end to end.
+  const examples = (label: (ids: number[]) => number): Encoded[] => {
+    const data: Encoded[] = [];
+    for (const first of [1, 2, 3]) for (const rest of [[2, 3], [3, 3, 2], [1], [2, 2, 3, 1]]) data.push({ ids: [first, ...rest], label: label([first, ...rest]) });
+    return data;
+  };
+  const fit = (kind: CellKind, data: Encoded[]) => {
+    const m = tiny(kind, 'sigmoid');
+    const before = accuracy(m, data);
+    const { stats } = train(m, { epochs: 60, batchSize: 4, lr: 0.03, clipNorm: 5, seed: 1, data: () => data });
+    return { first: stats[0]!.loss, last: stats[stats.length - 1]!.loss, before, after: accuracy(m, data) };
+  };
+  for (const kind of ALL_KINDS.filter((k) => !CELL_KINDS.includes(k))) {
+    it(`${kind}: learns whether "a" occurs (the loss falls below a fifth, every example right)`, () => {
+      const r = fit(
+        kind,
+        examples((ids) => (ids.includes(1) ? 1 : 0)),
+      );
+      expect(r.last).toBeLessThan(r.first / 5);
+      expect(r.after).toBe(1);
+      expect(r.before).toBeLessThan(1);
+    });
+    // Gates that read x_t alone cannot tell the first "a" from a later one, so minGRU learns this
+    // one only in part (60 epochs: loss 0.68 → 0.35, 10 of 12 right); the loss must still fall.
+    it(`${kind}: the loss falls on the LSTM's task (is the first token "a"?)`, () => {
+      const r = fit(
+        kind,
+        examples((ids) => (ids[0] === 1 ? 1 : 0)),
+      );
+      expect(r.last).toBeLessThan(0.6 * r.first);
+      expect(r.after).toBeGreaterThan(r.before);
+    });
+  }
 });

@@ -3,15 +3,16 @@
  * weights reached only through the handed-over state; greedy decoding's stops; the data's split.
  */
 import { describe, expect, it } from 'vitest';
-import { BOS, CELL_KINDS, EOS, seq2seqMismatch, translate } from '../engine';
+import { ALL_KINDS, BOS, EOS, seq2seqMismatch, translate, type CellKind } from '../engine';
 import { CLAUSES, grammarVocab, longPairs, pairOf, roleOfPair, singleClausePairs, translationPairs } from './data/translate';
 import { sequenceKey } from './data/split';
 import { accumulateSeq2SeqGrads, encodePair, initSeq2Seq, scoreTranslations, seq2seqGradArrays, seq2seqParams, trainSeq2Seq, zeroSeq2SeqGrads, type TrainableSeq2Seq } from './seq2seq';
 
-const tiny = (kind: (typeof CELL_KINDS)[number], seed = 1): TrainableSeq2Seq => initSeq2Seq({ id: `t-${kind}`, kind, srcWords: ['a', 'b', 'c'], tgtTokens: ['x', 'y'], embedDim: 3, hidden: 4, seed });
+const tiny = (kind: CellKind, seed = 1): TrainableSeq2Seq => initSeq2Seq({ id: `t-${kind}`, kind, srcWords: ['a', 'b', 'c'], tgtTokens: ['x', 'y'], embedDim: 3, hidden: 4, seed });
 
 describe('seq2seq gradients', () => {
-  for (const kind of CELL_KINDS) {
+  // Every registered kind: today's hand their further states over too (the mLSTM only them, its h not being read).
+  for (const kind of ALL_KINDS) {
     it(`${kind}: every parameter, the encoder's through the hand-over, matches central differences`, () => {
       const m = tiny(kind);
       const pair = encodePair(m, ['a', 'c', 'b', 'a'], ['x', 'y', 'y']);
@@ -36,9 +37,9 @@ describe('seq2seq gradients', () => {
       }
       expect(checked).toBeGreaterThan(100);
       // The encoder learns only through the context, and it does get a gradient.
-      const encU = grads.filter((a) => a.name.startsWith('encoder.') && a.name.endsWith('.U'));
-      expect(encU.length).toBeGreaterThan(0);
-      expect(encU.some((a) => a.data.some((v) => Math.abs(v) > 1e-6))).toBe(true);
+      const enc = grads.filter((a) => a.name.startsWith('encoder.') && a.name !== 'encoder.embedding');
+      expect(enc.length).toBeGreaterThan(0);
+      expect(enc.some((a) => a.data.some((v) => Math.abs(v) > 1e-6))).toBe(true);
     });
   }
 });

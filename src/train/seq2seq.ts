@@ -4,7 +4,8 @@
  *
  *   L = −(1/(n+1)) Σ_u log p_u[y_u]
  *   ∂L/∂z_u = (p_u − onehot(y_u)) / (n+1),   ∂L/∂h'_u = Wᵀ ∂L/∂z_u
- *   decoder BPTT from those  →  ∂L/∂(h'_0, C'_0), the gradient on the handed-over state
+ *   decoder BPTT from those  →  ∂L/∂(h'_0, C'_0), the gradient on the handed-over state (with
+ *     the further states of today's kinds: sLSTM's n, m; mLSTM's C, n, m)
  *   encoder BPTT with ∂L/∂(h_S, C_S) = ∂L/∂(h'_0, C'_0) and nothing else: the encoder learns
  *   only through the context vector, which is the point (and the bottleneck) of the design.
  *
@@ -188,6 +189,7 @@ export function accumulateSeq2SeqGrads(m: TrainableSeq2Seq, pair: EncodedPair, g
       enc.traces.map(() => new Float64Array(H)),
       bd.dh0,
       bd.dc0 ?? undefined,
+      bd.dextra0 ?? undefined,
     );
     addCellGrads(g.enc, be.grads);
     addRows(g.encTable, pair.src, be.dx);

@@ -8,6 +8,7 @@ import { tokenize } from '../text/tokenize';
 import { LANGUAGES, memoryExamplesAtGap } from './data/memory';
 import { SENTIMENT_PRESETS } from './data/sentiment';
 import { EVERYDAY } from './data/everyday';
+import { hasModel, MODEL_TASKS, type ModelTaskChoice } from '../store/types';
 
 const load = (id: string): Model => parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')));
 /** The head on the top layer's last h (of a one-layer model, its only layer). */
@@ -18,8 +19,18 @@ const finalProbs = (m: Model, tokens: readonly string[]) => {
   );
   return predict(m.head!, final[final.length - 1]!.h);
 };
+/** The kinds a task has a trained model of (store/types.ts TASK_GROUPS). */
+const kindsOf = (task: ModelTaskChoice) => CELL_KINDS.filter((k) => hasModel(task, k));
 /** Every shipped sentiment model: one per kind, and the stacked LSTM. */
-const SENTIMENT_IDS = [...CELL_KINDS.map((k) => `sentiment-${k}`), 'sentiment-lstm-2layers'];
+const SENTIMENT_IDS = [...kindsOf('sentiment').map((k) => `sentiment-${k}`), 'sentiment-lstm-2layers'];
+
+describe('the models shipped are the ones the pickers offer', () => {
+  it('public/models/index.json lists exactly one model per task and kind the store says it has, and the stacked LSTM', () => {
+    const index = JSON.parse(readFileSync('public/models/index.json', 'utf8')) as { models: { id: string }[] };
+    const offered = MODEL_TASKS.filter((t) => t !== 'demo').flatMap((t) => kindsOf(t).map((k) => `${t}-${k}`));
+    expect(index.models.map((m) => m.id).sort()).toEqual([...offered, 'sentiment-lstm-2layers'].sort());
+  });
+});
 
 describe('shipped sentiment models', () => {
   for (const id of SENTIMENT_IDS) {
@@ -35,7 +46,7 @@ describe('shipped sentiment models', () => {
 
 describe('shipped memory models', () => {
   // Every gated kind, and (measured with the mixed curriculum, see README) the plain RNN too.
-  for (const kind of ['lstm', 'peephole', 'coupled', 'gru', 'rnn'] as const) {
+  for (const kind of kindsOf('memory')) {
     it(`memory-${kind} is right on held-out examples at gap 30`, () => {
       const m = load(`memory-${kind}`);
       // Held-out split (never a training sequence, see data/split.ts), from a seed the report's held-out sets (2002 + gap) do not use.
@@ -50,7 +61,7 @@ describe('shipped memory models', () => {
     });
   }
   it('memory reports: per-gap accuracy on 200 held-out sentences per gap, the weights kept from the best validation epoch and run', () => {
-    for (const kind of CELL_KINDS) {
+    for (const kind of kindsOf('memory')) {
       const r = JSON.parse(readFileSync(`public/models/memory-${kind}.json`, 'utf8')).report;
       expect(Object.keys(r.heldoutAccuracyByGap).map(Number)).toEqual([5, 10, 20, 30, 40, 60, 80, 120, 160]);
       expect(r.maxTrainGap).toBe(40);
@@ -63,8 +74,8 @@ describe('shipped memory models', () => {
     }
   });
   it('every model file is under 1 MB (the sentiment models carry a 3,000-word vocabulary)', () => {
-    for (const task of ['sentiment', 'memory']) {
-      for (const kind of CELL_KINDS) expect(readFileSync(`public/models/${task}-${kind}.json`).length).toBeLessThan(task === 'memory' ? 100_000 : 1_000_000);
+    for (const task of ['sentiment', 'memory'] as const) {
+      for (const kind of kindsOf(task)) expect(readFileSync(`public/models/${task}-${kind}.json`).length).toBeLessThan(task === 'memory' ? 100_000 : 1_000_000);
     }
   });
 });
@@ -72,8 +83,8 @@ describe('shipped memory models', () => {
 const report = (id: string) => JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')).report;
 
 describe('shipped character models', () => {
-  for (const task of ['charlm', 'charlm-zh']) {
-    for (const kind of CELL_KINDS) {
+  for (const task of ['charlm', 'charlm-zh'] as const) {
+    for (const kind of kindsOf(task)) {
       it(`${task}-${kind}: reads characters, predicts one of its vocabulary, ≤ 1 MB gzipped, its caption says what its report measured`, () => {
         const id = `${task}-${kind}`;
         const raw = readFileSync(`public/models/${id}.json`);
@@ -112,7 +123,7 @@ describe('shipped sentiment models on real text', () => {
 });
 
 describe('shipped time-series models', () => {
-  for (const kind of CELL_KINDS) {
+  for (const kind of kindsOf('wave')) {
     it(`wave-${kind} beats "next = current" on held-out windows it never saw, and its presets are numbers`, async () => {
       const { waveWindows, naiveMse } = await import('./data/wave');
       const { meanMse } = await import('./regression');

@@ -4,7 +4,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { Coupling, StateActivation } from '../engine';
+import type { Coupling, SlstmForget, StateActivation } from '../engine';
 import type { CellLayout, DiagramEdge, DiagramNode, DiagramVector, Glyph, LegendKey, NodeKind, SwatchStrip } from './layoutTypes';
 
 const SWATCH_W = 62;
@@ -97,6 +97,8 @@ export interface LayoutOptions {
   coupling?: Coupling;
   /** The state's nonlinearity, which names the RNN's layer (tanh or relu). */
   activation?: StateActivation;
+  /** The sLSTM's forget gate, which names its layer (exp or σ). */
+  forget?: SlstmForget;
 }
 
 const pathOf = line();

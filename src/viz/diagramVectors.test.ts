@@ -8,7 +8,7 @@ import { cellLayout } from './cellLayout';
 const words = ['the', 'clouds', 'are', 'in', 'the', 'sky'];
 
 describe('diagram vectors and equations', () => {
-  it('kept + written on the belt is C_t (LSTM) or h_t (GRU) to the last bit', () => {
+  it('kept + written on the belt is C_t (LSTM family) or h_t (GRU, minGRU, minLSTM) to the last bit', () => {
     // Every kind whose belt the diagram draws as kept + written (all but the plain RNN).
     for (const kind of CELL_KINDS.filter((k) => kindOf(k).gates.length > 1)) {
       const m = demoModel(kind);
@@ -18,7 +18,8 @@ describe('diagram vectors and equations', () => {
       ).traces[3]!;
       const V = diagramVectors(tr, m.cell);
       const sum = V.kept!.values.map((k, u) => k + V.written!.values[u]!);
-      expect(Array.from(sum)).toEqual(Array.from(kind === 'gru' ? tr.h : (tr as { c: Float64Array }).c));
+      // The belt is C_t where the kind has a cell state, else h_t.
+      expect(Array.from(sum)).toEqual(Array.from(kindOf(kind).belt(tr)?.c ?? tr.h));
     }
   });
 

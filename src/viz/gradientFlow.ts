@@ -37,7 +37,8 @@ export function withFiller(tokens: readonly string[], fillers: number): string[]
 
 /** Adds `delta` to the forget gate's bias: a teaching knob that opens or closes the belt. */
 export function withForgetBias(p: CellParams, delta: number): CellParams {
-  if (delta === 0 || !('gates' in p) || !('f' in p.gates)) return p;
+  // The classic kinds' forget gate (an affine map with bW); today's kinds have no such knob yet.
+  if (delta === 0 || !('gates' in p) || !('f' in p.gates) || !('bW' in p.gates.f)) return p;
   const f = p.gates.f;
   const bW = Float64Array.from(f.bW, (b) => b + delta);
   return { ...p, gates: { ...p.gates, f: { ...f, bW } } } as CellParams;

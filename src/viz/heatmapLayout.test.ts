@@ -66,7 +66,14 @@ describe('heatmap series', () => {
       const hist = s.getState().history;
       const h = series.find((x) => x.id === 'h')!;
       hist.forEach((tr, t) => expect(Array.from(h.values[t]!)).toEqual(Array.from(tr.h)));
-      expect(series.map((x) => x.id)).toEqual(kind === 'rnn' ? ['h', 'pre.a'] : kind === 'gru' ? ['h', 'z', 'r', 'n'] : ['h', 'c', 'f', 'i', 'o', 'cTilde']);
+      const want: Record<string, string[]> = {
+        rnn: ['h', 'pre.a'],
+        gru: ['h', 'z', 'r', 'n'],
+        mingru: ['h', 'z', 'hTilde'],
+        minlstm: ['h', 'fPrime', 'f', 'i', 'hTilde'],
+        slstm: ['h', 'c', 'n', 'm', 'fPrime', 'iPrime', 'o', 'z'],
+      };
+      expect(series.map((x) => x.id)).toEqual(want[kind] ?? ['h', 'c', 'f', 'i', 'o', 'cTilde']);
     }
   });
 });

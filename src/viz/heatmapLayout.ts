@@ -5,6 +5,7 @@
  */
 import type { StepTrace } from '../engine';
 import type { MessageKey } from '../i18n';
+import { figureOf } from './kinds';
 import { traceVectors, type VectorRange } from './vectors';
 
 /** Past this many marks (tokens × units × heatmaps) the heatmaps draw on canvas, not SVG. */
@@ -97,20 +98,11 @@ export interface HeatmapSeries {
   readonly values: ReadonlyArray<ArrayLike<number>>;
 }
 
-/** Which vectors get a heatmap, in reading order: the state(s) first, then gates and candidate. */
-const SHOWN: Record<StepTrace['kind'], readonly string[]> = {
-  rnn: ['h', 'pre.a'],
-  lstm: ['h', 'c', 'f', 'i', 'o', 'cTilde'],
-  peephole: ['h', 'c', 'f', 'i', 'o', 'cTilde'],
-  coupled: ['h', 'c', 'f', 'i', 'o', 'cTilde'],
-  gru: ['h', 'z', 'r', 'n'],
-};
-
 export function heatmapSeries(traces: readonly StepTrace[]): HeatmapSeries[] {
   const first = traces[0];
   if (!first) return [];
   const perStep = traces.map((tr) => new Map(traceVectors(tr).map((v) => [v.id, v])));
-  return SHOWN[first.kind].map((id) => {
+  return figureOf(first.kind).heatmaps.map((id) => {
     const v = perStep[0]!.get(id)!;
     return { id, symbol: v.symbol, label: v.label, range: v.range, values: perStep.map((m) => m.get(id)!.values) };
   });

@@ -23,6 +23,9 @@ export type DiagramVector =
   | 'kept' // f ⊙ C_{t−1} (LSTM) or z ⊙ h_{t−1} (GRU): what survives
   | 'written' // i ⊙ C̃ (LSTM) or (1 − z) ⊙ n (GRU): what is added
   | 'oneMinusZ'
+  | 'hTilde' // minGRU, minLSTM: the linear candidate
+  | 'fPrime' // minLSTM: f / (f + i)
+  | 'iPrime' // minLSTM: i / (f + i)
   | 'rh'; // what the reset gate lets the candidate see
 
 /** layer = yellow NN box (σ, tanh); pointwise = pink op (×, +, tanh, 1−); io = a vector entering

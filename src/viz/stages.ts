@@ -38,12 +38,15 @@ export function stageOfVector(kind: CellKind, v: DiagramVector): number {
     case 'z':
     case 'r':
     case 'rh':
+    case 'fPrime':
       return 0;
     case 'i':
     case 'cTilde':
     case 'written':
     case 'n':
     case 'oneMinusZ':
+    case 'hTilde':
+    case 'iPrime':
       return 1;
     case 'c':
       return 2;

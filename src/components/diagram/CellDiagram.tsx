@@ -84,7 +84,11 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
   const inputRows = Math.min(params.inputSize, maxRows);
   const coupling = 'coupling' in params ? params.coupling : undefined;
   const activation = 'activation' in params ? params.activation : undefined;
-  const layout = useMemo(() => cellLayout(kind, { rows: Math.min(H, maxRows), collapsed: H > maxRows, inputRows, coupling, activation }), [kind, H, maxRows, inputRows, coupling, activation]);
+  const forget = 'forget' in params ? params.forget : undefined;
+  const layout = useMemo(
+    () => cellLayout(kind, { rows: Math.min(H, maxRows), collapsed: H > maxRows, inputRows, coupling, activation, forget }),
+    [kind, H, maxRows, inputRows, coupling, activation, forget],
+  );
   const mainSvg = useRef<SVGSVGElement | null>(null);
   const beltSvg = useRef<SVGSVGElement | null>(null);
   useStepAnimation(motionKey, speed, [mainSvg, beltSvg]);
@@ -200,7 +204,7 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
                   />
                 );
               }
-              return <path key={e.id} d={e.d} className={cls} markerEnd={arrow} aria-hidden="true" />;
+              return <path key={e.id} d={e.d} className={cls} markerEnd={arrow} aria-hidden="true" data-edge={e.id} />;
             })}
             {stripsIn(false)}
             {layout.nodes.map((n) => {

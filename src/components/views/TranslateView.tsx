@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { embedToken } from '../../engine';
+import { DEFAULT_KIND, embedToken } from '../../engine';
 import { translationOf, type TranslationShown } from '../../selectors/translation';
 import { kindOf } from '../../store/store';
+import { hasTranslation } from '../../store/types';
 import { valueColor } from '../../viz/colors';
 import { formatValue } from '../../viz/vectors';
 import { TRANSLATE_CHAIN, sideOf, translateChain } from '../../viz/translateLayout';
@@ -21,10 +22,21 @@ export function TranslateView() {
   const t = useT();
   const kind = useGatescope(kindOf);
   const request = useGatescope((s) => s.requestSeq2Seq);
-  useEffect(() => request(kind), [request, kind]);
+  const trained = hasTranslation(kind);
+  useEffect(() => request(trained ? kind : null), [request, kind, trained]);
+  const setCellKind = useGatescope((s) => s.setCellKind);
   const error = useGatescope((s) => (s.seq2seq?.kind === kind ? s.seq2seq.error : undefined));
   const shown = useGatescope(translationOf);
   const setText = useGatescope((s) => s.setText);
+  if (!trained)
+    return (
+      <div className="translate-none">
+        <p role="status">{t('translate.noModel', { kind: t(`kind.${kind}`) })}</p>
+        <button type="button" onClick={() => setCellKind(DEFAULT_KIND)}>
+          {t('translate.useDefault', { kind: t(`kind.${DEFAULT_KIND}`) })}
+        </button>
+      </div>
+    );
   if (error !== undefined) return <p role="alert">{t('translate.failed', { message: error })}</p>;
   if (!shown) return <p role="status">{t('translate.loading')}</p>;
   return <TranslateChain translation={shown} setText={setText} />;

@@ -1,21 +1,38 @@
 /**
  * BPTT against finite differences, for every kind and variant (src/testing/finiteDifferences.ts has the loss and
  * the difference formula), plus the saturated case and the promise not to touch the traces.
+ * Today's kinds with a stabiliser m (sLSTM, mLSTM) are differentiated with m held fixed, while
+ * the finite differences move m with everything else: their agreement is the proof that holding
+ * it fixed is exact (kinds/slstm.ts says why).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../step';
+import { extraSlotsOf } from '../kinds';
+import { run, step } from '../step';
+import type { CellState, Vec } from '../types';
+import { backwardStep } from './backward-step';
 import { bptt } from './bptt';
-import { CONFIGS, caseOffKinks, REL_FLOOR, fd, loss, makeCase, relErr, snapshot, startState, type FdCase } from '../../testing/finiteDifferences';
-import { gradArrays, paramArrays } from './views';
+import { CONFIGS, caseOffKinks, REL_FLOOR, fd, loss, makeCase, relErr, snapshot, startState, withFinal, type FdCase } from '../../testing/finiteDifferences';
+import { gradArrays, paramArrays, zeroGrads } from './views';
 
 const SEEDS = [11, 22, 33];
 const TOL = 1e-6;
+/** The engine's gradients of the case's loss: bptt, fed (for kinds with further states) by the step after's backward step. */
 function analytic(c: FdCase) {
-  const { traces } = run(c.params, c.xs, startState(c));
-  return { traces, ...bptt(c.params, traces, c.w, c.wh, c.wc ?? undefined) };
+  const { traces, final } = run(c.params, c.xs, startState(c));
+  if (!c.after) return { traces, ...bptt(c.params, traces, c.w, c.wh, c.wc ?? undefined) };
+  const r = step(c.params, final, c.after.x);
+  const g = zeroGrads(c.params);
+  const zeros = (v: Vec | null | undefined) => (v ? new Float64Array(v.length) : null);
+  const back = backwardStep(c.params, r.trace, c.after.w, zeros(r.state.c), g, zeros(r.state.extra));
+  const dhT = Float64Array.from(c.wh, (v, k) => v + back.dhPrev[k]!);
+  const b = bptt(c.params, traces, c.w, dhT, back.dcPrev ?? undefined, back.dextraPrev);
+  // The step after uses the same weights: its gradients join the sequence's.
+  const into = gradArrays(b.grads);
+  gradArrays(g).forEach((a, j) => a.data.forEach((v, k) => (into[j]!.data[k] = into[j]!.data[k]! + v)));
+  return { traces, ...b };
 }
 
-const worst = new Map<string, { input: number; state: number; weights: number; where: string; seeds: number[] }>();
+const worst = new Map<string, { input: number; state: number; weights: number; where: string; seeds: number[]; extra: string }>();
 
 function maxErr(analyticArr: Float64Array, f: () => number, data: Float64Array): number {
   let m = 0;
@@ -26,7 +43,8 @@ function maxErr(analyticArr: Float64Array, f: () => number, data: Float64Array):
 describe('bptt matches fourth-order central finite differences (I=3, H=4, T=5)', () => {
   for (const cfg of CONFIGS) {
     it(cfg.label, () => {
-      const w = { input: 0, state: 0, weights: 0, where: '', seeds: [] as number[] };
+      const w = { input: 0, state: 0, weights: 0, where: '', seeds: [] as number[], extra: '' };
+      const perState = new Map<string, number>();
       for (const seed0 of SEEDS) {
         const { c, seed } = caseOffKinks(cfg, seed0);
         w.seeds.push(seed);
@@ -39,6 +57,15 @@ describe('bptt matches fourth-order central finite differences (I=3, H=4, T=5)',
           expect(a.dc0).not.toBeNull();
           w.state = Math.max(w.state, maxErr(a.dc0!, L, c.c0));
         } else expect(a.dc0).toBeNull();
+        // The further states (n, m; C), each entry: the stabiliser's is ∂L/∂m_0 with m_1 … held fixed.
+        if (c.e0) {
+          expect(a.dextra0).not.toBeNull();
+          for (const s of extraSlotsOf(c.params.kind, c.params.hiddenSize)) {
+            const e = maxErr(a.dextra0!.subarray(s.offset, s.offset + s.length), L, c.e0.subarray(s.offset, s.offset + s.length));
+            perState.set(s.name, Math.max(perState.get(s.name) ?? 0, e));
+            w.state = Math.max(w.state, e);
+          }
+        } else expect(a.dextra0).toBeNull();
 
         const ps = paramArrays(c.params);
         const gs = gradArrays(a.grads);
@@ -48,6 +75,7 @@ describe('bptt matches fourth-order central finite differences (I=3, H=4, T=5)',
           if (e > w.weights) [w.weights, w.where] = [e, p.name];
         });
       }
+      w.extra = [...perState].map(([n, e]) => `${n}_0 ${e.toExponential(2)}`).join(' ');
       worst.set(cfg.label, w);
       expect(w.input).toBeLessThan(TOL);
       expect(w.state).toBeLessThan(TOL);
@@ -57,7 +85,9 @@ describe('bptt matches fourth-order central finite differences (I=3, H=4, T=5)',
 
   afterAll(() => {
     const rows = [...worst].map(
-      ([k, w]) => `${k.padEnd(26)} x ${w.input.toExponential(2)}  h0/c0 ${w.state.toExponential(2)}  ` + `weights ${w.weights.toExponential(2)} (${w.where}), seeds ${w.seeds.join(',')}`,
+      ([k, w]) =>
+        `${k.padEnd(26)} x ${w.input.toExponential(2)}  initial state ${w.state.toExponential(2)}  ` +
+        `weights ${w.weights.toExponential(2)} (${w.where}), seeds ${w.seeds.join(',')}${w.extra ? ` (${w.extra})` : ''}`,
     );
     console.log(`max relative error (floor ${REL_FLOOR}):\n${rows.join('\n')}`);
   });
@@ -69,7 +99,7 @@ describe('hard-sigmoid cases exercise both zones', () => {
       const gates = SEEDS.flatMap((seed) => {
         const { c } = caseOffKinks(cfg, seed);
         return run(c.params, c.xs, startState(c)).traces.flatMap((tr) =>
-          tr.kind === 'gru' ? [...tr.z, ...tr.r] : tr.kind === 'rnn' ? [] : [...tr.o, ...(tr.pre.f ? tr.f : []), ...(tr.pre.i ? tr.i : [])],
+          tr.kind === 'gru' ? [...tr.z, ...tr.r] : 'cTilde' in tr ? [...tr.o, ...(tr.pre.f ? tr.f : []), ...(tr.pre.i ? tr.i : [])] : [],
         );
       });
       expect(
@@ -84,13 +114,38 @@ describe('hard-sigmoid cases exercise both zones', () => {
   });
 });
 
+describe('stabilised cases exercise both branches of m', () => {
+  it('over the FD seeds, the forget branch and the input branch of max(log f + m_{t−1}, ĩ) both win somewhere, and the mLSTM’s denominator takes both sides', () => {
+    for (const cfg of CONFIGS.filter((c) => c.kind === 'slstm' || c.kind === 'mlstm')) {
+      const seen = { forget: 0, input: 0, nq: 0, floor: 0 };
+      for (const seed of SEEDS) {
+        const { c } = caseOffKinks(cfg, seed);
+        for (const tr of run(c.params, c.xs, startState(c)).traces) {
+          if (tr.kind === 'slstm') {
+            tr.fPrime.forEach((f) => f === 1 && seen.forget++);
+            tr.iPrime.forEach((i) => i === 1 && seen.input++);
+          } else if (tr.kind === 'mlstm') {
+            if (tr.fPrime === 1) seen.forget++;
+            else seen.input++;
+            if (Math.abs(tr.nq) >= tr.denominator) seen.nq++;
+            else seen.floor++;
+          }
+        }
+      }
+      expect(seen.forget, cfg.label).toBeGreaterThan(0);
+      expect(seen.input, cfg.label).toBeGreaterThan(0);
+      if (cfg.kind === 'mlstm') expect(Math.min(seen.nq, seen.floor), cfg.label).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('saturation and purity', () => {
   for (const cfg of CONFIGS) {
     it(`${cfg.label}: weights x1e3 give finite gradients`, () => {
       const c = makeCase(cfg, 5);
       for (const p of paramArrays(c.params)) for (let k = 0; k < p.data.length; k++) p.data[k]! *= 1e3;
       const a = analytic(c);
-      const all = [...a.dx, a.dh0, ...(a.dc0 ? [a.dc0] : []), ...gradArrays(a.grads).map((g) => g.data)];
+      const all = [...a.dx, a.dh0, ...(a.dc0 ? [a.dc0] : []), ...(a.dextra0 ? [a.dextra0] : []), ...gradArrays(a.grads).map((g) => g.data)];
       for (const v of all) for (const x of v) expect(Number.isFinite(x)).toBe(true);
     });
 
@@ -109,8 +164,8 @@ describe('saturation and purity', () => {
       if (c.params.kind !== 'lstm') throw new Error('unreachable');
       c.params.gates.o.bW.fill(1000); // σ(1000) and hardSigmoid(1000) are exactly 1.0
       const a = analytic(c);
-      expect(a.traces.every((tr) => tr.kind !== 'rnn' && tr.kind !== 'gru' && tr.o.every((o) => o === 1))).toBe(true);
-      if (a.grads.kind === 'rnn' || a.grads.kind === 'gru') throw new Error('unreachable');
+      expect(a.traces.every((tr) => 'cTilde' in tr && tr.o.every((o) => o === 1))).toBe(true);
+      if (!('dpeep' in a.grads)) throw new Error('unreachable');
       const g = a.grads.gates.o;
       for (const v of [g.dW.data, g.dU.data, g.dbW, g.dbU]) expect(v.every((x) => x === 0)).toBe(true);
     }
@@ -120,7 +175,7 @@ describe('saturation and purity', () => {
     for (const coupling of ['i=1-f', 'f=1-i'] as const) {
       const c = makeCase({ label: coupling, kind: 'coupled', opts: { coupling } }, 7);
       const a = analytic(c);
-      if (a.grads.kind === 'rnn' || a.grads.kind === 'gru') throw new Error('unreachable');
+      if (!('dpeep' in a.grads)) throw new Error('unreachable');
       const derived = a.grads.gates[coupling === 'i=1-f' ? 'i' : 'f'];
       for (const v of [derived.dW.data, derived.dU.data, derived.dbW, derived.dbU]) {
         expect(v.every((x) => x === 0)).toBe(true);
@@ -131,14 +186,27 @@ describe('saturation and purity', () => {
 
 describe('bptt’s per-step gradients ∂L/∂h_t and ∂L/∂C_t (what the training lab plots)', () => {
   const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, v, k) => s + v * b[k]!, 0);
-  /** The loss with the state after step t replaced: the steps after t run from (h, c). */
+  /** The state after each step, t = 0 … T−1. */
+  function states(c: FdCase): CellState[] {
+    const out: CellState[] = [];
+    let s = startState(c);
+    for (const x of c.xs) out.push((s = step(c.params, s, x).state));
+    return out;
+  }
+  /** The loss with the state after step t replaced by (h, c) (its further states as they were): the steps after t run from it. */
   function lossFrom(c: FdCase, t: number, h: Float64Array, cc: Float64Array | null): number {
     const { traces } = run(c.params, c.xs, startState(c));
-    let L = traces.slice(0, t).reduce((s, tr, u) => s + dot(c.w[u]!, tr.h), 0) + dot(c.w[t]!, h);
-    const rest = run(c.params, c.xs.slice(t + 1), { h, c: cc });
-    L += rest.traces.reduce((s, tr, j) => s + dot(c.w[t + 1 + j]!, tr.h), 0) + dot(c.wh, rest.final.h);
-    if (c.wc && rest.final.c) L += dot(c.wc, rest.final.c);
-    return L;
+    const L = traces.slice(0, t).reduce((s, tr, u) => s + dot(c.w[u]!, tr.h), 0) + dot(c.w[t]!, h);
+    const extra = states(c)[t]!.extra;
+    const rest = run(c.params, c.xs.slice(t + 1), { h, c: cc, ...(extra ? { extra } : {}) });
+    return (
+      L +
+      withFinal(
+        rest.traces.reduce((s, tr, j) => s + dot(c.w[t + 1 + j]!, tr.h), 0),
+        c,
+        rest.final,
+      )
+    );
   }
 
   for (const cfg of CONFIGS) {
@@ -162,7 +230,7 @@ describe('bptt’s per-step gradients ∂L/∂h_t and ∂L/∂C_t (what the trai
       const a = analytic(c);
       expect(a.dc).not.toBeNull();
       a.traces.forEach((tr, t) => {
-        if (tr.kind === 'rnn' || tr.kind === 'gru') throw new Error('unreachable');
+        if (!('cTilde' in tr)) throw new Error('unreachable');
         const cc = Float64Array.from(tr.c);
         const L = () =>
           lossFrom(

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { randomParams } from '../init';
 import { createRng } from '../rng';
 import { runStack, stepStack, type Stack } from '../stack';
+import { extraSlotsOf } from '../kinds';
 import { hasCellState, initialState, step } from '../step';
 import type { CellState, Vec } from '../types';
 import { CONFIGS, FD_EPS, normalVec, relErr, snapshot } from '../../testing/finiteDifferences';
@@ -25,7 +26,13 @@ function makeStack(cfgIndex: number, seed: number): { layers: Stack; xs: Vec[]; 
   const xs = Array.from({ length: STEPS }, () => normalVec(I, rng));
   const s0 = layers.map((p) => {
     const s = initialState(p);
-    return { h: normalVec(p.hiddenSize, rng, 0.5), c: s.c ? normalVec(p.hiddenSize, rng, 0.5) : null };
+    const h = normalVec(p.hiddenSize, rng, 0.5);
+    const c = s.c ? normalVec(p.hiddenSize, rng, 0.5) : null;
+    if (!s.extra) return { h, c };
+    // Further states (n, m; C): a normaliser starts positive, as every state the cell makes from zeros is.
+    const extra = new Float64Array(s.extra.length);
+    for (const slot of extraSlotsOf(p.kind, p.hiddenSize)) for (let k = 0; k < slot.length; k++) extra[slot.offset + k] = slot.nonNegative ? 0.5 + 0.5 * Math.abs(rng.normal()) : 0.5 * rng.normal();
+    return { h, c, extra };
   });
   return { layers, xs, s0 };
 }
@@ -35,7 +42,7 @@ function makeStack(cfgIndex: number, seed: number): { layers: Stack; xs: Vec[]; 
  * layers above l re-run step t from it, then steps t+1..T run as usual.
  */
 function topAtEnd(layers: Stack, xs: readonly Vec[], prev: readonly CellState[], states: readonly CellState[], l: number, t: number, T: number, h: Vec): Vec {
-  let s = states.map((st, k) => (k === l ? { h, c: st.c } : st));
+  let s = states.map((st, k) => (k === l ? { ...st, h } : st));
   if (t >= 1) {
     // `states` are those after step t, `prev` after step t-1; the layers above l read h at step t
     const above = [...s];
@@ -95,7 +102,7 @@ describe('stackInfluence() equals the Frobenius norm of a finite-difference Jaco
         top.forEach((v, t) => expect(relErr(inf.gain[2]![t]!, v)).toBeLessThan(1e-10));
       }
       expect(snapshot(traces.flat())).toBe(before);
-      expect(hasCellState(cfg.kind)).toBe(layers[0]!.kind !== 'rnn' && layers[0]!.kind !== 'gru');
+      expect(hasCellState(cfg.kind)).toBe('c' in traces[0]![0]!);
     });
   }
 

@@ -15,12 +15,14 @@
  *                               +  back(cell^{l+1}, step t; G^{l+1}_t).dx
  *
  * computed for t = T … 1, top layer first, with the engine's backward step (backward-step.ts,
- * checked against central differences), so no second copy of any cell's derivative exists.
+ * checked against central differences), so no second copy of any cell's derivative exists. The
+ * adjoint of a layer's state is all of it: h, C where the kind has one, and its further states
+ * (sLSTM's n, m; mLSTM's C, n, m), so the paths through them count too.
  * Cost: T · H_L backward steps per layer. Overflow is handled as in influence.ts: the adjoints
  * are kept scaled by an exact power of two, and a gain past the largest double reads MAX_VALUE.
  */
 import type { Stack } from '../stack';
-import { kindOf, type StepTrace } from '../kinds';
+import { type CellParams, extraLengthOf, kindOf, type StepTrace } from '../kinds';
 import { backwardStep } from './backward-step';
 import { zeroGrads } from './views';
 
@@ -33,14 +35,14 @@ interface StackInfluence {
 interface Adjoint {
   h: Float64Array[];
   c: Float64Array[] | null;
+  extra: Float64Array[] | null;
 }
 
-function zeroAdjoint(rows: number, H: number, hasC: boolean): Adjoint {
-  const make = () => Array.from({ length: rows }, () => new Float64Array(H));
-  return { h: make(), c: hasC ? make() : null };
+function zeroAdjoint(rows: number, p: CellParams): Adjoint {
+  const make = (n: number) => Array.from({ length: rows }, () => new Float64Array(n));
+  const E = extraLengthOf(p.kind, p.hiddenSize);
+  return { h: make(p.hiddenSize), c: kindOf(p.kind).hasCellState ? make(p.hiddenSize) : null, extra: E > 0 ? make(E) : null };
 }
-
-const hasBelt = (kind: string) => kindOf(kind).hasCellState;
 
 export function stackInfluence(layers: Stack, traces: readonly (readonly StepTrace[])[], T: number, onStep?: (done: number, total: number) => void): StackInfluence {
   const L = layers.length;
@@ -50,7 +52,7 @@ export function stackInfluence(layers: Stack, traces: readonly (readonly StepTra
   const R = layers[L - 1]!.hiddenSize;
   // The weight gradients a backward step adds are not wanted here: one scratch per layer.
   const scratch = layers.map((p) => zeroGrads(p));
-  const fresh = () => layers.map((p) => zeroAdjoint(R, p.hiddenSize, hasBelt(p.kind)));
+  const fresh = () => layers.map((p) => zeroAdjoint(R, p));
 
   let G = fresh();
   for (let r = 0; r < R; r++) G[L - 1]!.h[r]![r] = 1;
@@ -70,9 +72,10 @@ export function stackInfluence(layers: Stack, traces: readonly (readonly StepTra
       const g = G[l]!;
       gain[l]![t] = norm(g); // complete: its chain (from t+1) and the layer above (at t) are in
       for (let r = 0; r < R; r++) {
-        const back = backwardStep(p, tr, g.h[r]!, g.c ? g.c[r]! : null, scratch[l]!);
+        const back = backwardStep(p, tr, g.h[r]!, g.c ? g.c[r]! : null, scratch[l]!, g.extra ? g.extra[r]! : null);
         addInto(prev[l]!.h[r]!, back.dhPrev);
         if (prev[l]!.c && back.dcPrev) addInto(prev[l]!.c![r]!, back.dcPrev);
+        if (prev[l]!.extra && back.dextraPrev) addInto(prev[l]!.extra![r]!, back.dextraPrev);
         if (l > 0) addInto(G[l - 1]!.h[r]!, back.dx); // layer l reads layer l-1's h at step t
       }
     }
@@ -92,9 +95,9 @@ function addInto(out: Float64Array, v: ArrayLike<number>): void {
 /** Scales every adjoint by 2^-400 when an entry passes 2^400; returns the shift applied. */
 function rescale(G: Adjoint[]): number {
   let m = 0;
-  for (const a of G) for (const rows of [a.h, a.c ?? []]) for (const row of rows) for (const v of row) m = Math.max(m, Math.abs(v));
+  for (const a of G) for (const rows of [a.h, a.c ?? [], a.extra ?? []]) for (const row of rows) for (const v of row) m = Math.max(m, Math.abs(v));
   if (m <= 2 ** 400) return 0;
   const s = 2 ** -400;
-  for (const a of G) for (const rows of [a.h, a.c ?? []]) for (const row of rows) for (let k = 0; k < row.length; k++) row[k] = row[k]! * s;
+  for (const a of G) for (const rows of [a.h, a.c ?? [], a.extra ?? []]) for (const row of rows) for (let k = 0; k < row.length; k++) row[k] = row[k]! * s;
   return 400;
 }

@@ -25,6 +25,12 @@ export interface StepBackResult {
   readonly dcPrev: Vec | null;
   /** ∂L/∂C_t in full: from the step after and through this step's h_t (kinds with a cell state). */
   readonly dc?: Vec;
+  /**
+   * ∂L/∂extra_{t-1}, the gradient on the kind's further states (CellState.extra), for kinds that
+   * carry them. A stabiliser's entry is its partial derivative through this step alone (the
+   * stabilisers after it held fixed): the previous step ignores it, and at t = 1 it is ∂L/∂m_0.
+   */
+  readonly dextraPrev?: Vec;
 }
 
 /** A flat named array of params or grads (live storage, not a copy). */

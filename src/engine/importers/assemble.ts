@@ -1,9 +1,12 @@
 /**
  * Builds canonical CellParams from per-gate Affines. Importers only decide where each gate's
  * blocks live in their native tensors; the shape of the resulting params is decided by the
- * kind's module (kinds/), once.
+ * kind's module (kinds/), once. Only kinds with a framework layout are built this way: today's
+ * kinds (minGRU, minLSTM, sLSTM, mLSTM) have no framework layer, and their maps are not affine
+ * over [x, h] per gate.
  */
 import { type AssembleOptions, type CellKind, type CellParams, type Framework, type FrameworkLayout, KINDS, kindOf } from '../kinds';
+import { UnsupportedOptionError } from './errors';
 import { checkKind } from './shape';
 import type { Affine } from '../types';
 
@@ -15,17 +18,30 @@ interface AssembleConfig extends AssembleOptions {
 }
 
 export function assemble(cfg: AssembleConfig, gate: (name: GateName) => Affine): CellParams {
-  return kindOf(cfg.kind).assemble(cfg, gate);
+  const build = kindOf(cfg.kind).assemble;
+  if (!build) throw new Error(`assemble: a ${cfg.kind} cell is not built from affine maps over [x, h]`);
+  return build(cfg, gate);
 }
-
-/** The kind's canonical gates, in the order their weights are drawn and exported. */
-export const gatesOf = (kind: CellKind): readonly GateName[] => kindOf(kind).gates;
 
 /** The kinds a framework's layout can hold, in the registry's order. */
 export const kindsIn = (fw: Framework): readonly CellKind[] => KINDS.filter((k) => k.layouts[fw]).map((k) => k.id);
 
-/** The kind `kind` (checked, naming `${fw}.kind` when it has no layout there) and its layout in `fw`. */
+const FRAMEWORK: Readonly<Record<Framework, string>> = { pytorch: 'PyTorch', keras: 'Keras', onnx: 'ONNX' };
+
+/**
+ * The kind `kind` (checked, naming `${fw}.kind` when it has no layout there) and its layout in
+ * `fw`. A registered kind that no framework holds is refused as such, not as an unknown kind.
+ */
 export function layoutOf(fw: Framework, kind: unknown): { kind: CellKind; layout: FrameworkLayout } {
-  const k = checkKind(`${fw}.kind`, kind, kindsIn(fw));
+  const allowed = kindsIn(fw);
+  // Today's kinds have no layout in any framework: say so rather than call them unknown.
+  if (typeof kind === 'string' && KINDS.some((k) => k.id === kind && Object.keys(k.layouts).length === 0)) {
+    throw new UnsupportedOptionError(
+      `${fw}.kind`,
+      kind,
+      `${allowed.join(', ')}: ${FRAMEWORK[fw]} has no ${kind} layer (its weights are read and written in Gatescope's own model file, layout "canonical")`,
+    );
+  }
+  const k = checkKind(`${fw}.kind`, kind, allowed);
   return { kind: k, layout: kindOf(k).layouts[fw]! };
 }

@@ -4,6 +4,7 @@ import { createRng } from '../rng';
 import { randomParams } from '../init';
 import { fromCanonical, fromKeras, fromOnnx, fromPytorch, MissingFieldError, UnknownKindError, UnsupportedOptionError, WeightShapeError, WeightValueError } from '.';
 import { toCanonical, toKeras, toOnnx, toPytorch } from './export';
+import { paramArrays } from '../grad/views';
 
 // LSTM, input 3, hidden 4: the sizes of the brief's example message.
 const lstm = randomParams('lstm', 3, 4, createRng(1));
@@ -86,6 +87,20 @@ describe('missing fields, unknown kinds, unsupported options', () => {
     expect(() => fromKeras('peephole' as never, keras)).toThrow(UnknownKindError);
     expect(() => fromPytorch('LSTM' as never, torch)).toThrow(/pytorch\.kind: unknown cell kind string "LSTM"; expected one of rnn, lstm, gru/);
     expect(() => fromCanonical('transformer' as never, {})).toThrow(/canonical\.kind: unknown cell kind/);
+  });
+  it('today’s kinds, which no framework has a layer for: refused as such, both ways', () => {
+    for (const kind of ['mingru', 'minlstm', 'slstm', 'mlstm'] as const) {
+      expect(() => fromPytorch(kind, torch)).toThrow(new RegExp(`^pytorch\\.kind: unsupported value string "${kind}"; supported: rnn, lstm, gru: PyTorch has no ${kind} layer`));
+      expect(() => fromKeras(kind, keras)).toThrow(/Keras has no \w+ layer \(its weights are read and written in Gatescope's own model file, layout "canonical"\)/);
+      expect(() => fromOnnx(kind, onnx)).toThrow(/ONNX has no \w+ layer/);
+      const p = randomParams(kind, 3, 4, createRng(6));
+      for (const to of [toPytorch, toKeras, toOnnx]) expect(() => to(p)).toThrow(/\.kind: unsupported value/);
+      // The vector files' canonical block reads them back to the same weights.
+      const back = fromCanonical(kind, JSON.parse(JSON.stringify(toCanonical(p))), kind === 'slstm' ? { forget: 'exp' } : {});
+      expect(paramArrays(back).map((a) => Array.from(a.data))).toEqual(paramArrays(p).map((a) => Array.from(a.data)));
+    }
+    expect(() => fromCanonical('slstm', {})).toThrow(/canonical\.forget: missing/);
+    expect(() => fromCanonical('mingru', toCanonical(randomParams('mingru', 3, 4, createRng(5))), { gateActivation: 'hardSigmoid' })).toThrow(/canonical\.gateActivation/);
   });
   it('unsupported options', () => {
     expect(() => fromOnnx('lstm', onnx, { direction: 'bidirectional' })).toThrow(UnsupportedOptionError);

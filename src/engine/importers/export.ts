@@ -7,13 +7,18 @@
  */
 import type { Affine, Matrix, Vec } from '../types';
 import { type CellParams, type Framework, type FrameworkLayout, kindOf, VARIANT_VALUES } from '../kinds';
-import { type GateName, gatesOf, kindsIn } from './assemble';
-import { suffix } from './canonical';
+import { type GateName, kindsIn } from './assemble';
+import { vectorFileName } from './canonical';
 import { UnsupportedOptionError } from './errors';
 
 type Nested2 = number[][];
 
-const gateOf = (p: CellParams, g: GateName): Affine => kindOf(p.kind).affine(p, g);
+/** A gate's affine map over [x, h]: only kinds with a framework layout have them (layoutFor checks first). */
+function gateOf(p: CellParams, g: GateName): Affine {
+  const affine = kindOf(p.kind).affine;
+  if (!affine) throw new Error(`a ${p.kind} cell has no affine maps over [x, h] to export`);
+  return affine(p, g);
+}
 
 const rows = (m: Matrix): Nested2 => Array.from({ length: m.rows }, (_, r) => Array.from(m.data.subarray(r * m.cols, (r + 1) * m.cols)));
 
@@ -36,21 +41,18 @@ function stackColsT(p: CellParams, order: readonly GateName[], pick: (a: Affine)
 
 const cat = (p: CellParams, order: readonly GateName[], pick: (a: Affine) => Vec): number[] => order.flatMap((g) => Array.from(pick(gateOf(p, g))));
 
-export function toCanonical(p: CellParams): Record<string, number[] | Nested2> {
-  const out: Record<string, number[] | Nested2> = {};
-  for (const g of gatesOf(p.kind)) {
-    const a = gateOf(p, g);
-    const s = suffix(p.kind, g);
-    out[`W${s}`] = rows(a.W);
-    out[`U${s}`] = rows(a.U);
-    out[`bW${s}`] = Array.from(a.bW);
-    out[`bU${s}`] = Array.from(a.bU);
-    out[`b${s}`] = Array.from(a.bW, (v, k) => v + a.bU[k]!);
-  }
-  if ('peep' in p) {
-    out.p_i = Array.from(p.peep.i);
-    out.p_f = Array.from(p.peep.f);
-    out.p_o = Array.from(p.peep.o);
+/** The vector files' canonical block (canonical.ts reads it back): every weight tensor by its file name, and each classic gate's sum b_g = bW_g + bU_g. */
+export function toCanonical(p: CellParams): Record<string, number | number[] | Nested2> {
+  const spec = kindOf(p.kind);
+  const out: Record<string, number | number[] | Nested2> = {};
+  for (const t of spec.weights(p)) {
+    const name = vectorFileName(p.kind, t.path);
+    out[name] = t.shape.length === 2 ? rows({ rows: t.shape[0]!, cols: t.shape[1]!, data: t.data }) : t.shape.length === 1 ? Array.from(t.data) : t.data[0]!;
+    if (t.path.endsWith('.bU')) {
+      const g = t.path.slice(0, -'.bU'.length);
+      const bW = spec.weights(p).find((w) => w.path === `${g}.bW`)!.data;
+      out[vectorFileName(p.kind, `${g}.b`)] = Array.from(bW, (v, k) => v + t.data[k]!);
+    }
   }
   return out;
 }

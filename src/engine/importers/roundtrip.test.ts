@@ -16,7 +16,9 @@ import { toCanonical, toKeras, toOnnx, toPytorch } from './export';
 const viaJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 function affines(p: CellParams): Record<string, Affine> {
-  return p.kind === 'rnn' ? { a: p.a } : { ...p.gates };
+  if (p.kind === 'rnn') return { a: p.a };
+  if (!('gates' in p) || p.kind === 'slstm') throw new Error(`a ${p.kind} cell has no affine gates`);
+  return { ...p.gates };
 }
 
 /** Everything but the affine maps: activation, GRU placement, coupling, peepholes. */
@@ -32,6 +34,8 @@ function options(p: CellParams): unknown[] {
       return [p.gateActivation, p.peep];
     case 'lstm':
       return [p.gateActivation];
+    default:
+      throw new Error(`a ${p.kind} cell has no framework layout`);
   }
 }
 
@@ -75,7 +79,7 @@ const cases: [string, CellKind, InitOptions][] = [
 
 describe.each(cases)('%s', (_name, kind, opts) => {
   const p = randomParams(kind, 3, 5, createRng(kind.length * 31 + 7), opts);
-  const gate = p.kind === 'rnn' ? {} : { gateActivation: p.gateActivation };
+  const gate = 'gateActivation' in p ? { gateActivation: p.gateActivation } : {};
   const extra = { ...gate, ...(p.kind === 'gru' ? { reset: p.reset } : {}), ...(p.kind === 'coupled' ? { coupling: p.coupling } : {}) };
 
   it('canonical', () => expectSame(p, fromCanonical(kind, viaJson(toCanonical(p)), extra), true));

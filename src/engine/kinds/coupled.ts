@@ -11,10 +11,19 @@
  * The derived gate's weights are present in the canonical layout but ignored; its
  * pre-activation in the trace is null.
  */
-import { LSTM_PARTS, lstmShared } from './lstm-family';
+import { emptyLstmWeights, LSTM_PARTS, lstmShared } from './lstm-family';
 import { lstmFamilyStep } from './lstm-step';
 import type { CoupledParams, LstmFamilyGrads, LstmTrace } from './lstm-types';
 import type { KindSpec } from './spec';
+
+const assemble: NonNullable<KindSpec<CoupledParams, LstmTrace, LstmFamilyGrads>['assemble']> = (o, gate) => ({
+  kind: 'coupled',
+  inputSize: o.inputSize,
+  hiddenSize: o.hiddenSize,
+  gateActivation: o.gateActivation,
+  gates: { i: gate('i'), f: gate('f'), g: gate('g'), o: gate('o') },
+  coupling: o.coupling ?? 'f=1-i',
+});
 
 export const coupled: KindSpec<CoupledParams, LstmTrace, LstmFamilyGrads> = {
   id: 'coupled',
@@ -32,14 +41,8 @@ export const coupled: KindSpec<CoupledParams, LstmTrace, LstmFamilyGrads> = {
   seedOffset: 5,
   // ONNX's LSTM with input_forget=1 (f = 1 − i, so only that coupling); PyTorch and Keras have no coupled cell.
   layouts: { onnx: { op: 'LSTM', order: ['i', 'o', 'f', 'g'], variants: ['f=1-i'], activations: ['Sigmoid', 'Tanh', 'Tanh'] } },
-  assemble: (o, gate) => ({
-    kind: 'coupled',
-    inputSize: o.inputSize,
-    hiddenSize: o.hiddenSize,
-    gateActivation: o.gateActivation,
-    gates: { i: gate('i'), f: gate('f'), g: gate('g'), o: gate('o') },
-    coupling: o.coupling ?? 'f=1-i',
-  }),
+  create: (o) => assemble(o, emptyLstmWeights(o.inputSize, o.hiddenSize).gate),
+  assemble,
   step: (p, s, x) => lstmFamilyStep(p, s, x, { coupling: p.coupling }),
   ...lstmShared<CoupledParams>(3),
 };

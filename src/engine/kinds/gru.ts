@@ -24,11 +24,22 @@ import { chronoStart, defaultStart } from './starts';
 const setKeepBias = (p: GruParams, b: (unit: number) => number) => {
   for (let k = 0; k < p.hiddenSize; k++) p.gates.z.bW[k] = b(k);
 };
+import { affineTensors, emptyAffine } from './tensors';
 
 const GATES = ['z', 'r', 'n'] as const;
 
+const assemble: NonNullable<KindSpec<GruParams, GruTrace, GruGrads>['assemble']> = (o, gate) => ({
+  kind: 'gru',
+  inputSize: o.inputSize,
+  hiddenSize: o.hiddenSize,
+  gateActivation: o.gateActivation,
+  reset: o.reset ?? 'after',
+  gates: { z: gate('z'), r: gate('r'), n: gate('n') },
+});
+
 export const gru: KindSpec<GruParams, GruTrace, GruGrads> = {
   id: 'gru',
+  group: 'classic',
   parts: [
     { name: 'z', role: 'keep', tex: 'z_t' },
     { name: 'r', role: 'reset', tex: 'r_t' },
@@ -43,6 +54,8 @@ export const gru: KindSpec<GruParams, GruTrace, GruGrads> = {
   ],
   gates: GATES,
   hasCellState: false,
+  extraStates: [],
+  gateActivations: ['sigmoid', 'hardSigmoid'],
   variant: 'reset',
   peepholes: false,
   seedOffset: 3,
@@ -55,17 +68,13 @@ export const gru: KindSpec<GruParams, GruTrace, GruGrads> = {
     onnx: { op: 'GRU', order: ['z', 'r', 'n'], activations: ['Sigmoid', 'Tanh'] },
   },
   affine: (p, g) => p.gates[g as (typeof GATES)[number]],
-  assemble: (o, gate) => ({
-    kind: 'gru',
-    inputSize: o.inputSize,
-    hiddenSize: o.hiddenSize,
-    gateActivation: o.gateActivation,
-    reset: o.reset ?? 'after',
-    gates: { z: gate('z'), r: gate('r'), n: gate('n') },
-  }),
+  create: (o) => assemble(o, () => emptyAffine(o.inputSize, o.hiddenSize)),
+  weights: (p) => GATES.flatMap((g) => affineTensors(g, p.gates[g])),
+  assemble,
   step: gruStep,
   backward: (p, tr, dh, _dc, g) => gruBackward(p, tr, dh, g),
   jacobian: gruJacobian,
+  jacobianKind: 'h',
   zeroGrads: (p) => {
     const z = (): AffineGrads => zeroAffine(p.inputSize, p.hiddenSize);
     return { kind: 'gru', gates: { z: z(), r: z(), n: z() } };

@@ -7,8 +7,9 @@ import type { Vec } from '../types';
 import { lstmBackward } from './lstm-backward';
 import { lstmJacobian } from './lstm-jacobian';
 import type { LstmFamilyGrads, LstmFamilyParams, LstmGate, LstmTrace } from './lstm-types';
-import type { KindPart, KindSpec, KindStart } from './spec';
+import type { KindPart, KindSpec, KindStart, WeightTensor } from './spec';
 import { chronoStart, defaultStart } from './starts';
+import { affineTensors, emptyAffine, vecTensor } from './tensors';
 
 const LSTM_GATES: readonly LstmGate[] = ['i', 'f', 'g', 'o'];
 
@@ -29,8 +30,33 @@ const peepViews = (p: Readonly<{ i: Vec; f: Vec; o: Vec }>): NamedArray[] => [
 
 type Shared<P extends LstmFamilyParams> = Pick<
   KindSpec<P, LstmTrace, LstmFamilyGrads>,
-  'gates' | 'hasCellState' | 'blocks' | 'stateActivations' | 'affine' | 'backward' | 'jacobian' | 'zeroGrads' | 'paramArrays' | 'gradArrays' | 'belt' | 'setKeepBias' | 'startRemembering' | 'starts'
+  | 'group'
+  | 'gates'
+  | 'hasCellState'
+  | 'extraStates'
+  | 'gateActivations'
+  | 'blocks'
+  | 'stateActivations'
+  | 'weights'
+  | 'affine'
+  | 'backward'
+  | 'jacobian'
+  | 'jacobianKind'
+  | 'zeroGrads'
+  | 'paramArrays'
+  | 'gradArrays'
+  | 'belt'
+  | 'setKeepBias'
+  | 'startRemembering'
+  | 'starts'
 >;
+
+/** Every weight at 0, for `create`: the gates' affine maps and, for the peephole cell, its p. */
+export function emptyLstmWeights(I: number, H: number): { gate: () => ReturnType<typeof emptyAffine>; peep: { i: Vec; f: Vec; o: Vec } } {
+  return { gate: () => emptyAffine(I, H), peep: { i: new Float64Array(H), f: new Float64Array(H), o: new Float64Array(H) } };
+}
+
+const peepTensors = (p: Readonly<{ i: Vec; f: Vec; o: Vec }>): WeightTensor[] => [vecTensor('p_i', p.i), vecTensor('p_f', p.f), vecTensor('p_o', p.o)];
 
 /** The members every LSTM kind shares; `blocks` is 3 for a coupled cell (its derived gate is not computed). */
 export function lstmShared<P extends LstmFamilyParams>(blocks: number): Shared<P> {
@@ -53,13 +79,21 @@ export function lstmShared<P extends LstmFamilyParams>(blocks: number): Shared<P
   // Chrono (the shipped curve's); PyTorch's default biases, no forget-gate trick; forget bias 1.
   const starts: readonly KindStart<P>[] = [chronoStart(setKeepBias), defaultStart(), { id: 'forget1', apply: startRemembering }];
   return {
+    group: 'classic',
     gates: LSTM_GATES,
     hasCellState: true,
+    extraStates: [],
+    gateActivations: ['sigmoid', 'hardSigmoid'],
     blocks,
     stateActivations: ['tanh'],
+    weights: (p) => {
+      const gates = LSTM_GATES.flatMap((g) => affineTensors(g, p.gates[g]));
+      return 'peep' in p ? [...gates, ...peepTensors(p.peep)] : gates;
+    },
     affine: (p, g) => p.gates[g as LstmGate],
     backward: lstmBackward,
     jacobian: lstmJacobian,
+    jacobianKind: 'hc',
     zeroGrads: (p) => {
       const z = (): AffineGrads => zeroAffine(p.inputSize, p.hiddenSize);
       const H = p.hiddenSize;

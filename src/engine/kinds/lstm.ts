@@ -12,10 +12,18 @@
  * σ is the logistic sigmoid, or hard-sigmoid clip(0.2x + 0.5) when gateActivation says so.
  * The peephole and coupled variants (peephole.ts, coupled.ts) share its code (lstm-family.ts, lstm-step.ts).
  */
-import { LSTM_PARTS, lstmShared } from './lstm-family';
+import { emptyLstmWeights, LSTM_PARTS, lstmShared } from './lstm-family';
 import { lstmFamilyStep } from './lstm-step';
 import type { LstmFamilyGrads, LstmParams, LstmTrace } from './lstm-types';
 import type { KindSpec } from './spec';
+
+const assemble: NonNullable<KindSpec<LstmParams, LstmTrace, LstmFamilyGrads>['assemble']> = (o, gate) => ({
+  kind: 'lstm',
+  inputSize: o.inputSize,
+  hiddenSize: o.hiddenSize,
+  gateActivation: o.gateActivation,
+  gates: { i: gate('i'), f: gate('f'), g: gate('g'), o: gate('o') },
+});
 
 export const lstm: KindSpec<LstmParams, LstmTrace, LstmFamilyGrads> = {
   id: 'lstm',
@@ -36,13 +44,8 @@ export const lstm: KindSpec<LstmParams, LstmTrace, LstmFamilyGrads> = {
     keras: { op: 'LSTM', order: ['i', 'f', 'g', 'o'] },
     onnx: { op: 'LSTM', order: ['i', 'o', 'f', 'g'], activations: ['Sigmoid', 'Tanh', 'Tanh'] },
   },
-  assemble: (o, gate) => ({
-    kind: 'lstm',
-    inputSize: o.inputSize,
-    hiddenSize: o.hiddenSize,
-    gateActivation: o.gateActivation,
-    gates: { i: gate('i'), f: gate('f'), g: gate('g'), o: gate('o') },
-  }),
+  create: (o) => assemble(o, emptyLstmWeights(o.inputSize, o.hiddenSize).gate),
+  assemble,
   step: (p, s, x) => lstmFamilyStep(p, s, x),
   ...lstmShared<LstmParams>(4),
 };

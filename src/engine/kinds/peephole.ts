@@ -11,7 +11,7 @@
  * The peephole weights p are diagonal: each unit sees only its own cell.
  */
 import type { Vec } from '../types';
-import { LSTM_PARTS, lstmShared } from './lstm-family';
+import { emptyLstmWeights, LSTM_PARTS, lstmShared } from './lstm-family';
 import { lstmFamilyStep } from './lstm-step';
 import type { LstmFamilyGrads, LstmTrace, PeepholeParams } from './lstm-types';
 import type { KindSpec } from './spec';
@@ -21,6 +21,18 @@ function times(p: Vec, c: Vec): Vec {
   for (let k = 0; k < c.length; k++) out[k] = p[k]! * c[k]!;
   return out;
 }
+
+const assemble: NonNullable<KindSpec<PeepholeParams, LstmTrace, LstmFamilyGrads>['assemble']> = (o, gate) => {
+  if (!o.peep) throw new Error('assemble: a peephole cell needs peep weights');
+  return {
+    kind: 'peephole',
+    inputSize: o.inputSize,
+    hiddenSize: o.hiddenSize,
+    gateActivation: o.gateActivation,
+    gates: { i: gate('i'), f: gate('f'), g: gate('g'), o: gate('o') },
+    peep: o.peep,
+  };
+};
 
 export const peephole: KindSpec<PeepholeParams, LstmTrace, LstmFamilyGrads> = {
   id: 'peephole',
@@ -38,17 +50,11 @@ export const peephole: KindSpec<PeepholeParams, LstmTrace, LstmFamilyGrads> = {
   seedOffset: 4,
   // ONNX's LSTM with its P input; PyTorch and Keras have no peepholes.
   layouts: { onnx: { op: 'LSTM', order: ['i', 'o', 'f', 'g'], activations: ['Sigmoid', 'Tanh', 'Tanh'] } },
-  assemble: (o, gate) => {
-    if (!o.peep) throw new Error('assemble: a peephole cell needs peep weights');
-    return {
-      kind: 'peephole',
-      inputSize: o.inputSize,
-      hiddenSize: o.hiddenSize,
-      gateActivation: o.gateActivation,
-      gates: { i: gate('i'), f: gate('f'), g: gate('g'), o: gate('o') },
-      peep: o.peep,
-    };
+  create: (o) => {
+    const empty = emptyLstmWeights(o.inputSize, o.hiddenSize);
+    return assemble({ ...o, peep: empty.peep }, empty.gate);
   },
+  assemble,
   step: (p, s, x) =>
     lstmFamilyStep(p, s, x, {
       peepIn: (cPrev) => ({ i: times(p.peep.i, cPrev), f: times(p.peep.f, cPrev) }),

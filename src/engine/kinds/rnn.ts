@@ -24,6 +24,7 @@ import { affine, matrix, tanhVec } from '../math';
 import type { Affine, CellState, ParamsBase, StepResult, Vec } from '../types';
 import type { KindSpec, KindStart, StateActivation } from './spec';
 import { defaultStart, orthogonalMatrix } from './starts';
+import { affineTensors, emptyAffine } from './tensors';
 
 /** The RNN's nonlinearity φ: h_t = φ(a_t). */
 type RnnActivation = StateActivation;
@@ -116,9 +117,17 @@ const RNN_STARTS: readonly KindStart<RnnParams>[] = [
     },
   },
 ];
+const assemble: NonNullable<KindSpec<RnnParams, RnnTrace, RnnGrads>['assemble']> = (o, gate) => ({
+  kind: 'rnn',
+  inputSize: o.inputSize,
+  hiddenSize: o.hiddenSize,
+  a: gate('a'),
+  activation: o.activation ?? 'tanh',
+});
 
 export const rnn: KindSpec<RnnParams, RnnTrace, RnnGrads> = {
   id: 'rnn',
+  group: 'classic',
   parts: [
     { name: 'h', role: 'candidate', tex: 'h_t' },
     { name: 'h', role: 'state', tex: 'h_t' },
@@ -126,6 +135,8 @@ export const rnn: KindSpec<RnnParams, RnnTrace, RnnGrads> = {
   equations: ['h_t = \\tanh(W x_t + U h_{t-1} + b)'],
   gates: ['a'],
   hasCellState: false,
+  extraStates: [],
+  gateActivations: [],
   variant: null,
   peepholes: false,
   seedOffset: 1,
@@ -136,11 +147,14 @@ export const rnn: KindSpec<RnnParams, RnnTrace, RnnGrads> = {
     keras: { op: 'SimpleRNN', order: ['a'] },
     onnx: { op: 'RNN', order: ['a'], activations: ['Tanh'] },
   },
-  assemble: (o, gate) => ({ kind: 'rnn', inputSize: o.inputSize, hiddenSize: o.hiddenSize, a: gate('a'), activation: o.activation ?? 'tanh' }),
+  create: (o) => assemble(o, () => emptyAffine(o.inputSize, o.hiddenSize)),
+  weights: (p) => affineTensors('a', p.a),
+  assemble,
   affine: (p) => p.a,
   step,
   backward,
   jacobian,
+  jacobianKind: 'h',
   zeroGrads: (p) => ({ kind: 'rnn', a: zeroAffine(p.inputSize, p.hiddenSize) }),
   paramArrays: (p) => affineViews('a', p.a),
   gradArrays: (g) => affineGradViews('a', g.a),

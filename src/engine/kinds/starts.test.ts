@@ -76,12 +76,13 @@ describe('starts', () => {
   });
 
   it('chrono: the keep gate at log u, u in [1, T − 1], from the stream (the input gate at −b where it is free)', () => {
-    for (const kind of CELL_KINDS.filter((k) => startIds(k).includes('chrono'))) {
+    // The classic kinds' chrono (today's kinds set their own keep bias; not measured in the curve yet).
+    for (const kind of CELL_KINDS.filter((k) => kindOf(k).group === 'classic' && startIds(k).includes('chrono'))) {
       const { p } = fresh(kind, 'chrono');
       const again = fresh(kind, 'chrono').p;
       const other = fresh(kind, 'chrono', 4).p;
       const inRange = (b: Float64Array) => b.every((v) => v >= 0 && v <= Math.log(99));
-      const keep = (c: CellParams) => (c.kind === 'gru' ? c.gates.z.bW : c.kind === 'rnn' ? null : c.gates.f.bW);
+      const keep = (c: CellParams) => (c.kind === 'gru' ? c.gates.z.bW : c.kind === 'lstm' || c.kind === 'peephole' || c.kind === 'coupled' ? c.gates.f.bW : null);
       expect(keep(p)).not.toBeNull();
       expect(inRange(keep(p)!)).toBe(true);
       expect(Array.from(keep(again)!)).toEqual(Array.from(keep(p)!));
@@ -93,7 +94,7 @@ describe('starts', () => {
   it('forget1: the forget-gate bias is 1, the rest as drawn', () => {
     for (const kind of CELL_KINDS.filter((k) => startIds(k).includes('forget1'))) {
       const { p, before } = fresh(kind, 'forget1');
-      if (p.kind === 'rnn' || p.kind === 'gru') throw new Error('forget1 on a kind without a forget gate');
+      if (p.kind !== 'lstm' && p.kind !== 'peephole' && p.kind !== 'coupled') throw new Error('forget1 on a kind without a forget gate');
       expect(changed(p, before)).toEqual(['f.bW']);
       expect(Array.from(p.gates.f.bW)).toEqual(new Array(6).fill(1));
     }

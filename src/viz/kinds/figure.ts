@@ -51,6 +51,15 @@ export type VectorRange = 'gate' | 'signed' | 'unbounded' | 'rectified';
 /** The range of a step's h (and so of the h it reads): tanh's, or relu's unbounded one. */
 export const stateRange = (tr: StepTrace): VectorRange => ('activation' in tr && tr.activation === 'relu' ? 'rectified' : 'signed');
 
+/** One row of the stabiliser panel: what it is, and its value per unit shown (text: some overflow a double). */
+interface StabiliserRow {
+  readonly symbol: string;
+  readonly label: MessageKey;
+  readonly values: readonly string[];
+  /** Per unit: the value could not be held by a double, and is written as a power of e. */
+  readonly overflow?: readonly boolean[];
+}
+
 /** One row of the values table: a vector of the trace. */
 export interface TraceVector {
   /** Stable id, also the trace's field name (pre-activations: "pre.f"). */
@@ -80,6 +89,8 @@ export const times = (a: Vec, b: Vec): Vec => a.map((v, k) => v * b[k]!);
 export interface FigureSpec<T extends { readonly x: Vec; readonly hPrev: Vec; readonly h: Vec }> {
   readonly id: string;
   layout(o: LayoutOptions): CellLayout;
+  /** The rows (ids of `rows`) that get a heatmap, in reading order: the state(s) first, then gates and candidate. */
+  readonly heatmaps: readonly string[];
   /** The values table's rows, in the order the cell computes them. */
   rows(tr: T): TraceVector[];
   /** The vectors the diagram draws beyond x, h_{t−1} and h_t. */
@@ -96,6 +107,11 @@ export interface FigureSpec<T extends { readonly x: Vec; readonly hPrev: Vec; re
   readonly beltResult: string;
   /** The note on this kind's conventions (where frameworks differ) after the general one, or null. */
   readonly convention: MessageKey | null;
+  /**
+   * For a kind with a stabiliser (sLSTM): the rows of the panel under its diagram, for the units
+   * shown, from its pre-activations to h_t, marking the values that would overflow without m.
+   */
+  stabiliser?(tr: T, units: readonly number[]): StabiliserRow[];
   /** The equation behind a node of its diagram (by the layout's node id), or null for nodes without one. */
   equation(nodeId: string, tr: T, params: CellParams, kit: EquationKit): NodeEquation | null;
 }

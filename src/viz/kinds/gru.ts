@@ -9,6 +9,7 @@ import { gru as layout } from './gru-layout';
 export const gruFigure: FigureSpec<GruTrace> = {
   id: 'gru',
   layout,
+  heatmaps: ['h', 'z', 'r', 'n'],
   rows: (tr) => [
     row('x', 'row.x', 'x_t', 'unbounded', tr.x),
     row('hPrev', 'row.hPrev', 'h_{t−1}', 'signed', tr.hPrev),

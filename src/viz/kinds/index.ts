@@ -2,6 +2,9 @@
 import type { StepTrace } from '../../engine';
 import type { FigureSpec } from './figure';
 import { gruFigure } from './gru';
+import { mingruFigure } from './mingru';
+import { minlstmFigure } from './minlstm';
+import { slstmFigure } from './slstm';
 import { coupledFigure, lstmFigure, peepholeFigure } from './lstm';
 import { rnnFigure } from './rnn';
 
@@ -10,7 +13,7 @@ export { stateRange } from './figure';
 
 type AnyFigure = FigureSpec<StepTrace>;
 
-export const FIGURES: readonly AnyFigure[] = [rnnFigure, lstmFigure, gruFigure, peepholeFigure, coupledFigure];
+export const FIGURES: readonly AnyFigure[] = [rnnFigure, lstmFigure, gruFigure, peepholeFigure, coupledFigure, mingruFigure, minlstmFigure, slstmFigure];
 
 const BY_ID = new Map<string, AnyFigure>(FIGURES.map((f) => [f.id, f]));
 

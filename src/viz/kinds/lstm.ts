@@ -27,6 +27,7 @@ function rows(tr: LstmTrace): TraceVector[] {
 const family = (id: 'lstm' | 'peephole' | 'coupled'): FigureSpec<LstmTrace> => ({
   id,
   layout: (o) => lstmFamily(id, o),
+  heatmaps: ['h', 'c', 'f', 'i', 'o', 'cTilde'],
   rows,
   shown: (tr) => ({
     cPrev: shown(tr.cPrev, 'unbounded', 'row.cPrev'),

@@ -6,6 +6,7 @@ import { rnn as layout } from './rnn-layout';
 export const rnnFigure: FigureSpec<RnnTrace> = {
   id: 'rnn',
   layout,
+  heatmaps: ['h', 'pre.a'],
   rows: (tr) => [
     row('x', 'row.x', 'x_t', 'unbounded', tr.x),
     row('hPrev', 'row.hPrev', 'h_{t−1}', stateRange(tr), tr.hPrev),

@@ -1,0 +1,100 @@
+/**
+ * minGRU's diagram, in the GRU's visual language with what the minimal cell removes taken out:
+ * no reset gate, and no line from h_{t−1} down into any layer. Only x_t feeds the layers (the
+ * line along the bottom), which is what lets every step's gates be computed at once (the scan).
+ * h runs along the top as its belt; 1 − z keeps it, z writes the linear candidate h̃.
+ */
+import type { CellLayout } from '../layoutTypes';
+import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, FRAME_PAD, ONE_MINUS, END_SLOTS, bands, Builder, columns, headerGlyphs } from '../cellLayoutBuilder';
+import type { LayoutOptions } from '../cellLayoutBuilder';
+
+/** Columns in grid steps: x_t's entry, the 1 − z that keeps, σ z, the candidate under +, h_t's exit up. */
+const COL = columns({ ...END_SLOTS, xin: 18, one: 36, z: 56, n: 82, up: 103 });
+
+/** The linear candidate's box: wider than a σ or tanh box, for its label Wx+b (no nonlinearity). */
+const LINEAR = { w: 92, h: LAYER.h };
+
+export function mingru(o: LayoutOptions): CellLayout {
+  const b = bands(o);
+  const B = new Builder(o, b);
+  const C = COL;
+  const { top, mid, layer, hLine } = b;
+
+  B.node('hPrev', 'io', 'h_{t−1}', C.left, top, 'hPrev');
+  B.node('h', 'io', 'h_t', C.right, top, 'h');
+  B.node('mulKeep', 'pointwise', '×', C.one, top, 'kept');
+  B.node('add', 'pointwise', '+', C.n, top, 'h');
+  B.edge('hPrev', 'mulKeep', 'hPrev', [
+    [C.left + IO.w / 2, top],
+    [C.one - OP / 2, top],
+  ]);
+  B.edge('mulKeep', 'add', 'kept', [
+    [C.one + OP / 2, top],
+    [C.n - OP / 2, top],
+  ]);
+  B.edge('add', 'hFork', 'h', [
+    [C.n + OP / 2, top],
+    [C.up, top],
+  ]);
+  B.edge('hFork', 'h', 'h', [
+    [C.up, top],
+    [C.right - IO.w / 2, top],
+  ]);
+  B.upOut(C.up, top);
+
+  // x_t alone feeds the layers: a junction where it meets the line along the bottom.
+  B.node('xJoin', 'junction', '', C.xin, hLine, 'x');
+  B.node('layerZ', 'layer', 'σ', C.z, layer, 'z');
+  B.node('layerN', 'layer', 'Wx+b', C.n, layer, 'hTilde', LINEAR);
+  for (const [id, x] of [
+    ['layerZ', C.z],
+    ['layerN', C.n],
+  ] as const) {
+    B.edge('xJoin', id, 'x', [
+      [C.xin + DOT / 2, hLine],
+      [x, hLine],
+      [x, layer + LAYER.h / 2],
+    ]);
+  }
+
+  B.node('forkZ', 'junction', '', C.z, mid, 'z');
+  B.node('oneMinus', 'pointwise', '1−', C.one, mid, 'oneMinusZ', ONE_MINUS);
+  B.node('mulN', 'pointwise', '×', C.n, mid, 'written');
+  B.edge('layerZ', 'forkZ', 'z', [
+    [C.z, layer - LAYER.h / 2],
+    [C.z, mid],
+  ]);
+  B.edge('forkZ', 'oneMinus', 'z', [
+    [C.z, mid],
+    [C.one + ONE_MINUS.w / 2, mid],
+  ]);
+  B.edge('oneMinus', 'mulKeep', 'oneMinusZ', [
+    [C.one, mid - ONE_MINUS.h / 2],
+    [C.one, top + OP / 2],
+  ]);
+  B.edge('forkZ', 'mulN', 'z', [
+    [C.z, mid],
+    [C.n - OP / 2, mid],
+  ]);
+  B.edge('layerN', 'mulN', 'hTilde', [
+    [C.n, layer - LAYER.h / 2],
+    [C.n, mid + OP / 2],
+  ]);
+  B.edge('mulN', 'add', 'written', [
+    [C.n, mid - OP / 2],
+    [C.n, top + OP / 2],
+  ]);
+
+  B.column('hPrev', 'h_{t−1}', C.left, HEADER, 'centre');
+  B.column('kept', '(1−z)⊙h_{t−1}', HEAD_COL.kept, HEADER, 'centre');
+  B.column('written', 'z⊙h̃', HEAD_COL.written, HEADER, 'centre');
+  B.column('h', 'h_t', C.right, HEADER, 'centre');
+  headerGlyphs(B, '(1−z_t)');
+  B.column('oneMinusZ', '1−z_t', C.one, b.bandA, 'right');
+  B.column('z', 'z_t', C.z, b.bandB, 'right');
+  B.column('hTilde', 'h̃_t', C.n, b.bandB, 'right');
+
+  const frameBottom = hLine + FRAME_PAD.bottom;
+  B.input(C.xin, frameBottom, 'xJoin', hLine);
+  return B.finish('mingru', frameBottom, true);
+}

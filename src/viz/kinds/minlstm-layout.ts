@@ -1,0 +1,111 @@
+/**
+ * minLSTM's diagram: the LSTM's forget and input gates without the output gate, tanh or cell
+ * state, and, as in minGRU, no line from h_{t−1} into any layer. Its one new part is drawn as its
+ * own node: the two gates are normalised so that they share one unit of weight,
+ * f′ = f / (f + i) and i′ = i / (f + i), before f′ keeps h_{t−1} and i′ writes the linear h̃.
+ */
+import type { CellLayout } from '../layoutTypes';
+import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, FRAME_PAD, END_SLOTS, bands, Builder, columns, headerGlyphs } from '../cellLayoutBuilder';
+import type { LayoutOptions } from '../cellLayoutBuilder';
+
+/** Columns in grid steps: x_t's entry, σ f, the f′ line, the normaliser, σ i, the candidate under +, h_t's exit up. */
+const COL = columns({ ...END_SLOTS, xin: 14, f: 24, keep: 40, norm: 44, i: 56, n: 82, up: 103 });
+/** The normaliser's box: wide enough for "f/(f+i)". */
+const NORM = { w: 120, h: 32 };
+
+/** The linear candidate's box: wider than a σ or tanh box, for its label Wx+b (no nonlinearity). */
+const LINEAR = { w: 92, h: LAYER.h };
+
+export function minlstm(o: LayoutOptions): CellLayout {
+  const b = bands(o);
+  const B = new Builder(o, b);
+  const C = COL;
+  const { top, mid, layer, hLine } = b;
+
+  B.node('hPrev', 'io', 'h_{t−1}', C.left, top, 'hPrev');
+  B.node('h', 'io', 'h_t', C.right, top, 'h');
+  B.node('mulKeep', 'pointwise', '×', C.keep, top, 'kept');
+  B.node('add', 'pointwise', '+', C.n, top, 'h');
+  B.edge('hPrev', 'mulKeep', 'hPrev', [
+    [C.left + IO.w / 2, top],
+    [C.keep - OP / 2, top],
+  ]);
+  B.edge('mulKeep', 'add', 'kept', [
+    [C.keep + OP / 2, top],
+    [C.n - OP / 2, top],
+  ]);
+  B.edge('add', 'hFork', 'h', [
+    [C.n + OP / 2, top],
+    [C.up, top],
+  ]);
+  B.edge('hFork', 'h', 'h', [
+    [C.up, top],
+    [C.right - IO.w / 2, top],
+  ]);
+  B.upOut(C.up, top);
+
+  B.node('xJoin', 'junction', '', C.xin, hLine, 'x');
+  B.node('layerF', 'layer', 'σ', C.f, layer, 'f');
+  B.node('layerI', 'layer', 'σ', C.i, layer, 'i');
+  B.node('layerN', 'layer', 'Wx+b', C.n, layer, 'hTilde', LINEAR);
+  for (const [id, x] of [
+    ['layerF', C.f],
+    ['layerI', C.i],
+    ['layerN', C.n],
+  ] as const) {
+    B.edge('xJoin', id, 'x', [
+      [C.xin + DOT / 2, hLine],
+      [x, hLine],
+      [x, layer + LAYER.h / 2],
+    ]);
+  }
+
+  // f and i climb into the normaliser from below; f′ leaves up to the keep ×, i′ right to the write ×.
+  B.node('norm', 'pointwise', 'f/(f+i)', C.norm, mid, 'fPrime', NORM);
+  // The gates turn in under the normaliser, above band B (whose strips hang from the same lines).
+  const jog = mid + NORM.h / 2 + 8;
+  B.edge('layerF', 'norm', 'f', [
+    [C.f, layer - LAYER.h / 2],
+    [C.f, jog],
+    [C.norm - NORM.w / 4, jog],
+    [C.norm - NORM.w / 4, mid + NORM.h / 2],
+  ]);
+  B.edge('layerI', 'norm', 'i', [
+    [C.i, layer - LAYER.h / 2],
+    [C.i, jog],
+    [C.norm + NORM.w / 4, jog],
+    [C.norm + NORM.w / 4, mid + NORM.h / 2],
+  ]);
+  B.edge('norm', 'mulKeep', 'fPrime', [
+    [C.keep, mid - NORM.h / 2],
+    [C.keep, top + OP / 2],
+  ]);
+  B.node('mulN', 'pointwise', '×', C.n, mid, 'written');
+  B.edge('norm', 'mulN', 'iPrime', [
+    [C.norm + NORM.w / 2, mid],
+    [C.n - OP / 2, mid],
+  ]);
+  B.edge('layerN', 'mulN', 'hTilde', [
+    [C.n, layer - LAYER.h / 2],
+    [C.n, mid + OP / 2],
+  ]);
+  B.edge('mulN', 'add', 'written', [
+    [C.n, mid - OP / 2],
+    [C.n, top + OP / 2],
+  ]);
+
+  B.column('hPrev', 'h_{t−1}', C.left, HEADER, 'centre');
+  B.column('kept', 'f′⊙h_{t−1}', HEAD_COL.kept, HEADER, 'centre');
+  B.column('written', 'i′⊙h̃', HEAD_COL.written, HEADER, 'centre');
+  B.column('h', 'h_t', C.right, HEADER, 'centre');
+  headerGlyphs(B, 'f′_t');
+  B.column('fPrime', 'f′_t', C.keep, b.bandA, 'left');
+  B.column('iPrime', 'i′_t', C.n, b.bandA, 'left');
+  B.column('f', 'f_t', C.f, b.bandB, 'left');
+  B.column('i', 'i_t', C.i, b.bandB, 'right');
+  B.column('hTilde', 'h̃_t', C.n, b.bandB, 'right');
+
+  const frameBottom = hLine + FRAME_PAD.bottom;
+  B.input(C.xin, frameBottom, 'xJoin', hLine);
+  return B.finish('minlstm', frameBottom, true);
+}
