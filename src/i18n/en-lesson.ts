@@ -84,9 +84,11 @@ export const enLesson = {
   'ch.train.try': 'Press Start and wait until one curve drops.',
   'ch.today.title': 'Today’s recurrences',
   'ch.today.body':
-    'Transformers replaced recurrent cells in most language work after 2017: attention reads every earlier word directly instead of through a state. But recurrence came back. Newer designs keep a state of fixed size, so that reading one more token costs the same however long the text is.\n\nminGRU and minLSTM drop h_{t−1} from their gates, so that training can run over a whole sequence in parallel; xLSTM’s sLSTM and mLSTM use exponential gating, and mLSTM a matrix memory. Gatescope does not draw these yet; the belt and the gates you met here are still how they work.',
-  'ch.today.try': 'Go back to any chapter and replay it with your own sentence.',
+    'Transformers replaced recurrent cells in most language work after 2017: attention reads every earlier word directly. But recurrence came back, because a state of fixed size makes one more token cost the same however long the text is.\n\nminGRU and minLSTM (2024) drop h_{t−1} from their gates: only the belt still links the steps, and each step is a map h ↦ a ⊙ h + b. Maps combine two by two, so a whole sentence is computed in a few rounds instead of one step after another: the scan under the diagram. xLSTM’s sLSTM uses an exponential input gate kept finite by a stabiliser m; pick it in Cell type to see its panel.',
+  'ch.today.try': 'Step to the last word and follow its column up through the scan’s levels.',
 
+  'q.scanLevels.prompt': 'This sentence has {T} words. Combining the steps two by two, then the pairs two by two, and so on: how many rounds until every box holds the map from h_0 to its own h_t?',
+  'q.scanLevels.why': '{levels} rounds: each one doubles how far back a box reaches, so {T} steps need ⌈log₂ {T}⌉ = {levels}. The scan’s h_t equal stepping’s (largest difference {diff}).',
   'q.sameWord.prompt': '“the” is step {a} and step {b}. The same cell, the same weights, the same word: will h be the same at both steps?',
   'q.sameWord.same': 'The same',
   'q.sameWord.different': 'Different',

@@ -81,6 +81,19 @@ describe('lesson questions', () => {
   });
 });
 
+describe('the scan question', () => {
+  it('counts the scan’s levels of the sentence the model reads, and asks nothing of a cell whose gates read h_{t−1}', () => {
+    const q = questionById('scanLevels');
+    const mingru = load('memory-mingru');
+    const words = (n: number) => Array.from({ length: n }, (_, k) => (k % 2 ? 'and' : 'i')).join(' ');
+    expect(q.solve({ model: mingru, text: words(9) })!.answer).toBe(4);
+    expect(q.solve({ model: mingru, text: words(16) })!.answer).toBe(4);
+    expect(q.solve({ model: mingru, text: words(17) })!.answer).toBe(5);
+    expect(q.solve({ model: load('memory-minlstm'), text: words(5) })!.answer).toBe(3);
+    expect(q.solve({ model: load('memory-lstm'), text: words(9) })).toBeNull();
+  });
+});
+
 describe('lesson questions about starts', () => {
   type Report = NonNullable<QuestionContext['report']>;
   const point = (learned: number, median: number) => ({ gap: 20, median, min: median, max: median, learned, seeds: 5 });

@@ -13,6 +13,7 @@ import { tokenize } from '../text/tokenize';
 import { COUNTRIES, LANGUAGES } from '../train/data/memory';
 import { unitsThatChangedMost } from '../viz/diagramVectors';
 import { gradientFlow, withFiller } from '../viz/gradientFlow';
+import { scanOf } from '../viz/scanLayout';
 import { type LearnData, seriesOf } from '../viz/learnChart';
 import type { FlowKnobs, LessonView } from './chapters';
 
@@ -412,6 +413,18 @@ export const QUESTIONS: readonly QuestionDef[] = [
       if (top.length !== 1) return null;
       const n = (k: number) => `${rows[k]!.p!.learned}/${rows[k]!.p!.seeds}`;
       return { answer: top[0]!.start, ask: { gap }, why: { gap, d: n(0), o: n(1), i: n(2) }, reveal: { labGap: gap } };
+    },
+  },
+  {
+    // Chapter 12: minGRU's gates read x_t alone, so its steps combine pairwise (the scan view).
+    id: 'scanLevels',
+    input: { type: 'estimate', min: 1, max: 12, step: 1 },
+    solve: (ctx) => {
+      const { tokens, traces: trs } = traces(ctx);
+      const s = scanOf(trs);
+      if (!s || tokens.length < 2) return null;
+      const levels = s.scan.levels.length - 1;
+      return { answer: levels, tolerance: 0, ask: { T: tokens.length }, why: { levels, T: tokens.length, diff: s.diff.toExponential(1) }, reveal: { view: 'cell', t: tokens.length - 1 } };
     },
   },
 ];
