@@ -5,14 +5,12 @@
  * h runs along the top as its belt; 1 − z keeps it, z writes the linear candidate h̃.
  */
 import type { CellLayout } from '../layoutTypes';
-import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, FRAME_PAD, ONE_MINUS, END_SLOTS, bands, Builder, columns, headerGlyphs } from '../cellLayoutBuilder';
+import { HEADER, LAYER, OP, HEAD_COL, FRAME_PAD, ONE_MINUS, END_SLOTS, bands, Builder, columns, headerGlyphs } from '../cellLayoutBuilder';
 import type { LayoutOptions } from '../cellLayoutBuilder';
+import { hBelt, LINEAR, xOnlyInputs } from './min-layout';
 
 /** Columns in grid steps: x_t's entry, the 1 − z that keeps, σ z, the candidate under +, h_t's exit up. */
 const COL = columns({ ...END_SLOTS, xin: 18, one: 36, z: 56, n: 82, up: 103 });
-
-/** The linear candidate's box: wider than a σ or tanh box, for its label Wx+b (no nonlinearity). */
-const LINEAR = { w: 92, h: LAYER.h };
 
 export function mingru(o: LayoutOptions): CellLayout {
   const b = bands(o);
@@ -20,42 +18,13 @@ export function mingru(o: LayoutOptions): CellLayout {
   const C = COL;
   const { top, mid, layer, hLine } = b;
 
-  B.node('hPrev', 'io', 'h_{t−1}', C.left, top, 'hPrev');
-  B.node('h', 'io', 'h_t', C.right, top, 'h');
-  B.node('mulKeep', 'pointwise', '×', C.one, top, 'kept');
-  B.node('add', 'pointwise', '+', C.n, top, 'h');
-  B.edge('hPrev', 'mulKeep', 'hPrev', [
-    [C.left + IO.w / 2, top],
-    [C.one - OP / 2, top],
-  ]);
-  B.edge('mulKeep', 'add', 'kept', [
-    [C.one + OP / 2, top],
-    [C.n - OP / 2, top],
-  ]);
-  B.edge('add', 'hFork', 'h', [
-    [C.n + OP / 2, top],
-    [C.up, top],
-  ]);
-  B.edge('hFork', 'h', 'h', [
-    [C.up, top],
-    [C.right - IO.w / 2, top],
-  ]);
-  B.upOut(C.up, top);
-
-  // x_t alone feeds the layers: a junction where it meets the line along the bottom.
-  B.node('xJoin', 'junction', '', C.xin, hLine, 'x');
+  hBelt(B, { left: C.left, right: C.right, keep: C.one, add: C.n, up: C.up });
   B.node('layerZ', 'layer', 'σ', C.z, layer, 'z');
   B.node('layerN', 'layer', 'Wx+b', C.n, layer, 'hTilde', LINEAR);
-  for (const [id, x] of [
+  xOnlyInputs(B, C.xin, [
     ['layerZ', C.z],
     ['layerN', C.n],
-  ] as const) {
-    B.edge('xJoin', id, 'x', [
-      [C.xin + DOT / 2, hLine],
-      [x, hLine],
-      [x, layer + LAYER.h / 2],
-    ]);
-  }
+  ]);
 
   B.node('forkZ', 'junction', '', C.z, mid, 'z');
   B.node('oneMinus', 'pointwise', '1−', C.one, mid, 'oneMinusZ', ONE_MINUS);

@@ -5,16 +5,14 @@
  * f′ = f / (f + i) and i′ = i / (f + i), before f′ keeps h_{t−1} and i′ writes the linear h̃.
  */
 import type { CellLayout } from '../layoutTypes';
-import { HEADER, LAYER, OP, IO, DOT, HEAD_COL, FRAME_PAD, END_SLOTS, bands, Builder, columns, headerGlyphs } from '../cellLayoutBuilder';
+import { HEADER, LAYER, OP, HEAD_COL, FRAME_PAD, END_SLOTS, bands, Builder, columns, headerGlyphs } from '../cellLayoutBuilder';
 import type { LayoutOptions } from '../cellLayoutBuilder';
+import { hBelt, LINEAR, xOnlyInputs } from './min-layout';
 
 /** Columns in grid steps: x_t's entry, σ f, the f′ line, the normaliser, σ i, the candidate under +, h_t's exit up. */
 const COL = columns({ ...END_SLOTS, xin: 14, f: 24, keep: 40, norm: 44, i: 56, n: 82, up: 103 });
 /** The normaliser's box: wide enough for "f/(f+i)". */
 const NORM = { w: 120, h: 32 };
-
-/** The linear candidate's box: wider than a σ or tanh box, for its label Wx+b (no nonlinearity). */
-const LINEAR = { w: 92, h: LAYER.h };
 
 export function minlstm(o: LayoutOptions): CellLayout {
   const b = bands(o);
@@ -22,43 +20,15 @@ export function minlstm(o: LayoutOptions): CellLayout {
   const C = COL;
   const { top, mid, layer, hLine } = b;
 
-  B.node('hPrev', 'io', 'h_{t−1}', C.left, top, 'hPrev');
-  B.node('h', 'io', 'h_t', C.right, top, 'h');
-  B.node('mulKeep', 'pointwise', '×', C.keep, top, 'kept');
-  B.node('add', 'pointwise', '+', C.n, top, 'h');
-  B.edge('hPrev', 'mulKeep', 'hPrev', [
-    [C.left + IO.w / 2, top],
-    [C.keep - OP / 2, top],
-  ]);
-  B.edge('mulKeep', 'add', 'kept', [
-    [C.keep + OP / 2, top],
-    [C.n - OP / 2, top],
-  ]);
-  B.edge('add', 'hFork', 'h', [
-    [C.n + OP / 2, top],
-    [C.up, top],
-  ]);
-  B.edge('hFork', 'h', 'h', [
-    [C.up, top],
-    [C.right - IO.w / 2, top],
-  ]);
-  B.upOut(C.up, top);
-
-  B.node('xJoin', 'junction', '', C.xin, hLine, 'x');
+  hBelt(B, { left: C.left, right: C.right, keep: C.keep, add: C.n, up: C.up });
   B.node('layerF', 'layer', 'σ', C.f, layer, 'f');
   B.node('layerI', 'layer', 'σ', C.i, layer, 'i');
   B.node('layerN', 'layer', 'Wx+b', C.n, layer, 'hTilde', LINEAR);
-  for (const [id, x] of [
+  xOnlyInputs(B, C.xin, [
     ['layerF', C.f],
     ['layerI', C.i],
     ['layerN', C.n],
-  ] as const) {
-    B.edge('xJoin', id, 'x', [
-      [C.xin + DOT / 2, hLine],
-      [x, hLine],
-      [x, layer + LAYER.h / 2],
-    ]);
-  }
+  ]);
 
   // f and i climb into the normaliser from below; f′ leaves up to the keep ×, i′ right to the write ×.
   B.node('norm', 'pointwise', 'f/(f+i)', C.norm, mid, 'fPrime', NORM);
