@@ -11,13 +11,13 @@ export const MODEL_TASKS = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh'
 export type ModelTaskChoice = (typeof MODEL_TASKS)[number];
 /**
  * Which kinds each task has a trained model of, by group: every task has the classic cells';
- * today's recurrences are trained on the tasks the lesson and the comparison need (sentiment,
- * long-range memory). A test checks public/models holds exactly these.
+ * today's recurrences are trained on sentiment, long-range memory and the Austen character model.
+ * A test checks public/models holds exactly these.
  */
 const TASK_GROUPS: Record<Exclude<ModelTaskChoice, 'demo'>, readonly KindGroup[]> = {
   sentiment: ['classic', 'today'],
   memory: ['classic', 'today'],
-  charlm: ['classic'],
+  charlm: ['classic', 'today'],
   'charlm-zh': ['classic'],
   wave: ['classic'],
 };
