@@ -14,9 +14,8 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Model } from '../../engine';
 import type { LessonKey } from '../../i18n/en-lesson';
 import { CHAPTERS, type ChapterState, type LessonView } from '../../lesson/chapters';
-import { LESSON_KEY, parseProgress, type Progress } from '../../lesson/progress';
+import type { Progress } from '../../lesson/progress';
 import { questionById, type Solution } from '../../lesson/questions';
-import { figureParts } from '../../shared/figures';
 import { parseModelId } from '../../store/modelLoader';
 import type { LearnData } from '../../viz/learnChart';
 import { MathText } from '../diagram/MathText';
@@ -26,74 +25,8 @@ import { LessonPrint } from './LessonPrint';
 import { type Answer, applyReveal, applyState, useLT } from './lessonShared';
 import { printChapters, type PrintedChapter } from './printLesson';
 import { type Committed, Question } from './Question';
+import { frame, isField, loadProgress, saveProgress, showRevealingFigure, typesText } from './lessonPage';
 import './lesson.css';
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function loadProgress(): Progress {
-  return parseProgress(storage()?.getItem(LESSON_KEY) ?? null, CHAPTERS.length);
-}
-
-function saveProgress(p: Progress) {
-  try {
-    storage()?.setItem(LESSON_KEY, JSON.stringify(p));
-  } catch {
-    /* full or refused: progress lasts this visit only */
-  }
-}
-
-const isField = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || ['radio', 'slider', 'tab', 'application', 'grid'].includes(el.getAttribute('role') ?? ''));
-
-/** Where typing goes: no key of the lesson's is taken from there. */
-const typesText = (el: Element) =>
-  (el instanceof HTMLElement && el.isContentEditable) ||
-  /^(TEXTAREA|SELECT)$/.test(el.tagName) ||
-  (el instanceof HTMLInputElement && !['radio', 'checkbox', 'range', 'button', 'submit', 'reset'].includes(el.type)) ||
-  ['textbox', 'combobox', 'spinbutton'].includes(el.getAttribute('role') ?? '');
-
-const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
-/**
- * After a reveal: the figure that shows the answer on screen. On a phone it is above the question
- * (text, figure, question), so it is scrolled to; beside the question (a wide screen) it is left
- * where it is. Waits up to a second for the revealed view's figure to be drawn (a view's code may
- * still be loading), then takes the view's panel.
- */
-async function showRevealingFigure() {
-  const figure = async (): Promise<Element | null> => {
-    const start = performance.now();
-    let el: Element | null = null;
-    while (performance.now() - start < 1000) {
-      await frame();
-      const panel = document.getElementById('view-panel');
-      if (!panel) return null;
-      const part = figureParts(panel)[0]?.el;
-      // The part with its heading and caption (the chart's title, the diagram's hint).
-      el = part?.closest('figure') ?? part ?? panel;
-      if (part && part.getBoundingClientRect().height > 0) break;
-    }
-    return el;
-  };
-  const inView = (el: Element) => {
-    const r = el.getBoundingClientRect();
-    return r.top >= 0 && r.top <= window.innerHeight * 0.6;
-  };
-  const el = await figure();
-  if (!el || inView(el)) return;
-  const still = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  el.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
-  // The revealed view may still be settling (a chart redrawn for more words): once more, at once.
-  await new Promise((resolve) => setTimeout(resolve, still ? 300 : 900));
-  const again = await figure();
-  if (again && !inView(again)) again.scrollIntoView({ block: 'start' });
-}
 
 type Printing = { readonly at: number } | { readonly chapters: readonly PrintedChapter[] };
 
