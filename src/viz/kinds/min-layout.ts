@@ -3,7 +3,8 @@
  * written candidate, h_t leaving right and up), and x_t alone feeding the layers from the line
  * along the bottom; no line from h_{t−1} goes down into a layer.
  */
-import { DOT, IO, LAYER, OP, type Builder } from '../cellLayoutBuilder';
+import { DOT, END_SLOTS, FRAME_PAD, HEAD_COL, HEADER, IO, LAYER, OP, columns, headerGlyphs, type Builder } from '../cellLayoutBuilder';
+import type { CellLayout } from '../layoutTypes';
 
 /** The linear candidate's box: wider than a σ or tanh box, for its label Wx+b (no nonlinearity). */
 export const LINEAR = { w: 92, h: LAYER.h };
@@ -45,4 +46,31 @@ export function xOnlyInputs(B: Builder, xin: number, layers: ReadonlyArray<reado
       [x, layer + LAYER.h / 2],
     ]);
   }
+}
+
+/**
+ * The candidate's column under + (at `x`): h̃ climbs from its layer to the × that the writing
+ * gate (drawn by the kind) reaches, and the product up into +; then the header's belt equation
+ * h_{t−1} × keep → kept + written = h_t, x_t's entry, and the frame.
+ */
+export function writeAndFinish(B: Builder, kind: string, x: number, xin: number, header: { readonly keep: string; readonly kept: string; readonly written: string }): CellLayout {
+  const { top, mid, layer, hLine } = B.b;
+  B.edge('layerN', 'mulN', 'hTilde', [
+    [x, layer - LAYER.h / 2],
+    [x, mid + OP / 2],
+  ]);
+  B.edge('mulN', 'add', 'written', [
+    [x, mid - OP / 2],
+    [x, top + OP / 2],
+  ]);
+  const ends = columns(END_SLOTS);
+  B.column('hPrev', 'h_{t−1}', ends.left, HEADER, 'centre');
+  B.column('kept', header.kept, HEAD_COL.kept, HEADER, 'centre');
+  B.column('written', header.written, HEAD_COL.written, HEADER, 'centre');
+  B.column('h', 'h_t', ends.right, HEADER, 'centre');
+  headerGlyphs(B, header.keep);
+  B.column('hTilde', 'h̃_t', x, B.b.bandB, 'right');
+  const frameBottom = hLine + FRAME_PAD.bottom;
+  B.input(xin, frameBottom, 'xJoin', hLine);
+  return B.finish(kind, frameBottom, true);
 }

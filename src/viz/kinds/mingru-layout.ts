@@ -5,9 +5,9 @@
  * h runs along the top as its belt; 1 − z keeps it, z writes the linear candidate h̃.
  */
 import type { CellLayout } from '../layoutTypes';
-import { HEADER, LAYER, OP, HEAD_COL, FRAME_PAD, ONE_MINUS, END_SLOTS, bands, Builder, columns, headerGlyphs } from '../cellLayoutBuilder';
+import { LAYER, OP, ONE_MINUS, END_SLOTS, bands, Builder, columns } from '../cellLayoutBuilder';
 import type { LayoutOptions } from '../cellLayoutBuilder';
-import { hBelt, LINEAR, xOnlyInputs } from './min-layout';
+import { hBelt, LINEAR, writeAndFinish, xOnlyInputs } from './min-layout';
 
 /** Columns in grid steps: x_t's entry, the 1 − z that keeps, σ z, the candidate under +, h_t's exit up. */
 const COL = columns({ ...END_SLOTS, xin: 18, one: 36, z: 56, n: 82, up: 103 });
@@ -16,7 +16,7 @@ export function mingru(o: LayoutOptions): CellLayout {
   const b = bands(o);
   const B = new Builder(o, b);
   const C = COL;
-  const { top, mid, layer, hLine } = b;
+  const { top, mid, layer } = b;
 
   hBelt(B, { left: C.left, right: C.right, keep: C.one, add: C.n, up: C.up });
   B.node('layerZ', 'layer', 'σ', C.z, layer, 'z');
@@ -45,25 +45,7 @@ export function mingru(o: LayoutOptions): CellLayout {
     [C.z, mid],
     [C.n - OP / 2, mid],
   ]);
-  B.edge('layerN', 'mulN', 'hTilde', [
-    [C.n, layer - LAYER.h / 2],
-    [C.n, mid + OP / 2],
-  ]);
-  B.edge('mulN', 'add', 'written', [
-    [C.n, mid - OP / 2],
-    [C.n, top + OP / 2],
-  ]);
-
-  B.column('hPrev', 'h_{t−1}', C.left, HEADER, 'centre');
-  B.column('kept', '(1−z)⊙h_{t−1}', HEAD_COL.kept, HEADER, 'centre');
-  B.column('written', 'z⊙h̃', HEAD_COL.written, HEADER, 'centre');
-  B.column('h', 'h_t', C.right, HEADER, 'centre');
-  headerGlyphs(B, '(1−z_t)');
   B.column('oneMinusZ', '1−z_t', C.one, b.bandA, 'right');
   B.column('z', 'z_t', C.z, b.bandB, 'right');
-  B.column('hTilde', 'h̃_t', C.n, b.bandB, 'right');
-
-  const frameBottom = hLine + FRAME_PAD.bottom;
-  B.input(C.xin, frameBottom, 'xJoin', hLine);
-  return B.finish('mingru', frameBottom, true);
+  return writeAndFinish(B, 'mingru', C.n, C.xin, { keep: '(1−z_t)', kept: '(1−z)⊙h_{t−1}', written: 'z⊙h̃' });
 }

@@ -5,9 +5,9 @@
  * f′ = f / (f + i) and i′ = i / (f + i), before f′ keeps h_{t−1} and i′ writes the linear h̃.
  */
 import type { CellLayout } from '../layoutTypes';
-import { HEADER, LAYER, OP, HEAD_COL, FRAME_PAD, END_SLOTS, bands, Builder, columns, headerGlyphs } from '../cellLayoutBuilder';
+import { LAYER, OP, END_SLOTS, bands, Builder, columns } from '../cellLayoutBuilder';
 import type { LayoutOptions } from '../cellLayoutBuilder';
-import { hBelt, LINEAR, xOnlyInputs } from './min-layout';
+import { hBelt, LINEAR, writeAndFinish, xOnlyInputs } from './min-layout';
 
 /** Columns in grid steps: x_t's entry, σ f, the f′ line, the normaliser, σ i, the candidate under +, h_t's exit up. */
 const COL = columns({ ...END_SLOTS, xin: 14, f: 24, keep: 40, norm: 44, i: 56, n: 82, up: 103 });
@@ -18,7 +18,7 @@ export function minlstm(o: LayoutOptions): CellLayout {
   const b = bands(o);
   const B = new Builder(o, b);
   const C = COL;
-  const { top, mid, layer, hLine } = b;
+  const { top, mid, layer } = b;
 
   hBelt(B, { left: C.left, right: C.right, keep: C.keep, add: C.n, up: C.up });
   B.node('layerF', 'layer', 'σ', C.f, layer, 'f');
@@ -55,27 +55,9 @@ export function minlstm(o: LayoutOptions): CellLayout {
     [C.norm + NORM.w / 2, mid],
     [C.n - OP / 2, mid],
   ]);
-  B.edge('layerN', 'mulN', 'hTilde', [
-    [C.n, layer - LAYER.h / 2],
-    [C.n, mid + OP / 2],
-  ]);
-  B.edge('mulN', 'add', 'written', [
-    [C.n, mid - OP / 2],
-    [C.n, top + OP / 2],
-  ]);
-
-  B.column('hPrev', 'h_{t−1}', C.left, HEADER, 'centre');
-  B.column('kept', 'f′⊙h_{t−1}', HEAD_COL.kept, HEADER, 'centre');
-  B.column('written', 'i′⊙h̃', HEAD_COL.written, HEADER, 'centre');
-  B.column('h', 'h_t', C.right, HEADER, 'centre');
-  headerGlyphs(B, 'f′_t');
   B.column('fPrime', 'f′_t', C.keep, b.bandA, 'left');
   B.column('iPrime', 'i′_t', C.n, b.bandA, 'left');
   B.column('f', 'f_t', C.f, b.bandB, 'left');
   B.column('i', 'i_t', C.i, b.bandB, 'right');
-  B.column('hTilde', 'h̃_t', C.n, b.bandB, 'right');
-
-  const frameBottom = hLine + FRAME_PAD.bottom;
-  B.input(C.xin, frameBottom, 'xJoin', hLine);
-  return B.finish('minlstm', frameBottom, true);
+  return writeAndFinish(B, 'minlstm', C.n, C.xin, { keep: 'f′_t', kept: 'f′⊙h_{t−1}', written: 'i′⊙h̃' });
 }
