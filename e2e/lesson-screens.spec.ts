@@ -9,7 +9,7 @@ import { MAX_ROWS } from '../src/viz/cellLayout';
 import { unitsThatChangedMost } from '../src/viz/diagramVectors';
 import { formatValue } from '../src/viz/vectors';
 import { axeViolations, drawn } from './helpers';
-import { answerText, expectRevealed, fill, give, model, report, revealedText } from './lessonHelpers';
+import { answerText, contextOf, expectRevealed, fill, give, model, revealedText } from './lessonHelpers';
 
 /**
  * The lesson presented to a class (`present=1`): projector-size type at 1280 × 720 and
@@ -25,7 +25,7 @@ const chapterOf = (id: string) => CHAPTERS.findIndex((c) => c.id === id);
 function solved(chapterId: string, qid: string) {
   const ch = CHAPTERS[chapterOf(chapterId)]!;
   const q = questionById(qid);
-  return { q, sol: q.solve({ model: model(ch.state!.model), text: ch.state!.text, report })! };
+  return { q, sol: q.solve(contextOf(ch.state!))! };
 }
 const questionGroup = (page: Page, L: Dict, n: number) =>
   page.getByRole('radiogroup', { name: new RegExp(`^${fill(L['lesson.question'], { n })}`) }).or(page.getByRole('group', { name: new RegExp(`^${fill(L['lesson.question'], { n })}`) }));
@@ -97,6 +97,16 @@ for (const lang of ['en', 'zh'] as const) {
     await expect(nav.getByRole('link', { name: /^4\./ })).toHaveAttribute('aria-current', 'page');
     await expect(q4.getByRole('status')).toHaveText(revealedText(L, first.q, first.sol));
     await page.keyboard.press('ArrowRight');
+    await expect(nav.getByRole('link', { name: /^5\./ })).toHaveAttribute('aria-current', 'page');
+    // A clicker alone runs the class: PageDown first reveals the chapter's next answer, then turns the page.
+    const candidate = solved('input', 'candidateSign');
+    await page.keyboard.press('PageDown');
+    await expect(questionGroup(page, L, 7).getByRole('status')).toHaveText(revealedText(L, candidate.q, candidate.sol));
+    await expectRevealed(page, candidate.q, candidate.sol);
+    await expect(nav.getByRole('link', { name: /^5\./ })).toHaveAttribute('aria-current', 'page');
+    await page.keyboard.press('PageDown');
+    await expect(nav.getByRole('link', { name: /^6\./ })).toHaveAttribute('aria-current', 'page');
+    await page.keyboard.press('PageUp');
     await expect(nav.getByRole('link', { name: /^5\./ })).toHaveAttribute('aria-current', 'page');
     await page.keyboard.press('ArrowLeft');
     await expect(nav.getByRole('link', { name: /^4\./ })).toHaveAttribute('aria-current', 'page');
@@ -189,7 +199,7 @@ test('printing the lesson: every chapter on its own pages, its figure drawn at i
     for (const id of ch.questions) {
       n++;
       const q = questionById(id);
-      const sol = q.solve({ model: model(ch.state!.model), text: ch.state!.text, report })!;
+      const sol = q.solve(contextOf(ch.state!))!;
       await expect(section.getByText(drawn(`${fill(L['lesson.question'], { n })}: ${fill(L[`q.${id}.prompt` as LessonKey], sol.ask)}`))).toBeVisible();
       await expect(section.getByText(drawn(fill(L[`q.${id}.why` as LessonKey], sol.why)))).toHaveCount(0);
     }
@@ -213,7 +223,7 @@ test('printing the lesson: every chapter on its own pages, its figure drawn at i
   for (const ch of CHAPTERS)
     for (const id of ch.questions) {
       const q = questionById(id);
-      const sol = q.solve({ model: model(ch.state!.model), text: ch.state!.text, report })!;
+      const sol = q.solve(contextOf(ch.state!))!;
       if (typeof sol.answer === 'string') await expect(answers.getByRole('listitem').nth(m)).toContainText(answerText(L, q, sol));
       await expect(answers.getByRole('listitem').nth(m)).toContainText(drawn(fill(L[`q.${id}.why` as LessonKey], sol.why)));
       m++;

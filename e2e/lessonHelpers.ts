@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { CellKind, Model } from '../src/engine';
 import type { enLesson } from '../src/i18n/en-lesson';
+import type { ChapterState } from '../src/lesson/chapters';
 import type { QuestionDef, Solution } from '../src/lesson/questions';
 import { demoModel } from '../src/models/demo';
 import { parseModelFile } from '../src/models/format';
@@ -16,6 +17,12 @@ export function model(id: string): Model {
   return models.get(id)!;
 }
 export const report = learnData(JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')));
+
+/** What a chapter's questions are asked of, as the page asks them: its model, sentence, the learnability report and the model file's own report. */
+export function contextOf(st: ChapterState) {
+  const modelReport = st.model.startsWith('demo-') ? null : (JSON.parse(readFileSync(`public/models/${st.model}.json`, 'utf8')).report ?? null);
+  return { model: model(st.model), text: st.text, report, modelReport };
+}
 
 type Dict = Record<keyof typeof enLesson, string>;
 

@@ -12,11 +12,15 @@ import { gradientFlow, withFiller } from '../viz/gradientFlow';
 import type { LearnData } from '../viz/learnChart';
 import type { FlowKnobs, LessonView } from './chapters';
 
-/** What a question is asked of: the model on screen, its sentence, and the measured learnability report. */
+/**
+ * What a question is asked of: the model on screen, its sentence, the measured learnability
+ * report, and the model file's own report (a character model's units, measured on held-out text).
+ */
 interface QuestionContext {
   readonly model: Model;
   readonly text: string;
   readonly report?: LearnData | null;
+  readonly modelReport?: Readonly<Record<string, unknown>> | null;
 }
 
 /** Where the figure goes to show the answer. */
@@ -127,3 +131,27 @@ export function orthogonalised(m: Model): Model {
 
 export const choice = (...options: string[]): QuestionInput => ({ type: 'choice', options });
 export const unit = (k: number) => k + 1;
+
+/** Pearson's r of two equally long series; 0 when either is constant (not NaN). */
+export function pearson(xs: readonly number[], ys: ArrayLike<number>): number {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  let my = 0;
+  for (let i = 0; i < n; i++) my += ys[i]! / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) (sxy += (xs[i]! - mx) * (ys[i]! - my)), (sxx += (xs[i]! - mx) ** 2), (syy += (ys[i]! - my) ** 2);
+  return sxx > 1e-12 && syy > 1e-12 ? sxy / Math.sqrt(sxx * syy) : 0;
+}
+
+/** The steps of the longest run of letters in a character model's tokens (the longest word), or null. */
+export function longestWord(tokens: readonly string[]): { text: string; steps: number[] } | null {
+  let best: number[] = [];
+  let run: number[] = [];
+  tokens.forEach((c, t) => {
+    run = /\p{L}/u.test(c) ? [...run, t] : [];
+    if (run.length > best.length) best = run;
+  });
+  return best.length > 0 ? { text: best.map((t) => tokens[t]).join(''), steps: best } : null;
+}

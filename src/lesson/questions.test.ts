@@ -13,10 +13,14 @@ import { QUESTIONS, isRight, questionById, wrongAnswer } from './questions';
 type QuestionContext = Parameters<ReturnType<typeof questionById>['solve']>[0];
 
 const load = (id: string) => (id.startsWith('demo-') ? demoModel(id.slice(5) as 'rnn') : parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8'))));
+/** A model file's own report (a character model's measured units); the demo models have none. */
+const fileReport = (id: string) => (id.startsWith('demo-') ? null : (JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')).report ?? null));
 const report = learnData(JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')));
 
 /** Each question with the context its chapter gives it. */
-const asked = CHAPTERS.flatMap((ch) => ch.questions.map((id) => ({ q: questionById(id), ctx: { model: load(ch.state!.model), text: ch.state!.text, report } as QuestionContext })));
+const asked = CHAPTERS.flatMap((ch) =>
+  ch.questions.map((id) => ({ q: questionById(id), ctx: { model: load(ch.state!.model), text: ch.state!.text, report, modelReport: fileReport(ch.state!.model) } as QuestionContext })),
+);
 
 describe('lesson questions', () => {
   it('number at least 15, each in one chapter, and the chapters match the link table', () => {
@@ -141,6 +145,40 @@ describe('lesson questions about starts', () => {
     const grows = q.solve({ model: m, text })!;
     expect(grows.answer).toBe('less');
     expect(demo.answer).not.toBe(grows.answer);
+  });
+});
+
+describe('the character model’s named unit', () => {
+  const q = questionById('unitFeature');
+  const text = 'it is a truth universally acknowledged';
+  const m = load('charlm-lstm');
+  const own = fileReport('charlm-lstm') as { units: Array<{ feature: string; vector: string; unit: number; r: number }> };
+
+  it('asks of the unit the trainer measured most tied to a feature, whatever the report says', () => {
+    const best = [...own.units].sort((a, b) => Math.abs(b.r) - Math.abs(a.r))[0]!;
+    const sol = q.solve({ model: m, text, modelReport: own })!;
+    expect(sol.answer).toBe(best.feature);
+    expect(sol.ask).toMatchObject({ k: best.unit + 1, sym: best.vector });
+    // Another report names another unit and feature: the answer follows it.
+    const other = { units: [{ feature: 'vowel', vector: 'h', unit: 5, r: -0.9 }, ...own.units] };
+    const swapped = q.solve({ model: m, text, modelReport: other })!;
+    expect(swapped.answer).toBe('vowel');
+    expect(swapped.ask).toMatchObject({ k: 6, sym: 'h' });
+    expect(q.solve({ model: m, text, modelReport: null })).toBeNull();
+  });
+
+  it('reveals the last letter of the longest word and measures the unit on this sentence with the engine', () => {
+    const sol = q.solve({ model: m, text, modelReport: own })!;
+    expect(sol.reveal).toEqual({ view: 'heatmap', t: text.indexOf('acknowledged') + 'acknowledged'.length - 1 });
+    expect(sol.why.word).toBe('acknowledged');
+    // The correlation on this sentence alone is measured, not copied from the report: a number in [−1, 1].
+    const here = Number(sol.why.here);
+    expect(Math.abs(here)).toBeLessThanOrEqual(1);
+    expect(Number.isNaN(here)).toBe(false);
+    // A random model of the same shape gives other values along the word.
+    const rnd = randomTableModel('lstm', 8, m.cell.hiddenSize, [...new Set(text)], 4);
+    const r2 = q.solve({ model: rnd, text, modelReport: own })!;
+    expect(r2.why.first === sol.why.first && r2.why.last === sol.why.last).toBe(false);
   });
 });
 

@@ -6,13 +6,15 @@
  * answer, the numbers the explanation quotes, and the state of the figure that shows it.
  * Pure TypeScript: no React, no store, no DOM.
  */
-import { predict } from '../engine';
+import { cellStateOf, predict } from '../engine';
 import { demoModel } from '../models/demo';
 import { COUNTRIES, LANGUAGES } from '../train/data/memory';
+import { FEATURES, textFeatures, type Feature } from '../train/units';
+import { measuredUnits } from '../viz/paintedText';
 import { gradientFlow, withFiller } from '../viz/gradientFlow';
 import { scanOf } from '../viz/scanLayout';
 import { seriesOf } from '../viz/learnChart';
-import { choice, flowPair, fmt, gruAt, lstmAt, orthogonalised, positive, type QuestionDef, type Solution, tokensOf, traces, unit } from './questionKit';
+import { choice, flowPair, fmt, gruAt, longestWord, lstmAt, orthogonalised, pearson, positive, type QuestionDef, type Solution, tokensOf, traces, unit } from './questionKit';
 
 export type { QuestionDef, Reveal, Solution } from './questionKit';
 
@@ -263,6 +265,29 @@ export const QUESTIONS: readonly QuestionDef[] = [
         ask,
         why: { word: first < 0 ? '—' : tokens[first]!, p: first < 0 ? '' : `${Math.round(p[first]! * 100)}%`, before: `${Math.round(p[from]! * 100)}%` },
         reveal: { t: first < 0 ? tokens.length - 1 : first, view: 'cell' },
+      };
+    },
+  },
+  {
+    // Chapter 11: the character model's unit most tied to a feature of the text, as the trainer
+    // measured it on held-out Austen (the model file's report.units; the painted text's first
+    // pick). The feature is the answer; this sentence's own correlation is measured here again.
+    id: 'unitFeature',
+    input: choice(...FEATURES),
+    solve: (ctx) => {
+      const u = measuredUnits(ctx.modelReport ?? null, ctx.model.cell.hiddenSize)[0];
+      const { tokens, traces: trs } = traces(ctx);
+      const word = longestWord(tokens);
+      if (!u || !word || !(FEATURES as readonly string[]).includes(u.feature)) return null;
+      const values = trs.map((tr) => (u.series === 'c' ? cellStateOf(tr) : tr.h)?.[u.unit] ?? 0);
+      const here = pearson(values, textFeatures(tokens)[u.feature as Feature]);
+      const last = word.steps[word.steps.length - 1]!;
+      const sym = u.series === 'c' ? 'C' : 'h';
+      return {
+        answer: u.feature,
+        ask: { k: unit(u.unit), sym, r: Math.abs(u.r).toFixed(2) },
+        why: { k: unit(u.unit), sym, r: u.r.toFixed(2), here: here.toFixed(2), word: word.text, first: fmt(values[word.steps[0]!]!), last: fmt(values[last]!) },
+        reveal: { view: 'heatmap', t: last },
       };
     },
   },

@@ -49,7 +49,7 @@ export default function Lesson() {
   const [report, setReport] = useState<LearnData | null>(null);
   // The model this chapter's questions are asked of: caught once the chapter's state has landed,
   // and kept, so that a reader who then switches the kind does not change the question under them.
-  const [asked, setAsked] = useState<{ chapter: number; model: Model } | null>(null);
+  const [asked, setAsked] = useState<{ chapter: number; model: Model; modelReport: Readonly<Record<string, unknown>> | null } | null>(null);
   const model = useGatescope((s) => s.model);
   const loading = useGatescope((s) => s.loading);
   const text = useGatescope((s) => s.text);
@@ -71,8 +71,8 @@ export default function Lesson() {
 
   useEffect(() => {
     if (asked?.chapter === chapter || !ch.state) return;
-    if (loading === null && model.id === ch.state.model && text === ch.state.text) setAsked({ chapter, model });
-  }, [asked, chapter, ch, loading, model, text]);
+    if (loading === null && model.id === ch.state.model && text === ch.state.text) setAsked({ chapter, model, modelReport: store.getState().modelMeta?.report ?? null });
+  }, [asked, chapter, ch, loading, model, text, store]);
 
   const go = useCallback(
     (k: number) => {
@@ -133,7 +133,7 @@ export default function Lesson() {
     if (id.startsWith('q-')) document.getElementById(id)?.scrollIntoView({ block: 'nearest' });
   }, [ready]);
   const solutions = useMemo(
-    () => (ready && asked && ch.state ? ch.questions.map((id) => questionById(id).solve({ model: asked.model, text: ch.state!.text, report })) : null),
+    () => (ready && asked && ch.state ? ch.questions.map((id) => questionById(id).solve({ model: asked.model, text: ch.state!.text, report, modelReport: asked.modelReport })) : null),
     [ready, asked, ch, report],
   );
 
@@ -169,9 +169,11 @@ export default function Lesson() {
 
   // Presenting: the keys are the lesson's wherever focus is but in a field (a capture listener,
   // ahead of the figure's own ←/→ and Space). PageUp/PageDown change chapter even from an option
-  // or a slider: a clicker sends nothing else. Space or Enter reveals the first answer not yet
-  // shown (the option the teacher picked, if any, is checked); when every answer is out they are
-  // the figure's again (Space plays the sentence, or starts the lab's training).
+  // or a slider: a clicker sends nothing else, so PageDown first reveals the chapter's next answer
+  // and turns the page only once every answer is out (a class can be run with a clicker alone).
+  // Space or Enter reveals the first answer not yet shown (the option the teacher picked, if any,
+  // is checked); when every answer is out they are the figure's again (Space plays the sentence,
+  // or starts the lab's training).
   const live = useRef<{ revealNext: () => boolean }>({ revealNext: () => false });
   live.current.revealNext = () => {
     if (!solutions) return false;
@@ -190,7 +192,9 @@ export default function Lesson() {
       const mine = el === null || el.closest('.workbench .side') !== null;
       const at = store.getState().lesson ?? 0;
       let done = true;
-      if (e.key === 'PageDown' || e.key === 'PageUp') go(at + (e.key === 'PageDown' ? 1 : -1));
+      if (e.key === 'PageDown') {
+        if (!live.current.revealNext()) go(at + 1);
+      } else if (e.key === 'PageUp') go(at - 1);
       else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && mine && !isField(el)) go(at + (e.key === 'ArrowRight' ? 1 : -1));
       else if (e.key === 'Escape') store.getState().setPresent(false);
       else if (e.key === ' ' || e.key === 'Enter') {

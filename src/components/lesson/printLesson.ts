@@ -162,10 +162,10 @@ export async function printChapters(store: GatescopeStore, onChapter: (k: number
       const parts = panel ? await figureAtRest(panel) : [];
       const fig = composeForPage(parts);
       const report = ch.questions.includes('rnnLearns') ? await fetchLearnReport() : null;
-      const model = store.getState().model;
+      const { model, modelMeta } = store.getState();
       out.push({
         figure: fig,
-        solutions: ch.questions.map((id) => questionById(id).solve({ model, text: st.text, report })),
+        solutions: ch.questions.map((id) => questionById(id).solve({ model, text: st.text, report, modelReport: modelMeta?.report ?? null })),
       });
     }
     return out;
