@@ -54,7 +54,7 @@ export const CHAPTERS: readonly Chapter[] = [
     questions: ['rnnBelow', 'whichCarries', 'biasEstimate', 'startGradient'],
   },
   { id: 'trained', state: { model: 'sentiment-lstm', text: 'i expected it to be boring but it was wonderful', t: 0, view: 'heatmap' }, questions: ['turnsPositive'] },
-  { id: 'charUnit', state: { model: 'charlm-lstm', text: 'it is a truth universally acknowledged', t: 0, view: 'heatmap' }, questions: ['unitFeature'] },
+  { id: 'charUnit', state: { model: 'charlm-lstm', text: 'it is a truth universally acknowledged', t: 0, view: 'cell' }, questions: ['unitFeature'] },
   { id: 'train', state: { model: 'demo-lstm', text: FRANCE, t: 0, view: 'train' }, questions: ['rnnLearns', 'rnnStart'] },
   { id: 'today', state: { model: 'memory-mingru', text: 'i grew up in france and so i speak fluent', t: 0, view: 'cell' }, questions: ['scanLevels'] },
 ];

@@ -56,7 +56,8 @@ export function PaintedText({ series, tokens, current, theme, hidden, measured, 
     list.current?.querySelectorAll<HTMLElement>('li')[next]?.focus();
   };
   return (
-    <section className="painted" aria-label={t('paint.label')}>
+    // The units a trainer measured are what this view is opened to show (the lesson scrolls here first).
+    <section className="painted" aria-label={t('paint.label')} data-figure-lead={measured.length > 0 ? '' : undefined}>
       <div className="paint-controls">
         <label htmlFor={vecId}>{t('paint.vector')}</label>
         <select id={vecId} value={s.id} onChange={(e) => setPick({ id: e.target.value, k })}>

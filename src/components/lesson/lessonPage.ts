@@ -54,8 +54,9 @@ export async function showRevealingFigure() {
       const panel = document.getElementById('view-panel');
       if (!panel) return null;
       const part = figureParts(panel)[0]?.el;
-      // The part with its heading and caption (the chart's title, the diagram's hint).
-      el = part?.closest('figure') ?? part ?? panel;
+      // The part a view says a reader should see first (a character model's painted text, above
+      // its heatmaps), or the part with its heading and caption (the chart's title, the diagram's hint).
+      el = panel.querySelector('[data-figure-lead]') ?? part?.closest('figure') ?? part ?? panel;
       if (part && part.getBoundingClientRect().height > 0) break;
     }
     return el;
