@@ -16,7 +16,7 @@ export function model(id: string): Model {
   if (!models.has(id)) models.set(id, id.startsWith('demo-') ? demoModel(id.slice(5) as CellKind) : parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8'))));
   return models.get(id)!;
 }
-export const report = learnData(JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')));
+const report = learnData(JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')));
 
 /** What a chapter's questions are asked of, as the page asks them: its model, sentence, the learnability report and the model file's own report. */
 export function contextOf(st: ChapterState) {

@@ -20,7 +20,6 @@ const isTestCode = (f: string) => isTestFile(f) || name(f).startsWith('e2e/') ||
  */
 const ONLY_TESTS_USE: Readonly<Record<string, readonly string[]>> = {
   'src/components/unrolled/ChainRow.tsx': ['chainCellName'],
-  'src/embed/snippet.ts': ['shareLink'],
   'src/engine/grad/jacobian.ts': ['denseBlockJacobian'],
   'src/engine/importers/export.ts': ['toCanonical'],
   'src/engine/index.ts': ['stepCost'],
@@ -53,7 +52,7 @@ const ONLY_TESTS_USE: Readonly<Record<string, readonly string[]>> = {
   'src/train/seq2seq.ts': ['zeroSeq2SeqGrads', 'seq2seqGradArrays', 'accumulateSeq2SeqGrads'],
   'src/train/tasks.ts': ['SEED', 'SENTIMENT_TRAIN', 'SENTIMENT_HELDOUT', 'SENTIMENT_VALIDATION', 'MEMORY_HELDOUT_PER_GAP', 'MEMORY_VALIDATION_PER_GAP', 'MEMORY_EVAL_GAPS'],
   'src/train/translateTask.ts': ['TRANSLATE', 'translateData'],
-  'src/train/units.ts': ['textFeatures', 'UnitFinder'],
+  'src/train/units.ts': ['UnitFinder'],
   'src/viz/cellLayout.ts': ['LayoutOptions'],
   'src/viz/cellLayoutBuilder.ts': ['WIDTH', 'GRID_STEPS'],
   'src/viz/collapsedStrip.ts': ['bandLevel'],

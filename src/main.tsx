@@ -5,11 +5,11 @@ import { connectBridge } from './embed/bridge';
 import { installDebugHook } from './debugHook';
 import { createGatescopeStore } from './store/store';
 import { CHOICE_KEY, chose, parseChoice, withReader } from './store/readerPrefs';
-import { parseUrlParams, stepNotice, withWelcome, writeUrlParams } from './store/urlParams';
+import { linkQuery, parseUrlParams, stepNotice, withWelcome } from './store/urlParams';
 import { CHAPTERS } from './lesson/chapters';
 import './styles.css';
 
-const parsed = parseUrlParams(window.location.search);
+const parsed = parseUrlParams(window.location.search, window.location.hash);
 const { notices } = parsed;
 /** localStorage, where the browser allows it (not in some private modes, nor in a sandboxed frame). */
 function storage(): Storage | null {
@@ -26,7 +26,7 @@ function storage(): Storage | null {
 // stand-in demo cell's numbers for a moment. (The lesson applies the same state once loaded.)
 const lessonState = parsed.options.lesson !== undefined ? CHAPTERS[parsed.options.lesson]?.state : null;
 const linked = lessonState ? { ...parsed.options, model: lessonState.model, text: lessonState.text, t: lessonState.t, view: lessonState.view } : parsed.options;
-const options = withReader(withWelcome(linked, window.location.search), {
+const options = withReader(withWelcome(linked, window.location.search, window.location.hash), {
   languages: navigator.languages?.length ? navigator.languages : [navigator.language],
   dark: typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches,
   chosen: parseChoice(storage()?.getItem(CHOICE_KEY) ?? null),
@@ -44,8 +44,10 @@ let pending = 0;
 store.subscribe(() => {
   window.clearTimeout(pending);
   pending = window.setTimeout(() => {
-    const q = writeUrlParams(store.getState());
-    if (q !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${q}${window.location.hash}`);
+    const { query, hash } = linkQuery(store.getState());
+    // A long sentence rides in the fragment (#gs=…); otherwise the page's own anchor (#q-…) stays.
+    const next = query + (hash || (window.location.hash.startsWith('#gs=') ? '' : window.location.hash));
+    if (next !== window.location.search + window.location.hash) window.history.replaceState(null, '', `${window.location.pathname}${next}`);
   }, 150);
 });
 

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
-import { embedSnippet, shareLinkChecked } from '../embed/snippet';
-import { MAX_LINK_QUERY } from '../store/urlParams';
+import { embedSnippet, shareLink } from '../embed/snippet';
 import { tracesWhenDone } from '../store/sentenceTraces';
 import { kindOf } from '../store/store';
 import { stackOf } from '../engine';
@@ -106,8 +105,7 @@ export function ShareMenu() {
       <button
         type="button"
         onClick={() => {
-          const { link, textLeftOut } = shareLinkChecked(store.getState(), pageBase());
-          void offer(t('share.link'), link, textLeftOut === null ? undefined : t('share.tooLong', { n: textLeftOut.toLocaleString('en'), max: MAX_LINK_QUERY.toLocaleString('en') }));
+          void offer(t('share.link'), shareLink(store.getState(), pageBase()));
         }}
       >
         {t('share')}

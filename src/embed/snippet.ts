@@ -1,16 +1,10 @@
 /** The link and the ready-to-paste iframe for the current state. */
 import type { GatescopeState } from '../store/types';
 import { kindOf } from '../store/store';
-import { linkQuery, writeUrlParams } from '../store/urlParams';
+import { writeUrlParams } from '../store/urlParams';
 
 export function shareLink(s: GatescopeState, base: string): string {
   return `${base}${writeUrlParams(s)}`;
-}
-
-/** The link, and the encoded length the sentence would have given it when it was left out. */
-export function shareLinkChecked(s: GatescopeState, base: string): { link: string; textLeftOut: number | null } {
-  const { query, textLeftOut } = linkQuery(s);
-  return { link: `${base}${query}`, textLeftOut };
 }
 
 function escapeAttr(s: string): string {

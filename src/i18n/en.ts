@@ -62,6 +62,7 @@ export const en = {
   'notice.notANumber': '“{param}={value}” is not a step number, so step 0 is shown.',
   'notice.badNumber': '“{param}={value}” is not a number, so the default is used.',
   'notice.notAllowed': '“{param}={value}” is not a value {param} allows ({allowed}), so the default is used.',
+  'notice.damaged': 'The sentence this link carries after “#” is damaged and could not be read, so the default sentence is shown.',
   'notice.badPath': '“{param}={value}” is not a relative path to a .json file on this site, so it was not loaded.',
   dismiss: 'Dismiss',
   language: 'Language',
@@ -92,8 +93,6 @@ export const en = {
   'share.link': 'Link to this view',
   embedAction: 'Embed in slides',
   'share.embedCode': 'Paste this into your slides or web page',
-  'share.tooLong':
-    'This sentence is too long for a link ({n} characters once encoded; links here hold at most {max}, what every common web server accepts). The link opens the same model, cell and view with the default sentence. To share these numbers, use Trace as JSON or CSV.',
   'share.copied': 'Copied to the clipboard.',
   'share.copyManually': 'Select the text and copy it (Ctrl+C).',
   'export.menu': 'Export',

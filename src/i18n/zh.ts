@@ -59,6 +59,7 @@ export const zh: Record<MessageKey, string> = {
   'notice.notANumber': '“{param}={value}”不是步数，显示第 0 步。',
   'notice.badNumber': '“{param}={value}” 不是数字，因此使用默认值。',
   'notice.notAllowed': '“{param}={value}” 不是 {param} 允许的值（{allowed}），因此使用默认值。',
+  'notice.damaged': '这个链接在 “#” 之后携带的句子已损坏，无法读取，所以显示默认句子。',
   'notice.badPath': '“{param}={value}”不是本站 .json 文件的相对路径，未加载。',
   dismiss: '关闭',
   language: '语言',
@@ -89,8 +90,6 @@ export const zh: Record<MessageKey, string> = {
   'share.link': '指向当前视图的链接',
   embedAction: '嵌入幻灯片',
   'share.embedCode': '把这段代码粘贴到幻灯片或网页中',
-  'share.tooLong':
-    '这个句子太长，放不进链接（编码后 {n} 个字符；这里的链接最多 {max} 个字符，这是常见网页服务器都接受的长度）。链接会打开同样的模型、单元和视图，但使用默认句子。要分享这些数值，请用“导出轨迹（JSON）”或“导出轨迹（CSV）”。',
   'share.copied': '已复制到剪贴板。',
   'share.copyManually': '请选中文字后复制（Ctrl+C）。',
   'export.menu': '导出',

@@ -2,19 +2,45 @@ import { describe, expect, it } from 'vitest';
 import { createGatescopeStore } from './store';
 import { WELCOME, parseUrlParams, withWelcome } from './urlParams';
 
-describe('links that are too long', () => {
-  it('leave the sentence and its step out above MAX_LINK_QUERY, so every link can be served and read back', async () => {
-    const { MAX_LINK_QUERY, linkQuery } = await import('./urlParams');
-    const long = '我'.repeat(3000); // 9 bytes encoded each: 27,000 characters
+describe('links with a long sentence', () => {
+  it('carry the sentence and its step in the fragment, compressed, and reopen them exactly', async () => {
+    const { linkQuery } = await import('./urlParams');
+    const long = '我'.repeat(3000); // 9 characters each once %-encoded: 27,000
     const s = createGatescopeStore({ text: long, t: 5, kind: 'gru' });
-    const { query, textLeftOut } = linkQuery(s.getState());
-    expect(textLeftOut).toBeGreaterThan(27000);
-    expect(query.length).toBeLessThanOrEqual(MAX_LINK_QUERY);
+    const { query, hash } = linkQuery(s.getState());
     expect(query).toBe('?cell=gru');
-    expect(parseUrlParams(query).notices).toEqual([]);
+    expect(hash).toMatch(/^#gs=[A-Za-z0-9_-]+$/);
+    // A twentieth of the 27,000 characters the query would have needed.
+    expect(hash.length).toBeLessThan(27000 / 20);
+    const back = parseUrlParams(query, hash);
+    expect(back.notices).toEqual([]);
+    expect(back.options).toMatchObject({ text: long, t: 5, kind: 'gru' });
+    // A link naming its sentence in the fragment is not a bare address: no welcome sentence.
+    expect(withWelcome(back.options, query, hash).text).toBe(long);
+    // A short sentence stays a readable query, with no fragment.
     const short = createGatescopeStore({ text: '我'.repeat(100), t: 5 });
-    expect(linkQuery(short.getState()).textLeftOut).toBeNull();
+    expect(linkQuery(short.getState()).hash).toBe('');
     expect(parseUrlParams(linkQuery(short.getState()).query).options.text).toBe('我'.repeat(100));
+  });
+
+  it('reopen a 5,000-character token with no spaces, and text that does not repeat', async () => {
+    const { linkQuery } = await import('./urlParams');
+    const unbroken = Array.from({ length: 5000 }, (_, k) => String.fromCharCode(97 + ((k * 7919) % 26))).join('');
+    for (const text of [unbroken, 'x'.repeat(5000)]) {
+      const { query, hash } = linkQuery(createGatescopeStore({ text, t: 2 }).getState());
+      expect(parseUrlParams(query, hash).options.text).toBe(text);
+    }
+  });
+
+  it('name a damaged fragment in a notice and keep the rest of the link; an anchor is not a fragment of ours', () => {
+    const bad = parseUrlParams('?cell=gru', '#gs=%%%not-base64');
+    expect(bad.notices).toEqual([{ param: '#', value: 'gs=%%%not-base64', reason: 'damaged' }]);
+    expect(bad.options).toEqual({ kind: 'gru' });
+    const cut = parseUrlParams('?cell=gru', '#gs=AAAA');
+    expect(cut.notices.map((n) => n.reason)).toEqual(['damaged']);
+    const anchor = parseUrlParams('?lesson=3', '#q-forgetUnit');
+    expect(anchor.notices).toEqual([]);
+    expect(anchor.options).toEqual({ lesson: 2 });
   });
 });
 

@@ -12,6 +12,7 @@ import { safeModelPath } from './ownModel';
 import { DEFAULTS, FORGET_BIAS, MAX_TEXT_CHARS, SPEEDS, defaultHidden } from './defaults';
 import type { StoreOptions } from './options';
 import { MAX_TOKENS } from '../text/tokenize';
+import { linkParams, packFragment } from './linkFragment';
 import { PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
 /** How many chapters the lesson has (src/lesson/chapters.ts checks its list against it). */
@@ -28,7 +29,7 @@ export interface UrlNotice {
    * 'outOfRange' and 'notANumber' are the step's (t=); other numbers say 'badNumber' or
    * 'notAllowed', with what the parameter allows, so each notice is about its own parameter.
    */
-  readonly reason: 'unknown' | 'outOfRange' | 'tooLong' | 'notANumber' | 'badPath' | 'badNumber' | 'notAllowed';
+  readonly reason: 'unknown' | 'outOfRange' | 'tooLong' | 'notANumber' | 'badPath' | 'badNumber' | 'notAllowed' | 'damaged';
   /** For 'notAllowed': the values or range the parameter accepts, as text. */
   readonly allowed?: string;
 }
@@ -315,10 +316,11 @@ function labParams() {
   ];
 }
 
-export function parseUrlParams(search: string): { options: StoreOptions; notices: UrlNotice[] } {
-  const q = new URLSearchParams(search);
+/** A link's settings: its query's, and those its fragment carries (a long sentence, linkFragment.ts). */
+export function parseUrlParams(search: string, hash = ''): { options: StoreOptions; notices: UrlNotice[] } {
+  const { params: q, damaged } = linkParams(search, hash);
   const options: StoreOptions = {};
-  const notices: UrlNotice[] = [];
+  const notices: UrlNotice[] = damaged === null ? [] : [{ param: '#', value: damaged, reason: 'damaged' }];
   for (const p of URL_PARAMS) {
     const raw = q.get(p.key);
     if (raw === null) continue;
@@ -341,9 +343,9 @@ export function parseUrlParams(search: string): { options: StoreOptions; notices
  */
 export const WELCOME = { model: 'sentiment-lstm', text: 'the movie was not good', t: 3 } as const;
 
-export function withWelcome(options: StoreOptions, search: string): StoreOptions {
+export function withWelcome(options: StoreOptions, search: string, hash = ''): StoreOptions {
   // Named even when the value was refused (a bad weights= gets its notice, not the welcome).
-  const q = new URLSearchParams(search);
+  const q = linkParams(search, hash).params;
   // A lesson chapter sets its own model and sentence: the welcome would only load one to drop it.
   const named = ['text', 'model', 'weights', 'cell', 't', 'lesson'].some((k) => q.has(k));
   return named ? options : { ...options, model: WELCOME.model, text: WELCOME.text, t: WELCOME.t };
@@ -358,32 +360,39 @@ export function stepNotice(requested: number | undefined, tokenCount: number): U
 /**
  * The longest query a link carries, in characters as encoded. Static hosts refuse long request
  * lines (nginx's default buffer is 8 KB, Apache's 8,190 bytes; a 5,000-character Chinese text
- * encodes to 45,000): 4,000 leaves room for the path under all of them.
+ * encodes to 45,000): above 4,000 the sentence and its step move to the fragment.
  */
-export const MAX_LINK_QUERY = 4000;
+const MAX_LINK_QUERY = 4000;
 
-function queryOf(s: GatescopeState, skip: ReadonlySet<string>): string {
-  const q = new URLSearchParams();
-  for (const p of URL_PARAMS) {
-    if (skip.has(p.key)) continue;
+/** The parameters, in the table's order, with the value each writes (null: the default, left out). */
+function entriesOf(s: GatescopeState): Array<[string, string]> {
+  return URL_PARAMS.flatMap((p) => {
     const v = p.write(s);
-    if (v !== null) q.set(p.key, v);
-  }
-  const str = q.toString();
-  return str ? `?${str}` : '';
+    return v === null ? [] : [[p.key, v] as [string, string]];
+  });
 }
+
+const search = (entries: Array<[string, string]>) => {
+  const str = new URLSearchParams(entries).toString();
+  return str ? `?${str}` : '';
+};
 
 /**
- * The link's query, and when the sentence made it too long, how long it would have been: the
- * sentence (and its step) are then left out, so the link is one any host serves and the app
- * reads back (the same model, cell and view, on the default sentence). Never a longer one.
+ * The link's query and fragment. A short state is all query (`?text=…&t=3`), readable and
+ * editable by hand; when the sentence makes the query longer than MAX_LINK_QUERY, the sentence
+ * and its step go in the fragment, compressed (`?cell=gru#gs=…`), so every link reopens the
+ * reader's own sentence and any host still serves it.
  */
-export function linkQuery(s: GatescopeState): { query: string; textLeftOut: number | null } {
-  const full = queryOf(s, new Set());
-  if (full.length <= MAX_LINK_QUERY) return { query: full, textLeftOut: null };
-  return { query: queryOf(s, new Set(['text', 't'])), textLeftOut: full.length };
+export function linkQuery(s: GatescopeState): { query: string; hash: string } {
+  const all = entriesOf(s);
+  const full = search(all);
+  if (full.length <= MAX_LINK_QUERY) return { query: full, hash: '' };
+  const long = (k: string) => k === 'text' || k === 't';
+  return { query: search(all.filter(([k]) => !long(k))), hash: packFragment(new URLSearchParams(all.filter(([k]) => long(k)))) };
 }
 
+/** The link's query and fragment, as one string to put after the path. */
 export function writeUrlParams(s: GatescopeState): string {
-  return linkQuery(s).query;
+  const { query, hash } = linkQuery(s);
+  return query + hash;
 }
