@@ -1,3 +1,4 @@
+import { VIEWS } from '../src/store/urlParams';
 import { expect, test } from '@playwright/test';
 import { axeViolations } from './helpers';
 
@@ -77,6 +78,47 @@ test('a 4,000-character word is shortened in the token strip, and the page is ne
   const box = await strip.getByRole('button').nth(1).boundingBox();
   expect(box!.width).toBeLessThan(400);
 });
+
+// Pasted blobs: one 5,000-character token, and 5,000 characters of words, in every view and in
+// the lesson, on a laptop and on a phone: the page is never wider than the window.
+const BLOB = 'a'.repeat(5000);
+const WORDS = Array.from({ length: 1000 }, (_, k) => ['the', 'movie', 'was', 'not', 'good'][k % 5])
+  .join(' ')
+  .slice(0, 5000);
+for (const [w, h] of [
+  [1280, 720],
+  [390, 844],
+] as const) {
+  test(`at ${w} × ${h}, a 5,000-character token or sentence keeps every view and the lesson within the window`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: w, height: h });
+    // (The Train view has no sentence: the lab trains on its own task's data.)
+    for (const q of [...VIEWS.filter((v) => v !== 'train').map((v) => `view=${v}`), 'model=charlm-lstm&view=heatmap', 'lesson=3']) {
+      for (const [name, text] of [
+        ['token', BLOB],
+        ['sentence', WORDS],
+      ] as const) {
+        await page.goto(`./?${q}`);
+        // A chapter puts its own sentence and step once its model has landed (chapter 3: “was”).
+        if (q.startsWith('lesson')) await expect(page.getByRole('status').filter({ hasText: /^Step t = 2 of 4: token “was”$/ })).toHaveCount(1);
+        const box = page.getByRole('textbox', { name: 'Sentence' });
+        // Typed until the store has it (the address bar follows it, in the fragment at this
+        // length): a box typed into just as the page swaps its first layout can be replaced.
+        await expect(async () => {
+          await box.fill(text);
+          await expect(box).toHaveValue(text, { timeout: 1000 });
+          await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 2000 }).toMatch(/^#gs=/);
+        }).toPass({ timeout: 30_000 });
+        // … and the view has drawn it: the step's status names the first token, at most 40
+        // characters of it; the translate view's names the decoder's last step.
+        const status = q === 'view=translate' ? /^decoder step \d+ of \d+/ : /^Step t = 0 of \d+: token “.{1,40}”( \(.*\))?$/;
+        await expect(page.getByRole('status').filter({ hasText: status })).toHaveCount(1);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${q}, ${name}`).toBeLessThanOrEqual(w);
+      }
+    }
+  });
+}
 
 test('each bad link value gets a notice about its own parameter, saying what it allows', async ({ page }) => {
   await page.goto('./?speed=7&fillers=abc&bias=99&t=x');

@@ -126,13 +126,13 @@ export function Prediction() {
       <VocabNote embedded={embedded} />
       {head.kind === 'linear' ? (
         <p className="pred-now" data-testid="prediction" data-value={now[0]}>
-          {t('pred.valueAt', { t: step, token: tokens[step] ?? '' })} <strong className="num">{formatValue(now[0]!)}</strong>
+          {t('pred.valueAt', { t: step, token: shortToken(tokens[step] ?? '', 40) })} <strong className="num">{formatValue(now[0]!)}</strong>
           {tokens[step + 1] !== undefined && <> · {t('pred.actualNext', { v: tokens[step + 1]! })}</>}
         </p>
       ) : head.kind === 'sigmoid' ? (
         <>
           <p className="pred-now" data-testid="prediction" data-value={now[1]}>
-            {t('pred.positiveAt', { t: step, token: tokens[step] ?? '' })} <strong className="num">{pct(now[1]!)}</strong>
+            {t('pred.positiveAt', { t: step, token: shortToken(tokens[step] ?? '', 40) })} <strong className="num">{pct(now[1]!)}</strong>
             {' · '}
             {now[1]! >= 0.5 ? labels[1] : labels[0]}
           </p>
@@ -147,7 +147,7 @@ export function Prediction() {
       ) : (
         <div data-testid="prediction" data-label={head.labels[topK(now, head.labels, 1)[0]!.index]}>
           <p className="pred-now">
-            {t(chars ? 'pred.nextAt' : 'pred.predictedAt', { t: step, token: show(tokens[step] ?? '') })} <strong>{show(labels[topK(now, labels, 1)[0]!.index]!)}</strong>
+            {t(chars ? 'pred.nextAt' : 'pred.predictedAt', { t: step, token: shortToken(tokens[step] ?? '', 40) })} <strong>{show(labels[topK(now, labels, 1)[0]!.index]!)}</strong>
           </p>
           <ol className={chars ? 'top3 chars' : 'top3'} aria-label={t(chars ? 'pred.top3chars' : 'pred.top3')}>
             {topK(now, labels, 3).map((r) => (

@@ -1,5 +1,8 @@
-import { visibleToken } from '../text/visible';
+import { shortToken } from '../text/visible';
 import { useGatescope, useT } from './StoreContext';
+
+/** A token longer than this is cut with “…” (a pasted blob would otherwise be read out, and widen the page). */
+const STATUS_TOKEN_CHARS = 40;
 
 /** A polite live region: screen readers hear each step's number and token. */
 /** `visible` false keeps it for screen readers only (embed mode without controls). */
@@ -13,7 +16,7 @@ export function StepStatus({ visible = true }: { visible?: boolean }) {
     ? t('seeking', { to: seeking.to, done: seeking.reached + 1, total: seeking.to + 1 })
     : !tok
       ? t('noSteps')
-      : t(tok.unknown ? 'stepStatusUnknown' : 'stepStatus', { t: step, last, token: visibleToken(tok.token) });
+      : t(tok.unknown ? 'stepStatusUnknown' : 'stepStatus', { t: step, last, token: shortToken(tok.token, STATUS_TOKEN_CHARS) });
   return (
     <p role="status" aria-live="polite" className={visible ? 'step-status' : 'step-status sr-only'}>
       {msg}
