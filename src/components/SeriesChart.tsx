@@ -46,7 +46,6 @@ export function SeriesChart() {
   const tokens = useGatescope((st) => st.tokens);
   const step = useGatescope((st) => st.t);
   const setText = useGatescope((st) => st.setText);
-  const goTo = useGatescope((st) => st.goTo);
   const p = usePredicted(model, s);
   if (!s || !p) return null;
   const n = s.values.length;
@@ -64,7 +63,6 @@ export function SeriesChart() {
     { id: 'naive', label: t('series.naive'), e: errors(s.values, naiveForecast(s.values), s.testStart, n) },
     { id: 'seasonal', label: t('series.seasonal'), e: errors(s.values, seasonalNaiveForecast(s.values), s.testStart, n) },
   ];
-  const tx = (k: number) => Math.min(g.plot.right, Math.max(g.plot.left, g.x(k)));
   return (
     <figure className="series-chart" data-testid="series-chart" aria-labelledby="series-heading">
       <h2 id="series-heading">{t('series.heading', { name })}</h2>
@@ -155,15 +153,6 @@ export function SeriesChart() {
             <circle className="now-pred" data-testid="series-predicted-now" data-value={now} cx={g.x(target)} cy={g.y(now)} r={6} />
           </g>
         )}
-        {/* Clicking a month steps to the step that predicts it. */}
-        {onSeries &&
-          s.values.map((_, k) =>
-            k >= targetMonth(0) ? (
-              <rect key={k} className="hit" x={tx(k) - (g.x(1) - g.x(0)) / 2} y={g.plot.top} width={g.x(1) - g.x(0)} height={g.err.bottom - g.plot.top} onClick={() => goTo(k - targetMonth(0))}>
-                <title>{at(k)}</title>
-              </rect>
-            ) : null,
-          )}
       </svg>
       <div className="series-foot">
         <table className="series-errors" data-testid="series-errors">
