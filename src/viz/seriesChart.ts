@@ -5,7 +5,7 @@
  * from the series' first; month k is drawn at the middle of its slot.
  */
 
-export interface SeriesChartInput {
+interface SeriesChartInput {
   /** The observations, one per month. */
   readonly values: readonly number[];
   /** "YYYY-MM" of values[0]. */
@@ -24,7 +24,7 @@ interface Tick {
   readonly label: string;
 }
 
-export interface SeriesChartLayout {
+interface SeriesChartLayout {
   readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
   readonly err: { readonly top: number; readonly bottom: number; readonly zero: number };
   readonly x: (month: number) => number;
@@ -41,7 +41,7 @@ export interface SeriesChartLayout {
 }
 
 /** A round step near span / n: 1, 2 or 5 times a power of ten. */
-export function niceStep(span: number, n: number): number {
+function niceStep(span: number, n: number): number {
   const raw = span / Math.max(1, n);
   const p = 10 ** Math.floor(Math.log10(raw));
   const m = raw / p;

@@ -44,7 +44,7 @@ export function parseSeriesCsv(csv: string, name = 'airpassengers.csv'): Monthly
   return { months, values };
 }
 
-export function nextMonth(m: string): string {
+function nextMonth(m: string): string {
   const y = Number(m.slice(0, 4));
   const mo = Number(m.slice(5, 7));
   return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
