@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { predict, run, type Model } from '../engine';
 import type { SeriesMeta } from '../models/seriesMeta';
 import { errors, LAG, naiveForecast, readMonth, seasonalNaiveForecast, seriesInputs, targetMonth, toLevel } from '../train/data/airpassengers';
@@ -6,9 +6,8 @@ import { monthName, seriesChartLayout } from '../viz/seriesChart';
 import { useGatescope, useT } from './StoreContext';
 import './series.css';
 
-const W = 900;
-const H = 270;
-const ERR_H = 70;
+/** Text size in the chart, in CSS pixels: the drawing is as wide as its box, so text is never scaled down. */
+const FONT = { page: 13, presenter: 18 } as const;
 const f1 = (x: number) => x.toFixed(1);
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
 
@@ -46,12 +45,30 @@ export function SeriesChart() {
   const tokens = useGatescope((st) => st.tokens);
   const step = useGatescope((st) => st.t);
   const setText = useGatescope((st) => st.setText);
+  const presenter = useGatescope((st) => st.presenter);
   const p = usePredicted(model, s);
+  // The drawing's width is its box's, measured, so that a narrow column or a projector's zoom
+  // never shrinks the labels below their size.
+  const ref = useRef<HTMLElement>(null);
+  const [W, setW] = useState(900);
+  const shown = s !== undefined && p !== null;
+  useEffect(() => {
+    const el = ref.current;
+    if (!shown || !el) return;
+    const measure = () => setW(Math.max(320, Math.round(el.clientWidth)));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [shown]);
   if (!s || !p) return null;
+  const fs = presenter ? FONT.presenter : FONT.page;
+  const H = Math.round(fs * 21);
+  const ERR_H = Math.round(fs * 5.4);
   const n = s.values.length;
   const unit = s.unit[lang];
   const name = s.name[lang];
-  const g = seriesChartLayout({ values: s.values, start: s.start, testStart: s.testStart, predicted: p.predicted, width: W, height: H, errorHeight: ERR_H });
+  const g = seriesChartLayout({ values: s.values, start: s.start, testStart: s.testStart, predicted: p.predicted, width: W, height: H, errorHeight: ERR_H, font: fs });
   // The step is marked only while the sentence box holds the series itself.
   const onSeries = tokens.length === p.zs.length && tokens.every((tok, k) => Number(tok) === p.zs[k]);
   const target = targetMonth(step);
@@ -64,7 +81,7 @@ export function SeriesChart() {
     { id: 'seasonal', label: t('series.seasonal'), e: errors(s.values, seasonalNaiveForecast(s.values), s.testStart, n) },
   ];
   return (
-    <figure className="series-chart" data-testid="series-chart" aria-labelledby="series-heading">
+    <figure ref={ref} className="series-chart" data-testid="series-chart" aria-labelledby="series-heading" style={{ '--series-fs': `${fs}px` } as React.CSSProperties}>
       <h2 id="series-heading">{t('series.heading', { name })}</h2>
       <p className="series-now" data-testid="series-now" aria-live="polite">
         {now === null ? (
@@ -85,62 +102,63 @@ export function SeriesChart() {
           </span>
         )}
       </p>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="series-svg-title">
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-labelledby="series-svg-title">
         <title id="series-svg-title">{t('series.chartTitle', { name, unit })}</title>
         <rect className="test-zone" x={g.splitX} y={g.plot.top} width={g.plot.right - g.splitX} height={g.err.bottom - g.plot.top} />
         {g.yTicks.map((k) => (
           <g key={k.label} className="y-tick" data-value={k.label}>
             <line className="grid" x1={g.plot.left} x2={g.plot.right} y1={k.at} y2={k.at} />
-            <text className="tick" x={g.plot.left - 6} y={k.at + 4} textAnchor="end">
+            <text className="tick" x={g.plot.left - 6} y={k.at + fs * 0.35} textAnchor="end">
               {k.label}
             </text>
           </g>
         ))}
         {g.xTicks.map((k) => (
-          <g key={k.label}>
+          <g key={k.at}>
             <line className="grid x" x1={k.at} x2={k.at} y1={g.plot.bottom} y2={g.plot.bottom + 4} />
-            <text className="tick" x={k.at} y={g.plot.bottom + 16} textAnchor="middle">
+            <text className="tick" x={k.at} y={g.plot.bottom + fs * 1.3} textAnchor="middle">
               {k.label}
             </text>
           </g>
         ))}
-        <text className="axis" x={g.plot.left - 44} y={g.plot.top - 8}>
+        <text className="axis" x={4} y={g.plot.top - fs * 0.6}>
           {t('series.axisY', { unit })}
         </text>
-        <text className="axis" x={(g.plot.left + g.plot.right) / 2} y={H - 6} textAnchor="middle">
+        <text className="axis" x={(g.plot.left + g.plot.right) / 2} y={H - fs * 0.4} textAnchor="middle">
           {t('series.axisX')}
         </text>
         <line className="split" x1={g.splitX} x2={g.splitX} y1={g.plot.top} y2={g.err.bottom} />
-        <text className="zone-label" x={g.splitX - 6} y={g.plot.top + 14} textAnchor="end">
+        <text className="zone-label" x={g.splitX - 6} y={g.plot.top + fs * 1.1} textAnchor="end">
           {t('series.train')}
         </text>
-        <text className="zone-label" x={g.splitX + 6} y={g.plot.top + 14}>
-          {t('series.test')}
-        </text>
-        <text className="zone-label" x={g.splitX + 6} y={g.plot.top + 30}>
-          {t('series.testNote')}
+        <text className="zone-label" x={g.splitX + 6} y={g.plot.top + fs * 1.1}>
+          {t('series.testShort')}
         </text>
         <path className="actual" d={g.actualPath} />
         <path className="predicted" d={g.predictedPath} />
         {p.predicted.map((v, k) => (v !== null && k >= s.testStart ? <circle key={k} className="pred-dot" data-month={at(k)} data-value={v} cx={g.x(k)} cy={g.y(v)} r={3} /> : null))}
-        <g className="legend" transform={`translate(${g.plot.left + 10}, ${g.plot.top + 34})`}>
+        <g className="legend" transform={`translate(${g.plot.left + 10}, ${g.plot.top + fs * 2.6})`}>
           <line className="actual" x1={0} x2={22} y1={0} y2={0} />
-          <text className="tick" x={28} y={4}>
+          <text className="tick" x={28} y={fs * 0.35}>
             {t('series.actual')}
           </text>
-          <line className="predicted" x1={0} x2={22} y1={18} y2={18} />
-          <text className="tick" x={28} y={22}>
+          <line className="predicted" x1={0} x2={22} y1={fs * 1.4} y2={fs * 1.4} />
+          <text className="tick" x={28} y={fs * 1.75}>
             {t('series.predicted')}
+          </text>
+          <rect className="test-zone" x={0} y={fs * 2.45} width={22} height={fs * 0.9} />
+          <text className="tick" x={28} y={fs * 3.15}>
+            {t('series.test')}
           </text>
         </g>
         {/* The error strip: one bar per test month, predicted − actual. */}
         <line className="zero" x1={g.splitX} x2={g.plot.right} y1={g.err.zero} y2={g.err.zero} />
         {g.errTicks.map((k) => (
-          <text key={k.label} className="tick" x={g.splitX - 6} y={k.at + 4} textAnchor="end">
+          <text key={k.label} className="tick" x={g.splitX - 6} y={k.at + fs * 0.35} textAnchor="end">
             {k.label}
           </text>
         ))}
-        <text className="axis" x={g.splitX - 40} y={g.err.zero + 4} textAnchor="end">
+        <text className="axis" x={g.splitX - fs * 3.2} y={g.err.zero + fs * 0.35} textAnchor="end">
           {t('series.errAxis')}
         </text>
         {g.bars.map((b) => (

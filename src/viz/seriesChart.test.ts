@@ -4,7 +4,7 @@ import { monthName, seriesChartLayout } from './seriesChart';
 describe('the real-series chart geometry', () => {
   const values = Array.from({ length: 36 }, (_, k) => 100 + 10 * k);
   const predicted = values.map((v, t) => (t >= 13 ? v + (t % 2 ? 5 : -5) : null));
-  const g = seriesChartLayout({ values, start: '1949-07', testStart: 30, predicted, width: 900, height: 270, errorHeight: 70 });
+  const g = seriesChartLayout({ values, start: '1949-07', testStart: 30, predicted, width: 900, height: 270, errorHeight: 70, font: 13 });
 
   it('places each value on the y axis its ticks label (the ticks are what a reader measures by)', () => {
     const [a, b] = [g.yTicks[0]!, g.yTicks.at(-1)!];

@@ -17,6 +17,8 @@ interface SeriesChartInput {
   readonly height: number;
   /** Height of the error strip below the main plot. */
   readonly errorHeight: number;
+  /** The labels' font size: the margins that hold them grow with it. */
+  readonly font: number;
 }
 
 interface Tick {
@@ -52,8 +54,9 @@ const path = (pts: ReadonlyArray<readonly [number, number]>) => pts.map(([x, y],
 
 export function seriesChartLayout(c: SeriesChartInput): SeriesChartLayout {
   const n = c.values.length;
-  const plot = { left: 52, right: c.width - 12, top: 24, bottom: c.height - c.errorHeight - 40 };
-  const errBox = { top: c.height - c.errorHeight - 8, bottom: c.height - 26 };
+  const f = c.font;
+  const plot = { left: f * 4, right: c.width - 12, top: f * 1.9, bottom: c.height - c.errorHeight - f * 3 };
+  const errBox = { top: c.height - c.errorHeight - f * 0.6, bottom: c.height - f * 2 };
   const slot = (plot.right - plot.left) / n;
   const x = (m: number) => plot.left + (m + 0.5) * slot;
   const finite = [...c.values, ...c.predicted.filter((p): p is number => p !== null)];
@@ -70,8 +73,10 @@ export function seriesChartLayout(c: SeriesChartInput): SeriesChartLayout {
   const y0 = Number(c.start.slice(0, 4));
   const m0 = Number(c.start.slice(5, 7)) - 1;
   const xTicks: Tick[] = [];
-  // A tick at every January, labelled with its year.
-  for (let m = (12 - m0) % 12; m < n; m += 12) xTicks.push({ at: x(m) - slot / 2, label: String(y0 + (m0 + m) / 12) });
+  // A tick at every January.
+  // Every year's label when a year is wide enough for it, else every second (or third…) year's.
+  const every = Math.max(1, Math.ceil((f * 3) / (12 * slot)));
+  for (let m = (12 - m0) % 12, k = 0; m < n; m += 12, k++) xTicks.push({ at: x(m) - slot / 2, label: k % every === 0 ? String(y0 + (m0 + m) / 12) : '' });
   const yTicks: Tick[] = [];
   for (let v = lo; v <= hi + step / 2; v += step) yTicks.push({ at: y(v), label: String(Math.round(v * 1000) / 1000) });
   const predictedPath = path(c.predicted.flatMap((p, t) => (p !== null && t >= c.testStart ? [[x(t), y(p)] as const] : [])));
