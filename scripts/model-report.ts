@@ -60,6 +60,16 @@ for (const kind of shippedKinds('sentiment')) {
   );
 }
 
+// The real series: test errors in thousands of passengers, beside the baselines on the same months.
+out.push('\nseries (AirPassengers): one-step-ahead errors on the 29 test months (1958-08 to 1960-12, never trained on), thousands of passengers');
+out.push(row(['model', 'test MSE', 'test MAE', 'next = current', 'same month last year', 'this year’s change goes on', 'updates kept', 'validation MSE', 'train time']));
+out.push(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
+for (const kind of shippedKinds('series')) {
+  const r = report(`series-${kind}`);
+  const e = (x: { mse: number; mae: number }) => `${x.mse.toFixed(0)} / ${x.mae.toFixed(1)}`;
+  out.push(row([`series-${kind}`, r.test.mse.toFixed(0), r.test.mae.toFixed(1), e(r.naive), e(r.seasonalNaive), e(r.changeGoesOn), r.updates, r.valMse.toFixed(0), `${Math.round(r.wallSeconds)} s`]));
+}
+
 const learn = JSON.parse(readFileSync(join(dir, 'reports', 'memory-learnability.json'), 'utf8')) as {
   gaps: number[];
   seeds: number[];

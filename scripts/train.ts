@@ -5,6 +5,8 @@
  * npm run train -- --task charlm --all               the character models (needs data/austen.tsv:
  *                                                     Rscript scripts/data/austen.R, see README)
  * npm run train -- --task translate --all            the encoder–decoders (public/models/translate/)
+ * npm run train -- --task series --all               the real series (R's AirPassengers, committed CSV):
+ *                                                     time split, beside naive and seasonal-naive
  * npm run train -- --task learnability --all         the memory lesson: every kind, from every start, from
  *                                                     scratch at each gap, 5 seeds (public/reports/memory-learnability.json)
  * npm run train -- --task learnability --cell rnn --start orthogonal
@@ -41,6 +43,10 @@ import { cliArgs } from './cli';
 import { writeTranslateModels } from './train-translate';
 import { WAVE_SHIPPED, WAVE_SHIPPED_EXAMPLES, waveModelFile } from '../src/train/waveShipped';
 import { normaliseDrinks, parseDrinksTsv } from '../src/train/data/drinks';
+import { parseSeriesCsv } from '../src/train/data/airpassengers';
+import { seriesModelFile, seriesSetup, trainSeries } from '../src/train/seriesTask';
+
+const SERIES_CSV = join(import.meta.dirname, '..', 'src', 'train', 'data', 'airpassengers.csv');
 import { LEARN, LEARN_GAPS, LEARN_SEEDS, firstStart, gradientAtStart, learnabilityRun, summarise, type LearnRun } from '../src/train/learnability';
 
 const OUT = join(import.meta.dirname, '..', 'public', 'models');
@@ -63,7 +69,7 @@ usage: npm run train -- --task TASK --cell KIND [--layers N]   one model (N stac
          --hidden H --lr R --batch B --seed S --keep-bias K --start START --versus KIND] [--out DIR]
                                                                one run of the training lab, its weights as the
                                                                lab's Download gives them after N examples
-Tasks: sentiment, memory, charlm, charlm-zh, wave, translate, learnability (and lab).
+Tasks: sentiment, memory, charlm, charlm-zh, wave, series, translate, learnability (and lab).
 Cells: ${CELL_KINDS.join(', ')}.
 Writes public/models/<id>.json and rebuilds public/models/index.json.`,
   options: {
@@ -89,7 +95,7 @@ Writes public/models/<id>.json and rebuilds public/models/index.json.`,
     out: { type: 'string' },
   },
 });
-const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'wave', 'translate', 'learnability'] as const;
+const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'wave', 'series', 'translate', 'learnability'] as const;
 if (values.task === 'lab') {
   trainLab();
   process.exit(0);
@@ -266,6 +272,20 @@ for (const task of tasks) {
       const f = waveModelFile(run, drinks);
       writeFileSync(join(OUT, `wave-${kind}.json`), `${JSON.stringify(f)}\n`);
       process.stdout.write(`${JSON.stringify({ id: `wave-${kind}`, ...(f.report as object), seconds: Math.round((performance.now() - t0) / 100) / 10 })}\n`);
+    }
+    continue;
+  }
+  if (task === 'series') {
+    // The committed CSV (scripts/data/airpassengers.R wrote it once): no R needed here.
+    const setup = seriesSetup(parseSeriesCsv(readFileSync(SERIES_CSV, 'utf8')));
+    for (const kind of kinds) {
+      const t0 = performance.now();
+      const { model, report } = trainSeries(kind, setup, (l) => process.stderr.write(`${l}\n`));
+      report.wallSeconds = Math.round((performance.now() - t0) / 100) / 10;
+      writeFileSync(join(OUT, `${model.id}.json`), `${JSON.stringify(seriesModelFile(model, report, setup))}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ id: model.id, updates: report.updates, test: report.test, naive: report.naive, seasonalNaive: report.seasonalNaive, changeGoesOn: report.changeGoesOn, seconds: report.wallSeconds })}\n`,
+      );
     }
     continue;
   }

@@ -48,7 +48,7 @@ const ONLY_TESTS_USE: Readonly<Record<string, readonly string[]>> = {
   'src/train/labHost.ts': ['SLICE_MS', 'EVAL_EVERY'],
   'src/train/labTasks.ts': ['LAB_TASK_DEFS', 'waveModel'],
   'src/train/loss.ts': ['nll'],
-  'src/train/regression.ts': ['predictions', 'windowMse'],
+  'src/train/regression.ts': ['windowMse'],
   'src/train/seq2seq.ts': ['zeroSeq2SeqGrads', 'seq2seqGradArrays', 'accumulateSeq2SeqGrads'],
   'src/train/tasks.ts': ['SEED', 'SENTIMENT_TRAIN', 'SENTIMENT_HELDOUT', 'SENTIMENT_VALIDATION', 'MEMORY_HELDOUT_PER_GAP', 'MEMORY_VALIDATION_PER_GAP', 'MEMORY_EVAL_GAPS'],
   'src/train/translateTask.ts': ['TRANSLATE', 'translateData'],

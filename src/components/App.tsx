@@ -12,6 +12,7 @@ import { ModelInfo } from './ModelInfo';
 import { ModelPicker, ModelStatus } from './ModelPicker';
 import { OwnModelInput } from './OwnModelInput';
 import { Prediction } from './Prediction';
+import { SeriesChart } from './SeriesChart';
 import { LinkNotices, TextError } from './Notices';
 import { SentenceInput } from './SentenceInput';
 import { StepStatus } from './StepStatus';
@@ -145,6 +146,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
           {inputs}
           {show('cells') && <ModelStatus />}
           {stepping}
+          {!own && !opening && <SeriesChart />}
           {!own && !opening && <Prediction />}
           {show('info') && <ModelInfo />}
           <ViewTabs showTabs={show('tabs')} />
@@ -171,6 +173,8 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
           </div>
           <div className="stage">
             {stepping}
+            {/* A real series: its chart first, above the view (it returns nothing for other models). */}
+            {!own && !opening && <SeriesChart />}
             <ViewTabs showTabs={show('tabs')} />
           </div>
           {show('table') && (

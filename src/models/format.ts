@@ -3,7 +3,7 @@
  *
  * {
  *   "format": "gatescope-model", "version": 1,
- *   "id": "sentiment-lstm", "task": "sentiment" | "memory" | "charlm" | "charlm-zh" | "chars" | "custom" | "demo",
+ *   "id": "sentiment-lstm", "task": "sentiment" | "memory" | "charlm" | "charlm-zh" | "chars" | "wave" | "series" | "custom" | "demo",
  *   "tokenizer": "words" | "chars" | "numbers",
  *   "cell": {
  *     "kind": a registered kind (ALL_KINDS: rnn, lstm, gru, peephole, coupled; mingru, minlstm,
@@ -40,9 +40,8 @@
  *           (or "weight" [outputs][H] + "bias" as nn.Linear, "kernel" [H][outputs] + "bias" as Dense)
  *           (sigmoid: one output, labels [negative, positive]; softmax: one output per label;
  *            linear: one output, the predicted next value, labels [its name]),
- *   optional: "labelsZh": [...], "caption": {"en", "zh"}, "presets": [sentences], "report": {...}
+ *   optional: "labelsZh": [...], "caption": {"en", "zh"}, "presets": [sentences], "report": {...}, "series" (seriesMeta.ts)
  * }
- *
  * parseModelFile checks every field and throws a ModelFileError naming the path of what is
  * wrong (a missing field, a shape with expected vs found, an unknown kind, a non-finite value).
  */
@@ -70,12 +69,13 @@ import { ModelFileError } from './errors';
 import { describe, field, mat, num, obj, oneOf, positiveInt, shown, str, vec, type Json } from './jsonFields';
 import { frameworkCell } from './layouts';
 import { TOKENIZERS } from '../text/tokenize';
+import { parseSeriesMeta, type SeriesMeta } from './seriesMeta';
 
 export const MODEL_FORMAT = 'gatescope-model';
 export const MODEL_FORMAT_VERSION = 1;
 const LAYOUTS = ['canonical', 'pytorch', 'keras', 'onnx'] as const;
 type Layout = (typeof LAYOUTS)[number];
-const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'chars', 'wave', 'translate', 'custom'];
+const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'chars', 'wave', 'series', 'translate', 'custom'];
 
 /** What the app shows around a model: written by the training script, optional for your own. */
 export interface ModelMeta {
@@ -83,6 +83,7 @@ export interface ModelMeta {
   readonly presets: readonly string[];
   readonly labelsZh: readonly string[] | null;
   readonly report: Readonly<Record<string, unknown>> | null;
+  readonly series?: SeriesMeta; // a real series the model was trained on (seriesMeta.ts)
 }
 
 /** Reads the weight at the tensor's dotted path under `path` (cell.weights.f.W) into its storage, checking its shape. */
@@ -367,6 +368,7 @@ function parseMeta(f: Record<string, Json>, labelCount: number): ModelMeta {
     presets: f.presets === undefined ? [] : strings(f.presets, 'presets'),
     labelsZh,
     report: f.report === undefined ? null : obj(f.report, 'report'),
+    ...(f.series === undefined ? {} : { series: parseSeriesMeta(f.series) }),
   };
 }
 

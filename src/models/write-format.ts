@@ -62,5 +62,6 @@ export function toModelFile(m: Model, meta: Partial<ModelMeta> = {}, precision: 
     ...(meta.caption ? { caption: meta.caption } : {}),
     ...(meta.presets?.length ? { presets: meta.presets } : {}),
     ...(meta.report ? { report: meta.report } : {}),
+    ...(meta.series ? { series: meta.series } : {}),
   };
 }

@@ -155,7 +155,10 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
       const task: ModelTaskChoice = parsed?.task ?? (m.trained ? get().task : 'demo');
       // A model that reads numbers cannot read the sentence on screen: open it on its first preset.
       const words = m.tokenizer === 'numbers' && tokenize(get().text, 'numbers').error !== null;
-      const text = words && meta?.presets[0] ? meta.presets[0] : get().text;
+      // A model of a real series opens on that series (its first preset), unless another kind's
+      // model of the same series is showing it already.
+      const series = meta?.series !== undefined && get().model.task !== m.task;
+      const text = (words || series) && meta?.presets[0] ? meta.presets[0] : get().text;
       const step = text === get().text ? (get().seeking?.to ?? get().t) : (linkStep ?? 0);
       linkStep = undefined;
       const layer = linkLayer ?? get().layer;

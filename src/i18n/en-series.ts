@@ -1,0 +1,28 @@
+/** English strings of the real-series chart (SeriesChart.tsx). */
+export const enSeries = {
+  'task.series': 'Real series: air passengers',
+  'series.heading': '{name}, month by month',
+  'series.chartTitle': '{name} ({unit}) by month, with the model’s one-step predictions on the test months and, below, each prediction’s error',
+  'series.axisY': '{unit}',
+  'series.axisX': 'month (ticks at January)',
+  'series.errAxis': 'error',
+  'series.train': 'training',
+  'series.test': 'test (last 20%): never trained on',
+  'series.testShort': 'test',
+  'series.actual': 'actual',
+  'series.predicted': 'predicted a month ahead',
+  'series.now': 'step {t}: reads {read}, predicts {month}: {pred} (actual {actual}, error {err})',
+  'series.nowBeyond': 'step {t}: reads {read}, predicts {month}: {pred} (after the data ends)',
+  'series.nowTraining': 'in the training part',
+  'series.errorsTitle': 'Errors on the {n} test months ({from} to {to}), {unit}',
+  'series.who': 'predicted by',
+  'series.model': 'this model',
+  'series.naive': 'next = current',
+  'series.seasonal': 'same month last year',
+  'series.mse': 'mean squared error',
+  'series.mae': 'mean absolute error',
+  'series.edited': 'The sentence box no longer holds the series, so the chart shows the series as shipped and no step is marked.',
+  'series.restore': 'Step through the series again',
+  'series.reads':
+    'The model reads how much bigger each month is than the same month a year before (standardised: the numbers in the sentence box), and predicts next month’s; the chart turns that back into passengers.',
+} as const;
