@@ -63,6 +63,7 @@ export const en = {
   'notice.badNumber': '“{param}={value}” is not a number, so the default is used.',
   'notice.notAllowed': '“{param}={value}” is not a value {param} allows ({allowed}), so the default is used.',
   'notice.badPath': '“{param}={value}” is not a relative path to a .json file on this site, so it was not loaded.',
+  'element.badAttribute': '<gate-scope> {attribute}="{value}" is not a value it takes ({allowed}), so the default is used.',
   dismiss: 'Dismiss',
   language: 'Language',
   theme: 'Theme',
