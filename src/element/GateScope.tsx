@@ -20,7 +20,7 @@ import { ATTRIBUTES, readAttributes, type AttributeProblem, type ElementSettings
 import { shadowSheets } from './styles';
 
 /** What a `step` event carries: the step (0-based), how many there are, and the step's token. */
-export interface StepDetail {
+interface StepDetail {
   readonly step: number;
   readonly steps: number;
   readonly token: string;
@@ -183,7 +183,8 @@ export class GateScopeElement extends HTMLElement {
    */
   toSVG(): string | null {
     const panel = this.shadowRoot?.querySelector('.view-panel');
-    const parts = panel ? figureParts(panel) : [];
+    // What the slide layout hides (the belt equation under a slide's cell) is not in the picture.
+    const parts = panel ? figureParts(panel).filter((p) => getComputedStyle(p.el).display !== 'none') : [];
     if (parts.length === 0) return null;
     const background =
       getComputedStyle(this.#wrapper.firstElementChild ?? this.#wrapper)

@@ -13,8 +13,8 @@ const LINKED = ['model', 'kind', 'text', 't', 'view', 'lang', 'theme', 'hide'] a
 /** The link parameter each of those is read as, where its name differs. */
 const PARAM_OF: Readonly<Record<string, string>> = { kind: 'cell' };
 
-export const CONTROLS = ['none', 'step', 'full'] as const;
-export type ControlsChoice = (typeof CONTROLS)[number];
+const CONTROLS = ['none', 'step', 'full'] as const;
+type ControlsChoice = (typeof CONTROLS)[number];
 
 /** Every attribute the element watches (`base`: where the models are, see GateScope.tsx). */
 export const ATTRIBUTES = [...LINKED, 'controls', 'autoplay', 'base'] as const;

@@ -11,6 +11,7 @@
  * (the app's own SVG export), and the PDF is never blank.
  *
  * It loads the element (gate-scope.js, beside this file) itself, and uses nothing else of the app.
+ * Its default export is the plugin, as reveal.js' own plugins are written.
  */
 
 /** The parts of a `<gate-scope>` element this plugin drives (GateScope.tsx). */
@@ -66,7 +67,9 @@ function follow(deck: Deck, all: readonly GateScopeLike[]): void {
 function printed(el: GateScopeLike, svg: string | null): HTMLElement {
   const fig = document.createElement('figure');
   fig.className = 'gatescope-print';
-  fig.style.cssText = `margin:0 auto;width:${el.offsetWidth}px;height:${el.offsetHeight}px;display:flex;flex-direction:column`;
+  // Sized as the element: 16:9 across the slide unless its own style says otherwise (a slide not
+  // on screen has no layout to measure).
+  fig.style.cssText = `margin:0 auto;width:100%;aspect-ratio:16/9;display:flex;flex-direction:column;${el.getAttribute('style') ?? ''}`;
   const img = document.createElement('img');
   img.alt = `Gatescope figure at step t = ${el.step}`;
   img.style.cssText = 'flex:1 1 0;min-height:0;width:100%;object-fit:contain;margin:0;border:0;box-shadow:none';
@@ -108,7 +111,7 @@ async function printStops(all: readonly GateScopeLike[]): Promise<void> {
 /** How long the deck waits for a figure to draw before it starts anyway (a missing model). */
 const WAIT_MS = 20_000;
 
-export default function RevealGatescope() {
+export default function revealGatescope() {
   return {
     id: 'gatescope',
     async init(deck: Deck): Promise<void> {

@@ -14,7 +14,7 @@ import katexCss from 'katex/dist/katex.min.css?inline';
  * rules match the frame, which carries the element's theme. `@font-face` is dropped: a shadow
  * root's font faces are ignored by browsers (KaTeX's equations fall back to the system's fonts).
  */
-export function forShadowRoot(css: string): string {
+function forShadowRoot(css: string): string {
   return css
     .replace(/:root\b/g, ':host')
     .replace(/(^|[}\s])html,\s*body\s*\{/g, '$1.gs-frame {')

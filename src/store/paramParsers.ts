@@ -6,12 +6,17 @@
  */
 import type { GatescopeState } from './types';
 import type { StoreOptions } from './options';
-import type { UrlNotice } from './urlParams';
+
+/**
+ * Why a value was refused. 'outOfRange' and 'notANumber' are the step's (t=); other numbers say
+ * 'badNumber' or 'notAllowed', with what the parameter allows, so each notice is about its own parameter.
+ */
+export type Refusal = 'unknown' | 'outOfRange' | 'tooLong' | 'notANumber' | 'badPath' | 'badNumber' | 'notAllowed';
 
 /** `dropped`: the entries of a list that were bad and left out (the rest still apply). */
-export type Parsed<T> = { ok: true; value: T; dropped?: string; allowed?: string } | { ok: false; reason: UrlNotice['reason']; allowed?: string };
+export type Parsed<T> = { ok: true; value: T; dropped?: string; allowed?: string } | { ok: false; reason: Refusal; allowed?: string };
 
-export interface ParamSpec<K extends keyof StoreOptions> {
+interface ParamSpec<K extends keyof StoreOptions> {
   readonly key: string;
   readonly option: K;
   readonly parse: (raw: string) => Parsed<NonNullable<StoreOptions[K]>>;

@@ -11,7 +11,7 @@ import { kindOf } from './modelSlice';
 import { safeModelPath } from './ownModel';
 import { DEFAULTS, FORGET_BIAS, MAX_TEXT_CHARS, SPEEDS, defaultHidden } from './defaults';
 import type { StoreOptions } from './options';
-import { flag, isOrigin, listOf, numberIn, oneOf, spec, type Parsed } from './paramParsers';
+import { flag, isOrigin, listOf, numberIn, oneOf, spec, type Parsed, type Refusal } from './paramParsers';
 import { MAX_TOKENS } from '../text/tokenize';
 import { MODEL_TASKS, PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
@@ -25,12 +25,8 @@ export const THEMES: readonly Theme[] = ['light', 'dark'];
 export interface UrlNotice {
   readonly param: string;
   readonly value: string;
-  /**
-   * 'outOfRange' and 'notANumber' are the step's (t=); other numbers say 'badNumber' or
-   * 'notAllowed', with what the parameter allows, so each notice is about its own parameter.
-   */
-  readonly reason: 'unknown' | 'outOfRange' | 'tooLong' | 'notANumber' | 'badPath' | 'badNumber' | 'notAllowed';
-  /** For 'notAllowed': the values or range the parameter accepts, as text. */
+  readonly reason: Refusal;
+  /** What the parameter accepts, as text, where that is a short list or a range. */
   readonly allowed?: string;
 }
 
