@@ -6,8 +6,10 @@ import 'reveal.js/reveal.css';
 import 'reveal.js/theme/white.css';
 
 const plugin = new URL('../../lib/reveal-gatescope.js', document.baseURI).href;
-const { default: RevealGatescope } = await import(/* @vite-ignore */ plugin);
-const deck = new Reveal({ hash: true, width: 1100, height: 700, transition: 'none', plugins: [RevealGatescope] });
-void deck.initialize().then(() => {
-  (window as unknown as { __deck: typeof deck }).__deck = deck;
+// A promise, not a top-level await: with one, the bundler re-split the app's own chunks.
+void import(/* @vite-ignore */ plugin).then(({ default: RevealGatescope }) => {
+  const deck = new Reveal({ hash: true, width: 1100, height: 700, transition: 'none', plugins: [RevealGatescope] });
+  return deck.initialize().then(() => {
+    (window as unknown as { __deck: typeof deck }).__deck = deck;
+  });
 });
