@@ -1,3 +1,4 @@
+import { build as viteBuild } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
@@ -125,17 +126,71 @@ self.addEventListener('fetch', (e) => {
 `;
 }
 
+/**
+ * The `<gate-scope>` element and its reveal.js plugin (src/element/), built after the app into
+ * dist/lib/ as two standalone ES modules, each one file: a page that never uses them never loads
+ * them, and the app's own build (its chunks, its first-load budget) is not touched. The element
+ * carries its styles as text for its shadow root (`?inline`), so the components' own CSS imports,
+ * which the app injects into the page's head, are left out here.
+ */
+function elementLibrary(): Plugin {
+  let outDir = 'dist';
+  const noPageCss: Plugin = {
+    name: 'gatescope-element-no-page-css',
+    enforce: 'pre',
+    resolveId: (source, importer) => (importer && /\.css$/.test(source) ? '\0gatescope-no-page-css' : null),
+    load: (id) => (id === '\0gatescope-no-page-css' ? 'export default "";' : null),
+    // A shadow root's @font-face rules are ignored by browsers: KaTeX's fonts would only weigh.
+    transform: (code, id) => (/katex\.min\.css/.test(id) ? code.replace(/@font-face\{[^}]*\}/g, '') : null),
+  };
+  return {
+    name: 'gatescope-element-library',
+    apply: 'build',
+    configResolved(c) {
+      outDir = c.build.outDir;
+    },
+    async closeBundle() {
+      const entries = { 'gate-scope': 'src/element/define.ts', 'reveal-gatescope': 'src/element/reveal.ts' };
+      for (const [name, entry] of Object.entries(entries)) {
+        await viteBuild({
+          configFile: false,
+          base: './',
+          logLevel: 'warn',
+          plugins: [react(), noPageCss],
+          define: { 'process.env.NODE_ENV': JSON.stringify('production'), __GATESCOPE_DEBUG_BUILD__: 'false' },
+          build: {
+            outDir: join(outDir, 'lib'),
+            emptyOutDir: false,
+            copyPublicDir: false,
+            target: 'es2022',
+            sourcemap: false,
+            // Not library mode, which leaves an ES module's whitespace unminified: an entry of our
+            // own, its exports kept (the plugin's default export), in one file; its lazy views and
+            // KaTeX come inside it. Only the workers are files of their own (dist/lib/assets/).
+            rolldownOptions: {
+              input: { [name]: entry },
+              preserveEntrySignatures: 'strict',
+              output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+            },
+          },
+        });
+      }
+    },
+  };
+}
+
 // base './' makes the build work from any sub-path (a course site, a slide deck folder).
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy(), offlineWorker()],
+  plugins: [react(), contentSecurityPolicy(), offlineWorker(), elementLibrary()],
   // The measuring scripts' handle (src/debugHook.ts) exists only in builds made for them.
   define: { __GATESCOPE_DEBUG_BUILD__: JSON.stringify(process.env.GATESCOPE_DEBUG_BUILD === '1') },
   build: {
     target: 'es2022',
     sourcemap: false,
-    // The app, and an example reveal.js deck that embeds it (examples/reveal/).
-    rollupOptions: { input: { main: 'index.html', deck: 'examples/reveal/index.html' } },
+    // The app, and two example reveal.js decks: with the `<gate-scope>` plugin (examples/reveal/)
+    // and with iframes (examples/reveal-iframe/).
+    rollupOptions: { input: { main: 'index.html', deck: 'examples/reveal/index.html', 'deck-iframe': 'examples/reveal-iframe/index.html' } },
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],

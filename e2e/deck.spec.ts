@@ -4,7 +4,7 @@ type DeckWindow = Window & { __deck?: { getIndices: () => { h: number } } };
 const slideIndex = (page: import('@playwright/test').Page) => page.evaluate(() => (window as DeckWindow).__deck?.getIndices().h ?? -1);
 
 test('a presenter steps through an embedded sentence and on to the next slide with →', async ({ page }) => {
-  await page.goto('./examples/reveal/index.html');
+  await page.goto('./examples/reveal-iframe/index.html');
   await expect.poll(() => slideIndex(page)).toBe(0);
   await page.keyboard.press('ArrowRight'); // the deck's own key: to slide 1
   await expect.poll(() => slideIndex(page)).toBe(1);
@@ -34,7 +34,7 @@ test('a presenter steps through an embedded sentence and on to the next slide wi
 });
 
 test('← at the first step goes back a slide', async ({ page }) => {
-  await page.goto('./examples/reveal/index.html#/2');
+  await page.goto('./examples/reveal-iframe/index.html#/2');
   await expect.poll(() => slideIndex(page)).toBe(2);
   const status = page.frameLocator('[data-testid="frame-unrolled"]').getByRole('status');
   await status.click();
@@ -43,7 +43,7 @@ test('← at the first step goes back a slide', async ({ page }) => {
 });
 
 test('in a translate slide → steps across the encoder and the decoder, then on to the next slide; ← at the first step goes back', async ({ page }) => {
-  await page.goto('./examples/reveal/index.html#/4');
+  await page.goto('./examples/reveal-iframe/index.html#/4');
   await expect.poll(() => slideIndex(page)).toBe(4);
   const frame = page.frameLocator('[data-testid="frame-translate"]');
   const where = frame.getByTestId('translate-where');

@@ -70,6 +70,14 @@ const ONLY_TESTS_USE: Readonly<Record<string, readonly string[]>> = {
   'scripts/urlArgs.ts': ['parseUrlsAndRuns'],
 };
 
+/**
+ * Modules built for other people's pages (vite.config.ts, elementLibrary): their exports are used
+ * there, by `import RevealGatescope from '…/reveal-gatescope.js'`, never inside this repository.
+ */
+const PUBLISHED: Readonly<Record<string, readonly string[]>> = {
+  'src/element/reveal.ts': ['default'],
+};
+
 function graph() {
   const files = [...tsFiles(join(ROOT, 'src')), ...tsFiles(join(ROOT, 'scripts')), ...tsFiles(join(ROOT, 'e2e')), join(ROOT, 'vite.config.ts'), join(ROOT, 'playwright.config.ts')];
   return moduleGraph(files);
@@ -84,7 +92,7 @@ describe('no unused exports', () => {
   it('every export of the app and the scripts is imported by another file', () => {
     expect(
       exportsOf((f) => !isTestCode(f))
-        .filter((e) => !byAny.has(e.key))
+        .filter((e) => !byAny.has(e.key) && !PUBLISHED[e.file]?.includes(e.n))
         .map((e) => `${e.file}: ${e.n}`),
     ).toEqual([]);
   });

@@ -77,7 +77,11 @@ function Document() {
   return null;
 }
 
-function Layout({ notices }: { notices: readonly UrlNotice[] }) {
+/**
+ * The page's or the slide's content, without the document-wide settings (Document): a
+ * `<gate-scope>` element renders it too, inside its shadow root, where the host page is not its own.
+ */
+export function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   const t = useT();
   const hidden = useGatescope((s) => s.hidden);
   const embed = useGatescope((s) => s.embed);
@@ -127,7 +131,6 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   );
   return (
     <div className={`${embed ? 'app embed' : 'app'}${stacked ? ' stacked' : ''}`}>
-      <Document />
       {show('header') && (
         <header className="top">
           <h1>{t('appTitle')}</h1>
@@ -191,6 +194,7 @@ function Layout({ notices }: { notices: readonly UrlNotice[] }) {
 export function App({ store, notices = [] }: { store: GatescopeStore; notices?: readonly UrlNotice[] }) {
   return (
     <StoreContext.Provider value={store}>
+      <Document />
       <Layout notices={notices} />
     </StoreContext.Provider>
   );

@@ -164,7 +164,7 @@ describe('lab settings in the link', () => {
     const { options, notices } = parseUrlParams('?gap=500&lr=0&hidden=abc&kinds=lstm,lstm&keep=0.3&lab=poems');
     expect(options.lab).toBeUndefined();
     expect(notices.map((n) => [n.param, n.reason, n.allowed])).toEqual([
-      ['lab', 'unknown', undefined],
+      ['lab', 'unknown', 'memory, sentiment, wave'],
       ['kinds', 'notAllowed', `two different of ${CELL_KINDS.join(', ')}`],
       ['gap', 'notAllowed', '0…80'],
       ['hidden', 'badNumber', undefined],

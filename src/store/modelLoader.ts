@@ -22,17 +22,25 @@ export function parseModelId(id: string): { task: ModelTaskChoice; kind: CellKin
   return { task: task as ModelTaskChoice, kind: kind as CellKind, layers: layers ? Number(layers) : 1 };
 }
 
-export const fetchModelFile: ModelFetcher = async (id) => {
-  if (!/^(translate\/)?[a-z0-9-]+$/.test(id)) throw new Error(`“${id}” is not a model id`);
-  const res = await fetch(`./models/${id}.json`);
-  if (!res.ok) throw new Error(`models/${id}.json: HTTP ${res.status}`);
-  if (answeredWithPage(res)) throw new Error(`models/${id}.json: not found (the server answered with a web page, not the file)`);
-  try {
-    return await res.json();
-  } catch {
-    throw new Error(`models/${id}.json is not valid JSON`);
-  }
-};
+/**
+ * Fetches `<base>models/<id>.json`. The app's base is its page's folder ('./'); a `<gate-scope>`
+ * element's is the site its module came from (or its `base` attribute), wherever the page is.
+ */
+export function modelFetcherAt(base: string): ModelFetcher {
+  return async (id) => {
+    if (!/^(translate\/)?[a-z0-9-]+$/.test(id)) throw new Error(`“${id}” is not a model id`);
+    const res = await fetch(`${base}models/${id}.json`);
+    if (!res.ok) throw new Error(`models/${id}.json: HTTP ${res.status}`);
+    if (answeredWithPage(res)) throw new Error(`models/${id}.json: not found (the server answered with a web page, not the file)`);
+    try {
+      return await res.json();
+    } catch {
+      throw new Error(`models/${id}.json is not valid JSON`);
+    }
+  };
+}
+
+export const fetchModelFile: ModelFetcher = modelFetcherAt('./');
 
 /** The translate view's encoder–decoders: `./models/translate/translate-<kind>.json`. */
 export const fetchSeq2SeqFile = (kind: CellKind): Promise<unknown> => fetchModelFile(`translate/translate-${kind}`);

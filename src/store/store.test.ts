@@ -141,7 +141,7 @@ describe('URL parameters', () => {
     const { options, notices } = parseUrlParams('?speed=3&fillers=201&bias=0.3&from=middle&compare=lstm2');
     expect(options).toEqual({});
     expect(notices.map((n) => `${n.param}:${n.reason}`)).toEqual(['speed:notAllowed', 'compare:unknown', 'fillers:notAllowed', 'bias:notAllowed', 'from:unknown']);
-    expect(notices.map((n) => n.allowed ?? '')).toEqual(['0.5, 1, 2, 4, 8, 16', '', '0…200', '-4…8, in steps of 0.5', '']);
+    expect(notices.map((n) => n.allowed ?? '')).toEqual(['0.5, 1, 2, 4, 8, 16', CELL_KINDS.join(', '), '0…200', '-4…8, in steps of 0.5', 'last, current']);
     for (const bad of ['?bias=0x10', '?fillers=1e2', '?speed=Infinity']) expect(parseUrlParams(bad).notices[0]!.reason, bad).toBe('badNumber');
   });
 
@@ -149,10 +149,10 @@ describe('URL parameters', () => {
     const { options, notices } = parseUrlParams('?hide=header,bogus,table&origins=https://a.example,javascript:alert(1)');
     expect(options).toEqual({ hidden: ['header', 'table'], origins: ['https://a.example'] });
     expect(notices).toEqual([
-      { param: 'hide', value: 'bogus', reason: 'unknown' },
+      { param: 'hide', value: 'bogus', reason: 'unknown', allowed: 'header, input, cells, tokens, controls, info, tabs, table' },
       { param: 'origins', value: 'javascript:alert(1)', reason: 'unknown' },
     ]);
-    expect(parseUrlParams('?hide=nope').notices).toEqual([{ param: 'hide', value: 'nope', reason: 'unknown' }]);
+    expect(parseUrlParams('?hide=nope').notices).toEqual([{ param: 'hide', value: 'nope', reason: 'unknown', allowed: 'header, input, cells, tokens, controls, info, tabs, table' }]);
   });
 
   it('reports a step past the end of the sentence', () => {

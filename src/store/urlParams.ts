@@ -11,9 +11,10 @@ import { kindOf } from './modelSlice';
 import { safeModelPath } from './ownModel';
 import { DEFAULTS, FORGET_BIAS, MAX_TEXT_CHARS, SPEEDS, defaultHidden } from './defaults';
 import type { StoreOptions } from './options';
+import { flag, isOrigin, listOf, numberIn, oneOf, spec, type Parsed, type Refusal } from './paramParsers';
 import { MAX_TOKENS } from '../text/tokenize';
 import { linkParams, packFragment } from './linkFragment';
-import { PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
+import { MODEL_TASKS, PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
 /** How many chapters the lesson has (src/lesson/chapters.ts checks its list against it). */
 export const LESSON_CHAPTERS = 13;
@@ -25,77 +26,19 @@ export const THEMES: readonly Theme[] = ['light', 'dark'];
 export interface UrlNotice {
   readonly param: string;
   readonly value: string;
-  /**
-   * 'outOfRange' and 'notANumber' are the step's (t=); other numbers say 'badNumber' or
-   * 'notAllowed', with what the parameter allows, so each notice is about its own parameter.
-   */
-  readonly reason: 'unknown' | 'outOfRange' | 'tooLong' | 'notANumber' | 'badPath' | 'badNumber' | 'notAllowed' | 'damaged';
-  /** For 'notAllowed': the values or range the parameter accepts, as text. */
+  readonly reason: Refusal;
+  /** What the parameter accepts, as text, where that is a short list or a range. */
   readonly allowed?: string;
 }
 
-/** `dropped`: the entries of a list that were bad and left out (the rest still apply). */
-type Parsed<T> = { ok: true; value: T; dropped?: string } | { ok: false; reason: UrlNotice['reason']; allowed?: string };
-
-interface ParamSpec<K extends keyof StoreOptions> {
-  readonly key: string;
-  readonly option: K;
-  readonly parse: (raw: string) => Parsed<NonNullable<StoreOptions[K]>>;
-  readonly write: (s: GatescopeState) => string | null;
-  /** The value is part of an object option: merged into it, beside the other parameters' parts. */
-  readonly merge?: true;
-}
-
-const oneOf =
-  <T extends string>(values: readonly T[]) =>
-  (raw: string): Parsed<T> =>
-    (values as readonly string[]).includes(raw) ? { ok: true, value: raw as T } : { ok: false, reason: 'unknown' };
-
-/** On or off: 1/true or 0/false. */
-const flag = (raw: string): Parsed<boolean> =>
-  raw === '1' || raw === 'true' ? { ok: true, value: true } : raw === '0' || raw === 'false' ? { ok: true, value: false } : { ok: false, reason: 'unknown' };
-
-function spec<K extends keyof StoreOptions>(s: ParamSpec<K>): ParamSpec<K> {
-  return s;
-}
-
-/** A comma list: the good entries apply, the bad ones are reported; all bad is a bad value. */
-const listOf =
-  (good: (entry: string) => boolean) =>
-  (raw: string): Parsed<string[]> => {
-    const entries = raw.split(',').filter(Boolean);
-    const ok = entries.filter(good);
-    const bad = entries.filter((e) => !good(e));
-    if (entries.length > 0 && ok.length === 0) return { ok: false, reason: 'unknown' };
-    return bad.length ? { ok: true, value: ok, dropped: bad.join(',') } : { ok: true, value: ok };
-  };
-
-/** A plain decimal number (no exponent, no hex) in [min, max] on a grid of `step` from min. */
-const numberIn =
-  (min: number, max: number, step: number) =>
-  (raw: string): Parsed<number> => {
-    if (!/^-?\d{1,4}(\.\d{1,3})?$/.test(raw)) return { ok: false, reason: 'badNumber' };
-    const v = Number(raw);
-    if (v < min || v > max || Math.abs((v - min) / step - Math.round((v - min) / step)) > 1e-9) {
-      return { ok: false, reason: 'notAllowed', allowed: step === 1 ? `${min}…${max}` : `${min}…${max}, in steps of ${step}` };
-    }
-    return { ok: true, value: v };
-  };
-
-const isOrigin = (o: string) => {
-  try {
-    const u = new URL(o);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === o;
-  } catch {
-    return false;
-  }
-};
+/** What a model id looks like, said in a refusal of `model=`. */
+const MODEL_ID_FORM = `<task>-<cell>, e.g. sentiment-lstm; tasks ${MODEL_TASKS.filter((t) => t !== 'demo').join(', ')}, demo; cells ${CELL_KINDS.join(', ')}`;
 
 const URL_PARAMS = [
   spec({
     key: 'text',
     option: 'text',
-    parse: (raw) => (raw.length > MAX_TEXT_CHARS ? { ok: false, reason: 'tooLong' } : { ok: true, value: raw }),
+    parse: (raw) => (raw.length > MAX_TEXT_CHARS ? { ok: false, reason: 'tooLong', allowed: `up to ${MAX_TEXT_CHARS} characters` } : { ok: true, value: raw }),
     write: (s) => (s.text === DEFAULTS.text ? null : s.text),
   }),
   spec({
@@ -108,7 +51,7 @@ const URL_PARAMS = [
     // model=sentiment-lstm: a trained model, loaded when the page opens; it also sets the cell.
     key: 'model',
     option: 'model',
-    parse: (raw) => (parseModelId(raw) ? { ok: true, value: raw } : { ok: false, reason: 'unknown' }),
+    parse: (raw) => (parseModelId(raw) ? { ok: true, value: raw } : { ok: false, reason: 'unknown', allowed: MODEL_ID_FORM }),
     write: (s) => (s.task === 'demo' || s.origin ? null : s.model.id),
   }),
   spec({
@@ -122,7 +65,7 @@ const URL_PARAMS = [
     key: 't',
     option: 't',
     parse: (raw) => {
-      if (!/^\d{1,6}$/.test(raw)) return { ok: false, reason: 'notANumber' };
+      if (!/^\d{1,6}$/.test(raw)) return { ok: false, reason: 'notANumber', allowed: 'a step number: 0, 1, 2, …' };
       return { ok: true, value: Number(raw) };
     },
     write: (s) => (s.t === DEFAULTS.t ? null : String(s.t)),
@@ -156,7 +99,7 @@ const URL_PARAMS = [
   spec({
     key: 'hide',
     option: 'hidden',
-    parse: (raw) => listOf((n) => (PANELS as readonly string[]).includes(n))(raw) as Parsed<Panel[]>,
+    parse: (raw) => listOf((n) => (PANELS as readonly string[]).includes(n), PANELS)(raw) as Parsed<Panel[]>,
     write: (s) => {
       const d = defaultHidden(s.embed);
       const same = d.length === s.hidden.length && d.every((p) => s.hidden.includes(p));
@@ -329,7 +272,7 @@ export function parseUrlParams(search: string, hash = ''): { options: StoreOptio
       const o = options as Record<string, unknown>;
       // Several parameters fill one object option (the lab's settings), each its own field.
       o[p.option] = 'merge' in p && p.merge ? { ...(o[p.option] as object | undefined), ...(r.value as object) } : r.value;
-      if (r.dropped) notices.push({ param: p.key, value: r.dropped.length > 40 ? `${r.dropped.slice(0, 40)}…` : r.dropped, reason: 'unknown' });
+      if (r.dropped) notices.push({ param: p.key, value: r.dropped.length > 40 ? `${r.dropped.slice(0, 40)}…` : r.dropped, reason: 'unknown', ...(r.allowed ? { allowed: r.allowed } : {}) });
     } else notices.push({ param: p.key, value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw, reason: r.reason, ...(r.allowed ? { allowed: r.allowed } : {}) });
   }
   return { options, notices };

@@ -43,7 +43,8 @@ export const isTestFile = isTest;
 
 /** The file a relative specifier names, as the bundler resolves it, or null. */
 function resolveImport(from: string, spec: string): string | null {
-  const base = resolve(dirname(from), spec);
+  // A Vite query (`./styles.css?inline`) names the same file, read another way.
+  const base = resolve(dirname(from), spec.replace(/\?.*$/, ''));
   for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
     if (existsSync(c) && statSync(c).isFile()) return c;
   }
