@@ -220,6 +220,7 @@ export const en = {
   task: 'Model',
   'task.demo': 'Demo (untrained)',
   'task.sentiment': 'Sentiment',
+  'task.sentiment-zh': 'Sentiment (Chinese)',
   'task.memory': 'Long-range memory',
   'task.charlm': 'Next character (Austen)',
   'task.wave': 'Time series',

@@ -215,6 +215,7 @@ export const zh: Record<MessageKey, string> = {
   task: '模型',
   'task.demo': '演示（未训练）',
   'task.sentiment': '情感分析',
+  'task.sentiment-zh': '情感分析（中文）',
   'task.memory': '长程记忆',
   'task.charlm': '下一个字符（奥斯汀）',
   'task.wave': '时间序列',

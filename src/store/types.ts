@@ -7,15 +7,17 @@ import type { LabPoint, LabProbe, LabSettings } from '../train/labSettings';
 import type { LabCommand, LabEvent } from '../train/labProtocol';
 
 /** What the model picker offers: the untrained demo, or a trained task (one model per cell kind). */
-export const MODEL_TASKS = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'wave'] as const;
+export const MODEL_TASKS = ['demo', 'sentiment', 'sentiment-zh', 'memory', 'charlm', 'charlm-zh', 'wave'] as const;
 export type ModelTaskChoice = (typeof MODEL_TASKS)[number];
 /**
  * Which kinds each task has a trained model of, by group: every task has the classic cells';
- * today's recurrences are trained on sentiment, long-range memory and the Austen character model.
+ * today's recurrences are trained on sentiment (English and Chinese), long-range memory and the
+ * Austen character model.
  * A test checks public/models holds exactly these.
  */
 const TASK_GROUPS: Record<Exclude<ModelTaskChoice, 'demo'>, readonly KindGroup[]> = {
   sentiment: ['classic', 'today'],
+  'sentiment-zh': ['classic', 'today'],
   memory: ['classic', 'today'],
   charlm: ['classic', 'today'],
   'charlm-zh': ['classic'],
@@ -29,7 +31,15 @@ export const hasTranslation = (kind: CellKind): boolean => kindOf(kind).group ==
 export const hasModel = (task: ModelTaskChoice, kind: CellKind): boolean => task === 'demo' || TASK_GROUPS[task].includes(kindOf(kind).group);
 
 /** How each task's models read text (a character model: one token per character, spaces included). */
-export const TASK_TOKENIZER: Record<ModelTaskChoice, Model['tokenizer']> = { demo: 'words', sentiment: 'words', memory: 'words', charlm: 'chars', 'charlm-zh': 'chars', wave: 'numbers' };
+export const TASK_TOKENIZER: Record<ModelTaskChoice, Model['tokenizer']> = {
+  demo: 'words',
+  sentiment: 'words',
+  'sentiment-zh': 'chars',
+  memory: 'words',
+  charlm: 'chars',
+  'charlm-zh': 'chars',
+  wave: 'numbers',
+};
 
 export interface LoadError {
   readonly id: string;
