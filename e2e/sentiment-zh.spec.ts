@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, readTable, runTrace, showValuesTable } from './helpers';
 
@@ -42,10 +43,14 @@ test('the Chinese reader’s first screen is the Chinese sentiment LSTM at 不, 
   expect(trace.tokens.every((t) => !t.unknown)).toBe(true);
   await expect(page.getByTestId('prediction')).toBeVisible();
   expect(Math.abs((await shownPositive(page)) - trace.steps[4]!.prediction[1]!)).toBeLessThan(1e-12);
+  // The badge names the hand-written held-out sentences' accuracy beside the pooled one (the report's).
+  const report = JSON.parse(readFileSync('public/models/sentiment-zh-lstm.json', 'utf8')).report;
+  await expect(page.locator('.model-info .badge')).toContainText(`留出的手写句子 ${(report.heldoutSets.everyday.accuracy * 100).toFixed(1)}%`);
   // Its presets are Chinese sentences, and its caption is in Chinese.
   await expect(page.getByRole('button', { name: '虽然有点贵，但是很好吃' })).toBeVisible();
   await expect(page.getByText(/在 “这部电影不好看” 中走到 “不”/)).toBeVisible();
   await page.screenshot({ path: 'test-results/shots/sentiment-zh-first-1280.png' });
+  await page.screenshot({ path: 'test-results/shots/sentiment-zh-full-1280.png', fullPage: true });
   expect(await axeViolations(page)).toEqual([]);
 });
 

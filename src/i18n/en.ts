@@ -286,6 +286,7 @@ export const en = {
   heldoutAccuracy: 'held-out accuracy {v}%',
   heldoutMse: 'held-out mean squared error {v} (next = current: {naive})',
   heldoutBpc: 'held-out {v} bits per character',
+  heldoutEveryday: 'held-out hand-written sentences {v}%',
   heldoutReviews: 'held-out real reviews {v}%',
   trained: 'Trained',
   'heatmap.plotUnit': 'Plot unit',

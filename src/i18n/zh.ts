@@ -280,6 +280,7 @@ export const zh: Record<MessageKey, string> = {
   heldoutAccuracy: '留出数据准确率 {v}%',
   heldoutMse: '留出集均方误差 {v}（下一个 = 当前：{naive}）',
   heldoutBpc: '留出数据每字符 {v} 比特',
+  heldoutEveryday: '留出的手写句子 {v}%',
   heldoutReviews: '留出的真实评论 {v}%',
   trained: '已训练',
   'heatmap.plotUnit': '绘制单元',
