@@ -19,7 +19,7 @@ async function shownPositive(page: Page): Promise<number> {
 
 test('pick Sentiment, type, step: the prediction is the engine’s, and “not good” flips it', async ({ page }) => {
   await page.goto('./?cell=lstm');
-  await page.getByRole('radio', { name: 'Sentiment' }).click();
+  await page.getByRole('radio', { name: 'Sentiment', exact: true }).click();
   await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
   const input = page.getByRole('textbox', { name: 'Sentence' });
 
@@ -86,7 +86,7 @@ test('a word outside the vocabulary is shown as <unk>, as the model and npm run 
 test('a model that fails to load leaves the current one and says why', async ({ page }) => {
   await page.route('**/models/sentiment-lstm.json', (r) => r.fulfill({ status: 404, body: 'nope' }));
   await page.goto('./?cell=lstm');
-  await page.getByRole('radio', { name: 'Sentiment' }).click();
+  await page.getByRole('radio', { name: 'Sentiment', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Could not load sentiment-lstm; still showing demo-lstm.');
   await expect(page.getByRole('alert')).toContainText('HTTP 404');
   await expect(page.locator('.model-info code')).toHaveText('demo-lstm');
@@ -251,11 +251,11 @@ test('words the model does not know: named when a few, and a warning when most o
   await expect(page.getByRole('note')).toContainText('这个模型一个词元也不认识：每个都按 <unk> 读入，所以它的预测与这句话无关。');
   await expect(page.getByRole('note')).toContainText('它只学过英语单词；想看模型读汉字，试试');
   await page.screenshot({ path: 'test-results/shots/unknown-zh-1280.png' });
-  // One click to the model that reads Chinese characters, on the same sentence: it knows them.
-  await page.getByRole('note').getByRole('button', { name: '下一个字（唐诗）' }).click();
-  await expect(page.locator('.model-info code')).toHaveText('charlm-zh-lstm');
+  // One click to the sentiment model that reads Chinese characters, on the same sentence: it knows them.
+  await page.getByRole('note').getByRole('button', { name: '情感分析（中文）' }).click();
+  await expect(page.locator('.model-info code')).toHaveText('sentiment-zh-lstm');
   await expect(page.getByRole('textbox', { name: '句子' })).toHaveValue(zh);
-  const zhTrace = runTrace('charlm-zh-lstm', zh);
+  const zhTrace = runTrace('sentiment-zh-lstm', zh);
   expect(zhTrace.tokens.filter((t) => !t.unknown).length * 2).toBeGreaterThan(zhTrace.tokens.length);
   await expect(page.getByTestId('prediction')).toBeVisible();
   await expect(page.getByRole('note').getByRole('button')).toHaveCount(0);

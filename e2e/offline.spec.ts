@@ -12,7 +12,7 @@ test('works offline once loaded: lazy views, models and a reload come from the c
   // A view that was never opened (its code is a lazy chunk) and a model never loaded.
   await page.getByRole('tab', { name: 'Heatmaps' }).click();
   await expect(page.locator('.hm-panel').first()).toBeVisible();
-  await page.getByRole('radio', { name: 'Sentiment' }).click();
+  await page.getByRole('radio', { name: 'Sentiment', exact: true }).click();
   await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
   // The memory models' learnability chart reads a report, cached too.
   await page.getByRole('radio', { name: 'Long-range memory' }).click();

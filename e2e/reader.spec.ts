@@ -13,9 +13,10 @@ test.describe('a browser that prefers Chinese, on a dark system', () => {
     await expect(page.getByRole('combobox', { name: '主题' })).toHaveValue('dark');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    // The welcome still opens: the trained sentiment LSTM at “not”, its status in Chinese.
-    await expect(page.getByRole('radio', { name: '情感分析' })).toBeChecked();
-    await expect(page.locator('.step-status')).toHaveText('第 t = 3 步（共 0…4）：词元“not”');
+    // The welcome opens in the reader's language: the Chinese sentiment LSTM at 不 in 这部电影不好看.
+    await expect(page.getByRole('radio', { name: '情感分析（中文）' })).toBeChecked();
+    await expect(page.locator('.model-info code')).toHaveText('sentiment-zh-lstm');
+    await expect(page.locator('.step-status')).toHaveText('第 t = 4 步（共 0…6）：词元“不”');
     // Drawn dark: the page's background is the dark theme's, not the light one's.
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 23, 28)');
     // A shared link opens what its sender saw, whatever the receiver's browser prefers.
@@ -39,7 +40,7 @@ test('an English browser on a light system opens English and light, and its link
   await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('light');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-  await expect(page.getByRole('radio', { name: 'Sentiment' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Sentiment', exact: true })).toBeChecked();
   await page.getByRole('button', { name: 'Share link' }).click();
   const box = page.getByRole('textbox', { name: 'Link to this view' });
   const link = new URL(await box.inputValue());

@@ -69,6 +69,41 @@ for (const kind of shippedKinds('series')) {
   const e = (x: { mse: number; mae: number }) => `${x.mse.toFixed(0)} / ${x.mae.toFixed(1)}`;
   out.push(row([`series-${kind}`, r.test.mse.toFixed(0), r.test.mae.toFixed(1), e(r.naive), e(r.seasonalNaive), e(r.changeGoesOn), r.updates, r.valMse.toFixed(0), `${Math.round(r.wallSeconds)} s`]));
 }
+out.push('\nsentiment-zh: accuracy on held-out generated sentences and held-out hand-written everyday sentences, bag-of-characters and majority baselines on the same sentences');
+out.push(row(['model', 'params', 'generated', 'BoC generated', 'everyday', 'BoC everyday', 'majority everyday', 'everyday chars known', 'epoch kept', 'train time']));
+out.push(row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---']));
+for (const kind of shippedKinds('sentiment-zh')) {
+  const r = report(`sentiment-zh-${kind}`);
+  const { generated: g, everyday: e } = r.heldoutSets;
+  out.push(
+    row([
+      r.id,
+      r.params,
+      `${pct(g.accuracy)} (${g.examples})`,
+      pct(g.bagOfCharacters),
+      `${pct(e.accuracy)} (${e.examples})`,
+      pct(e.bagOfCharacters),
+      pct(e.majority),
+      pct(e.charsKnown),
+      `${r.bestEpoch + 1} of ${r.valCurve.length}`,
+      `${Math.round(r.wallSeconds)} s`,
+    ]),
+  );
+}
+try {
+  const fresh = JSON.parse(readFileSync(join(dir, 'reports', 'sentiment-zh-fresh.json'), 'utf8')) as {
+    sentences: number;
+    categories: Record<string, number>;
+    models: Array<{ id: string; all: number; byCategory: Record<string, number> }>;
+  };
+  const cats = Object.keys(fresh.categories);
+  out.push(`\nsentiment-zh on the ${fresh.sentences} fresh sentences written after the models were final (never trained or tuned on), by category (sentences)`);
+  out.push(row(['model', 'all', ...cats.map((c) => `${c} (${fresh.categories[c]})`)]));
+  out.push(row(['---', '---', ...cats.map(() => '---')]));
+  for (const m of fresh.models) out.push(row([m.id, pct(m.all), ...cats.map((c) => pct(m.byCategory[c]!))]));
+} catch {
+  out.push('\n(no public/reports/sentiment-zh-fresh.json: npx tsx scripts/sentiment-zh-fresh.ts)');
+}
 
 const learn = JSON.parse(readFileSync(join(dir, 'reports', 'memory-learnability.json'), 'utf8')) as {
   gaps: number[];

@@ -2,6 +2,7 @@
  * npm run train -- --task sentiment --cell lstm      one model
  * npm run train -- --task sentiment --cell lstm --layers 2   a stacked one (sentiment-lstm-2layers)
  * npm run train -- --task memory --all               every cell kind for one task
+ * npm run train -- --task sentiment-zh --cell lstm   a Chinese sentiment model (characters; no data files)
  * npm run train -- --task charlm --all               the character models (needs data/austen.tsv:
  *                                                     Rscript scripts/data/austen.R, see README)
  * npm run train -- --task translate --all            the encoder–decoders (public/models/translate/)
@@ -29,7 +30,8 @@ import { CELL_KINDS, type CellKind, type StartId, startIds } from '../src/engine
 import { round6, toModelFile } from '../src/models/write-format';
 import { toFrameworkModelFile } from '../src/models/write-layouts';
 import { LANGUAGES_ZH } from '../src/train/labels';
-import { memoryInsight, sentimentInsight } from '../src/train/insight';
+import { CHINESE_PROBE, memoryInsight, sentimentInsight } from '../src/train/insight';
+import { SENTIMENT_ZH_PRESETS } from '../src/train/data/sentimentZh';
 import { SENTIMENT_PRESETS } from '../src/train/data/sentiment';
 import { NO_DATA, TASKS, trainModel, type TrainTask } from '../src/train/tasks';
 import { AUSTEN, POEMS, charLmCaption, trainCharLm } from '../src/train/charlmTask';
@@ -69,7 +71,7 @@ usage: npm run train -- --task TASK --cell KIND [--layers N]   one model (N stac
          --hidden H --lr R --batch B --seed S --keep-bias K --start START --versus KIND] [--out DIR]
                                                                one run of the training lab, its weights as the
                                                                lab's Download gives them after N examples
-Tasks: sentiment, memory, charlm, charlm-zh, wave, series, translate, learnability (and lab).
+Tasks: sentiment, sentiment-zh, memory, charlm, charlm-zh, wave, series, translate, learnability (and lab).
 Cells: ${CELL_KINDS.join(', ')}.
 Writes public/models/<id>.json and rebuilds public/models/index.json.`,
   options: {
@@ -324,11 +326,11 @@ for (const task of tasks) {
       layers,
     );
     report.wallSeconds = Math.round((performance.now() - t0) / 100) / 10;
-    const insight = task === 'sentiment' ? sentimentInsight(model) : memoryInsight(model, report.heldoutAccuracyByGap ?? {});
+    const insight = task === 'sentiment' ? sentimentInsight(model) : task === 'sentiment-zh' ? sentimentInsight(model, CHINESE_PROBE) : memoryInsight(model, report.heldoutAccuracyByGap ?? {});
     const meta = {
       caption: insight.caption,
-      presets: task === 'sentiment' ? SENTIMENT_PRESETS.map((p) => p.text) : [],
-      labelsZh: task === 'sentiment' ? ['负面', '正面'] : LANGUAGES_ZH,
+      presets: task === 'sentiment' ? SENTIMENT_PRESETS.map((p) => p.text) : task === 'sentiment-zh' ? SENTIMENT_ZH_PRESETS.map((p) => p.text) : [],
+      labelsZh: task === 'memory' ? LANGUAGES_ZH : ['负面', '正面'],
       report: { ...report, insight: insight.numbers },
     };
     // The canonical layout holds one layer; a stack is written as PyTorch would (ONNX for the

@@ -36,7 +36,7 @@ const ONLY_TESTS_USE: Readonly<Record<string, readonly string[]>> = {
   'src/store/readerPrefs.ts': ['readerLang'],
   'src/store/sentenceTraces.ts': ['SYNC_COST', 'SLICE_COST'],
   'src/store/store.ts': ['MAX_TEXT_CHARS', 'Scheduler'],
-  'src/store/urlParams.ts': ['WELCOME'],
+  'src/store/urlParams.ts': ['WELCOME', 'WELCOME_ZH'],
   'src/text/visible.ts': ['SPACE_SIGN'],
   'src/train/adam.ts': ['globalNorm'],
   'src/train/charlmTask.ts': ['CHARLM'],

@@ -26,11 +26,16 @@ function storage(): Storage | null {
 // stand-in demo cell's numbers for a moment. (The lesson applies the same state once loaded.)
 const lessonState = parsed.options.lesson !== undefined ? CHAPTERS[parsed.options.lesson]?.state : null;
 const linked = lessonState ? { ...parsed.options, model: lessonState.model, text: lessonState.text, t: lessonState.t, view: lessonState.view } : parsed.options;
-const options = withReader(withWelcome(linked, window.location.search, window.location.hash), {
-  languages: navigator.languages?.length ? navigator.languages : [navigator.language],
-  dark: typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches,
-  chosen: parseChoice(storage()?.getItem(CHOICE_KEY) ?? null),
-});
+// The reader's language first: the welcome of a bare address depends on it.
+const options = withWelcome(
+  withReader(linked, {
+    languages: navigator.languages?.length ? navigator.languages : [navigator.language],
+    dark: typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches,
+    chosen: parseChoice(storage()?.getItem(CHOICE_KEY) ?? null),
+  }),
+  window.location.search,
+  window.location.hash,
+);
 // Before the first frame, so a dark reader's page is never first drawn light (index.html says light).
 document.documentElement.dataset.theme = options.theme;
 const store = createGatescopeStore(options);

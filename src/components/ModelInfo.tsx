@@ -16,6 +16,9 @@ export function ModelInfo() {
   const mse = typeof report?.heldoutMse === 'number' ? report.heldoutMse : null;
   const naive = typeof report?.naiveMse === 'number' ? report.naiveMse : null;
   const reviews = typeof report?.heldoutReviewAccuracy === 'number' ? report.heldoutReviewAccuracy : null;
+  // The Chinese sentiment models: the hand-written held-out sentences, beside the pooled figure
+  // (mostly generated sentences, near relatives of the training ones).
+  const everyday = (report?.heldoutSets as { everyday?: { accuracy?: unknown } } | undefined)?.everyday?.accuracy;
   const convention = figureOf(model.cell.kind).convention;
   // Your own model's vocabulary, checked against the tokenizer it will be given: a word it can
   // never produce is a row that is never used, and that word typed becomes <unk>.
@@ -37,6 +40,7 @@ export function ModelInfo() {
             {t('trained')}
             {acc !== null && <> · {t('heldoutAccuracy', { v: (acc * 100).toFixed(1) })}</>}
             {reviews !== null && <> · {t('heldoutReviews', { v: (reviews * 100).toFixed(1) })}</>}
+            {typeof everyday === 'number' && <> · {t('heldoutEveryday', { v: (everyday * 100).toFixed(1) })}</>}
             {bpc !== null && <> · {t('heldoutBpc', { v: bpc.toFixed(2) })}</>}
             {mse !== null && naive !== null && <> · {t('heldoutMse', { v: mse.toPrecision(3), naive: naive.toPrecision(3) })}</>}
           </span>

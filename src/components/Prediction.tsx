@@ -77,8 +77,9 @@ function VocabNote({ embedded }: { embedded: readonly EmbeddedToken[] }) {
     text = t('pred.unknownSome', { words: words.length > MAX_NAMED ? `${named}…` : named, n: unknown.length, total });
   }
   // Chinese typed into a model that learned English words: the way on is the model that reads
-  // Chinese characters, one click away.
+  // Chinese characters, one click away (for sentiment, the Chinese sentiment model).
   const han = unknown.length === total && ENGLISH_WORD_TASKS.has(task) && embedded.some((e) => HAN.test(e.token));
+  const zhTask = task === 'sentiment' ? 'sentiment-zh' : 'charlm-zh';
   return (
     <p className={strong ? 'vocab-note strong' : 'vocab-note'} role="note">
       {text}
@@ -86,8 +87,8 @@ function VocabNote({ embedded }: { embedded: readonly EmbeddedToken[] }) {
         <>
           {lang === 'zh' ? '' : ' '}
           {t('pred.tryHan')}{' '}
-          <button type="button" className="link" onClick={() => setTask('charlm-zh')}>
-            {t('task.charlm-zh')}
+          <button type="button" className="link" onClick={() => setTask(zhTask)}>
+            {t(`task.${zhTask}`)}
           </button>
         </>
       )}

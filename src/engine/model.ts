@@ -54,7 +54,7 @@ export interface Head {
   readonly b: Vec;
 }
 
-export type ModelTask = 'demo' | 'sentiment' | 'memory' | 'charlm' | 'charlm-zh' | 'chars' | 'wave' | 'series' | 'translate' | 'custom';
+export type ModelTask = 'demo' | 'sentiment' | 'sentiment-zh' | 'memory' | 'charlm' | 'charlm-zh' | 'chars' | 'wave' | 'series' | 'translate' | 'custom';
 
 export interface Model {
   readonly id: string;

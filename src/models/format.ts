@@ -3,7 +3,7 @@
  *
  * {
  *   "format": "gatescope-model", "version": 1,
- *   "id": "sentiment-lstm", "task": "sentiment" | "memory" | "charlm" | "charlm-zh" | "chars" | "wave" | "series" | "custom" | "demo",
+ *   "id": "sentiment-lstm", "task": "sentiment" | "sentiment-zh" | "memory" | "charlm" | "charlm-zh" | "chars" | "wave" | "series" | "custom" | "demo",
  *   "tokenizer": "words" | "chars" | "numbers",
  *   "cell": {
  *     "kind": a registered kind (ALL_KINDS: rnn, lstm, gru, peephole, coupled; mingru, minlstm,
@@ -75,7 +75,7 @@ export const MODEL_FORMAT = 'gatescope-model';
 export const MODEL_FORMAT_VERSION = 1;
 const LAYOUTS = ['canonical', 'pytorch', 'keras', 'onnx'] as const;
 type Layout = (typeof LAYOUTS)[number];
-const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'chars', 'wave', 'series', 'translate', 'custom'];
+const TASKS: readonly ModelTask[] = ['demo', 'sentiment', 'sentiment-zh', 'memory', 'charlm', 'charlm-zh', 'chars', 'wave', 'series', 'translate', 'custom'];
 
 /** What the app shows around a model: written by the training script, optional for your own. */
 export interface ModelMeta {

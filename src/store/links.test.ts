@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGatescopeStore } from './store';
-import { WELCOME, parseUrlParams, withWelcome } from './urlParams';
+import { WELCOME, WELCOME_ZH, parseUrlParams, withWelcome } from './urlParams';
 
 describe('links with a long sentence', () => {
   it('carry the sentence and its step in the fragment, compressed, and reopen them exactly', async () => {
@@ -46,16 +46,28 @@ describe('links with a long sentence', () => {
 
 describe('the welcome of a bare address', () => {
   it('opens the trained sentiment LSTM at “not”, keeping language, theme and view', () => {
-    const { options } = parseUrlParams('?lang=zh&view=unrolled');
-    const o = withWelcome(options, '?lang=zh&view=unrolled');
-    expect(o).toMatchObject({ model: WELCOME.model, text: WELCOME.text, t: WELCOME.t, lang: 'zh', view: 'unrolled' });
+    const { options } = parseUrlParams('?lang=en&theme=dark&view=unrolled');
+    const o = withWelcome(options, '?lang=en&theme=dark&view=unrolled');
+    expect(o).toMatchObject({ model: WELCOME.model, text: WELCOME.text, t: WELCOME.t, lang: 'en', theme: 'dark', view: 'unrolled' });
     const s = createGatescopeStore({ ...o, fetchModel: () => new Promise(() => {}) });
     expect(s.getState().tokens[WELCOME.t]).toBe('not');
+  });
+
+  it('in Chinese, opens the Chinese sentiment LSTM at 不 in 这部电影不好看, read one character a step', () => {
+    const { options } = parseUrlParams('?lang=zh&view=unrolled');
+    const o = withWelcome(options, '?lang=zh&view=unrolled');
+    expect(o).toMatchObject({ model: 'sentiment-zh-lstm', text: '这部电影不好看', t: WELCOME_ZH.t, lang: 'zh', view: 'unrolled' });
+    const s = createGatescopeStore({ ...o, fetchModel: () => new Promise(() => {}) });
+    // While the model loads, the stand-in reads the text as the Chinese model will: by character.
+    expect(s.getState().tokens).toEqual(['这', '部', '电', '影', '不', '好', '看']);
+    expect(s.getState().tokens[WELCOME_ZH.t]).toBe('不');
   });
 
   it('a link that names a sentence, model, cell, file or step (even a refused one) opens that instead', () => {
     for (const q of ['?text=a%20b', '?model=memory-gru', '?cell=gru', '?weights=http://x/y.json', '?t=2']) {
       expect(withWelcome(parseUrlParams(q).options, q).model, q).not.toBe(WELCOME.model);
+      const zh = `${q}&lang=zh`;
+      expect(withWelcome(parseUrlParams(zh).options, zh).model, zh).not.toBe(WELCOME_ZH.model);
     }
   });
 });

@@ -15,6 +15,9 @@ import { MAX_MODEL_BYTES, fetchSameOrigin, megabytes, type ModelSource, type Own
 import type { Sequencer } from './sequencer';
 import { hasModel, TASK_TOKENIZER, type GatescopeState, type GetState, type LoadError, type ModelSlice, type ModelTaskChoice, type SetState } from './types';
 
+/** A Chinese character: what the Chinese sentiment model reads. */
+const HAN = /\p{Script=Han}/u;
+
 /**
  * The cell kind on screen: the model's (of a stack, its bottom cell's). Derived, not stored, so
  * it cannot disagree with the weights. While a trained model loads, the one on screen, and so
@@ -158,7 +161,9 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
       // A model of a real series opens on that series (its first preset), unless another kind's
       // model of the same series is showing it already.
       const series = meta?.series !== undefined && get().model.task !== m.task;
-      const text = (words || series) && meta?.presets[0] ? meta.presets[0] : get().text;
+      // Nor can the Chinese sentiment model read a sentence without a Chinese character.
+      const notChinese = task === 'sentiment-zh' && !HAN.test(get().text);
+      const text = (words || series || notChinese) && meta?.presets[0] ? meta.presets[0] : get().text;
       const step = text === get().text ? (get().seeking?.to ?? get().t) : (linkStep ?? 0);
       linkStep = undefined;
       const layer = linkLayer ?? get().layer;

@@ -24,11 +24,17 @@ describe("the reader's language and theme", () => {
     expect(withReader(parseUrlParams('').options, { languages: ['en-GB'], dark: false })).toMatchObject({ lang: 'en', theme: 'light' });
   });
 
-  it('a bare address still opens the welcome, in the reader’s language, and its link says what was shown', () => {
-    const o = withReader(withWelcome(parseUrlParams('').options, ''), { languages: ['zh-CN'], dark: true });
+  it('a bare address opens the welcome in the reader’s language (a Chinese reader’s is the Chinese model’s), and its link says what was shown', () => {
+    const o = withWelcome(withReader(parseUrlParams('').options, { languages: ['zh-CN'], dark: true }), '');
     const s = createGatescopeStore({ ...o, fetchModel: () => new Promise(() => {}) });
     expect(s.getState()).toMatchObject({ lang: 'zh', theme: 'dark' });
-    expect(s.getState().tokens).toEqual(['the', 'movie', 'was', 'not', 'good']);
+    expect(o.model).toBe('sentiment-zh-lstm');
+    expect(s.getState().tokens).toEqual(['这', '部', '电', '影', '不', '好', '看']);
+    const en = withWelcome(withReader(parseUrlParams('').options, { languages: ['en-GB', 'zh-CN'], dark: false }), '');
+    expect(en).toMatchObject({ lang: 'en', model: 'sentiment-lstm', text: 'the movie was not good' });
+    // A link naming the language wins over the reader's, and so does its welcome.
+    const linked = withWelcome(withReader(parseUrlParams('?lang=en').options, { languages: ['zh-CN'], dark: false }), '?lang=en');
+    expect(linked).toMatchObject({ lang: 'en', model: 'sentiment-lstm' });
     // A shared link opens what its sender saw, whatever the receiver's browser prefers.
     const q = new URLSearchParams(writeUrlParams(s.getState()));
     expect([q.get('lang'), q.get('theme')]).toEqual(['zh', 'dark']);

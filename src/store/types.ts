@@ -7,16 +7,17 @@ import type { LabPoint, LabProbe, LabSettings } from '../train/labSettings';
 import type { LabCommand, LabEvent } from '../train/labProtocol';
 
 /** What the model picker offers: the untrained demo, or a trained task (one model per cell kind). */
-export const MODEL_TASKS = ['demo', 'sentiment', 'memory', 'charlm', 'charlm-zh', 'wave', 'series'] as const;
+export const MODEL_TASKS = ['demo', 'sentiment', 'sentiment-zh', 'memory', 'charlm', 'charlm-zh', 'wave', 'series'] as const;
 export type ModelTaskChoice = (typeof MODEL_TASKS)[number];
 /**
  * Which kinds each task has a trained model of, by group: every task has the classic cells';
- * today's recurrences are trained on sentiment, long-range memory, the Austen character model and
- * the real series.
+ * today's recurrences are trained on sentiment (English and Chinese), long-range memory, the
+ * Austen character model and the real series.
  * A test checks public/models holds exactly these.
  */
 const TASK_GROUPS: Record<Exclude<ModelTaskChoice, 'demo'>, readonly KindGroup[]> = {
   sentiment: ['classic', 'today'],
+  'sentiment-zh': ['classic', 'today'],
   memory: ['classic', 'today'],
   charlm: ['classic', 'today'],
   'charlm-zh': ['classic'],
@@ -34,6 +35,7 @@ export const hasModel = (task: ModelTaskChoice, kind: CellKind): boolean => task
 export const TASK_TOKENIZER: Record<ModelTaskChoice, Model['tokenizer']> = {
   demo: 'words',
   sentiment: 'words',
+  'sentiment-zh': 'chars',
   memory: 'words',
   charlm: 'chars',
   'charlm-zh': 'chars',

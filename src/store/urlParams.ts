@@ -280,18 +280,22 @@ export function parseUrlParams(search: string, hash = ''): { options: StoreOptio
 
 /**
  * What a bare address opens: a trained model on a sentence where something happens (the
- * sentiment LSTM at "not" in "the movie was not good": its hidden state flips there). A link
- * that names a sentence, a model, a cell or a file opens exactly that instead; the other
- * parameters (language, theme, view, embed…) apply to the welcome as well.
+ * sentiment LSTM at "not" in "the movie was not good": its hidden state flips there). A reader
+ * whose page is in Chinese gets the Chinese sentiment LSTM at 不 in 这部电影不好看, the same moment
+ * in their language. A link that names a sentence, a model, a cell or a file opens exactly that
+ * instead; the other parameters (language, theme, view, embed…) apply to the welcome as well.
  */
 export const WELCOME = { model: 'sentiment-lstm', text: 'the movie was not good', t: 3 } as const;
+export const WELCOME_ZH = { model: 'sentiment-zh-lstm', text: '这部电影不好看', t: 4 } as const;
 
+/** `options.lang` is the page's language (the link's, else the reader's: readerPrefs.ts withReader). */
 export function withWelcome(options: StoreOptions, search: string, hash = ''): StoreOptions {
   // Named even when the value was refused (a bad weights= gets its notice, not the welcome).
   const q = linkParams(search, hash).params;
   // A lesson chapter sets its own model and sentence: the welcome would only load one to drop it.
   const named = ['text', 'model', 'weights', 'cell', 't', 'lesson'].some((k) => q.has(k));
-  return named ? options : { ...options, model: WELCOME.model, text: WELCOME.text, t: WELCOME.t };
+  const w = options.lang === 'zh' ? WELCOME_ZH : WELCOME;
+  return named ? options : { ...options, model: w.model, text: w.text, t: w.t };
 }
 
 /** A step past the sentence's end is reported once the sentence is known. */

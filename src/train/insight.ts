@@ -17,7 +17,7 @@ interface Insight {
 
 /** The top layer's traces (the one the head reads; of one layer, the only one) and the predictions. */
 function traceOf(m: Model, text: string): { tokens: readonly string[]; traces: StepTrace[]; p: number[][] } {
-  const tokens = tokenize(text).tokens;
+  const tokens = tokenize(text, m.tokenizer).tokens;
   const { layers } = runStack(
     stackOf(m),
     tokens.map((t) => embedToken(m.embedding, t).x),
@@ -32,21 +32,33 @@ const layerOf = (m: Model) => (stackOf(m).length > 1 ? { en: `layer ${stackOf(m)
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const f2 = (x: number) => x.toFixed(2);
 
-export function sentimentInsight(m: Model): Insight {
-  const { tokens, traces, p } = traceOf(m, 'the movie was not good');
-  const t = tokens.indexOf('not');
+/** The sentences a sentiment caption measures: the negated one, its negation word, the plain one, and the word after. */
+interface NegationProbe {
+  readonly negated: string;
+  readonly not: string;
+  readonly plain: string;
+  readonly after: string;
+}
+const ENGLISH_PROBE: NegationProbe = { negated: 'the movie was not good', not: 'not', plain: 'the movie was good', after: 'good' };
+/** The Chinese models' pair: the first step of 不 in 这部电影不好看, and the same sentence without it. */
+export const CHINESE_PROBE: NegationProbe = { negated: '这部电影不好看', not: '不', plain: '这部电影好看', after: '好看' };
+
+export function sentimentInsight(m: Model, probe: NegationProbe = ENGLISH_PROBE): Insight {
+  const { tokens, traces, p } = traceOf(m, probe.negated);
+  const t = tokens.indexOf(probe.not);
   const before = traces[t - 1]!.h;
   const after = traces[t]!.h;
   const moves = Array.from(after, (v, k) => ({ unit: k, from: before[k]!, to: v })).sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from));
   const top = moves.slice(0, 2);
-  const pGood = traceOf(m, 'the movie was good').p.at(-1)![1]!;
+  const pGood = traceOf(m, probe.plain).p.at(-1)![1]!;
   const pNotGood = p.at(-1)![1]!;
   const units = top.map((u) => `h[${u.unit}] ${f2(u.from)} → ${f2(u.to)}`).join(', ');
+  const { negated, not, after: word } = probe;
   return {
     numbers: { notStep: t, topUnits: top, pPositiveGood: pGood, pPositiveNotGood: pNotGood },
     caption: {
-      en: `Step to “not” in “the movie was not good”: ${layerOf(m).en}${units} move most. Then “good” gives P(positive) = ${pct(pNotGood)}, against ${pct(pGood)} without “not”.`,
-      zh: `在 “the movie was not good” 中走到 “not”：变化最大的是${layerOf(m).zh} ${units}。随后 “good” 给出 P(正面) = ${pct(pNotGood)}；没有 “not” 时是 ${pct(pGood)}。`,
+      en: `Step to “${not}” in “${negated}”: ${layerOf(m).en}${units} move most. Then “${word}” gives P(positive) = ${pct(pNotGood)}, against ${pct(pGood)} without “${not}”.`,
+      zh: `在 “${negated}” 中走到 “${not}”：变化最大的是${layerOf(m).zh} ${units}。随后 “${word}” 给出 P(正面) = ${pct(pNotGood)}；没有 “${not}” 时是 ${pct(pGood)}。`,
     },
   };
 }

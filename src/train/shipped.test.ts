@@ -7,6 +7,9 @@ import { parseModelFile } from '../models/format';
 import { tokenize } from '../text/tokenize';
 import { LANGUAGES, memoryExamplesAtGap } from './data/memory';
 import { SENTIMENT_PRESETS } from './data/sentiment';
+import { SENTIMENT_ZH_PRESETS } from './data/sentimentZh';
+import type { Example } from './data/types';
+import { CONFIGS, NO_DATA } from './tasks';
 import { EVERYDAY } from './data/everyday';
 import { hasModel, MODEL_TASKS, type ModelTaskChoice } from '../store/types';
 
@@ -120,6 +123,42 @@ describe('shipped sentiment models on real text', () => {
       expect(report(id).heldoutReviews).toBe(1000);
     });
   }
+});
+
+describe('shipped Chinese sentiment models', () => {
+  const cfg = CONFIGS['sentiment-zh'];
+  const heldout = cfg.heldoutSets(NO_DATA);
+  const right = (m: Model, xs: readonly Example[]) => xs.filter((e) => (finalProbs(m, e.tokens)[1]! >= 0.5 ? 1 : 0) === e.label).length;
+  for (const kind of kindsOf('sentiment-zh')) {
+    it(`sentiment-zh-${kind}: reads characters, and reproduces its reported held-out accuracies on both sets`, () => {
+      const id = `sentiment-zh-${kind}`;
+      const m = load(id);
+      const r = report(id);
+      expect(m.tokenizer).toBe('chars');
+      expect(m.head!.labels).toEqual(['negative', 'positive']);
+      expect(r.vocabSize).toBe(m.embedding.kind === 'table' ? m.embedding.vocab.length : -1);
+      for (const [name, xs] of Object.entries(heldout)) {
+        const rep = r.heldoutSets[name];
+        expect(rep.examples).toBe(xs.length);
+        // The file's weights are rounded to 6 digits: at most one sentence may land on the other side.
+        expect(Math.abs(right(m, xs) - Math.round(rep.accuracy * xs.length)), name).toBeLessThanOrEqual(1);
+      }
+      // The caption's numbers are the model's on the probe sentences.
+      const file = JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8'));
+      const pNot = finalProbs(m, tokenize('这部电影不好看', 'chars').tokens)[1]!;
+      expect(file.caption.zh).toContain(`P(正面) = ${Math.round(pNot * 100)}%`);
+      expect(file.presets).toEqual(SENTIMENT_ZH_PRESETS.map((p) => p.text));
+    });
+  }
+  it('the gated kinds get the four Chinese presets right (never trained on), 不好看 negative and 很好看 positive', () => {
+    for (const kind of kindsOf('sentiment-zh').filter((k) => k !== 'rnn')) {
+      const m = load(`sentiment-zh-${kind}`);
+      for (const { text, label } of SENTIMENT_ZH_PRESETS) {
+        const p = finalProbs(m, tokenize(text, 'chars').tokens)[1]!;
+        expect(p >= 0.5 ? 1 : 0, `${kind} ${text}: P(positive) = ${p}`).toBe(label);
+      }
+    }
+  });
 });
 
 describe('shipped time-series models', () => {

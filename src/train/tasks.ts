@@ -9,9 +9,13 @@ import type { Example } from './data/types';
 import { buildVocab, initNetwork, tokenIds, type TrainableModel } from './network';
 import { frequentWords, type ReviewSplits } from './data/reviews';
 import { sentimentReport } from './sentimentReport';
+import { sentimentZhReport } from './sentimentZhReport';
+import { sentimentZhExamples, zhChars } from './data/sentimentZh';
+import { ZH_HANDWRITTEN } from './data/sentimentZhHand';
+import { roleOf, type Role } from './data/split';
 import { accuracy, evaluate, meanLoss, train, type Encoded, type EpochStats } from './trainer';
 
-export const TASKS = ['sentiment', 'memory'] as const;
+export const TASKS = ['sentiment', 'memory', 'sentiment-zh'] as const;
 export type TrainTask = (typeof TASKS)[number];
 
 /** `sentiment-lstm`; a stack adds its layer count: `sentiment-lstm-2layers`. */
@@ -74,6 +78,8 @@ interface TaskConfig {
   readonly clipNorm: number;
   readonly headKind: 'sigmoid' | 'softmax';
   readonly labels: readonly string[];
+  /** How text is split (default: words). */
+  readonly tokenizer?: TrainableModel['tokenizer'];
   readonly trainSet: (d: TaskData) => Example[];
   /** Different for each epoch only when the task uses a curriculum (null: `trainSet` every epoch). */
   readonly epochExamples: (epoch: number) => Example[] | null;
@@ -101,6 +107,11 @@ interface TaskData {
 export const NO_DATA: TaskData = { reviews: null };
 
 export const SENTIMENT_TRAIN = 3000;
+/** Chinese sentiment: generated sentences per split, and how often each hand-written training sentence is repeated. */
+const ZH = { train: 4000, validation: 400, heldout: 1000, handRepeat: 3, minCount: 2 } as const;
+/** The hand-written Chinese sentences of one hash part (split.ts), as characters. */
+const zhHandwritten = (role: Role): Example[] => ZH_HANDWRITTEN.map((h) => ({ tokens: zhChars(h.text), label: h.label })).filter((e) => roleOf(e.tokens) === role);
+const zhHeldout = () => ({ generated: sentimentZhExamples(ZH.heldout, SEED.heldout, 'test'), everyday: zhHandwritten('test') });
 export const SENTIMENT_HELDOUT = 1000;
 /** Validation templates for keep-best (beside the validation reviews). */
 export const SENTIMENT_VALIDATION = 500;
@@ -143,6 +154,30 @@ export const CONFIGS: Record<TrainTask, TaskConfig> = {
     epochExamples: () => null,
     heldoutSets: () => ({ all: sentimentExamples(SENTIMENT_HELDOUT, SEED.heldout, 'heldout') }),
     extraReport: (m, train, validation, d) => sentimentReport(m, train, validation, d.reviews),
+  },
+  'sentiment-zh': {
+    // The English sentiment recipe, reading characters: the vocabulary is a few hundred characters.
+    embedDim: 16,
+    hidden: 24,
+    epochs: 10,
+    batchSize: 16,
+    lr: 0.005,
+    clipNorm: 5,
+    headKind: 'sigmoid',
+    labels: SENTIMENT_LABELS,
+    tokenizer: 'chars',
+    // The hand-written sentences are few beside the generated ones, so each is seen three times an epoch.
+    trainSet: () => [...sentimentZhExamples(ZH.train, SEED.trainData, 'train'), ...Array.from({ length: ZH.handRepeat }, () => zhHandwritten('train')).flat()],
+    // A character seen once in training is <unk>, so the model learns what an unseen character is like.
+    vocab: (train) => {
+      const count = new Map<string, number>();
+      for (const e of train.slice(0, ZH.train + zhHandwritten('train').length)) for (const c of e.tokens) count.set(c, (count.get(c) ?? 0) + 1);
+      return buildVocab([[...count].filter(([, n]) => n >= ZH.minCount).map(([c]) => c)]);
+    },
+    validationSet: () => [...sentimentZhExamples(ZH.validation, SEED.validation, 'validation'), ...zhHandwritten('validation')],
+    epochExamples: () => null,
+    heldoutSets: zhHeldout,
+    extraReport: (m, train, validation) => sentimentZhReport(m, train, validation, zhHeldout()),
   },
   memory: {
     embedDim: 8,
@@ -232,6 +267,7 @@ export function trainModel(
       labels: cfg.labels,
       seed: SEED.weights + kindOf(kind).seedOffset + seedOffset,
       layers,
+      ...(cfg.tokenizer ? { tokenizer: cfg.tokenizer } : {}),
     });
     const encode = (xs: Example[]): Encoded[] => xs.map((e) => ({ ids: tokenIds(model.embedding, e.tokens), label: e.label, ...(e.gap !== undefined ? { gap: e.gap } : {}) }));
     const encodedTrain = encode(trainSet);
