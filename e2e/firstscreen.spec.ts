@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { runTrace } from './helpers';
+import { WELCOME, WELCOME_ZH } from '../src/store/urlParams';
 
 /**
  * The page is the figure: a bare address opens a trained model at a step where something
@@ -95,7 +96,8 @@ for (const lang of ['en', 'zh'] as const)
       test(`first screen ${lang} ${theme} ${w}`, async ({ page }) => {
         await page.setViewportSize({ width: w, height: h });
         await page.goto(`./?lang=${lang}&theme=${theme}`);
-        await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
+        // A Chinese page opens on the Chinese sentiment model; an English one on the English.
+        await expect(page.locator('.model-info code')).toHaveText((lang === 'zh' ? WELCOME_ZH : WELCOME).model);
         const cell = page.locator('svg.diagram');
         await expect(cell).toBeVisible();
         await page.evaluate(() => document.fonts.ready);
