@@ -1,5 +1,6 @@
 import { enLab } from './en-lab';
 import { enToday } from './en-today';
+import { enAttn } from './en-attn';
 
 /**
  * English strings (the training lab's are in en-lab.ts). The Chinese dictionary must have exactly
@@ -349,6 +350,7 @@ export const en = {
     'Every word of the sentence has to pass through the one fixed-size context vector. Short sentences fit; the held-out scores in the README show accuracy falling as sentences get longer, the bottleneck that attention was invented to remove.',
   ...enLab,
   ...enToday,
+  ...enAttn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { zhLab } from './zh-lab';
 import { zhToday } from './zh-today';
+import { zhAttn } from './zh-attn';
 
 /** 简体中文. Record<MessageKey, string> makes a missing or extra key a type error. */
 export const zh: Record<MessageKey, string> = {
@@ -341,4 +342,5 @@ export const zh: Record<MessageKey, string> = {
   'translate.explain': '句子的每个词都必须挤过同一个固定大小的上下文向量。短句放得下；README 中的留出集结果显示，句子越长准确率越低，这正是后来发明注意力机制要解决的瓶颈。',
   ...zhLab,
   ...zhToday,
+  ...zhAttn,
 };

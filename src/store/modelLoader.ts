@@ -34,8 +34,8 @@ export const fetchModelFile: ModelFetcher = async (id) => {
   }
 };
 
-/** The translate view's encoder–decoders: `./models/translate/translate-<kind>.json`. */
-export const fetchSeq2SeqFile = (kind: CellKind): Promise<unknown> => fetchModelFile(`translate/translate-${kind}`);
+/** The translate view's encoder–decoders: `./models/translate/translate-<kind>.json` (translate-attn-<kind> with attention). */
+export const fetchSeq2SeqFile = (kind: CellKind, attention: boolean): Promise<unknown> => fetchModelFile(`translate/translate-${attention ? 'attn-' : ''}${kind}`);
 
 /**
  * Loads may overlap (a slow fetch, then another pick); only the latest one of a line may land,
