@@ -5,7 +5,7 @@ export const enAttn = {
     'With attention (Luong’s general score): the encoder’s final state is still handed over, and at every step the decoder also reads a weighted mix of all the encoder’s states, one weight per source word. The lines under the chain and the matrix below show the weights.',
   'attn.matrixTitle': 'Attention weights',
   'attn.matrixLabel': 'Attention weights: one row per character written, one column per source word; each row sums to 1',
-  'attn.matrixNote': 'Row: the character written at that decoder step. Column: the source word. Darker: more weight. The current step’s row is outlined and its weights are written in.',
+  'attn.matrixNote': 'Row: the character written at that decoder step. Column: the source word. Stronger colour: more weight. The current step’s row is outlined and its weights are written in.',
   'attn.links': 'Decoder step {n} reads the source words with these weights',
   'attn.encoderNote': 'The decoder has not started: step on to a decoder step to see which source words it reads.',
   'attn.explain':

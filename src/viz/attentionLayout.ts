@@ -6,7 +6,8 @@
  */
 import { TRANSLATE_CHAIN, type translateChain } from './translateLayout';
 
-export const ATTENTION_MATRIX = { cellW: 36, cellH: 22, left: 40, top: 84, pad: 8 } as const;
+/** `right`: room for the last column's label, written at −60° up and to the right. */
+export const ATTENTION_MATRIX = { cellW: 36, cellH: 22, left: 56, top: 84, pad: 8, right: 48 } as const;
 
 interface MatrixCell {
   readonly row: number;
@@ -17,12 +18,12 @@ interface MatrixCell {
 
 /** The matrix: `rows` decoder steps × `cols` source words; column labels above, row labels left. */
 export function attentionMatrix(rows: number, cols: number): { cells: MatrixCell[]; width: number; height: number; colX: (c: number) => number; rowY: (r: number) => number } {
-  const { cellW, cellH, left, top, pad } = ATTENTION_MATRIX;
+  const { cellW, cellH, left, top, pad, right } = ATTENTION_MATRIX;
   const colX = (c: number) => left + c * cellW;
   const rowY = (r: number) => top + r * cellH;
   const cells: MatrixCell[] = [];
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) cells.push({ row: r, col: c, x: colX(c), y: rowY(r) });
-  return { cells, width: left + cols * cellW + pad, height: top + rows * cellH + pad, colX, rowY };
+  return { cells, width: left + cols * cellW + right, height: top + rows * cellH + pad, colX, rowY };
 }
 
 /** How far below the chain's own height the lines reach (the chain's viewBox grows by this). */

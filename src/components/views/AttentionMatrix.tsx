@@ -24,7 +24,7 @@ export function AttentionMatrix({ source, outputs, weights, current, theme }: Pr
   const m = attentionMatrix(outputs.length, source.length);
   const { cellW, cellH, left, top } = ATTENTION_MATRIX;
   return (
-    <figure className="attn-matrix">
+    <figure className="attn-matrix" style={{ maxWidth: Math.max(m.width, 320) }}>
       <figcaption>
         <strong>{t('attn.matrixTitle')}</strong> <span className="hint">{t('attn.matrixNote')}</span>
       </figcaption>
