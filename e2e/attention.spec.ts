@@ -105,6 +105,14 @@ test('the choice is in the link: off, the plain model and no attention drawn; on
   await expect(page.locator('.attn-matrix')).toHaveCount(0);
 });
 
+test('at phone width the page does not scroll sideways with attention: the chain and the matrix fit or scroll on their own', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`./?view=translate&cell=${KIND}&attn=1&text=${encodeURIComponent(twoClause.src.join(' '))}`);
+  await expect(page.locator('.attn-matrix')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: 'test-results/shots/attention-light-390.png', fullPage: true });
+});
+
 for (const [theme, lang] of [
   ['light', 'en'],
   ['dark', 'zh'],

@@ -18,7 +18,7 @@ export function traceTranslation(id: string, text: string, fail: (msg: string) =
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    fail(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)} (run npm run train -- --task translate --all first)`);
+    fail(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)} (run npm run train -- --task ${id.startsWith('translate-attn-') ? 'translate-attn' : 'translate'} --all first)`);
   }
   const { model } = readSeq2SeqFile(json);
   const { tokens, error } = tokenize(text, model.encoder.tokenizer);

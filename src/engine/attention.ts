@@ -35,7 +35,7 @@ export interface Attention {
   readonly bc: Vec;
 }
 
-export type AttentionGrads = Attention;
+type AttentionGrads = Attention;
 
 /** One decoder step's reading of the source. */
 export interface Attended {
