@@ -2,6 +2,8 @@
  * `npm run trace -- --model translate-<kind> --text "i grew up in france"`: the encoder's steps,
  * the context handed over, and the decoder's steps (what it read, its vectors, its top 3 and what
  * greedy decoding wrote), as JSON, from the engine code the page runs.
+ * `--model translate-attn-<kind>`: each decoder step also holds its attention — the weight on each
+ * source word (summing to 1), the scores before the softmax, and the context vector it read.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +18,7 @@ export function traceTranslation(id: string, text: string, fail: (msg: string) =
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    fail(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)} (run npm run train -- --task translate --all first)`);
+    fail(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)} (run npm run train -- --task ${id.startsWith('translate-attn-') ? 'translate-attn' : 'translate'} --all first)`);
   }
   const { model } = readSeq2SeqFile(json);
   const { tokens, error } = tokenize(text, model.encoder.tokenizer);
@@ -29,7 +31,15 @@ export function traceTranslation(id: string, text: string, fail: (msg: string) =
     source: tokens,
     encoder: r.encoder.map((tr, t) => ({ t, token: tokens[t], vectors: vectors(tr) })),
     context: { h: Array.from(r.context.h), ...(r.context.c ? { c: Array.from(r.context.c) } : {}) },
-    decoder: r.decoder.map((d, u) => ({ u, input: d.input, vectors: vectors(d.trace), top: d.top, output: d.output })),
+    ...(model.attention ? { attention: 'luong-general' } : {}),
+    decoder: r.decoder.map((d, u) => ({
+      u,
+      input: d.input,
+      vectors: vectors(d.trace),
+      ...(d.attention ? { attention: { weights: Array.from(d.attention.weights), scores: Array.from(d.attention.scores), context: Array.from(d.attention.context) } } : {}),
+      top: d.top,
+      output: d.output,
+    })),
     output: r.output.join(''),
     ended: r.ended,
   });

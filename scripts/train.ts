@@ -8,6 +8,7 @@
  * npm run train -- --task translate --all            the encoder–decoders (public/models/translate/)
  * npm run train -- --task series --all               the real series (R's AirPassengers, committed CSV):
  *                                                     time split, beside naive and seasonal-naive
+ * npm run train -- --task translate-attn --all       the same with attention (translate-attn-<kind>)
  * npm run train -- --task learnability --all         the memory lesson: every kind, from every start, from
  *                                                     scratch at each gap, 5 seeds (public/reports/memory-learnability.json)
  * npm run train -- --task learnability --cell rnn --start orthogonal
@@ -26,7 +27,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CELL_KINDS, type CellKind, type StartId, startIds } from '../src/engine';
+import { CELL_KINDS, type CellKind, kindOf, type StartId, startIds } from '../src/engine';
 import { round6, toModelFile } from '../src/models/write-format';
 import { toFrameworkModelFile } from '../src/models/write-layouts';
 import { LANGUAGES_ZH } from '../src/train/labels';
@@ -71,7 +72,7 @@ usage: npm run train -- --task TASK --cell KIND [--layers N]   one model (N stac
          --hidden H --lr R --batch B --seed S --keep-bias K --start START --versus KIND] [--out DIR]
                                                                one run of the training lab, its weights as the
                                                                lab's Download gives them after N examples
-Tasks: sentiment, sentiment-zh, memory, charlm, charlm-zh, wave, series, translate, learnability (and lab).
+Tasks: sentiment, sentiment-zh, memory, charlm, charlm-zh, wave, series, translate, translate-attn, learnability (and lab).
 Cells: ${CELL_KINDS.join(', ')}.
 Writes public/models/<id>.json and rebuilds public/models/index.json.`,
   options: {
@@ -97,7 +98,7 @@ Writes public/models/<id>.json and rebuilds public/models/index.json.`,
     out: { type: 'string' },
   },
 });
-const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'wave', 'series', 'translate', 'learnability'] as const;
+const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'wave', 'series', 'translate', 'translate-attn', 'learnability'] as const;
 if (values.task === 'lab') {
   trainLab();
   process.exit(0);
@@ -291,8 +292,11 @@ for (const task of tasks) {
     }
     continue;
   }
-  if (task === 'translate') {
-    writeTranslateModels(kinds, join(OUT, 'translate'));
+  if (task === 'translate' || task === 'translate-attn') {
+    // The Translate view offers the classic cells' encoder–decoders (store/types.ts hasTranslation).
+    const classic = kinds.filter((k) => kindOf(k).group === 'classic');
+    if (classic.length === 0) fail(`--task ${task} is trained for the classic cells: ${CELL_KINDS.filter((k) => kindOf(k).group === 'classic').join(', ')}`);
+    writeTranslateModels(classic, join(OUT, 'translate'), task === 'translate-attn');
     continue;
   }
   if (task === 'charlm' || task === 'charlm-zh') {

@@ -8,4 +8,5 @@ export * from './model';
 export * from './grad';
 export * from './stack';
 export * from './seq2seq';
+export * from './attention';
 export * from './scan';

@@ -12,11 +12,16 @@
  * Both halves are ordinary one-layer Models (model.ts): the encoder without a head, the decoder
  * with a softmax head whose labels are its own vocabulary. Same kind and hidden size on both
  * sides, so the state can be handed over as it is.
+ *
+ * With `attention` (attention.ts, `translate-attn-<kind>`) the hand-over stays, and at every step
+ * the decoder also reads a weighted sum of *all* the encoder's states: p_u = softmax(W h̃_u + b)
+ * with h̃_u = tanh(W_c [c_u; h'_u] + b_c) in place of h'_u.
  */
 import { embedToken, predict, type Model } from './model';
 import { initialState, run, step } from './step';
-import type { CellState } from './types';
+import type { CellState, Vec } from './types';
 import type { StepTrace } from './kinds';
+import { attend, attentionKeys, attentionMismatch, type Attended, type Attention } from './attention';
 
 export const BOS = '<s>';
 export const EOS = '</s>';
@@ -25,6 +30,8 @@ export interface Seq2Seq {
   readonly id: string;
   readonly encoder: Model;
   readonly decoder: Model;
+  /** Luong attention over the encoder's states; absent: the plain encoder–decoder. */
+  readonly attention?: Attention;
 }
 
 interface DecodedStep {
@@ -37,6 +44,8 @@ interface DecodedStep {
   readonly top: ReadonlyArray<{ readonly token: string; readonly p: number }>;
   /** What greedy decoding writes here: top[0]. */
   readonly output: string;
+  /** With attention: how this step read the source (weights over the source words, context, h̃). */
+  readonly attention?: Attended;
 }
 
 export interface Translation {
@@ -60,7 +69,8 @@ export function seq2seqMismatch(m: Seq2Seq): string | null {
   const vocab = d.embedding.vocab;
   if (d.head.labels.length !== vocab.length || d.head.labels.some((l, k) => l !== vocab[k])) return 'the decoder head’s labels must be its vocabulary, in order';
   for (const t of [BOS, EOS]) if (!vocab.includes(t)) return `the decoder vocabulary has no "${t}"`;
-  return null;
+  const why = m.attention ? attentionMismatch(m.attention, d.cell.hiddenSize) : null;
+  return why ? `attention: ${why}` : null;
 }
 
 /** The encoder over `source`: its traces and the context it hands over. */
@@ -70,15 +80,22 @@ function encode(m: Seq2Seq, source: readonly string[]): { traces: StepTrace[]; c
   return { traces: r.traces, context: r.final };
 }
 
-/** One decoder step from `state`, reading `input`. */
-function decodeStep(m: Seq2Seq, state: CellState, input: string): { state: CellState; step: DecodedStep } {
+/** The encoder's states and their keys, what every attending step reads. */
+interface Memory {
+  readonly states: Vec[];
+  readonly keys: Vec[];
+}
+
+/** One decoder step from `state`, reading `input` (and, with attention, the encoder's states). */
+function decodeStep(m: Seq2Seq, state: CellState, input: string, memory: Memory | null): { state: CellState; step: DecodedStep } {
   const { decoder } = m;
   const r = step(decoder.cell, state, embedToken(decoder.embedding, input).x);
-  const probs = predict(decoder.head!, r.state.h);
+  const attention = m.attention && memory ? attend(m.attention, memory.states, memory.keys, r.state.h) : undefined;
+  const probs = predict(decoder.head!, attention ? attention.out : r.state.h);
   const labels = decoder.head!.labels;
   const order = probs.map((_, k) => k).sort((a, b) => probs[b]! - probs[a]! || a - b);
   const top = order.slice(0, 3).map((k) => ({ token: labels[k]!, p: probs[k]! }));
-  return { state: r.state, step: { input, trace: r.trace, probs, top, output: top[0]!.token } };
+  return { state: r.state, step: { input, trace: r.trace, probs, top, output: top[0]!.token, ...(attention ? { attention } : {}) } };
 }
 
 /** Greedy translation: the encoder, the hand-over, then the decoder until </s> or `maxLength` tokens. */
@@ -88,10 +105,12 @@ export function translate(m: Seq2Seq, source: readonly string[], maxLength = 40)
   const { traces, context } = source.length ? encode(m, source) : { traces: [], context: initialState(m.encoder.cell) };
   const decoder: DecodedStep[] = [];
   const output: string[] = [];
+  const states = traces.map((tr) => tr.h);
+  const memory = m.attention ? { states, keys: attentionKeys(m.attention, states) } : null;
   let state = context;
   let input = BOS;
   while (decoder.length < maxLength) {
-    const r = decodeStep(m, state, input);
+    const r = decodeStep(m, state, input, memory);
     decoder.push(r.step);
     if (r.step.output === EOS) return { encoder: traces, context, decoder, output, ended: true };
     output.push(r.step.output);

@@ -1,6 +1,7 @@
 import { enLab } from './en-lab';
 import { enToday } from './en-today';
 import { enSeries } from './en-series';
+import { enAttn } from './en-attn';
 
 /**
  * English strings (the training lab's are in en-lab.ts). The Chinese dictionary must have exactly
@@ -353,6 +354,7 @@ export const en = {
   ...enLab,
   ...enToday,
   ...enSeries,
+  ...enAttn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 import { zhLab } from './zh-lab';
 import { zhToday } from './zh-today';
 import { zhSeries } from './zh-series';
+import { zhAttn } from './zh-attn';
 
 /** 简体中文. Record<MessageKey, string> makes a missing or extra key a type error. */
 export const zh: Record<MessageKey, string> = {
@@ -345,4 +346,5 @@ export const zh: Record<MessageKey, string> = {
   ...zhLab,
   ...zhToday,
   ...zhSeries,
+  ...zhAttn,
 };

@@ -10,7 +10,8 @@ import { initSeq2Seq, scoreTranslations } from '../train/seq2seq';
 import { translateData, TRANSLATE } from '../train/translateTask';
 import { readSeq2SeqFile, toSeq2SeqFile } from './seq2seqFile';
 
-const tiny = () => initSeq2Seq({ id: 'translate-gru', kind: 'gru', srcWords: ['i', 'like', 'tea'], tgtTokens: ['我', '喜', '欢', '茶'], embedDim: 3, hidden: 4, seed: 2 });
+const tiny = (attention = false) =>
+  initSeq2Seq({ id: attention ? 'translate-attn-gru' : 'translate-gru', kind: 'gru', srcWords: ['i', 'like', 'tea'], tgtTokens: ['我', '喜', '欢', '茶'], embedDim: 3, hidden: 4, seed: 2, attention });
 
 describe('the seq2seq file', () => {
   it('round-trips: the same translation, every step within the 6-digit rounding', () => {
@@ -39,17 +40,57 @@ describe('the seq2seq file', () => {
     expect(() => readSeq2SeqFile(k)).toThrow(/^decoder: the decoder head’s labels must be its vocabulary/);
     expect(() => readSeq2SeqFile([])).toThrow(/expected a JSON object/);
   });
+
+  it('with attention: round-trips the attention weights, and every step’s weights are the same', () => {
+    const m = tiny(true);
+    const json = JSON.parse(JSON.stringify(toSeq2SeqFile(m)));
+    expect(json.attention.score).toBe('luong-general');
+    const back = readSeq2SeqFile(json).model;
+    expect(back.attention).toBeDefined();
+    const [a0, a1] = [m.attention!, back.attention!];
+    for (const [x, y] of [
+      [a0.Wa.data, a1.Wa.data],
+      [a0.Wc.data, a1.Wc.data],
+      [a0.bc, a1.bc],
+    ] as const) {
+      expect(y.length).toBe(x.length);
+      x.forEach((v, j) => expect(Math.abs(y[j]! - v)).toBeLessThanOrEqual(Math.abs(v) * 1e-5 + 1e-12));
+    }
+    const src = ['i', 'like', 'tea'];
+    const [a, b] = [translate(m, src, 6), translate(back, src, 6)];
+    expect(b.output).toEqual(a.output);
+    a.decoder.forEach((d, u) => d.attention!.weights.forEach((w, t) => expect(Math.abs(w - b.decoder[u]!.attention!.weights[t]!)).toBeLessThan(1e-4)));
+    // A file without the block is the plain model, as every file before attention.
+    expect(readSeq2SeqFile({ ...json, attention: undefined }).model.attention).toBeUndefined();
+  });
+
+  it('names what is wrong in the attention block', () => {
+    const good = () => JSON.parse(JSON.stringify(toSeq2SeqFile(tiny(true))));
+    const bad = (change: (f: { attention: Record<string, unknown> & { Wa: number[][]; Wc: number[][]; bc: unknown[] } }) => void) => {
+      const f = good();
+      change(f);
+      return () => readSeq2SeqFile(f);
+    };
+    expect(bad((f) => (f.attention = 'yes' as never))).toThrow(/^attention: expected an object, found string/);
+    expect(bad((f) => (f.attention.score = 'bahdanau'))).toThrow(/^attention\.score: unknown attention score "bahdanau"; expected one of luong-general/);
+    expect(bad((f) => Reflect.deleteProperty(f.attention, 'Wa'))).toThrow(/^attention\.Wa: missing/);
+    expect(bad((f) => f.attention.Wa.pop())).toThrow(/^attention\.Wa: expected 4×4 \(rows×cols\), found 3 rows/);
+    expect(bad((f) => f.attention.Wc[1]!.pop())).toThrow(/^attention\.Wc\[1\]: expected 8 values, found 7/);
+    expect(bad((f) => (f.attention.bc[2] = null))).toThrow(/^attention\.bc\[2\]: expected a finite number, found null/);
+  });
 });
 
 const DIR = 'public/models/translate';
 describe.runIf(existsSync(DIR))('the shipped translate models', () => {
   const data = translateData(TRANSLATE);
   const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json')) : [];
-  it('are all five kinds', () => expect(files.sort()).toEqual(['translate-coupled.json', 'translate-gru.json', 'translate-lstm.json', 'translate-peephole.json', 'translate-rnn.json']));
+  const classic = ['coupled', 'gru', 'lstm', 'peephole', 'rnn'];
+  it('are all five kinds, plain and with attention', () => expect(files.sort()).toEqual([...classic.map((k) => `translate-${k}.json`), ...classic.map((k) => `translate-attn-${k}.json`)].sort()));
   for (const f of files) {
     it(`${f}: its held-out report is what its own weights score`, () => {
       const json = JSON.parse(readFileSync(`${DIR}/${f}`, 'utf8'));
       const { model } = readSeq2SeqFile(json);
+      expect(model.attention !== undefined).toBe(f.startsWith('translate-attn-'));
       const r = json.report as { heldout: { exact: number; chars: number; pairs: number } };
       const outs = data.heldout.map((p) => translate(model, p.src, 64).output);
       const s = scoreTranslations(

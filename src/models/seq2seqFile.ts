@@ -4,15 +4,19 @@
  *   { "format": "gatescope-seq2seq", "version": 1, "id": …,
  *     "encoder": <a Gatescope model file without "head">,
  *     "decoder": <a Gatescope model file; its softmax head's labels are its vocabulary>,
+ *     "attention"?: { "score": "luong-general", "Wa": H×H, "Wc": H×2H, "bc": H },
  *     "caption"?, "presets"?, "report"? }
  *
+ * "attention" (translate-attn-<kind>, engine/attention.ts) is optional: a file without it is the
+ * plain encoder–decoder, as every file written before it.
  * Each half is read and checked by the one model-file reader (format.ts), so its errors name the
  * field inside the half ("encoder.cell.weights.U_f …").
  */
-import { seq2seqMismatch, type Model, type Seq2Seq } from '../engine';
+import { seq2seqMismatch, type Attention, type Model, type Seq2Seq } from '../engine';
 import { ModelFileError } from './errors';
 import { readModelFile } from './format';
-import { toModelFile } from './write-format';
+import { field, mat, obj, oneOf, vec } from './jsonFields';
+import { round6, toModelFile } from './write-format';
 
 const SEQ2SEQ_FORMAT = 'gatescope-seq2seq';
 
@@ -20,7 +24,24 @@ type Obj = Record<string, unknown>;
 
 export function toSeq2SeqFile(m: Seq2Seq, extra: { caption?: { en: string; zh: string }; presets?: readonly string[]; report?: unknown } = {}): Obj {
   const enc = toModelFile(m.encoder);
-  return { format: SEQ2SEQ_FORMAT, version: 1, id: m.id, encoder: enc, decoder: toModelFile(m.decoder), ...extra };
+  const a = m.attention;
+  const rows = (x: Float64Array, cols: number) => Array.from({ length: x.length / cols }, (_, r) => Array.from(x.subarray(r * cols, (r + 1) * cols), round6));
+  const attention = a ? { attention: { score: ATTENTION_SCORE, Wa: rows(a.Wa.data, a.Wa.cols), Wc: rows(a.Wc.data, a.Wc.cols), bc: Array.from(a.bc, round6) } } : {};
+  return { format: SEQ2SEQ_FORMAT, version: 1, id: m.id, encoder: enc, decoder: toModelFile(m.decoder), ...attention, ...extra };
+}
+
+/** The one score the engine computes (attention.ts); named in the file so another cannot be misread as it. */
+const ATTENTION_SCORE = 'luong-general';
+
+/** The attention block, its shapes those of a decoder of `H` units. */
+function readAttention(v: unknown, H: number): Attention {
+  const a = obj(v, 'attention');
+  oneOf(field(a, 'score', 'attention'), [ATTENTION_SCORE], 'attention.score', 'attention score');
+  return {
+    Wa: mat(field(a, 'Wa', 'attention'), H, H, 'attention.Wa'),
+    Wc: mat(field(a, 'Wc', 'attention'), H, 2 * H, 'attention.Wc'),
+    bc: vec(field(a, 'bc', 'attention'), H, 'attention.bc'),
+  };
 }
 
 interface Seq2SeqMeta {
@@ -58,7 +79,8 @@ export function readSeq2SeqFile(json: unknown): { model: Seq2Seq; meta: Seq2SeqM
     throw prefixed(e, 'encoder');
   }
   const id = typeof f.id === 'string' ? f.id : encoder.id;
-  const model: Seq2Seq = { id, encoder, decoder };
+  const attention = f.attention === undefined ? null : readAttention(f.attention, decoder.cell.hiddenSize);
+  const model: Seq2Seq = { id, encoder, decoder, ...(attention ? { attention } : {}) };
   const why = seq2seqMismatch(model);
   if (why) throw new ModelFileError('decoder', why);
   const presets = Array.isArray(f.presets) ? f.presets.filter((p): p is string => typeof p === 'string') : [];

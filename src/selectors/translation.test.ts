@@ -54,4 +54,28 @@ describe('the translate view’s encoder–decoder, owned by the store', () => {
     expect(store.getState().seq2seq?.error).toContain('HTTP 404');
     expect(translateStepsOf(store.getState())).toBe(0);
   });
+
+  it('with attention: the attentive file of the kind, cached apart from the plain one, shown only while attention is chosen', async () => {
+    const asked: string[] = [];
+    const file = (k: CellKind, attention: boolean) => JSON.parse(readFileSync(`public/models/translate/translate-${attention ? 'attn-' : ''}${k}.json`, 'utf8')) as unknown;
+    const store = createGatescopeStore({ kind: 'rnn', text: 'i grew up in france', translateAttention: true, fetchSeq2Seq: async (k, a) => (asked.push(`${k}|${a}`), file(k, a)) });
+    const s = () => store.getState();
+    s().requestSeq2Seq('rnn', s().translateAttention);
+    await flush();
+    const shown = translationOf(s())!;
+    expect(shown.model.attention).toBeDefined();
+    const r = translate(readSeq2SeqFile(file('rnn', true)).model, ['i', 'grew', 'up', 'in', 'france']);
+    shown.result.decoder.forEach((d, u) => expect(Array.from(d.attention!.weights)).toEqual(Array.from(r.decoder[u]!.attention!.weights)));
+    // Attention off: the attentive model is not shown as the plain one, until the plain one lands.
+    s().setTranslateAttention(false);
+    expect(translationOf(s())).toBeNull();
+    s().requestSeq2Seq('rnn', false);
+    await flush();
+    expect(translationOf(s())!.model.attention).toBeUndefined();
+    s().setTranslateAttention(true);
+    s().requestSeq2Seq('rnn', true);
+    await flush();
+    expect(translationOf(s())!.model.attention).toBeDefined();
+    expect(asked).toEqual(['rnn|true', 'rnn|false']);
+  });
 });

@@ -18,7 +18,7 @@ export interface TranslationShown {
   readonly total: number;
 }
 
-type Inputs = Pick<GatescopeState, 'seq2seq' | 'text' | 'model'>;
+type Inputs = Pick<GatescopeState, 'seq2seq' | 'text' | 'model' | 'translateAttention'>;
 
 // One entry: the view and the bridge ask for the same (model, text) again and again; a new
 // sentence or kind replaces it. The engine run is a few milliseconds for the shipped models.
@@ -27,7 +27,7 @@ let last: { model: Seq2Seq; text: string; shown: TranslationShown } | null = nul
 /** The translation on screen, or null while its model loads (or failed: see `seq2seq.error`). */
 export function translationOf(s: Inputs): TranslationShown | null {
   const load = s.seq2seq;
-  if (!load?.model || load.kind !== kindOf(s)) return null;
+  if (!load?.model || load.kind !== kindOf(s) || load.attention !== s.translateAttention) return null;
   const model = load.model;
   if (last && last.model === model && last.text === s.text) return last.shown;
   const source = tokenize(s.text, model.encoder.tokenizer).tokens;

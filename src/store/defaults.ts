@@ -29,6 +29,8 @@ interface Defaults {
   readonly flow: FlowSettings;
   /** None: the translate view shows its last step. */
   readonly translateStep: null;
+  /** The translate view's plain encoder–decoder, the bottleneck first (`attn=1`: with attention). */
+  readonly translateAttention: boolean;
   /** The lab's task when the link names none (its other settings are that task's defaults). */
   readonly labTask: typeof LAB_DEFAULTS.task;
 }
@@ -49,6 +51,7 @@ export const DEFAULTS: Defaults = {
   compareKind: BASELINE_KIND,
   flow: { fillers: 0, forgetBias: 0, from: 'last' },
   translateStep: null,
+  translateAttention: false,
   labTask: LAB_DEFAULTS.task,
 };
 

@@ -42,8 +42,8 @@ export function modelFetcherAt(base: string): ModelFetcher {
 
 export const fetchModelFile: ModelFetcher = modelFetcherAt('./');
 
-/** The translate view's encoder–decoders: `./models/translate/translate-<kind>.json`. */
-export const fetchSeq2SeqFile = (kind: CellKind): Promise<unknown> => fetchModelFile(`translate/translate-${kind}`);
+/** The translate view's encoder–decoders: `./models/translate/translate-<kind>.json` (translate-attn-<kind> with attention). */
+export const fetchSeq2SeqFile = (kind: CellKind, attention: boolean): Promise<unknown> => fetchModelFile(`translate/translate-${attention ? 'attn-' : ''}${kind}`);
 
 /**
  * Loads may overlap (a slow fetch, then another pick); only the latest one of a line may land,

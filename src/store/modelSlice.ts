@@ -49,16 +49,17 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
   const seq2seqLoad = new LoadTicket();
   /** One read per kind for the page's life (the files are static); a failed one is forgotten. */
   const fetchSeq2Seq = opts.fetchSeq2Seq ?? fetchSeq2SeqFile;
-  const seq2seqFiles = new Map<CellKind, Promise<{ model: Seq2Seq; presets: readonly string[] }>>();
-  const seq2seqFile = (kind: CellKind) => {
-    let p = seq2seqFiles.get(kind);
+  const seq2seqFiles = new Map<string, Promise<{ model: Seq2Seq; presets: readonly string[] }>>();
+  const seq2seqFile = (kind: CellKind, attention: boolean) => {
+    const key = `${kind}|${attention}`;
+    let p = seq2seqFiles.get(key);
     if (!p) {
-      p = fetchSeq2Seq(kind).then((json) => {
+      p = fetchSeq2Seq(kind, attention).then((json) => {
         const { model, meta } = readSeq2SeqFile(json);
         return { model, presets: meta.presets };
       });
-      p.catch(() => seq2seqFiles.delete(kind));
-      seq2seqFiles.set(kind, p);
+      p.catch(() => seq2seqFiles.delete(key));
+      seq2seqFiles.set(key, p);
     }
     return p;
   };
@@ -212,19 +213,19 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
       );
     },
     seq2seq: null,
-    requestSeq2Seq: (kind) => {
+    requestSeq2Seq: (kind, attention = false) => {
       const now = get().seq2seq;
-      if (kind === (now?.kind ?? null) && !now?.error) return;
+      if (kind === (now?.kind ?? null) && (kind === null || now?.attention === attention) && !now?.error) return;
       if (kind === null) {
         seq2seqLoad.cancel();
         set({ seq2seq: null });
         return;
       }
       const current = seq2seqLoad.take();
-      set({ seq2seq: { kind } });
-      seq2seqFile(kind).then(
-        (r) => current() && set({ seq2seq: { kind, ...r } }),
-        (e: unknown) => current() && set({ seq2seq: { kind, error: e instanceof Error ? e.message : String(e) } }),
+      set({ seq2seq: { kind, attention } });
+      seq2seqFile(kind, attention).then(
+        (r) => current() && set({ seq2seq: { kind, attention, ...r } }),
+        (e: unknown) => current() && set({ seq2seq: { kind, attention, error: e instanceof Error ? e.message : String(e) } }),
       );
     },
   };

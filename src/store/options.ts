@@ -19,7 +19,7 @@ export interface StoreOptions {
   /** How model files are fetched (tests pass a fake). */
   fetchModel?: ModelFetcher;
   /** How the translate view's encoder–decoder files are fetched, by kind (tests pass a fake). */
-  fetchSeq2Seq?: (kind: CellKind) => Promise<unknown>;
+  fetchSeq2Seq?: (kind: CellKind, attention: boolean) => Promise<unknown>;
   /** Your own model at start: a relative path on this site (`weights=` in the link). */
   weights?: string;
   /** How `weights` paths are fetched (tests pass a fake). */
@@ -41,6 +41,8 @@ export interface StoreOptions {
   forgetBias?: number;
   flowFrom?: FlowSettings['from'];
   translateStep?: number;
+  /** The translate view's model with attention (`attn=1`). */
+  translateAttention?: boolean;
   /** The lesson's chapter, 0-based (`lesson=` is 1-based). */
   lesson?: number;
   /** The lesson presented to a class (`present=1`). */

@@ -102,12 +102,14 @@ export interface ModelSlice {
    * store like every other model; its steps are derived from it and the text (selectors/translation.ts).
    */
   seq2seq: Seq2SeqLoad | null;
-  /** Asks for the encoder–decoder of `kind` (null: none wanted); only the latest request lands. */
-  requestSeq2Seq: (kind: CellKind | null) => void;
+  /** Asks for the encoder–decoder of `kind`, with attention or not (null: none wanted); only the latest request lands. */
+  requestSeq2Seq: (kind: CellKind | null, attention?: boolean) => void;
 }
 
 interface Seq2SeqLoad {
   readonly kind: CellKind;
+  /** translate-attn-<kind> rather than translate-<kind>. */
+  readonly attention: boolean;
   readonly model?: Seq2Seq;
   readonly presets?: readonly string[];
   readonly error?: string;
@@ -196,6 +198,9 @@ export interface ViewSlice {
   /** The translate view's step across encoder and decoder (`tstep=`), or null for its last one. */
   translateStep: number | null;
   setTranslateStep: (step: number | null) => void;
+  /** Whether the translate view reads the encoder–decoder with attention (`attn=1`). */
+  translateAttention: boolean;
+  setTranslateAttention: (on: boolean) => void;
   setDiagramUnits: (units: readonly number[] | null) => void;
   /**
    * The guided lesson's chapter, 0-based (`lesson=` in a link is 1-based), or null when the

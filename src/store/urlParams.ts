@@ -161,6 +161,13 @@ const URL_PARAMS = [
     write: (s) => (s.translateStep === DEFAULTS.translateStep ? null : String(s.translateStep)),
   }),
   spec({
+    // attn=1: the translate view's encoder–decoder with attention (translate-attn-<kind>).
+    key: 'attn',
+    option: 'translateAttention',
+    parse: flag,
+    write: (s) => (s.translateAttention === DEFAULTS.translateAttention ? null : s.translateAttention ? '1' : '0'),
+  }),
+  spec({
     // lesson=3: the guided lesson at its third chapter (1-based, as the chapter list numbers them).
     key: 'lesson',
     option: 'lesson',

@@ -26,6 +26,7 @@ export function createViewSlice(set: SetState, get: GetState, opts: StoreOptions
       from: opts.flowFrom ?? DEFAULTS.flow.from,
     },
     translateStep: opts.translateStep ?? DEFAULTS.translateStep,
+    translateAttention: opts.translateAttention ?? DEFAULTS.translateAttention,
     lesson: opts.lesson ?? null,
     setLesson: (lesson) => set({ lesson }),
     present: opts.present ?? false,
@@ -36,6 +37,7 @@ export function createViewSlice(set: SetState, get: GetState, opts: StoreOptions
     setCompareKind: (compareKind) => set({ compareKind }),
     setFlow: (change) => set({ flow: { ...get().flow, ...change } }),
     setTranslateStep: (translateStep) => set({ translateStep }),
+    setTranslateAttention: (translateAttention) => set({ translateAttention }),
     setLang: (lang) => set({ lang }),
     setTheme: (theme) => set({ theme }),
   };

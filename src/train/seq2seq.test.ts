@@ -8,13 +8,14 @@ import { CLAUSES, grammarVocab, longPairs, pairOf, roleOfPair, singleClausePairs
 import { sequenceKey } from './data/split';
 import { accumulateSeq2SeqGrads, encodePair, initSeq2Seq, scoreTranslations, seq2seqGradArrays, seq2seqParams, trainSeq2Seq, zeroSeq2SeqGrads, type TrainableSeq2Seq } from './seq2seq';
 
-const tiny = (kind: CellKind, seed = 1): TrainableSeq2Seq => initSeq2Seq({ id: `t-${kind}`, kind, srcWords: ['a', 'b', 'c'], tgtTokens: ['x', 'y'], embedDim: 3, hidden: 4, seed });
+const tiny = (kind: CellKind, seed = 1, attention = false): TrainableSeq2Seq =>
+  initSeq2Seq({ id: `t-${kind}`, kind, srcWords: ['a', 'b', 'c'], tgtTokens: ['x', 'y'], embedDim: 3, hidden: 4, seed, attention });
 
 describe('seq2seq gradients', () => {
   // Every registered kind: today's hand their further states over too (the mLSTM only them, its h not being read).
-  for (const kind of ALL_KINDS) {
-    it(`${kind}: every parameter, the encoder's through the hand-over, matches central differences`, () => {
-      const m = tiny(kind);
+  for (const [kind, attention] of [...ALL_KINDS.map((k) => [k, false] as const), ...ALL_KINDS.map((k) => [k, true] as const)]) {
+    it(`${kind}${attention ? ' with attention' : ''}: every parameter, the encoder's through the hand-over${attention ? ' and the attention' : ''}, matches central differences`, () => {
+      const m = tiny(kind, 1, attention);
       const pair = encodePair(m, ['a', 'c', 'b', 'a'], ['x', 'y', 'y']);
       const g = zeroSeq2SeqGrads(m);
       accumulateSeq2SeqGrads(m, pair, g);
@@ -36,6 +37,7 @@ describe('seq2seq gradients', () => {
         }
       }
       expect(checked).toBeGreaterThan(100);
+      expect(grads.some((a) => a.name === 'attention.Wa')).toBe(attention);
       // The encoder learns only through the context, and it does get a gradient.
       const enc = grads.filter((a) => a.name.startsWith('encoder.') && a.name !== 'encoder.embedding');
       expect(enc.length).toBeGreaterThan(0);

@@ -9,12 +9,19 @@
  *   encoder BPTT with ∂L/∂(h_S, C_S) = ∂L/∂(h'_0, C'_0) and nothing else: the encoder learns
  *   only through the context vector, which is the point (and the bottleneck) of the design.
  *
+ * With attention (engine/attention.ts) the head reads h̃_u, the attention's output; its backward
+ * (attendBack) adds onto ∂L/∂h'_u before the decoder's BPTT and onto ∂L/∂h_t for every encoder
+ * state, which the encoder's BPTT then reads as its per-step gradients (beside the hand-over's).
+ *
  * Both BPTTs are the engine's (grad/bptt.ts); nothing here differentiates a cell.
  */
 import {
   BOS,
   EOS,
   UNK,
+  attend,
+  attendBack,
+  attentionKeys,
   bptt,
   createRng,
   gradArrays,
@@ -23,7 +30,9 @@ import {
   randomParams,
   run,
   translate,
+  zeroAttentionGrads,
   zeroGrads,
+  type Attention,
   type CellGrads,
   type CellKind,
   type Matrix,
@@ -49,6 +58,8 @@ interface Seq2SeqSpec {
   readonly embedDim: number;
   readonly hidden: number;
   readonly seed: number;
+  /** Luong attention (translate-attn-<kind>); its weights are drawn after all the others, so a plain model is unchanged. */
+  readonly attention?: boolean;
 }
 
 /** A Seq2Seq whose halves have table embeddings (what is trained here). */
@@ -96,7 +107,16 @@ export function initSeq2Seq(spec: Seq2SeqSpec): TrainableSeq2Seq {
     b: new Float64Array(tgt.length),
   };
   const decoder = half(table(tgt, E, rng, false), head, 'chars');
-  return { id: spec.id, encoder, decoder: { ...decoder, head } };
+  const u = (rows: number, cols: number) => {
+    const a = 1 / Math.sqrt(cols);
+    return matrix(
+      rows,
+      cols,
+      Array.from({ length: rows * cols }, () => rng.uniform(-a, a)),
+    );
+  };
+  const attention = spec.attention ? { Wa: u(H, H), Wc: u(H, 2 * H), bc: new Float64Array(H) } : null;
+  return { id: spec.id, encoder, decoder: { ...decoder, head }, ...(attention ? { attention } : {}) };
 }
 
 interface Seq2SeqGrads {
@@ -106,6 +126,7 @@ interface Seq2SeqGrads {
   readonly decTable: Matrix;
   readonly headW: Matrix;
   readonly headB: Vec;
+  readonly attention: Attention | null;
 }
 
 export function zeroSeq2SeqGrads(m: TrainableSeq2Seq): Seq2SeqGrads {
@@ -117,6 +138,7 @@ export function zeroSeq2SeqGrads(m: TrainableSeq2Seq): Seq2SeqGrads {
     decTable: t(m.decoder.embedding),
     headW: matrix(m.decoder.head.W.rows, m.decoder.head.W.cols),
     headB: new Float64Array(m.decoder.head.b.length),
+    attention: m.attention ? zeroAttentionGrads(m.attention) : null,
   };
 }
 
@@ -128,7 +150,18 @@ export function seq2seqParams(m: TrainableSeq2Seq): NamedArray[] {
     { name: 'decoder.embedding', data: m.decoder.embedding.table.data },
     { name: 'head.W', data: m.decoder.head.W.data },
     { name: 'head.b', data: m.decoder.head.b },
+    ...attentionArrays(m.attention ?? null),
   ];
+}
+
+function attentionArrays(a: Attention | null): NamedArray[] {
+  return a
+    ? [
+        { name: 'attention.Wa', data: a.Wa.data },
+        { name: 'attention.Wc', data: a.Wc.data },
+        { name: 'attention.bc', data: a.bc },
+      ]
+    : [];
 }
 
 /** Same names and order as seq2seqParams. */
@@ -140,6 +173,7 @@ export function seq2seqGradArrays(g: Seq2SeqGrads): NamedArray[] {
     { name: 'decoder.embedding', data: g.decTable.data },
     { name: 'head.W', data: g.headW.data },
     { name: 'head.b', data: g.headB },
+    ...attentionArrays(g.attention),
   ];
 }
 
@@ -172,25 +206,29 @@ export function accumulateSeq2SeqGrads(m: TrainableSeq2Seq, pair: EncodedPair, g
   const n = targets.length;
   const dec = run(decoder.cell, rows(decoder.embedding, inputs), enc.final);
   const H = decoder.cell.hiddenSize;
+  const att = m.attention;
+  const states = enc.traces.map((tr) => tr.h);
+  const keys = att ? attentionKeys(att, states) : [];
+  // ∂L/∂h_t of every encoder state: zero without attention (only the hand-over reaches the encoder).
+  const dStates = states.map(() => new Float64Array(H));
   let loss = 0;
   const dLdh = dec.traces.map((tr, u) => {
-    const r = softmaxStepGrads(decoder.head, tr.h, targets[u]!, n, g.headW, g.headB);
+    if (!att || !g.attention) {
+      const r = softmaxStepGrads(decoder.head, tr.h, targets[u]!, n, g.headW, g.headB);
+      loss += r.nll;
+      return r.dh;
+    }
+    const f = attend(att, states, keys, tr.h);
+    const r = softmaxStepGrads(decoder.head, f.out, targets[u]!, n, g.headW, g.headB);
     loss += r.nll;
-    return r.dh;
+    return attendBack(att, states, keys, tr.h, f, r.dh, g.attention, dStates);
   });
   const bd = bptt(decoder.cell, dec.traces, dLdh);
   addCellGrads(g.dec, bd.grads);
   addRows(g.decTable, inputs, bd.dx);
   if (pair.src.length > 0) {
     // The hand-over: the decoder's gradient on its initial state is the encoder's on its final one.
-    const be = bptt(
-      encoder.cell,
-      enc.traces,
-      enc.traces.map(() => new Float64Array(H)),
-      bd.dh0,
-      bd.dc0 ?? undefined,
-      bd.dextra0 ?? undefined,
-    );
+    const be = bptt(encoder.cell, enc.traces, dStates, bd.dh0, bd.dc0 ?? undefined, bd.dextra0 ?? undefined);
     addCellGrads(g.enc, be.grads);
     addRows(g.encTable, pair.src, be.dx);
   }

@@ -6,6 +6,8 @@ import { hasTranslation } from '../../store/types';
 import { valueColor } from '../../viz/colors';
 import { formatValue } from '../../viz/vectors';
 import { TRANSLATE_CHAIN, sideOf, translateChain } from '../../viz/translateLayout';
+import { ATTENTION_BELOW, attentionLinks } from '../../viz/attentionLayout';
+import { AttentionMatrix } from './AttentionMatrix';
 import { CellFigure } from '../diagram/CellDiagram';
 import { MathText } from '../diagram/MathText';
 import { useGatescope, useT } from '../StoreContext';
@@ -16,14 +18,18 @@ import { useFigurePart } from '../useFigurePart';
  * context) is handed over, and the decoder writes Chinese one character per step, each with its
  * three likeliest candidates. Same cell kind as the page's; the sentence is the page's. The store
  * fetches the encoder–decoder (`requestSeq2Seq`) and the numbers are derived in one place
- * (selectors/translation.ts), which the keyboard and a deck read as well.
+ * (selectors/translation.ts), which the keyboard and a deck read as well. "With attention"
+ * (`attn=1`) swaps in translate-attn-<kind>, whose weights are drawn under the chain and as a matrix.
  */
 export function TranslateView() {
   const t = useT();
   const kind = useGatescope(kindOf);
   const request = useGatescope((s) => s.requestSeq2Seq);
   const trained = hasTranslation(kind);
-  useEffect(() => request(trained ? kind : null), [request, kind, trained]);
+  const attention = useGatescope((s) => s.translateAttention);
+  const setAttention = useGatescope((s) => s.setTranslateAttention);
+  const embed = useGatescope((s) => s.embed);
+  useEffect(() => request(trained ? kind : null, attention), [request, kind, trained, attention]);
   const setCellKind = useGatescope((s) => s.setCellKind);
   const error = useGatescope((s) => (s.seq2seq?.kind === kind ? s.seq2seq.error : undefined));
   const shown = useGatescope(translationOf);
@@ -37,9 +43,32 @@ export function TranslateView() {
         </button>
       </div>
     );
-  if (error !== undefined) return <p role="alert">{t('translate.failed', { message: error })}</p>;
-  if (!shown) return <p role="status">{t('translate.loading')}</p>;
-  return <TranslateChain translation={shown} setText={setText} />;
+  // The choice stays on screen whatever the model's state, so a failed file can be left.
+  const toggle = !embed && (
+    <label className="attn-toggle">
+      <input type="checkbox" checked={attention} onChange={(e) => setAttention(e.target.checked)} /> {t('attn.toggle')}
+    </label>
+  );
+  if (error !== undefined)
+    return (
+      <>
+        {toggle}
+        <p role="alert">{t('translate.failed', { message: error })}</p>
+      </>
+    );
+  if (!shown)
+    return (
+      <>
+        {toggle}
+        <p role="status">{t('translate.loading')}</p>
+      </>
+    );
+  return (
+    <>
+      {toggle}
+      <TranslateChain translation={shown} setText={setText} />
+    </>
+  );
 }
 
 function TranslateChain({ translation, setText }: { translation: TranslationShown; setText: (s: string) => void }) {
@@ -72,6 +101,9 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
   const half = side === 'encoder' ? model.encoder : model.decoder;
   const trace = cur ? cur.trace : r.encoder[index]!;
   const kindName = t(`kind.${half.cell.kind}`);
+  const attended = model.attention ? r.decoder.map((d) => d.attention!.weights) : null;
+  const links = attended && cur ? attentionLinks(chain, S, index, attended[index]!) : [];
+  const chainHeight = height + (attended ? ATTENTION_BELOW : 0);
   const H = model.encoder.cell.hiddenSize;
   const rows = Math.ceil(H / 4);
   const unit = Math.min(10, (height - top - 50) / rows);
@@ -87,6 +119,7 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
       {!embed && (
         <>
           <p className="hint">{t('translate.intro', { kind: t(`kind.${model.encoder.cell.kind}`) })}</p>
+          {attended && <p className="hint">{t('attn.intro')}</p>}
           <div className="translate-presets" role="group" aria-label={t('translate.presets')}>
             {presets.map((p) => (
               <button key={p} type="button" className="chip" onClick={() => setText(p)}>
@@ -118,7 +151,7 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
       <div className="table-wrap" ref={wrap}>
         <svg
           className="translate-chain"
-          viewBox={`0 0 ${chain.width} ${height}`}
+          viewBox={`0 0 ${chain.width} ${chainHeight}`}
           style={{ maxWidth: chain.width, minWidth: Math.round(chain.width * 0.8) }}
           role="group"
           aria-label={t('translate.chainLabel')}
@@ -141,6 +174,18 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
               <path d="M0,0 L10,5 L0,10 z" />
             </marker>
           </defs>
+          {links.length > 0 && (
+            <g className="attn-links" role="img" aria-label={`${t('attn.links', { n: index + 1 })}: ${links.map((l) => `${source[l.source]} ${l.weight.toFixed(2)}`).join(', ')}`}>
+              {links.map((l) => (
+                <path key={l.source} d={l.d} strokeWidth={l.width} strokeOpacity={l.opacity} data-source={l.source} data-value={l.weight} />
+              ))}
+              {links.map((l) => (
+                <text key={l.source} className="attn-w" x={l.labelX} y={l.labelY} textAnchor="middle" data-source={l.source}>
+                  {l.weight.toFixed(2)}
+                </text>
+              ))}
+            </g>
+          )}
           {chain.cells.map((c) => {
             const h = hOf(c.step);
             const d = c.side === 'decoder' ? r.decoder[c.index]! : null;
@@ -173,21 +218,24 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
           })}
         </svg>
       </div>
-      {cur ? (
-        <table className="values translate-top" aria-label={t('translate.topLabel', { n: index + 1 })}>
-          <caption>{t('translate.topLabel', { n: index + 1 })}</caption>
-          <tbody>
-            {cur.top.map((c, k) => (
-              <tr key={k}>
-                <th scope="row">{c.token}</th>
-                <td data-value={c.p}>{(100 * c.p).toFixed(1)}%</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="hint">{t('translate.encoderNote', { units: H })}</p>
-      )}
+      <div className="translate-readout">
+        {attended && <AttentionMatrix source={source} outputs={r.decoder.map((d) => d.output)} weights={attended} current={cur ? index : null} theme={theme} />}
+        {cur ? (
+          <table className="values translate-top" aria-label={t('translate.topLabel', { n: index + 1 })}>
+            <caption>{t('translate.topLabel', { n: index + 1 })}</caption>
+            <tbody>
+              {cur.top.map((c, k) => (
+                <tr key={k}>
+                  <th scope="row">{c.token}</th>
+                  <td data-value={c.p}>{(100 * c.p).toFixed(1)}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="hint">{t(attended ? 'attn.encoderNote' : 'translate.encoderNote', { units: H })}</p>
+        )}
+      </div>
       {!embed && (
         <p className="hint">
           {t('translate.hNow')}{' '}
@@ -218,7 +266,7 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
           motionKey={`${key}|${at}`}
         />
       </section>
-      {!embed && <p className="explain">{t('translate.explain')}</p>}
+      {!embed && <p className="explain">{t(attended ? 'attn.explain' : 'translate.explain')}</p>}
     </div>
   );
 }

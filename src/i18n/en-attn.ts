@@ -1,0 +1,13 @@
+/** English strings of the translate view's attention (translate-attn-<kind>). */
+export const enAttn = {
+  'attn.toggle': 'with attention',
+  'attn.intro':
+    'With attention (Luong’s general score): the encoder’s final state is still handed over, and at every step the decoder also reads a weighted mix of all the encoder’s states, one weight per source word. The lines under the chain and the matrix below show the weights.',
+  'attn.matrixTitle': 'Attention weights',
+  'attn.matrixLabel': 'Attention weights: one row per character written, one column per source word; each row sums to 1',
+  'attn.matrixNote': 'Row: the character written at that decoder step. Column: the source word. Stronger colour: more weight. The current step’s row is outlined and its weights are written in.',
+  'attn.links': 'Decoder step {n} reads the source words with these weights',
+  'attn.encoderNote': 'The decoder has not started: step on to a decoder step to see which source words it reads.',
+  'attn.explain':
+    'Attention removes the bottleneck: the decoder no longer has to find the whole sentence in one fixed-size context, it looks back at the word it needs, and every held-out sentence of one or two clauses comes out right. On three or four clauses, longer than any it was trained on, it still fails: after the first clause it reads the last one (try one and watch the matrix). The README has the figures.',
+} as const;
