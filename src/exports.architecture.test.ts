@@ -51,7 +51,6 @@ const ONLY_TESTS_USE: Readonly<Record<string, readonly string[]>> = {
   'src/train/regression.ts': ['windowMse'],
   'src/train/seq2seq.ts': ['zeroSeq2SeqGrads', 'seq2seqGradArrays', 'accumulateSeq2SeqGrads'],
   'src/train/tasks.ts': ['SEED', 'SENTIMENT_TRAIN', 'SENTIMENT_HELDOUT', 'SENTIMENT_VALIDATION', 'MEMORY_HELDOUT_PER_GAP', 'MEMORY_VALIDATION_PER_GAP', 'MEMORY_EVAL_GAPS'],
-  'src/train/translateTask.ts': ['TRANSLATE', 'translateData'],
   'src/train/units.ts': ['UnitFinder'],
   'src/viz/cellLayout.ts': ['LayoutOptions'],
   'src/viz/cellLayoutBuilder.ts': ['WIDTH', 'GRID_STEPS'],
