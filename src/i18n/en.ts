@@ -1,4 +1,5 @@
 import { enLab } from './en-lab';
+import { enMlstm } from './en-mlstm';
 import { enToday } from './en-today';
 
 /**
@@ -349,6 +350,7 @@ export const en = {
     'Every word of the sentence has to pass through the one fixed-size context vector. Short sentences fit; the held-out scores in the README show accuracy falling as sentences get longer, the bottleneck that attention was invented to remove.',
   ...enLab,
   ...enToday,
+  ...enMlstm,
 } as const;
 
 export type MessageKey = keyof typeof en;

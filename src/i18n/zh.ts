@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { zhLab } from './zh-lab';
+import { zhMlstm } from './zh-mlstm';
 import { zhToday } from './zh-today';
 
 /** 简体中文. Record<MessageKey, string> makes a missing or extra key a type error. */
@@ -341,4 +342,5 @@ export const zh: Record<MessageKey, string> = {
   'translate.explain': '句子的每个词都必须挤过同一个固定大小的上下文向量。短句放得下；README 中的留出集结果显示，句子越长准确率越低，这正是后来发明注意力机制要解决的瓶颈。',
   ...zhLab,
   ...zhToday,
+  ...zhMlstm,
 };
