@@ -214,3 +214,40 @@ test('the time series: predictions over the true held-out window; “Use this mo
   await page.getByRole('textbox', { name: 'Sentence' }).fill('0.1, 0.2, hello');
   await expect(page.getByRole('alert').filter({ hasText: 'entry 3, “hello”, is not a number' })).toBeVisible();
 });
+
+test('a race of today’s minGRU against the LSTM: both runs’ weights, held-out accuracy and probe gradients are the engine’s', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(`${LINK}&kinds=mingru,lstm`);
+  await expect(page.getByLabel('First cell')).toHaveValue('mingru');
+  await expect(status(page).filter({ hasText: 'Ready' })).toBeVisible();
+  // A few batches are enough to compare: the numbers, not what was learned, are checked.
+  for (let k = 0; k < 3; k++) {
+    const before = await seenOf(page, 0);
+    await page.getByRole('button', { name: 'Step one batch' }).click();
+    await expect.poll(() => seenOf(page, 0)).toBeGreaterThan(before);
+  }
+  await expect.poll(() => seenOf(page, 1)).toBe(await seenOf(page, 0));
+  await page.getByText('The numbers').click();
+  const table = page.getByTestId('lab-grad-table');
+  const header = await table.locator('thead th').allTextContents();
+  for (const [k, kind, label, name] of [
+    [0, 'mingru', /Download the minGRU/, 'minGRU'],
+    [1, 'lstm', /Download the LSTM/, 'LSTM'],
+  ] as const) {
+    const { file } = await download(page, label);
+    const report = file.report as { lab: LabSettings; seen: number };
+    expect(report.lab.kinds).toEqual(['mingru', 'lstm']);
+    expect(report.seen).toBe(await seenOf(page, k));
+    const node = trainLabRun(report.lab, kind, report.seen);
+    const a = modelParamsFlat(readModelFile(file).model);
+    const b = modelParamsFlat(node.model);
+    expect(a.length).toBe(b.length);
+    let worst = 0;
+    a.forEach((x, j) => (worst = Math.max(worst, Math.abs(x - b[j]!))));
+    expect(worst).toBeLessThanOrEqual(1e-9);
+    await expect(page.getByTestId(`lab-run-${k}`).getByTestId('lab-heldout')).toHaveText(`held-out accuracy ${formatPct(node.heldoutScore().value)}`);
+    const col = header.indexOf(`${name} ‖∂L/∂h‖`);
+    expect(col).toBeGreaterThan(1);
+    expect(await table.locator(`tbody tr td:nth-child(${col + 1})`).allTextContents()).toEqual(node.probe().gradH.map(formatNorm));
+  }
+});

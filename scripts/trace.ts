@@ -95,7 +95,10 @@ if (s0.tokenError?.kind === 'empty') fail('the text is empty');
 store.getState().goTo(s0.tokens.length - 1);
 const s = store.getState();
 
-const vectorsOf = (tr: (typeof s.history)[number]) => Object.fromEntries(traceVectors(tr).map((v) => [v.id, Array.from(v.values)]));
+type Trace = (typeof s.history)[number];
+/** A matrix memory (mLSTM's C_t), as rows: row a holds the values filed at value index a. */
+const matrixOf = (tr: Trace) => ('C' in tr ? { C: Array.from({ length: tr.C.rows }, (_, a) => Array.from(tr.C.data.subarray(a * tr.C.cols, (a + 1) * tr.C.cols))) } : {});
+const vectorsOf = (tr: Trace) => ({ ...Object.fromEntries(traceVectors(tr).map((v) => [v.id, Array.from(v.values)])), ...matrixOf(tr) });
 const out = {
   model: s.model.id,
   trained: s.model.trained,

@@ -1,4 +1,5 @@
 import { enLab } from './en-lab';
+import { enMlstm } from './en-mlstm';
 import { enToday } from './en-today';
 import { enSeries } from './en-series';
 import { enAttn } from './en-attn';
@@ -262,7 +263,7 @@ export const en = {
   'learn.title': 'Can it learn to remember? Trained from scratch at each gap',
   'learn.chartTitle': 'Median held-out accuracy over seeds against the gap each model was trained at from scratch, one line per cell type, the range over seeds as a vertical bar; dashed line: chance',
   'learn.finding':
-    'Measured here, each model trained from scratch at one gap: from {rnn} filler words on, the plain RNN learned in none of {seeds} seeds (it stays near chance), while every gated cell learned every gap up to {gated} in every seed. A gated cell starts with its gates open and its state can carry “France” across unchanged; the RNN rewrites all of h at every word, so the gradient from “French” fades before it reaches the country (see the gradient view).',
+    'Measured here, each model trained from scratch at one gap: from {rnn} filler words on, the plain RNN learned in none of {seeds} seeds (it stays near chance), while every classic gated cell learned every gap up to {gated} in every seed. A classic gated cell starts with its gates open and its state can carry “France” across unchanged; the RNN rewrites all of h at every word, so the gradient from “French” fades before it reaches the country (see the gradient view).',
   'learn.findingMixed': 'Measured here, each model trained from scratch at one gap, {seeds} seeds per point: read the table for which cells learned which gaps.',
   'flow.learnSummary': 'Measured: which cells can learn the memory task from scratch, gap by gap',
   'learn.cellTitle': 'range over seeds {min}–{max}; learned (≥ 95% validation) in {n} of {seeds} seeds',
@@ -355,6 +356,7 @@ export const en = {
   ...enToday,
   ...enSeries,
   ...enAttn,
+  ...enMlstm,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { zhLab } from './zh-lab';
+import { zhMlstm } from './zh-mlstm';
 import { zhToday } from './zh-today';
 import { zhSeries } from './zh-series';
 import { zhAttn } from './zh-attn';
@@ -256,7 +257,7 @@ export const zh: Record<MessageKey, string> = {
   'learn.title': '它能学会记住吗？在每个间隔上从零训练',
   'learn.chartTitle': '在各个间隔上从零训练的模型，其留出准确率（多个随机种子的中位数）与间隔的关系，每种单元一条线，竖条为种子间的范围；虚线：随机猜测',
   'learn.finding':
-    '在这里测得（每个模型只在一个间隔上从零训练）：从 {rnn} 个填充词起，普通 RNN 在 {seeds} 个种子中一个也没学会（停留在随机猜测附近），而每种带门的单元在每个种子上都学会了直到 {gated} 的所有间隔。带门的单元一开始门是开着的，状态可以把 “France” 原样带过去；RNN 每读一个词就重写整个 h，来自 “French” 的梯度还没传到国家就消失了（见梯度视图）。',
+    '在这里测得（每个模型只在一个间隔上从零训练）：从 {rnn} 个填充词起，普通 RNN 在 {seeds} 个种子中一个也没学会（停留在随机猜测附近），而每种经典的带门单元在每个种子上都学会了直到 {gated} 的所有间隔。经典的带门单元一开始门是开着的，状态可以把 “France” 原样带过去；RNN 每读一个词就重写整个 h，来自 “French” 的梯度还没传到国家就消失了（见梯度视图）。',
   'learn.findingMixed': '在这里测得（每个模型只在一个间隔上从零训练，每个点 {seeds} 个种子）：哪些单元学会了哪些间隔，请看表格。',
   'flow.learnSummary': '测量结果：哪些单元能在各个间隔上从零学会记忆任务',
   'learn.cellTitle': '种子间范围 {min}–{max}；{seeds} 个种子中有 {n} 个学会（验证准确率 ≥ 95%）',
@@ -347,4 +348,5 @@ export const zh: Record<MessageKey, string> = {
   ...zhToday,
   ...zhSeries,
   ...zhAttn,
+  ...zhMlstm,
 };

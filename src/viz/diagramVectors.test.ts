@@ -8,7 +8,7 @@ import { cellLayout } from './cellLayout';
 const words = ['the', 'clouds', 'are', 'in', 'the', 'sky'];
 
 describe('diagram vectors and equations', () => {
-  it('kept + written on the belt is C_t (LSTM family) or h_t (GRU, minGRU, minLSTM) to the last bit', () => {
+  it('kept + written on the belt is C_t (LSTM family) or h_t (GRU, minGRU, minLSTM) to the last bit, and C_t q_t for a matrix memory (mLSTM)', () => {
     // Every kind whose belt the diagram draws as kept + written (all but the plain RNN).
     for (const kind of CELL_KINDS.filter((k) => kindOf(k).gates.length > 1)) {
       const m = demoModel(kind);
@@ -18,6 +18,13 @@ describe('diagram vectors and equations', () => {
       ).traces[3]!;
       const V = diagramVectors(tr, m.cell);
       const sum = V.kept!.values.map((k, u) => k + V.written!.values[u]!);
+      if ('C' in tr) {
+        // A matrix memory's belt is C_t as q_t reads it, C_t q_t, computed here from the trace's C.
+        const H = tr.q.length;
+        const Cq = Array.from({ length: H }, (_, a) => tr.q.reduce((s, q, b) => s + tr.C.data[a * H + b]! * q, 0));
+        sum.forEach((v, a) => expect(Math.abs(v - Cq[a]!), `${kind} unit ${a}`).toBeLessThan(1e-12 * (1 + Math.abs(Cq[a]!))));
+        continue;
+      }
       // The belt is C_t where the kind has a cell state, else h_t.
       expect(Array.from(sum)).toEqual(Array.from(kindOf(kind).belt(tr)?.c ?? tr.h));
     }

@@ -72,6 +72,7 @@ describe('heatmap series', () => {
         mingru: ['h', 'z', 'hTilde'],
         minlstm: ['h', 'fPrime', 'f', 'i', 'hTilde'],
         slstm: ['h', 'c', 'n', 'm', 'fPrime', 'iPrime', 'o', 'z'],
+        mlstm: ['h', 'hTilde', 'n', 'o', 'q', 'k', 'v'],
       };
       expect(series.map((x) => x.id)).toEqual(want[kind] ?? ['h', 'c', 'f', 'i', 'o', 'cTilde']);
     }

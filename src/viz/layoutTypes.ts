@@ -23,7 +23,11 @@ export type DiagramVector =
   | 'kept' // f ⊙ C_{t−1} (LSTM) or z ⊙ h_{t−1} (GRU): what survives
   | 'written' // i ⊙ C̃ (LSTM) or (1 − z) ⊙ n (GRU): what is added
   | 'oneMinusZ'
-  | 'hTilde' // minGRU, minLSTM: the linear candidate
+  | 'hTilde' // minGRU, minLSTM: the linear candidate; mLSTM: the memory's read C_t q_t / d_t
+  | 'q' // mLSTM: the query, key and value
+  | 'k'
+  | 'v'
+  | 'vk' // mLSTM: the written pair v_t k_tᵀ as q_t reads it, v_t (k_t · q_t)
   | 'fPrime' // minLSTM: f / (f + i)
   | 'iPrime' // minLSTM: i / (f + i)
   | 'rh'; // what the reset gate lets the candidate see

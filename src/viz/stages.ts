@@ -47,6 +47,9 @@ export function stageOfVector(kind: CellKind, v: DiagramVector): number {
     case 'oneMinusZ':
     case 'hTilde':
     case 'iPrime':
+    case 'k':
+    case 'v':
+    case 'vk':
       return 1;
     case 'c':
       return 2;

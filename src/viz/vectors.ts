@@ -25,6 +25,18 @@ export function formatValue(x: number): string {
   return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 
+/**
+ * formatValue where three decimals would hide the number (the mLSTM's memory panel: a
+ * denominator of 3e−7, a floor e^{−m} of 1e+12): below 0.001 or from 10⁶ on, four significant digits
+ * in exponent form.
+ */
+export function formatWide(x: number): string {
+  const a = Math.abs(x);
+  if (x === 0 || !Number.isFinite(x) || (a >= 1e-3 && a < 1e6)) return formatValue(x);
+  const s = x.toExponential(3);
+  return s.startsWith('-') ? `−${s.slice(1)}` : s;
+}
+
 /** Inverse of formatValue, for tests that read numbers off the screen. */
 export function parseShown(s: string): number {
   return Number(s.trim().replace('−', '-'));

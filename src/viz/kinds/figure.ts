@@ -60,6 +60,39 @@ interface StabiliserRow {
   readonly overflow?: readonly boolean[];
 }
 
+/**
+ * The memory panel of a kind whose memory is a matrix (mLSTM): the blocks of C for the units
+ * shown (rows: value index, columns: key index), how the step chose its stabiliser, and how the
+ * memory is read. Every number is the trace's; the blocks are the units × units corner of C.
+ */
+export interface MemoryView {
+  readonly units: readonly number[];
+  /** [row][column] over units × units: C_{t−1}, the written pair v kᵀ, and C_t = f′ C_{t−1} + i′ v kᵀ. */
+  readonly cPrev: readonly (readonly number[])[];
+  readonly outer: readonly (readonly number[])[];
+  readonly c: readonly (readonly number[])[];
+  /** The stabiliser's two sides, log σ(f̃_t) + m_{t−1} and ĩ_t, the larger of which is m_t. */
+  readonly forgetSide: number;
+  readonly inputSide: number;
+  readonly m: number;
+  readonly fPrime: number;
+  readonly iPrime: number;
+  /** Per unit shown. */
+  readonly k: readonly number[];
+  readonly nPrev: readonly number[];
+  readonly n: readonly number[];
+  readonly q: readonly number[];
+  /** The denominator's two sides, |n_tᵀ q_t| (over every unit) and e^{−m_t}, and the larger. */
+  readonly nq: number;
+  readonly floor: number;
+  readonly denominator: number;
+  /** Per unit shown: C_t q_t, C_t q_t / d_t, o_t and h_t. */
+  readonly read: readonly number[];
+  readonly hTilde: readonly number[];
+  readonly o: readonly number[];
+  readonly h: readonly number[];
+}
+
 /** One row of the values table: a vector of the trace. */
 export interface TraceVector {
   /** Stable id, also the trace's field name (pre-activations: "pre.f"). */
@@ -112,6 +145,8 @@ export interface FigureSpec<T extends { readonly x: Vec; readonly hPrev: Vec; re
    * shown, from its pre-activations to h_t, marking the values that would overflow without m.
    */
   stabiliser?(tr: T, units: readonly number[]): StabiliserRow[];
+  /** For a kind with a matrix memory (mLSTM): the memory panel's numbers for the units shown. */
+  memory?(tr: T, units: readonly number[]): MemoryView;
   /** The equation behind a node of its diagram (by the layout's node id), or null for nodes without one. */
   equation(nodeId: string, tr: T, params: CellParams, kit: EquationKit): NodeEquation | null;
 }

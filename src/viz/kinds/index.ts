@@ -4,16 +4,17 @@ import type { FigureSpec } from './figure';
 import { gruFigure } from './gru';
 import { mingruFigure } from './mingru';
 import { minlstmFigure } from './minlstm';
+import { mlstmFigure } from './mlstm';
 import { slstmFigure } from './slstm';
 import { coupledFigure, lstmFigure, peepholeFigure } from './lstm';
 import { rnnFigure } from './rnn';
 
-export type { Curve, NodeEquation, ShownVector, TraceVector, VectorRange } from './figure';
+export type { Curve, MemoryView, NodeEquation, ShownVector, TraceVector, VectorRange } from './figure';
 export { stateRange } from './figure';
 
 type AnyFigure = FigureSpec<StepTrace>;
 
-export const FIGURES: readonly AnyFigure[] = [rnnFigure, lstmFigure, gruFigure, peepholeFigure, coupledFigure, mingruFigure, minlstmFigure, slstmFigure];
+export const FIGURES: readonly AnyFigure[] = [rnnFigure, lstmFigure, gruFigure, peepholeFigure, coupledFigure, mingruFigure, minlstmFigure, slstmFigure, mlstmFigure];
 
 const BY_ID = new Map<string, AnyFigure>(FIGURES.map((f) => [f.id, f]));
 

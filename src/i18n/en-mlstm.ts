@@ -1,0 +1,40 @@
+/** English strings of the mLSTM's figure and its memory panel (the matrix memory C as a heatmap). */
+export const enMlstm = {
+  'row.q': 'query q_t',
+  'row.k': 'key k_t (scaled by 1/√d)',
+  'row.v': 'value v_t',
+  'row.preOne': 'pre-activation of {g} (one number for the whole memory)',
+  'row.logFM': 'log of the forget gate, log σ(f̃_t)',
+  'row.nq': 'n_t · q_t',
+  'row.den': 'denominator max(|n_t · q_t|, exp(−m_t))',
+  'row.hRead': 'read from the memory h̃_t',
+  'vec.vkRead': 'the written pair read by q_t, v_t (k_t · q_t)',
+  'vec.cPrevRead': 'previous memory read by q_t, C_{t−1} q_t',
+  'vec.keptRead': 'kept memory read by q_t, f′_t C_{t−1} q_t',
+  'vec.writtenRead': 'written pair read by q_t, i′_t v_t (k_t · q_t)',
+  'vec.cRead': 'memory read by q_t, C_t q_t',
+  'diag.mlstmNote':
+    'mLSTM (Beck et al. 2024, xLSTM) keeps a matrix C instead of a vector: each step writes the pair v_t k_tᵀ (a value filed under a key) and a query q_t reads C_t q_t, which gives back each stored value weighted by how well its key matches q_t. Its gates are one number each and read x_t alone, with the sLSTM’s stabiliser m. The belt’s swatches show C as q_t reads it; the memory panel under the figure shows C itself.',
+  'conv.mlstm':
+    'mLSTM: one head, head dimension = hidden size; the gates read x_t (the official block feeds them [q, k, v], outside the cell); C_t accumulates v kᵀ (row: value, column: key) and is read as C q (the official code stores the transpose and reads qᵀC); k is divided by √d, its bias too; the denominator has no ε (the official kernels add 10⁻⁶).',
+  'mem.title': 'The matrix memory C_t',
+  'mem.lead':
+    'Rows are value units, columns key units, for the {n} of {H} units the diagram shows (choose others under the diagram). One forget gate f′_t scales the whole memory and one input gate i′_t the whole pair v kᵀ. Colour: blue negative, red positive.',
+  'mem.cPrev': 'previous memory C_{t−1}',
+  'mem.outer': 'the pair written, v_t k_tᵀ',
+  'mem.c': 'memory C_t = f′_t C_{t−1} + i′_t v_t k_tᵀ',
+  'mem.stabiliser': 'The stabiliser m_t',
+  'mem.forgetSide': 'what the past weighs (log): log σ(f̃_t) + m_{t−1}',
+  'mem.inputSide': 'what the new pair weighs (log): ĩ_t',
+  'mem.larger': 'the larger',
+  'mem.read': 'Reading the memory',
+  'mem.denLead':
+    'C_t q_t is divided by the larger of |n_tᵀ q_t| (n_t adds up the keys written, so this is how much of the memory q_t matches) and exp(−m_t) (a floor, 1 before stabilising: when q_t matches almost nothing, the read is not blown up). n_tᵀ q_t sums over all {H} units.',
+  'mem.nqSide': '|n_tᵀ q_t|',
+  'mem.floorSide': 'exp(−m_t)',
+  'mem.denominator': 'denominator d_t',
+  'mem.wins': 'wins',
+  'mem.unit': 'Unit {k}',
+  'mem.readTable': 'The normaliser and the read, per unit',
+  'mem.sides': 'The denominator’s two sides',
+} as const;
