@@ -12,6 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { translator } from '../src/i18n';
 import type { Lang } from '../src/shared/prefs';
 import { exportButton, randomModelFile, readTable, showValuesTable } from './helpers';
+import { WELCOME, WELCOME_ZH } from '../src/store/urlParams';
 
 type Vectors = Record<string, number[]>;
 interface Trace {
@@ -162,6 +163,8 @@ for (const lang of ['en', 'zh'] as const) {
     const { tr, kind, task, modelShown } = controls(lang, page);
     await page.goto(`./?lang=${lang}`);
     await expectEngineNumbers(page, lang, 'opened');
+    // A bare address opens the welcome of the page's language: the English or the Chinese sentiment model.
+    const welcome = (lang === 'zh' ? WELCOME_ZH : WELCOME).model.replace(/-lstm$/, '');
 
     // A kind, with its model held back: the radio is checked at once, and while the file is on
     // its way the figure is dimmed and names the model coming.
@@ -169,21 +172,21 @@ for (const lang of ['en', 'zh'] as const) {
     const held = new Promise<void>((r) => {
       release = r;
     });
-    await page.route('**/models/sentiment-gru.json', async (route) => {
+    await page.route(`**/models/${welcome}-gru.json`, async (route) => {
       await held;
       await route.continue();
     });
     await kind('gru').click();
     await expect(kind('gru')).toBeChecked();
     await expect(page.locator('main[data-switching]')).toHaveCount(1);
-    await expect(page.locator('.switching-label')).toHaveText(tr('model.loading', { id: 'sentiment-gru' }));
+    await expect(page.locator('.switching-label')).toHaveText(tr('model.loading', { id: `${welcome}-gru` }));
     release();
-    await expect(modelShown()).toHaveText('sentiment-gru');
+    await expect(modelShown()).toHaveText(`${welcome}-gru`);
     await expectEngineNumbers(page, lang, 'kind → GRU', { exported: true });
 
     for (const k of ['peephole', 'rnn', 'coupled']) {
       await kind(k).click();
-      await expect(modelShown()).toHaveText(`sentiment-${k}`);
+      await expect(modelShown()).toHaveText(`${welcome}-${k}`);
       await expectEngineNumbers(page, lang, `kind → ${k}`);
     }
 
