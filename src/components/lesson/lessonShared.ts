@@ -32,14 +32,25 @@ export type Answer = string | number;
 export async function applyState(store: GatescopeStore, st: ChapterState) {
   const s = store.getState();
   if (s.text !== st.text) s.setText(st.text);
-  if (s.model.id !== st.model) await s.loadModel(st.model);
+  // A reader may type while the chapter's model loads (a chapter link's page is usable before
+  // its model lands): their sentence is kept, and the step is theirs. Typing changes the text
+  // alone; a model landing changes the model (and, for a series, the text) at once.
+  let typed = false;
+  const unsubscribe = store.subscribe((a, b) => {
+    if (a.text !== b.text && a.model === b.model) typed = true;
+  });
+  try {
+    if (s.model.id !== st.model) await s.loadModel(st.model);
+  } finally {
+    unsubscribe();
+  }
   const now = store.getState();
-  if (now.text !== st.text) now.setText(st.text);
+  if (!typed && now.text !== st.text) now.setText(st.text);
   now.setView(st.view);
   if (st.compareKind) now.setCompareKind(st.compareKind);
   now.setFlow({ fillers: st.flow?.fillers ?? 0, forgetBias: st.flow?.forgetBias ?? 0, from: 'last' });
   now.setDiagramUnits(st.units ?? null);
-  now.goTo(st.t);
+  if (!typed) now.goTo(st.t);
 }
 
 export function applyReveal(store: GatescopeStore, r: Reveal) {
