@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { prerenderFirstScreen } from './scripts/vite-prerender';
 
 /**
  * A strict Content-Security-Policy for the built site: scripts only from our own files (no inline
@@ -182,7 +183,7 @@ function elementLibrary(): Plugin {
 // base './' makes the build work from any sub-path (a course site, a slide deck folder).
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy(), offlineWorker(), elementLibrary()],
+  plugins: [react(), contentSecurityPolicy(), prerenderFirstScreen(), offlineWorker(), elementLibrary()],
   // The measuring scripts' handle (src/debugHook.ts) exists only in builds made for them.
   define: { __GATESCOPE_DEBUG_BUILD__: JSON.stringify(process.env.GATESCOPE_DEBUG_BUILD === '1') },
   build: {

@@ -75,6 +75,8 @@ const ONLY_TESTS_USE: Readonly<Record<string, readonly string[]>> = {
  */
 const PUBLISHED: Readonly<Record<string, readonly string[]>> = {
   'src/element/reveal.ts': ['default'],
+  // Called by the build (scripts/vite-prerender.ts) in the server bundle it makes of this file.
+  'src/prerender/firstScreen.tsx': ['renderFirstScreen'],
 };
 
 function graph() {

@@ -5,20 +5,13 @@ import { connectBridge } from './embed/bridge';
 import { installDebugHook } from './debugHook';
 import { createGatescopeStore } from './store/store';
 import { CHOICE_KEY, chose, parseChoice, withReader } from './store/readerPrefs';
+import { readReader, storage } from './boot/reader';
 import { linkQuery, parseUrlParams, stepNotice, withWelcome } from './store/urlParams';
 import { CHAPTERS } from './lesson/chapters';
 import './styles.css';
 
 const parsed = parseUrlParams(window.location.search, window.location.hash);
 const { notices } = parsed;
-/** localStorage, where the browser allows it (not in some private modes, nor in a sandboxed frame). */
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 // Where the link names no language or theme, the reader decides: their last choice in the
 // pickers, else their browser's language and system theme (store/readerPrefs.ts).
 // A lesson link opens on its chapter's model, sentence, step and view, as a link naming them
@@ -27,15 +20,7 @@ function storage(): Storage | null {
 const lessonState = parsed.options.lesson !== undefined ? CHAPTERS[parsed.options.lesson]?.state : null;
 const linked = lessonState ? { ...parsed.options, model: lessonState.model, text: lessonState.text, t: lessonState.t, view: lessonState.view } : parsed.options;
 // The reader's language first: the welcome of a bare address depends on it.
-const options = withWelcome(
-  withReader(linked, {
-    languages: navigator.languages?.length ? navigator.languages : [navigator.language],
-    dark: typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches,
-    chosen: parseChoice(storage()?.getItem(CHOICE_KEY) ?? null),
-  }),
-  window.location.search,
-  window.location.hash,
-);
+const options = withWelcome(withReader(linked, readReader()), window.location.search, window.location.hash);
 // Before the first frame, so a dark reader's page is never first drawn light (index.html says light).
 document.documentElement.dataset.theme = options.theme;
 const store = createGatescopeStore(options);
@@ -96,8 +81,31 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator && window.location.prot
   });
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App store={store} notices={allNotices} />
-  </StrictMode>,
-);
+const mount = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App store={store} notices={allNotices} />
+    </StrictMode>,
+  );
+// The first screen drawn by the build is on show (boot.ts): it stays until the live page can
+// replace it with the same picture, that is once the welcome's model has landed; mounting at
+// once would swap the finished figure for a loading one and back. Not forever: a model that
+// never lands leaves the live page (and its error) after OPENING_AT_MOST_MS.
+const OPENING_AT_MOST_MS = 10_000;
+if (document.documentElement.dataset.prerender === 'show') {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    unsubscribe();
+    window.clearTimeout(timer);
+    mount();
+  };
+  const landed = () => {
+    const s = store.getState();
+    if ((s.opening === null && s.loading === null) || s.loadError) once();
+  };
+  const unsubscribe = store.subscribe(landed);
+  const timer = window.setTimeout(once, OPENING_AT_MOST_MS);
+  landed();
+} else mount();

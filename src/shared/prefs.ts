@@ -5,3 +5,7 @@
  */
 export type Theme = 'light' | 'dark';
 export type Lang = 'en' | 'zh';
+
+/** Every theme and language there is, in the pickers' order (a link's `theme=` and `lang=` are one of these). */
+export const THEMES: readonly Theme[] = ['light', 'dark'];
+export const LANGS: readonly Lang[] = ['en', 'zh'];

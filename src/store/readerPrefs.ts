@@ -9,9 +9,9 @@
  */
 import type { StoreOptions } from './options';
 import type { Lang, Theme } from './types';
-import { LANGS, THEMES } from './urlParams';
+import { LANGS, THEMES } from '../shared/prefs';
 
-interface Reader {
+export interface Reader {
   /** The browser's languages, most preferred first (navigator.languages), as BCP 47 tags. */
   readonly languages: readonly string[];
   /** The system asks for a dark colour scheme (prefers-color-scheme: dark). */

@@ -14,14 +14,13 @@ import type { StoreOptions } from './options';
 import { flag, isOrigin, listOf, numberIn, oneOf, spec, type Parsed, type Refusal } from './paramParsers';
 import { MAX_TOKENS } from '../text/tokenize';
 import { linkParams, packFragment } from './linkFragment';
-import { MODEL_TASKS, PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
+import { LANGS, THEMES } from '../shared/prefs';
+import { MODEL_TASKS, PANELS, type GatescopeState, type Panel, type ViewName } from './types';
 
 /** How many chapters the lesson has (src/lesson/chapters.ts checks its list against it). */
 export const LESSON_CHAPTERS = 13;
 
 export const VIEWS: readonly ViewName[] = ['cell', 'unrolled', 'heatmap', 'gradient', 'train', 'translate'];
-export const LANGS: readonly Lang[] = ['en', 'zh'];
-export const THEMES: readonly Theme[] = ['light', 'dark'];
 
 export interface UrlNotice {
   readonly param: string;
