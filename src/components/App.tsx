@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { LESSON_KEY, parseProgress } from '../lesson/progress';
 import { LESSON_CHAPTERS } from '../store/urlParams';
 import { switching, type GatescopeStore } from '../store/store';
@@ -23,8 +23,22 @@ import { ValuesTable } from './ValuesTable';
 import { ViewTabs } from './ViewTabs';
 import { LayerPicker } from './LayerPicker';
 
-// The lesson's chapters, questions and strings load only when it is opened.
-const Lesson = lazy(() => import('./lesson/Lesson'));
+// The lesson's chapters, questions and strings load only when it is opened. A page opened on a
+// chapter loads them before its first frame (main.tsx, preloadLesson): the chapter's text would
+// otherwise arrive after the figure and push it down the page.
+const loadLesson = () => import('./lesson/Lesson');
+const LazyLesson = lazy(loadLesson);
+let loadedLesson: ComponentType | null = null;
+export const preloadLesson = (): Promise<void> =>
+  loadLesson().then((m) => {
+    loadedLesson = m.default;
+  });
+
+/** The lesson: at once if its code is here already, else once it has loaded. */
+function LessonNow() {
+  const Lesson = loadedLesson ?? LazyLesson;
+  return <Lesson />;
+}
 
 /** The lesson's entry on the first screen: opens it where the reader left it (localStorage). */
 function LessonEntry() {
@@ -166,7 +180,7 @@ export function Layout({ notices }: { notices: readonly UrlNotice[] }) {
           <div className="side">
             {lesson && (
               <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-                <Lesson />
+                <LessonNow />
               </Suspense>
             )}
             {inputs}
