@@ -11,6 +11,7 @@ import { Layout } from '../components/App';
 import { StoreContext, useGatescope, useT } from '../components/StoreContext';
 import { partsToString, type Figure } from '../components/exportImage';
 import { HandoutActions } from '../components/handout/HandoutActions';
+import { handoutText } from '../components/handout/handoutText';
 import { shareLink } from '../embed/snippet';
 import { translator } from '../i18n';
 import { figureParts } from '../shared/figures';
@@ -225,7 +226,7 @@ export class GateScopeElement extends HTMLElement {
     const fig = this.#composed();
     const s = this.#store?.getState();
     if (!fig || !s) throw new Error('<gate-scope> has no figure to export');
-    const { handoutPdf, handoutText } = await import('../components/handout/handout');
+    const { handoutPdf } = await import('../components/handout/handout');
     return handoutPdf(fig, handoutText(s, translator(s.lang), this.#link()));
   }
 

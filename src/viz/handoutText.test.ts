@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CELL_KINDS, run } from '../engine';
 import { demoModel } from '../models/demo';
 import { nodeEquation } from './equations';
-import { cellEquations, mathRuns } from './handoutText';
+import { cellEquations } from './handoutText';
+import { mathRuns } from './mathRuns';
 import { cellLayout } from './cellLayout';
 
 const traceOf = (kind: (typeof CELL_KINDS)[number]) => {

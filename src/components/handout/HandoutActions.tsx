@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { kindOf } from '../../store/store';
 import { copyImage, downloadBlob, type Figure } from '../exportImage';
 import { useGatescopeStore, useT } from '../StoreContext';
+import { handoutText } from './handoutText';
 
 /** The handout code (canvas, PDF writer), fetched at the first press, not with the page. */
 const handoutModule = () => import('./handout');
@@ -46,7 +47,7 @@ export function HandoutActions({ figure, link, disabled }: HandoutActionsProps) 
       const m = await handoutModule();
       const name = named(kind);
       if (kind === 'png') downloadBlob(name, await m.figurePng(fig));
-      else downloadBlob(name, await m.handoutPdf(fig, m.handoutText(store.getState(), t, link())));
+      else downloadBlob(name, await m.handoutPdf(fig, handoutText(store.getState(), t, link())));
     } catch (e) {
       failed(e);
     }

@@ -11,11 +11,9 @@
  * text that cannot be selected in the PDF, which a printed handout does not need.
  */
 import { A4_LANDSCAPE, onePagePdf } from '../../shared/pdf';
-import { type MathRun, mathRuns } from '../../viz/handoutText';
+import { type MathRun, mathRuns } from '../../viz/mathRuns';
 import type { Figure } from '../exportImage';
 import type { HandoutText } from './handoutText';
-
-export { handoutText } from './handoutText';
 
 /** Device pixels per CSS pixel of a PNG for print. */
 export const PRINT_SCALE = 2;
