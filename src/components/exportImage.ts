@@ -86,7 +86,10 @@ const TITLE_H = 22;
 export function partsToString(parts: readonly FigurePart[], opts: ExportOptions): Figure {
   const root = document.createElementNS(SVG_NS, 'svg');
   root.setAttribute('xmlns', SVG_NS);
-  const ink = getComputedStyle(document.body);
+  // The titles' ink and type are the figure's surroundings' (a <gate-scope>'s own theme, in its
+  // shadow root), not the host page's body's.
+  const around = parts[0]?.el.parentElement;
+  const ink = getComputedStyle(around ?? document.body);
   let y = 0;
   let width = 0;
   for (const p of parts) {

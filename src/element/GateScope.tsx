@@ -191,7 +191,8 @@ export class GateScopeElement extends HTMLElement {
     for (;;) {
       const s = store.getState();
       const busy = s.opening !== null || s.loading !== null || s.seeking !== null;
-      const animating = this.shadowRoot?.querySelector('[data-animating]') !== null;
+      // The step's animation, and a new kind's highlighted new parts (a second or so after a kind switch).
+      const animating = this.shadowRoot?.querySelector('[data-animating], [data-kind-change]') != null;
       const drawn = this.#figure() !== null;
       if ((!busy && !animating && drawn) || performance.now() - began > 10_000) break;
       await nextFrame();

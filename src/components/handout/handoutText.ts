@@ -2,7 +2,7 @@
  * What a handout says beside its figure, read from the state at the moment it is made: the
  * sentence, the step (the status line's own words), the model and the cell's equations at this
  * step with one unit's numbers (the unit the diagram draws first: the reader's pick, else the one
- * that changed most), in the page's language.
+ * that changed most; numbered from 1, as the page numbers units), in the page's language.
  */
 import { stackOf } from '../../engine';
 import type { Translate } from '../../i18n';
@@ -42,7 +42,7 @@ export function handoutText(s: GatescopeState, t: Translate, link: string): Hand
   return {
     title: t('diag.title', { kind, t: s.t }),
     lines: [t('handout.sentence', { text: shortToken(s.text, SENTENCE_CHARS) }), step, model],
-    equationsTitle: equations.length ? t('handout.equations', { unit }) : t('handout.noEquations'),
+    equationsTitle: equations.length ? t('handout.equations', { unit: unit + 1 }) : t('handout.noEquations'),
     equations,
     footer: t('handout.footer', { link }),
     lang: s.lang,
