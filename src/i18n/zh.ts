@@ -164,7 +164,7 @@ export const zh: Record<MessageKey, string> = {
   'heatmap.scale.unbounded': '数值：−2 … 0 … 2（超出部分截断）',
   'heatmap.scale.rectified': '数值：0 … 1（中点）… 3 … 20 及以上，按 x/(1+x) 压缩，从不截断',
   'export.svg': '导出图（SVG）',
-  'export.png': '导出图（PNG，2 倍，适合打印）',
+  'export.png': '导出图（2 倍 PNG，供打印）',
   'export.transparent': '透明背景',
   'export.none': '这个视图没有可导出的图。',
   'export.failed': '无法导出该图',
