@@ -259,7 +259,7 @@ test('at hidden 128 a unit picked in "Choose units" is drawn, with the engine’
   expect(Math.abs(Number(await swatch.getAttribute('data-value')) - h)).toBeLessThan(1e-12);
 });
 
-test('"Figure as SVG" exports the cell diagram with this step’s numbers and inlined colours; PNG is 1920 wide', async ({ page }) => {
+test('"Figure as SVG" exports the cell diagram with this step’s numbers and inlined colours; the PNG is twice its size (for print)', async ({ page }) => {
   await page.goto(url('lstm'));
   await expect(diagram(page)).toBeVisible();
   const expected = diagramVectors(engineTrace('lstm', SENTENCE)[T]!, demoModel('lstm').cell);
@@ -276,7 +276,8 @@ test('"Figure as SVG" exports the cell diagram with this step’s numbers and in
   const png = await readAll(await pngDownload.createReadStream());
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
-  expect(png.readUInt32BE(16)).toBe(1920);
+  const size = (attr: string) => Number(new RegExp(`^<svg [^>]*? ${attr}="([\\d.]+)"`).exec(text)![1]);
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.round(2 * size('width')), Math.round(2 * size('height'))]);
 });
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { CellKind } from '../src/engine';
+import { readPdfStructure } from '../src/testing/pdfStructure';
 import { demoModel } from '../src/models/demo';
 import { diagramVectors } from '../src/viz/diagramVectors';
 import { formatValue } from '../src/viz/vectors';
@@ -106,6 +107,31 @@ test('a page drives an element: step, next(), prev(), reset() and the step event
   await expectEngineNumbers(gru, 'gru', 'I grew up in France', 4);
   await gru.evaluate((el: Driven) => el.reset());
   await expect(status(gru)).toHaveText('Step t = 0 of 4: token “I”');
+});
+
+test('an element hands out its figure: toPNG() at 2×, toPDF() as one page, and controls="full" has the buttons', async ({ page }) => {
+  await page.goto(PLAIN);
+  const lstm = page.locator('#lstm');
+  await expect(status(lstm)).toHaveText('Step t = 2 of 5: token “are”');
+  type Handing = HTMLElement & { toSVG(): string | null; toPNG(scale?: number): Promise<Blob>; toPDF(): Promise<Blob> };
+  const got = await lstm.evaluate(async (el: Handing) => {
+    const png = await createImageBitmap(await el.toPNG());
+    const pdf = new Uint8Array(await (await el.toPDF()).arrayBuffer());
+    let bin = '';
+    for (const b of pdf) bin += String.fromCharCode(b);
+    return { svg: el.toSVG()!, png: [png.width, png.height], pdf: btoa(bin) };
+  });
+  const root = /^<svg [^>]*>/.exec(got.svg)![0];
+  const size = [/ width="([\d.]+)"/, / height="([\d.]+)"/].map((r) => Number(r.exec(root)![1]));
+  expect(got.png).toEqual(size.map((x) => Math.round(2 * x)));
+  const pdf = readPdfStructure(new Uint8Array(Buffer.from(got.pdf, 'base64')));
+  expect([pdf.pages, pdf.image?.filter]).toEqual([1, 'DCTDecode']);
+  // controls="full": the export buttons under the figure, as in the app's menu.
+  await lstm.evaluate((el) => el.setAttribute('controls', 'full'));
+  const bar = lstm.getByRole('group', { name: 'Export' });
+  await expect(bar.getByRole('button')).toHaveText(['Figure as SVG', 'Figure as PNG (2×, for print)', 'Handout as PDF (one page)', 'Copy figure as image']);
+  const [d] = await Promise.all([page.waitForEvent('download'), bar.getByRole('button', { name: 'Handout as PDF' }).click()]);
+  expect(d.suggestedFilename()).toBe('gatescope-lstm-cell-t2.pdf');
 });
 
 test('a bad attribute value is named in the element with what it allows, and the figure still shows', async ({ page }) => {

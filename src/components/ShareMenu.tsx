@@ -3,7 +3,8 @@ import { embedSnippet, shareLink } from '../embed/snippet';
 import { tracesWhenDone } from '../store/sentenceTraces';
 import { kindOf } from '../store/store';
 import { stackOf } from '../engine';
-import { downloadBlob, figureToPng, partsToString, type Figure } from './exportImage';
+import { partsToString, type Figure } from './exportImage';
+import { HandoutActions } from './handout/HandoutActions';
 import { figureParts } from '../shared/figures';
 import { traceToCsv, traceToJson } from '../viz/exportTrace';
 import { useGatescope, useGatescopeStore, useT } from './StoreContext';
@@ -76,28 +77,12 @@ export function ShareMenu() {
    * The figure of the open view: the parts its components registered (the cell diagram and its
    * belt equation, chains, heatmaps, charts), composed into one with their titles.
    */
-  const currentFigure = (background: string | null): Figure | null => {
+  const currentFigure = (opaque: boolean): Figure | null => {
+    const background = transparent && !opaque ? null : getComputedStyle(document.documentElement).getPropertyValue('--panel').trim() || '#ffffff';
     const panel = document.getElementById('view-panel');
     if (!panel) return null;
     const parts = figureParts(panel);
     return parts.length ? partsToString(parts, { background }) : null;
-  };
-
-  const exportFigure = async (kind: 'svg' | 'png') => {
-    const state = store.getState();
-    const background = transparent ? null : getComputedStyle(document.documentElement).getPropertyValue('--panel').trim() || '#ffffff';
-    const name = `gatescope-${kindOf(state)}-${state.view}-t${state.t}.${kind}`;
-    try {
-      const fig = currentFigure(background);
-      if (!fig) {
-        setShown({ label: t('export.none'), text: '' });
-        return;
-      }
-      if (kind === 'svg') downloadBlob(name, new Blob([fig.text], { type: 'image/svg+xml' }));
-      else downloadBlob(name, await figureToPng(fig));
-    } catch (e) {
-      setShown({ label: t('export.failed'), text: e instanceof Error ? e.message : String(e) });
-    }
   };
 
   return (
@@ -133,12 +118,7 @@ export function ShareMenu() {
         <button type="button" disabled={empty} onClick={() => void exportTrace('csv')}>
           {t('export.csv')}
         </button>
-        <button type="button" disabled={empty} onClick={() => void exportFigure('svg')}>
-          {t('export.svg')}
-        </button>
-        <button type="button" disabled={empty} onClick={() => void exportFigure('png')}>
-          {t('export.png')}
-        </button>
+        <HandoutActions figure={currentFigure} link={() => shareLink(store.getState(), pageBase())} disabled={empty} />
         <label className="check">
           <input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} />
           {t('export.transparent')}

@@ -86,7 +86,10 @@ const TITLE_H = 22;
 export function partsToString(parts: readonly FigurePart[], opts: ExportOptions): Figure {
   const root = document.createElementNS(SVG_NS, 'svg');
   root.setAttribute('xmlns', SVG_NS);
-  const ink = getComputedStyle(document.body);
+  // The titles' ink and type are the figure's surroundings' (a <gate-scope>'s own theme, in its
+  // shadow root), not the host page's body's.
+  const around = parts[0]?.el.parentElement;
+  const ink = getComputedStyle(around ?? document.body);
   let y = 0;
   let width = 0;
   for (const p of parts) {
@@ -131,28 +134,24 @@ export function partsToString(parts: readonly FigurePart[], opts: ExportOptions)
   return { text: new XMLSerializer().serializeToString(root), width, height };
 }
 
-/** Renders a figure to a PNG `targetWidth` pixels wide (1920: a full-HD slide). */
-export async function figureToPng(fig: Figure, targetWidth = 1920): Promise<Blob> {
-  const { text, width, height } = fig;
-  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+type CopyResult = { readonly ok: true } | { readonly ok: false; readonly why: 'unavailable' | 'refused'; readonly reason: string };
+
+/**
+ * Puts a PNG on the clipboard. The clipboard item is made at once, with the image still to come
+ * (a promise), so the write stays inside the click that asked for it, as browsers require; where
+ * images cannot be written (an insecure page, an older browser) or the write is refused, says
+ * which, for the reader to be told.
+ */
+export async function copyImage(png: Promise<Blob>): Promise<CopyResult> {
+  if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) {
+    png.catch(() => undefined);
+    return { ok: false, why: 'unavailable', reason: '' };
+  }
   try {
-    const img = new Image();
-    img.decoding = 'sync';
-    await new Promise<void>((resolve, reject) => {
-      img.onload = () => resolve();
-      img.onerror = () => reject(new Error('the diagram could not be drawn as an image'));
-      img.src = url;
-    });
-    const scale = targetWidth / width;
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(width * scale);
-    canvas.height = Math.round(height * scale);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2D canvas');
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, why: 'refused', reason: e instanceof Error ? e.message || e.name : String(e) };
   }
 }
 

@@ -9,7 +9,11 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { Layout } from '../components/App';
 import { StoreContext, useGatescope, useT } from '../components/StoreContext';
-import { partsToString } from '../components/exportImage';
+import { partsToString, type Figure } from '../components/exportImage';
+import { HandoutActions } from '../components/handout/HandoutActions';
+import { handoutText } from '../components/handout/handoutText';
+import { shareLink } from '../embed/snippet';
+import { translator } from '../i18n';
 import { figureParts } from '../shared/figures';
 import { DEFAULTS } from '../store/defaults';
 import { modelFetcherAt } from '../store/modelLoader';
@@ -40,8 +44,25 @@ function Problems({ problems }: { problems: readonly AttributeProblem[] }) {
   );
 }
 
+/** What the handout buttons of `controls="full"` need of the element. */
+interface Handouts {
+  readonly figure: (opaque: boolean) => Figure | null;
+  readonly link: () => string;
+}
+
+/** The export buttons under the figure, as the app's export menu has them (controls="full" only). */
+function HandoutBar({ handouts }: { handouts: Handouts }) {
+  const t = useT();
+  const empty = useGatescope((s) => s.tokens.length === 0);
+  return (
+    <div className="gs-handout" role="group" aria-label={t('export.menu')}>
+      <HandoutActions figure={handouts.figure} link={handouts.link} disabled={empty} />
+    </div>
+  );
+}
+
 /** The wrapper carries the theme and the language, as the app's <html> does for the page. */
-function Element({ problems }: { problems: readonly AttributeProblem[] }) {
+function Element({ problems, handouts }: { problems: readonly AttributeProblem[]; handouts: Handouts | null }) {
   const theme = useGatescope((s) => s.theme);
   const lang = useGatescope((s) => s.lang);
   return (
@@ -50,6 +71,7 @@ function Element({ problems }: { problems: readonly AttributeProblem[] }) {
       <div className="gs-body">
         <Layout notices={[]} />
       </div>
+      {handouts && <HandoutBar handouts={handouts} />}
     </div>
   );
 }
@@ -169,7 +191,8 @@ export class GateScopeElement extends HTMLElement {
     for (;;) {
       const s = store.getState();
       const busy = s.opening !== null || s.loading !== null || s.seeking !== null;
-      const animating = this.shadowRoot?.querySelector('[data-animating]') !== null;
+      // The step's animation, and a new kind's highlighted new parts (a second or so after a kind switch).
+      const animating = this.shadowRoot?.querySelector('[data-animating], [data-kind-change]') != null;
       const drawn = this.#figure() !== null;
       if ((!busy && !animating && drawn) || performance.now() - began > 10_000) break;
       await nextFrame();
@@ -182,6 +205,34 @@ export class GateScopeElement extends HTMLElement {
    * printing a deck, where a live element cannot be printed step by step.
    */
   toSVG(): string | null {
+    return this.#composed()?.text ?? null;
+  }
+
+  /**
+   * The figure, once drawn, as a PNG of `scale` device pixels per CSS pixel (2: for print). The
+   * image code is loaded at the first call, not with the element.
+   */
+  async toPNG(scale = 2): Promise<Blob> {
+    if (!(Number.isFinite(scale) && scale > 0 && scale <= 8)) throw new RangeError(`toPNG(scale): scale must be in (0, 8], not ${scale}`);
+    await this.whenDrawn();
+    const fig = this.#composed();
+    if (!fig) throw new Error('<gate-scope> has no figure to export');
+    const { figurePng } = await import('../components/handout/handout');
+    return figurePng(fig, scale);
+  }
+
+  /** A one-page A4 PDF handout of the figure as it is now: the sentence, the step, the model and the cell's equations. */
+  async toPDF(): Promise<Blob> {
+    await this.whenDrawn();
+    const fig = this.#composed();
+    const s = this.#store?.getState();
+    if (!fig || !s) throw new Error('<gate-scope> has no figure to export');
+    const { handoutPdf } = await import('../components/handout/handout');
+    return handoutPdf(fig, handoutText(s, translator(s.lang), this.#link()));
+  }
+
+  /** The figure's parts composed into one (the app's export), on the element's panel colour. */
+  #composed(): Figure | null {
     const panel = this.shadowRoot?.querySelector('.view-panel');
     // What the slide layout hides (the belt equation under a slide's cell) is not in the picture.
     const parts = panel ? figureParts(panel).filter((p) => getComputedStyle(p.el).display !== 'none') : [];
@@ -190,8 +241,16 @@ export class GateScopeElement extends HTMLElement {
       getComputedStyle(this.#wrapper.firstElementChild ?? this.#wrapper)
         .getPropertyValue('--panel')
         .trim() || '#ffffff';
-    return partsToString(parts, { background }).text;
+    return partsToString(parts, { background });
   }
+
+  /** The app (the site the element's models come from) at this element's state, for a handout's foot. */
+  #link(): string {
+    const s = this.#store?.getState();
+    return s ? shareLink({ ...s, embed: false, hidden: [] }, baseOf(this.getAttribute('base'))) : '';
+  }
+
+  readonly #handouts: Handouts = { figure: () => this.#composed(), link: () => this.#link() };
 
   #figure(): Element | null {
     const panel = this.shadowRoot?.querySelector('.view-panel');
@@ -219,7 +278,7 @@ export class GateScopeElement extends HTMLElement {
     this.#root.render(
       <StrictMode>
         <StoreContext.Provider value={store}>
-          <Element problems={this.#problems()} />
+          <Element problems={this.#problems()} handouts={this.#settings?.controls === 'full' ? this.#handouts : null} />
         </StoreContext.Provider>
       </StrictMode>,
     );

@@ -36,6 +36,8 @@ const ELEMENT_CSS = `
 .gs-root .app.embed .views { min-height: 160px; }
 .gs-problems { margin: 0; padding: 6px 10px; background: var(--error-bg); color: var(--error-ink); font-size: var(--fs-s); border-bottom: 1px solid var(--line); }
 .gs-problems ul { margin: 0; padding-left: 1.2em; }
+.gs-handout { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 6px 10px; border-top: 1px solid var(--line); background: var(--panel); }
+.gs-handout .handout-message { flex-basis: 100%; margin: 0; font-size: var(--fs-s); }
 `;
 
 let sheets: CSSStyleSheet[] | null = null;

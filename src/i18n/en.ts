@@ -1,4 +1,5 @@
 import { enLab } from './en-lab';
+import { enHandout } from './en-handout';
 import { enMlstm } from './en-mlstm';
 import { enToday } from './en-today';
 import { enSeries } from './en-series';
@@ -167,7 +168,7 @@ export const en = {
   'heatmap.scale.unbounded': 'values: −2 … 0 … 2 (clipped)',
   'heatmap.scale.rectified': 'values: 0 … 1 (half-way) … 3 … 20 and beyond, compressed as x/(1+x), never clipped',
   'export.svg': 'Figure as SVG',
-  'export.png': 'Figure as PNG',
+  'export.png': 'Figure as PNG (2×, for print)',
   'export.transparent': 'Transparent background',
   'export.none': 'This view has no figure to export.',
   'export.failed': 'The figure could not be exported',
@@ -357,6 +358,7 @@ export const en = {
   ...enSeries,
   ...enAttn,
   ...enMlstm,
+  ...enHandout,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { zhLab } from './zh-lab';
+import { zhHandout } from './zh-handout';
 import { zhMlstm } from './zh-mlstm';
 import { zhToday } from './zh-today';
 import { zhSeries } from './zh-series';
@@ -163,7 +164,7 @@ export const zh: Record<MessageKey, string> = {
   'heatmap.scale.unbounded': '数值：−2 … 0 … 2（超出部分截断）',
   'heatmap.scale.rectified': '数值：0 … 1（中点）… 3 … 20 及以上，按 x/(1+x) 压缩，从不截断',
   'export.svg': '导出图（SVG）',
-  'export.png': '导出图（PNG）',
+  'export.png': '导出图（2 倍 PNG，供打印）',
   'export.transparent': '透明背景',
   'export.none': '这个视图没有可导出的图。',
   'export.failed': '无法导出该图',
@@ -349,4 +350,5 @@ export const zh: Record<MessageKey, string> = {
   ...zhSeries,
   ...zhAttn,
   ...zhMlstm,
+  ...zhHandout,
 };
