@@ -141,8 +141,10 @@ function elementLibrary(): Plugin {
     enforce: 'pre',
     resolveId: (source, importer) => (importer && /\.css$/.test(source) ? '\0gatescope-no-page-css' : null),
     load: (id) => (id === '\0gatescope-no-page-css' ? 'export default "";' : null),
-    // A shadow root's @font-face rules are ignored by browsers: KaTeX's fonts would only weigh.
-    transform: (code, id) => (/katex\.min\.css/.test(id) ? code.replace(/@font-face\{[^}]*\}/g, '') : null),
+    // KaTeX's @font-face rules stay, and only the woff2 files are kept (every browser that runs
+    // a custom element reads woff2): a shadow root ignores font faces, so the element installs
+    // them on its host page (src/element/fonts.ts), with the URLs resolved against the module.
+    transform: (code, id) => (/katex\.min\.css/.test(id) ? code.replace(/,url\([^)]*\.woff\) format\("woff"\),url\([^)]*\.ttf\) format\("truetype"\)/g, '') : null),
   };
   return {
     name: 'gatescope-element-library',

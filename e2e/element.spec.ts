@@ -57,6 +57,28 @@ test('two elements on a plain page are two independent figures, with the engine�
   await page.screenshot({ path: 'test-results/shots/element-plain.png', fullPage: true });
 });
 
+test('an element’s equations are set in KaTeX’s own fonts, installed once on the host page', async ({ page }) => {
+  await page.goto(PLAIN);
+  const lstm = page.locator('#lstm');
+  await expect(status(lstm)).toBeVisible();
+  await lstm.locator('figure.cell-diagram [data-node^="layer"]').first().click();
+  await expect(lstm.locator('.gate-panel .eq .katex-html').first()).toBeVisible();
+  // A shadow root ignores its own @font-face rules: without the faces on the document, the
+  // equations fall back to the system's serif and no KaTeX face is ever loaded.
+  const faces = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const katex: FontFace[] = [];
+    document.fonts.forEach((f) => {
+      if (f.family.replace(/"/g, '').startsWith('KaTeX_')) katex.push(f);
+    });
+    return { all: katex.length, loaded: katex.filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')) };
+  });
+  expect(faces.all).toBeGreaterThan(10);
+  expect(faces.loaded).toContain('KaTeX_Main');
+  // Three elements on the page, one set of faces.
+  expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+});
+
 test('an element follows its attributes: kind, text and t', async ({ page }) => {
   await page.goto(PLAIN);
   const lstm = page.locator('#lstm');

@@ -15,8 +15,8 @@ import { build as viteBuild, type Plugin } from 'vite';
 const noCss: Plugin = {
   name: 'gatescope-prerender-no-css',
   enforce: 'pre',
-  resolveId: (source, importer) => (importer && /\.css(\?.*)?$/.test(source) ? '\0gatescope-prerender-css' : null),
-  load: (id) => (id === '\0gatescope-prerender-css' ? 'export default "";' : null),
+  resolveId: (source, importer) => (importer && /\.css(\?.*)?$/.test(source) ? `\0gatescope-prerender-css:${source.replace(/\W/g, '_')}` : null),
+  load: (id) => (id.startsWith('\0gatescope-prerender-css:') ? 'export default "";' : null),
 };
 
 const define = { 'process.env.NODE_ENV': JSON.stringify('production'), __GATESCOPE_DEBUG_BUILD__: 'false' };

@@ -7,12 +7,13 @@ import appCss from '../styles.css?inline';
 import diagramCss from '../components/diagram/diagram.css?inline';
 import scanCss from '../components/scan/scan.css?inline';
 import katexCss from 'katex/dist/katex.min.css?inline';
+import { installFontFaces, splitFontFaces } from './fonts';
 
 /**
  * The page's sheets set their palette on `:root` and the page's type on `html, body`; in a
  * shadow root the element's host and its frame take those places. The `[data-theme='dark']`
- * rules match the frame, which carries the element's theme. `@font-face` is dropped: a shadow
- * root's font faces are ignored by browsers (KaTeX's equations fall back to the system's fonts).
+ * rules match the frame, which carries the element's theme. `@font-face` rules are taken out:
+ * a shadow root ignores them (KaTeX's are installed on the document instead, fonts.ts).
  */
 function forShadowRoot(css: string): string {
   return css
@@ -43,7 +44,9 @@ const ELEMENT_CSS = `
 let sheets: CSSStyleSheet[] | null = null;
 
 export function shadowSheets(): CSSStyleSheet[] {
-  sheets ??= [appCss, diagramCss, scanCss, katexCss, ELEMENT_CSS].map((css) => {
+  const katex = splitFontFaces(katexCss);
+  installFontFaces(katex.faces, import.meta.url);
+  sheets ??= [appCss, diagramCss, scanCss, katex.rest, ELEMENT_CSS].map((css) => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(forShadowRoot(css));
     return sheet;
