@@ -104,7 +104,9 @@ export function GatePanel({ title, eq, unit, units, onUnit, onClose }: Props) {
   return (
     <aside className="gate-panel" aria-label={title}>
       <header>
-        <h3>{title}</h3>
+        <h3>
+          <MathText text={title} />
+        </h3>
         <button type="button" onClick={onClose}>
           {t('panel.close')}
         </button>
