@@ -1,0 +1,52 @@
+import { expect, test, type BrowserContext } from '@playwright/test';
+
+/** Refuses every script of the app but the boot script: the page as it is before the app has arrived. */
+async function appScriptsRefused(context: BrowserContext) {
+  await context.route(/\/assets\/[^/?#]+\.js/, (r) => (/\/assets\/boot-[^/]+\.js/.test(r.request().url()) ? r.continue() : r.abort()));
+}
+
+const diagramText = (root: string) => `${root} figure.cell-diagram svg.diagram`;
+
+/**
+ * The bare address's first screen, drawn at build time (src/prerender/): what a reader sees before
+ * the app's scripts have arrived, and who is never shown it.
+ */
+test('before any of the app’s scripts, the first screen shows the welcome figure, with the numbers the live app then draws', async ({ browser }) => {
+  const early = await browser.newContext({ serviceWorkers: 'block' });
+  await appScriptsRefused(early);
+  const page = await early.newPage();
+  await page.goto('./');
+  const figure = page.locator(diagramText('.prerender'));
+  await expect(figure).toBeVisible();
+  // A picture of the page, not the page: nothing in it can be focused or reached by role.
+  await expect(page.getByRole('button', { name: 'Step forward' })).toHaveCount(0);
+  const drawnEarly = await figure.textContent();
+  await early.close();
+
+  const live = await browser.newPage();
+  await live.goto('./');
+  await expect(live.getByRole('status').filter({ hasText: /^Step t = 3 of 4/ })).toBeVisible();
+  await expect(live.locator('.prerender')).toHaveCount(0);
+  const drawnLive = await live.locator(diagramText('')).textContent();
+  expect(drawnEarly).toMatch(/\d\.\d{3}/);
+  expect(drawnEarly).toBe(drawnLive);
+  // And the live page is the app: a step moves it on.
+  await live.getByRole('button', { name: 'Step forward' }).click();
+  await expect(live.getByRole('status').filter({ hasText: /^Step t = 4 of 4/ })).toBeVisible();
+  await live.close();
+});
+
+for (const [who, options, path] of [
+  ['a link with parameters', {}, './?text=hello%20there'],
+  ['a Chinese reader', { locale: 'zh-CN' }, './'],
+  ['a reader whose system is dark', { colorScheme: 'dark' as const }, './'],
+] as const) {
+  test(`${who} is never shown the English welcome figure drawn in advance`, async ({ browser }) => {
+    const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+    await appScriptsRefused(context);
+    const page = await context.newPage();
+    await page.goto(path);
+    await expect(page.locator('.prerender')).toBeHidden();
+    await context.close();
+  });
+}
