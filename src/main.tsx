@@ -8,6 +8,7 @@ import { CHOICE_KEY, chose, parseChoice, withReader } from './store/readerPrefs'
 import { linkQuery, parseUrlParams, stepNotice, withWelcome } from './store/urlParams';
 import { CHAPTERS } from './lesson/chapters';
 import './styles.css';
+import './compact.css';
 
 const parsed = parseUrlParams(window.location.search, window.location.hash);
 const { notices } = parsed;
