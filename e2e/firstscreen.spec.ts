@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { runTrace } from './helpers';
+import { axeViolations, runTrace } from './helpers';
 import { WELCOME, WELCOME_ZH } from '../src/store/urlParams';
 
 /**
@@ -202,11 +202,22 @@ test.describe('on a phone (390 × 844, touch)', () => {
     const small = (await controlBoxes(page)).boxes.filter((b) => b.w < 44 || b.h < 44).map((b) => `${b.name} ${Math.round(b.w)}×${Math.round(b.h)}`);
     expect(small).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page)).toEqual([]);
     await menu.getByRole('combobox', { name: 'Language' }).focus();
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();
     await expect(menuButton).toBeFocused();
     await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+    // A view picked from the menu closes it: the view is then under the header.
+    await menuButton.click();
+    await menu.getByRole('tab', { name: 'Unrolled chain' }).click();
+    await expect(menu).toBeHidden();
+    // (The chain scrolls sideways in its own box: its top is on the screen.)
+    const chain = page.getByRole('tabpanel', { name: 'Unrolled chain' }).getByRole('group', { name: 'LSTM unrolled over the sentence', exact: true });
+    await expect(chain).toBeVisible();
+    expect((await chain.boundingBox())!.y).toBeLessThan(844);
+    await menuButton.click();
+    await menu.getByRole('tab', { name: 'Cell diagram' }).click();
 
     // A swipe towards the right goes back a step, towards the left forward; the figure's numbers
     // are then the engine's at that step. A mostly vertical move is the page's scroll.

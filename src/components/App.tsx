@@ -168,8 +168,16 @@ export function Layout({ notices }: { notices: readonly UrlNotice[] }) {
           )}
           <Preferences />
           <ShareMenu />
-          {/* Last, just above the figure it changes. */}
-          {tabs === 'apart' && <ViewTabList />}
+          {/* Last, just above the figure it changes. A view picked, the menu closes on it: the
+              figure is then right under the header, not under the menu's long list. */}
+          {tabs === 'apart' && (
+            <ViewTabList
+              onPicked={() => {
+                menu.setOpen(false);
+                menu.button.current?.focus();
+              }}
+            />
+          )}
         </ControlsMenuRegion>
       )}
       <LinkNotices notices={notices} />

@@ -17,8 +17,11 @@ const PANELS: Record<ViewName, ComponentType> = {
   translate: lazy(() => import('./views/TranslateView').then((m) => ({ default: m.TranslateView }))),
 };
 
-/** The views as WAI-ARIA tabs: arrow keys move between tabs, the panel follows. */
-export function ViewTabList() {
+/**
+ * The views as WAI-ARIA tabs: arrow keys move between tabs, the panel follows. `onPicked`: a
+ * tab was clicked (or pressed), not arrowed to (the Controls menu closes on it, App).
+ */
+export function ViewTabList({ onPicked }: { onPicked?: () => void }) {
   const t = useT();
   const view = useGatescope((s) => s.view);
   const setView = useGatescope((s) => s.setView);
@@ -43,7 +46,10 @@ export function ViewTabList() {
           aria-controls="view-panel"
           tabIndex={v === view ? 0 : -1}
           className={v === view ? 'tab selected' : 'tab'}
-          onClick={() => setView(v)}
+          onClick={() => {
+            setView(v);
+            onPicked?.();
+          }}
         >
           {t(`view.${v}`)}
         </button>
