@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useT } from './StoreContext';
 
-export interface MenuState {
+interface MenuState {
   open: boolean;
   setOpen: (open: boolean) => void;
   id: string;

@@ -2,7 +2,7 @@ import { useEffect, type RefObject } from 'react';
 import { useGatescopeStore } from './StoreContext';
 
 /** A swipe moves at least this far sideways (px), and mostly sideways, to count as one. */
-export const SWIPE_MIN_PX = 40;
+const SWIPE_MIN_PX = 40;
 const MOSTLY_SIDEWAYS = 1.5;
 
 /** Where a finger starts on something of its own (a slider, a box that scrolls sideways), the move is that thing's. */
