@@ -9,6 +9,7 @@ import { readReader, storage } from './boot/reader';
 import { linkQuery, parseUrlParams, stepNotice, withWelcome } from './store/urlParams';
 import { CHAPTERS } from './lesson/chapters';
 import './styles.css';
+import './compact.css';
 
 const parsed = parseUrlParams(window.location.search, window.location.hash);
 const { notices } = parsed;

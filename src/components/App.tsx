@@ -7,7 +7,8 @@ import type { Panel } from '../store/types';
 import { Preferences } from './Preferences';
 import { ShareMenu } from './ShareMenu';
 import { CellTypePicker } from './CellTypePicker';
-import { Controls } from './Controls';
+import { Controls, ResetButton, SpeedPicker } from './Controls';
+import { ControlsMenuButton, ControlsMenuRegion, useControlsMenu } from './ControlsMenu';
 import { ModelInfo } from './ModelInfo';
 import { ModelPicker, ModelStatus } from './ModelPicker';
 import { OwnModelInput } from './OwnModelInput';
@@ -20,7 +21,8 @@ import { StoreContext, useGatescope, useT } from './StoreContext';
 import { TokenStrip } from './TokenStrip';
 import { Later } from './Later';
 import { ValuesTable } from './ValuesTable';
-import { ViewTabs } from './ViewTabs';
+import { ViewTabList, ViewTabs } from './ViewTabs';
+import { useMediaQuery, WIDE_QUERY } from './useMediaQuery';
 import { LayerPicker } from './LayerPicker';
 
 // The lesson's chapters, questions and strings load only when it is opened. A page opened on a
@@ -115,24 +117,34 @@ export function Layout({ notices }: { notices: readonly UrlNotice[] }) {
   const translating = view === 'translate';
   const own = lab || translating;
   const predicts = useGatescope((s) => s.model.head !== null);
+  const wide = useMediaQuery(WIDE_QUERY);
+  const menu = useControlsMenu();
   const show = (p: Panel) =>
     !hidden.includes(p) &&
     !(opening && !own && (p === 'info' || p === 'table')) &&
     !(lab && (p === 'input' || p === 'cells')) &&
     !(own && (p === 'tokens' || p === 'controls' || p === 'info' || p === 'table'));
-  const inputs = (show('input') || show('cells')) && (
+  // One column (a phone, a tablet held upright): the figure on the first screen, its step bar
+  // under it, and the page's other choices behind the Controls menu. Each control is still
+  // rendered once, in one place or the other.
+  const compact = !embed && !wide;
+  const pickers = show('cells') && (
+    <div className="pickers">
+      {/* Cell type first: it is the main choice, and keeps its place in the tab order. */}
+      <CellTypePicker />
+      <ModelPicker />
+      <OwnModelInput />
+    </div>
+  );
+  // On a phone the sentence stays on the page, above the figure: it is what a student types
+  // most, and a box hidden in a menu would have them open it for every new sentence.
+  const inputs = (show('input') || (!compact && show('cells'))) && (
     <section className="inputs">
       {show('input') && <SentenceInput />}
-      {show('cells') && (
-        <div className="pickers">
-          {/* Cell type first: it is the main choice, and keeps its place in the tab order. */}
-          <CellTypePicker />
-          <ModelPicker />
-          <OwnModelInput />
-        </div>
-      )}
+      {!compact && pickers}
     </section>
   );
+  const tabs = !show('tabs') ? 'none' : compact ? 'apart' : 'here';
   const stepping = (
     <>
       <TextError />
@@ -143,18 +155,44 @@ export function Layout({ notices }: { notices: readonly UrlNotice[] }) {
       {!own && <StepStatus visible={show('controls') && !(embed && predicts)} />}
     </>
   );
+  const menuButton = compact && <ControlsMenuButton menu={menu} />;
   return (
-    <div className={`${embed ? 'app embed' : 'app'}${stacked ? ' stacked' : ''}`}>
+    <div className={`${embed ? 'app embed' : 'app'}${stacked ? ' stacked' : ''}${compact ? ' compact' : ''}`}>
       {show('header') && (
         <header className="top">
           <h1>{t('appTitle')}</h1>
           <p className="tagline">{t('tagline')}</p>
           <div className="top-actions">
             {!embed && <LessonEntry />}
-            <Preferences />
-            <ShareMenu />
+            {menuButton}
+            {!compact && <Preferences />}
+            {!compact && <ShareMenu />}
           </div>
         </header>
+      )}
+      {!show('header') && menuButton && <div className="top-actions menu-only">{menuButton}</div>}
+      {compact && (
+        <ControlsMenuRegion menu={menu}>
+          {pickers}
+          {show('controls') && !own && (
+            <div className="controls playback">
+              <ResetButton />
+              <SpeedPicker />
+            </div>
+          )}
+          <Preferences />
+          <ShareMenu />
+          {/* Last, just above the figure it changes. A view picked, the menu closes on it: the
+              figure is then right under the header, not under the menu's long list. */}
+          {tabs === 'apart' && (
+            <ViewTabList
+              onPicked={() => {
+                menu.setOpen(false);
+                menu.button.current?.focus();
+              }}
+            />
+          )}
+        </ControlsMenuRegion>
       )}
       <LinkNotices notices={notices} />
       {embed ? (
@@ -166,7 +204,7 @@ export function Layout({ notices }: { notices: readonly UrlNotice[] }) {
           {!own && !opening && <SeriesChart />}
           {!own && !opening && <Prediction />}
           {show('info') && <ModelInfo />}
-          <ViewTabs showTabs={show('tabs')} />
+          <ViewTabs tabs={tabs} />
           {show('table') && (
             <Later>
               <ValuesTable />
@@ -175,7 +213,8 @@ export function Layout({ notices }: { notices: readonly UrlNotice[] }) {
         </main>
       ) : (
         // The page: the choices in a side column, the sentence's steps and the figure beside them
-        // (on a 1280 × 720 projector the whole figure is on the first screen); one column when narrow.
+        // (on a 1280 × 720 projector the whole figure is on the first screen). One column when
+        // narrower: the sentence, the tokens, the figure, then the step bar under the thumb.
         <main className={`workbench${lab && !lesson ? ' lab' : ''}${lesson ? ' lesson' : ''}`} data-switching={loadingAnother || undefined}>
           <div className="side">
             {lesson && (
@@ -188,12 +227,24 @@ export function Layout({ notices }: { notices: readonly UrlNotice[] }) {
             {!own && !opening && <Prediction />}
             {show('info') && <ModelInfo />}
           </div>
-          <div className="stage">
-            {stepping}
-            {/* A real series: its chart first, above the view (it returns nothing for other models). */}
-            {!own && !opening && <SeriesChart />}
-            <ViewTabs showTabs={show('tabs')} />
-          </div>
+          {compact ? (
+            <div className="stage">
+              <TextError />
+              {show('tokens') && <TokenStrip />}
+              {show('controls') && <LayerPicker />}
+              {!own && <StepStatus visible={show('controls')} />}
+              {!own && !opening && <SeriesChart />}
+              <ViewTabs tabs={tabs} swipe />
+              {show('controls') && <Controls compact />}
+            </div>
+          ) : (
+            <div className="stage">
+              {stepping}
+              {/* A real series: its chart first, above the view (it returns nothing for other models). */}
+              {!own && !opening && <SeriesChart />}
+              <ViewTabs tabs={tabs} />
+            </div>
+          )}
           {show('table') && (
             <Later>
               <ValuesTable />

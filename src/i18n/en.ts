@@ -69,6 +69,8 @@ export const en = {
   'notice.damaged': 'The sentence this link carries after “#” is damaged and could not be read, so the default sentence is shown.',
   'notice.badPath': '“{param}={value}” is not a relative path to a .json file on this site, so it was not loaded.',
   'element.badAttribute': '<gate-scope> {attribute}="{value}" is not a value it takes ({allowed}), so the default is used.',
+  'menu.controls': 'Controls',
+  'menu.close': 'Close',
   dismiss: 'Dismiss',
   language: 'Language',
   theme: 'Theme',

@@ -66,6 +66,8 @@ export const zh: Record<MessageKey, string> = {
   'notice.damaged': '这个链接在 “#” 之后携带的句子已损坏，无法读取，所以显示默认句子。',
   'notice.badPath': '“{param}={value}”不是本站 .json 文件的相对路径，未加载。',
   'element.badAttribute': '<gate-scope> 的 {attribute}="{value}" 不是它接受的值（{allowed}），已改用默认值。',
+  'menu.controls': '选项',
+  'menu.close': '收起',
   dismiss: '关闭',
   language: '语言',
   theme: '主题',
