@@ -11,30 +11,39 @@ const diagramText = (root: string) => `${root} figure.cell-diagram svg.diagram`;
  * The bare address's first screen, drawn at build time (src/prerender/): what a reader sees before
  * the app's scripts have arrived, and who is never shown it.
  */
-test('before any of the app’s scripts, the first screen shows the welcome figure, with the numbers the live app then draws', async ({ browser }) => {
-  const early = await browser.newContext({ serviceWorkers: 'block' });
-  await appScriptsRefused(early);
-  const page = await early.newPage();
-  await page.goto('./');
-  const figure = page.locator(diagramText('.prerender'));
-  await expect(figure).toBeVisible();
-  // A picture of the page, not the page: nothing in it can be focused or reached by role.
-  await expect(page.getByRole('button', { name: 'Step forward' })).toHaveCount(0);
-  const drawnEarly = await figure.textContent();
-  await early.close();
+for (const [w, h] of [
+  [1280, 720],
+  [390, 844],
+] as const) {
+  test(`at ${w}×${h}, before any of the app’s scripts, the first screen shows the welcome figure, with the numbers the live app then draws`, async ({ browser }) => {
+    const early = await browser.newContext({ serviceWorkers: 'block', viewport: { width: w, height: h } });
+    await appScriptsRefused(early);
+    const page = await early.newPage();
+    await page.goto('./');
+    // Drawn twice, for two columns and for one; the stylesheet shows the one that fits.
+    const figure = page.locator(diagramText('.prerender')).filter({ visible: true });
+    await expect(figure).toHaveCount(1);
+    const top = (await figure.boundingBox())!.y;
+    // A picture of the page, not the page: nothing in it can be focused or reached by role.
+    await expect(page.getByRole('button', { name: 'Step forward' })).toHaveCount(0);
+    const drawnEarly = await figure.textContent();
+    await early.close();
 
-  const live = await browser.newPage();
-  await live.goto('./');
-  await expect(live.getByRole('status').filter({ hasText: /^Step t = 3 of 4/ })).toBeVisible();
-  await expect(live.locator('.prerender')).toHaveCount(0);
-  const drawnLive = await live.locator(diagramText('')).textContent();
-  expect(drawnEarly).toMatch(/\d\.\d{3}/);
-  expect(drawnEarly).toBe(drawnLive);
-  // And the live page is the app: a step moves it on.
-  await live.getByRole('button', { name: 'Step forward' }).click();
-  await expect(live.getByRole('status').filter({ hasText: /^Step t = 4 of 4/ })).toBeVisible();
-  await live.close();
-});
+    const live = await browser.newPage({ viewport: { width: w, height: h } });
+    await live.goto('./');
+    await expect(live.getByRole('status').filter({ hasText: /^Step t = 3 of 4/ })).toBeVisible();
+    await expect(live.locator('.prerender')).toHaveCount(0);
+    const drawnLive = live.locator(diagramText(''));
+    expect(drawnEarly).toMatch(/\d\.\d{3}/);
+    expect(drawnEarly).toBe(await drawnLive.textContent());
+    // Where the live page puts it: replacing one with the other moves nothing.
+    expect((await drawnLive.boundingBox())!.y).toBeCloseTo(top, 0);
+    // And the live page is the app: a step moves it on.
+    await live.getByRole('button', { name: 'Step forward' }).click();
+    await expect(live.getByRole('status').filter({ hasText: /^Step t = 4 of 4/ })).toBeVisible();
+    await live.close();
+  });
+}
 
 for (const [who, options, path] of [
   ['a link with parameters', {}, './?text=hello%20there'],

@@ -86,10 +86,12 @@ async function firstFigureFiles(url: string): Promise<{ files: Set<string>; how:
     });
     const page = await bare.newPage();
     await page.goto(url);
+    // Drawn twice at build (two columns, one column): the one this screen shows.
     const drawn = await page
       .locator('.prerender figure.cell-diagram svg.diagram')
+      .filter({ visible: true })
       .waitFor({ timeout: 5000 })
-      .then(() => page.locator('.prerender figure.cell-diagram svg.diagram').isVisible())
+      .then(() => true)
       .catch(() => false);
     await bare.close();
     if (drawn) return { files: boot, how: 'drawn by the page itself (prerendered at build), before any of the app’s scripts' };

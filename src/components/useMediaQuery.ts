@@ -7,8 +7,18 @@ import { useCallback, useSyncExternalStore } from 'react';
 export const WIDE_QUERY = '(min-width: 1024px)';
 
 /**
+ * What the queries answer where there is no screen to ask: the build draws the first screen once
+ * for wide windows and once for narrow ones (src/prerender/firstScreen.tsx), setting this between.
+ */
+let noScreen: boolean | null = null;
+export function answerWithoutScreen(matches: boolean | null): void {
+  noScreen = matches;
+}
+
+/**
  * Whether a media query matches, following its changes (a phone turned, a window resized).
- * Without matchMedia (tests in Node) it answers `fallback`.
+ * Without matchMedia (tests in Node, the build's drawing of the first screen) it answers
+ * `answerWithoutScreen`'s value, else `fallback`.
  */
 export function useMediaQuery(query: string, fallback = true): boolean {
   const subscribe = useCallback(
@@ -20,6 +30,6 @@ export function useMediaQuery(query: string, fallback = true): boolean {
     },
     [query],
   );
-  const read = () => (typeof window === 'undefined' || typeof window.matchMedia !== 'function' ? fallback : window.matchMedia(query).matches);
-  return useSyncExternalStore(subscribe, read, () => fallback);
+  const read = () => (typeof window === 'undefined' || typeof window.matchMedia !== 'function' ? (noScreen ?? fallback) : window.matchMedia(query).matches);
+  return useSyncExternalStore(subscribe, read, () => noScreen ?? fallback);
 }

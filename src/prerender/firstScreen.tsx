@@ -10,6 +10,7 @@ import { renderToString } from 'react-dom/server';
 import { App } from '../components/App';
 import type { ModelFetcher } from '../store/modelLoader';
 import { createGatescopeStore } from '../store/store';
+import { answerWithoutScreen } from '../components/useMediaQuery';
 import { firstScreenOptions } from './firstScreenOptions';
 
 /** The first screen's HTML; `fetchModel` reads the shipped model files (from disk, at build time). */
@@ -28,5 +29,15 @@ export async function renderFirstScreen(fetchModel: ModelFetcher): Promise<strin
   // On a server React reads a store's *initial* state (zustand's getServerSnapshot): here the
   // state to draw is the one now, with the model landed.
   const now = { ...store, getInitialState: store.getState };
-  return renderToString(<App store={now} notices={[]} />);
+  // Twice: the two-column page and the one-column page (phones, tablets upright) order their
+  // parts differently (App, WIDE_QUERY); the page's stylesheet shows the one that fits the screen.
+  const draw = (wide: boolean) => {
+    answerWithoutScreen(wide);
+    try {
+      return renderToString(<App store={now} notices={[]} />);
+    } finally {
+      answerWithoutScreen(null);
+    }
+  };
+  return `<div class="prerender-wide">${draw(true)}</div><div class="prerender-narrow">${draw(false)}</div>`;
 }
