@@ -23,6 +23,11 @@ export function createSequenceSlice(set: SetState, get: GetState, seq: Sequencer
       playTimer.stop();
       seq.setSequence({ playing: false }, get().model, text, 0);
     },
+    textEdits: 0,
+    editText: (text) => {
+      get().setText(text);
+      set({ textEdits: get().textEdits + 1 });
+    },
     setLayer: (l) => {
       const s = get();
       if (!Number.isInteger(l)) return;

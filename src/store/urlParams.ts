@@ -17,7 +17,7 @@ import { linkParams, packFragment } from './linkFragment';
 import { MODEL_TASKS, PANELS, type GatescopeState, type Lang, type Panel, type Theme, type ViewName } from './types';
 
 /** How many chapters the lesson has (src/lesson/chapters.ts checks its list against it). */
-export const LESSON_CHAPTERS = 13;
+export const LESSON_CHAPTERS = 14;
 
 export const VIEWS: readonly ViewName[] = ['cell', 'unrolled', 'heatmap', 'gradient', 'train', 'translate'];
 export const LANGS: readonly Lang[] = ['en', 'zh'];
