@@ -84,8 +84,9 @@ export const enLesson = {
   'ch.charUnit.try': 'Answer first: the Heatmaps view, with the painted text under it, shows the answer. Then type a sentence of your own and watch whether the painted unit still follows the words.',
   'ch.translator.title': 'The translator: the hand-over, then attention',
   'ch.translator.body':
-    'An encoder–decoder translates with two cells of the same kind. The encoder reads the English sentence word by word; its last state, here 48 numbers, is handed over to the decoder, which writes the Chinese one character at a time. That one vector is all the decoder is told about the sentence: both clauses have to pass through it.\n\nAttention (Luong and colleagues, 2015) keeps the hand-over and adds a second path. At every step the decoder weighs all of the encoder’s states and reads their weighted sum, so it can look back at the word it is translating. The lines under the chain and the matrix beside it draw those weights.\n\nIt does not fix length. Measured on held-out sentences of three or four clauses, longer than any trained on, neither translator gets one exactly right.',
-  'ch.translator.try': 'Drag the step slider along the decoder and watch which words each character reads; then type three clauses joined by “and”.',
+    'An encoder–decoder translates with two cells of the same kind. The encoder reads the English sentence word by word; its last state, here 48 numbers, is handed over to the decoder, which writes the Chinese one character at a time. That one vector is all the decoder is told about the sentence: both clauses have to pass through it.\n\nAttention (Luong and colleagues, 2015) keeps the hand-over and adds a second path. At every step the decoder weighs all of the encoder’s states and reads their weighted sum, so it can look back at the word it is translating. The lines under the chain and the matrix below it draw those weights.\n\nIt does not fix length. Measured on held-out sentences of three or four clauses, longer than any trained on, neither translator gets one exactly right.',
+  'ch.translator.try':
+    'Answer first. Then tick “with attention” and drag the translation step along the decoder: which English words does each character read? Type three clauses joined by “and” and see whether either gets it right.',
   'ch.train.title': 'Train your own',
   'ch.train.body':
     'Here two cells learn the same memory task from the same data, in the same order, with the same seed, in the page. Press Start and watch which one learns, and look at the gradient that reaches the first words while they train.\n\nTraining takes a minute or two. Then give each cell another start (an orthogonal loop for the RNN, default biases for the LSTM), try a longer gap or another keep-gate bias, and see whether the gated cell still wins.',
@@ -190,13 +191,13 @@ export const enLesson = {
     'The translator without attention reads the whole sentence, and its decoder starts from that one vector of {H} numbers. Will it translate the second clause, “{second}”, right?',
   'q.plainSecond.right': 'Yes, right',
   'q.plainSecond.wrong': 'No, it goes wrong',
-  'q.plainSecond.why': 'It writes “{out}”; the right translation is “{should}”. Its second clause is “{wrote}”, where “{want}” belongs. All it knew of the sentence came through {H} numbers.',
+  'q.plainSecond.why': 'It writes “{out}”; the right translation is “{should}”. All it knew of the sentence came through those {H} numbers.',
   'q.attnSource.prompt': 'Now the same kind of translator with attention. When it comes to write “{zh}”, which English word will get the most attention?',
   'q.attnSource.place1': '“{p1}”',
   'q.attnSource.place2': '“{p2}”',
   'q.attnSource.and': '“and”',
   'q.attnSource.other': 'Another word',
-  'q.attnSource.why': 'At that step “{word}” gets weight {w} of 1 (“{p2}” gets {w2}). This translator writes “{out}”.',
+  'q.attnSource.why': 'At that step “{word}” gets weight {w} of 1; the next, “{next}”, gets {wn}. This translator writes “{out}”.',
 } as const;
 
 export type LessonKey = keyof typeof enLesson;

@@ -32,6 +32,8 @@ export interface ChapterState {
    * plain one; the kind is the model's. Only read when the view is 'translate'.
    */
   readonly attention?: boolean;
+  /** The translate view's step across encoder and decoder; none: its last. */
+  readonly translateStep?: number;
 }
 
 interface Chapter {
@@ -66,7 +68,8 @@ export const CHAPTERS: readonly Chapter[] = [
   {
     // The plain translator's hand-over first (the bottleneck), then the same kind with attention.
     id: 'translator',
-    state: { model: 'demo-gru', text: TWO_CLAUSES, t: 0, view: 'translate', attention: false },
+    // It opens on the decoder's first step: the hand-over, the encoder's last state, in view.
+    state: { model: 'demo-gru', text: TWO_CLAUSES, t: 0, view: 'translate', attention: false, translateStep: TWO_CLAUSES.split(' ').length },
     questions: ['plainSecond', 'attnSource'],
   },
   { id: 'train', state: { model: 'demo-lstm', text: FRANCE, t: 0, view: 'train' }, questions: ['rnnLearns', 'rnnStart'] },

@@ -47,7 +47,7 @@ export const TRANSLATE_QUESTIONS: readonly QuestionDef[] = [
       return {
         answer: written[1] === second.zh ? 'right' : 'wrong',
         ask: { second: second.en, H: m.encoder.cell.hiddenSize },
-        why: { out: r.output.join(''), should, wrote: written[1] ?? '—', want: second.zh, H: m.encoder.cell.hiddenSize },
+        why: { out: r.output.join(''), should, H: m.encoder.cell.hiddenSize },
         reveal: { view: 'translate', attention: false, translateStep: src.tokens.length + at },
       };
     },
@@ -73,13 +73,14 @@ export const TRANSLATE_QUESTIONS: readonly QuestionDef[] = [
       const u = indexOfRun(should, zh, should.indexOf(JOIN_ZH) + 1);
       const weights = u >= 0 ? r.decoder[u]?.attention?.weights : undefined;
       if (!weights || weights.length !== tokens.length) return null;
-      let top = 0;
-      for (let k = 1; k < weights.length; k++) if (weights[k]! > weights[top]!) top = k;
+      // The word weighted most, and the next after it (what the explanation compares it with).
+      const order = Array.from(weights, (_, k) => k).sort((a, b) => weights[b]! - weights[a]! || a - b);
+      const [top, next] = [order[0]!, order[1] ?? order[0]!];
       const answer = top === p2 ? 'place2' : top === p1 ? 'place1' : top === and ? 'and' : 'other';
       return {
         answer,
         ask: { p1: tokens[p1]!, p2: tokens[p2]!, zh },
-        why: { word: tokens[top]!, w: weights[top]!.toFixed(2), zh, p2: tokens[p2]!, w2: weights[p2]!.toFixed(2), out: r.output.join('') },
+        why: { word: tokens[top]!, w: weights[top]!.toFixed(2), next: tokens[next]!, wn: weights[next]!.toFixed(2), out: r.output.join('') },
         reveal: { view: 'translate', attention: true, translateStep: tokens.length + u },
       };
     },

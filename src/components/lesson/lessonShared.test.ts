@@ -51,11 +51,11 @@ describe('a chapter put on screen keeps the sentence the reader typed', () => {
     expect(store.getState().text).toBe(MINE);
   });
 
-  it('the translator’s chapter opens the translate view on the plain encoder–decoder, at its last step', async () => {
+  it('the translator’s chapter opens the translate view on the plain encoder–decoder, at the decoder’s first step', async () => {
     const st = CHAPTERS.find((c) => c.id === 'translator')!.state!;
     const store = createGatescopeStore({ text: 'a b', translateAttention: true, translateStep: 3, fetchModel: fromDisk });
     await applyState(store, st);
     const s = store.getState();
-    expect([s.view, s.translateAttention, s.translateStep, s.text]).toEqual(['translate', false, null, st.text]);
+    expect([s.view, s.translateAttention, s.translateStep, s.text]).toEqual(['translate', false, st.text.split(' ').length, st.text]);
   });
 });

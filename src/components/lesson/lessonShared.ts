@@ -50,7 +50,7 @@ export async function applyState(store: GatescopeStore, st: ChapterState, since 
   now.setDiagramUnits(st.units ?? null);
   if (st.view === 'translate') {
     now.setTranslateAttention(st.attention ?? false);
-    now.setTranslateStep(null);
+    now.setTranslateStep(kept ? null : (st.translateStep ?? null));
   }
   if (!kept) now.goTo(st.t);
 }
