@@ -82,10 +82,7 @@ export async function expectRevealed(page: Page, q: QuestionDef, sol: Solution) 
   if (r.labGap !== undefined) await expect(page.locator('.lab-gap input')).toHaveValue(String(r.labGap));
   // The translator: with attention or not, at the step that shows the answer; the attention
   // weight drawn there for the word named is the one the engine gave the question.
-  if (r.attention !== undefined) {
-    const box = page.locator('.attn-toggle input');
-    await (r.attention ? expect(box).toBeChecked() : expect(box).not.toBeChecked());
-  }
+  if (r.attention !== undefined) await expect(page.locator('.attn-toggle input')).toBeChecked({ checked: r.attention });
   if (r.translateStep !== undefined) await expect(page.locator('.translate-step input')).toHaveValue(String(r.translateStep));
   if (q.id === 'plainSecond') await expect(page.getByTestId('translation-output')).toHaveText(String(sol.why.out));
   if (q.id === 'attnSource') {
