@@ -32,7 +32,7 @@ export function contextOf(st: ChapterState) {
   const m = model(st.model);
   const k = m.cell.kind;
   const translators = st.view === 'translate' ? { plain: seq2seq(`translate-${k}`), attention: seq2seq(`translate-attn-${k}`) } : null;
-  return { model: m, text: st.text, report, modelReport, translators };
+  return { model: m, text: st.asks ?? st.text, report, modelReport, translators };
 }
 
 type Dict = Record<keyof typeof enLesson, string>;
@@ -83,6 +83,7 @@ export async function expectRevealed(page: Page, q: QuestionDef, sol: Solution) 
   // The translator: with attention or not, at the step that shows the answer; the attention
   // weight drawn there for the word named is the one the engine gave the question.
   if (r.attention !== undefined) await expect(page.locator('.attn-toggle input')).toBeChecked({ checked: r.attention });
+  if (r.text !== undefined) await expect(page.locator('#sentence-input')).toHaveValue(r.text);
   if (r.translateStep !== undefined) await expect(page.locator('.translate-step input')).toHaveValue(String(r.translateStep));
   if (q.id === 'plainSecond') await expect(page.getByTestId('translation-output')).toHaveText(String(sol.why.out));
   if (q.id === 'attnSource') {

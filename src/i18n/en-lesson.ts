@@ -84,7 +84,7 @@ export const enLesson = {
   'ch.charUnit.try': 'Answer first: the Heatmaps view, with the painted text under it, shows the answer. Then type a sentence of your own and watch whether the painted unit still follows the words.',
   'ch.translator.title': 'The translator: the hand-over, then attention',
   'ch.translator.body':
-    'An encoder–decoder translates with two cells of the same kind. The encoder reads the English sentence word by word; its last state, here 48 numbers, is handed over to the decoder, which writes the Chinese one character at a time. That one vector is all the decoder is told about the sentence: both clauses have to pass through it.\n\nAttention (Luong and colleagues, 2015) keeps the hand-over and adds a second path. At every step the decoder weighs all of the encoder’s states and reads their weighted sum, so it can look back at the word it is translating. The lines under the chain and the matrix below it draw those weights.\n\nIt does not fix length. Measured on held-out sentences of three or four clauses, longer than any trained on, neither translator gets one exactly right.',
+    'An encoder–decoder translates with two cells of the same kind. The encoder reads the English sentence word by word; its last state, here 48 numbers, is handed over to the decoder, which writes the Chinese one character at a time. That one vector is all the decoder is told about the sentence: however long, it has to pass through it.\n\nAttention (Luong and colleagues, 2015) keeps the hand-over and adds a second path. At every step the decoder weighs all of the encoder’s states and reads their weighted sum, so it can look back at the word it is translating. The lines under the chain and the matrix below it draw those weights.\n\nIt does not fix length. Measured on held-out sentences of three or four clauses, longer than any trained on, neither translator gets one exactly right.',
   'ch.translator.try':
     'Answer first. Then tick “with attention” and drag the translation step along the decoder: which English words does each character read? Type three clauses joined by “and” and see whether either gets it right.',
   'ch.train.title': 'Train your own',
@@ -188,11 +188,11 @@ export const enLesson = {
   'q.rnnStart.why':
     'Seeds that learned a {gap}-word gap: default {d}, orthogonal {o}, identity with relu {i} (from the measured curve). The start decides whether any gradient reaches the country at first; the lab is set to that gap, and its start menu lets you race them.',
   'q.plainSecond.prompt':
-    'The translator without attention reads the whole sentence, and its decoder starts from that one vector of {H} numbers. Will it translate the second clause, “{second}”, right?',
+    'The sentence gets a second clause: “{sentence}”. The translator without attention still hands its decoder one vector of {H} numbers. Will it translate the second clause, “{second}”, right?',
   'q.plainSecond.right': 'Yes, right',
   'q.plainSecond.wrong': 'No, it goes wrong',
   'q.plainSecond.why': 'It writes “{out}”; the right translation is “{should}”. All it knew of the sentence came through those {H} numbers.',
-  'q.attnSource.prompt': 'Now the same kind of translator with attention. When it comes to write “{zh}”, which English word will get the most attention?',
+  'q.attnSource.prompt': 'Now the same kind of translator with attention, on the same two clauses. When it comes to write “{zh}”, which English word will get the most attention?',
   'q.attnSource.place1': '“{p1}”',
   'q.attnSource.place2': '“{p2}”',
   'q.attnSource.and': '“and”',

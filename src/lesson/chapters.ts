@@ -34,6 +34,12 @@ export interface ChapterState {
   readonly attention?: boolean;
   /** The translate view's step across encoder and decoder; none: its last. */
   readonly translateStep?: number;
+  /**
+   * The sentence the chapter's questions ask about, when it is not the one the chapter opens on:
+   * the translator's figure prints its whole output at every step, so it opens on one clause and
+   * asks about two (the answer's reveal puts them on screen).
+   */
+  readonly asks?: string;
 }
 
 interface Chapter {
@@ -45,8 +51,9 @@ interface Chapter {
 }
 
 const NOT_GOOD = 'the movie was not good';
-/** Two clauses, the second a new combination for the plain GRU translator to carry through one vector. */
-const TWO_CLAUSES = 'i grew up in france and she lives in japan';
+/** One clause, which the plain translator gets right; then two, the second for it to carry through the same vector. */
+const ONE_CLAUSE = 'i grew up in france';
+const TWO_CLAUSES = `${ONE_CLAUSE} and she lives in japan`;
 const FRANCE = 'i grew up in france . every morning i drink a cup of coffee . my mother liked to cook on sundays . later i studied music for many years . i speak fluent';
 
 export const CHAPTERS: readonly Chapter[] = [
@@ -69,7 +76,7 @@ export const CHAPTERS: readonly Chapter[] = [
     // The plain translator's hand-over first (the bottleneck), then the same kind with attention.
     id: 'translator',
     // It opens on the decoder's first step: the hand-over, the encoder's last state, in view.
-    state: { model: 'demo-gru', text: TWO_CLAUSES, t: 0, view: 'translate', attention: false, translateStep: TWO_CLAUSES.split(' ').length },
+    state: { model: 'demo-gru', text: ONE_CLAUSE, t: 0, view: 'translate', attention: false, translateStep: ONE_CLAUSE.split(' ').length, asks: TWO_CLAUSES },
     questions: ['plainSecond', 'attnSource'],
   },
   { id: 'train', state: { model: 'demo-lstm', text: FRANCE, t: 0, view: 'train' }, questions: ['rnnLearns', 'rnnStart'] },

@@ -42,6 +42,8 @@ export interface Reveal {
   readonly labGap?: number;
   /** The translate view: with attention or not, and its step across encoder and decoder. */
   readonly attention?: boolean;
+  /** The sentence the answer is about, when the chapter opened on another (ChapterState.asks). */
+  readonly text?: string;
   readonly translateStep?: number;
 }
 

@@ -28,7 +28,7 @@ const asked = CHAPTERS.flatMap((ch) =>
   ch.questions.map((id) => {
     const model = load(ch.state!.model);
     const tr = ch.state!.view === 'translate' ? translators(model.cell.kind) : null;
-    return { q: questionById(id), ctx: { model, text: ch.state!.text, report, modelReport: fileReport(ch.state!.model), translators: tr } as QuestionContext };
+    return { q: questionById(id), ctx: { model, text: ch.state!.asks ?? ch.state!.text, report, modelReport: fileReport(ch.state!.model), translators: tr } as QuestionContext };
   }),
 );
 

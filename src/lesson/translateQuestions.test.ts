@@ -25,7 +25,7 @@ describe('the translator chapter’s questions', () => {
     expect(lstm.answer).toBe('right');
     // The figure opens at the first character that departs from the right translation.
     const off = Array.from(out).findIndex((c, k) => c !== Array.from('我在法国长大，她住在日本')[k]);
-    expect(gru.reveal).toEqual({ view: 'translate', attention: false, translateStep: 10 + off });
+    expect(gru.reveal).toEqual({ view: 'translate', text: TEXT, attention: false, translateStep: 10 + off });
   });
 
   it('read the attention weights at the step that writes the second place, for another sentence too', () => {
@@ -37,7 +37,7 @@ describe('the translator chapter’s questions', () => {
     const w = r.decoder[u]!.attention!.weights;
     expect(a.answer).toBe('place2');
     expect(a.why.w).toBe(w[9]!.toFixed(2));
-    expect(a.reveal).toEqual({ view: 'translate', attention: true, translateStep: 10 + u });
+    expect(a.reveal).toEqual({ view: 'translate', text: TEXT, attention: true, translateStep: 10 + u });
     const b = ask('attnSource', 'gru', 'she lives in germany and we grew up in spain')!;
     expect(b.ask).toEqual({ p1: 'germany', p2: 'spain', zh: '西班牙' });
   });

@@ -46,9 +46,9 @@ export const TRANSLATE_QUESTIONS: readonly QuestionDef[] = [
       const at = off < 0 ? r.decoder.length - 1 : off;
       return {
         answer: written[1] === second.zh ? 'right' : 'wrong',
-        ask: { second: second.en, H: m.encoder.cell.hiddenSize },
+        ask: { sentence: ctx.text, second: second.en, H: m.encoder.cell.hiddenSize },
         why: { out: r.output.join(''), should, H: m.encoder.cell.hiddenSize },
-        reveal: { view: 'translate', attention: false, translateStep: src.tokens.length + at },
+        reveal: { view: 'translate', text: ctx.text, attention: false, translateStep: src.tokens.length + at },
       };
     },
   },
@@ -81,7 +81,7 @@ export const TRANSLATE_QUESTIONS: readonly QuestionDef[] = [
         answer,
         ask: { p1: tokens[p1]!, p2: tokens[p2]!, zh },
         why: { word: tokens[top]!, w: weights[top]!.toFixed(2), next: tokens[next]!, wn: weights[next]!.toFixed(2), out: r.output.join('') },
-        reveal: { view: 'translate', attention: true, translateStep: tokens.length + u },
+        reveal: { view: 'translate', text: ctx.text, attention: true, translateStep: tokens.length + u },
       };
     },
   },

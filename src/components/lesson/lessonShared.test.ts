@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHAPTERS } from '../../lesson/chapters';
 import { createGatescopeStore } from '../../store/store';
-import { applyState } from './lessonShared';
+import { applyReveal, applyState } from './lessonShared';
 
 const fromDisk = async (id: string) => JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')) as unknown;
 const belt = CHAPTERS.find((c) => c.id === 'belt')!.state!;
@@ -57,5 +57,18 @@ describe('a chapter put on screen keeps the sentence the reader typed', () => {
     await applyState(store, st);
     const s = store.getState();
     expect([s.view, s.translateAttention, s.translateStep, s.text]).toEqual(['translate', false, st.text.split(' ').length, st.text]);
+    // It opens on a sentence other than the one its questions ask about, so the figure does not show the answer first.
+    expect(st.asks).toBeDefined();
+    expect(st.asks).not.toBe(st.text);
+  });
+
+  it('a new sentence opens the translate view on its last step in the store, so a reveal’s step set after it stays', () => {
+    const store = createGatescopeStore({ text: 'a b', translateStep: 3 });
+    store.getState().setText('a b');
+    expect(store.getState().translateStep).toBe(3);
+    store.getState().setText('i grew up in france');
+    expect(store.getState().translateStep).toBeNull();
+    applyReveal(store, { text: 'i grew up in france and she lives in japan', attention: false, translateStep: 17 });
+    expect([store.getState().text, store.getState().translateStep]).toEqual(['i grew up in france and she lives in japan', 17]);
   });
 });

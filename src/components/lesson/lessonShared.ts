@@ -61,6 +61,7 @@ export function applyReveal(store: GatescopeStore, r: Reveal) {
   if (r.flow) s.setFlow(r.flow);
   if (r.units) s.setDiagramUnits(r.units);
   if (r.labGap !== undefined) s.setLabSettings({ gap: r.labGap });
+  if (r.text !== undefined && s.text !== r.text) s.setText(r.text);
   if (r.attention !== undefined) s.setTranslateAttention(r.attention);
   if (r.translateStep !== undefined) s.setTranslateStep(r.translateStep);
   if (r.t !== undefined) s.goTo(r.t);

@@ -174,7 +174,7 @@ export async function printChapters(store: GatescopeStore, onChapter: (k: number
           : null;
       out.push({
         figure: fig,
-        solutions: ch.questions.map((id) => questionById(id).solve({ model, text: st.text, report, modelReport: modelMeta?.report ?? null, translators })),
+        solutions: ch.questions.map((id) => questionById(id).solve({ model, text: st.asks ?? st.text, report, modelReport: modelMeta?.report ?? null, translators })),
       });
     }
     return out;

@@ -36,7 +36,7 @@ export function useQuestionContext(store: GatescopeStore, chapter: number, ch: C
   useEffect(() => {
     const st = ch.state;
     if (asked?.chapter === chapter || !st || applied !== chapter || loading !== null || model.id !== st.model) return;
-    const base = { model, text: st.text, modelReport: store.getState().modelMeta?.report ?? null };
+    const base = { model, text: st.asks ?? st.text, modelReport: store.getState().modelMeta?.report ?? null };
     if (st.view !== 'translate') {
       setAsked({ chapter, ctx: base });
       return;
