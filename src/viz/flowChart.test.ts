@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHART, flowChart, superscript } from './flowChart';
+import { flowChart, superscript } from './flowChart';
 
 describe('flow chart geometry', () => {
   it('maps gain 1 to the 10⁰ tick and smaller gains lower, within the frame', () => {
     const g = flowChart(25, -8);
+    const CHART = g.box;
     const one = g.yTicks.find((t) => t.label === '1')!;
     expect(g.y(1)).toBeCloseTo(one.y, 9);
     expect(g.y(1e-4)).toBeGreaterThan(g.y(1));

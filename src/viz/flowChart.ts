@@ -10,12 +10,11 @@ export function superscript(n: number): string {
   return String(n).replace(/[-0-9]/g, (c) => SUP[c]!);
 }
 
-export const CHART = { width: 600, height: 280, left: 56, right: 12, top: 14, bottom: 36 } as const;
+const SMALL = { width: 600, height: 280, left: 56, right: 12, top: 14, bottom: 36 } as const;
 /**
  * Presenting to a room: the same width, wider margins for labels set twice as large (styles.css:
  * `.flow-chart.large`), and half as many ticks, so that they stay apart at that size.
  */
-const CHART_SMALL: Box = CHART;
 const LARGE = { width: 600, height: 300, left: 92, right: 16, top: 18, bottom: 56 } as const;
 type Box = { readonly width: number; readonly height: number; readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
 
@@ -30,7 +29,7 @@ interface ChartGeometry {
 }
 
 export function flowChart(count: number, minLog: number, large = false): ChartGeometry {
-  const CHART: Box = large ? LARGE : CHART_SMALL;
+  const CHART: Box = large ? LARGE : SMALL;
   const lo = Math.min(-1, Math.floor(minLog));
   const x = scaleLinear()
     .domain([0, Math.max(1, count - 1)])
