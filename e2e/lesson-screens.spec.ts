@@ -137,6 +137,17 @@ for (const lang of ['en', 'zh'] as const) {
     const figure = page.locator('#view-panel svg.diagram');
     await expect(figure).toBeInViewport();
     expect((await figure.boundingBox())!.width).toBeGreaterThan(900);
+    // Its numbers at a size the room reads (the layout's large swatches: 16 px tall before),
+    // each inside its swatch.
+    const nums = await figure.locator('.swatch').evaluateAll((gs) =>
+      gs.map((g) => {
+        const [r, t] = [g.querySelector('rect')!.getBoundingClientRect(), g.querySelector('text')!.getBoundingClientRect()];
+        return { h: t.height, inside: t.left >= r.left && t.right <= r.right };
+      }),
+    );
+    expect(nums.length).toBeGreaterThan(0);
+    for (const n of nums) expect(n).toEqual({ h: expect.any(Number), inside: true });
+    expect(Math.min(...nums.map((n) => n.h))).toBeGreaterThanOrEqual(20);
     await page.keyboard.press(' ');
     await expect(group.getByRole('status')).toHaveText(revealedText(L, q, sol));
     await expectRevealed(page, q, sol);

@@ -6,6 +6,7 @@ import type { ChapterState } from '../src/lesson/chapters';
 import type { QuestionDef, Solution } from '../src/lesson/questions';
 import { demoModel } from '../src/models/demo';
 import { parseModelFile } from '../src/models/format';
+import { readSeq2SeqFile } from '../src/models/seq2seqFile';
 import { learnData } from '../src/viz/learnChart';
 import { drawn } from './helpers';
 
@@ -18,10 +19,20 @@ export function model(id: string): Model {
 }
 const report = learnData(JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')));
 
-/** What a chapter's questions are asked of, as the page asks them: its model, sentence, the learnability report and the model file's own report. */
+/** The translate view's encoder–decoder files of a kind, read as the page reads them. */
+const seq2seq = (id: string) => readSeq2SeqFile(JSON.parse(readFileSync(`public/models/translate/${id}.json`, 'utf8'))).model;
+
+/**
+ * What a chapter's questions are asked of, as the page asks them: its model, sentence, the
+ * learnability report, the model file's own report, and for the translator's chapter both
+ * encoder–decoders of the model's kind.
+ */
 export function contextOf(st: ChapterState) {
   const modelReport = st.model.startsWith('demo-') ? null : (JSON.parse(readFileSync(`public/models/${st.model}.json`, 'utf8')).report ?? null);
-  return { model: model(st.model), text: st.text, report, modelReport };
+  const m = model(st.model);
+  const k = m.cell.kind;
+  const translators = st.view === 'translate' ? { plain: seq2seq(`translate-${k}`), attention: seq2seq(`translate-attn-${k}`) } : null;
+  return { model: m, text: st.asks ?? st.text, report, modelReport, translators };
 }
 
 type Dict = Record<keyof typeof enLesson, string>;
@@ -69,6 +80,18 @@ export async function expectRevealed(page: Page, q: QuestionDef, sol: Solution) 
   if (r.flow?.fillers !== undefined) await expect(page.locator('.flow-controls input[type=range]').first()).toHaveValue(String(r.flow.fillers));
   if (r.flow?.forgetBias) await expect(page.locator('.flow-controls input[type=range]').nth(1)).toHaveValue(String(r.flow.forgetBias));
   if (r.labGap !== undefined) await expect(page.locator('.lab-gap input')).toHaveValue(String(r.labGap));
+  // The translator: with attention or not, at the step that shows the answer; the attention
+  // weight drawn there for the word named is the one the engine gave the question.
+  if (r.attention !== undefined) await expect(page.locator('.attn-toggle input')).toBeChecked({ checked: r.attention });
+  if (r.text !== undefined) await expect(page.locator('#sentence-input')).toHaveValue(r.text);
+  if (r.translateStep !== undefined) await expect(page.locator('.translate-step input')).toHaveValue(String(r.translateStep));
+  if (q.id === 'plainSecond') await expect(page.getByTestId('translation-output')).toHaveText(String(sol.why.out));
+  if (q.id === 'attnSource') {
+    await expect(page.locator('.attn-links path').first()).toBeAttached();
+    const values = await page.locator('.attn-links path').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+    expect(Math.max(...values).toFixed(2)).toBe(String(sol.why.w));
+    await expect(page.getByTestId('translation-output')).toHaveText(String(sol.why.out));
+  }
   const shown = SHOWN[q.id];
   if (shown) {
     const u = Number(sol.why.u) - 1;

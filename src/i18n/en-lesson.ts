@@ -44,7 +44,7 @@ export const enLesson = {
   'ch.loop.try': 'Press → (or the step button) to walk along the chain and watch h change as each word arrives.',
   'ch.longRange.title': 'The long-range problem',
   'ch.longRange.body':
-    'To finish “the clouds are in the sky”, the last few words suffice. To finish “I grew up in France … I speak fluent French”, the cell must carry France across everything in between.\n\nHere is a plain RNN trained on exactly that task, with a gap of about thirty words. Whether a trained RNN can hold the country is one question; whether training can find such weights is another. Gatescope measured the second, five seeds per gap: from PyTorch’s default start, a tanh RNN learned gaps up to 10 words in some seeds and none from 20, while gated cells whose keep gate starts open learned every gap up to 80. The start matters as much as the gate: with an orthogonal loop matrix the RNN learned 20 words in 4 seeds of 5; with default biases the LSTM learned none. Chapters 9 and 11 show why.',
+    'To finish “the clouds are in the sky”, the last few words suffice. To finish “I grew up in France … I speak fluent French”, the cell must carry France across everything in between.\n\nHere is a plain RNN trained on exactly that task, with a gap of about thirty words. Whether a trained RNN can hold the country is one question; whether training can find such weights is another. Gatescope measured the second, five seeds per gap: from PyTorch’s default start, a tanh RNN learned gaps up to 10 words in some seeds and none from 20, while gated cells whose keep gate starts open learned every gap up to 80. The start matters as much as the gate: with an orthogonal loop matrix the RNN learned 20 words in 4 seeds of 5; with default biases the LSTM learned none. Chapters 9 and 13 show why.',
   'ch.longRange.try': 'Step to the last word and compare the two rows: the LSTM above, the RNN below, each trained on this task.',
   'ch.belt.title': 'The cell state: a conveyor belt',
   'ch.belt.body':
@@ -82,6 +82,11 @@ export const enLesson = {
   'ch.charUnit.body':
     'A character model reads Jane Austen one letter at a time and learns to guess the next letter. Nobody tells its units what to follow, yet some end up following something you can name. To find them, the trainer ran the model over chapters it never trained on and measured how closely each unit follows simple features of the text: the position in the word, a space, a vowel, being inside quotation marks. Karpathy, Johnson and Fei-Fei did the same in 2015.\n\nThe figure shows the cell at the first letter. Under the heatmaps (the next view), the painted text colours each letter by one unit’s value after it.',
   'ch.charUnit.try': 'Answer first: the Heatmaps view, with the painted text under it, shows the answer. Then type a sentence of your own and watch whether the painted unit still follows the words.',
+  'ch.translator.title': 'The translator: the hand-over, then attention',
+  'ch.translator.body':
+    'An encoder–decoder translates with two cells of the same kind. The encoder reads the English sentence word by word; its last state, here 48 numbers, is handed over to the decoder, which writes the Chinese one character at a time. That one vector is all the decoder is told about the sentence: however long, it has to pass through it.\n\nAttention (Luong and colleagues, 2015) keeps the hand-over and adds a second path. At every step the decoder weighs all of the encoder’s states and reads their weighted sum, so it can look back at the word it is translating. The lines under the chain and the matrix below it draw those weights.\n\nIt does not fix length. Measured on held-out sentences of three or four clauses, longer than any trained on, neither translator gets one exactly right.',
+  'ch.translator.try':
+    'Answer first. Then tick “with attention” and drag the translation step along the decoder: which English words does each character read? Type three clauses joined by “and” and see whether either gets it right.',
   'ch.train.title': 'Train your own',
   'ch.train.body':
     'Here two cells learn the same memory task from the same data, in the same order, with the same seed, in the page. Press Start and watch which one learns, and look at the gradient that reaches the first words while they train.\n\nTraining takes a minute or two. Then give each cell another start (an orthogonal loop for the RNN, default biases for the LSTM), try a longer gap or another keep-gate bias, and see whether the gated cell still wins.',
@@ -100,7 +105,7 @@ export const enLesson = {
   'q.memoryCarries.prompt': 'The trained RNN reads “{country}”, then {gap} more words, then “i speak fluent”. Will it still name the right language?',
   'q.memoryCarries.yes': 'Yes',
   'q.memoryCarries.no': 'No',
-  'q.memoryCarries.why': 'It says “{said}” ({p}); the right answer is “{right}”. Trained weights that carry the country can exist; chapter 11 asks whether training finds them.',
+  'q.memoryCarries.why': 'It says “{said}” ({p}); the right answer is “{right}”. Trained weights that carry the country can exist; chapter 13 asks whether training finds them.',
   'q.beltMoves.prompt': 'At “not”, unit u{u}’s belt value changes the most. Will it go up or down?',
   'q.beltMoves.up': 'Up',
   'q.beltMoves.down': 'Down',
@@ -182,6 +187,17 @@ export const enLesson = {
   'q.rnnStart.identity': 'Identity U, relu',
   'q.rnnStart.why':
     'Seeds that learned a {gap}-word gap: default {d}, orthogonal {o}, identity with relu {i} (from the measured curve). The start decides whether any gradient reaches the country at first; the lab is set to that gap, and its start menu lets you race them.',
+  'q.plainSecond.prompt':
+    'The sentence gets a second clause: “{sentence}”. The translator without attention still hands its decoder one vector of {H} numbers. Will it translate the second clause, “{second}”, right?',
+  'q.plainSecond.right': 'Yes, right',
+  'q.plainSecond.wrong': 'No, it goes wrong',
+  'q.plainSecond.why': 'It writes “{out}”; the right translation is “{should}”. All it knew of the sentence came through those {H} numbers.',
+  'q.attnSource.prompt': 'Now the same kind of translator with attention, on the same two clauses. When it comes to write “{zh}”, which English word will get the most attention?',
+  'q.attnSource.place1': '“{p1}”',
+  'q.attnSource.place2': '“{p2}”',
+  'q.attnSource.and': '“and”',
+  'q.attnSource.other': 'Another word',
+  'q.attnSource.why': 'At that step “{word}” gets weight {w} of 1; the next, “{next}”, gets {wn}. This translator writes “{out}”.',
 } as const;
 
 export type LessonKey = keyof typeof enLesson;

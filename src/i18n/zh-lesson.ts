@@ -43,7 +43,7 @@ export const zhLesson: Record<LessonKey, string> = {
   'ch.loop.try': '按 →（或“下一步”按钮）沿着链往前走，看每来一个词 h 怎样变化。',
   'ch.longRange.title': '长距离依赖',
   'ch.longRange.body':
-    '要补全 “the clouds are in the sky”，看最后几个词就够了；要补全 “I grew up in France … I speak fluent French”，单元必须把 France 一路带过中间所有的话。\n\n这里是一个专门为此训练的普通 RNN，间隔约三十个词。训练好的 RNN 能否记住国家是一回事，训练能否找到这样的权重是另一回事。Gatescope 实测了后者，每个间隔 5 个种子：从 PyTorch 默认初始化出发，tanh RNN 在 10 个词以内的间隔上只有部分种子学会，20 个词起一个也没学会；保留门一开始就敞开的门控单元，直到 80 个词都学会了。可起点和门一样重要：循环矩阵取正交矩阵时，RNN 在 20 个词的间隔上 5 个种子学会了 4 个；LSTM 用默认偏置时一个也没学会。第 9 章和第 11 章解释原因。',
+    '要补全 “the clouds are in the sky”，看最后几个词就够了；要补全 “I grew up in France … I speak fluent French”，单元必须把 France 一路带过中间所有的话。\n\n这里是一个专门为此训练的普通 RNN，间隔约三十个词。训练好的 RNN 能否记住国家是一回事，训练能否找到这样的权重是另一回事。Gatescope 实测了后者，每个间隔 5 个种子：从 PyTorch 默认初始化出发，tanh RNN 在 10 个词以内的间隔上只有部分种子学会，20 个词起一个也没学会；保留门一开始就敞开的门控单元，直到 80 个词都学会了。可起点和门一样重要：循环矩阵取正交矩阵时，RNN 在 20 个词的间隔上 5 个种子学会了 4 个；LSTM 用默认偏置时一个也没学会。第 9 章和第 13 章解释原因。',
   'ch.longRange.try': '走到最后一个词，对比两行：上面是 LSTM，下面是 RNN，都在这个任务上训练过。',
   'ch.belt.title': '细胞状态：传送带',
   'ch.belt.body':
@@ -81,6 +81,10 @@ export const zhLesson: Record<LessonKey, string> = {
   'ch.charUnit.body':
     '字符模型一个字母一个字母地读简·奥斯汀的小说，学着猜下一个字母。没人告诉它的单元该盯着什么，可有些单元最后盯住的东西，正好叫得出名字。为了找到它们，训练程序让模型读了它从没训练过的章节，逐个单元测量它和文本的简单特征有多相关：字母在词中的位置、空格、元音、是否在引号里。Karpathy、Johnson 和 Fei-Fei 在 2015 年做过同样的测量。\n\n图上是读第一个字母时的单元。热力图（下一个视图）下方的着色文本，按某个单元读完每个字母后的值给这个字母上色。',
   'ch.charUnit.try': '先回答问题：“热力图”视图和它下方的着色文本会揭晓答案。然后在句子框里输入你自己的一句话，看着色的单元是否仍然跟着词走。',
+  'ch.translator.title': '翻译器：交接的瓶颈，再看注意力',
+  'ch.translator.body':
+    '编码器–解码器用两个同类单元来翻译。编码器逐词读英文句子，读完后的最后状态（这里是 48 个数）交给解码器，解码器再一个字一个字地写出中文。解码器对这句话的全部了解就是这一个向量：句子再长，也得挤过这个瓶颈。\n\n注意力（Luong 等人，2015）保留这次交接，又多开了一条路：解码器每写一步，都给编码器的所有状态打分加权，读它们的加权和，于是能回头去看正在翻译的那个词。链条下方的连线和再下面的矩阵画的就是这些权重。\n\n它治不了长度。在留出的三到四个分句的句子上实测（比训练时见过的都长），两种翻译器都一句也没有完全译对。',
+  'ch.translator.try': '先回答问题。然后勾选“带注意力”，拖动翻译步滑块走过解码器：每写一个字，读的是哪些英文词？再输入三个用 “and” 连起来的分句，看两种翻译器能不能译对。',
   'ch.train.title': '亲手训练',
   'ch.train.body':
     '这里，两个单元在页面里学习同一个记忆任务：同样的数据、同样的顺序、同样的随机种子。点“开始”，看哪一个学会了；训练过程中再看看传到开头几个词的梯度。\n\n训练需要一两分钟。然后给每个单元换一种初始化（RNN 用正交的循环矩阵，LSTM 用默认偏置），或者试试更长的间隔、别的保留门偏置，看门控单元是否仍然胜出。',
@@ -99,7 +103,7 @@ export const zhLesson: Record<LessonKey, string> = {
   'q.memoryCarries.prompt': '训练好的 RNN 读到 “{country}”，又读了 {gap} 个词，再读 “i speak fluent”。它还能说出正确的语言吗？',
   'q.memoryCarries.yes': '能',
   'q.memoryCarries.no': '不能',
-  'q.memoryCarries.why': '它的回答是 “{said}”（{p}），正确答案是 “{right}”。能记住国家的权重是存在的；训练能不能找到它们，是第 11 章的问题。',
+  'q.memoryCarries.why': '它的回答是 “{said}”（{p}），正确答案是 “{right}”。能记住国家的权重是存在的；训练能不能找到它们，是第 13 章的问题。',
   'q.beltMoves.prompt': '在 “not” 这一步，单元 u{u} 在传送带上的值变化最大。它会变大还是变小？',
   'q.beltMoves.up': '变大',
   'q.beltMoves.down': '变小',
@@ -180,4 +184,14 @@ export const zhLesson: Record<LessonKey, string> = {
   'q.rnnStart.identity': '单位矩阵 U + relu',
   'q.rnnStart.why':
     '学会 {gap} 个词间隔的种子数（实测曲线）：默认 {d}，正交 {o}，单位矩阵 + relu {i}。一开始梯度能不能传到国家这个词，取决于初始化；实验台已设为这个间隔，可以在“初始化”菜单里换着比一比。',
+  'q.plainSecond.prompt': '句子加上第二个分句：“{sentence}”。没有注意力的翻译器交给解码器的，仍然只是一个 {H} 维的向量。第二个分句 “{second}” 它能译对吗？',
+  'q.plainSecond.right': '能译对',
+  'q.plainSecond.wrong': '会译错',
+  'q.plainSecond.why': '它写出 “{out}”，正确的译文是 “{should}”。它对整句的了解全都来自那 {H} 个数。',
+  'q.attnSource.prompt': '换成同类、带注意力的翻译器，还是这两个分句。写到 “{zh}” 的时候，哪个英文词得到的注意力最多？',
+  'q.attnSource.place1': '“{p1}”',
+  'q.attnSource.place2': '“{p2}”',
+  'q.attnSource.and': '“and”',
+  'q.attnSource.other': '别的词',
+  'q.attnSource.why': '这一步 “{word}” 的权重是 {w}（满分 1），其次是 “{next}”，{wn}。这个翻译器写出的是 “{out}”。',
 };

@@ -1,14 +1,15 @@
 /**
  * The guided lesson's chapters, in the order of the source articles (the loop, the long-range
- * problem, the belt, each gate, the variants, why it works, trained cells, training, what came
- * after). A chapter is data: the named state the app is put in (model, sentence, step, view, the
- * unrolled view's comparison row, the gradient view's knobs), which the lesson applies through
- * the store's own actions, and the ids of its questions (questions.ts). No React, no store.
+ * problem, the belt, each gate, the variants, why it works, trained cells, the translator's
+ * hand-over and attention, training, what came after). A chapter is data: the named state the
+ * app is put in (model, sentence, step, view, the unrolled view's comparison row, the gradient
+ * view's knobs, the translator with or without attention), which the lesson applies through the
+ * store's own actions, and the ids of its questions (questions.ts). No React, no store.
  */
 import type { CellKind } from '../engine';
 
 /** The app's views a chapter may open (the store's ViewName, named here so the lesson stays under the store). */
-export type LessonView = 'cell' | 'unrolled' | 'heatmap' | 'gradient' | 'train';
+export type LessonView = 'cell' | 'unrolled' | 'heatmap' | 'gradient' | 'train' | 'translate';
 
 export interface FlowKnobs {
   readonly fillers: number;
@@ -26,6 +27,19 @@ export interface ChapterState {
   readonly flow?: FlowKnobs;
   /** Units the cell diagram draws with numbers (0-based); none: the ones that changed most. */
   readonly units?: readonly number[];
+  /**
+   * The translate view's encoder–decoder with attention (translate-attn-<kind>) rather than the
+   * plain one; the kind is the model's. Only read when the view is 'translate'.
+   */
+  readonly attention?: boolean;
+  /** The translate view's step across encoder and decoder; none: its last. */
+  readonly translateStep?: number;
+  /**
+   * The sentence the chapter's questions ask about, when it is not the one the chapter opens on:
+   * the translator's figure prints its whole output at every step, so it opens on one clause and
+   * asks about two (the answer's reveal puts them on screen).
+   */
+  readonly asks?: string;
 }
 
 interface Chapter {
@@ -37,6 +51,9 @@ interface Chapter {
 }
 
 const NOT_GOOD = 'the movie was not good';
+/** One clause, which the plain translator gets right; then two, the second for it to carry through the same vector. */
+const ONE_CLAUSE = 'i grew up in france';
+const TWO_CLAUSES = `${ONE_CLAUSE} and she lives in japan`;
 const FRANCE = 'i grew up in france . every morning i drink a cup of coffee . my mother liked to cook on sundays . later i studied music for many years . i speak fluent';
 
 export const CHAPTERS: readonly Chapter[] = [
@@ -55,6 +72,13 @@ export const CHAPTERS: readonly Chapter[] = [
   },
   { id: 'trained', state: { model: 'sentiment-lstm', text: 'i expected it to be boring but it was wonderful', t: 0, view: 'heatmap' }, questions: ['turnsPositive'] },
   { id: 'charUnit', state: { model: 'charlm-lstm', text: 'it is a truth universally acknowledged', t: 0, view: 'cell' }, questions: ['unitFeature'] },
+  {
+    // The plain translator's hand-over first (the bottleneck), then the same kind with attention.
+    id: 'translator',
+    // It opens on the decoder's first step: the hand-over, the encoder's last state, in view.
+    state: { model: 'demo-gru', text: ONE_CLAUSE, t: 0, view: 'translate', attention: false, translateStep: ONE_CLAUSE.split(' ').length, asks: TWO_CLAUSES },
+    questions: ['plainSecond', 'attnSource'],
+  },
   { id: 'train', state: { model: 'demo-lstm', text: FRANCE, t: 0, view: 'train' }, questions: ['rnnLearns', 'rnnStart'] },
   { id: 'today', state: { model: 'memory-mingru', text: 'i grew up in france and so i speak fluent', t: 0, view: 'cell' }, questions: ['scanLevels'] },
 ];

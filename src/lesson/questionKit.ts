@@ -3,7 +3,7 @@
  * answers with, and the readings of the engine the questions share (a step's trace, a unit's gate,
  * the gradient flow of a pair of cells). Pure TypeScript: no React, no store, no DOM.
  */
-import { createRng, embedToken, predict, run, stackOf, startOf, type LstmTrace, type Model, type StepTrace } from '../engine';
+import { createRng, embedToken, predict, run, type Seq2Seq, stackOf, startOf, type LstmTrace, type Model, type StepTrace } from '../engine';
 import type { GruTrace } from '../engine/kinds/gru-types';
 import { demoModel } from '../models/demo';
 import { tokenize } from '../text/tokenize';
@@ -14,13 +14,22 @@ import type { FlowKnobs, LessonView } from './chapters';
 
 /**
  * What a question is asked of: the model on screen, its sentence, the measured learnability
- * report, and the model file's own report (a character model's units, measured on held-out text).
+ * report, the model file's own report (a character model's units, measured on held-out text),
+ * and, for the translator's chapter, the translate view's two encoder–decoders of the model's
+ * kind: the plain one (translate-<kind>) and the one with attention (translate-attn-<kind>).
+ * Both at once, since one chapter asks of the bottleneck and then of the fix.
  */
-interface QuestionContext {
+export interface QuestionContext {
   readonly model: Model;
   readonly text: string;
   readonly report?: LearnData | null;
   readonly modelReport?: Readonly<Record<string, unknown>> | null;
+  readonly translators?: Translators | null;
+}
+
+export interface Translators {
+  readonly plain: Seq2Seq;
+  readonly attention: Seq2Seq;
 }
 
 /** Where the figure goes to show the answer. */
@@ -31,6 +40,11 @@ export interface Reveal {
   readonly flow?: Partial<FlowKnobs>;
   /** The training lab's gap (filler words), for the race that shows it. */
   readonly labGap?: number;
+  /** The translate view: with attention or not, and its step across encoder and decoder. */
+  readonly attention?: boolean;
+  /** The sentence the answer is about, when the chapter opened on another (ChapterState.asks). */
+  readonly text?: string;
+  readonly translateStep?: number;
 }
 
 type Vars = Readonly<Record<string, string | number>>;

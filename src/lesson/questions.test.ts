@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModelFile } from '../models/format';
+import { readSeq2SeqFile } from '../models/seq2seqFile';
 import { randomTableModel } from '../models/random';
 import { demoModel } from '../models/demo';
 import { alwaysUpTo, gradientOf, learnData, neverFrom, seriesOf } from '../viz/learnChart';
@@ -15,11 +16,20 @@ type QuestionContext = Parameters<ReturnType<typeof questionById>['solve']>[0];
 const load = (id: string) => (id.startsWith('demo-') ? demoModel(id.slice(5) as 'rnn') : parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8'))));
 /** A model file's own report (a character model's measured units); the demo models have none. */
 const fileReport = (id: string) => (id.startsWith('demo-') ? null : (JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')).report ?? null));
+/** The translate view's two encoder–decoders of a kind, as the lesson asks its translator chapter of them. */
+const translators = (kind: string) => {
+  const read = (id: string) => readSeq2SeqFile(JSON.parse(readFileSync(`public/models/translate/${id}.json`, 'utf8'))).model;
+  return { plain: read(`translate-${kind}`), attention: read(`translate-attn-${kind}`) };
+};
 const report = learnData(JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')));
 
 /** Each question with the context its chapter gives it. */
 const asked = CHAPTERS.flatMap((ch) =>
-  ch.questions.map((id) => ({ q: questionById(id), ctx: { model: load(ch.state!.model), text: ch.state!.text, report, modelReport: fileReport(ch.state!.model) } as QuestionContext })),
+  ch.questions.map((id) => {
+    const model = load(ch.state!.model);
+    const tr = ch.state!.view === 'translate' ? translators(model.cell.kind) : null;
+    return { q: questionById(id), ctx: { model, text: ch.state!.asks ?? ch.state!.text, report, modelReport: fileReport(ch.state!.model), translators: tr } as QuestionContext };
+  }),
 );
 
 describe('lesson questions', () => {

@@ -14,6 +14,7 @@ import { measuredUnits } from '../viz/paintedText';
 import { gradientFlow, withFiller } from '../viz/gradientFlow';
 import { scanOf } from '../viz/scanLayout';
 import { seriesOf } from '../viz/learnChart';
+import { TRANSLATE_QUESTIONS } from './translateQuestions';
 import { choice, flowPair, fmt, gruAt, longestWord, lstmAt, orthogonalised, pearson, positive, type QuestionDef, type Solution, tokensOf, traces, unit } from './questionKit';
 
 export type { QuestionDef, Reveal, Solution } from './questionKit';
@@ -35,7 +36,7 @@ export const QUESTIONS: readonly QuestionDef[] = [
     },
   },
   {
-    // Chapter 2: a trained plain RNN read across the gap. Whether it can *learn* that is chapter 11.
+    // Chapter 2: a trained plain RNN read across the gap. Whether it can *learn* that is chapter 13.
     id: 'memoryCarries',
     input: choice('yes', 'no'),
     solve: (ctx) => {
@@ -335,6 +336,8 @@ export const QUESTIONS: readonly QuestionDef[] = [
       return { answer: levels, tolerance: 0, ask: { T: tokens.length }, why: { levels, T: tokens.length, diff: s.diff.toExponential(1) }, reveal: { view: 'cell', t: tokens.length - 1 } };
     },
   },
+  // The translator's chapter, asked of its two encoder–decoders (translateQuestions.ts).
+  ...TRANSLATE_QUESTIONS,
 ];
 
 export function questionById(id: string): QuestionDef {

@@ -213,6 +213,7 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
       );
     },
     seq2seq: null,
+    seq2seqModel: (kind, attention) => seq2seqFile(kind, attention).then((r) => r.model),
     requestSeq2Seq: (kind, attention = false) => {
       const now = get().seq2seq;
       if (kind === (now?.kind ?? null) && (kind === null || now?.attention === attention) && !now?.error) return;

@@ -19,9 +19,15 @@ export function createSequenceSlice(set: SetState, get: GetState, seq: Sequencer
   return {
     ...seq.sequenceFor(start.model, start.text, start.t, start.layer),
     setText: (text) => {
-      // A new sentence stops playback and opens on its first step, in one change.
+      // A new sentence stops playback and opens on its first step, in one change; the translate
+      // view's on its last (here, not in the view, so that a step set with the sentence stays).
       playTimer.stop();
-      seq.setSequence({ playing: false }, get().model, text, 0);
+      seq.setSequence({ playing: false, ...(text !== get().text ? { translateStep: null } : {}) }, get().model, text, 0);
+    },
+    textEdits: 0,
+    editText: (text) => {
+      get().setText(text);
+      set({ textEdits: get().textEdits + 1 });
     },
     setLayer: (l) => {
       const s = get();

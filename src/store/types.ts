@@ -104,6 +104,8 @@ export interface ModelSlice {
   seq2seq: Seq2SeqLoad | null;
   /** Asks for the encoder–decoder of `kind`, with attention or not (null: none wanted); only the latest request lands. */
   requestSeq2Seq: (kind: CellKind | null, attention?: boolean) => void;
+  /** The encoder–decoder of `kind` itself, read once per page and shared with the view (the lesson asks questions of both at once). */
+  seq2seqModel: (kind: CellKind, attention: boolean) => Promise<Seq2Seq>;
 }
 
 interface Seq2SeqLoad {
@@ -123,6 +125,13 @@ interface Partner {
 
 export interface SequenceSlice {
   text: string;
+  /**
+   * How many times the reader has edited the sentence in its box since the page loaded: what
+   * the lesson checks before putting a chapter's sentence over one the reader typed.
+   */
+  textEdits: number;
+  /** The reader's own edit of the sentence (the sentence box): setText, counted in `textEdits`. */
+  editText: (text: string) => void;
   tokens: readonly string[];
   /** What the model saw for each token (x_t, unknown words). Derived from tokens and model. */
   embedded: readonly EmbeddedToken[];
@@ -208,6 +217,8 @@ export interface ViewSlice {
    */
   lesson: number | null;
   setLesson: (chapter: number | null) => void;
+  /** `textEdits` when the lesson was opened (0 for a link's lesson: opened with the page). */
+  lessonOpenedAt: number;
   /**
    * The lesson presented to a class (`present=1`): projector-size type, each question shown
    * before its answer, which a key reveals. Means something only while the lesson is open.

@@ -18,7 +18,7 @@ import { LANGS, THEMES } from '../shared/prefs';
 import { MODEL_TASKS, PANELS, type GatescopeState, type Panel, type ViewName } from './types';
 
 /** How many chapters the lesson has (src/lesson/chapters.ts checks its list against it). */
-export const LESSON_CHAPTERS = 13;
+export const LESSON_CHAPTERS = 14;
 
 export const VIEWS: readonly ViewName[] = ['cell', 'unrolled', 'heatmap', 'gradient', 'train', 'translate'];
 

@@ -28,7 +28,10 @@ export function createViewSlice(set: SetState, get: GetState, opts: StoreOptions
     translateStep: opts.translateStep ?? DEFAULTS.translateStep,
     translateAttention: opts.translateAttention ?? DEFAULTS.translateAttention,
     lesson: opts.lesson ?? null,
-    setLesson: (lesson) => set({ lesson }),
+    // Opening the lesson notes the reader's edits so far: one typed after it, before its code
+    // has loaded and put the first chapter on screen, is theirs to keep.
+    lessonOpenedAt: 0,
+    setLesson: (lesson) => set((s) => (s.lesson === null && lesson !== null ? { lesson, lessonOpenedAt: s.textEdits } : { lesson })),
     present: opts.present ?? false,
     setPresent: (present) => set({ present }),
     setView: (view) => set({ view }),

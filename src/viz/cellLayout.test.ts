@@ -32,13 +32,16 @@ const OPTIONS: LayoutOptions[] = [
   { rows: 6, collapsed: false, inputRows: 8 },
   { rows: 8, collapsed: true, inputRows: 8 },
   { rows: 1, collapsed: false, inputRows: 1 },
+  // Presenting (CellDiagram: PRESENTER_ROWS, the rest collapsed): larger swatches.
+  { rows: 3, collapsed: true, inputRows: 3, large: true },
+  { rows: 4, collapsed: false, inputRows: 4, large: true },
 ];
 
 function all(): Array<[string, CellLayout]> {
   const out: Array<[string, CellLayout]> = [];
   for (const o of OPTIONS) {
-    for (const kind of CELL_KINDS) out.push([`${kind} rows=${o.rows}`, cellLayout(kind, o)]);
-    out.push([`coupled f=1-i rows=${o.rows}`, cellLayout('coupled', { ...o, coupling: 'f=1-i' })]);
+    for (const kind of CELL_KINDS) out.push([`${kind} rows=${o.rows}${o.large ? ' large' : ''}`, cellLayout(kind, o)]);
+    out.push([`coupled f=1-i rows=${o.rows}${o.large ? ' large' : ''}`, cellLayout('coupled', { ...o, coupling: 'f=1-i' })]);
   }
   return out;
 }

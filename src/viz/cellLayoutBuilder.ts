@@ -9,6 +9,13 @@ import type { CellLayout, DiagramEdge, DiagramNode, DiagramVector, Glyph, Legend
 
 const SWATCH_W = 62;
 const ROW_H = 22;
+/**
+ * Presenting to a room (`large`): fewer rows, each swatch wider and taller, so that its number
+ * can be set larger (diagram.css) and still fit, three decimals and a sign (≈ 0.6 em a digit).
+ */
+const LARGE_SWATCH = { w: 90, h: 32 };
+const swatchW = (o: LayoutOptions) => (o.large ? LARGE_SWATCH.w : SWATCH_W);
+const rowH = (o: LayoutOptions) => (o.large ? LARGE_SWATCH.h : ROW_H);
 export const COLLAPSED_H = 10;
 /** Room between a column's numbered swatches and the collapsed strip under them. */
 const COLLAPSED_GAP = 4;
@@ -99,6 +106,8 @@ export interface LayoutOptions {
   activation?: StateActivation;
   /** The sLSTM's forget gate, which names its layer (exp or σ). */
   forget?: SlstmForget;
+  /** Larger swatches, for a figure presented to a room (LARGE_SWATCH). */
+  large?: boolean;
 }
 
 const pathOf = line();
@@ -115,7 +124,7 @@ export interface Bands {
 
 /** The height of one swatch column, its collapsed strip included. */
 export function swatchHeight(o: LayoutOptions): number {
-  return o.rows * ROW_H + (o.collapsed ? COLLAPSED_H + COLLAPSED_GAP : 0);
+  return o.rows * rowH(o) + (o.collapsed ? COLLAPSED_H + COLLAPSED_GAP : 0);
 }
 
 export function bands(o: LayoutOptions): Bands {
@@ -187,17 +196,18 @@ export class Builder {
 
   /** A column of swatches; `side` says which side of the line at x it hangs on. */
   column(vector: DiagramVector, symbol: string, x: number, y: number, align: 'left' | 'right' | 'centre'): void {
-    const left = align === 'centre' ? x - SWATCH_W / 2 : align === 'right' ? x + SWATCH_GAP : x - SWATCH_GAP - SWATCH_W;
+    const w = swatchW(this.o);
+    const left = align === 'centre' ? x - w / 2 : align === 'right' ? x + SWATCH_GAP : x - SWATCH_GAP - w;
     this.strips.push({
       vector,
       orientation: 'column',
       x: left,
       y,
-      cellW: SWATCH_W,
-      cellH: ROW_H,
+      cellW: w,
+      cellH: rowH(this.o),
       count: this.o.rows,
       collapsed: this.o.collapsed,
-      labelX: left + SWATCH_W / 2,
+      labelX: left + w / 2,
       labelY: y - LABEL_RISE,
       symbol,
     });
@@ -230,16 +240,17 @@ export class Builder {
       [xAt, toY + DOT / 2],
     ]);
     const left = xAt + IO.w / 2 + INPUT_STRIP_GAP;
+    const [w, h] = [swatchW(this.o), rowH(this.o)];
     this.strips.push({
       vector: 'x',
       orientation: 'row',
       x: left,
-      y: y - ROW_H / 2,
-      cellW: SWATCH_W,
-      cellH: ROW_H,
+      y: y - h / 2,
+      cellW: w,
+      cellH: h,
       count: this.o.inputRows,
       collapsed: false,
-      labelX: left + this.o.inputRows * SWATCH_W + INPUT_LABEL_GAP,
+      labelX: left + this.o.inputRows * w + INPUT_LABEL_GAP,
       labelY: y + TEXT_DROP.label,
       symbol: 'x_t',
     });

@@ -86,8 +86,8 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
   const activation = 'activation' in params ? params.activation : undefined;
   const forget = 'forget' in params ? params.forget : undefined;
   const layout = useMemo(
-    () => cellLayout(kind, { rows: Math.min(H, maxRows), collapsed: H > maxRows, inputRows, coupling, activation, forget }),
-    [kind, H, maxRows, inputRows, coupling, activation, forget],
+    () => cellLayout(kind, { rows: Math.min(H, maxRows), collapsed: H > maxRows, inputRows, coupling, activation, forget, large: presenter }),
+    [kind, H, maxRows, inputRows, coupling, activation, forget, presenter],
   );
   const mainSvg = useRef<SVGSVGElement | null>(null);
   const beltSvg = useRef<SVGSVGElement | null>(null);
@@ -174,7 +174,7 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
             aria-label={title}
             data-kind={kind}
             data-kind-change={change.added.size + change.removed.length > 0 ? 'true' : undefined}
-            className="diagram"
+            className={presenter ? 'diagram large' : 'diagram'}
             ref={mainPart}
           >
             <defs>
@@ -231,7 +231,7 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
           {split !== null && (
             // The belt's arithmetic, C_{t−1} × f → kept + written = C_t, under the cell: the cell
             // itself (belt to x_t) then fits a 1280 × 720 screen and a slide at a readable size.
-            <svg viewBox={`0 0 ${layout.width} ${split}`} role="group" aria-label={t('diag.equation', { t: step })} className="belt-equation" ref={beltPart}>
+            <svg viewBox={`0 0 ${layout.width} ${split}`} role="group" aria-label={t('diag.equation', { t: step })} className={presenter ? 'belt-equation large' : 'belt-equation'} ref={beltPart}>
               {layout.beltBand && (
                 <g className="belt-captions" aria-hidden="true">
                   {layout.strips

@@ -45,6 +45,9 @@ export function Strip({ strip, vec, units, theme, className, onPick }: Props) {
   const shown = units.slice(0, strip.count);
   const hidden = vec.values.length - shown.length;
   const end = shown.length * (col ? strip.cellH : strip.cellW);
+  // The number's baseline below the swatch's centre: about a third of its digits' height (the
+  // presenting swatches, taller, carry larger numbers: diagram.css).
+  const drop = strip.cellH > 22 ? 8 : 5;
   return (
     <g role="group" aria-label={name} data-vector={strip.vector} className={`strip ${className}`}>
       <text className="strip-label" x={strip.labelX} y={strip.labelY} textAnchor="middle" aria-hidden="true">
@@ -76,7 +79,7 @@ export function Strip({ strip, vec, units, theme, className, onPick }: Props) {
             }}
           >
             <rect x={sx + 1} y={sy + 1} width={strip.cellW - 2} height={strip.cellH - 2} rx={3} fill={fill} />
-            <text x={sx + strip.cellW / 2} y={sy + strip.cellH / 2 + 5} textAnchor="middle" fill={inkOn(fill)} className="num">
+            <text x={sx + strip.cellW / 2} y={sy + strip.cellH / 2 + drop} textAnchor="middle" fill={inkOn(fill)} className="num">
               {v}
             </text>
           </g>

@@ -1,6 +1,6 @@
-import { CHART, flowChart } from '../../viz/flowChart';
+import { flowChart } from '../../viz/flowChart';
 import { log10Gain, type FlowSeries } from '../../viz/gradientFlow';
-import { useT } from '../StoreContext';
+import { useGatescope, useT } from '../StoreContext';
 import { useFigurePart } from '../useFigurePart';
 import { MathText } from '../diagram/MathText';
 
@@ -24,21 +24,24 @@ export function FlowChart({ series, tokens, current, title }: { series: FlowSeri
   const t = useT();
   const lines = flowLines(series, t);
   const figurePart = useFigurePart<SVGSVGElement>(title);
-  const g = flowChart(tokens.length, Math.min(...lines.flatMap((l) => l.values).map(log10Gain)));
+  // Presenting (presenter=1, or the lesson presented to a class): labels a room can read.
+  const large = useGatescope((s) => s.presenter || (s.present && s.lesson !== null));
+  const g = flowChart(tokens.length, Math.min(...lines.flatMap((l) => l.values).map(log10Gain)), large);
+  const CHART = g.box;
   return (
-    <figure className="flow-chart">
+    <figure className={large ? 'flow-chart large' : 'flow-chart'}>
       <figcaption>{title}</figcaption>
       <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} ref={figurePart} role="img" aria-label={`${title}: ${t('flow.chartLabel')}`}>
         {g.yTicks.map((tk) => (
           <g key={tk.label} className="tick">
             <line x1={CHART.left} x2={CHART.width - CHART.right} y1={tk.y} y2={tk.y} />
-            <text x={CHART.left - 6} y={tk.y + 4} textAnchor="end">
+            <text x={CHART.left - 6} y={tk.y + (large ? 8 : 4)} textAnchor="end">
               {tk.label}
             </text>
           </g>
         ))}
         {g.xTicks.map((tk) => (
-          <text key={tk.k} className="xtick" x={tk.x} y={CHART.height - CHART.bottom + 16} textAnchor="middle">
+          <text key={tk.k} className="xtick" x={tk.x} y={CHART.height - CHART.bottom + (large ? 26 : 16)} textAnchor="middle">
             {tk.k}
           </text>
         ))}

@@ -11,21 +11,19 @@
  * Printed ("Print the lesson"): every chapter in turn, with its figure at its state (LessonPrint).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Model } from '../../engine';
 import type { LessonKey } from '../../i18n/en-lesson';
 import { CHAPTERS, type ChapterState, type LessonView } from '../../lesson/chapters';
 import type { Progress } from '../../lesson/progress';
 import { questionById, type Solution } from '../../lesson/questions';
 import { parseModelId } from '../../store/modelLoader';
-import type { LearnData } from '../../viz/learnChart';
 import { MathText } from '../diagram/MathText';
-import { fetchLearnReport } from '../learnReport';
 import { useGatescope, useGatescopeStore } from '../StoreContext';
 import { LessonPrint } from './LessonPrint';
 import { type Answer, applyReveal, applyState, useLT } from './lessonShared';
 import { printChapters, type PrintedChapter } from './printLesson';
 import { type Committed, Question } from './Question';
 import { frame, isField, loadProgress, saveProgress, showRevealingFigure, typesText } from './lessonPage';
+import { useQuestionContext } from './useQuestionContext';
 import './lesson.css';
 
 type Printing = { readonly at: number } | { readonly chapters: readonly PrintedChapter[] };
@@ -46,18 +44,17 @@ export default function Lesson() {
   // whatever the teacher's own progress says); kept out of the saved progress.
   const [shown, setShown] = useState<Readonly<Record<string, Committed>>>({});
   const [printing, setPrinting] = useState<Printing | null>(null);
-  const [report, setReport] = useState<LearnData | null>(null);
-  // The model this chapter's questions are asked of: caught once the chapter's state has landed,
-  // and kept, so that a reader who then switches the kind does not change the question under them.
-  const [asked, setAsked] = useState<{ chapter: number; model: Model; modelReport: Readonly<Record<string, unknown>> | null } | null>(null);
-  const model = useGatescope((s) => s.model);
-  const loading = useGatescope((s) => s.loading);
-  const text = useGatescope((s) => s.text);
+  // The chapter whose state has landed: its questions are asked then (useQuestionContext).
+  const [applied, setApplied] = useState<number | null>(null);
   const textRef = useRef<HTMLElement>(null);
 
+  // The first chapter keeps a sentence the reader typed since the lesson was opened (before its
+  // code had loaded); a chapter chosen after that brings its own sentence.
+  const first = useRef(true);
   useEffect(() => {
-    if (ch.state) void applyState(store, ch.state);
-    setAsked(null);
+    const since = first.current ? store.getState().lessonOpenedAt : undefined;
+    first.current = false;
+    if (ch.state) void applyState(store, ch.state, since).then(() => setApplied(chapter));
     setProgress((p) => {
       const next = { ...p, chapter };
       saveProgress(next);
@@ -65,14 +62,7 @@ export default function Lesson() {
     });
   }, [ch, chapter, store]);
 
-  useEffect(() => {
-    if (ch.questions.includes('rnnLearns')) void fetchLearnReport().then(setReport);
-  }, [ch]);
-
-  useEffect(() => {
-    if (asked?.chapter === chapter || !ch.state) return;
-    if (loading === null && model.id === ch.state.model && text === ch.state.text) setAsked({ chapter, model, modelReport: store.getState().modelMeta?.report ?? null });
-  }, [asked, chapter, ch, loading, model, text, store]);
+  const asked = useQuestionContext(store, chapter, ch, applied);
 
   const go = useCallback(
     (k: number) => {
@@ -124,7 +114,7 @@ export default function Lesson() {
     go(0);
   };
 
-  const ready = asked?.chapter === chapter && ch.state !== null;
+  const ready = asked !== null && ch.state !== null;
   // A question's link (#q-<id>): its question exists only once the chapter's model has landed,
   // after the browser looked for the anchor, so it is scrolled to here.
   useEffect(() => {
@@ -132,10 +122,7 @@ export default function Lesson() {
     const id = window.location.hash.slice(1);
     if (id.startsWith('q-')) document.getElementById(id)?.scrollIntoView({ block: 'nearest' });
   }, [ready]);
-  const solutions = useMemo(
-    () => (ready && asked && ch.state ? ch.questions.map((id) => questionById(id).solve({ model: asked.model, text: ch.state!.text, report, modelReport: asked.modelReport })) : null),
-    [ready, asked, ch, report],
-  );
+  const solutions = useMemo(() => (ready && asked ? ch.questions.map((id) => questionById(id).solve(asked)) : null), [ready, asked, ch]);
 
   const committedOf = (id: string): Committed | null => (present ? (shown[id] ?? null) : id in progress.answers ? { answer: progress.answers[id]! } : null);
   /** Commits an answer (null: a presenter reveals it unanswered), then moves the figure to show it. */

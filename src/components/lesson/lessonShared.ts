@@ -28,29 +28,31 @@ export function useLT(): LT {
 /** An answer: an option's id, or a number (an estimate). */
 export type Answer = string | number;
 
-/** Puts the app in a chapter's state, with the actions a reader's clicks would call. */
-export async function applyState(store: GatescopeStore, st: ChapterState) {
+/**
+ * Puts the app in a chapter's state, with the actions a reader's clicks would call. A sentence
+ * the reader typed in its box after `since` (a count of their edits, the store's `textEdits`;
+ * by default now) is theirs: it is kept, and so is their step. The lesson passes the count from
+ * when it was opened for its first chapter, since a chapter link's page is usable before the
+ * lesson's code lands; and a sentence typed while the chapter's model loads is kept the same way.
+ */
+export async function applyState(store: GatescopeStore, st: ChapterState, since = store.getState().textEdits) {
+  const typed = () => store.getState().textEdits !== since;
   const s = store.getState();
-  if (s.text !== st.text) s.setText(st.text);
-  // A reader may type while the chapter's model loads (a chapter link's page is usable before
-  // its model lands): their sentence is kept, and the step is theirs. Typing changes the text
-  // alone; a model landing changes the model (and, for a series, the text) at once.
-  let typed = false;
-  const unsubscribe = store.subscribe((a, b) => {
-    if (a.text !== b.text && a.model === b.model) typed = true;
-  });
-  try {
-    if (s.model.id !== st.model) await s.loadModel(st.model);
-  } finally {
-    unsubscribe();
-  }
+  if (!typed() && s.text !== st.text) s.setText(st.text);
+  if (s.model.id !== st.model) await s.loadModel(st.model);
   const now = store.getState();
-  if (!typed && now.text !== st.text) now.setText(st.text);
+  const kept = typed();
+  // (A series model landing brings its own text: the chapter's goes back over it.)
+  if (!kept && now.text !== st.text) now.setText(st.text);
   now.setView(st.view);
   if (st.compareKind) now.setCompareKind(st.compareKind);
   now.setFlow({ fillers: st.flow?.fillers ?? 0, forgetBias: st.flow?.forgetBias ?? 0, from: 'last' });
   now.setDiagramUnits(st.units ?? null);
-  if (!typed) now.goTo(st.t);
+  if (st.view === 'translate') {
+    now.setTranslateAttention(st.attention ?? false);
+    now.setTranslateStep(kept ? null : (st.translateStep ?? null));
+  }
+  if (!kept) now.goTo(st.t);
 }
 
 export function applyReveal(store: GatescopeStore, r: Reveal) {
@@ -59,6 +61,9 @@ export function applyReveal(store: GatescopeStore, r: Reveal) {
   if (r.flow) s.setFlow(r.flow);
   if (r.units) s.setDiagramUnits(r.units);
   if (r.labGap !== undefined) s.setLabSettings({ gap: r.labGap });
+  if (r.text !== undefined && s.text !== r.text) s.setText(r.text);
+  if (r.attention !== undefined) s.setTranslateAttention(r.attention);
+  if (r.translateStep !== undefined) s.setTranslateStep(r.translateStep);
   if (r.t !== undefined) s.goTo(r.t);
 }
 

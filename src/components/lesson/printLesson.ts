@@ -12,6 +12,7 @@ import type { GatescopeStore } from '../../store/store';
 import { partsToString } from '../exportImage';
 import { fetchLearnReport } from '../learnReport';
 import { applyState } from './lessonShared';
+import { translationOf } from '../../selectors/translation';
 
 export interface PrintedChapter {
   /** The chapter's figure at its state as one standalone SVG, or null for a chapter of text. */
@@ -158,14 +159,22 @@ export async function printChapters(store: GatescopeStore, onChapter: (k: number
       }, 15_000);
       // The lab draws its charts once the worker has measured the first probe.
       if (st.view === 'train') await until(() => store.getState().lab.runs?.some((r) => r.probe) ?? false, 15_000);
+      // The translator's figure once its encoder–decoder is in (the view asks for it on mount).
+      if (st.view === 'translate') await until(() => translationOf(store.getState()) !== null, 15_000);
       const panel = document.getElementById('view-panel');
       const parts = panel ? await figureAtRest(panel) : [];
       const fig = composeForPage(parts);
       const report = ch.questions.includes('rnnLearns') ? await fetchLearnReport() : null;
-      const { model, modelMeta } = store.getState();
+      const { model, modelMeta, seq2seqModel } = store.getState();
+      const translators =
+        st.view === 'translate'
+          ? await Promise.all([seq2seqModel(model.cell.kind, false), seq2seqModel(model.cell.kind, true)])
+              .then(([plain, attention]) => ({ plain, attention }))
+              .catch(() => null)
+          : null;
       out.push({
         figure: fig,
-        solutions: ch.questions.map((id) => questionById(id).solve({ model, text: st.text, report, modelReport: modelMeta?.report ?? null })),
+        solutions: ch.questions.map((id) => questionById(id).solve({ model, text: st.asks ?? st.text, report, modelReport: modelMeta?.report ?? null, translators })),
       });
     }
     return out;

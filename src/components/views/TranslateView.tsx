@@ -82,8 +82,10 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
   // A slide shows the figure, not the explanations (the teacher speaks them).
   const embed = useGatescope((s) => s.embed);
   const figurePart = useFigurePart<SVGSVGElement>(t('translate.chainLabel'));
-  // Compared by value, not by "first run": React's development double-run must not reset a link's step.
-  const key = `${model.id}|${source.join(' ')}`;
+  // Another model (a kind, attention) opens on its last step; a new sentence does in the store
+  // (setText), so a step set with it, as a lesson's answer does, stays. Compared by value, not by
+  // "first run": React's development double-run must not reset a link's step.
+  const key = model.id;
   const shown = useRef(key);
   useEffect(() => {
     if (shown.current === key) return;
@@ -263,7 +265,7 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
           params={half.cell}
           step={index}
           title={`${t(side === 'encoder' ? 'translate.encoder' : 'translate.decoder')}: ${t('diag.title', { kind: kindName, t: index })}`}
-          motionKey={`${key}|${at}`}
+          motionKey={`${key}|${source.join(' ')}|${at}`}
         />
       </section>
       {!embed && <p className="explain">{t(attended ? 'attn.explain' : 'translate.explain')}</p>}

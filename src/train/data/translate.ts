@@ -94,7 +94,20 @@ interface Clause {
 export const CLAUSES: readonly Clause[] = SUBJECTS.flatMap(([se, sz, third]) => PREDICATES.flatMap((p) => p.objects.map(([oe, oz]) => ({ en: `${se} ${p.en(oe, third)}`, zh: `${sz}${p.zh(oz)}` }))));
 
 /** The Chinese for "and" between two clauses. */
-const JOIN_ZH = '，';
+export const JOIN_ZH = '，';
+
+/**
+ * The grammar's own translation of `src`, clause by clause (the clauses joined by "and"), or null
+ * when a clause is not one of the grammar's: what a translator's output is checked against.
+ */
+export function referenceOf(src: readonly string[]): { en: string; zh: string }[] | null {
+  const parts = src.join(' ').split(' and ');
+  const out = parts.map((en) => CLAUSES.find((c) => c.en === en));
+  return out.every((c) => c !== undefined) ? (out as Clause[]) : null;
+}
+
+/** The Chinese of a place the grammar names (“japan” → 日本), or undefined. */
+export const placeZh = (word: string): string | undefined => PLACES.find(([en]) => en === word)?.[1];
 
 export function pairOf(clauses: readonly Clause[]): Pair {
   return {
