@@ -44,8 +44,8 @@ const ELEMENT_CSS = `
 let sheets: CSSStyleSheet[] | null = null;
 
 export function shadowSheets(): CSSStyleSheet[] {
-  const katex = splitFontFaces(katexCss);
-  installFontFaces(katex.faces, import.meta.url);
+  const katex = splitFontFaces(katexCss, import.meta.url);
+  installFontFaces(katex.faces);
   sheets ??= [appCss, diagramCss, scanCss, katex.rest, ELEMENT_CSS].map((css) => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(forShadowRoot(css));
