@@ -13,7 +13,7 @@ import { engineTrace } from './helpers';
 /**
  * `<gate-scope>` (dist/lib/gate-scope.js) in pages of its own: a plain HTML page with three
  * elements (public/examples/element/index.html), a Markdown page rendered by pandoc
- * (course.html), and the example reveal.js deck with the reveal-gatescope plugin.
+ * (course.html), a Jupyter notebook rendered by nbconvert (notebook.html), and the example reveal.js deck with the reveal-gatescope plugin.
  */
 const PLAIN = './examples/element/index.html';
 const DECK = './examples/reveal/index.html';
@@ -184,6 +184,14 @@ test('in a Markdown page (rendered by pandoc) the element draws the engine’s n
   await expect(status(el)).toHaveText('Step t = 1 of 5: token “clouds”');
   await expectEngineNumbers(el, 'lstm', 'the clouds are in the sky', 1);
   await page.screenshot({ path: 'test-results/shots/element-markdown.png', fullPage: true });
+});
+
+test('in a Jupyter notebook cell’s HTML output (the notebook as nbconvert renders it) the element draws the engine’s numbers', async ({ page }) => {
+  await page.goto('./examples/element/notebook.html');
+  const el = page.locator('.output_html gate-scope');
+  await expect(status(el)).toHaveText('Step t = 1 of 4: token “grew”');
+  await expectEngineNumbers(el, 'gru', 'I grew up in France', 1);
+  await page.screenshot({ path: 'test-results/shots/element-notebook.png', fullPage: true });
 });
 
 type DeckWindow = Window & { __deck?: { getIndices: () => { h: number } } };
