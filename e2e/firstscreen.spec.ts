@@ -22,6 +22,8 @@ async function inViewport(page: Page, el: Locator, what: string) {
 test('a bare address opens the trained sentiment LSTM at “not”, and its prediction is the engine’s', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('./');
+  // The live page: the first screen drawn in advance (e2e/prerender.spec.ts) has been replaced.
+  await expect(page.locator('.prerender')).toHaveCount(0);
   await expect(page.locator('.model-info code')).toHaveText('sentiment-lstm');
   await expect(page.getByRole('textbox', { name: 'Sentence' })).toHaveValue(WELCOME_TEXT);
   await expect(page.locator('.step-status')).toHaveText('Step t = 3 of 4: token “not”');
@@ -256,6 +258,7 @@ for (const [w, h] of [
     test('no two controls overlap and nothing scrolls sideways', async ({ page }) => {
       for (const q of ['./', './?lang=zh', './?lesson=4']) {
         await page.goto(q);
+        await expect(page.locator('.prerender')).toHaveCount(0);
         await expect(page.locator('svg.diagram')).toBeVisible();
         const menuButton = page.getByRole('button', { name: /^(Controls|选项)/ });
         // One column: the menu's controls count too.

@@ -271,6 +271,8 @@ test('words the model does not know: named when a few, and a warning when most o
 
   // Every word known (the welcome): no note.
   await page.goto('./');
+  // The live page, not the first screen drawn in advance (which has a prediction too).
+  await expect(page.locator('.prerender')).toHaveCount(0);
   await expect(page.getByTestId('prediction')).toBeVisible();
   await expect(page.getByRole('note')).toHaveCount(0);
 });
