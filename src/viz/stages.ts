@@ -32,6 +32,8 @@ export function stageOfVector(kind: CellKind, v: DiagramVector): number {
     case 'hPrev':
     case 'cPrev':
     case 'hx':
+    case 'nPrev':
+    case 'mPrev':
       return -1;
     case 'f':
     case 'kept':
@@ -39,19 +41,25 @@ export function stageOfVector(kind: CellKind, v: DiagramVector): number {
     case 'r':
     case 'rh':
     case 'fPrime':
+    case 'm':
+    case 'fRaw':
       return 0;
+    case 'n':
+      // The GRU's candidate; the sLSTM's normaliser, updated with the belt.
+      return kind === 'slstm' ? 2 : 1;
     case 'i':
     case 'cTilde':
     case 'written':
-    case 'n':
     case 'oneMinusZ':
     case 'hTilde':
     case 'iPrime':
     case 'k':
     case 'v':
     case 'vk':
+    case 'iRaw':
       return 1;
     case 'c':
+    case 'nKept':
       return 2;
     case 'h':
       return figureOf(kind).hStage;

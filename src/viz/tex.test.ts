@@ -28,8 +28,8 @@ describe('toTex', () => {
 
   it('sets function names upright (\\exp, \\log, \\max), and only whole words', () => {
     const toTexN = (s: string) => toTex(s).replace(/ +/g, ' ');
-    expect(toTexN('i′_t = exp(ĩ_t − m_t)')).toBe("i'_t = \\exp (\\tilde{\\imath}_t - m_t)");
-    expect(toTexN('m_t = max(log σ(f̃_t) + m_{t−1}, ĩ_t)')).toBe('m_t = \\max (\\log \\sigma (f̃_t) + m_{t-1}, \\tilde{\\imath}_t)');
+    expect(toTexN('i′_t = exp(ĩ_t − m_t)')).toBe("i'_t = \\exp (\\tilde{i}_t - m_t)");
+    expect(toTexN('m_t = max(log σ(f̃_t) + m_{t−1}, ĩ_t)')).toBe('m_t = \\max (\\log \\sigma (f̃_t) + m_{t-1}, \\tilde{i}_t)');
     expect(toTexN('explog maxima')).toBe('explog maxima');
   });
 

@@ -20,7 +20,7 @@ const MAP: Record<string, string> = {
   '√d': '\\sqrt{d}',
   'C\u0303': '\\tilde{C}',
   // Precomposed ĩ and õ, which KaTeX takes as text; f̃, z̃ and h̃ are a letter and U+0303, which it accents itself.
-  ĩ: '\\tilde{\\imath}',
+  ĩ: '\\tilde{i}',
   õ: '\\tilde{o}',
   '%': '\\%',
   '#': '\\#',

@@ -37,6 +37,21 @@ export function formatWide(x: number): string {
   return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 
+/**
+ * A value that may be huge or overflow (the sLSTM's gates without m, exp(ĩ_t)) in at most six
+ * characters, so it fits a swatch: three decimals below 10, one up to 1000, then exponent form
+ * (also below 0.001) with two significant digits, or one where the exponent has three (1e+300),
+ * and ∞ past a double's range (the screen reader's name says it overflows, in words).
+ */
+export function formatCompact(x: number): string {
+  if (Number.isNaN(x)) return '?';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  const a = Math.abs(x);
+  const exp = () => (a >= 1e-99 && a < 1e100 ? x.toExponential(1) : x.toExponential(0));
+  const s = x === 0 || (a >= 1e-3 && a < 10) ? formatValue(x) : a >= 10 && a < 1000 ? x.toFixed(1) : exp();
+  return s.startsWith('-') ? `−${s.slice(1)}` : s;
+}
+
 /** Inverse of formatValue, for tests that read numbers off the screen. */
 export function parseShown(s: string): number {
   return Number(s.trim().replace('−', '-'));
