@@ -32,6 +32,7 @@ export type DiagramVector =
   | 'iPrime' // minLSTM: i / (f + i)
   | 'rh' // what the reset gate lets the candidate see
   | 'nPrev' // sLSTM: the normaliser and stabiliser states, before and after the step
+  | 'nState'
   | 'mPrev'
   | 'm'
   | 'nKept' // sLSTM: f′ ⊙ n_{t−1}

@@ -125,7 +125,7 @@ export function learnLayout(d: LearnData, width: number, height: number): LearnG
   return { plot, x, y };
 }
 
-export type Marker = 'circle' | 'square' | 'triangle' | 'diamond' | 'plus';
+type Marker = 'circle' | 'square' | 'triangle' | 'diamond' | 'plus';
 const MARKERS: readonly Marker[] = ['circle', 'square', 'triangle', 'diamond', 'plus'];
 
 /**

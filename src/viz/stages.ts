@@ -44,12 +44,10 @@ export function stageOfVector(kind: CellKind, v: DiagramVector): number {
     case 'm':
     case 'fRaw':
       return 0;
-    case 'n':
-      // The GRU's candidate; the sLSTM's normaliser, updated with the belt.
-      return kind === 'slstm' ? 2 : 1;
     case 'i':
     case 'cTilde':
     case 'written':
+    case 'n':
     case 'oneMinusZ':
     case 'hTilde':
     case 'iPrime':
@@ -60,6 +58,7 @@ export function stageOfVector(kind: CellKind, v: DiagramVector): number {
       return 1;
     case 'c':
     case 'nKept':
+    case 'nState':
       return 2;
     case 'h':
       return figureOf(kind).hStage;

@@ -134,9 +134,9 @@ export function slstm(o: LayoutOptions): CellLayout {
   const xNTap = xOut + N_DROP_DX;
   node('nPrev', 'io', 'n_{t−1}', xL, nY, 'nPrev', IO);
   node('nMul', 'pointwise', '×', xNMul, nY, 'nKept', op);
-  node('nAdd', 'pointwise', '+', xI, nY, 'n', op);
-  node('nTap', 'junction', '', xNTap, nY, 'n', dot);
-  node('n', 'io', 'n_t', xR, nY, 'n', IO);
+  node('nAdd', 'pointwise', '+', xI, nY, 'nState', op);
+  node('nTap', 'junction', '', xNTap, nY, 'nState', dot);
+  node('n', 'io', 'n_t', xR, nY, 'nState', IO);
   edge(
     'nPrev',
     'nMul',
@@ -160,7 +160,7 @@ export function slstm(o: LayoutOptions): CellLayout {
   edge(
     'nAdd',
     'nTap',
-    'n',
+    'nState',
     [
       [xI + OP / 2, nY],
       [xNTap, nY],
@@ -170,7 +170,7 @@ export function slstm(o: LayoutOptions): CellLayout {
   edge(
     'nTap',
     'n',
-    'n',
+    'nState',
     [
       [xNTap, nY],
       [xR - IO.w / 2, nY],
@@ -178,7 +178,7 @@ export function slstm(o: LayoutOptions): CellLayout {
     true,
   );
   const tanhY = N.tanhC!.y;
-  edge('nTap', 'tanhC', 'n', [
+  edge('nTap', 'tanhC', 'nState', [
     [xNTap, nY],
     [xNTap, tanhY],
     [xOut + TANH_C.w / 2, tanhY],
@@ -227,7 +227,7 @@ export function slstm(o: LayoutOptions): CellLayout {
     ['mPrev', 'm_{t−1}'],
     ['m', 'm_t'],
     ['nPrev', 'n_{t−1}'],
-    ['n', 'n_t'],
+    ['nState', 'n_t'],
   ];
   states.forEach(([v, s], k) => strips.push(column(v, s, xAdd + 2 * COL_GAP + k * (W + COL_GAP), fCol)));
 

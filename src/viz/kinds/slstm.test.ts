@@ -28,14 +28,14 @@ describe('sLSTM figure: n and m as states on belts of their own', () => {
     expect([y('m'), y('n')]).toEqual([y('mPrev'), y('nPrev')]);
     // The lines from the gates up to c's belt cross the n and m belts, broken where they do.
     expect(edge('forkF->mulF')!.d.match(/M/g)).toHaveLength(3);
-    expect(l.strips.map((s) => s.vector)).toEqual(expect.arrayContaining(['nPrev', 'n', 'mPrev', 'm', 'iRaw', 'fRaw']));
+    expect(l.strips.map((s) => s.vector)).toEqual(expect.arrayContaining(['nPrev', 'nState', 'mPrev', 'm', 'iRaw', 'fRaw']));
   });
 
   it('its belts show the trace’s n and m, and the gates without m are exp(ĩ_t) and exp(log f_t)', () => {
     const p = params(1);
     const tr = traces(1)[3]!;
     const V = diagramVectors(tr, p);
-    expect([V.nPrev!.values, V.n!.values, V.mPrev!.values, V.m!.values]).toEqual([tr.nPrev, tr.n, tr.mPrev, tr.m]);
+    expect([V.nPrev!.values, V.nState!.values, V.mPrev!.values, V.m!.values]).toEqual([tr.nPrev, tr.n, tr.mPrev, tr.m]);
     tr.n.forEach((n, k) => expect(n).toBeCloseTo(V.nKept!.values[k]! + tr.iPrime[k]!, 12));
     tr.pre.i.forEach((x, k) => expect(V.iRaw!.values[k]).toBe(Math.exp(x)));
     // Stabilised: exp(ĩ_t − m_t), the gate without m divided by exp(m_t).
@@ -56,7 +56,7 @@ describe('sLSTM figure: n and m as states on belts of their own', () => {
           overflowed++;
         }
       }
-      for (const v of [...V.n!.values, ...V.m!.values]) expect(Number.isFinite(v)).toBe(true);
+      for (const v of [...V.nState!.values, ...V.m!.values]) expect(Number.isFinite(v)).toBe(true);
     }
     expect(overflowed).toBeGreaterThan(0);
   });

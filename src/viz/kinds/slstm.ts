@@ -5,7 +5,7 @@
  * how m_t is chosen, the gates it makes, and the values that would overflow without it.
  */
 import type { SlstmTrace } from '../../engine';
-import { formatCompact } from '../vectors';
+import { formatCompact } from '../numberFormat';
 import { type FigureSpec, row, shown, times } from './figure';
 import { slstm as layout } from './slstm-layout';
 
@@ -56,7 +56,7 @@ export const slstmFigure: FigureSpec<SlstmTrace> = {
     written: shown(times(tr.iPrime, tr.z), 'signed', 'vec.writtenS'),
     nPrev: shown(tr.nPrev, 'unbounded', 'row.nPrev'),
     nKept: shown(times(tr.fPrime, tr.nPrev), 'unbounded', 'vec.nKept'),
-    n: shown(tr.n, 'unbounded', 'row.nS'),
+    nState: shown(tr.n, 'unbounded', 'row.nS'),
     mPrev: shown(tr.mPrev, 'unbounded', 'row.mPrev'),
     m: shown(tr.m, 'unbounded', 'row.m'),
     // Without m: exp(ĩ_t), and exp(log f_t), which is exp(f̃_t) or σ(f̃_t); Infinity past a double.
@@ -121,7 +121,7 @@ export const slstmFigure: FigureSpec<SlstmTrace> = {
       case 'nMul':
         return op('nKept', 'f′_t ⊙ n_{t−1}', mul('f', 'nPrev'));
       case 'nAdd':
-        return op('n', 'n_t = f′_t ⊙ n_{t−1} + i′_t', (k) => `${f(val('nKept')[k]!)} + ${f(val('i')[k]!)}`);
+        return op('nState', 'n_t = f′_t ⊙ n_{t−1} + i′_t', (k) => `${f(val('nKept')[k]!)} + ${f(val('i')[k]!)}`);
       case 'layerG':
         return layer('cTilde', 'tanh', 'z_t = tanh(W_z x_t + U_z h_{t−1} + b_z)', tr.pre.z);
       case 'layerO':
