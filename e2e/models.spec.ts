@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { runTrace } from './helpers';
 import { type CellKind, type StartId, startIds } from '../src/engine';
 
@@ -110,6 +110,37 @@ for (const theme of ['light', 'dark'] as const) {
   }
 }
 
+/**
+ * Every line the learnability chart draws has its legend: the sample at the head of its row of the
+ * table, drawn in the line's own colour (not none: a kind without a colour drew an invisible line
+ * and an empty swatch), dash and marker.
+ */
+async function expectLegendForEveryLine(chart: Locator) {
+  const pairs = await chart.evaluate((el) =>
+    Array.from(el.querySelectorAll<SVGGElement>('.gap-line')).map((g) => {
+      const look = (line: Element | null, mark: Element | null) =>
+        line && mark ? { stroke: getComputedStyle(line).stroke, dash: getComputedStyle(line).strokeDasharray, fill: getComputedStyle(mark).fill } : null;
+      const sample = el.querySelector(`tr[data-kind="${g.dataset.kind}"][data-start="${g.dataset.start}"] th .line-sample`);
+      return {
+        series: `${g.dataset.kind}:${g.dataset.start}`,
+        line: look(g.querySelector('.line'), g.querySelector('.mark')),
+        lineMarker: g.dataset.marker,
+        sample: look(sample?.querySelector('.line') ?? null, sample?.querySelector('.mark') ?? null),
+        sampleMarker: sample?.getAttribute('data-marker'),
+      };
+    }),
+  );
+  expect(pairs.length).toBeGreaterThan(1);
+  for (const p of pairs) {
+    expect(p.sample, p.series).toEqual(p.line);
+    expect(p.sampleMarker, p.series).toBe(p.lineMarker);
+    expect(p.line!.stroke, p.series).toMatch(/^rgb/);
+    expect(p.line!.fill, p.series).toBe(p.line!.stroke);
+  }
+  // Without colour: no two lines share a dash and a marker.
+  expect(new Set(pairs.map((p) => `${p.line!.dash}|${p.lineMarker}`)).size).toBe(pairs.length);
+}
+
 test('memory: the learnability chart shows the numbers of the report, the current cell highlighted, and says what they show', async ({ page }) => {
   type Row = { kind: CellKind; start: StartId; gap: number; median: number; learned: number; seeds: number };
   const full = JSON.parse(readFileSync('public/reports/memory-learnability.json', 'utf8')) as {
@@ -132,6 +163,7 @@ test('memory: the learnability chart shows the numbers of the report, the curren
   await expect(chart.locator('.gap-line.current')).toHaveClass(/kind-rnn/);
   // One line per kind the report measured.
   await expect(chart.locator('.gap-line')).toHaveCount(new Set(report.summary.map((r) => r.kind)).size);
+  await expectLegendForEveryLine(chart);
   // The sentence's numbers, recomputed here from the report: the shortest gap from which no RNN
   // seed learned, and the longest gap up to which every seed of every gated kind learned.
   const at = (kind: string, gap: number) => report.summary.find((r) => r.kind === kind && r.gap === gap)!;
@@ -164,6 +196,7 @@ test('memory: the learnability chart shows the numbers of the report, the curren
   await chart.getByRole('radio', { name: 'Starts' }).check();
   const shownStarts = full.summary.filter((r) => r.kind === 'rnn' || r.kind === 'lstm');
   await expect(chart.locator('.gap-line')).toHaveCount(new Set(shownStarts.map((r) => `${r.kind}:${r.start}`)).size);
+  await expectLegendForEveryLine(chart);
   for (const r of shownStarts) {
     await expect(chart.locator(`tr[data-kind="${r.kind}"][data-start="${r.start}"] td[data-gap="${r.gap}"]`)).toHaveText(`${Math.round(r.median * 100)}% (${r.learned}/${r.seeds})`);
   }

@@ -91,24 +91,62 @@ test('a task without a model of a kind says so, and picking the kind there opens
   await expect(page.getByRole('radio', { name: 'LSTM', exact: true })).toBeChecked();
 });
 
-test('sLSTM: the stabiliser panel shows the trace’s m_t and h_t for the diagram’s units, after each step', async ({ page }) => {
-  const t = translator('en');
-  const text = 'i grew up in france and i speak fluent';
-  await page.goto(`./?model=memory-slstm&text=${encodeURIComponent(text)}`);
-  await expect(page.getByRole('radio', { name: t('kind.slstm'), exact: true })).toBeChecked();
-  const panel = page.getByRole('region', { name: t('stab.title') });
-  await expect(panel).toBeVisible();
-  const trace = runTrace('memory-slstm', text) as unknown as { steps: { h: number[]; m: number[] }[] };
-  for (const step of [0, 3, 7]) {
-    await page.locator('.controls input[type="range"]').fill(String(step));
-    const units = (await panel.locator('thead th').allTextContents()).slice(1).map((s) => Number(s.replace(/\D/g, '')) - 1);
-    expect(units.length).toBeGreaterThan(0);
-    const rowOf = async (label: string) => (await panel.getByRole('row').filter({ hasText: label }).locator('td').allTextContents()).map((s) => s.trim());
-    await expect.poll(() => rowOf(t('stab.h'))).toEqual(units.map((k) => trace.steps[step]!.h[k]!.toFixed(3).replace('-', '−')));
-    expect(await rowOf(t('stab.m'))).toEqual(units.map((k) => trace.steps[step]!.m[k]!.toFixed(3).replace('-', '−')));
+/**
+ * The sLSTM diagram's n_t and m_t belts, read by their accessible names, unit by unit: the
+ * engine's n and m (npm run trace) for this sentence and step, rounded as shown.
+ */
+async function expectBeltsAreEngine(page: Page, lang: Lang, text: string, step: number) {
+  const t = translator(lang);
+  const trace = runTrace('memory-slstm', text) as unknown as { steps: Record<'n' | 'm', number[]>[] };
+  const figure = page.getByRole('group', { name: t('diag.title', { kind: t('kind.slstm'), t: step }), exact: true });
+  for (const [key, field] of [
+    ['row.nS', 'n'],
+    ['row.m', 'm'],
+  ] as const) {
+    const swatches = figure.getByRole('group', { name: t(key), exact: true }).getByRole('button');
+    const read = async () => {
+      const shown = await swatches.evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-unit')), e.getAttribute('aria-label')] as const));
+      return shown.map(([u, name]) => (name === t('diag.swatch', { name: t(key), k: u + 1, v: formatValue(trace.steps[step]![field][u]!) }) ? 'engine' : name));
+    };
+    // Every unit the diagram draws (8 of the model's 12) is the engine's.
+    await expect.poll(read).toEqual(Array(8).fill('engine'));
   }
-  // The diagram names the sLSTM's gates: exp for the input gate, and h_t = o ⊙ c / n.
-  await expect(page.locator('[data-node="layerI"] text')).toHaveText('exp');
-  expect(await axeViolations(page)).toEqual([]);
-  await page.screenshot({ path: 'test-results/shots/today-slstm-en.png', fullPage: true });
+}
+
+test('sLSTM: n_t and m_t on their own belts and the stabiliser panel are the engine’s, after a step and a sentence change (en, zh)', async ({ page }) => {
+  const text = 'i grew up in france and i speak fluent';
+  const other = 'my mother is from germany so i speak';
+  for (const lang of ['en', 'zh'] as const satisfies readonly Lang[]) {
+    const t = translator(lang);
+    await page.goto(`./?lang=${lang}&model=memory-slstm&text=${encodeURIComponent(text)}`);
+    await expect(page.getByRole('radio', { name: t('kind.slstm'), exact: true })).toBeChecked();
+    const slider = page.locator('.controls input[type="range"]');
+    await slider.fill('3');
+    await expectBeltsAreEngine(page, lang, text, 3);
+    await slider.fill('6');
+    await expectBeltsAreEngine(page, lang, text, 6);
+    await page.getByLabel(t('sentence'), { exact: true }).fill(other);
+    await slider.fill('5');
+    await expectBeltsAreEngine(page, lang, other, 5);
+    // Each belt enters and leaves the cell as c does.
+    for (const pill of ['nPrev', 'n', 'mPrev', 'm']) await expect(page.locator(`[data-node="${pill}"]`)).toBeVisible();
+    if (lang === 'zh') break;
+
+    const panel = page.getByRole('region', { name: t('stab.title') });
+    await expect(panel).toBeVisible();
+    const trace = runTrace('memory-slstm', text) as unknown as { steps: { h: number[]; m: number[] }[] };
+    await page.getByLabel(t('sentence'), { exact: true }).fill(text);
+    for (const step of [0, 3, 7]) {
+      await slider.fill(String(step));
+      const units = (await panel.locator('thead th').allTextContents()).slice(1).map((s) => Number(s.replace(/\D/g, '')) - 1);
+      expect(units.length).toBeGreaterThan(0);
+      const rowOf = async (label: string) => (await panel.getByRole('row').filter({ hasText: label }).locator('td').allTextContents()).map((s) => s.trim());
+      await expect.poll(() => rowOf(t('stab.h'))).toEqual(units.map((k) => trace.steps[step]!.h[k]!.toFixed(3).replace('-', '−')));
+      expect(await rowOf(t('stab.m'))).toEqual(units.map((k) => trace.steps[step]!.m[k]!.toFixed(3).replace('-', '−')));
+    }
+    // The diagram names the sLSTM's gates: exp for the input gate, and h_t = o ⊙ c / n.
+    await expect(page.locator('[data-node="layerI"] text')).toHaveText('exp');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/shots/today-slstm-en.png', fullPage: true });
+  }
 });

@@ -1,6 +1,7 @@
 /**
  * npm run bench: microseconds per step of the engine's full-trace `step`, against TensorFlow.js
- * layers (cpu backend) and a bare fused loop, on the same weights. Prints figures, asserts nothing.
+ * layers (cpu backend) and a bare fused loop, on the same weights; then every kind's step at
+ * hidden 32 and 128 beside the LSTM's. Prints figures, asserts nothing.
  *
  * Method: one sample = one pass over a 64-step sequence, timed with performance.now(); samples
  * are taken after a warm-up until a time budget runs out; the median per step is reported.
@@ -8,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createRng, initialState, randomParams, run, step, type CellKind, type CellParams, type InitOptions, type LstmParams, type Vec } from '../src/engine';
+import { CELL_KINDS, createRng, initialState, randomParams, run, step, type CellKind, type CellParams, type InitOptions, type LstmParams, type Vec } from '../src/engine';
 import { bareLstm } from './bench-bare';
 import { tf, tfjsLayer, useCpuBackend } from './tfjs-ref';
 import { cliArgs } from './cli';
@@ -97,18 +98,26 @@ async function lstmRow(n: number): Promise<void> {
   console.log(`  H = I = ${String(n).padEnd(6)} ${fmtT(engine)} ${fmtT(tfjs)} ${fmtT(bareT)} ${ratio(engine, tfjs)}  ${ratio(engine, bareT)}`);
 }
 
-function otherKinds(): void {
-  const others: [string, CellKind, InitOptions][] = [
-    ['rnn', 'rnn', {}],
-    ['gru (reset after)', 'gru', { reset: 'after' }],
+/**
+ * Every kind at H = I = n, interleaved in one process (so they share the load), beside the LSTM:
+ * the nine of the registry, and the variants whose step differs (the GRU's reset before, the
+ * coupled cell's f = 1 − i, the sLSTM's sigmoid forget gate).
+ */
+function kinds(n: number): void {
+  const rows: [string, CellKind, InitOptions][] = [
+    ...CELL_KINDS.map((k): [string, CellKind, InitOptions] => [k, k, {}]),
     ['gru (reset before)', 'gru', { reset: 'before' }],
-    ['peephole', 'peephole', {}],
     ['coupled (f=1-i)', 'coupled', { coupling: 'f=1-i' }],
+    ['slstm (sigmoid f)', 'slstm', { forget: 'sigmoid' }],
   ];
-  const params = others.map(([, kind, opts]) => randomParams(kind, 128, 128, createRng(7), opts));
-  const xs128 = inputs(128, 8);
-  const times = timeAll(params.map((p) => enginePass(p, xs128)));
-  others.forEach(([name], k) => console.log(`  ${name.padEnd(20)} ${fmtT(times[k]!)}`));
+  const params = rows.map(([, kind, opts]) => randomParams(kind, n, n, createRng(7), opts));
+  const xs = inputs(n, 8);
+  const times = timeAll(params.map((p) => enginePass(p, xs)));
+  const lstm = times[rows.findIndex(([name]) => name === 'lstm')]!;
+  rows.forEach(([name], k) => {
+    const t = times[k]!;
+    console.log(`  H = I = ${String(n).padEnd(4)} ${name.padEnd(20)} ${fmtT(t)} ${`${(t.median / lstm.median).toFixed(2)} (${(t.min / lstm.min).toFixed(2)})`.padStart(11)}`);
+  });
 }
 
 /**
@@ -147,19 +156,21 @@ function main(): void {
   console.log('  tfjs: one layer.apply over the whole sequence (a batched graph call: kernels are');
   console.log('  dispatched per op and per step, float32), divided by the step count; no trace.');
   console.log('  bare: fused [4H][I+H] mat-vec, no trace, no allocation (scripts/bench-bare.ts).\n');
-  console.log('engine only, H = I = 128, median (min) µs per step');
-  child('--others');
+  console.log('engine only, every kind beside the LSTM, one process per size: median (min) µs per step, and ×LSTM (of medians, of mins)');
+  child('--kinds=32');
+  child('--kinds=128');
 }
 
-// --lstm=H and --others are the rows main() runs in child processes, each in a fresh V8.
+// --lstm=H and --kinds=H are the rows main() runs in child processes, each in a fresh V8.
 const { values } = cliArgs({
   script: 'bench.ts',
   usage: `
 usage: npx tsx scripts/bench.ts   (npm run bench)
 Microseconds per step of the engine's full-trace step against TensorFlow.js layers and a bare
-fused loop, on the same weights: figures only. --lstm=H and --others run one row (main runs them).`,
-  options: { lstm: { type: 'string' }, others: { type: 'boolean' } },
+fused loop, on the same weights, then every kind at hidden 32 and 128: figures only. --lstm=H and
+--kinds=H run one table's rows (main runs them).`,
+  options: { lstm: { type: 'string' }, kinds: { type: 'string' } },
 });
 if (values.lstm !== undefined) void lstmRow(Number(values.lstm)).then(() => sink === 42 && console.log(''));
-else if (values.others) otherKinds();
+else if (values.kinds !== undefined) kinds(Number(values.kinds));
 else main();

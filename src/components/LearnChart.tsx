@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { BASELINE_KIND, type CellKind, DEFAULT_KIND, gateParts, kindOf, type StartId, startIds } from '../engine';
-import { alwaysUpTo, gradientOf, learnLayout, neverFrom, type LearnData, seriesOf, startsIn } from '../viz/learnChart';
+import { alwaysUpTo, gradientOf, learnLayout, markerOf, markerPath, neverFrom, type LearnData, seriesOf, startsIn } from '../viz/learnChart';
 import { fetchLearnReport } from './learnReport';
 import { useT } from './StoreContext';
 
@@ -18,11 +18,18 @@ function shown(data: LearnData, kind: CellKind, compare: Compare) {
   return data.series.filter((s) => s.kind === BASELINE_KIND || s.kind === other);
 }
 
-/** A line sample in the series' colour and dash, for the table (the chart's legend). */
+/** The classes that give a series its colour (kind), its dash (group, or start by start) and its place. */
+const seriesClass = (kind: CellKind, start: StartId) => `kind-${kind} group-${kindOf(kind).group} start-${startIds(kind).indexOf(start)}`;
+
+/**
+ * The series' line as the chart draws it, in its colour and dash with its marker: the chart's
+ * legend, at the head of its row of the table.
+ */
 function LineSample({ kind, start }: { kind: CellKind; start: StartId }) {
   return (
-    <svg className={`line-sample kind-${kind} start-${startIds(kind).indexOf(start)}`} width="22" height="8" aria-hidden="true">
-      <path d="M1,4L21,4" />
+    <svg className={`line-sample ${seriesClass(kind, start)}`} width="30" height="12" aria-hidden="true" data-marker={markerOf(kind)}>
+      <path className="line" d="M1,6L29,6" />
+      <path className="mark" d={markerPath(markerOf(kind), 15, 6, 3.5)} />
     </svg>
   );
 }
@@ -137,12 +144,12 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
           const dx = (series.indexOf(s) - (series.length - 1) / 2) * 3;
           const current = isCurrent(s);
           return (
-            <g key={`${s.kind}:${s.start}`} data-start={s.start} className={`gap-line kind-${s.kind} start-${startIds(s.kind).indexOf(s.start)}${current ? ' current' : ''}`}>
-              <path d={pts.map((p, k) => `${k ? 'L' : 'M'}${p.x + dx},${p.y}`).join('')} />
+            <g key={`${s.kind}:${s.start}`} data-kind={s.kind} data-start={s.start} data-marker={markerOf(s.kind)} className={`gap-line ${seriesClass(s.kind, s.start)}${current ? ' current' : ''}`}>
+              <path className="line" d={pts.map((p, k) => `${k ? 'L' : 'M'}${p.x + dx},${p.y}`).join('')} />
               {pts.map((p) => (
                 <g key={p.gap}>
                   <line className="range" x1={p.x + dx} x2={p.x + dx} y1={g.y(p.min)} y2={g.y(p.max)} />
-                  <circle cx={p.x + dx} cy={p.y} r={current ? 4 : 2.5} />
+                  <path className="mark" d={markerPath(markerOf(s.kind), p.x + dx, p.y, current ? 4 : 3)} />
                 </g>
               ))}
               <text className="lab" x={g.plot.right + 6} y={last.y + 4}>
@@ -172,7 +179,7 @@ export function LearnChart({ kind, id = 'learnability' }: { kind: CellKind; id?:
               return (
                 <tr key={`${s.kind}:${s.start}`} data-kind={s.kind} data-start={s.start} className={isCurrent(s) ? 'current' : undefined}>
                   <th scope="row">
-                    {byStart ? <LineSample kind={s.kind} start={s.start} /> : <span className={`swatch kind-${s.kind}`} aria-hidden="true" />} {label(s)}
+                    <LineSample kind={s.kind} start={s.start} /> {label(s)}
                   </th>
                   {data.gaps.map((gap) => {
                     const p = s.points.find((q) => q.gap === gap);

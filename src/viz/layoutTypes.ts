@@ -30,7 +30,14 @@ export type DiagramVector =
   | 'vk' // mLSTM: the written pair v_t k_tᵀ as q_t reads it, v_t (k_t · q_t)
   | 'fPrime' // minLSTM: f / (f + i)
   | 'iPrime' // minLSTM: i / (f + i)
-  | 'rh'; // what the reset gate lets the candidate see
+  | 'rh' // what the reset gate lets the candidate see
+  | 'nPrev' // sLSTM: the normaliser and stabiliser states, before and after the step
+  | 'nState'
+  | 'mPrev'
+  | 'm'
+  | 'nKept' // sLSTM: f′ ⊙ n_{t−1}
+  | 'iRaw' // sLSTM: the gates as they would be without m, exp(ĩ_t) and exp(f̃_t) (or σ(f̃_t))
+  | 'fRaw';
 
 /** layer = yellow NN box (σ, tanh); pointwise = pink op (×, +, tanh, 1−); io = a vector entering
  *  or leaving the cell; junction = where lines merge (concatenate) or fork (copy). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alwaysUpTo, gradientOf, learnData, learnLayout, neverFrom, seriesOf, startsIn } from './learnChart';
+import { CELL_KINDS, kindOf } from '../engine';
+import { alwaysUpTo, gradientOf, learnData, learnLayout, markerOf, markerPath, neverFrom, seriesOf, startsIn } from './learnChart';
 
 const row = (kind: string, gap: number, median: number, learned = 3) => ({ kind, gap, median, min: median - 0.1, max: median, learned, seeds: 3 });
 const report = {
@@ -61,5 +62,22 @@ describe('learnability chart data', () => {
     expect(g.x(5)).toBeCloseTo((g.plot.left + g.plot.right) / 2, 9);
     expect(g.y(0)).toBe(g.plot.bottom);
     expect(g.y(1)).toBe(g.plot.top);
+  });
+});
+
+describe('learnability chart markers', () => {
+  it('no two kinds share a group (the line’s dash) and a marker: every line can be told apart without colour', () => {
+    const looks = CELL_KINDS.map((k) => `${kindOf(k).group}:${markerOf(k)}`);
+    expect(new Set(looks).size).toBe(CELL_KINDS.length);
+  });
+
+  it('draws each marker as a closed path around its point', () => {
+    for (const k of CELL_KINDS) {
+      const d = markerPath(markerOf(k), 50, 20, 4);
+      expect(d).toMatch(/^M[\d.]+,[\d.]+.*Z$/);
+      const xs = Array.from(d.matchAll(/[ML]([\d.]+),([\d.]+)/g), (m) => Number(m[1]));
+      expect(Math.min(...xs)).toBeGreaterThanOrEqual(50 - 4 * 1.3);
+      expect(Math.max(...xs)).toBeLessThanOrEqual(50 + 4 * 1.3);
+    }
   });
 });

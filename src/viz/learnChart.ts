@@ -5,7 +5,7 @@
  * beside it, for each, how much of the loss gradient reaches the remembered word before training.
  * Gaps are evenly spaced (2, 5, 10, 20, 40, 80 roughly double), accuracy runs from 0 at the bottom.
  */
-import { CELL_KINDS, type CellKind, type StartId, startIds } from '../engine';
+import { CELL_KINDS, type CellKind, kindOf, type StartId, startIds } from '../engine';
 
 interface LearnPoint {
   readonly gap: number;
@@ -123,4 +123,66 @@ export function learnLayout(d: LearnData, width: number, height: number): LearnG
   };
   const y = (acc: number) => plot.bottom - Math.max(0, Math.min(1, acc)) * (plot.bottom - plot.top);
   return { plot, x, y };
+}
+
+type Marker = 'circle' | 'square' | 'triangle' | 'diamond' | 'plus';
+const MARKERS: readonly Marker[] = ['circle', 'square', 'triangle', 'diamond', 'plus'];
+
+/**
+ * The marker of a kind's points, by its place in its group (the pickers' order): with the line's
+ * dash by group (classic solid, today's dashed), no two kinds' lines look alike without colour.
+ */
+export function markerOf(kind: CellKind): Marker {
+  const group = kindOf(kind).group;
+  const same = CELL_KINDS.filter((k) => kindOf(k).group === group);
+  return MARKERS[same.indexOf(kind) % MARKERS.length]!;
+}
+
+const n2 = (v: number) => String(Math.round(v * 100) / 100);
+
+/** A marker of about radius r at (x, y), as a filled path. */
+export function markerPath(m: Marker, x: number, y: number, r: number): string {
+  const p = (pts: Array<[number, number]>) => `M${pts.map(([a, b]) => `${n2(x + a * r)},${n2(y + b * r)}`).join('L')}Z`;
+  switch (m) {
+    case 'circle':
+      return `M${n2(x - r)},${n2(y)}a${n2(r)},${n2(r)} 0 1,0 ${n2(2 * r)},0a${n2(r)},${n2(r)} 0 1,0 ${n2(-2 * r)},0Z`;
+    case 'square':
+      return p([
+        [-0.9, -0.9],
+        [0.9, -0.9],
+        [0.9, 0.9],
+        [-0.9, 0.9],
+      ]);
+    case 'triangle':
+      return p([
+        [0, -1.2],
+        [1.1, 0.8],
+        [-1.1, 0.8],
+      ]);
+    case 'diamond':
+      return p([
+        [0, -1.25],
+        [1.25, 0],
+        [0, 1.25],
+        [-1.25, 0],
+      ]);
+    case 'plus': {
+      const w = 0.4;
+      const l = 1.2;
+      return p([
+        [-w, -l],
+        [w, -l],
+        [w, -w],
+        [l, -w],
+        [l, w],
+        [w, w],
+        [w, l],
+        [-w, l],
+        [-w, w],
+        [-l, w],
+        [-l, -w],
+        [-w, -w],
+      ]);
+    }
+  }
 }

@@ -32,6 +32,8 @@ export function stageOfVector(kind: CellKind, v: DiagramVector): number {
     case 'hPrev':
     case 'cPrev':
     case 'hx':
+    case 'nPrev':
+    case 'mPrev':
       return -1;
     case 'f':
     case 'kept':
@@ -39,6 +41,8 @@ export function stageOfVector(kind: CellKind, v: DiagramVector): number {
     case 'r':
     case 'rh':
     case 'fPrime':
+    case 'm':
+    case 'fRaw':
       return 0;
     case 'i':
     case 'cTilde':
@@ -50,8 +54,11 @@ export function stageOfVector(kind: CellKind, v: DiagramVector): number {
     case 'k':
     case 'v':
     case 'vk':
+    case 'iRaw':
       return 1;
     case 'c':
+    case 'nKept':
+    case 'nState':
       return 2;
     case 'h':
       return figureOf(kind).hStage;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
+import { CELL_KINDS, createRng, randomParams, run } from '../engine';
+import { cellLayout } from './cellLayout';
+import { nodeEquation } from './equations';
 import { toTex } from './tex';
 
 describe('toTex', () => {
@@ -21,5 +24,31 @@ describe('toTex', () => {
       '= hardσ(1.230) = 0.746',
     ])
       expect(() => katex.renderToString(toTex(s), { throwOnError: true, strict: 'error' }), s).not.toThrow();
+  });
+
+  it('sets function names upright (\\exp, \\log, \\max), and only whole words', () => {
+    const toTexN = (s: string) => toTex(s).replace(/ +/g, ' ');
+    expect(toTexN('i′_t = exp(ĩ_t − m_t)')).toBe("i'_t = \\exp (\\tilde{i}_t - m_t)");
+    expect(toTexN('m_t = max(log σ(f̃_t) + m_{t−1}, ĩ_t)')).toBe('m_t = \\max (\\log \\sigma (f̃_t) + m_{t-1}, \\tilde{i}_t)');
+    expect(toTexN('explog maxima')).toBe('explog maxima');
+  });
+
+  it("every node's equation of every kind renders in strict KaTeX, with no run of letters left to be set as a product", () => {
+    for (const kind of CELL_KINDS) {
+      const p = randomParams(kind, 3, 4, createRng(5));
+      const xs = [0, 1, 2].map((t) => Float64Array.from({ length: 3 }, (_, k) => Math.sin(t + k)));
+      const tr = run(p, xs).traces[2]!;
+      for (const n of cellLayout(kind, { rows: 4, collapsed: false, inputRows: 3 }).nodes) {
+        const eq = nodeEquation(n.id, tr, p);
+        if (!eq) continue;
+        for (const s of [eq.symbolic, `= ${eq.plugged(0)}`, ...eq.detail(0)]) {
+          const tex = toTex(s);
+          expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' }), `${kind} ${n.id}: ${s}`).not.toThrow();
+          // Subscripts name things (b_{Wn}); elsewhere two letters in a row would be italic letters multiplied.
+          const body = tex.replace(/\\[A-Za-z]+/g, ' ').replace(/_\{[^}]*\}|_[A-Za-z]/g, ' ');
+          expect(body.match(/[A-Za-z]{2,}/g), `${kind} ${n.id}: ${s}`).toBeNull();
+        }
+      }
+    }
   });
 });

@@ -8,21 +8,12 @@ import type { StepTrace } from '../engine';
 import { figureOf, type TraceVector, type VectorRange } from './kinds';
 
 export type { VectorRange } from './kinds';
+export { formatCompact, formatValue } from './numberFormat';
+import { formatValue } from './numberFormat';
 
 /** The values table's rows for one step, in the order the cell computes them. */
 export function traceVectors(tr: StepTrace): TraceVector[] {
   return figureOf(tr.kind).rows(tr);
-}
-
-/**
- * The number a student reads: three decimals, a true minus sign, and no "−0.000" (a value that
- * rounds to zero is shown as 0.000 whatever its sign).
- */
-export function formatValue(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  const s = x.toFixed(3);
-  if (Number(s) === 0) return '0.000';
-  return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 
 /**

@@ -25,7 +25,14 @@ import { UnitPicker } from './UnitPicker';
 import { useKindChange, useStepAnimation } from './useDiagramMotion';
 import './diagram.css';
 
-const OP_NAME: Record<string, 'op.mul' | 'op.add' | 'op.tanh' | 'op.oneMinus'> = { '×': 'op.mul', '+': 'op.add', tanh: 'op.tanh', '1−': 'op.oneMinus' };
+const OP_NAME: Record<string, 'op.mul' | 'op.add' | 'op.tanh' | 'op.oneMinus' | 'op.max' | 'op.divide'> = {
+  '×': 'op.mul',
+  '+': 'op.add',
+  tanh: 'op.tanh',
+  '1−': 'op.oneMinus',
+  max: 'op.max',
+  '÷ n_t': 'op.divide',
+};
 
 /** Units a slide's diagram draws with numbers (the page: MAX_ROWS); one fewer when the rest collapse into a strip. */
 const EMBED_ROWS = 6;
@@ -78,7 +85,8 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
   // every number in it) is drawn larger.
   const presenter = useGatescope((s) => s.presenter || (s.present && s.lesson !== null));
   const rowsFor = (n: number) => (H <= n ? n : n - 1);
-  const maxRows = presenter ? rowsFor(PRESENTER_ROWS) : embed ? rowsFor(EMBED_ROWS) : MAX_ROWS;
+  const figure = figureOf(kind);
+  const maxRows = presenter ? rowsFor(PRESENTER_ROWS) : embed ? rowsFor(figure.slideRows ?? EMBED_ROWS) : MAX_ROWS;
   const autoUnits = useMemo(() => (trace ? unitsThatChangedMost(trace, maxRows) : []), [trace, maxRows]);
   const units = (picked && picked.length > 0 && picked.every((u) => u < H) ? picked : autoUnits).slice(0, maxRows);
   const inputRows = Math.min(params.inputSize, maxRows);
@@ -113,7 +121,6 @@ export function CellFigure({ trace, params, step, title, motionKey }: CellFigure
   const eq = selNode ? nodeEquation(selNode.id, trace, params) : null;
   const inputUnits = Array.from({ length: inputRows }, (_, k) => k);
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
-  const figure = figureOf(kind);
   const note = figure
     .note(params)
     .map((k) => t(k))

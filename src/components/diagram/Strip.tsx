@@ -2,7 +2,7 @@ import type { Theme } from '../../store/types';
 import { inkOn, valueColor } from '../../viz/colors';
 import type { ShownVector } from '../../viz/diagramVectors';
 import type { SwatchStrip } from '../../viz/layoutTypes';
-import { formatValue } from '../../viz/vectors';
+import { formatCompact, formatValue } from '../../viz/vectors';
 import { COLLAPSED_H } from '../../viz/cellLayout';
 import { collapsedBand, type BandBox } from '../../viz/collapsedStrip';
 import { useT } from '../StoreContext';
@@ -55,10 +55,12 @@ export function Strip({ strip, vec, units, theme, className, onPick }: Props) {
       </text>
       {shown.map((u, row) => {
         const x = vec.values[u]!;
-        const fill = valueColor(x, vec.range, theme);
+        const overflow = !Number.isFinite(x);
+        // An overflowed value takes the colour of the scale's end, and is named in words.
+        const fill = valueColor(overflow ? Math.sign(x) * Number.MAX_VALUE : x, vec.range, theme);
         const sx = col ? strip.x : strip.x + row * strip.cellW;
         const sy = col ? strip.y + row * strip.cellH : strip.y;
-        const v = formatValue(x);
+        const v = vec.wide ? formatCompact(x) : formatValue(x);
         return (
           // Keyed by row, not unit: when the most-changed units change, the same nodes get new
           // numbers instead of being torn down and rebuilt (and restyled).
@@ -66,7 +68,7 @@ export function Strip({ strip, vec, units, theme, className, onPick }: Props) {
             key={row}
             role="button"
             tabIndex={row === 0 ? 0 : -1}
-            aria-label={t('diag.swatch', { name, k: u + 1, v })}
+            aria-label={t('diag.swatch', { name, k: u + 1, v: overflow ? t('stab.overflow') : v })}
             data-unit={u}
             data-value={x}
             className="swatch"

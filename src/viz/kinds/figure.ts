@@ -110,12 +110,18 @@ export interface ShownVector {
   readonly values: Vec;
   readonly range: VectorRange;
   readonly label: MessageKey;
+  /**
+   * Values far outside the usual few units (the sLSTM's gates without its stabiliser): written
+   * in exponent form past 10⁶ and as ∞ where a double overflows (formatCompact), never as a raw
+   * "Infinity".
+   */
+  readonly wide?: boolean;
 }
 
 export const row = (id: string, label: MessageKey, symbol: string, range: VectorRange, values: Vec, gate?: string): TraceVector =>
   gate === undefined ? { id, label, symbol, range, values } : { id, label, symbol, range, values, gate };
 
-export const shown = (values: Vec, range: VectorRange, label: MessageKey): ShownVector => ({ values, range, label });
+export const shown = (values: Vec, range: VectorRange, label: MessageKey, wide = false): ShownVector => (wide ? { values, range, label, wide } : { values, range, label });
 
 export const times = (a: Vec, b: Vec): Vec => a.map((v, k) => v * b[k]!);
 
@@ -128,6 +134,11 @@ export interface FigureSpec<T extends { readonly x: Vec; readonly hPrev: Vec; re
   rows(tr: T): TraceVector[];
   /** The vectors the diagram draws beyond x, h_{t−1} and h_t. */
   shown(tr: T, params: CellParams): Partial<Record<DiagramVector, ShownVector>>;
+  /**
+   * Units a slide (embed) draws with numbers, where the figure's belts need more height than the
+   * others' (the sLSTM's n and m): fewer, so that every number on a 960 × 540 slide stays 10 px.
+   */
+  readonly slideRows?: number;
   /** The animation stage of h_t: the belt update (2) for the GRU, whose belt is h; else the output (3). */
   readonly hStage: number;
   /** H³ products per step of the gradient flow (influence.ts). */

@@ -145,13 +145,13 @@ export const mlstmFigure: FigureSpec<MlstmTrace> = {
         );
       }
       case 'mulI':
-        return op('written', 'i′_t v_t k_tᵀ, read by q_t: i′_t v_t (k_t · q_t)', mul('i', 'vk'));
+        return op('written', '(i′_t v_t k_tᵀ) q_t = i′_t v_t (k_t · q_t)', mul('i', 'vk'));
       case 'mulF':
-        return op('kept', 'f′_t C_{t−1}, read by q_t: f′_t C_{t−1} q_t', mul('f', 'cPrev'));
+        return op('kept', '(f′_t C_{t−1}) q_t', mul('f', 'cPrev'));
       case 'add':
         return op(
           'c',
-          'C_t = f′_t C_{t−1} + i′_t v_t k_tᵀ, read by q_t',
+          'C_t q_t = (f′_t C_{t−1} + i′_t v_t k_tᵀ) q_t',
           (k) => `${f(val('kept')[k]!)} + ${f(val('written')[k]!)}`,
           () => [`n_t = f′_t n_{t−1} + i′_t k_t`],
         );

@@ -1,9 +1,11 @@
 /**
  * sLSTM's figure: the LSTM's, with c kept by the stabilised f′ and written by i′ ⊙ z, and
- * h_t = o_t ⊙ c_t / n_t. Its stabiliser rows (the panel under the diagram) show, unit by unit,
+ * h_t = o_t ⊙ c_t / n_t; n and m on belts of their own, and beside f′ and i′ the gates as they
+ * would be without m. Its stabiliser rows (the panel under the diagram) show, unit by unit,
  * how m_t is chosen, the gates it makes, and the values that would overflow without it.
  */
 import type { SlstmTrace } from '../../engine';
+import { formatCompact } from '../numberFormat';
 import { type FigureSpec, row, shown, times } from './figure';
 import { slstm as layout } from './slstm-layout';
 
@@ -37,7 +39,7 @@ export const slstmFigure: FigureSpec<SlstmTrace> = {
     row('n', 'row.nS', 'n_t', 'unbounded', tr.n),
     row('h', 'row.h', 'h_t', 'signed', tr.h),
   ],
-  shown: (tr) => ({
+  shown: (tr, params) => ({
     cPrev: shown(tr.cPrev, 'unbounded', 'row.cPrevS'),
     f: shown(tr.fPrime, 'gate', 'row.fPrimeS'),
     i: shown(tr.iPrime, 'gate', 'row.iPrimeS'),
@@ -52,7 +54,17 @@ export const slstmFigure: FigureSpec<SlstmTrace> = {
     ),
     kept: shown(times(tr.fPrime, tr.cPrev), 'unbounded', 'vec.keptS'),
     written: shown(times(tr.iPrime, tr.z), 'signed', 'vec.writtenS'),
+    nPrev: shown(tr.nPrev, 'unbounded', 'row.nPrev'),
+    nKept: shown(times(tr.fPrime, tr.nPrev), 'unbounded', 'vec.nKept'),
+    nState: shown(tr.n, 'unbounded', 'row.nS'),
+    mPrev: shown(tr.mPrev, 'unbounded', 'row.mPrev'),
+    m: shown(tr.m, 'unbounded', 'row.m'),
+    // Without m: exp(ĩ_t), and exp(log f_t), which is exp(f̃_t) or σ(f̃_t); Infinity past a double.
+    iRaw: shown(tr.pre.i.map(Math.exp), 'rectified', 'vec.iRaw', true),
+    fRaw: shown(tr.logF.map(Math.exp), 'forget' in params && params.forget === 'sigmoid' ? 'gate' : 'rectified', 'vec.fRaw', true),
   }),
+  // Its n and m belts make the figure a tenth taller than the LSTM's.
+  slideRows: 5,
   hStage: 3,
   flowPer: 4,
   note: (params) => ['diag.slstmNote', 'forget' in params && params.forget === 'sigmoid' ? 'diag.slstmSigmoid' : 'diag.slstmExp'],
@@ -86,9 +98,30 @@ export const slstmFigure: FigureSpec<SlstmTrace> = {
     const sigmoidForget = 'forget' in params && params.forget === 'sigmoid';
     switch (nodeId) {
       case 'layerI':
-        return op('i', 'i′_t = exp(ĩ_t − m_t),  ĩ_t = W_i x_t + U_i h_{t−1} + b_i', (k) => `exp(${f(tr.pre.i[k]!)} − ${f(tr.m[k]!)})`);
+        return op(
+          'i',
+          'i′_t = exp(ĩ_t − m_t),  ĩ_t = W_i x_t + U_i h_{t−1} + b_i',
+          (k) => `exp(${f(tr.pre.i[k]!)} − ${f(tr.m[k]!)})`,
+          (k) => [`exp(ĩ_t) = ${formatCompact(val('iRaw')[k]!)}`],
+        );
       case 'layerF':
-        return op('f', sigmoidForget ? 'f′_t = exp(log σ(f̃_t) + m_{t−1} − m_t)' : 'f′_t = exp(f̃_t + m_{t−1} − m_t)', (k) => `exp(${f(tr.logF[k]!)} + ${f(tr.mPrev[k]!)} − ${f(tr.m[k]!)})`);
+        return op(
+          'f',
+          sigmoidForget ? 'f′_t = exp(log σ(f̃_t) + m_{t−1} − m_t)' : 'f′_t = exp(f̃_t + m_{t−1} − m_t)',
+          (k) => `exp(${f(tr.logF[k]!)} + ${f(tr.mPrev[k]!)} − ${f(tr.m[k]!)})`,
+          (k) => [`${sigmoidForget ? 'σ(f̃_t)' : 'exp(f̃_t)'} = ${formatCompact(val('fRaw')[k]!)}`],
+        );
+      case 'mMax':
+        return op(
+          'm',
+          'm_t = max(log f_t + m_{t−1}, ĩ_t)',
+          (k) => `max(${f(tr.logF[k]! + tr.mPrev[k]!)}, ${f(tr.pre.i[k]!)})`,
+          (k) => [`log f_t = ${f(tr.logF[k]!)},  m_{t−1} = ${f(tr.mPrev[k]!)}`],
+        );
+      case 'nMul':
+        return op('nKept', 'f′_t ⊙ n_{t−1}', mul('f', 'nPrev'));
+      case 'nAdd':
+        return op('nState', 'n_t = f′_t ⊙ n_{t−1} + i′_t', (k) => `${f(val('nKept')[k]!)} + ${f(val('i')[k]!)}`);
       case 'layerG':
         return layer('cTilde', 'tanh', 'z_t = tanh(W_z x_t + U_z h_{t−1} + b_z)', tr.pre.z);
       case 'layerO':
@@ -100,7 +133,7 @@ export const slstmFigure: FigureSpec<SlstmTrace> = {
       case 'add':
         return op('c', 'c_t = f′_t ⊙ c_{t−1} + i′_t ⊙ z_t', (k) => `${f(val('kept')[k]!)} + ${f(val('written')[k]!)}`);
       case 'tanhC':
-        return op('tanhC', 'c_t / n_t,  n_t = f′_t ⊙ n_{t−1} + i′_t', (k) => `${f(tr.c[k]!)} / ${f(tr.n[k]!)}`);
+        return op('tanhC', 'c_t / n_t', (k) => `${f(tr.c[k]!)} / ${f(tr.n[k]!)}`);
       case 'mulO':
         return op('h', 'h_t = o_t ⊙ c_t / n_t', mul('o', 'tanhC'));
       default:
