@@ -223,13 +223,18 @@ export function slstm(o: LayoutOptions): CellLayout {
   const column = (vector: DiagramVector, symbol: string, x: number, like: SwatchStrip): SwatchStrip => ({ ...like, vector, x, labelX: x + W / 2, symbol });
   const raw = o.forget === 'sigmoid' ? 'σ(f̃_t)' : 'exp(f̃_t)';
   strips.push(column('fRaw', raw, xF - COL_GAP - W, fCol), column('iRaw', 'exp(ĩ_t)', xI - COL_GAP - W, iCol));
-  const states: Array<[DiagramVector, string]> = [
+  const all: Array<[DiagramVector, string]> = [
     ['mPrev', 'm_{t−1}'],
     ['m', 'm_t'],
     ['nPrev', 'n_{t−1}'],
     ['nState', 'n_t'],
   ];
-  states.forEach(([v, s], k) => strips.push(column(v, s, xAdd + 2 * COL_GAP + k * (W + COL_GAP), fCol)));
+  // Up to the tanh(c)'s column and the line beside it. With a projector's larger swatches the four
+  // do not fit there: the states after the step stay (the ones before are the last step's).
+  const x0 = xAdd + 2 * COL_GAP;
+  const room = strips.find((s) => s.vector === 'tanhC')!.x - COL_GAP - x0;
+  const states = 4 * W + 3 * COL_GAP <= room ? all : all.filter(([v]) => v === 'm' || v === 'nState');
+  states.forEach(([v, s], k) => strips.push(column(v, s, x0 + k * (W + COL_GAP), fCol)));
 
   const glyphs = base.glyphs.map((g) => (g.text.includes('f_t') ? { ...g, text: g.text.replace('f_t', 'f′_t') } : g));
   const ys = [top, mY, nY];
