@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { prerenderFirstScreen } from './scripts/vite-prerender';
+import { prerenderFirstScreen } from './scripts/vite-prerender.ts';
 
 /**
  * A strict Content-Security-Policy for the built site: scripts only from our own files (no inline

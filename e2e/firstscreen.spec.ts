@@ -86,6 +86,7 @@ for (const [w, h] of [
 test('at 1920×1080 the prediction is on the first screen too', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('./');
+  await expect(page.locator('.prerender')).toHaveCount(0);
   await inViewport(page, page.getByRole('group', { name: 'LSTM cell at step t = 3' }), 'cell');
   await inViewport(page, page.getByTestId('prediction'), 'prediction');
 });
@@ -175,6 +176,7 @@ test.describe('on a phone (390 × 844, touch)', () => {
 
   test('the figure’s top and the step bar are on the first screen, every control is at least 44 px, a swipe steps, the rest is behind Controls', async ({ page }) => {
     await page.goto('./');
+    await expect(page.locator('.prerender')).toHaveCount(0);
     await expect(page.locator('.model-info code')).toHaveText(WELCOME.model);
     const cell = page.getByRole('group', { name: 'LSTM cell at step t = 3' });
     await expect(cell).toBeVisible();
