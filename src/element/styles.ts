@@ -33,8 +33,6 @@ const ELEMENT_CSS = `
 .gs-root { height: 100%; text-align: left; overflow: hidden; }
 .gs-frame { height: 100%; display: flex; flex-direction: column; }
 .gs-body { flex: 1 1 0; min-height: 0; }
-/* With every control (controls="full") the figure is below them: the element scrolls to it. */
-:host([controls='full']) .gs-body { overflow-y: auto; }
 .gs-root .app.embed { height: 100%; min-height: 0; }
 .gs-root .app.embed .views { min-height: 160px; }
 .gs-problems { margin: 0; padding: 6px 10px; background: var(--error-bg); color: var(--error-ink); font-size: var(--fs-s); border-bottom: 1px solid var(--line); }
