@@ -113,7 +113,16 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
   const wrap = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new step (or chain) is what to scroll to; the cell is found in the DOM.
   useEffect(() => {
-    wrap.current?.querySelector('.tr-cell.current')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    const box = wrap.current;
+    const cell = box?.querySelector('.tr-cell.current');
+    if (!box || !cell) return;
+    // Sideways, inside the chain's own box only: scrollIntoView also scrolled the page down to the
+    // view, so a lesson chapter opening on it (at 390 px) opened below its own heading and text.
+    const b = box.getBoundingClientRect();
+    const c = cell.getBoundingClientRect();
+    const margin = 8;
+    if (c.left < b.left) box.scrollLeft -= b.left - c.left + margin;
+    else if (c.right > b.right) box.scrollLeft += c.right - b.right + margin;
   }, [at, total]);
 
   return (
