@@ -101,6 +101,18 @@ export function slstm(o: LayoutOptions): CellLayout {
     nodes.push({ id, kind, label: text, x, y, w: size.w, h: size.h, vector });
   const edge = (from: string, to: string, vector: DiagramVector, points: Array<[number, number]>, belt = false) =>
     edges.push({ id: `${from}->${to}`, from, to, vector, belt, peephole: false, points });
+  /** A piece of a belt: a straight run at height y, from x0 to x1. */
+  const belt = (from: string, to: string, vector: DiagramVector, x0: number, x1: number, y: number) =>
+    edge(
+      from,
+      to,
+      vector,
+      [
+        [x0, y],
+        [x1, y],
+      ],
+      true,
+    );
   const op = { w: OP, h: OP };
   const dot = { w: N.concat!.w, h: N.concat!.h };
 
@@ -108,26 +120,8 @@ export function slstm(o: LayoutOptions): CellLayout {
   node('mPrev', 'io', 'm_{t−1}', xL, mY, 'mPrev', IO);
   node('mMax', 'pointwise', 'max', xI, mY, 'm', MAX);
   node('m', 'io', 'm_t', xR, mY, 'm', IO);
-  edge(
-    'mPrev',
-    'mMax',
-    'mPrev',
-    [
-      [xL + IO.w / 2, mY],
-      [xI - MAX.w / 2, mY],
-    ],
-    true,
-  );
-  edge(
-    'mMax',
-    'm',
-    'm',
-    [
-      [xI + MAX.w / 2, mY],
-      [xR - IO.w / 2, mY],
-    ],
-    true,
-  );
+  belt('mPrev', 'mMax', 'mPrev', xL + IO.w / 2, xI - MAX.w / 2, mY);
+  belt('mMax', 'm', 'm', xI + MAX.w / 2, xR - IO.w / 2, mY);
 
   // The n belt: n_{t−1} × f′ → + i′ → n_t, which also drops into the ÷ n_t.
   const xNMul = xF + F_FORK.dx;
@@ -137,46 +131,10 @@ export function slstm(o: LayoutOptions): CellLayout {
   node('nAdd', 'pointwise', '+', xI, nY, 'nState', op);
   node('nTap', 'junction', '', xNTap, nY, 'nState', dot);
   node('n', 'io', 'n_t', xR, nY, 'nState', IO);
-  edge(
-    'nPrev',
-    'nMul',
-    'nPrev',
-    [
-      [xL + IO.w / 2, nY],
-      [xNMul - OP / 2, nY],
-    ],
-    true,
-  );
-  edge(
-    'nMul',
-    'nAdd',
-    'nKept',
-    [
-      [xNMul + OP / 2, nY],
-      [xI - OP / 2, nY],
-    ],
-    true,
-  );
-  edge(
-    'nAdd',
-    'nTap',
-    'nState',
-    [
-      [xI + OP / 2, nY],
-      [xNTap, nY],
-    ],
-    true,
-  );
-  edge(
-    'nTap',
-    'n',
-    'nState',
-    [
-      [xNTap, nY],
-      [xR - IO.w / 2, nY],
-    ],
-    true,
-  );
+  belt('nPrev', 'nMul', 'nPrev', xL + IO.w / 2, xNMul - OP / 2, nY);
+  belt('nMul', 'nAdd', 'nKept', xNMul + OP / 2, xI - OP / 2, nY);
+  belt('nAdd', 'nTap', 'nState', xI + OP / 2, xNTap, nY);
+  belt('nTap', 'n', 'nState', xNTap, xR - IO.w / 2, nY);
   const tanhY = N.tanhC!.y;
   edge('nTap', 'tanhC', 'nState', [
     [xNTap, nY],
