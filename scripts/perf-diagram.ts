@@ -1,8 +1,9 @@
 /**
  * Measures the cell diagram's cost, as figures (no assertions): click on "Step forward" to the
  * next painted frame and the main thread's work in it (p50/p95 over 100 steps per page load, in
- * GATESCOPE_PERF_ROUNDS loads), at the demo size (hidden 6) and with a random hidden-128 LSTM
- * (also with the values table showing all 128 units, and when that table shows the step); long
+ * GATESCOPE_PERF_ROUNDS loads), at the demo size (hidden 6), with a random hidden-128 LSTM
+ * (also with the values table showing all 128 units, and when that table shows the step), and at
+ * hidden 512 in every view that steps the page's model (cell, unrolled, heatmap, gradient); long
  * tasks (> 50 ms) while playing at full speed; and, with frames drawn continuously, how many steps
  * dropped a frame (stepFrames). Each round first measures the same clicks on a page whose step
  * changes one number: the floor of this browser and machine, which the page's figures sit on.
@@ -267,7 +268,7 @@ async function main() {
       await page.goto(`http://127.0.0.1:${PORT}/?debug=1&text=${encodeURIComponent(TEXT)}`);
       await page.waitForSelector('svg.diagram');
       // The same steps with the (still empty) heatmap tab open give the rest of the page's share.
-      for (const hidden of [6, 128]) {
+      for (const hidden of [6, 128, 512]) {
         if (hidden !== 6)
           await page.evaluate((h) => {
             const g = (window as unknown as { __gatescope: { store: { getState: () => any }; randomModel: (...a: unknown[]) => unknown } }).__gatescope;
@@ -275,7 +276,9 @@ async function main() {
           }, hidden);
         // "cell+all": the cell tab with the values table showing every unit (its "Show all" toggle),
         // the table's largest cost, which a reader can still ask for.
-        for (const view of hidden > 8 ? ['cell', 'heatmap', 'cell+all'] : ['cell', 'heatmap']) {
+        // At hidden 512 every view that steps the page's model (issue "light, smooth and sturdy").
+        const views = hidden >= 512 ? ['cell', 'unrolled', 'heatmap', 'gradient', 'cell+all'] : hidden > 8 ? ['cell', 'heatmap', 'cell+all'] : ['cell', 'heatmap'];
+        for (const view of views) {
           if (ONLY && !ONLY.split(',').includes(`${hidden}:${view}`)) continue;
           await page.evaluate((v) => {
             const s = (window as unknown as { __gatescope: { store: { getState: () => any } } }).__gatescope.store.getState();
