@@ -35,7 +35,11 @@ export function GradientView() {
   const maxFill = fromCurrent ? 0 : Math.max(0, MAX_TOKENS - tokens.length);
   const fill = Math.min(flow.fillers, maxFill);
   // From the current step: the sentence up to it (fillers come after the sentence, so none).
-  const seq = useMemo(() => (fromCurrent ? tokens.slice(0, current + 1) : withFiller(tokens, fill)), [tokens, fill, fromCurrent, current]);
+  // Measured from the last token, the step is not part of it: with `current` among its inputs
+  // every step made a new sequence, and the flow was computed again (at hidden 512, a worker
+  // started and the model copied to it on each step: 194 of 300 steps dropped a frame).
+  const upTo = fromCurrent ? current : -1;
+  const seq = useMemo(() => (upTo >= 0 ? tokens.slice(0, upTo + 1) : withFiller(tokens, fill)), [tokens, fill, upTo]);
   // A large cell's flow is computed in a worker (hidden 512 × 200 tokens is about a minute).
   const leftFlow = useFlow(rnn, 0, seq);
   const rightFlow = useFlow(other, flow.forgetBias, seq);
