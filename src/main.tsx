@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App, preloadLesson } from './components/App';
 import { connectBridge } from './embed/bridge';
 import { installDebugHook } from './debugHook';
-import { createGatescopeStore } from './store/store';
+import { createGatescopeStore, settled } from './store/store';
 import { CHOICE_KEY, chose, parseChoice, withReader } from './store/readerPrefs';
 import { readReader, storage } from './boot/reader';
 import { linkQuery, parseUrlParams, stepNotice, withWelcome } from './store/urlParams';
@@ -93,8 +93,7 @@ const OPENING_AT_MOST_MS = 10_000;
 function opened(): Promise<void> {
   return new Promise((resolve) => {
     const landed = () => {
-      const s = store.getState();
-      if ((s.opening === null && s.loading === null) || s.loadError) done();
+      if (settled(store.getState())) done();
     };
     const done = () => {
       unsubscribe();

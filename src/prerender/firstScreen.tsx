@@ -9,7 +9,7 @@
 import { renderToString } from 'react-dom/server';
 import { App } from '../components/App';
 import type { ModelFetcher } from '../store/modelLoader';
-import { createGatescopeStore } from '../store/store';
+import { createGatescopeStore, settled } from '../store/store';
 import { answerWithoutScreen } from '../components/useMediaQuery';
 import { firstScreenOptions } from './firstScreenOptions';
 
@@ -21,7 +21,7 @@ export async function renderFirstScreen(fetchModel: ModelFetcher): Promise<strin
     const settle = () => {
       const s = store.getState();
       if (s.loadError) reject(new Error(`prerender: ${s.loadError.id}: ${s.loadError.message}`));
-      else if (s.opening === null && s.loading === null) resolve();
+      else if (settled(s)) resolve();
     };
     store.subscribe(settle);
     queueMicrotask(settle);

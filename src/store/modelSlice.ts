@@ -40,6 +40,8 @@ export const chosenStacked = (s: Pick<GatescopeState, 'stack' | 'loading'>): boo
 };
 /** A model other than the one on screen is being loaded (after the page's first model). */
 export const switching = (s: Pick<GatescopeState, 'loading' | 'opening'>): boolean => s.loading !== null && s.opening === null;
+/** No model is on its way: the page's first one has landed and no other is loading (or a load failed). */
+export const settled = (s: Pick<GatescopeState, 'loading' | 'opening' | 'loadError'>): boolean => (s.opening === null && s.loading === null) || s.loadError !== null;
 
 export function createModelSlice(set: SetState, get: GetState, opts: StoreOptions, seq: Sequencer): ModelSlice {
   const shipped = createModelCache(opts.fetchModel ?? fetchModelFile);
