@@ -59,3 +59,29 @@ for (const [who, options, path] of [
     await context.close();
   });
 }
+
+test('a lesson link starts downloading the lesson’s code before the app asks for it; a bare link does not', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  // With the app refused, only the boot script can have asked for the lesson's chunk.
+  await appScriptsRefused(context);
+  const page = await context.newPage();
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(r.url()));
+  await page.goto('./?lesson=4');
+  const preloads = page.locator('head link[rel="modulepreload"][href*="/Lesson-"], head link[rel="modulepreload"][href*="./assets/Lesson-"]');
+  await expect(preloads).toHaveCount(1);
+  await expect.poll(() => asked.some((u) => /\/assets\/Lesson-[^/]+\.js$/.test(u))).toBe(true);
+  await expect(page.locator('head link[rel="preload"][as="style"][href*="Lesson-"]')).toHaveCount(1);
+
+  const bare = await context.newPage();
+  await bare.goto('./');
+  await expect(bare.locator('head link[href*="Lesson-"]')).toHaveCount(0);
+  await context.close();
+
+  // With the app allowed, the chapter opens as before, its text and then its figure.
+  const live = await browser.newPage();
+  await live.goto('./?lesson=4');
+  await expect(live.getByRole('heading', { name: 'The forget gate' })).toBeVisible();
+  await expect(live.getByRole('button', { name: 'Step forward' }).first()).toBeVisible();
+  await live.close();
+});

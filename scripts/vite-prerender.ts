@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build as viteBuild, type Plugin } from 'vite';
+import { LESSON_FILES_ID } from '../src/boot/lessonPreload.ts';
 
 /** CSS is the page's (its stylesheet link is already in the head): the server build drops it. */
 const noCss: Plugin = {
@@ -58,6 +59,28 @@ async function firstScreenHtml(root: string): Promise<string> {
   }
 }
 
+type Bundle = Parameters<NonNullable<Extract<Plugin['generateBundle'], { handler: unknown }>['handler']>>[1];
+
+/**
+ * The files the lesson's code needs beyond the page's own (its chunk, the chunks it imports and
+ * their stylesheets): the boot script preloads them for a lesson link (src/boot/lessonPreload.ts).
+ */
+function lessonFiles(bundle: Bundle, html: string): string[] {
+  const entry = Object.values(bundle).find((o) => o.type === 'chunk' && o.facadeModuleId?.endsWith('/src/components/lesson/Lesson.tsx'));
+  if (entry?.type !== 'chunk') throw new Error('prerender: no chunk for src/components/lesson/Lesson.tsx');
+  const files = new Set<string>();
+  const visit = (fileName: string) => {
+    const c = bundle[fileName];
+    if (c?.type !== 'chunk' || files.has(fileName)) return;
+    files.add(fileName);
+    for (const css of c.viteMetadata?.importedCss ?? []) files.add(css);
+    for (const i of c.imports) visit(i);
+  };
+  visit(entry.fileName);
+  // Whatever the page loads already (its modulepreload list) needs no second link.
+  return [...files].filter((f) => !html.includes(`./${f}"`)).map((f) => `./${f}`);
+}
+
 export function prerenderFirstScreen(): Plugin {
   let root = process.cwd();
   return {
@@ -76,8 +99,11 @@ export function prerenderFirstScreen(): Plugin {
         const bootName = `assets/boot-${createHash('sha256').update(boot).digest('hex').slice(0, 8)}.js`;
         this.emitFile({ type: 'asset', fileName: bootName, source: boot });
         const screen = await firstScreenHtml(root);
-        const html = String(page.source)
-          .replace('</title>', `</title>\n    <script src="./${bootName}"></script>`)
+        const source = String(page.source);
+        // Before the boot script, which reads it; JSON, so it is data and never run.
+        const listed = `<script type="application/json" id="${LESSON_FILES_ID}">${JSON.stringify(lessonFiles(bundle, source))}</script>`;
+        const html = source
+          .replace('</title>', `</title>\n    ${listed}\n    <script src="./${bootName}"></script>`)
           // Inert and hidden from assistive technology: a picture of the page, not yet the page.
           .replace('<div id="root">', `<div id="root"><div class="prerender" inert aria-hidden="true">${screen}</div>`);
         if (!html.includes('class="prerender"') || !html.includes(bootName)) throw new Error('prerender: index.html has no place for the first screen');

@@ -107,15 +107,14 @@ function opened(): Promise<void> {
 }
 // The first screen drawn by the build is on show (boot.ts): it stays until the live page can
 // replace it with the same picture, once the welcome's model has landed (mounting at once would
-// swap the finished figure for a loading one and back). A lesson link likewise waits for its
-// chapter's text and model, which would otherwise arrive one after the other and push the page
-// down each time (Lighthouse measured a layout shift of 1.07 on a phone).
+// swap the finished figure for a loading one and back). A lesson link waits for its chapter's
+// code only (the boot script has it downloading already, lessonPreload.ts): the chapter's text is
+// then drawn first, and its model's figure arrives later below it (a phone) or beside it, moving
+// nothing already on screen. (Text arriving after the figure pushed the figure down: Lighthouse
+// measured a layout shift of 1.07 on a phone, when the chapter's code could come second.)
 const waits: Promise<unknown>[] = [];
 if (document.documentElement.dataset.prerender === 'show') waits.push(opened());
 if (options.lesson !== undefined && !options.embed)
-  waits.push(
-    opened(),
-    preloadLesson().catch(() => undefined),
-  );
+  waits.push(preloadLesson().catch(() => undefined));
 if (waits.length) void Promise.all(waits).then(mount);
 else mount();

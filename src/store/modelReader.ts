@@ -6,7 +6,6 @@
  */
 import type { Model } from '../engine';
 import { readModelFile, type ModelMeta } from '../models/format';
-import { readSafetensors, readVocab, stateDictToModel } from '../models/safetensors';
 
 export type ReadResult = { readonly ok: true; readonly model: Model; readonly meta: ModelMeta } | { readonly ok: false; readonly notJson: boolean; readonly message: string };
 export type ModelReader = (text: string) => Promise<ReadResult>;
@@ -40,6 +39,8 @@ export type BinaryModelReader = (file: BinaryModelFile) => Promise<ReadResult>;
 /** A state_dict (.safetensors) or a graph (.onnx) → the model file format → the checked model. */
 export async function readModelBinary(f: BinaryModelFile): Promise<ReadResult> {
   try {
+    // The importers are downloaded only when a binary file is picked (never on a page's first load).
+    const { readSafetensors, readVocab, stateDictToModel } = await import('../models/safetensors');
     const vocab = f.vocab ? readVocab(f.vocab.text, f.vocab.name) : null;
     const vocabName = f.vocab?.name ?? null;
     // Both refuse in the file's own words (its name, and its tensor, node or metadata entry).
