@@ -24,7 +24,16 @@ const linked = lessonState ? { ...parsed.options, model: lessonState.model, text
 const options = withWelcome(withReader(linked, readReader()), window.location.search, window.location.hash);
 // Before the first frame, so a dark reader's page is never first drawn light (index.html says light).
 document.documentElement.dataset.theme = options.theme;
-const store = createGatescopeStore(options);
+// A lesson link draws its chapter's text first, then asks for the chapter's model (see the mount
+// below): on a phone's slow network the model (216 KB for sentiment-lstm) would otherwise be
+// downloading while the text is waiting to be drawn.
+// A question's link (#q-…) is the exception: it scrolls to a question below the figure, so it
+// waits for the figure's final size, its model, as before.
+const lessonLink = options.lesson !== undefined && !options.embed;
+const toQuestion = window.location.hash.startsWith('#q-');
+let textDrawn = () => {};
+const firstLoadAfter = lessonLink && !toQuestion ? new Promise<void>((resolve) => (textDrawn = resolve)) : undefined;
+const store = createGatescopeStore({ ...options, firstLoadAfter });
 installDebugHook(store);
 const late = stepNotice(options.t, store.getState().tokens.length);
 const allNotices = late ? [...notices, late] : notices;
@@ -114,7 +123,27 @@ function opened(): Promise<void> {
 // measured a layout shift of 1.07 on a phone, when the chapter's code could come second.)
 const waits: Promise<unknown>[] = [];
 if (document.documentElement.dataset.prerender === 'show') waits.push(opened());
-if (options.lesson !== undefined && !options.embed)
-  waits.push(preloadLesson().catch(() => undefined));
-if (waits.length) void Promise.all(waits).then(mount);
-else mount();
+if (lessonLink)
+  waits.push(
+    preloadLesson().catch(() => undefined),
+    ...(toQuestion ? [opened()] : []),
+  );
+/** Mounts, then lets the model load start once the page's first content is on screen (its paint presented). */
+const mountAndDraw = () => {
+  mount();
+  try {
+    const painted = new PerformanceObserver((list) => {
+      if (!list.getEntries().some((e) => e.name === 'first-contentful-paint')) return;
+      painted.disconnect();
+      textDrawn();
+    });
+    painted.observe({ type: 'paint', buffered: true });
+  } catch {
+    textDrawn(); // no paint timing in this browser
+  }
+  // A hidden tab paints nothing: there the download starts at once; and never later than 5 s.
+  if (document.visibilityState === 'hidden') textDrawn();
+  window.setTimeout(textDrawn, 5000);
+};
+if (waits.length) void Promise.all(waits).then(mountAndDraw);
+else mountAndDraw();

@@ -106,9 +106,10 @@ export function createModelSlice(set: SetState, get: GetState, opts: StoreOption
   // While a linked model loads, the demo cell reads the text as that model will, so that the
   // link's step (t=) means the same token before and after the load.
   const model = requested ? { ...demoModel(kind), tokenizer: TASK_TOKENIZER[requested.task] } : demoModel(kind);
-  if (opts.model !== undefined) queueMicrotask(() => void get().loadModel(opts.model!));
+  const start = (opts.firstLoadAfter ?? Promise.resolve()).catch(() => undefined);
+  if (opts.model !== undefined) void start.then(() => get().loadModel(opts.model!));
   // After model=, so that when a link has both, your own model (the later load) wins.
-  if (opts.weights !== undefined) queueMicrotask(() => void get().loadModelUrl(opts.weights!));
+  if (opts.weights !== undefined) void start.then(() => get().loadModelUrl(opts.weights!));
 
   return {
     model,

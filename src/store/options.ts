@@ -16,6 +16,12 @@ export interface StoreOptions {
   kind?: CellKind;
   /** A trained model to load at start (`sentiment-lstm`); it also sets the cell kind. */
   model?: string;
+  /**
+   * When to start downloading the start's model (`model`, `weights`): at once by default. A lesson
+   * link starts it once the chapter's text is on screen (main.tsx), so the text is not drawn
+   * while a large file takes the network.
+   */
+  firstLoadAfter?: Promise<unknown>;
   /** How model files are fetched (tests pass a fake). */
   fetchModel?: ModelFetcher;
   /** How the translate view's encoder–decoder files are fetched, by kind (tests pass a fake). */

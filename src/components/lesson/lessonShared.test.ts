@@ -51,6 +51,31 @@ describe('a chapter put on screen keeps the sentence the reader typed', () => {
     expect(store.getState().text).toBe(MINE);
   });
 
+  it('a chapter link’s opening load, held until its text is drawn, is waited for and fetched once', async () => {
+    let drawn: () => void = () => undefined;
+    const asked: string[] = [];
+    const store = createGatescopeStore({
+      model: belt.model,
+      text: belt.text,
+      firstLoadAfter: new Promise<void>((resolve) => (drawn = resolve)),
+      fetchModel: (id) => {
+        asked.push(id);
+        return fromDisk(id);
+      },
+    });
+    const applying = applyState(store, belt);
+    await Promise.resolve();
+    // Nothing is asked for before the page says its text is on screen…
+    expect(asked).toEqual([]);
+    expect(store.getState().opening).toBe(belt.model);
+    drawn();
+    await applying;
+    // …then the chapter's model, once, and the chapter's state on it.
+    expect(asked).toEqual([belt.model]);
+    expect(store.getState().model.id).toBe(belt.model);
+    expect([store.getState().view, store.getState().t]).toEqual([belt.view, belt.t]);
+  });
+
   it('the translator’s chapter opens the translate view on the plain encoder–decoder, at the decoder’s first step', async () => {
     const st = CHAPTERS.find((c) => c.id === 'translator')!.state!;
     const store = createGatescopeStore({ text: 'a b', translateAttention: true, translateStep: 3, fetchModel: fromDisk });

@@ -8,7 +8,7 @@ import { enLesson, type LessonKey } from '../../i18n/en-lesson';
 import { zhLesson } from '../../i18n/zh-lesson';
 import type { ChapterState } from '../../lesson/chapters';
 import type { QuestionDef, Reveal, Solution } from '../../lesson/questions';
-import type { GatescopeStore } from '../../store/store';
+import { settled, type GatescopeStore } from '../../store/store';
 import { useGatescope } from '../StoreContext';
 
 export type LT = (key: LessonKey, vars?: Readonly<Record<string, string | number>>) => string;
@@ -39,7 +39,10 @@ export async function applyState(store: GatescopeStore, st: ChapterState, since 
   const typed = () => store.getState().textEdits !== since;
   const s = store.getState();
   if (!typed() && s.text !== st.text) s.setText(st.text);
-  if (s.model.id !== st.model) await s.loadModel(st.model);
+  // The page's own opening load (a chapter link's model, started once the text is drawn) is
+  // waited for, not started a second time.
+  if (s.opening === st.model) await untilSettled(store);
+  else if (s.model.id !== st.model) await s.loadModel(st.model);
   const now = store.getState();
   const kept = typed();
   // (A series model landing brings its own text: the chapter's goes back over it.)
@@ -53,6 +56,18 @@ export async function applyState(store: GatescopeStore, st: ChapterState, since 
     now.setTranslateStep(kept ? null : (st.translateStep ?? null));
   }
   if (!kept) now.goTo(st.t);
+}
+
+function untilSettled(store: GatescopeStore): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!settled(store.getState())) return;
+      unsubscribe();
+      resolve();
+    };
+    const unsubscribe = store.subscribe(check);
+    check();
+  });
 }
 
 export function applyReveal(store: GatescopeStore, r: Reveal) {
