@@ -5,6 +5,8 @@
  * npm run train -- --task sentiment-zh --cell lstm   a Chinese sentiment model (characters; no data files)
  * npm run train -- --task charlm --all               the character models (needs data/austen.tsv:
  *                                                     Rscript scripts/data/austen.R, see README)
+ * npm run train -- --task charlm-stateful --cell lstm  the stateful Austen model, hidden 128 (charlm-lstm-stateful;
+ *                                                     scripts/train-charlm-stateful.ts)
  * npm run train -- --task translate --all            the encoder–decoders (public/models/translate/)
  * npm run train -- --task series --all               the real series (R's AirPassengers, committed CSV):
  *                                                     time split, beside naive and seasonal-naive
@@ -44,6 +46,7 @@ import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, labStarts, type LabSettings,
 import { labModelFile } from '../src/train/labHost';
 import { cliArgs } from './cli';
 import { writeTranslateModels } from './train-translate';
+import { writeCharLmStateful } from './train-charlm-stateful';
 import { WAVE_SHIPPED, WAVE_SHIPPED_EXAMPLES, waveModelFile } from '../src/train/waveShipped';
 import { normaliseDrinks, parseDrinksTsv } from '../src/train/data/drinks';
 import { parseSeriesCsv } from '../src/train/data/airpassengers';
@@ -72,7 +75,7 @@ usage: npm run train -- --task TASK --cell KIND [--layers N]   one model (N stac
          --hidden H --lr R --batch B --seed S --keep-bias K --start START --versus KIND] [--out DIR]
                                                                one run of the training lab, its weights as the
                                                                lab's Download gives them after N examples
-Tasks: sentiment, sentiment-zh, memory, charlm, charlm-zh, wave, series, translate, translate-attn, learnability (and lab).
+Tasks: sentiment, sentiment-zh, memory, charlm, charlm-zh, charlm-stateful, wave, series, translate, translate-attn, learnability (and lab).
 Cells: ${CELL_KINDS.join(', ')}.
 Writes public/models/<id>.json and rebuilds public/models/index.json.`,
   options: {
@@ -98,7 +101,7 @@ Writes public/models/<id>.json and rebuilds public/models/index.json.`,
     out: { type: 'string' },
   },
 });
-const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'wave', 'series', 'translate', 'translate-attn', 'learnability'] as const;
+const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'charlm-stateful', 'wave', 'series', 'translate', 'translate-attn', 'learnability'] as const;
 if (values.task === 'lab') {
   trainLab();
   process.exit(0);
@@ -297,6 +300,11 @@ for (const task of tasks) {
     const classic = kinds.filter((k) => kindOf(k).group === 'classic');
     if (classic.length === 0) fail(`--task ${task} is trained for the classic cells: ${CELL_KINDS.filter((k) => kindOf(k).group === 'classic').join(', ')}`);
     writeTranslateModels(classic, join(OUT, 'translate'), task === 'translate-attn');
+    continue;
+  }
+  if (task === 'charlm-stateful') {
+    // The one shipped stateful model is the LSTM's (--all trains that one).
+    for (const kind of values.all ? (['lstm'] as const) : kinds) writeCharLmStateful(kind, austen(), OUT);
     continue;
   }
   if (task === 'charlm' || task === 'charlm-zh') {

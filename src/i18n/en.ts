@@ -309,6 +309,8 @@ export const en = {
   'feature.punct': 'punctuation',
   'feature.sentenceStart': 'first word of a sentence',
   'feature.vowel': 'vowel',
+  'feature.sentencePos': 'position in the sentence',
+  'feature.sinceQuote': 'characters since a quotation mark',
   'view.train': 'Train',
   'model.fromLab': 'trained here in the lab',
   'layer.picker': 'Layer of the stack ({n} layers)',

@@ -303,6 +303,8 @@ export const zh: Record<MessageKey, string> = {
   'feature.punct': '标点',
   'feature.sentenceStart': '句子的第一个词',
   'feature.vowel': '元音',
+  'feature.sentencePos': '句中位置',
+  'feature.sinceQuote': '距上一个引号的字符数',
   'view.train': '训练',
   'model.fromLab': '在此训练',
   'layer.picker': '堆叠的层（共 {n} 层）',
