@@ -18,6 +18,7 @@ import { chaptersFromRows, parseAustenTsv, type Chapter } from '../src/train/dat
 import { CHARLM_STATEFUL, STATEFUL_ID, statefulCaption, statefulReport, trainStateful, type RoundStats } from '../src/train/charlmStateful';
 import type { TrainableModel } from '../src/train/network';
 import { cliArgs } from './cli';
+import { writeModelIndex } from './modelIndex';
 
 const PRESETS = ['"I do not know," said she, "but I think he will come."', 'It is a truth universally acknowledged', '"Oh! dear," cried elizabeth.'];
 const checkpointPath = (kind: CellKind) => `/tmp/${STATEFUL_ID(kind)}.ckpt.json`;
@@ -84,5 +85,7 @@ if (process.argv[1]?.endsWith('train-charlm-stateful.ts')) {
       });
     }
   }
-  write(join(import.meta.dirname, '..', 'public', 'models'), model, austenChapters(), { ...ckpt, rounds });
+  const out = join(import.meta.dirname, '..', 'public', 'models');
+  write(out, model, austenChapters(), { ...ckpt, rounds });
+  writeModelIndex(out);
 }

@@ -27,7 +27,7 @@
  * rebuilds public/models/index.json from every model file on disk. Seeds are fixed, so the
  * files are reproducible; the wall time is the only number that differs between machines.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CELL_KINDS, type CellKind, kindOf, type StartId, startIds } from '../src/engine';
 import { round6, toModelFile } from '../src/models/write-format';
@@ -47,6 +47,7 @@ import { labModelFile } from '../src/train/labHost';
 import { cliArgs } from './cli';
 import { writeTranslateModels } from './train-translate';
 import { writeCharLmStateful } from './train-charlm-stateful';
+import { writeModelIndex } from './modelIndex';
 import { WAVE_SHIPPED, WAVE_SHIPPED_EXAMPLES, waveModelFile } from '../src/train/waveShipped';
 import { normaliseDrinks, parseDrinksTsv } from '../src/train/data/drinks';
 import { parseSeriesCsv } from '../src/train/data/airpassengers';
@@ -356,11 +357,4 @@ for (const task of tasks) {
 }
 
 // The index lists every model on disk with its report, so the app and the README can show them.
-const index = readdirSync(OUT)
-  .filter((f) => f.endsWith('.json') && f !== 'index.json')
-  .sort()
-  .map((f) => {
-    const j = JSON.parse(readFileSync(join(OUT, f), 'utf8')) as { id: string; task: string; cell: { kind: string }; report?: unknown };
-    return { id: j.id, task: j.task, kind: j.cell.kind, file: f, report: j.report ?? null };
-  });
-writeFileSync(join(OUT, 'index.json'), `${JSON.stringify({ models: index }, null, 1)}\n`);
+writeModelIndex(OUT);

@@ -325,6 +325,7 @@ export const en = {
   'unrolled.layerRow': 'Layer {n}',
   'unrolled.layerChain': '{kind} layer {n} unrolled over the sentence',
   'task.stacked': 'Two stacked layers (LSTM)',
+  'task.stateful': 'Trained statefully, hidden 128 (LSTM)',
   sentenceHintWhitespace: 'Type a sentence; this model splits it at spaces only, so punctuation stays with its word (“great,” is one step).',
   'info.layers': '{n} layers',
   'view.translate': 'Translate',

@@ -319,6 +319,7 @@ export const zh: Record<MessageKey, string> = {
   'unrolled.layerRow': '第 {n} 层',
   'unrolled.layerChain': '{kind} 第 {n} 层沿句子展开',
   'task.stacked': '两层堆叠（LSTM）',
+  'task.stateful': '有状态训练，隐藏层 128（LSTM）',
   sentenceHintWhitespace: '输入一句话；这个模型只按空格切分，标点留在词上（“great,” 是一步）。',
   'info.layers': '{n} 层',
   'view.translate': '翻译',

@@ -18,7 +18,7 @@ describe('the stateful charlm task (tiny config)', () => {
   it('trains on the training chapters only, keeps the best round, beats the unigram baseline and reports both held-out measures', () => {
     const ch = chapters(40);
     const split = splitChapters(ch);
-    const cfg = { ...CHARLM_STATEFUL, hidden: 8, embedDim: 4, streams: 4, window: 20, updates: 60, roundUpdates: 20, lrAt: () => 0.02, minCount: 1, validationChars: 400, unitChars: 1500 };
+    const cfg = { ...CHARLM_STATEFUL, hidden: 8, embedDim: 4, streams: 4, window: 20, updates: 60, roundUpdates: 20, lrAt: () => 0.02, minCount: 1, validationChars: 400, testChars: 1500 };
     const rounds: number[] = [];
     const run = trainStateful('lstm', ch, cfg, (s) => rounds.push(s.valBpc));
     expect(rounds).toHaveLength(3);
