@@ -173,7 +173,7 @@ interface TraceOutput {
   readonly steps: ReadonlyArray<{ prediction: number[]; h: number[] }>;
 }
 export function runTrace(model: string, text: string): TraceOutput {
-  const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trace.ts', '--model', model, '--text', text], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/trace.ts', '--model', model, '--text', text], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }); // hidden 128 traces run to megabytes
   return JSON.parse(out) as TraceOutput;
 }
 

@@ -39,6 +39,34 @@ for (const task of ['charlm', 'charlm-zh'] as const) {
   }
 }
 
+// The stateful Austen LSTM: both held-out measures, and the best unit per feature (quotation first).
+{
+  const r = report('charlm-lstm-stateful');
+  out.push('\ncharlm-lstm-stateful: held-out bits per character, 100-character chunks from the zero state | test chapters read statefully, baselines on the same characters');
+  out.push(row(['model', 'params', 'chunks', 'bigram', 'unigram', 'stateful', 'bigram', 'unigram', 'characters trained on', 'round kept', 'train time']));
+  out.push(row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']));
+  const b = r.baselinesStateful;
+  out.push(
+    row([
+      r.id,
+      r.params,
+      f2(r.heldoutBpc),
+      f2(r.baselines.bigram),
+      f2(r.baselines.unigram),
+      f2(r.heldoutBpcStateful),
+      f2(b.bigram),
+      f2(b.unigram),
+      r.trainCharsSeen,
+      `${r.bestRound + 1} of ${r.valBpcCurve.length}`,
+      `${Math.round(r.wallSeconds)} s`,
+    ]),
+  );
+  out.push(`best unit per feature on ${r.testChars} test characters read statefully (units counted from 1)`);
+  out.push(row(['feature', 'unit', 'r']));
+  out.push(row(['---', '---', '---']));
+  for (const u of r.units as Array<{ feature: string; vector: string; unit: number; r: number }>) out.push(row([u.feature, `${u.vector}${u.unit + 1}`, f2(u.r)]));
+}
+
 out.push('\nsentiment: accuracy (held-out templates; held-out real reviews; everyday sentences), bag-of-words baseline on the same data');
 out.push(row(['model', 'templates', 'reviews', 'BoW reviews', 'majority', 'everyday', 'BoW everyday', 'everyday tokens known', 'train time']));
 out.push(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));

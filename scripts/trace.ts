@@ -93,6 +93,8 @@ if (values.weights !== undefined) {
 const s0 = store.getState();
 if (s0.tokenError?.kind === 'empty') fail('the text is empty');
 store.getState().goTo(s0.tokens.length - 1);
+// A large model (hidden 128 and up) seeks in slices, one per timer tick, as the page does: wait for the last.
+while (store.getState().seeking) await new Promise((done) => setTimeout(done, 0));
 const s = store.getState();
 
 type Trace = (typeof s.history)[number];

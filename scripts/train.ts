@@ -5,6 +5,8 @@
  * npm run train -- --task sentiment-zh --cell lstm   a Chinese sentiment model (characters; no data files)
  * npm run train -- --task charlm --all               the character models (needs data/austen.tsv:
  *                                                     Rscript scripts/data/austen.R, see README)
+ * npm run train -- --task charlm-stateful --cell lstm  the stateful Austen model, hidden 128 (charlm-lstm-stateful;
+ *                                                     scripts/train-charlm-stateful.ts)
  * npm run train -- --task translate --all            the encoder–decoders (public/models/translate/)
  * npm run train -- --task series --all               the real series (R's AirPassengers, committed CSV):
  *                                                     time split, beside naive and seasonal-naive
@@ -25,7 +27,7 @@
  * rebuilds public/models/index.json from every model file on disk. Seeds are fixed, so the
  * files are reproducible; the wall time is the only number that differs between machines.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CELL_KINDS, type CellKind, kindOf, type StartId, startIds } from '../src/engine';
 import { round6, toModelFile } from '../src/models/write-format';
@@ -44,6 +46,8 @@ import { LAB_TASKS, LAB_TASK_DEFAULTS, labProblems, labStarts, type LabSettings,
 import { labModelFile } from '../src/train/labHost';
 import { cliArgs } from './cli';
 import { writeTranslateModels } from './train-translate';
+import { writeCharLmStateful } from './train-charlm-stateful';
+import { writeModelIndex } from './modelIndex';
 import { WAVE_SHIPPED, WAVE_SHIPPED_EXAMPLES, waveModelFile } from '../src/train/waveShipped';
 import { normaliseDrinks, parseDrinksTsv } from '../src/train/data/drinks';
 import { parseSeriesCsv } from '../src/train/data/airpassengers';
@@ -72,7 +76,7 @@ usage: npm run train -- --task TASK --cell KIND [--layers N]   one model (N stac
          --hidden H --lr R --batch B --seed S --keep-bias K --start START --versus KIND] [--out DIR]
                                                                one run of the training lab, its weights as the
                                                                lab's Download gives them after N examples
-Tasks: sentiment, sentiment-zh, memory, charlm, charlm-zh, wave, series, translate, translate-attn, learnability (and lab).
+Tasks: sentiment, sentiment-zh, memory, charlm, charlm-zh, charlm-stateful, wave, series, translate, translate-attn, learnability (and lab).
 Cells: ${CELL_KINDS.join(', ')}.
 Writes public/models/<id>.json and rebuilds public/models/index.json.`,
   options: {
@@ -98,7 +102,7 @@ Writes public/models/<id>.json and rebuilds public/models/index.json.`,
     out: { type: 'string' },
   },
 });
-const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'wave', 'series', 'translate', 'translate-attn', 'learnability'] as const;
+const ALL_TASKS = [...TASKS, 'charlm', 'charlm-zh', 'charlm-stateful', 'wave', 'series', 'translate', 'translate-attn', 'learnability'] as const;
 if (values.task === 'lab') {
   trainLab();
   process.exit(0);
@@ -299,6 +303,11 @@ for (const task of tasks) {
     writeTranslateModels(classic, join(OUT, 'translate'), task === 'translate-attn');
     continue;
   }
+  if (task === 'charlm-stateful') {
+    // The one shipped stateful model is the LSTM's (--all trains that one).
+    for (const kind of values.all ? (['lstm'] as const) : kinds) writeCharLmStateful(kind, austen(), OUT);
+    continue;
+  }
   if (task === 'charlm' || task === 'charlm-zh') {
     const corpus = task === 'charlm' ? AUSTEN : POEMS;
     const chapters = task === 'charlm' ? austen() : poems();
@@ -348,11 +357,4 @@ for (const task of tasks) {
 }
 
 // The index lists every model on disk with its report, so the app and the README can show them.
-const index = readdirSync(OUT)
-  .filter((f) => f.endsWith('.json') && f !== 'index.json')
-  .sort()
-  .map((f) => {
-    const j = JSON.parse(readFileSync(join(OUT, f), 'utf8')) as { id: string; task: string; cell: { kind: string }; report?: unknown };
-    return { id: j.id, task: j.task, kind: j.cell.kind, file: f, report: j.report ?? null };
-  });
-writeFileSync(join(OUT, 'index.json'), `${JSON.stringify({ models: index }, null, 1)}\n`);
+writeModelIndex(OUT);

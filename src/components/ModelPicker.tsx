@@ -1,10 +1,12 @@
 import { MAX_MODEL_BYTES, megabytes } from '../store/ownModel';
-import { chosenKind, chosenStacked, chosenTask } from '../store/store';
+import { chosenKind, chosenStacked, chosenStateful, chosenTask } from '../store/store';
 import { hasModel, MODEL_TASKS } from '../store/types';
 import { useGatescope, useT } from './StoreContext';
 
 /** The one stacked model shipped (npm run train -- --task sentiment --cell lstm --layers 2). */
 const STACKED_SENTIMENT = 'sentiment-lstm-2layers';
+/** The one character model trained with its state carried (npm run train -- --task charlm-stateful --cell lstm). */
+const STATEFUL_CHARLM = 'charlm-lstm-stateful';
 
 /** Demo | Sentiment | Long-range memory, beside the cell type; the pair names the model. */
 export function ModelPicker() {
@@ -16,6 +18,7 @@ export function ModelPicker() {
   const own = useGatescope((s) => s.origin !== null);
   const kind = useGatescope(chosenKind);
   const stacked = useGatescope(chosenStacked);
+  const stateful = useGatescope(chosenStateful);
   const loadModel = useGatescope((s) => s.loadModel);
   return (
     <fieldset className="cell-type model-picker" aria-busy={loading !== null}>
@@ -36,6 +39,13 @@ export function ModelPicker() {
         <label className={stacked ? 'chip selected stack-toggle' : 'chip stack-toggle'}>
           <input type="checkbox" checked={stacked} onChange={(e) => void loadModel(e.target.checked ? STACKED_SENTIMENT : `sentiment-${kind}`)} />
           {t('task.stacked')}
+        </label>
+      )}
+      {/* The Austen LSTM trained statefully, hidden 128: the model whose quotation unit the painted text opens on. */}
+      {task === 'charlm' && !own && (
+        <label className={stateful ? 'chip selected stack-toggle' : 'chip stack-toggle'}>
+          <input type="checkbox" checked={stateful} onChange={(e) => void loadModel(e.target.checked ? STATEFUL_CHARLM : `charlm-${kind}`)} />
+          {t('task.stateful')}
         </label>
       )}
     </fieldset>

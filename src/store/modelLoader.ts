@@ -11,9 +11,15 @@ export type ModelFetcher = (id: string) => Promise<unknown>;
 
 /**
  * Model ids are `<task>-<kind>`: "sentiment-lstm", "memory-rnn", "demo-gru", "charlm-zh-lstm"; a
- * stacked model adds its layers: "sentiment-lstm-2layers" (2 to 4).
+ * stacked model adds its layers: "sentiment-lstm-2layers" (2 to 4); the character model trained
+ * with its state carried between windows adds "-stateful" ("charlm-lstm-stateful").
  */
-export function parseModelId(id: string): { task: ModelTaskChoice; kind: CellKind; layers: number } | null {
+export function parseModelId(id: string): { task: ModelTaskChoice; kind: CellKind; layers: number; stateful?: true } | null {
+  // The suffix first: the pattern below would read "charlm-lstm" as a task and "stateful" as a kind.
+  if (id.endsWith('-stateful')) {
+    const base = parseModelId(id.slice(0, -'-stateful'.length));
+    return base && base.task === 'charlm' && base.layers === 1 ? { ...base, stateful: true } : null;
+  }
   const m = /^([a-z]+(?:-[a-z]+)?)-([a-z]+)(?:-([2-4])layers)?$/.exec(id);
   if (!m) return null;
   const [, task, kind, layers] = m;

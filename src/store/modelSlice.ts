@@ -38,6 +38,11 @@ export const chosenStacked = (s: Pick<GatescopeState, 'stack' | 'loading'>): boo
   const coming = s.loading !== null ? parseModelId(s.loading) : null;
   return coming ? coming.layers > 1 : s.stack.length > 1;
 };
+/** Whether the model picked (loading, else on screen) is the character model trained statefully. */
+export const chosenStateful = (s: Pick<GatescopeState, 'model' | 'loading'>): boolean => {
+  const coming = s.loading !== null ? parseModelId(s.loading) : null;
+  return coming ? coming.stateful === true : parseModelId(s.model.id)?.stateful === true;
+};
 /** A model other than the one on screen is being loaded (after the page's first model). */
 export const switching = (s: Pick<GatescopeState, 'loading' | 'opening'>): boolean => s.loading !== null && s.opening === null;
 /** No model is on its way: the page's first one has landed and no other is loading (or a load failed). */

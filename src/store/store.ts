@@ -21,7 +21,7 @@ import { createViewSlice } from './viewSlice';
 
 // One door into the store for the components: they need not know which slice file holds these.
 export { FORGET_BIAS, MAX_TEXT_CHARS, SPEEDS } from './defaults';
-export { chosenKind, chosenStacked, chosenTask, kindOf, settled, switching } from './modelSlice';
+export { chosenKind, chosenStacked, chosenStateful, chosenTask, kindOf, settled, switching } from './modelSlice';
 export type { Scheduler } from './timer';
 
 export type GatescopeStore = StoreApi<GatescopeState>;

@@ -9,7 +9,7 @@
  * student types: the first character of each chunk is context only, the rest are predicted, by
  * the model and by the baselines alike, so their bits per character count the same characters.
  */
-import { UNK, bptt, createRng, predict, run, type Vec } from '../engine';
+import { UNK, bptt, createRng, initialState, predict, run, type CellState, type Vec } from '../engine';
 import { addCellGrads, embedIds, softmaxStepGrads } from './loss';
 import type { ModelGrads, TrainableModel } from './network';
 
@@ -37,10 +37,19 @@ export function encodeChars(vocab: readonly string[], text: string): Int32Array 
  * per predicted character). The chunk predicts ids[1..] from ids[0..n−2].
  */
 export function accumulateLmGrads(m: TrainableModel, ids: ArrayLike<number>, g: ModelGrads): number {
+  return accumulateLmGradsFrom(m, ids, initialState(m.cell), g).loss;
+}
+
+/**
+ * The same from a given initial state s0 (the state a previous window of the same stream ended
+ * in), returning the state the window ends in as well. s0 is a constant here: no gradient flows
+ * into it, so backpropagation stops at the window's start (truncated BPTT).
+ */
+export function accumulateLmGradsFrom(m: TrainableModel, ids: ArrayLike<number>, s0: CellState, g: ModelGrads): { loss: number; final: CellState } {
   const n = ids.length - 1;
-  if (n < 1) return 0;
+  if (n < 1) return { loss: 0, final: s0 };
   const inputs = Array.from({ length: n }, (_, t) => ids[t]!);
-  const { traces } = run(m.cell, embedIds(m, inputs));
+  const { traces, final } = run(m.cell, embedIds(m, inputs), s0);
   const dLdh: Vec[] = new Array<Vec>(n);
   let loss = 0;
   for (let t = 0; t < n; t++) {
@@ -56,7 +65,7 @@ export function accumulateLmGrads(m: TrainableModel, ids: ArrayLike<number>, g: 
     const dx = back.dx[t]!;
     for (let k = 0; k < E; k++) g.table.data[id * E + k] = g.table.data[id * E + k]! + dx[k]!;
   }
-  return loss / n;
+  return { loss: loss / n, final };
 }
 
 /** Cuts held-out texts into chunks of `len` + 1 characters (the last partial one kept if ≥ 2). */

@@ -25,7 +25,7 @@ describe('the charlm task (tiny config)', () => {
     expect(report.heldoutBpc).toBeLessThan(report.baselines.unigram);
     expect(model.tokenizer).toBe('chars');
     expect(model.head.labels).toEqual(model.embedding.vocab);
-    expect(report.units).toHaveLength(6);
+    expect(report.units).toHaveLength(8);
     const caption = charLmCaption(report);
     expect(caption.en).toContain(report.heldoutBpc.toFixed(2));
     expect(caption.zh).toContain(report.baselines.bigram.toFixed(2));

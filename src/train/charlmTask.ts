@@ -235,6 +235,8 @@ const FEATURE_TEXT: Record<FoundUnit['feature'], { en: string; zh: string }> = {
   punct: { en: 'at punctuation', zh: '在标点处' },
   sentenceStart: { en: 'in the first word of a sentence', zh: '在句子的第一个词中' },
   vowel: { en: 'at a vowel', zh: '在元音处' },
+  sentencePos: { en: 'further into a sentence', zh: '越靠句末' },
+  sinceQuote: { en: 'the longer since a quotation mark', zh: '离上一个引号越远' },
 };
 
 /** The caption: held-out bits per character beside the baselines, and the three clearest units. */

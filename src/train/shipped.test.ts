@@ -12,6 +12,8 @@ import type { Example } from './data/types';
 import { CONFIGS, NO_DATA } from './tasks';
 import { EVERYDAY } from './data/everyday';
 import { hasModel, MODEL_TASKS, type ModelTaskChoice } from '../store/types';
+import { measuredUnits } from '../viz/paintedText';
+import { FEATURES } from './units';
 
 const load = (id: string): Model => parseModelFile(JSON.parse(readFileSync(`public/models/${id}.json`, 'utf8')));
 /** The head on the top layer's last h (of a one-layer model, its only layer). */
@@ -28,10 +30,10 @@ const kindsOf = (task: ModelTaskChoice) => CELL_KINDS.filter((k) => hasModel(tas
 const SENTIMENT_IDS = [...kindsOf('sentiment').map((k) => `sentiment-${k}`), 'sentiment-lstm-2layers'];
 
 describe('the models shipped are the ones the pickers offer', () => {
-  it('public/models/index.json lists exactly one model per task and kind the store says it has, and the stacked LSTM', () => {
+  it('public/models/index.json lists exactly one model per task and kind the store says it has, the stacked LSTM and the stateful one', () => {
     const index = JSON.parse(readFileSync('public/models/index.json', 'utf8')) as { models: { id: string }[] };
     const offered = MODEL_TASKS.filter((t) => t !== 'demo').flatMap((t) => kindsOf(t).map((k) => `${t}-${k}`));
-    expect(index.models.map((m) => m.id).sort()).toEqual([...offered, 'sentiment-lstm-2layers'].sort());
+    expect(index.models.map((m) => m.id).sort()).toEqual([...offered, 'sentiment-lstm-2layers', 'charlm-lstm-stateful'].sort());
   });
 });
 
@@ -111,6 +113,26 @@ describe('shipped character models', () => {
       });
     }
   }
+});
+
+describe('the stateful Austen LSTM (charlm-lstm-stateful)', () => {
+  it('is hidden 128, trained statefully, under 1 MB, beats the baselines both ways, and opens painted by its quotation unit, named in its caption', () => {
+    const raw = readFileSync('public/models/charlm-lstm-stateful.json');
+    expect(raw.length).toBeLessThan(1024 * 1024);
+    const m = load('charlm-lstm-stateful');
+    const r = report('charlm-lstm-stateful');
+    expect(m.cell.hiddenSize).toBeGreaterThanOrEqual(128);
+    expect(r.variant).toBe('stateful');
+    expect(r.heldoutBpc).toBeLessThan(r.baselines.bigram);
+    expect(r.heldoutBpcStateful).toBeLessThan(r.baselinesStateful.bigram);
+    expect(r.valBpcCurve[r.bestRound]).toBe(Math.min(...r.valBpcCurve));
+    expect(r.units.map((u: { feature: string }) => u.feature)).toEqual([...FEATURES]);
+    const q = measuredUnits(r, m.cell.hiddenSize)[0]!;
+    expect(q.feature).toBe('quote');
+    const caption = JSON.parse(raw.toString('utf8')).caption;
+    expect(caption.en).toContain(`unit ${q.unit + 1} of ${q.series === 'c' ? 'C' : 'h'}`);
+    expect(caption.en).toContain(`r = ${q.r.toFixed(2)}`);
+  });
 });
 
 describe('shipped sentiment models on real text', () => {

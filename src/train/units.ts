@@ -1,13 +1,14 @@
 /**
  * Interpretable units, found by measurement (after Karpathy, Johnson & Fei-Fei 2015): for each
  * feature of the text that can be computed without the model (inside a quotation, position in
- * the word, a space, punctuation, the first word of a sentence, a vowel), the unit of h or C
+ * the word, a space, punctuation, the first word of a sentence, a vowel, position in the
+ * sentence, characters since the last quotation mark), the unit of h or C
  * whose value after each character correlates best with it over held-out text (Pearson r).
  * Nothing is chosen by hand: the caption says what this measurement found, whatever it is.
  */
-import { cellStateOf, embedToken, run, type Model } from '../engine';
+import { cellStateOf, embedToken, initialState, step, type Model } from '../engine';
 
-export const FEATURES = ['quote', 'wordPos', 'space', 'punct', 'sentenceStart', 'vowel'] as const;
+export const FEATURES = ['quote', 'wordPos', 'space', 'punct', 'sentenceStart', 'vowel', 'sentencePos', 'sinceQuote'] as const;
 export type Feature = (typeof FEATURES)[number];
 
 const LETTER = /\p{L}/u;
@@ -22,6 +23,9 @@ export function textFeatures(chars: readonly string[]): Record<Feature, Float64A
   let pos = 0;
   let sentenceStart = true;
   let sawLetter = false;
+  let inSentence = 0;
+  // Before the text's first quotation mark, count from the text's start.
+  let sinceQuote = 0;
   for (let t = 0; t < n; t++) {
     const c = chars[t]!;
     // A straight quote opens or closes; the opening quote is inside, the closing one is not.
@@ -36,6 +40,12 @@ export function textFeatures(chars: readonly string[]): Record<Feature, Float64A
     else if (c === ' ' && sawLetter) sentenceStart = false;
     f.sentenceStart[t] = sentenceStart && sawLetter ? 1 : 0;
     f.vowel[t] = /^[aeiou]$/.test(c) ? 1 : 0;
+    // Characters since the sentence began (0 at its closing mark), and since the last quote mark
+    // (0 at the mark): the counts a unit would need to track structure longer than a word.
+    inSentence = END.test(c) ? 0 : inSentence + 1;
+    f.sentencePos[t] = inSentence;
+    sinceQuote = c === '"' ? 0 : sinceQuote + 1;
+    f.sinceQuote[t] = sinceQuote;
   }
   return f;
 }
@@ -108,23 +118,26 @@ export class UnitFinder {
   }
 }
 
-/** The units of a model over `texts`, each run from the zero state with features counted from the text's own start. */
+/**
+ * The units of a model over `texts`, each run from the zero state with features counted from the
+ * text's own start. A text may be a whole chapter: the state is carried across it, one step at a
+ * time, and no step's trace is kept (a stateful model is measured as it was trained).
+ */
 export function findUnits(m: Model, texts: readonly string[]): FoundUnit[] {
   const finder = new UnitFinder(m.cell.hiddenSize);
   for (const text of texts) {
     const chars = Array.from(text);
     const feats = textFeatures(chars);
-    const { traces } = run(
-      m.cell,
-      chars.map((c) => embedToken(m.embedding, c).x),
-    );
-    traces.forEach((tr, t) =>
+    let s = initialState(m.cell);
+    chars.forEach((c, t) => {
+      const r = step(m.cell, s, embedToken(m.embedding, c).x);
+      s = r.state;
       finder.add(
-        tr.h,
-        cellStateOf(tr),
+        r.trace.h,
+        cellStateOf(r.trace),
         FEATURES.map((k) => feats[k][t]!),
-      ),
-    );
+      );
+    });
   }
   return finder.result();
 }

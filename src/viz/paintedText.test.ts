@@ -17,6 +17,8 @@ describe('painted text', () => {
       { series: 'c', unit: 7, feature: 'quote', r: -0.9 },
       { series: 'h', unit: 3, feature: 'space', r: 0.5 },
     ]);
+    // The feature a report says to paint first comes first, though a weaker unit.
+    expect(measuredUnits({ ...report, paint: 'space' }, 48).map((u) => u.feature)).toEqual(['space', 'quote']);
     expect(measuredUnits(null, 8)).toEqual([]);
     expect(measuredUnits({ units: 'no' }, 8)).toEqual([]);
   });

@@ -14,7 +14,12 @@ export interface MeasuredUnit {
   readonly r: number;
 }
 
-/** report.units of a charlm model file (anything malformed is skipped: the report is optional). */
+/**
+ * report.units of a charlm model file (anything malformed is skipped: the report is optional),
+ * strongest first; a report that names the feature it was trained to look for (`paint`, the
+ * stateful model's quotation unit) puts that feature's unit first, whatever its r, so the text
+ * opens painted by it.
+ */
 export function measuredUnits(report: Readonly<Record<string, unknown>> | null, hidden: number): MeasuredUnit[] {
   const units = report?.units;
   if (!Array.isArray(units)) return [];
@@ -26,7 +31,9 @@ export function measuredUnits(report: Readonly<Record<string, unknown>> | null, 
     if (typeof feature !== 'string' || typeof r !== 'number' || !Number.isFinite(r)) continue;
     out.push({ series: vector === 'C' ? 'c' : 'h', unit, feature, r });
   }
-  return out.sort((a, b) => Math.abs(b.r) - Math.abs(a.r));
+  const lead = report?.paint;
+  const first = (u: MeasuredUnit) => (u.feature === lead ? 1 : 0);
+  return out.sort((a, b) => first(b) - first(a) || Math.abs(b.r) - Math.abs(a.r));
 }
 
 /** The unit's value after each token. */
