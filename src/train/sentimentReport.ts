@@ -32,6 +32,12 @@ function bagOfWordsModel(embedding: TableEmbedding, train: readonly Example[], v
   return trainBow(trainEnc, validation ? encode(validation) : trainEnc, { vocabSize: embedding.vocab.length, ...BOW });
 }
 
+/** The same baseline as a function: which of `xs` it gets right (1) or wrong (0), one per sentence. */
+export function bagOfWords(embedding: TableEmbedding, train: readonly Example[], validation: readonly Example[] | null): (xs: readonly Example[]) => number[] {
+  const bow = bagOfWordsModel(embedding, train, validation);
+  return (xs) => xs.map((e) => bowAccuracy(bow, [{ ids: tokenIds(embedding, e.tokens), label: e.label }]));
+}
+
 const everydayExamples = (): Example[] => EVERYDAY.map((e) => ({ tokens: sentenceTokens(e.text), label: e.label }));
 
 export function sentimentReport(m: TrainableModel, train: readonly Example[], validation: readonly Example[] | null, reviews: ReviewSplits | null): Record<string, unknown> {

@@ -116,3 +116,19 @@ describe('English sentiment: the grammar keeps its rules', () => {
     expect(p).toBeLessThan(0.7);
   });
 });
+
+describe('the fresh sentences (written after the models were final)', () => {
+  it('50, in six categories of both labels; none is a training, validation, held-out or hand-written sentence', async () => {
+    const { FRESH, FRESH_CATEGORIES } = await import('./sentimentFresh');
+    const fresh = keys(FRESH.map((f) => ({ tokens: sentenceTokens(f.text), label: f.label })));
+    expect(fresh.size).toBe(50);
+    for (const c of FRESH_CATEGORIES) {
+      const xs = FRESH.filter((f) => f.category === c);
+      expect(xs.length, c).toBeGreaterThanOrEqual(8);
+      expect(new Set(xs.map((f) => f.label)).size, c).toBe(2);
+    }
+    const all = [cfg.trainSet(data), cfg.validationSet!(data)!, ...Object.values(cfg.heldoutSets(data))];
+    for (const set of all) expect(shared(fresh, keys(set))).toEqual([]);
+    expect(shared(fresh, keys(HANDWRITTEN.map((h) => ({ tokens: sentenceTokens(h.text), label: h.label }))))).toEqual([]);
+  });
+});
