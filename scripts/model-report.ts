@@ -62,8 +62,8 @@ out.push(
 );
 out.push(row(['model', 'templates', 'reviews', 'BoW reviews', 'majority', 'held-out everyday', 'BoW', 'majority', 'old everyday', 'BoW old everyday', 'everyday tokens known', 'train time']));
 out.push(row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']));
-for (const kind of shippedKinds('sentiment')) {
-  const r = report(`sentiment-${kind}`);
+for (const id of [...shippedKinds('sentiment').map((k) => `sentiment-${k}`), 'sentiment-lstm-2layers']) {
+  const r = report(id);
   const b = r.baselines;
   const h = r.heldoutEveryday as { examples: number; accuracy: number; bagOfWords: number; majority: number } | undefined;
   out.push(
