@@ -132,3 +132,12 @@ describe('the fresh sentences (written after the models were final)', () => {
     expect(shared(fresh, keys(HANDWRITTEN.map((h) => ({ tokens: sentenceTokens(h.text), label: h.label }))))).toEqual([]);
   });
 });
+
+describe('the lesson grammar (the lab trains on it in the browser)', () => {
+  it('draws only the lists’ first words and the first templates: no superlative, "although" or newer noun', () => {
+    const lesson = sentimentExamples(2000, 1001, 'train', true).map((e) => e.tokens.join(' '));
+    const newer = new RegExp(`\\b(${[...POSITIVE_ADJ.slice(24), ...NEGATIVE_ADJ.slice(24), 'best', 'worst', 'although', 'though', 'yet', 'phone', 'app', 'teacher', 'cry'].join('|')})\\b`);
+    expect(lesson.filter((t) => newer.test(t))).toEqual([]);
+    expect(sentimentExamples(2000, 1001, 'train').some((e) => newer.test(e.tokens.join(' ')))).toBe(true);
+  });
+});

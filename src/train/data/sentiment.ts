@@ -22,22 +22,55 @@ import type { Example } from './types';
 import { tokenize } from '../../text/tokenize';
 import { EVERYDAY } from './everyday';
 import { HANDWRITTEN } from './sentimentHand';
-import { BASE, DISLIKE, EVER, FEELINGS, INTENSIFIERS, LIKE, NEGATIVE_ADJ, NEGATIVE_NOUN, NEGATIVE_VERDICT, NOUNS, POSITIVE_ADJ, POSITIVE_NOUN, POSITIVE_VERDICT } from './sentimentWords';
+import { BASE, DISLIKE, EVER, FEELINGS, INTENSIFIERS, LESSON_NOUNS, LIKE, NEGATIVE_ADJ, NEGATIVE_NOUN, NEGATIVE_VERDICT, NOUNS, POSITIVE_ADJ, POSITIVE_NOUN, POSITIVE_VERDICT } from './sentimentWords';
 
 export const SENTIMENT_LABELS = ['negative', 'positive'] as const;
 
-const SUBJECTS = [
-  ...NOUNS.map((n) => ['the', n]),
+/** The word lists a draw uses: the whole grammar's, or the first, smaller lesson grammar's (see sentimentExamples). */
+interface Words {
+  readonly pos: readonly string[];
+  readonly neg: readonly string[];
+  readonly posNoun: readonly (readonly string[])[];
+  readonly negNoun: readonly (readonly string[])[];
+  readonly nouns: readonly string[];
+  readonly subjects: readonly (readonly string[])[];
+  readonly intensifiers: readonly string[];
+}
+const subjectsOf = (nouns: readonly string[], more: readonly (readonly string[])[]) => [
+  ...nouns.map((n) => ['the', n]),
   ['it'],
   ['this', 'movie'],
   ['this', 'film'],
   ['this', 'place'],
   ['this', 'product'],
-  ['this', 'phone'],
-  ['this', 'book'],
-  ['our', 'room'],
-  ['my', 'teacher'],
+  ...more,
 ];
+const FULL: Words = {
+  pos: POSITIVE_ADJ,
+  neg: NEGATIVE_ADJ,
+  posNoun: POSITIVE_NOUN,
+  negNoun: NEGATIVE_NOUN,
+  nouns: NOUNS,
+  subjects: subjectsOf(NOUNS, [
+    ['this', 'phone'],
+    ['this', 'book'],
+    ['our', 'room'],
+    ['my', 'teacher'],
+  ]),
+  intensifiers: INTENSIFIERS,
+};
+/** The lesson grammar: the lists' first words (the grammar before it grew), for the lab's quick in-browser runs. */
+const LESSON: Words = {
+  pos: POSITIVE_ADJ.slice(0, 24),
+  neg: NEGATIVE_ADJ.slice(0, 24),
+  posNoun: POSITIVE_NOUN.slice(0, 4),
+  negNoun: NEGATIVE_NOUN.slice(0, 4),
+  nouns: LESSON_NOUNS,
+  subjects: subjectsOf(LESSON_NOUNS, []),
+  intensifiers: INTENSIFIERS.slice(0, 6),
+};
+/** The lists of the draw under way (set by sentimentExamples; draws are synchronous). */
+let W: Words = FULL;
 /** Each negation pattern replaces or follows the verb; '' is no negation. */
 const NEGATIONS = ['', '', 'not', 'never', "n't"] as const;
 
@@ -69,17 +102,17 @@ function verbWithNegation(rng: Rng, verb: 'was' | 'is'): { tokens: string[]; neg
 /** "the acting was not very good", "it is a masterpiece", "the plot wasn't a mess" … */
 function clause(rng: Rng, split: Split, subject?: readonly string[]): Clause {
   for (;;) {
-    const subj = subject ?? pick(rng, SUBJECTS);
+    const subj = subject ?? pick(rng, W.subjects);
     const positive = rng.next() < 0.5;
     const verb = verbWithNegation(rng, rng.next() < 0.7 ? 'was' : 'is');
     let predicate: string[];
     if (rng.next() < 0.2) {
-      predicate = pick(rng, positive ? POSITIVE_NOUN : NEGATIVE_NOUN).slice();
+      predicate = pick(rng, positive ? W.posNoun : W.negNoun).slice();
     } else {
-      const adj = pick(rng, positive ? POSITIVE_ADJ : NEGATIVE_ADJ);
+      const adj = pick(rng, positive ? W.pos : W.neg);
       // Training never sees a held-out pair; held-out data may (it also has seen pairs).
       if (split !== 'heldout' && isHeldOutPair(subj, adj)) continue;
-      predicate = rng.next() < 0.3 ? [...pick(rng, INTENSIFIERS).split(' '), adj] : [adj];
+      predicate = rng.next() < 0.3 ? [...pick(rng, W.intensifiers).split(' '), adj] : [adj];
     }
     return { tokens: [...subj, ...verb.tokens, ...predicate], positive: positive !== verb.negated };
   }
@@ -90,7 +123,7 @@ function opinion(rng: Rng): Clause {
   const positive = rng.next() < 0.5;
   const verb = pick(rng, positive ? LIKE : DISLIKE);
   const who = rng.next() < 0.8 ? ['i'] : ['we'];
-  const obj = pick(rng, SUBJECTS);
+  const obj = pick(rng, W.subjects);
   const neg = pick(rng, ['', '', "didn't", 'did not', 'never'] as const);
   const verbs = neg === '' ? [verb] : neg === 'never' ? ['never', verb] : [...neg.split(' '), BASE[verb]!];
   return { tokens: [...who, ...verbs, ...obj], positive: positive === (neg === '') };
@@ -99,18 +132,18 @@ function opinion(rng: Rng): Clause {
 /** "a silly and pointless film", "a delicious meal", "not good at all". */
 function phrase(rng: Rng): Clause {
   const positive = rng.next() < 0.5;
-  const adjs = positive ? POSITIVE_ADJ : NEGATIVE_ADJ;
+  const adjs = positive ? W.pos : W.neg;
   const a = pick(rng, adjs);
   if (rng.next() < 0.25) return { tokens: ['not', a, 'at', 'all'], positive: !positive };
   const b = pick(rng, adjs);
   const art = /^[aeiou]/.test(a) ? 'an' : 'a';
   const adjPart = rng.next() < 0.5 || a === b ? [a] : [a, 'and', b];
-  return { tokens: [art, ...adjPart, pick(rng, NOUNS)], positive };
+  return { tokens: [art, ...adjPart, pick(rng, W.nouns)], positive };
 }
 
 function expectation(rng: Rng, opener: readonly string[], split: Split): Clause {
   // "i expected it to be boring but it was wonderful": only the second clause counts.
-  const first = pick(rng, rng.next() < 0.5 ? POSITIVE_ADJ : NEGATIVE_ADJ);
+  const first = pick(rng, rng.next() < 0.5 ? W.pos : W.neg);
   const second = clause(rng, split, ['it']);
   return { tokens: [...opener, first, 'but', ...second.tokens], positive: second.positive };
 }
@@ -120,7 +153,7 @@ function superlative(rng: Rng): Clause {
   const positive = rng.next() < 0.5;
   const negated = rng.next() < 0.2;
   const head = negated ? ['not', 'the'] : pick(rng, [['the'], ['the'], ['by', 'far', 'the'], ['easily', 'the'], ['one', 'of', 'the']]);
-  const noun = pick(rng, NOUNS);
+  const noun = pick(rng, W.nouns);
   const opener = pick(rng, [[], [], ['it', 'was'], ['this', 'is'], ['honestly'], ['that', 'was']]);
   const tokens = [...opener, ...head, positive ? 'best' : 'worst', ...(head[head.length - 1] === 'of' && !noun.endsWith('s') ? [`${noun}s`] : [noun]), ...pick(rng, EVER)];
   return { tokens, positive: positive !== negated };
@@ -132,7 +165,7 @@ function present(rng: Rng): Clause {
   const verb = BASE[pick(rng, positive ? LIKE : DISLIKE)]!;
   const neg = pick(rng, ['', '', '', "don't", 'do not', 'really']);
   const negated = neg === "don't" || neg === 'do not';
-  return { tokens: [pick(rng, ['i', 'i', 'we']), ...(neg ? neg.split(' ') : []), verb, ...pick(rng, SUBJECTS)], positive: positive !== negated };
+  return { tokens: [pick(rng, ['i', 'i', 'we']), ...(neg ? neg.split(' ') : []), verb, ...pick(rng, W.subjects)], positive: positive !== negated };
 }
 
 /** A verdict of its own ("highly recommended", "a waste of money"), alone or after a clause that agrees with it. */
@@ -254,20 +287,33 @@ function allowedIn(split: Split, tokens: readonly string[]): boolean {
   return roleOf(tokens) === 'test';
 }
 
-/** `n` distinct sentences of the split, drawn from `seed`. */
-export function sentimentExamples(n: number, seed: number, split: Split): Example[] {
+/** The templates of the lesson grammar: the first seven (clauses, "A but B", expectations, likings, phrases). */
+const LESSON_TEMPLATES = 7;
+
+/**
+ * `n` distinct sentences of the split, drawn from `seed`. `lesson`: the smaller grammar the lab
+ * trains on in the browser (the first word lists and templates, as before the grammar grew), so
+ * a student's few-hundred-step run still learns negation and contrast; the shipped models use the whole one.
+ */
+export function sentimentExamples(n: number, seed: number, split: Split, lesson = false): Example[] {
   const rng = createRng(seed);
-  const templates = split === 'heldout' ? [...TRAIN_TEMPLATES, ...HELDOUT_TEMPLATES] : TRAIN_TEMPLATES;
+  const train = lesson ? TRAIN_TEMPLATES.slice(0, LESSON_TEMPLATES) : TRAIN_TEMPLATES;
+  const templates = split === 'heldout' ? [...train, ...HELDOUT_TEMPLATES] : train;
   const seen = new Set<string>();
   const out: Example[] = [];
-  for (let k = 0; k < n; k++) {
-    const c = drawUntil(
-      () => pick(rng, templates)(rng, split),
-      (x) => !seen.has(sequenceKey(x.tokens)) && allowedIn(split, x.tokens),
-      `new ${split} sentence`,
-    );
-    seen.add(sequenceKey(c.tokens));
-    out.push({ tokens: c.tokens, label: c.positive ? 1 : 0 });
+  W = lesson ? LESSON : FULL;
+  try {
+    for (let k = 0; k < n; k++) {
+      const c = drawUntil(
+        () => pick(rng, templates)(rng, split),
+        (x) => !seen.has(sequenceKey(x.tokens)) && allowedIn(split, x.tokens),
+        `new ${split} sentence`,
+      );
+      seen.add(sequenceKey(c.tokens));
+      out.push({ tokens: c.tokens, label: c.positive ? 1 : 0 });
+    }
+  } finally {
+    W = FULL;
   }
   return out;
 }

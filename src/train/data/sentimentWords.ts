@@ -203,6 +203,33 @@ export const NOUNS = [
   'course',
 ];
 
+/** The nouns of the lesson grammar (the lab's smaller one): films, food and service. */
+export const LESSON_NOUNS = [
+  'movie',
+  'film',
+  'story',
+  'acting',
+  'plot',
+  'music',
+  'ending',
+  'cast',
+  'soundtrack',
+  'show',
+  'book',
+  'food',
+  'meal',
+  'pizza',
+  'coffee',
+  'soup',
+  'dessert',
+  'service',
+  'staff',
+  'waiter',
+  'restaurant',
+  'hotel',
+  'product',
+];
+
 export const LIKE = ['loved', 'liked', 'enjoyed', 'adored'];
 export const DISLIKE = ['hated', 'disliked', 'detested'];
 /** "i didn't like", "i did not like", "i never liked", "i love": the verb's base form. */
