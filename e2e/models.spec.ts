@@ -231,6 +231,9 @@ test('an everyday sentence: every word known, and the sentiment after each step 
   const text = 'the service was slow but the food was delicious';
   await page.goto('./?model=sentiment-gru');
   await expect(page.locator('.model-info code')).toHaveText('sentiment-gru');
+  // The badge names the held-out hand-written sentences' accuracy (the report's), beside the reviews'.
+  const report = JSON.parse(readFileSync('public/models/sentiment-gru.json', 'utf8')).report;
+  await expect(page.locator('.model-info .badge')).toContainText(`held-out hand-written sentences ${(report.heldoutEveryday.accuracy * 100).toFixed(1)}%`);
   await page.getByRole('textbox', { name: 'Sentence' }).fill(text);
   const trace = runTrace('sentiment-gru', text);
   expect(trace.tokens.every((t) => !t.unknown)).toBe(true);

@@ -16,9 +16,10 @@ export function ModelInfo() {
   const mse = typeof report?.heldoutMse === 'number' ? report.heldoutMse : null;
   const naive = typeof report?.naiveMse === 'number' ? report.naiveMse : null;
   const reviews = typeof report?.heldoutReviewAccuracy === 'number' ? report.heldoutReviewAccuracy : null;
-  // The Chinese sentiment models: the hand-written held-out sentences, beside the pooled figure
-  // (mostly generated sentences, near relatives of the training ones).
-  const everyday = (report?.heldoutSets as { everyday?: { accuracy?: unknown } } | undefined)?.everyday?.accuracy;
+  // The sentiment models: the hand-written held-out sentences, beside the pooled figure (mostly
+  // generated sentences, near relatives of the training ones). Chinese keeps them among its
+  // held-out sets, English beside its reviews.
+  const everyday = (report?.heldoutSets as { everyday?: { accuracy?: unknown } } | undefined)?.everyday?.accuracy ?? (report?.heldoutEveryday as { accuracy?: unknown } | undefined)?.accuracy;
   const convention = figureOf(model.cell.kind).convention;
   // Your own model's vocabulary, checked against the tokenizer it will be given: a word it can
   // never produce is a row that is never used, and that word typed becomes <unk>.

@@ -4,7 +4,7 @@
  */
 import { kindOf, stackOf, type CellKind } from '../engine';
 import { MEMORY_GAPS, LANGUAGES, memoryExamples, memoryExamplesAtGap } from './data/memory';
-import { SENTIMENT_LABELS, sentimentExamples } from './data/sentiment';
+import { SENTIMENT_LABELS, handwrittenExamples, sentimentExamples } from './data/sentiment';
 import type { Example } from './data/types';
 import { buildVocab, initNetwork, tokenIds, type TrainableModel } from './network';
 import { frequentWords, type ReviewSplits } from './data/reviews';
@@ -106,7 +106,11 @@ interface TaskData {
 }
 export const NO_DATA: TaskData = { reviews: null };
 
-export const SENTIMENT_TRAIN = 3000;
+/** Generated English training sentences (3,000 before the grammar grew superlatives, contrast in both orders, feelings and verdicts). */
+export const SENTIMENT_TRAIN = 6000;
+/** How often each hand-written English training sentence is seen an epoch (they are few beside the generated ones). */
+const SENTIMENT_HAND_REPEAT = 3;
+const sentimentHandTrain = () => Array.from({ length: SENTIMENT_HAND_REPEAT }, () => handwrittenExamples('train')).flat();
 /** Chinese sentiment: generated sentences per split, and how often each hand-written training sentence is repeated. */
 const ZH = { train: 4000, validation: 400, heldout: 1000, handRepeat: 3, minCount: 2 } as const;
 /** The hand-written Chinese sentences of one hash part (split.ts), as characters. */
@@ -140,17 +144,19 @@ export const CONFIGS: Record<TrainTask, TaskConfig> = {
     clipNorm: 5,
     headKind: 'sigmoid',
     labels: SENTIMENT_LABELS,
-    // Templates (negation, contrast; films, food, service) and the training reviews.
-    trainSet: (d) => [...sentimentExamples(SENTIMENT_TRAIN, SEED.trainData, 'train'), ...(d.reviews?.train ?? [])],
+    // Templates (negation, contrast, superlatives; films, food, products, places, service), the
+    // hand-written sentences of the training hash part, and the training reviews.
+    trainSet: (d) => [...sentimentExamples(SENTIMENT_TRAIN, SEED.trainData, 'train'), ...sentimentHandTrain(), ...(d.reviews?.train ?? [])],
     vocab: (train, d) => {
-      const templates = buildVocab(train.slice(0, SENTIMENT_TRAIN).map((e) => e.tokens));
+      const templates = buildVocab(train.slice(0, SENTIMENT_TRAIN + sentimentHandTrain().length).map((e) => e.tokens));
       const known = new Set(templates);
       return [...templates, ...frequentWords(d.reviews?.train ?? [], SENTIMENT_REVIEW_WORDS, 3).filter((w) => !known.has(w))];
     },
     // Keep-best on validation reviews (a split of the dataset's training reviews) and validation
     // templates, both never trained on: reviews alone let a model that had not yet learned
     // negation win (the RNN's best review epoch got "… great but … awful" wrong).
-    validationSet: (d) => (d.reviews ? [...d.reviews.validation, ...sentimentExamples(SENTIMENT_VALIDATION, SEED.validation, 'validation')] : null),
+    // The hand-written sentences of the validation hash part join them.
+    validationSet: (d) => (d.reviews ? [...d.reviews.validation, ...sentimentExamples(SENTIMENT_VALIDATION, SEED.validation, 'validation'), ...handwrittenExamples('validation')] : null),
     epochExamples: () => null,
     heldoutSets: () => ({ all: sentimentExamples(SENTIMENT_HELDOUT, SEED.heldout, 'heldout') }),
     extraReport: (m, train, validation, d) => sentimentReport(m, train, validation, d.reviews),

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../text/tokenize';
 import { CONFIGS, NO_DATA, SEED, SENTIMENT_VALIDATION, MEMORY_EVAL_GAPS, MEMORY_HELDOUT_PER_GAP, MEMORY_VALIDATION_PER_GAP, SENTIMENT_HELDOUT, SENTIMENT_TRAIN } from '../tasks';
 import { COUNTRIES, FILLER_DID, FILLER_WHEN, FILLER_WHERE, FILLER_WHO, FIXED_FILLER, LANGUAGES, MEMORY_GAPS, memoryExamplesAtGap } from './memory';
-import { SENTIMENT_PRESETS, sentimentExamples } from './sentiment';
+import { SENTIMENT_PRESETS, handwrittenExamples, sentimentExamples } from './sentiment';
 import { EVERYDAY } from './everyday';
 import { roleOf, sequenceKey } from './split';
 import type { Example } from './types';
@@ -32,9 +32,11 @@ describe('sentiment: held-out and training sentences are disjoint', () => {
   const trainKeys = keys(train);
   const heldoutKeys = keys(heldout);
 
-  it('training is 3000 distinct sentences, held-out 1000 distinct sentences, none shared', () => {
-    expect(train).toHaveLength(SENTIMENT_TRAIN);
-    expect(trainKeys.size).toBe(SENTIMENT_TRAIN);
+  it('training is 6000 distinct generated sentences and the hand-written training part three times, held-out 1000 distinct sentences, none shared', () => {
+    const hand = handwrittenExamples('train');
+    expect(train).toHaveLength(SENTIMENT_TRAIN + 3 * hand.length);
+    expect(keys(train.slice(0, SENTIMENT_TRAIN)).size).toBe(SENTIMENT_TRAIN);
+    expect(trainKeys.size).toBeLessThanOrEqual(SENTIMENT_TRAIN + hand.length);
     expect(heldout).toHaveLength(SENTIMENT_HELDOUT);
     expect(heldoutKeys.size).toBe(SENTIMENT_HELDOUT);
     expect(shared(trainKeys, heldoutKeys)).toEqual([]);
