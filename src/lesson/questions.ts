@@ -9,7 +9,10 @@
 import { cellStateOf, predict } from '../engine';
 import { demoModel } from '../models/demo';
 import { COUNTRIES, LANGUAGES } from '../train/data/memory';
-import { FEATURES, textFeatures, type Feature } from '../train/units';
+import { textFeatures, type Feature } from '../train/units';
+
+/** The features the lesson asks about (the unit search measures more: the stateful model's sentence position, characters since a quote). */
+const FEATURES = ['quote', 'wordPos', 'space', 'punct', 'sentenceStart', 'vowel'] as const satisfies readonly Feature[];
 import { measuredUnits } from '../viz/paintedText';
 import { gradientFlow, withFiller } from '../viz/gradientFlow';
 import { scanOf } from '../viz/scanLayout';

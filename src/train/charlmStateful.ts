@@ -20,7 +20,7 @@ import { Streams, joinTexts, statefulBpc, statefulUpdate, zeroStates } from './s
 import { countParams } from './tasks';
 import { findUnits, type FoundUnit } from './units';
 
-export interface StatefulConfig {
+interface StatefulConfig {
   readonly embedDim: number;
   readonly hidden: number;
   /** Parallel streams through the training text: the batch (one window of each per update). */
@@ -79,7 +79,7 @@ export interface RoundStats {
   readonly lr: number;
 }
 
-export interface StatefulReport {
+interface StatefulReport {
   readonly id: string;
   readonly task: 'charlm';
   readonly variant: 'stateful';
@@ -126,7 +126,7 @@ function firstChars(texts: readonly string[], limit: number): string[] {
 }
 
 /** Everything the training and the report share: the split, vocabulary and encoded texts. */
-export function statefulData(chapters: readonly Chapter[], cfg: StatefulConfig) {
+function statefulData(chapters: readonly Chapter[], cfg: StatefulConfig) {
   const split = splitChapters(chapters);
   if (split.train.length === 0 || split.validation.length === 0 || split.test.length === 0) {
     throw new Error(`the chapters must fill every split (train ${split.train.length}, validation ${split.validation.length}, test ${split.test.length})`);
