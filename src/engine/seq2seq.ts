@@ -15,13 +15,14 @@
  *
  * With `attention` (attention.ts, `translate-attn-<kind>`) the hand-over stays, and at every step
  * the decoder also reads a weighted sum of *all* the encoder's states: p_u = softmax(W h̃_u + b)
- * with h̃_u = tanh(W_c [c_u; h'_u] + b_c) in place of h'_u.
+ * with h̃_u = tanh(W_c [c_u; h'_u] + b_c) in place of h'_u. With location weights each step's
+ * scores also read the step before's weights (α_0 on the first source word).
  */
 import { embedToken, predict, type Model } from './model';
 import { initialState, run, step } from './step';
 import type { CellState, Vec } from './types';
 import type { StepTrace } from './kinds';
-import { attend, attentionKeys, attentionMismatch, type Attended, type Attention } from './attention';
+import { attend, attentionKeys, attentionMismatch, initialWeights, type Attended, type Attention } from './attention';
 
 export const BOS = '<s>';
 export const EOS = '</s>';
@@ -86,11 +87,14 @@ interface Memory {
   readonly keys: Vec[];
 }
 
-/** One decoder step from `state`, reading `input` (and, with attention, the encoder's states). */
-function decodeStep(m: Seq2Seq, state: CellState, input: string, memory: Memory | null): { state: CellState; step: DecodedStep } {
+/**
+ * One decoder step from `state`, reading `input` (and, with attention, the encoder's states;
+ * `prev`, the step before's weights, is what the location term reads).
+ */
+function decodeStep(m: Seq2Seq, state: CellState, input: string, memory: Memory | null, prev: Vec): { state: CellState; step: DecodedStep } {
   const { decoder } = m;
   const r = step(decoder.cell, state, embedToken(decoder.embedding, input).x);
-  const attention = m.attention && memory ? attend(m.attention, memory.states, memory.keys, r.state.h) : undefined;
+  const attention = m.attention && memory ? attend(m.attention, memory.states, memory.keys, r.state.h, prev) : undefined;
   const probs = predict(decoder.head!, attention ? attention.out : r.state.h);
   const labels = decoder.head!.labels;
   const order = probs.map((_, k) => k).sort((a, b) => probs[b]! - probs[a]! || a - b);
@@ -109,9 +113,11 @@ export function translate(m: Seq2Seq, source: readonly string[], maxLength = 40)
   const memory = m.attention ? { states, keys: attentionKeys(m.attention, states) } : null;
   let state = context;
   let input = BOS;
+  let prev = initialWeights(states.length);
   while (decoder.length < maxLength) {
-    const r = decodeStep(m, state, input, memory);
+    const r = decodeStep(m, state, input, memory, prev);
     decoder.push(r.step);
+    if (r.step.attention) prev = r.step.attention.weights;
     if (r.step.output === EOS) return { encoder: traces, context, decoder, output, ended: true };
     output.push(r.step.output);
     state = r.state;

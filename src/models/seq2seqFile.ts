@@ -4,11 +4,13 @@
  *   { "format": "gatescope-seq2seq", "version": 1, "id": …,
  *     "encoder": <a Gatescope model file without "head">,
  *     "decoder": <a Gatescope model file; its softmax head's labels are its vocabulary>,
- *     "attention"?: { "score": "luong-general", "Wa": H×H, "Wc": H×2H, "bc": H },
+ *     "attention"?: { "score": "luong-general" | "luong-general+location", "Wa": H×H, "Wc": H×2H, "bc": H,
+ *                     "location"?: 2K+1 numbers, w_−K … w_K (with "+location" only) },
  *     "caption"?, "presets"?, "report"? }
  *
  * "attention" (translate-attn-<kind>, engine/attention.ts) is optional: a file without it is the
- * plain encoder–decoder, as every file written before it.
+ * plain encoder–decoder, as every file written before it. "luong-general" files (content alone,
+ * written before the location term) still read as they were.
  * Each half is read and checked by the one model-file reader (format.ts), so its errors name the
  * field inside the half ("encoder.cell.weights.U_f …").
  */
@@ -26,22 +28,44 @@ export function toSeq2SeqFile(m: Seq2Seq, extra: { caption?: { en: string; zh: s
   const enc = toModelFile(m.encoder);
   const a = m.attention;
   const rows = (x: Float64Array, cols: number) => Array.from({ length: x.length / cols }, (_, r) => Array.from(x.subarray(r * cols, (r + 1) * cols), round6));
-  const attention = a ? { attention: { score: ATTENTION_SCORE, Wa: rows(a.Wa.data, a.Wa.cols), Wc: rows(a.Wc.data, a.Wc.cols), bc: Array.from(a.bc, round6) } } : {};
+  const attention = a
+    ? {
+        attention: {
+          score: a.loc ? LOCATION_SCORE : CONTENT_SCORE,
+          Wa: rows(a.Wa.data, a.Wa.cols),
+          Wc: rows(a.Wc.data, a.Wc.cols),
+          bc: Array.from(a.bc, round6),
+          ...(a.loc ? { location: Array.from(a.loc, round6) } : {}),
+        },
+      }
+    : {};
   return { format: SEQ2SEQ_FORMAT, version: 1, id: m.id, encoder: enc, decoder: toModelFile(m.decoder), ...attention, ...extra };
 }
 
-/** The one score the engine computes (attention.ts); named in the file so another cannot be misread as it. */
-const ATTENTION_SCORE = 'luong-general';
+/**
+ * The two scores the engine computes (attention.ts), named in the file so that one cannot be
+ * misread as the other: content alone, and content plus the location term over the last weights.
+ */
+const CONTENT_SCORE = 'luong-general';
+const LOCATION_SCORE = 'luong-general+location';
 
 /** The attention block, its shapes those of a decoder of `H` units. */
 function readAttention(v: unknown, H: number): Attention {
   const a = obj(v, 'attention');
-  oneOf(field(a, 'score', 'attention'), [ATTENTION_SCORE], 'attention.score', 'attention score');
-  return {
+  const score = oneOf(field(a, 'score', 'attention'), [CONTENT_SCORE, LOCATION_SCORE], 'attention.score', 'attention score');
+  const base = {
     Wa: mat(field(a, 'Wa', 'attention'), H, H, 'attention.Wa'),
     Wc: mat(field(a, 'Wc', 'attention'), H, 2 * H, 'attention.Wc'),
     bc: vec(field(a, 'bc', 'attention'), H, 'attention.bc'),
   };
+  if (score === CONTENT_SCORE) {
+    if (a.location !== undefined) throw new ModelFileError('attention.location', `location weights need the score "${LOCATION_SCORE}", found "${CONTENT_SCORE}"`);
+    return base;
+  }
+  const w = field(a, 'location', 'attention');
+  const n = Array.isArray(w) ? w.length : 0;
+  if (n % 2 !== 1) throw new ModelFileError('attention.location', `expected an odd number of weights (w_−K … w_K), found ${Array.isArray(w) ? n : typeof w}`);
+  return { ...base, loc: vec(w, n, 'attention.location') };
 }
 
 interface Seq2SeqMeta {

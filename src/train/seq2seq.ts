@@ -22,6 +22,7 @@ import {
   attend,
   attendBack,
   attentionKeys,
+  initialWeights,
   bptt,
   createRng,
   gradArrays,
@@ -33,6 +34,7 @@ import {
   zeroAttentionGrads,
   zeroGrads,
   type Attention,
+  type AttendChain,
   type CellGrads,
   type CellKind,
   type Matrix,
@@ -60,6 +62,8 @@ interface Seq2SeqSpec {
   readonly seed: number;
   /** Luong attention (translate-attn-<kind>); its weights are drawn after all the others, so a plain model is unchanged. */
   readonly attention?: boolean;
+  /** With attention: K of the location term's 2K+1 weights (0 or absent: content alone). Drawn from no rng (zeros), so the rest starts as without it. */
+  readonly locationReach?: number;
 }
 
 /** A Seq2Seq whose halves have table embeddings (what is trained here). */
@@ -115,7 +119,8 @@ export function initSeq2Seq(spec: Seq2SeqSpec): TrainableSeq2Seq {
       Array.from({ length: rows * cols }, () => rng.uniform(-a, a)),
     );
   };
-  const attention = spec.attention ? { Wa: u(H, H), Wc: u(H, 2 * H), bc: new Float64Array(H) } : null;
+  const K = spec.locationReach ?? 0;
+  const attention = spec.attention ? { Wa: u(H, H), Wc: u(H, 2 * H), bc: new Float64Array(H), ...(K > 0 ? { loc: new Float64Array(2 * K + 1) } : {}) } : null;
   return { id: spec.id, encoder, decoder: { ...decoder, head }, ...(attention ? { attention } : {}) };
 }
 
@@ -156,11 +161,7 @@ export function seq2seqParams(m: TrainableSeq2Seq): NamedArray[] {
 
 function attentionArrays(a: Attention | null): NamedArray[] {
   return a
-    ? [
-        { name: 'attention.Wa', data: a.Wa.data },
-        { name: 'attention.Wc', data: a.Wc.data },
-        { name: 'attention.bc', data: a.bc },
-      ]
+    ? [{ name: 'attention.Wa', data: a.Wa.data }, { name: 'attention.Wc', data: a.Wc.data }, { name: 'attention.bc', data: a.bc }, ...(a.loc ? [{ name: 'attention.loc', data: a.loc }] : [])]
     : [];
 }
 
@@ -212,17 +213,35 @@ export function accumulateSeq2SeqGrads(m: TrainableSeq2Seq, pair: EncodedPair, g
   // ∂L/∂h_t of every encoder state: zero without attention (only the hand-over reaches the encoder).
   const dStates = states.map(() => new Float64Array(H));
   let loss = 0;
-  const dLdh = dec.traces.map((tr, u) => {
-    if (!att || !g.attention) {
+  let dLdh: Vec[];
+  if (!att || !g.attention) {
+    dLdh = dec.traces.map((tr, u) => {
       const r = softmaxStepGrads(decoder.head, tr.h, targets[u]!, n, g.headW, g.headB);
       loss += r.nll;
       return r.dh;
+    });
+  } else {
+    // Forward over the steps (each reads the weights before), then backward from the last step:
+    // with location weights, ∂L/∂α_u reaches step u from step u+1's scores.
+    const prevs: Vec[] = [initialWeights(states.length)];
+    const fs = dec.traces.map((tr) => {
+      const f = attend(att, states, keys, tr.h, prevs[prevs.length - 1]);
+      prevs.push(f.weights);
+      return f;
+    });
+    const dOuts = fs.map((f, u) => {
+      const r = softmaxStepGrads(decoder.head, f.out, targets[u]!, n, g.headW, g.headB);
+      loss += r.nll;
+      return r.dh;
+    });
+    dLdh = new Array<Vec>(fs.length);
+    let dWeights: Vec | null = null;
+    for (let u = fs.length - 1; u >= 0; u--) {
+      const chain: AttendChain | undefined = att.loc ? { prev: prevs[u]!, dWeights, dPrev: new Float64Array(states.length) } : undefined;
+      dLdh[u] = attendBack(att, states, keys, dec.traces[u]!.h, fs[u]!, dOuts[u]!, g.attention, dStates, chain);
+      dWeights = chain ? chain.dPrev : null;
     }
-    const f = attend(att, states, keys, tr.h);
-    const r = softmaxStepGrads(decoder.head, f.out, targets[u]!, n, g.headW, g.headB);
-    loss += r.nll;
-    return attendBack(att, states, keys, tr.h, f, r.dh, g.attention, dStates);
-  });
+  }
   const bd = bptt(decoder.cell, dec.traces, dLdh);
   addCellGrads(g.dec, bd.grads);
   addRows(g.decTable, inputs, bd.dx);

@@ -33,6 +33,8 @@ interface TranslateConfig {
   readonly batchSize: number;
   readonly lrAt: (epoch: number) => number;
   readonly clipNorm: number;
+  /** translate-attn only: K of the location term's 2K+1 weights (engine/attention.ts); 0: content alone. */
+  readonly locationReach: number;
 }
 
 export const TRANSLATE: TranslateConfig = {
@@ -50,6 +52,7 @@ export const TRANSLATE: TranslateConfig = {
   batchSize: 16,
   lrAt: (e) => (e < 12 ? 0.01 : e < 17 ? 0.004 : 0.0015),
   clipNorm: 1,
+  locationReach: 0,
 };
 
 const SEED = { train: 61, validation: 62, heldout: 63, weights: 64, shuffle: 65 } as const;
@@ -164,7 +167,17 @@ export function trainTranslate(
   const data = translateData(c);
   const v = grammarVocab();
   const id = attention ? `translate-attn-${kind}` : `translate-${kind}`;
-  const model = initSeq2Seq({ id, kind, srcWords: v.src, tgtTokens: v.tgt, embedDim: c.embedDim, hidden: c.hidden, seed: SEED.weights + kindOf(kind).seedOffset, attention });
+  const model = initSeq2Seq({
+    id,
+    kind,
+    srcWords: v.src,
+    tgtTokens: v.tgt,
+    embedDim: c.embedDim,
+    hidden: c.hidden,
+    seed: SEED.weights + kindOf(kind).seedOffset,
+    attention,
+    locationReach: attention ? c.locationReach : 0,
+  });
   const enc = (ps: readonly Pair[]) => ps.map((p) => encodePair(model, p.src, p.tgt));
   const train = enc(data.train);
   const limit = maxLen([...data.train, ...data.heldout, ...data.long]);
