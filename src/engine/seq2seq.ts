@@ -33,6 +33,13 @@ export interface Seq2Seq {
   readonly decoder: Model;
   /** Luong attention over the encoder's states; absent: the plain encoder–decoder. */
   readonly attention?: Attention;
+  /**
+   * The encoder reads </s> after the source (it must be in its vocabulary): a state that says
+   * "the sentence ends here", which attention can find wherever the end falls. Absent: false.
+   */
+  readonly sourceEnd?: boolean;
+  /** false: the decoder starts from the zero state and knows the source only through attention. Absent: true. */
+  readonly handOver?: boolean;
 }
 
 interface DecodedStep {
@@ -50,8 +57,10 @@ interface DecodedStep {
 }
 
 export interface Translation {
+  /** What the encoder read: the source, and </s> after it for a model with `sourceEnd`. */
+  readonly source: readonly string[];
   readonly encoder: StepTrace[];
-  /** The context handed over: the encoder's final state (the zero state for an empty source). */
+  /** The context handed over: the encoder's final state (the zero state for an empty source, or without the hand-over). */
   readonly context: CellState;
   readonly decoder: DecodedStep[];
   /** The written tokens without </s>. */
@@ -67,6 +76,8 @@ export function seq2seqMismatch(m: Seq2Seq): string | null {
   if (e.cell.hiddenSize !== d.cell.hiddenSize) return `the encoder has ${e.cell.hiddenSize} units but the decoder ${d.cell.hiddenSize}: the state is handed over as it is`;
   if (d.head?.kind !== 'softmax') return 'the decoder needs a softmax head over its tokens';
   if (d.embedding.kind !== 'table') return 'the decoder reads its own tokens through a table embedding';
+  if (m.sourceEnd && (e.embedding.kind !== 'table' || !e.embedding.vocab.includes(EOS))) return `the encoder reads "${EOS}" after the source, so its vocabulary needs it`;
+  if ((m.sourceEnd || m.handOver === false) && !m.attention) return 'without attention the decoder needs the hand-over and nothing else';
   const vocab = d.embedding.vocab;
   if (d.head.labels.length !== vocab.length || d.head.labels.some((l, k) => l !== vocab[k])) return 'the decoder head’s labels must be its vocabulary, in order';
   for (const t of [BOS, EOS]) if (!vocab.includes(t)) return `the decoder vocabulary has no "${t}"`;
@@ -103,10 +114,13 @@ function decodeStep(m: Seq2Seq, state: CellState, input: string, memory: Memory 
 }
 
 /** Greedy translation: the encoder, the hand-over, then the decoder until </s> or `maxLength` tokens. */
-export function translate(m: Seq2Seq, source: readonly string[], maxLength = 40): Translation {
+export function translate(m: Seq2Seq, words: readonly string[], maxLength = 40): Translation {
   const why = seq2seqMismatch(m);
   if (why) throw new Error(`translate: ${why}`);
-  const { traces, context } = source.length ? encode(m, source) : { traces: [], context: initialState(m.encoder.cell) };
+  const source = m.sourceEnd ? [...words, EOS] : [...words];
+  const encoded = source.length ? encode(m, source) : { traces: [], context: initialState(m.encoder.cell) };
+  const traces = encoded.traces;
+  const context = m.handOver === false ? initialState(m.decoder.cell) : encoded.context;
   const decoder: DecodedStep[] = [];
   const output: string[] = [];
   const states = traces.map((tr) => tr.h);
@@ -118,10 +132,10 @@ export function translate(m: Seq2Seq, source: readonly string[], maxLength = 40)
     const r = decodeStep(m, state, input, memory, prev);
     decoder.push(r.step);
     if (r.step.attention) prev = r.step.attention.weights;
-    if (r.step.output === EOS) return { encoder: traces, context, decoder, output, ended: true };
+    if (r.step.output === EOS) return { source, encoder: traces, context, decoder, output, ended: true };
     output.push(r.step.output);
     state = r.state;
     input = r.step.output;
   }
-  return { encoder: traces, context, decoder, output, ended: false };
+  return { source, encoder: traces, context, decoder, output, ended: false };
 }

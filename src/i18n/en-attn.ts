@@ -3,6 +3,9 @@ export const enAttn = {
   'attn.toggle': 'with attention',
   'attn.intro':
     'With attention (Luong’s general score): the encoder’s final state is still handed over, and at every step the decoder also reads a weighted mix of all the encoder’s states, one weight per source word. The lines under the chain and the matrix below show the weights.',
+  'attn.introRead':
+    'With attention (Luong’s general score plus a location term): here nothing is handed over; the decoder starts from zeros and knows the sentence only through attention, and the encoder reads an end mark “</s>” after your words. At every step the decoder reads a weighted mix of all the encoder’s states, one weight per source word, its scores also leaning towards the words just after those it read at the step before. The lines under the chain and the matrix below show the weights.',
+  'attn.startDecZero': 'Without a hand-over the decoder starts from zeros: at its first step, {state} = 0.',
   'attn.matrixTitle': 'Attention weights',
   'attn.matrixLabel': 'Attention weights: one row per character written, one column per source word; each row sums to 1',
   'attn.matrixNote': 'Row: the character written at that decoder step. Column: the source word. Stronger colour: more weight. The current step’s row is outlined and its weights are written in.',

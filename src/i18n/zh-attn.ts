@@ -4,6 +4,9 @@ import type { enAttn } from './en-attn';
 export const zhAttn: Record<keyof typeof enAttn, string> = {
   'attn.toggle': '带注意力',
   'attn.intro': '带注意力（Luong 的 general 打分）：编码器的最终状态照样交给解码器，此外解码器每一步还读取编码器所有状态的加权和，每个源词一个权重。链下方的连线和下面的矩阵画出这些权重。',
+  'attn.introRead':
+    '带注意力（Luong 的 general 打分，外加一个位置项）：这里没有交接，解码器从零开始，只能通过注意力了解句子；编码器读完你的词之后还要读一个结束标记 “</s>”。解码器每一步读取编码器所有状态的加权和，每个源词一个权重；打分还偏向上一步读过的词后面紧跟着的词。链下方的连线和下面的矩阵画出这些权重。',
+  'attn.startDecZero': '没有交接，解码器从零开始：它第一步的 {state} 为 0。',
   'attn.matrixTitle': '注意力权重',
   'attn.matrixLabel': '注意力权重：每写出一个字一行，每个源词一列；每行之和为 1',
   'attn.matrixNote': '行：该解码步写出的字。列：源词。颜色越浓，权重越大。当前步的那一行有边框，并写出了数值。',

@@ -111,6 +111,32 @@ describe('the seq2seq file', () => {
     expect(broken((a) => (a.location = [1, 2]))).toThrow(/^attention\.location: expected an odd number of weights \(w_−K … w_K\), found 2/);
     expect(broken((a) => (a.location = [1, null, 2]))).toThrow(/^attention\.location\[1\]: expected a finite number, found null/);
   });
+
+  it('reading only (</s> after the source, no hand-over): written, read back, the same translation; wrong flags named', () => {
+    const m = initSeq2Seq({
+      id: 'translate-attn-gru',
+      kind: 'gru',
+      srcWords: ['i', 'like', 'tea'],
+      tgtTokens: ['我', '喜', '欢', '茶'],
+      embedDim: 3,
+      hidden: 4,
+      seed: 2,
+      attention: true,
+      locationReach: 1,
+      readOnly: true,
+    });
+    const json = JSON.parse(JSON.stringify(toSeq2SeqFile(m)));
+    expect([json.sourceEnd, json.handOver]).toEqual([true, false]);
+    const back = readSeq2SeqFile(json).model;
+    expect([back.sourceEnd, back.handOver]).toEqual([true, false]);
+    const [a, b] = [translate(m, ['i', 'like', 'tea'], 6), translate(back, ['i', 'like', 'tea'], 6)];
+    expect(b.source).toEqual(['i', 'like', 'tea', '</s>']);
+    expect(b.output).toEqual(a.output);
+    expect(() => readSeq2SeqFile({ ...json, handOver: 'no' })).toThrow(/^handOver: expected true or false, found "no"/);
+    expect(() => readSeq2SeqFile({ ...json, attention: undefined })).toThrow(/^attention: without attention the decoder needs the hand-over/);
+    const plain = JSON.parse(JSON.stringify(toSeq2SeqFile(tiny())));
+    expect(() => readSeq2SeqFile({ ...plain, sourceEnd: true })).toThrow(/^encoder: the encoder reads "<\/s>" after the source, so its vocabulary needs it/);
+  });
 });
 
 const DIR = 'public/models/translate';

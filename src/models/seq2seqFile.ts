@@ -6,6 +6,8 @@
  *     "decoder": <a Gatescope model file; its softmax head's labels are its vocabulary>,
  *     "attention"?: { "score": "luong-general" | "luong-general+location", "Wa": H×H, "Wc": H×2H, "bc": H,
  *                     "location"?: 2K+1 numbers, w_−K … w_K (with "+location" only) },
+ *     "sourceEnd"?: true (the encoder reads </s> after the source), "handOver"?: false (the decoder
+ *     starts from zero; both need "attention"),
  *     "caption"?, "presets"?, "report"? }
  *
  * "attention" (translate-attn-<kind>, engine/attention.ts) is optional: a file without it is the
@@ -39,7 +41,8 @@ export function toSeq2SeqFile(m: Seq2Seq, extra: { caption?: { en: string; zh: s
         },
       }
     : {};
-  return { format: SEQ2SEQ_FORMAT, version: 1, id: m.id, encoder: enc, decoder: toModelFile(m.decoder), ...attention, ...extra };
+  const reading = { ...(m.sourceEnd ? { sourceEnd: true } : {}), ...(m.handOver === false ? { handOver: false } : {}) };
+  return { format: SEQ2SEQ_FORMAT, version: 1, id: m.id, encoder: enc, decoder: toModelFile(m.decoder), ...attention, ...reading, ...extra };
 }
 
 /**
@@ -104,9 +107,17 @@ export function readSeq2SeqFile(json: unknown): { model: Seq2Seq; meta: Seq2SeqM
   }
   const id = typeof f.id === 'string' ? f.id : encoder.id;
   const attention = f.attention === undefined ? null : readAttention(f.attention, decoder.cell.hiddenSize);
-  const model: Seq2Seq = { id, encoder, decoder, ...(attention ? { attention } : {}) };
+  const flag = (key: 'sourceEnd' | 'handOver', fallback: boolean): boolean => {
+    const v = f[key];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'boolean') throw new ModelFileError(key, `expected true or false, found ${JSON.stringify(v)}`);
+    return v;
+  };
+  const sourceEnd = flag('sourceEnd', false);
+  const handOver = flag('handOver', true);
+  const model: Seq2Seq = { id, encoder, decoder, ...(attention ? { attention } : {}), ...(sourceEnd ? { sourceEnd } : {}), ...(handOver ? {} : { handOver }) };
   const why = seq2seqMismatch(model);
-  if (why) throw new ModelFileError('decoder', why);
+  if (why) throw new ModelFileError(why.startsWith('the encoder reads') ? 'encoder' : why.startsWith('without attention') ? 'attention' : 'decoder', why);
   const presets = Array.isArray(f.presets) ? f.presets.filter((p): p is string => typeof p === 'string') : [];
   const cap = f.caption as { en?: unknown; zh?: unknown } | undefined;
   const caption = cap && typeof cap.en === 'string' && typeof cap.zh === 'string' ? { en: cap.en, zh: cap.zh } : undefined;

@@ -8,8 +8,8 @@ import { CLAUSES, grammarVocab, longPairs, pairOf, roleOfPair, singleClausePairs
 import { sequenceKey } from './data/split';
 import { accumulateSeq2SeqGrads, encodePair, initSeq2Seq, scoreTranslations, seq2seqGradArrays, seq2seqParams, trainSeq2Seq, zeroSeq2SeqGrads, type TrainableSeq2Seq } from './seq2seq';
 
-const tiny = (kind: CellKind, seed = 1, attention = false, locationReach = 0): TrainableSeq2Seq =>
-  initSeq2Seq({ id: `t-${kind}`, kind, srcWords: ['a', 'b', 'c'], tgtTokens: ['x', 'y'], embedDim: 3, hidden: 4, seed, attention, locationReach });
+const tiny = (kind: CellKind, seed = 1, attention = false, locationReach = 0, readOnly = false): TrainableSeq2Seq =>
+  initSeq2Seq({ id: `t-${kind}`, kind, srcWords: ['a', 'b', 'c'], tgtTokens: ['x', 'y'], embedDim: 3, hidden: 4, seed, attention, locationReach, readOnly });
 
 /** Location weights start at zero, where ∂L/∂α_{u−1} vanishes; set them to values that pass it back. */
 function withLocation(m: TrainableSeq2Seq): TrainableSeq2Seq {
@@ -54,9 +54,17 @@ describe('seq2seq gradients', () => {
 
 describe('seq2seq gradients with location-aware attention', () => {
   // α_u reads α_{u−1}: the chain of weights is differentiated step by step, back to the first.
-  for (const kind of ['lstm', 'gru', 'rnn'] as const) {
-    it(`${kind}: every parameter, the location weights and the chain through the steps' weights, matches central differences`, () => {
-      const m = withLocation(tiny(kind, 2, true, 2));
+  // readOnly: </s> read after the source and no hand-over, so the encoder learns through attention alone.
+  for (const [kind, readOnly] of [
+    ['lstm', false],
+    ['gru', false],
+    ['rnn', false],
+    ['lstm', true],
+    ['coupled', true],
+  ] as const) {
+    it(`${kind}${readOnly ? ', </s> read and no hand-over' : ''}: every parameter, the location weights and the chain through the steps' weights, matches central differences`, () => {
+      const m = withLocation(tiny(kind, 2, true, 2, readOnly));
+      expect(m.sourceEnd ?? false).toBe(readOnly);
       const pair = encodePair(m, ['a', 'c', 'b', 'a', 'b'], ['x', 'y', 'y', 'x']);
       const g = zeroSeq2SeqGrads(m);
       accumulateSeq2SeqGrads(m, pair, g);
@@ -81,9 +89,21 @@ describe('seq2seq gradients with location-aware attention', () => {
       const loc = grads.find((a) => a.name === 'attention.loc')!;
       expect(loc.data.length).toBe(5);
       expect(loc.data.some((v) => Math.abs(v) > 1e-4)).toBe(true);
-      console.log(`${kind} with location: max absolute gradient error ${worst.toExponential(2)}`);
+      const enc = grads.filter((a) => a.name.startsWith('encoder.') && a.name !== 'encoder.embedding');
+      expect(enc.some((a) => a.data.some((v) => Math.abs(v) > 1e-6))).toBe(true);
+      console.log(`${kind} with location${readOnly ? ', read only' : ''}: max absolute gradient error ${worst.toExponential(2)}`);
     });
   }
+
+  it('readOnly: the encoder reads </s> after the source and the decoder starts from zero', () => {
+    const m = tiny('gru', 4, true, 2, true);
+    const r = translate(m, ['a', 'b'], 5);
+    expect(r.source).toEqual(['a', 'b', EOS]);
+    expect(r.encoder.length).toBe(3);
+    expect([...r.context.h]).toEqual([0, 0, 0, 0]);
+    for (const d of r.decoder) expect(d.attention!.weights.length).toBe(3);
+    expect(seq2seqMismatch({ ...m, attention: undefined })).toMatch(/^without attention/);
+  });
 
   it('zero location weights give exactly the content-only model', () => {
     const a = tiny('lstm', 3, true, 0);

@@ -64,6 +64,8 @@ interface Seq2SeqSpec {
   readonly attention?: boolean;
   /** With attention: K of the location term's 2K+1 weights (0 or absent: content alone). Drawn from no rng (zeros), so the rest starts as without it. */
   readonly locationReach?: number;
+  /** With attention: the encoder reads </s> after the source, and the decoder starts from zero (no hand-over). */
+  readonly readOnly?: boolean;
 }
 
 /** A Seq2Seq whose halves have table embeddings (what is trained here). */
@@ -90,7 +92,9 @@ function table(vocab: readonly string[], dim: number, rng: ReturnType<typeof cre
 export function initSeq2Seq(spec: Seq2SeqSpec): TrainableSeq2Seq {
   const rng = createRng(spec.seed);
   const { embedDim: E, hidden: H, kind } = spec;
-  const src = [UNK, ...spec.srcWords];
+  const reading = !!(spec.attention && spec.readOnly);
+  // </s> last, so the other rows are drawn as without it.
+  const src = [UNK, ...spec.srcWords, ...(reading ? [EOS] : [])];
   const tgt = [UNK, BOS, EOS, ...spec.tgtTokens];
   const half = (embedding: TableEmbedding, head: Model['head'], tokenizer: Model['tokenizer']) => {
     const cell = randomParams(kind, E, H, rng);
@@ -121,7 +125,7 @@ export function initSeq2Seq(spec: Seq2SeqSpec): TrainableSeq2Seq {
   };
   const K = spec.locationReach ?? 0;
   const attention = spec.attention ? { Wa: u(H, H), Wc: u(H, 2 * H), bc: new Float64Array(H), ...(K > 0 ? { loc: new Float64Array(2 * K + 1) } : {}) } : null;
-  return { id: spec.id, encoder, decoder: { ...decoder, head }, ...(attention ? { attention } : {}) };
+  return { id: spec.id, encoder, decoder: { ...decoder, head }, ...(attention ? { attention } : {}), ...(reading ? { sourceEnd: true, handOver: false } : {}) };
 }
 
 interface Seq2SeqGrads {
@@ -185,7 +189,7 @@ interface EncodedPair {
 }
 
 export function encodePair(m: TrainableSeq2Seq, src: readonly string[], tgt: readonly string[]): EncodedPair {
-  return { src: tokenIds(m.encoder.embedding, src), tgt: tokenIds(m.decoder.embedding, tgt) };
+  return { src: tokenIds(m.encoder.embedding, m.sourceEnd ? [...src, EOS] : src), tgt: tokenIds(m.decoder.embedding, tgt) };
 }
 
 const rows = (e: TableEmbedding, ids: readonly number[]) => ids.map((id) => e.table.data.slice(id * e.dim, (id + 1) * e.dim));
@@ -205,7 +209,8 @@ export function accumulateSeq2SeqGrads(m: TrainableSeq2Seq, pair: EncodedPair, g
   const inputs = [bos, ...pair.tgt];
   const targets = [...pair.tgt, eos];
   const n = targets.length;
-  const dec = run(decoder.cell, rows(decoder.embedding, inputs), enc.final);
+  const handOver = m.handOver !== false;
+  const dec = run(decoder.cell, rows(decoder.embedding, inputs), handOver ? enc.final : undefined);
   const H = decoder.cell.hiddenSize;
   const att = m.attention;
   const states = enc.traces.map((tr) => tr.h);
@@ -247,7 +252,7 @@ export function accumulateSeq2SeqGrads(m: TrainableSeq2Seq, pair: EncodedPair, g
   addRows(g.decTable, inputs, bd.dx);
   if (pair.src.length > 0) {
     // The hand-over: the decoder's gradient on its initial state is the encoder's on its final one.
-    const be = bptt(encoder.cell, enc.traces, dStates, bd.dh0, bd.dc0 ?? undefined, bd.dextra0 ?? undefined);
+    const be = handOver ? bptt(encoder.cell, enc.traces, dStates, bd.dh0, bd.dc0 ?? undefined, bd.dextra0 ?? undefined) : bptt(encoder.cell, enc.traces, dStates);
     addCellGrads(g.enc, be.grads);
     addRows(g.encTable, pair.src, be.dx);
   }

@@ -35,6 +35,8 @@ interface TranslateConfig {
   readonly clipNorm: number;
   /** translate-attn only: K of the location term's 2K+1 weights (engine/attention.ts); 0: content alone. */
   readonly locationReach: number;
+  /** translate-attn only: </s> read after the source and no hand-over (seq2seq.ts `readOnly`). */
+  readonly readOnly: boolean;
 }
 
 export const TRANSLATE: TranslateConfig = {
@@ -52,7 +54,8 @@ export const TRANSLATE: TranslateConfig = {
   batchSize: 16,
   lrAt: (e) => (e < 12 ? 0.01 : e < 17 ? 0.004 : 0.0015),
   clipNorm: 1,
-  locationReach: 0,
+  locationReach: 5,
+  readOnly: true,
 };
 
 const SEED = { train: 61, validation: 62, heldout: 63, weights: 64, shuffle: 65 } as const;
@@ -177,6 +180,7 @@ export function trainTranslate(
     seed: SEED.weights + kindOf(kind).seedOffset,
     attention,
     locationReach: attention ? c.locationReach : 0,
+    readOnly: attention && c.readOnly,
   });
   const enc = (ps: readonly Pair[]) => ps.map((p) => encodePair(model, p.src, p.tgt));
   const train = enc(data.train);
