@@ -9,6 +9,7 @@
  *                                                    ("luong-general+location"), α_0 = one-hot on
  *                                                    the first source word, α_{u−1,s} = 0 off the source
  *   weights   α_{u,t} = exp(e_{u,t} − m_u) / Σ_s exp(e_{u,s} − m_u),   m_u = max_s e_{u,s}
+ *             windowed: the sums over s, and α_{u,t} ≠ 0, only for |t − p_u| ≤ K, p_u = argmax_s α_{u−1,s}
  *   context   c_u = Σ_t α_{u,t} h_t
  *   output    h̃_u = tanh(W_c [c_u; h'_u] + b_c)      the softmax head reads h̃_u instead of h'_u
  *
@@ -29,6 +30,11 @@
  * depend on how many clauses there are. No bias: a constant added to every e_{u,t} cancels in the
  * softmax. α_u now depends on α_{u−1}, so the backward runs over the steps in reverse, each step
  * passing ∂L/∂α_{u−1} = Σ_t ∂e_{u,t} w_{t−s} back to the one before (`AttendChain`).
+ * The window goes further: measured, the soft term learned to favour one and two words on
+ * (w_1 ≈ 2) yet the content score still sent the reader to the last clause; with the window the
+ * clauses after the next one cannot be read at all from where the reader is. Its centre is an
+ * argmax, constant almost everywhere, so it adds nothing to the backward pass: the words outside
+ * have α = 0 and so ∂e = 0.
  *
  * Backward, given ∂L/∂h̃_u (then summed over u by the caller):
  *   g = ∂L/∂h̃ ⊙ (1 − h̃²);  ∂W_c += g [c; h']ᵀ,  ∂b_c += g;  ∂c = W_c[:, :H]ᵀ g,  ∂h' = W_c[:, H:]ᵀ g
@@ -49,6 +55,11 @@ export interface Attention {
   readonly bc: Vec;
   /** 2K+1 location weights w_{−K..K} on the previous step's weights; absent: content alone. */
   readonly loc?: Vec;
+  /**
+   * With location weights: read only within ±K of the last step's heaviest word (a hard window;
+   * the words outside get weight 0). The soft term alone did not stop the jump to the last clause.
+   */
+  readonly windowed?: boolean;
 }
 
 /** How many words either side of the last reading the location term sees (K). */
@@ -113,6 +124,10 @@ export function attend(a: Attention, states: readonly Vec[], keys: readonly Vec[
   const S = states.length;
   const scores = new Float64Array(S);
   const K = locationReach(a);
+  // The window's centre: the last step's heaviest word (the first of equals). Piecewise constant
+  // in every weight, so it has no gradient; masked words get weight 0 and so ∂e = 0.
+  const centre = a.windowed && a.loc && prev ? prev.reduce((best, w, t) => (w > prev[best]! ? t : best), 0) : -1;
+  const inside = (t: number) => centre < 0 || Math.abs(t - centre) <= K;
   let max = -Infinity;
   for (let t = 0; t < S; t++) {
     let s = 0;
@@ -120,11 +135,11 @@ export function attend(a: Attention, states: readonly Vec[], keys: readonly Vec[
     for (let j = 0; j < H; j++) s += query[j]! * k[j]!;
     if (a.loc && prev) for (let j = -K; j <= K; j++) if (t - j >= 0 && t - j < S) s += a.loc[j + K]! * prev[t - j]!;
     scores[t] = s;
-    if (s > max) max = s;
+    if (s > max && inside(t)) max = s;
   }
   const weights = new Float64Array(S);
   let sum = 0;
-  for (let t = 0; t < S; t++) sum += weights[t] = Math.exp(scores[t]! - max);
+  for (let t = 0; t < S; t++) sum += weights[t] = inside(t) ? Math.exp(scores[t]! - max) : 0;
   const context = new Float64Array(H);
   for (let t = 0; t < S; t++) {
     const w = (weights[t] = weights[t]! / sum);

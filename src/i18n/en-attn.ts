@@ -13,4 +13,6 @@ export const enAttn = {
   'attn.encoderNote': 'The decoder has not started: step on to a decoder step to see which source words it reads.',
   'attn.explain':
     'Attention removes the bottleneck: the decoder no longer has to find the whole sentence in one fixed-size context, it looks back at the word it needs, and every held-out sentence of one or two clauses comes out right. On three or four clauses, longer than any it was trained on, it still fails: after the first clause it reads the last one (try one and watch the matrix). The README has the figures.',
+  'attn.explainRead':
+    'This translator has no hand-over: it knows the sentence only through attention, and it may read only a few words either side of the word it read most at the step before, so after a clause it moves on to the next one rather than jumping to the last. Every held-out sentence of one or two clauses comes out right. On three or four clauses, longer than any it was trained on, it now gets some exactly right but still fails on most: it often writes the end after two clauses, or writes one clause again. The README has the figures.',
 } as const;

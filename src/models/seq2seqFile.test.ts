@@ -112,6 +112,28 @@ describe('the seq2seq file', () => {
     expect(broken((a) => (a.location = [1, null, 2]))).toThrow(/^attention\.location\[1\]: expected a finite number, found null/);
   });
 
+  it('the hard window is named in the score and read back as one', () => {
+    const m = initSeq2Seq({
+      id: 'translate-attn-gru',
+      kind: 'gru',
+      srcWords: ['i', 'like', 'tea'],
+      tgtTokens: ['我', '喜', '欢', '茶'],
+      embedDim: 3,
+      hidden: 4,
+      seed: 2,
+      attention: true,
+      locationReach: 1,
+      windowed: true,
+    });
+    const json = JSON.parse(JSON.stringify(toSeq2SeqFile(m)));
+    expect(json.attention.score).toBe('luong-general+location-window');
+    const back = readSeq2SeqFile(json).model;
+    expect(back.attention!.windowed).toBe(true);
+    expect(readSeq2SeqFile({ ...json, attention: { ...json.attention, score: 'luong-general+location' } }).model.attention!.windowed).toBeUndefined();
+    const src = ['i', 'like', 'tea', 'tea', 'i'];
+    expect(translate(back, src, 6).output).toEqual(translate(m, src, 6).output);
+  });
+
   it('reading only (</s> after the source, no hand-over): written, read back, the same translation; wrong flags named', () => {
     const m = initSeq2Seq({
       id: 'translate-attn-gru',

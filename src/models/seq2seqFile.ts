@@ -4,7 +4,8 @@
  *   { "format": "gatescope-seq2seq", "version": 1, "id": …,
  *     "encoder": <a Gatescope model file without "head">,
  *     "decoder": <a Gatescope model file; its softmax head's labels are its vocabulary>,
- *     "attention"?: { "score": "luong-general" | "luong-general+location", "Wa": H×H, "Wc": H×2H, "bc": H,
+ *     "attention"?: { "score": "luong-general" | "luong-general+location" | "luong-general+location-window",
+ *                     "Wa": H×H, "Wc": H×2H, "bc": H,
  *                     "location"?: 2K+1 numbers, w_−K … w_K (with "+location" only) },
  *     "sourceEnd"?: true (the encoder reads </s> after the source), "handOver"?: false (the decoder
  *     starts from zero; both need "attention"),
@@ -33,7 +34,7 @@ export function toSeq2SeqFile(m: Seq2Seq, extra: { caption?: { en: string; zh: s
   const attention = a
     ? {
         attention: {
-          score: a.loc ? LOCATION_SCORE : CONTENT_SCORE,
+          score: a.loc ? (a.windowed ? WINDOW_SCORE : LOCATION_SCORE) : CONTENT_SCORE,
           Wa: rows(a.Wa.data, a.Wa.cols),
           Wc: rows(a.Wc.data, a.Wc.cols),
           bc: Array.from(a.bc, round6),
@@ -51,11 +52,13 @@ export function toSeq2SeqFile(m: Seq2Seq, extra: { caption?: { en: string; zh: s
  */
 const CONTENT_SCORE = 'luong-general';
 const LOCATION_SCORE = 'luong-general+location';
+/** The location term and the hard window of ±K around the last step's heaviest word. */
+const WINDOW_SCORE = 'luong-general+location-window';
 
 /** The attention block, its shapes those of a decoder of `H` units. */
 function readAttention(v: unknown, H: number): Attention {
   const a = obj(v, 'attention');
-  const score = oneOf(field(a, 'score', 'attention'), [CONTENT_SCORE, LOCATION_SCORE], 'attention.score', 'attention score');
+  const score = oneOf(field(a, 'score', 'attention'), [CONTENT_SCORE, LOCATION_SCORE, WINDOW_SCORE], 'attention.score', 'attention score');
   const base = {
     Wa: mat(field(a, 'Wa', 'attention'), H, H, 'attention.Wa'),
     Wc: mat(field(a, 'Wc', 'attention'), H, 2 * H, 'attention.Wc'),
@@ -68,7 +71,7 @@ function readAttention(v: unknown, H: number): Attention {
   const w = field(a, 'location', 'attention');
   const n = Array.isArray(w) ? w.length : 0;
   if (n % 2 !== 1) throw new ModelFileError('attention.location', `expected an odd number of weights (w_−K … w_K), found ${Array.isArray(w) ? n : typeof w}`);
-  return { ...base, loc: vec(w, n, 'attention.location') };
+  return { ...base, loc: vec(w, n, 'attention.location'), ...(score === WINDOW_SCORE ? { windowed: true } : {}) };
 }
 
 interface Seq2SeqMeta {

@@ -8,8 +8,8 @@ import { CLAUSES, grammarVocab, longPairs, pairOf, roleOfPair, singleClausePairs
 import { sequenceKey } from './data/split';
 import { accumulateSeq2SeqGrads, encodePair, initSeq2Seq, scoreTranslations, seq2seqGradArrays, seq2seqParams, trainSeq2Seq, zeroSeq2SeqGrads, type TrainableSeq2Seq } from './seq2seq';
 
-const tiny = (kind: CellKind, seed = 1, attention = false, locationReach = 0, readOnly = false): TrainableSeq2Seq =>
-  initSeq2Seq({ id: `t-${kind}`, kind, srcWords: ['a', 'b', 'c'], tgtTokens: ['x', 'y'], embedDim: 3, hidden: 4, seed, attention, locationReach, readOnly });
+const tiny = (kind: CellKind, seed = 1, attention = false, locationReach = 0, readOnly = false, windowed = false): TrainableSeq2Seq =>
+  initSeq2Seq({ id: `t-${kind}`, kind, srcWords: ['a', 'b', 'c'], tgtTokens: ['x', 'y'], embedDim: 3, hidden: 4, seed, attention, locationReach, readOnly, windowed });
 
 /** Location weights start at zero, where ∂L/∂α_{u−1} vanishes; set them to values that pass it back. */
 function withLocation(m: TrainableSeq2Seq): TrainableSeq2Seq {
@@ -61,15 +61,22 @@ describe('seq2seq gradients with location-aware attention', () => {
     ['rnn', false],
     ['lstm', true],
     ['coupled', true],
+    ['gru', 'windowed'],
   ] as const) {
-    it(`${kind}${readOnly ? ', </s> read and no hand-over' : ''}: every parameter, the location weights and the chain through the steps' weights, matches central differences`, () => {
-      const m = withLocation(tiny(kind, 2, true, 2, readOnly));
-      expect(m.sourceEnd ?? false).toBe(readOnly);
+    it(`${kind}${readOnly ? ', </s> read and no hand-over' : ''}${readOnly === 'windowed' ? ', the hard window' : ''}: every parameter, the location weights and the chain through the steps' weights, matches central differences`, () => {
+      // A source longer than the window (±1 here), so the window does mask words.
+      const m = withLocation(tiny(kind, 2, true, readOnly === 'windowed' ? 1 : 2, !!readOnly, readOnly === 'windowed'));
+      expect(m.sourceEnd ?? false).toBe(!!readOnly);
       const pair = encodePair(m, ['a', 'c', 'b', 'a', 'b'], ['x', 'y', 'y', 'x']);
       const g = zeroSeq2SeqGrads(m);
       accumulateSeq2SeqGrads(m, pair, g);
       const grads = seq2seqGradArrays(g);
       const loss = () => accumulateSeq2SeqGrads(m, pair, zeroSeq2SeqGrads(m));
+      if (readOnly === 'windowed') {
+        const r = translate(m, ['a', 'c', 'b', 'a', 'b'], 4);
+        expect(r.decoder[0]!.attention!.weights.slice(2).every((w) => w === 0)).toBe(true);
+        r.decoder.forEach((d) => expect(d.attention!.weights.filter((w) => w > 0).length).toBeLessThanOrEqual(3));
+      }
       const eps = 1e-5;
       let worst = 0;
       for (const [j, p] of seq2seqParams(m).entries()) {
@@ -87,7 +94,7 @@ describe('seq2seq gradients with location-aware attention', () => {
         }
       }
       const loc = grads.find((a) => a.name === 'attention.loc')!;
-      expect(loc.data.length).toBe(5);
+      expect(loc.data.length).toBe(readOnly === 'windowed' ? 3 : 5);
       expect(loc.data.some((v) => Math.abs(v) > 1e-4)).toBe(true);
       const enc = grads.filter((a) => a.name.startsWith('encoder.') && a.name !== 'encoder.embedding');
       expect(enc.some((a) => a.data.some((v) => Math.abs(v) > 1e-6))).toBe(true);

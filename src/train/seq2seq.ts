@@ -12,6 +12,9 @@
  * With attention (engine/attention.ts) the head reads h̃_u, the attention's output; its backward
  * (attendBack) adds onto ∂L/∂h'_u before the decoder's BPTT and onto ∂L/∂h_t for every encoder
  * state, which the encoder's BPTT then reads as its per-step gradients (beside the hand-over's).
+ * With location weights the steps' attentions form a chain of their own (α_u reads α_{u−1}), run
+ * backward from the last step before the decoder's BPTT. Reading only (`readOnly`), there is no
+ * hand-over: the encoder learns through attention alone.
  *
  * Both BPTTs are the engine's (grad/bptt.ts); nothing here differentiates a cell.
  */
@@ -64,6 +67,8 @@ interface Seq2SeqSpec {
   readonly attention?: boolean;
   /** With attention: K of the location term's 2K+1 weights (0 or absent: content alone). Drawn from no rng (zeros), so the rest starts as without it. */
   readonly locationReach?: number;
+  /** With location weights: read only within ±locationReach of the last step's heaviest word. */
+  readonly windowed?: boolean;
   /** With attention: the encoder reads </s> after the source, and the decoder starts from zero (no hand-over). */
   readonly readOnly?: boolean;
 }
@@ -124,7 +129,9 @@ export function initSeq2Seq(spec: Seq2SeqSpec): TrainableSeq2Seq {
     );
   };
   const K = spec.locationReach ?? 0;
-  const attention = spec.attention ? { Wa: u(H, H), Wc: u(H, 2 * H), bc: new Float64Array(H), ...(K > 0 ? { loc: new Float64Array(2 * K + 1) } : {}) } : null;
+  const attention = spec.attention
+    ? { Wa: u(H, H), Wc: u(H, 2 * H), bc: new Float64Array(H), ...(K > 0 ? { loc: new Float64Array(2 * K + 1), ...(spec.windowed ? { windowed: true } : {}) } : {}) }
+    : null;
   return { id: spec.id, encoder, decoder: { ...decoder, head }, ...(attention ? { attention } : {}), ...(reading ? { sourceEnd: true, handOver: false } : {}) };
 }
 

@@ -284,7 +284,7 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
           motionKey={`${key}|${source.join(' ')}|${at}`}
         />
       </section>
-      {!embed && <p className="explain">{t(attended ? 'attn.explain' : 'translate.explain')}</p>}
+      {!embed && <p className="explain">{t(attended ? (model.handOver === false ? 'attn.explainRead' : 'attn.explain') : 'translate.explain')}</p>}
     </div>
   );
 }
