@@ -98,7 +98,7 @@ export function initSeq2Seq(spec: Seq2SeqSpec): TrainableSeq2Seq {
   const rng = createRng(spec.seed);
   const { embedDim: E, hidden: H, kind } = spec;
   const reading = !!(spec.attention && spec.readOnly);
-  // </s> last, so the other rows are drawn as without it.
+  // </s> last: the table's other rows are drawn as without it (what is drawn after the table is not).
   const src = [UNK, ...spec.srcWords, ...(reading ? [EOS] : [])];
   const tgt = [UNK, BOS, EOS, ...spec.tgtTokens];
   const half = (embedding: TableEmbedding, head: Model['head'], tokenizer: Model['tokenizer']) => {
