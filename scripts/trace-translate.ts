@@ -32,7 +32,9 @@ export function traceTranslation(id: string, text: string, fail: (msg: string) =
     source: r.source,
     encoder: r.encoder.map((tr, t) => ({ t, token: r.source[t], vectors: vectors(tr) })),
     context: { h: Array.from(r.context.h), ...(r.context.c ? { c: Array.from(r.context.c) } : {}) },
-    ...(model.attention ? { attention: model.attention.loc ? 'luong-general+location' : 'luong-general', handOver: model.handOver !== false } : {}),
+    ...(model.attention
+      ? { attention: model.attention.loc ? (model.attention.windowed ? 'luong-general+location-window' : 'luong-general+location') : 'luong-general', handOver: model.handOver !== false }
+      : {}),
     decoder: r.decoder.map((d, u) => ({
       u,
       input: d.input,
