@@ -33,22 +33,24 @@ async function matrixRows(page: Page) {
 /** Steps through every decoder step of `src` and checks the lines, their numbers and the matrix against the engine. */
 async function checkSentence(page: Page, src: readonly string[]) {
   const r = translate(model, src);
+  // What the encoder read: the words, and </s> after them for a translator that reads an end mark.
+  const read = r.source;
   await expect(page.getByTestId('translation-output')).toHaveText(r.output.join(''));
   const rows = await matrixRows(page);
   expect(rows).toHaveLength(r.decoder.length);
   rows.forEach((row, u) => {
-    expect(row).toHaveLength(src.length);
+    expect(row).toHaveLength(read.length);
     expect(Math.abs(row.reduce((a, b) => a + b, 0) - 1), `row ${u} sums to 1`).toBeLessThan(1e-12);
     row.forEach((w, t) => close(w, r.decoder[u]!.attention!.weights[t]!, `matrix row ${u}, word ${t}`));
   });
   const slider = page.getByRole('slider', { name: 'Translation step' });
   for (const u of [0, Math.floor(r.decoder.length / 2), r.decoder.length - 1]) {
-    await slider.fill(String(src.length + u));
+    await slider.fill(String(read.length + u));
     const want = r.decoder[u]!.attention!.weights;
     await expect(page.locator('.attn-matrix g.attn-row.current')).toHaveAttribute('data-row', String(u));
     const ws = await linkWeights(page);
-    expect(ws).toHaveLength(src.length);
-    ws.forEach((w, t) => close(w, want[t]!, `step ${u}, line to “${src[t]}”`));
+    expect(ws).toHaveLength(read.length);
+    ws.forEach((w, t) => close(w, want[t]!, `step ${u}, line to “${read[t]}”`));
     expect(await linkNumbers(page)).toEqual(Array.from(want, (w) => w.toFixed(2)));
     expect(await page.locator('.attn-matrix .attn-num').allTextContents()).toEqual(Array.from(want, (w) => w.toFixed(2)));
     // The heaviest line is the thickest.

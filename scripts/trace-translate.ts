@@ -3,7 +3,8 @@
  * the context handed over, and the decoder's steps (what it read, its vectors, its top 3 and what
  * greedy decoding wrote), as JSON, from the engine code the page runs.
  * `--model translate-attn-<kind>`: each decoder step also holds its attention — the weight on each
- * source word (summing to 1), the scores before the softmax, and the context vector it read.
+ * source word (summing to 1), the scores before the softmax, and the context vector it read;
+ * `source` is what the encoder read (with </s> after the words for a model that reads an end mark).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,10 +29,12 @@ export function traceTranslation(id: string, text: string, fail: (msg: string) =
   return JSON.stringify({
     model: model.id,
     cell: model.encoder.cell.kind,
-    source: tokens,
-    encoder: r.encoder.map((tr, t) => ({ t, token: tokens[t], vectors: vectors(tr) })),
+    source: r.source,
+    encoder: r.encoder.map((tr, t) => ({ t, token: r.source[t], vectors: vectors(tr) })),
     context: { h: Array.from(r.context.h), ...(r.context.c ? { c: Array.from(r.context.c) } : {}) },
-    ...(model.attention ? { attention: 'luong-general' } : {}),
+    ...(model.attention
+      ? { attention: model.attention.loc ? (model.attention.windowed ? 'luong-general+location-window' : 'luong-general+location') : 'luong-general', handOver: model.handOver !== false }
+      : {}),
     decoder: r.decoder.map((d, u) => ({
       u,
       input: d.input,

@@ -4,13 +4,16 @@
  * from each translate-attn file's report (its `plain` block scores translate-<kind> on the same
  * sentences), beside the retrieval baseline; (2) the fresh set written after training
  * (src/train/data/translateFresh.ts), scored here from the shipped weights, with how many of its
- * sentences are among the training pairs themselves (only one- and two-clause ones can be).
+ * sentences are among the training pairs themselves (only one- and two-clause ones can be);
+ * (3) the second fresh set, twelve three- and four-clause sentences written after the windowed
+ * translate-attn-lstm was final (src/train/data/translateFreshLong.ts); (4) how each attn file scores.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CELL_KINDS, kindOf, translate, type Seq2Seq } from '../src/engine';
 import { readSeq2SeqFile } from '../src/models/seq2seqFile';
 import { FRESH_TRANSLATIONS } from '../src/train/data/translateFresh';
+import { FRESH_LONG_TRANSLATIONS } from '../src/train/data/translateFreshLong';
 import { scoreTranslations, type TranslationScore } from '../src/train/seq2seq';
 import { TRANSLATE, translateData } from '../src/train/translateTask';
 
@@ -71,4 +74,22 @@ for (const [name, keep] of groups) {
     out.push(`| ${name} (${ps.length}; ${inTrain} among the training pairs), ${what === 'exact' ? 'exact' : 'characters'} | ${cells.join(' | ')} |`);
   }
 }
+const long = FRESH_LONG_TRANSLATIONS.map(([en, zh]) => ({ src: en.split(' '), tgt: Array.from(zh) }));
+out.push('', `| second fresh set (written after training) | ${kinds.map((k) => `${k} plain → attn`).join(' | ')} |`, `|---|${kinds.map(() => '---').join('|')}|`);
+for (const n of [3, 4]) {
+  const ps = long.filter((p) => clauses(p.src) === n);
+  const score = (m: Seq2Seq) =>
+    scoreTranslations(
+      ps.map((p) => translate(m, p.src, 80).output),
+      ps.map((p) => p.tgt),
+    );
+  for (const what of ['exact', 'chars'] as const) {
+    const cells = models.map(([plain, attn]) => `${pct(score(plain)[what])} → **${pct(score(attn)[what])}**`);
+    out.push(`| ${n} clauses (${ps.length}), ${what === 'exact' ? 'exact' : 'characters'} | ${cells.join(' | ')} |`);
+  }
+}
+out.push('', `| attention of the shipped file | ${kinds.join(' | ')} |`, `|---|${kinds.map(() => '---').join('|')}|`);
+out.push(
+  `| score, hand-over | ${models.map(([, a]) => `${a.attention?.windowed ? 'location + window' : a.attention?.loc ? 'location' : 'content'}, ${a.handOver === false ? 'none' : 'yes'}`).join(' | ')} |`,
+);
 process.stdout.write(`${out.join('\n')}\n`);

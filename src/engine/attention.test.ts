@@ -105,11 +105,61 @@ describe('Luong attention (general score, context at the output layer)', () => {
     for (const v of f.out) expect(Number.isFinite(v)).toBe(true);
   });
 
+  it('location term: the score adds Σ_j w_j α_{u−1,t−j}; its backward (w, α_{u−1}, and ∂L/∂α_u from the next step) matches central differences', () => {
+    let worst = 0;
+    for (const seed of [11, 12]) {
+      const { a: a0, states, query, probe } = setup(seed);
+      const rng = createRng(seed + 100);
+      const a: Attention = { ...a0, loc: Float64Array.from({ length: 5 }, () => rng.normal()) };
+      const prev = Float64Array.from({ length: S }, () => rng.uniform(0, 1));
+      const next = Float64Array.from({ length: S }, () => rng.normal()); // L also reads α_u: next · α_u
+      const keys = attentionKeys(a, states);
+      const f = attend(a, states, keys, query, prev);
+      // Forward written out: the content score plus the location term, off-source weights zero.
+      const plain = attend(a0, states, keys, query);
+      f.scores.forEach((e, t) => {
+        let loc = 0;
+        for (let j = -2; j <= 2; j++) loc += a.loc![j + 2]! * (prev[t - j] ?? 0);
+        expect(e).toBeCloseTo(plain.scores[t]! + loc, 12);
+      });
+      const L = () => {
+        const r = attend(a, states, attentionKeys(a, states), query, prev);
+        return r.out.reduce((s, v, k) => s + v * probe[k]!, 0) + r.weights.reduce((s, w, t) => s + w * next[t]!, 0);
+      };
+      const g = zeroAttentionGrads(a);
+      const dStates = states.map(() => new Float64Array(H));
+      const dPrev = new Float64Array(S);
+      const dq = attendBack(a, states, keys, query, f, probe, g, dStates, { prev, dWeights: next, dPrev });
+      const eps = 1e-6;
+      const check = (data: Float64Array, grad: Float64Array, name: string) => {
+        for (let k = 0; k < data.length; k++) {
+          const o = data[k]!;
+          data[k] = o + eps;
+          const up = L();
+          data[k] = o - eps;
+          const down = L();
+          data[k] = o;
+          const num = (up - down) / (2 * eps);
+          const rel = Math.abs(grad[k]! - num) / Math.max(1e-3, Math.abs(grad[k]!) + Math.abs(num));
+          expect(rel, `${name}[${k}]: analytic ${grad[k]}, numeric ${num}`).toBeLessThan(1e-5);
+          worst = Math.max(worst, rel);
+        }
+      };
+      check(a.loc!, g.loc!, 'w');
+      check(prev, dPrev, 'α_{u−1}');
+      check(a.Wa.data, g.Wa.data, 'Wa');
+      check(query, dq, "h'");
+      states.forEach((h, t) => check(h, dStates[t]!, `h_${t + 1}`));
+    }
+    console.log(`location term backward: max relative error ${worst.toExponential(2)} against central differences`);
+  });
+
   it('names a wrong shape', () => {
     const { a } = setup(1);
     expect(attentionMismatch(a, H)).toBeNull();
     expect(attentionMismatch(a, 5)).toMatch(/^Wa must be 5×5/);
     expect(attentionMismatch({ ...a, Wc: matrix(H, H) }, H)).toMatch(/^Wc must be 4×8/);
     expect(attentionMismatch({ ...a, bc: new Float64Array(3) }, H)).toMatch(/^bc must have 4 values, found 3/);
+    expect(attentionMismatch({ ...a, loc: new Float64Array(4) }, H)).toMatch(/^the location weights must be odd in number/);
   });
 });

@@ -3,8 +3,13 @@
  * attention with the *general* (bilinear) score, the context read at the output layer.
  *
  *   keys      k_t = W_a h_t                          once per sentence; h_t the encoder's state, t = 1..S
- *   score     e_{u,t} = h'_uᵀ k_t                    h'_u the decoder's state after its step u
+ *   score     e_{u,t} = h'_uᵀ k_t + Σ_{j=−K..K} w_j α_{u−1,t−j}
+ *                                                    h'_u the decoder's state after its step u; the
+ *                                                    second sum only with location weights w
+ *                                                    ("luong-general+location"), α_0 = one-hot on
+ *                                                    the first source word, α_{u−1,s} = 0 off the source
  *   weights   α_{u,t} = exp(e_{u,t} − m_u) / Σ_s exp(e_{u,s} − m_u),   m_u = max_s e_{u,s}
+ *             windowed: the sums over s, and α_{u,t} ≠ 0, only for |t − p_u| ≤ K, p_u = argmax_s α_{u−1,s}
  *   context   c_u = Σ_t α_{u,t} h_t
  *   output    h̃_u = tanh(W_c [c_u; h'_u] + b_c)      the softmax head reads h̃_u instead of h'_u
  *
@@ -18,10 +23,25 @@
  * English; W_a (H × H) lets the two be compared without forcing them into the same coordinates.
  * Subtracting the max score m_u keeps the softmax finite however large the scores grow.
  *
+ * Why the location term (Chorowski et al. 2015, a linear form of their convolution over the last
+ * weights). With content alone, the models trained on one- and two-clause sentences learned "after
+ * the comma, read the last clause", which fits all their data and fails on three clauses. w_j
+ * scores "j words on from where I read last": a rule about moving along the source that does not
+ * depend on how many clauses there are. No bias: a constant added to every e_{u,t} cancels in the
+ * softmax. α_u now depends on α_{u−1}, so the backward runs over the steps in reverse, each step
+ * passing ∂L/∂α_{u−1} = Σ_t ∂e_{u,t} w_{t−s} back to the one before (`AttendChain`).
+ * The window goes further: measured, the soft term learned to favour one and two words on
+ * (w_1 ≈ 2) yet the content score still sent the reader to the last clause; with the window the
+ * clauses after the next one cannot be read at all from where the reader is. Its centre is an
+ * argmax, constant almost everywhere, so it adds nothing to the backward pass: the words outside
+ * have α = 0 and so ∂e = 0.
+ *
  * Backward, given ∂L/∂h̃_u (then summed over u by the caller):
  *   g = ∂L/∂h̃ ⊙ (1 − h̃²);  ∂W_c += g [c; h']ᵀ,  ∂b_c += g;  ∂c = W_c[:, :H]ᵀ g,  ∂h' = W_c[:, H:]ᵀ g
  *   ∂α_t = ∂c · h_t,  ∂h_t += α_t ∂c;   ∂e_t = α_t (∂α_t − Σ_s α_s ∂α_s)
  *   ∂h' += Σ_t ∂e_t k_t,   ∂h_t += ∂e_t W_aᵀ h',   ∂W_a += h' (Σ_t ∂e_t h_t)ᵀ
+ * With location weights, ∂α_t also holds what the next step's scores send back, and
+ *   ∂w_j += Σ_t ∂e_t α_{u−1,t−j},   ∂α_{u−1,t−j} += ∂e_t w_j
  */
 import { matrix } from './math';
 import type { Matrix, Vec } from './types';
@@ -33,6 +53,23 @@ export interface Attention {
   readonly Wc: Matrix;
   /** H: the output layer's bias. */
   readonly bc: Vec;
+  /** 2K+1 location weights w_{−K..K} on the previous step's weights; absent: content alone. */
+  readonly loc?: Vec;
+  /**
+   * With location weights: read only within ±K of the last step's heaviest word (a hard window;
+   * the words outside get weight 0). The soft term alone did not stop the jump to the last clause.
+   */
+  readonly windowed?: boolean;
+}
+
+/** How many words either side of the last reading the location term sees (K). */
+export const locationReach = (a: Attention): number => (a.loc ? (a.loc.length - 1) / 2 : 0);
+
+/** α_0: before the first step, the reading is on the first source word. */
+export function initialWeights(S: number): Vec {
+  const w = new Float64Array(S);
+  if (S > 0) w[0] = 1;
+  return w;
 }
 
 type AttentionGrads = Attention;
@@ -55,11 +92,12 @@ export function attentionMismatch(a: Attention, hidden: number): string | null {
   if (a.Wa.rows !== H || a.Wa.cols !== H) return `Wa must be ${H}×${H} (hidden × hidden), found ${a.Wa.rows}×${a.Wa.cols}`;
   if (a.Wc.rows !== H || a.Wc.cols !== 2 * H) return `Wc must be ${H}×${2 * H} (hidden × [context; state]), found ${a.Wc.rows}×${a.Wc.cols}`;
   if (a.bc.length !== H) return `bc must have ${H} values, found ${a.bc.length}`;
+  if (a.loc && a.loc.length % 2 !== 1) return `the location weights must be odd in number (w_−K … w_K), found ${a.loc.length}`;
   return null;
 }
 
 export function zeroAttentionGrads(a: Attention): AttentionGrads {
-  return { Wa: matrix(a.Wa.rows, a.Wa.cols), Wc: matrix(a.Wc.rows, a.Wc.cols), bc: new Float64Array(a.bc.length) };
+  return { Wa: matrix(a.Wa.rows, a.Wa.cols), Wc: matrix(a.Wc.rows, a.Wc.cols), bc: new Float64Array(a.bc.length), ...(a.loc ? { loc: new Float64Array(a.loc.length) } : {}) };
 }
 
 /** k_t = W_a h_t for every encoder state: the scores of every decoder step reuse them. */
@@ -77,22 +115,31 @@ export function attentionKeys(a: Attention, states: readonly Vec[]): Vec[] {
   });
 }
 
-/** The weights, context and output for the decoder state `query` (h'_u). */
-export function attend(a: Attention, states: readonly Vec[], keys: readonly Vec[], query: Vec): Attended {
+/**
+ * The weights, context and output for the decoder state `query` (h'_u); `prev` is α_{u−1}, read
+ * only with location weights (initialWeights(S) before the first step).
+ */
+export function attend(a: Attention, states: readonly Vec[], keys: readonly Vec[], query: Vec, prev?: Vec): Attended {
   const H = query.length;
   const S = states.length;
   const scores = new Float64Array(S);
+  const K = locationReach(a);
+  // The window's centre: the last step's heaviest word (the first of equals). Piecewise constant
+  // in every weight, so it has no gradient; masked words get weight 0 and so ∂e = 0.
+  const centre = a.windowed && a.loc && prev ? prev.reduce((best, w, t) => (w > prev[best]! ? t : best), 0) : -1;
+  const inside = (t: number) => centre < 0 || Math.abs(t - centre) <= K;
   let max = -Infinity;
   for (let t = 0; t < S; t++) {
     let s = 0;
     const k = keys[t]!;
     for (let j = 0; j < H; j++) s += query[j]! * k[j]!;
+    if (a.loc && prev) for (let j = -K; j <= K; j++) if (t - j >= 0 && t - j < S) s += a.loc[j + K]! * prev[t - j]!;
     scores[t] = s;
-    if (s > max) max = s;
+    if (s > max && inside(t)) max = s;
   }
   const weights = new Float64Array(S);
   let sum = 0;
-  for (let t = 0; t < S; t++) sum += weights[t] = Math.exp(scores[t]! - max);
+  for (let t = 0; t < S; t++) sum += weights[t] = inside(t) ? Math.exp(scores[t]! - max) : 0;
   const context = new Float64Array(H);
   for (let t = 0; t < S; t++) {
     const w = (weights[t] = weights[t]! / sum);
@@ -111,10 +158,22 @@ export function attend(a: Attention, states: readonly Vec[], keys: readonly Vec[
 }
 
 /**
+ * The chain between steps, with location weights: the `prev` the step read, ∂L/∂α_u from the next
+ * step's scores (`dWeights`, null at the last step), and where ∂L/∂α_{u−1} is added (`dPrev`).
+ */
+export interface AttendChain {
+  readonly prev: Vec;
+  readonly dWeights: Vec | null;
+  readonly dPrev: Vec;
+}
+
+/**
  * Backward through one `attend`: adds into `g` and into `dStates[t]` (∂L/∂h_t), returns ∂L/∂h'_u
  * (the attention's share only; the caller adds it to what the decoder's recurrence sends back).
+ * With location weights, call it for the last step first and pass each step's `dPrev` on as the
+ * step before's `dWeights`.
  */
-export function attendBack(a: Attention, states: readonly Vec[], keys: readonly Vec[], query: Vec, f: Attended, dOut: Vec, g: AttentionGrads, dStates: Vec[]): Vec {
+export function attendBack(a: Attention, states: readonly Vec[], keys: readonly Vec[], query: Vec, f: Attended, dOut: Vec, g: AttentionGrads, dStates: Vec[], chain?: AttendChain): Vec {
   const H = query.length;
   const S = states.length;
   const Wc = a.Wc.data;
@@ -139,6 +198,7 @@ export function attendBack(a: Attention, states: readonly Vec[], keys: readonly 
     const h = states[t]!;
     let s = 0;
     for (let j = 0; j < H; j++) s += dc[j]! * h[j]!;
+    if (chain?.dWeights) s += chain.dWeights[t]!;
     dAlpha[t] = s;
     mean += f.weights[t]! * s;
   }
@@ -157,6 +217,15 @@ export function attendBack(a: Attention, states: readonly Vec[], keys: readonly 
       into[j] = into[j]! + w * dc[j]! + de * q[j]!;
       dq[j] = dq[j]! + de * k[j]!;
       v[j] = v[j]! + de * h[j]!;
+    }
+    if (a.loc && g.loc && chain) {
+      const K = locationReach(a);
+      for (let j = -K; j <= K; j++) {
+        const s = t - j;
+        if (s < 0 || s >= S) continue;
+        g.loc[j + K] = g.loc[j + K]! + de * chain.prev[s]!;
+        chain.dPrev[s] = chain.dPrev[s]! + de * a.loc[j + K]!;
+      }
     }
   }
   for (let r = 0; r < H; r++) {

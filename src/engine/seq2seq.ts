@@ -15,13 +15,14 @@
  *
  * With `attention` (attention.ts, `translate-attn-<kind>`) the hand-over stays, and at every step
  * the decoder also reads a weighted sum of *all* the encoder's states: p_u = softmax(W h̃_u + b)
- * with h̃_u = tanh(W_c [c_u; h'_u] + b_c) in place of h'_u.
+ * with h̃_u = tanh(W_c [c_u; h'_u] + b_c) in place of h'_u. With location weights each step's
+ * scores also read the step before's weights (α_0 on the first source word).
  */
 import { embedToken, predict, type Model } from './model';
 import { initialState, run, step } from './step';
 import type { CellState, Vec } from './types';
 import type { StepTrace } from './kinds';
-import { attend, attentionKeys, attentionMismatch, type Attended, type Attention } from './attention';
+import { attend, attentionKeys, attentionMismatch, initialWeights, type Attended, type Attention } from './attention';
 
 export const BOS = '<s>';
 export const EOS = '</s>';
@@ -32,6 +33,13 @@ export interface Seq2Seq {
   readonly decoder: Model;
   /** Luong attention over the encoder's states; absent: the plain encoder–decoder. */
   readonly attention?: Attention;
+  /**
+   * The encoder reads </s> after the source (it must be in its vocabulary): a state that says
+   * "the sentence ends here", which attention can find wherever the end falls. Absent: false.
+   */
+  readonly sourceEnd?: boolean;
+  /** false: the decoder starts from the zero state and knows the source only through attention. Absent: true. */
+  readonly handOver?: boolean;
 }
 
 interface DecodedStep {
@@ -49,8 +57,10 @@ interface DecodedStep {
 }
 
 export interface Translation {
+  /** What the encoder read: the source, and </s> after it for a model with `sourceEnd`. */
+  readonly source: readonly string[];
   readonly encoder: StepTrace[];
-  /** The context handed over: the encoder's final state (the zero state for an empty source). */
+  /** The context handed over: the encoder's final state (the zero state for an empty source, or without the hand-over). */
   readonly context: CellState;
   readonly decoder: DecodedStep[];
   /** The written tokens without </s>. */
@@ -66,6 +76,8 @@ export function seq2seqMismatch(m: Seq2Seq): string | null {
   if (e.cell.hiddenSize !== d.cell.hiddenSize) return `the encoder has ${e.cell.hiddenSize} units but the decoder ${d.cell.hiddenSize}: the state is handed over as it is`;
   if (d.head?.kind !== 'softmax') return 'the decoder needs a softmax head over its tokens';
   if (d.embedding.kind !== 'table') return 'the decoder reads its own tokens through a table embedding';
+  if (m.sourceEnd && (e.embedding.kind !== 'table' || !e.embedding.vocab.includes(EOS))) return `the encoder reads "${EOS}" after the source, so its vocabulary needs it`;
+  if ((m.sourceEnd || m.handOver === false) && !m.attention) return 'without attention the decoder needs the hand-over and nothing else';
   const vocab = d.embedding.vocab;
   if (d.head.labels.length !== vocab.length || d.head.labels.some((l, k) => l !== vocab[k])) return 'the decoder head’s labels must be its vocabulary, in order';
   for (const t of [BOS, EOS]) if (!vocab.includes(t)) return `the decoder vocabulary has no "${t}"`;
@@ -86,11 +98,14 @@ interface Memory {
   readonly keys: Vec[];
 }
 
-/** One decoder step from `state`, reading `input` (and, with attention, the encoder's states). */
-function decodeStep(m: Seq2Seq, state: CellState, input: string, memory: Memory | null): { state: CellState; step: DecodedStep } {
+/**
+ * One decoder step from `state`, reading `input` (and, with attention, the encoder's states;
+ * `prev`, the step before's weights, is what the location term reads).
+ */
+function decodeStep(m: Seq2Seq, state: CellState, input: string, memory: Memory | null, prev: Vec): { state: CellState; step: DecodedStep } {
   const { decoder } = m;
   const r = step(decoder.cell, state, embedToken(decoder.embedding, input).x);
-  const attention = m.attention && memory ? attend(m.attention, memory.states, memory.keys, r.state.h) : undefined;
+  const attention = m.attention && memory ? attend(m.attention, memory.states, memory.keys, r.state.h, prev) : undefined;
   const probs = predict(decoder.head!, attention ? attention.out : r.state.h);
   const labels = decoder.head!.labels;
   const order = probs.map((_, k) => k).sort((a, b) => probs[b]! - probs[a]! || a - b);
@@ -99,23 +114,28 @@ function decodeStep(m: Seq2Seq, state: CellState, input: string, memory: Memory 
 }
 
 /** Greedy translation: the encoder, the hand-over, then the decoder until </s> or `maxLength` tokens. */
-export function translate(m: Seq2Seq, source: readonly string[], maxLength = 40): Translation {
+export function translate(m: Seq2Seq, words: readonly string[], maxLength = 40): Translation {
   const why = seq2seqMismatch(m);
   if (why) throw new Error(`translate: ${why}`);
-  const { traces, context } = source.length ? encode(m, source) : { traces: [], context: initialState(m.encoder.cell) };
+  const source = m.sourceEnd ? [...words, EOS] : [...words];
+  const encoded = source.length ? encode(m, source) : { traces: [], context: initialState(m.encoder.cell) };
+  const traces = encoded.traces;
+  const context = m.handOver === false ? initialState(m.decoder.cell) : encoded.context;
   const decoder: DecodedStep[] = [];
   const output: string[] = [];
   const states = traces.map((tr) => tr.h);
   const memory = m.attention ? { states, keys: attentionKeys(m.attention, states) } : null;
   let state = context;
   let input = BOS;
+  let prev = initialWeights(states.length);
   while (decoder.length < maxLength) {
-    const r = decodeStep(m, state, input, memory);
+    const r = decodeStep(m, state, input, memory, prev);
     decoder.push(r.step);
-    if (r.step.output === EOS) return { encoder: traces, context, decoder, output, ended: true };
+    if (r.step.attention) prev = r.step.attention.weights;
+    if (r.step.output === EOS) return { source, encoder: traces, context, decoder, output, ended: true };
     output.push(r.step.output);
     state = r.state;
     input = r.step.output;
   }
-  return { encoder: traces, context, decoder, output, ended: false };
+  return { source, encoder: traces, context, decoder, output, ended: false };
 }

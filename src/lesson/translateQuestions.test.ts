@@ -37,7 +37,7 @@ describe('the translator chapter’s questions', () => {
     const w = r.decoder[u]!.attention!.weights;
     expect(a.answer).toBe('place2');
     expect(a.why.w).toBe(w[9]!.toFixed(2));
-    expect(a.reveal).toEqual({ view: 'translate', text: TEXT, attention: true, translateStep: 10 + u });
+    expect(a.reveal).toEqual({ view: 'translate', text: TEXT, attention: true, translateStep: r.source.length + u });
     const b = ask('attnSource', 'gru', 'she lives in germany and we grew up in spain')!;
     expect(b.ask).toEqual({ p1: 'germany', p2: 'spain', zh: '西班牙' });
   });

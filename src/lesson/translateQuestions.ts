@@ -72,7 +72,9 @@ export const TRANSLATE_QUESTIONS: readonly QuestionDef[] = [
       const should = Array.from(src.clauses.map((c) => c.zh).join(JOIN_ZH));
       const u = indexOfRun(should, zh, should.indexOf(JOIN_ZH) + 1);
       const weights = u >= 0 ? r.decoder[u]?.attention?.weights : undefined;
-      if (!weights || weights.length !== tokens.length) return null;
+      // What the encoder read: the words, then </s> for a translator that reads an end mark.
+      const read = r.source;
+      if (!weights || weights.length !== read.length) return null;
       // The word weighted most, and the next after it (what the explanation compares it with).
       const order = Array.from(weights, (_, k) => k).sort((a, b) => weights[b]! - weights[a]! || a - b);
       const [top, next] = [order[0]!, order[1] ?? order[0]!];
@@ -80,8 +82,8 @@ export const TRANSLATE_QUESTIONS: readonly QuestionDef[] = [
       return {
         answer,
         ask: { p1: tokens[p1]!, p2: tokens[p2]!, zh },
-        why: { word: tokens[top]!, w: weights[top]!.toFixed(2), next: tokens[next]!, wn: weights[next]!.toFixed(2), out: r.output.join('') },
-        reveal: { view: 'translate', text: ctx.text, attention: true, translateStep: tokens.length + u },
+        why: { word: read[top]!, w: weights[top]!.toFixed(2), next: read[next]!, wn: weights[next]!.toFixed(2), out: r.output.join('') },
+        reveal: { view: 'translate', text: ctx.text, attention: true, translateStep: read.length + u },
       };
     },
   },

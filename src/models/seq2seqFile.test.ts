@@ -10,8 +10,18 @@ import { initSeq2Seq, scoreTranslations } from '../train/seq2seq';
 import { translateData, TRANSLATE } from '../train/translateTask';
 import { readSeq2SeqFile, toSeq2SeqFile } from './seq2seqFile';
 
-const tiny = (attention = false) =>
-  initSeq2Seq({ id: attention ? 'translate-attn-gru' : 'translate-gru', kind: 'gru', srcWords: ['i', 'like', 'tea'], tgtTokens: ['我', '喜', '欢', '茶'], embedDim: 3, hidden: 4, seed: 2, attention });
+const tiny = (attention = false, locationReach = 0) =>
+  initSeq2Seq({
+    id: attention ? 'translate-attn-gru' : 'translate-gru',
+    kind: 'gru',
+    srcWords: ['i', 'like', 'tea'],
+    tgtTokens: ['我', '喜', '欢', '茶'],
+    embedDim: 3,
+    hidden: 4,
+    seed: 2,
+    attention,
+    locationReach,
+  });
 
 describe('the seq2seq file', () => {
   it('round-trips: the same translation, every step within the 6-digit rounding', () => {
@@ -77,6 +87,77 @@ describe('the seq2seq file', () => {
     expect(bad((f) => f.attention.Wa.pop())).toThrow(/^attention\.Wa: expected 4×4 \(rows×cols\), found 3 rows/);
     expect(bad((f) => f.attention.Wc[1]!.pop())).toThrow(/^attention\.Wc\[1\]: expected 8 values, found 7/);
     expect(bad((f) => (f.attention.bc[2] = null))).toThrow(/^attention\.bc\[2\]: expected a finite number, found null/);
+    expect(bad((f) => (f.attention.location = [1, 2, 3]))).toThrow(/^attention\.location: location weights need the score "luong-general\+location"/);
+  });
+
+  it('with location weights: named in the score, round-tripped, the same weights at every step; broken ones named', () => {
+    const m = tiny(true, 2);
+    m.attention!.loc!.set([0.5, -1, 2, 1.5, -0.25]);
+    const json = JSON.parse(JSON.stringify(toSeq2SeqFile(m)));
+    expect(json.attention.score).toBe('luong-general+location');
+    expect(json.attention.location).toEqual([0.5, -1, 2, 1.5, -0.25]);
+    const back = readSeq2SeqFile(json).model;
+    expect([...back.attention!.loc!]).toEqual([0.5, -1, 2, 1.5, -0.25]);
+    const src = ['i', 'like', 'tea', 'tea'];
+    const [a, b] = [translate(m, src, 6), translate(back, src, 6)];
+    expect(b.output).toEqual(a.output);
+    a.decoder.forEach((d, u) => d.attention!.weights.forEach((w, t) => expect(Math.abs(w - b.decoder[u]!.attention!.weights[t]!)).toBeLessThan(1e-4)));
+    const broken = (change: (a: Record<string, unknown>) => void) => {
+      const f = JSON.parse(JSON.stringify(json));
+      change(f.attention);
+      return () => readSeq2SeqFile(f);
+    };
+    expect(broken((a) => Reflect.deleteProperty(a, 'location'))).toThrow(/^attention\.location: missing/);
+    expect(broken((a) => (a.location = [1, 2]))).toThrow(/^attention\.location: expected an odd number of weights \(w_−K … w_K\), found 2/);
+    expect(broken((a) => (a.location = [1, null, 2]))).toThrow(/^attention\.location\[1\]: expected a finite number, found null/);
+  });
+
+  it('the hard window is named in the score and read back as one', () => {
+    const m = initSeq2Seq({
+      id: 'translate-attn-gru',
+      kind: 'gru',
+      srcWords: ['i', 'like', 'tea'],
+      tgtTokens: ['我', '喜', '欢', '茶'],
+      embedDim: 3,
+      hidden: 4,
+      seed: 2,
+      attention: true,
+      locationReach: 1,
+      windowed: true,
+    });
+    const json = JSON.parse(JSON.stringify(toSeq2SeqFile(m)));
+    expect(json.attention.score).toBe('luong-general+location-window');
+    const back = readSeq2SeqFile(json).model;
+    expect(back.attention!.windowed).toBe(true);
+    expect(readSeq2SeqFile({ ...json, attention: { ...json.attention, score: 'luong-general+location' } }).model.attention!.windowed).toBeUndefined();
+    const src = ['i', 'like', 'tea', 'tea', 'i'];
+    expect(translate(back, src, 6).output).toEqual(translate(m, src, 6).output);
+  });
+
+  it('reading only (</s> after the source, no hand-over): written, read back, the same translation; wrong flags named', () => {
+    const m = initSeq2Seq({
+      id: 'translate-attn-gru',
+      kind: 'gru',
+      srcWords: ['i', 'like', 'tea'],
+      tgtTokens: ['我', '喜', '欢', '茶'],
+      embedDim: 3,
+      hidden: 4,
+      seed: 2,
+      attention: true,
+      locationReach: 1,
+      readOnly: true,
+    });
+    const json = JSON.parse(JSON.stringify(toSeq2SeqFile(m)));
+    expect([json.sourceEnd, json.handOver]).toEqual([true, false]);
+    const back = readSeq2SeqFile(json).model;
+    expect([back.sourceEnd, back.handOver]).toEqual([true, false]);
+    const [a, b] = [translate(m, ['i', 'like', 'tea'], 6), translate(back, ['i', 'like', 'tea'], 6)];
+    expect(b.source).toEqual(['i', 'like', 'tea', '</s>']);
+    expect(b.output).toEqual(a.output);
+    expect(() => readSeq2SeqFile({ ...json, handOver: 'no' })).toThrow(/^handOver: expected true or false, found "no"/);
+    expect(() => readSeq2SeqFile({ ...json, attention: undefined })).toThrow(/^attention: without attention the decoder needs the hand-over/);
+    const plain = JSON.parse(JSON.stringify(toSeq2SeqFile(tiny())));
+    expect(() => readSeq2SeqFile({ ...plain, sourceEnd: true })).toThrow(/^encoder: the encoder reads "<\/s>" after the source, so its vocabulary needs it/);
   });
 });
 

@@ -30,8 +30,9 @@ export function translationOf(s: Inputs): TranslationShown | null {
   if (!load?.model || load.kind !== kindOf(s) || load.attention !== s.translateAttention) return null;
   const model = load.model;
   if (last && last.model === model && last.text === s.text) return last.shown;
-  const source = tokenize(s.text, model.encoder.tokenizer).tokens;
-  const result = translate(model, source);
+  const result = translate(model, tokenize(s.text, model.encoder.tokenizer).tokens);
+  // What the encoder read: the words, and the end mark after them for a model that reads one.
+  const source = result.source;
   const shown = { model, presets: load.presets ?? [], source, result, total: source.length + result.decoder.length };
   last = { model, text: s.text, shown };
   return shown;

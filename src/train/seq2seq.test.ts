@@ -8,8 +8,14 @@ import { CLAUSES, grammarVocab, longPairs, pairOf, roleOfPair, singleClausePairs
 import { sequenceKey } from './data/split';
 import { accumulateSeq2SeqGrads, encodePair, initSeq2Seq, scoreTranslations, seq2seqGradArrays, seq2seqParams, trainSeq2Seq, zeroSeq2SeqGrads, type TrainableSeq2Seq } from './seq2seq';
 
-const tiny = (kind: CellKind, seed = 1, attention = false): TrainableSeq2Seq =>
-  initSeq2Seq({ id: `t-${kind}`, kind, srcWords: ['a', 'b', 'c'], tgtTokens: ['x', 'y'], embedDim: 3, hidden: 4, seed, attention });
+const tiny = (kind: CellKind, seed = 1, attention = false, locationReach = 0, readOnly = false, windowed = false): TrainableSeq2Seq =>
+  initSeq2Seq({ id: `t-${kind}`, kind, srcWords: ['a', 'b', 'c'], tgtTokens: ['x', 'y'], embedDim: 3, hidden: 4, seed, attention, locationReach, readOnly, windowed });
+
+/** Location weights start at zero, where ∂L/∂α_{u−1} vanishes; set them to values that pass it back. */
+function withLocation(m: TrainableSeq2Seq): TrainableSeq2Seq {
+  m.attention!.loc!.forEach((_, j, w) => (w[j] = 0.7 * Math.sin(3 * j + 1)));
+  return m;
+}
 
 describe('seq2seq gradients', () => {
   // Every registered kind: today's hand their further states over too (the mLSTM only them, its h not being read).
@@ -44,6 +50,76 @@ describe('seq2seq gradients', () => {
       expect(enc.some((a) => a.data.some((v) => Math.abs(v) > 1e-6))).toBe(true);
     });
   }
+});
+
+describe('seq2seq gradients with location-aware attention', () => {
+  // α_u reads α_{u−1}: the chain of weights is differentiated step by step, back to the first.
+  // readOnly: </s> read after the source and no hand-over, so the encoder learns through attention alone.
+  for (const [kind, readOnly] of [
+    ['lstm', false],
+    ['gru', false],
+    ['rnn', false],
+    ['lstm', true],
+    ['coupled', true],
+    ['gru', 'windowed'],
+  ] as const) {
+    it(`${kind}${readOnly ? ', </s> read and no hand-over' : ''}${readOnly === 'windowed' ? ', the hard window' : ''}: every parameter, the location weights and the chain through the steps' weights, matches central differences`, () => {
+      // A source longer than the window (±1 here), so the window does mask words.
+      const m = withLocation(tiny(kind, 2, true, readOnly === 'windowed' ? 1 : 2, !!readOnly, readOnly === 'windowed'));
+      expect(m.sourceEnd ?? false).toBe(!!readOnly);
+      const pair = encodePair(m, ['a', 'c', 'b', 'a', 'b'], ['x', 'y', 'y', 'x']);
+      const g = zeroSeq2SeqGrads(m);
+      accumulateSeq2SeqGrads(m, pair, g);
+      const grads = seq2seqGradArrays(g);
+      const loss = () => accumulateSeq2SeqGrads(m, pair, zeroSeq2SeqGrads(m));
+      if (readOnly === 'windowed') {
+        const r = translate(m, ['a', 'c', 'b', 'a', 'b'], 4);
+        expect(r.decoder[0]!.attention!.weights.slice(2).every((w) => w === 0)).toBe(true);
+        r.decoder.forEach((d) => expect(d.attention!.weights.filter((w) => w > 0).length).toBeLessThanOrEqual(3));
+      }
+      const eps = 1e-5;
+      let worst = 0;
+      for (const [j, p] of seq2seqParams(m).entries()) {
+        expect(grads[j]!.name).toBe(p.name);
+        for (let k = 0; k < p.data.length; k++) {
+          const o = p.data[k]!;
+          p.data[k] = o + eps;
+          const up = loss();
+          p.data[k] = o - eps;
+          const down = loss();
+          p.data[k] = o;
+          const err = Math.abs(grads[j]!.data[k]! - (up - down) / (2 * eps));
+          expect(err, `${p.name}[${k}]`).toBeLessThan(1e-8);
+          worst = Math.max(worst, err);
+        }
+      }
+      const loc = grads.find((a) => a.name === 'attention.loc')!;
+      expect(loc.data.length).toBe(readOnly === 'windowed' ? 3 : 5);
+      expect(loc.data.some((v) => Math.abs(v) > 1e-4)).toBe(true);
+      const enc = grads.filter((a) => a.name.startsWith('encoder.') && a.name !== 'encoder.embedding');
+      expect(enc.some((a) => a.data.some((v) => Math.abs(v) > 1e-6))).toBe(true);
+      console.log(`${kind} with location${readOnly ? ', read only' : ''}: max absolute gradient error ${worst.toExponential(2)}`);
+    });
+  }
+
+  it('readOnly: the encoder reads </s> after the source and the decoder starts from zero', () => {
+    const m = tiny('gru', 4, true, 2, true);
+    const r = translate(m, ['a', 'b'], 5);
+    expect(r.source).toEqual(['a', 'b', EOS]);
+    expect(r.encoder.length).toBe(3);
+    expect([...r.context.h]).toEqual([0, 0, 0, 0]);
+    for (const d of r.decoder) expect(d.attention!.weights.length).toBe(3);
+    expect(seq2seqMismatch({ ...m, attention: undefined })).toMatch(/^without attention/);
+  });
+
+  it('zero location weights give exactly the content-only model', () => {
+    const a = tiny('lstm', 3, true, 0);
+    const b = tiny('lstm', 3, true, 3);
+    const src = ['a', 'b', 'c', 'a'];
+    const [ta, tb] = [translate(a, src, 6), translate(b, src, 6)];
+    expect(tb.output).toEqual(ta.output);
+    ta.decoder.forEach((d, u) => d.attention!.weights.forEach((w, t) => expect(tb.decoder[u]!.attention!.weights[t]).toBe(w)));
+  });
 });
 
 describe('greedy decoding', () => {

@@ -12,6 +12,9 @@
  * With attention (engine/attention.ts) the head reads h̃_u, the attention's output; its backward
  * (attendBack) adds onto ∂L/∂h'_u before the decoder's BPTT and onto ∂L/∂h_t for every encoder
  * state, which the encoder's BPTT then reads as its per-step gradients (beside the hand-over's).
+ * With location weights the steps' attentions form a chain of their own (α_u reads α_{u−1}), run
+ * backward from the last step before the decoder's BPTT. Reading only (`readOnly`), there is no
+ * hand-over: the encoder learns through attention alone.
  *
  * Both BPTTs are the engine's (grad/bptt.ts); nothing here differentiates a cell.
  */
@@ -22,6 +25,7 @@ import {
   attend,
   attendBack,
   attentionKeys,
+  initialWeights,
   bptt,
   createRng,
   gradArrays,
@@ -33,6 +37,7 @@ import {
   zeroAttentionGrads,
   zeroGrads,
   type Attention,
+  type AttendChain,
   type CellGrads,
   type CellKind,
   type Matrix,
@@ -60,6 +65,12 @@ interface Seq2SeqSpec {
   readonly seed: number;
   /** Luong attention (translate-attn-<kind>); its weights are drawn after all the others, so a plain model is unchanged. */
   readonly attention?: boolean;
+  /** With attention: K of the location term's 2K+1 weights (0 or absent: content alone). Drawn from no rng (zeros), so the rest starts as without it. */
+  readonly locationReach?: number;
+  /** With location weights: read only within ±locationReach of the last step's heaviest word. */
+  readonly windowed?: boolean;
+  /** With attention: the encoder reads </s> after the source, and the decoder starts from zero (no hand-over). */
+  readonly readOnly?: boolean;
 }
 
 /** A Seq2Seq whose halves have table embeddings (what is trained here). */
@@ -86,7 +97,9 @@ function table(vocab: readonly string[], dim: number, rng: ReturnType<typeof cre
 export function initSeq2Seq(spec: Seq2SeqSpec): TrainableSeq2Seq {
   const rng = createRng(spec.seed);
   const { embedDim: E, hidden: H, kind } = spec;
-  const src = [UNK, ...spec.srcWords];
+  const reading = !!(spec.attention && spec.readOnly);
+  // </s> last: the table's other rows are drawn as without it (what is drawn after the table is not).
+  const src = [UNK, ...spec.srcWords, ...(reading ? [EOS] : [])];
   const tgt = [UNK, BOS, EOS, ...spec.tgtTokens];
   const half = (embedding: TableEmbedding, head: Model['head'], tokenizer: Model['tokenizer']) => {
     const cell = randomParams(kind, E, H, rng);
@@ -115,8 +128,11 @@ export function initSeq2Seq(spec: Seq2SeqSpec): TrainableSeq2Seq {
       Array.from({ length: rows * cols }, () => rng.uniform(-a, a)),
     );
   };
-  const attention = spec.attention ? { Wa: u(H, H), Wc: u(H, 2 * H), bc: new Float64Array(H) } : null;
-  return { id: spec.id, encoder, decoder: { ...decoder, head }, ...(attention ? { attention } : {}) };
+  const K = spec.locationReach ?? 0;
+  const attention = spec.attention
+    ? { Wa: u(H, H), Wc: u(H, 2 * H), bc: new Float64Array(H), ...(K > 0 ? { loc: new Float64Array(2 * K + 1), ...(spec.windowed ? { windowed: true } : {}) } : {}) }
+    : null;
+  return { id: spec.id, encoder, decoder: { ...decoder, head }, ...(attention ? { attention } : {}), ...(reading ? { sourceEnd: true, handOver: false } : {}) };
 }
 
 interface Seq2SeqGrads {
@@ -156,11 +172,7 @@ export function seq2seqParams(m: TrainableSeq2Seq): NamedArray[] {
 
 function attentionArrays(a: Attention | null): NamedArray[] {
   return a
-    ? [
-        { name: 'attention.Wa', data: a.Wa.data },
-        { name: 'attention.Wc', data: a.Wc.data },
-        { name: 'attention.bc', data: a.bc },
-      ]
+    ? [{ name: 'attention.Wa', data: a.Wa.data }, { name: 'attention.Wc', data: a.Wc.data }, { name: 'attention.bc', data: a.bc }, ...(a.loc ? [{ name: 'attention.loc', data: a.loc }] : [])]
     : [];
 }
 
@@ -184,7 +196,7 @@ interface EncodedPair {
 }
 
 export function encodePair(m: TrainableSeq2Seq, src: readonly string[], tgt: readonly string[]): EncodedPair {
-  return { src: tokenIds(m.encoder.embedding, src), tgt: tokenIds(m.decoder.embedding, tgt) };
+  return { src: tokenIds(m.encoder.embedding, m.sourceEnd ? [...src, EOS] : src), tgt: tokenIds(m.decoder.embedding, tgt) };
 }
 
 const rows = (e: TableEmbedding, ids: readonly number[]) => ids.map((id) => e.table.data.slice(id * e.dim, (id + 1) * e.dim));
@@ -204,7 +216,8 @@ export function accumulateSeq2SeqGrads(m: TrainableSeq2Seq, pair: EncodedPair, g
   const inputs = [bos, ...pair.tgt];
   const targets = [...pair.tgt, eos];
   const n = targets.length;
-  const dec = run(decoder.cell, rows(decoder.embedding, inputs), enc.final);
+  const handOver = m.handOver !== false;
+  const dec = run(decoder.cell, rows(decoder.embedding, inputs), handOver ? enc.final : undefined);
   const H = decoder.cell.hiddenSize;
   const att = m.attention;
   const states = enc.traces.map((tr) => tr.h);
@@ -212,23 +225,41 @@ export function accumulateSeq2SeqGrads(m: TrainableSeq2Seq, pair: EncodedPair, g
   // ∂L/∂h_t of every encoder state: zero without attention (only the hand-over reaches the encoder).
   const dStates = states.map(() => new Float64Array(H));
   let loss = 0;
-  const dLdh = dec.traces.map((tr, u) => {
-    if (!att || !g.attention) {
+  let dLdh: Vec[];
+  if (!att || !g.attention) {
+    dLdh = dec.traces.map((tr, u) => {
       const r = softmaxStepGrads(decoder.head, tr.h, targets[u]!, n, g.headW, g.headB);
       loss += r.nll;
       return r.dh;
+    });
+  } else {
+    // Forward over the steps (each reads the weights before), then backward from the last step:
+    // with location weights, ∂L/∂α_u reaches step u from step u+1's scores.
+    const prevs: Vec[] = [initialWeights(states.length)];
+    const fs = dec.traces.map((tr) => {
+      const f = attend(att, states, keys, tr.h, prevs[prevs.length - 1]);
+      prevs.push(f.weights);
+      return f;
+    });
+    const dOuts = fs.map((f, u) => {
+      const r = softmaxStepGrads(decoder.head, f.out, targets[u]!, n, g.headW, g.headB);
+      loss += r.nll;
+      return r.dh;
+    });
+    dLdh = new Array<Vec>(fs.length);
+    let dWeights: Vec | null = null;
+    for (let u = fs.length - 1; u >= 0; u--) {
+      const chain: AttendChain | undefined = att.loc ? { prev: prevs[u]!, dWeights, dPrev: new Float64Array(states.length) } : undefined;
+      dLdh[u] = attendBack(att, states, keys, dec.traces[u]!.h, fs[u]!, dOuts[u]!, g.attention, dStates, chain);
+      dWeights = chain ? chain.dPrev : null;
     }
-    const f = attend(att, states, keys, tr.h);
-    const r = softmaxStepGrads(decoder.head, f.out, targets[u]!, n, g.headW, g.headB);
-    loss += r.nll;
-    return attendBack(att, states, keys, tr.h, f, r.dh, g.attention, dStates);
-  });
+  }
   const bd = bptt(decoder.cell, dec.traces, dLdh);
   addCellGrads(g.dec, bd.grads);
   addRows(g.decTable, inputs, bd.dx);
   if (pair.src.length > 0) {
     // The hand-over: the decoder's gradient on its initial state is the encoder's on its final one.
-    const be = bptt(encoder.cell, enc.traces, dStates, bd.dh0, bd.dc0 ?? undefined, bd.dextra0 ?? undefined);
+    const be = handOver ? bptt(encoder.cell, enc.traces, dStates, bd.dh0, bd.dc0 ?? undefined, bd.dextra0 ?? undefined) : bptt(encoder.cell, enc.traces, dStates);
     addCellGrads(g.enc, be.grads);
     addRows(g.encTable, pair.src, be.dx);
   }

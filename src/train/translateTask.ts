@@ -10,8 +10,10 @@
  * most words with the source (what "memorise the examples" would score).
  *
  * `translate-attn-<kind>` (engine/attention.ts) is the same task with Luong attention: the same
- * data, split, recipe and budget, the same seeds (the attention's weights are drawn after the
- * rest, so both start from the same cells), only `attention: true`.
+ * data, split, recipe, budget and seeds. What differs is the model: attention, its score with the
+ * location term (`locationReach`), and reading only (`readOnly`: </s> read after the source, no
+ * hand-over). The first content-only models got no three- or four-clause sentence right: after the
+ * comma they read the last clause, which the hand-over had already put into the decoder's state.
  */
 import { type CellKind, kindOf, type Seq2Seq } from '../engine';
 import { grammarVocab, longPairs, singleClausePairs, translationPairs, type Pair } from './data/translate';
@@ -33,6 +35,12 @@ interface TranslateConfig {
   readonly batchSize: number;
   readonly lrAt: (epoch: number) => number;
   readonly clipNorm: number;
+  /** translate-attn only: K of the location term's 2K+1 weights (engine/attention.ts); 0: content alone. */
+  readonly locationReach: number;
+  /** translate-attn only: </s> read after the source and no hand-over (seq2seq.ts `readOnly`). */
+  readonly readOnly: boolean;
+  /** translate-attn only, with location weights: the hard window (engine/attention.ts `windowed`). */
+  readonly windowed: boolean;
 }
 
 export const TRANSLATE: TranslateConfig = {
@@ -50,6 +58,9 @@ export const TRANSLATE: TranslateConfig = {
   batchSize: 16,
   lrAt: (e) => (e < 12 ? 0.01 : e < 17 ? 0.004 : 0.0015),
   clipNorm: 1,
+  locationReach: 4,
+  readOnly: true,
+  windowed: true,
 };
 
 const SEED = { train: 61, validation: 62, heldout: 63, weights: 64, shuffle: 65 } as const;
@@ -164,7 +175,19 @@ export function trainTranslate(
   const data = translateData(c);
   const v = grammarVocab();
   const id = attention ? `translate-attn-${kind}` : `translate-${kind}`;
-  const model = initSeq2Seq({ id, kind, srcWords: v.src, tgtTokens: v.tgt, embedDim: c.embedDim, hidden: c.hidden, seed: SEED.weights + kindOf(kind).seedOffset, attention });
+  const model = initSeq2Seq({
+    id,
+    kind,
+    srcWords: v.src,
+    tgtTokens: v.tgt,
+    embedDim: c.embedDim,
+    hidden: c.hidden,
+    seed: SEED.weights + kindOf(kind).seedOffset,
+    attention,
+    locationReach: attention ? c.locationReach : 0,
+    readOnly: attention && c.readOnly,
+    windowed: attention && c.windowed,
+  });
   const enc = (ps: readonly Pair[]) => ps.map((p) => encodePair(model, p.src, p.tgt));
   const train = enc(data.train);
   const limit = maxLen([...data.train, ...data.heldout, ...data.long]);

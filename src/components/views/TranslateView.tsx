@@ -130,7 +130,7 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
       {!embed && (
         <>
           <p className="hint">{t('translate.intro', { kind: t(`kind.${model.encoder.cell.kind}`) })}</p>
-          {attended && <p className="hint">{t('attn.intro')}</p>}
+          {attended && <p className="hint">{t(model.handOver === false ? 'attn.introRead' : 'attn.intro')}</p>}
           <div className="translate-presets" role="group" aria-label={t('translate.presets')}>
             {presets.map((p) => (
               <button key={p} type="button" className="chip" onClick={() => setText(p)}>
@@ -174,12 +174,15 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
           <text className="side-label" x={chain.handoverX[1]} y={14}>
             {t('translate.decoder')}
           </text>
-          <g className="handover" role="img" aria-label={t('translate.handover', { units: H })}>
-            <line x1={chain.handoverX[0]} x2={chain.handoverX[1] - 4} y1={top + 30} y2={top + 30} markerEnd="url(#tr-arrow)" />
-            <text x={(chain.handoverX[0] + chain.handoverX[1]) / 2} y={top + 22} textAnchor="middle">
-              {t('translate.context')}
-            </text>
-          </g>
+          {/* Drawn only when there is one: a reading-only translator's decoder starts from zeros. */}
+          {model.handOver !== false && (
+            <g className="handover" role="img" aria-label={t('translate.handover', { units: H })}>
+              <line x1={chain.handoverX[0]} x2={chain.handoverX[1] - 4} y1={top + 30} y2={top + 30} markerEnd="url(#tr-arrow)" />
+              <text x={(chain.handoverX[0] + chain.handoverX[1]) / 2} y={top + 22} textAnchor="middle">
+                {t('translate.context')}
+              </text>
+            </g>
+          )}
           <defs>
             <marker id="tr-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
               <path d="M0,0 L10,5 L0,10 z" />
@@ -266,7 +269,11 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
         </h3>
         {index === 0 && (
           <p className="hint">
-            <MathText text={t(side === 'encoder' ? 'translate.startEnc' : 'translate.startDec', { state: t('cPrev' in trace ? 'translate.stateHC' : 'translate.stateH') })} />
+            <MathText
+              text={t(side === 'encoder' ? 'translate.startEnc' : model.handOver === false ? 'attn.startDecZero' : 'translate.startDec', {
+                state: t('cPrev' in trace ? 'translate.stateHC' : 'translate.stateH'),
+              })}
+            />
           </p>
         )}
         <CellFigure
@@ -277,7 +284,7 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
           motionKey={`${key}|${source.join(' ')}|${at}`}
         />
       </section>
-      {!embed && <p className="explain">{t(attended ? 'attn.explain' : 'translate.explain')}</p>}
+      {!embed && <p className="explain">{t(attended ? (model.handOver === false ? 'attn.explainRead' : 'attn.explain') : 'translate.explain')}</p>}
     </div>
   );
 }
