@@ -100,6 +100,12 @@ test('the choice is in the link: off, the plain model and no attention drawn; on
   await expect(page).toHaveURL(/attn=1/);
   await expect(page.getByTestId('translation-output')).toHaveText(translate(model, twoClause.src).output.join(''));
   await expect(page.locator('.attn-matrix')).toBeVisible();
+  // Its intro says what this translator does: a reading-only one hands no state over.
+  const handsOver = page.getByText('its final state (the context) becomes the decoder’s first state');
+  await expect(handsOver).toHaveCount(model.handOver === false ? 0 : 1);
+  await box.uncheck();
+  await expect(handsOver).toHaveCount(1);
+  await box.check();
   await page.goto(page.url());
   await expect(page.getByRole('checkbox', { name: 'with attention' })).toBeChecked();
   await page.getByRole('checkbox', { name: 'with attention' }).uncheck();

@@ -333,6 +333,8 @@ export const en = {
   'translate.failed': 'The translation model could not be loaded: {message}',
   'translate.intro':
     'An encoder–decoder of {kind} cells: the encoder reads your English sentence, its final state (the context) becomes the decoder’s first state, and the decoder writes Chinese one character per step. It knows short sentences like the ones below.',
+  'translate.introNoHandOver':
+    'An encoder–decoder of {kind} cells: the encoder reads your English sentence, and the decoder writes Chinese one character per step. It knows short sentences like the ones below.',
   'translate.presets': 'Sentences to translate',
   'translate.unknown': 'Not in this model’s vocabulary (read as <unk>): {words}',
   'translate.output': 'Translation:',

@@ -326,6 +326,7 @@ export const zh: Record<MessageKey, string> = {
   'translate.loading': '正在加载编码器–解码器…',
   'translate.failed': '无法加载翻译模型：{message}',
   'translate.intro': '由 {kind} 单元组成的编码器–解码器：编码器读入你的英语句子，它的最终状态（上下文）成为解码器的初始状态，解码器每步写出一个汉字。它认识下面这类短句。',
+  'translate.introNoHandOver': '由 {kind} 单元组成的编码器–解码器：编码器读入你的英语句子，解码器每步写出一个汉字。它认识下面这类短句。',
   'translate.presets': '可以翻译的句子',
   'translate.unknown': '不在这个模型的词表里（按 <unk> 读入）：{words}',
   'translate.output': '译文：',

@@ -129,7 +129,8 @@ function TranslateChain({ translation, setText }: { translation: TranslationShow
     <div className={embed ? 'translate-view embed' : 'translate-view'}>
       {!embed && (
         <>
-          <p className="hint">{t('translate.intro', { kind: t(`kind.${model.encoder.cell.kind}`) })}</p>
+          {/* A translator that reads only through attention hands nothing over: its intro does not say so. */}
+          <p className="hint">{t(attended && model.handOver === false ? 'translate.introNoHandOver' : 'translate.intro', { kind: t(`kind.${model.encoder.cell.kind}`) })}</p>
           {attended && <p className="hint">{t(model.handOver === false ? 'attn.introRead' : 'attn.intro')}</p>}
           <div className="translate-presets" role="group" aria-label={t('translate.presets')}>
             {presets.map((p) => (
