@@ -63,7 +63,7 @@ export interface Attention {
 }
 
 /** How many words either side of the last reading the location term sees (K). */
-export const locationReach = (a: Attention): number => (a.loc ? (a.loc.length - 1) / 2 : 0);
+const locationReach = (a: Attention): number => (a.loc ? (a.loc.length - 1) / 2 : 0);
 
 /** α_0: before the first step, the reading is on the first source word. */
 export function initialWeights(S: number): Vec {
