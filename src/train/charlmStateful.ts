@@ -12,9 +12,9 @@
  */
 import { type CellKind, kindOf } from '../engine';
 import { Adam } from './adam';
-import { LN2, baselineBpc, bigramBaseline, charVocab, encodeChars, heldoutChunks, modelBpc, unigramBaseline } from './charlm';
-import { AUSTEN, CHARLM } from './charlmTask';
-import { splitChapters, type Chapter } from './data/austen';
+import { LN2, baselineBpc, bigramBaseline, encodeChars, heldoutChunks, modelBpc, unigramBaseline } from './charlm';
+import { AUSTEN, CHARLM, splitWithVocab } from './charlmTask';
+import type { Chapter } from './data/austen';
 import { initNetwork, modelParams, type TrainableModel } from './network';
 import { Streams, joinTexts, statefulBpc, statefulUpdate, zeroStates } from './statefulLm';
 import { countParams } from './tasks';
@@ -127,14 +127,7 @@ function firstChars(texts: readonly string[], limit: number): string[] {
 
 /** Everything the training and the report share: the split, vocabulary and encoded texts. */
 function statefulData(chapters: readonly Chapter[], cfg: StatefulConfig) {
-  const split = splitChapters(chapters);
-  if (split.train.length === 0 || split.validation.length === 0 || split.test.length === 0) {
-    throw new Error(`the chapters must fill every split (train ${split.train.length}, validation ${split.validation.length}, test ${split.test.length})`);
-  }
-  const vocab = charVocab(
-    split.train.map((c) => c.text),
-    cfg.minCount,
-  );
+  const { split, vocab } = splitWithVocab(chapters, cfg.minCount);
   const enc = (ts: readonly string[]) => ts.map((t) => encodeChars(vocab, t));
   const trainIds = enc(split.train.map((c) => c.text));
   return {

@@ -132,6 +132,22 @@ function charLmId(kind: CellKind, corpus: CharCorpus = AUSTEN): string {
   return `${corpus.task}-${kind}`;
 }
 
+/**
+ * The chapters' split (by the hash of each chapter's name) and the vocabulary of the training
+ * chapters: one definition for every character task on them (stateless and stateful).
+ */
+export function splitWithVocab(chapters: readonly Chapter[], minCount: number) {
+  const split = splitChapters(chapters);
+  if (split.train.length === 0 || split.validation.length === 0 || split.test.length === 0) {
+    throw new Error(`the chapters must fill every split (train ${split.train.length}, validation ${split.validation.length}, test ${split.test.length})`);
+  }
+  const vocab = charVocab(
+    split.train.map((c) => c.text),
+    minCount,
+  );
+  return { split, vocab };
+}
+
 export function trainCharLm(
   kind: CellKind,
   chapters: readonly Chapter[],
@@ -139,14 +155,7 @@ export function trainCharLm(
   cfg: CharLmConfig = corpus.config,
   onEpoch?: (s: EpochStats) => void,
 ): { model: TrainableModel; report: CharLmReport } {
-  const split = splitChapters(chapters);
-  if (split.train.length === 0 || split.validation.length === 0 || split.test.length === 0) {
-    throw new Error(`the chapters must fill every split (train ${split.train.length}, validation ${split.validation.length}, test ${split.test.length})`);
-  }
-  const vocab = charVocab(
-    split.train.map((c) => c.text),
-    cfg.minCount,
-  );
+  const { split, vocab } = splitWithVocab(chapters, cfg.minCount);
   const enc = (cs: readonly Chapter[]) => cs.map((c) => encodeChars(vocab, c.text));
   const trainIds = enc(split.train);
   const valChunks = heldoutChunks(enc(split.validation), cfg.evalChunk).slice(0, cfg.validationChunks);
