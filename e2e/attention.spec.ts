@@ -106,6 +106,8 @@ test('the choice is in the link: off, the plain model and no attention drawn; on
   await box.uncheck();
   await expect(handsOver).toHaveCount(1);
   await box.check();
+  // The address follows the state a moment later: reload only once it says attn=1 again.
+  await expect(page).toHaveURL(/attn=1/);
   await page.goto(page.url());
   await expect(page.getByRole('checkbox', { name: 'with attention' })).toBeChecked();
   await page.getByRole('checkbox', { name: 'with attention' }).uncheck();
